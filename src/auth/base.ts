@@ -1,0 +1,99 @@
+import { inspect } from 'node:util';
+import { DomoAuthError, DomoInstanceError, isDomoError } from '../client/errors.js';
+import type { RequestOptions, TransportOptions } from '../client/options.js';
+import type { Secret } from '../client/secret.js';
+import { DomoTransport, type AuthProvider } from '../client/transport.js';
+import { normalizeInstance, resolveBaseUrl } from './instance.js';
+import { DomoUserSchema, type DomoUser } from './user.js';
+
+/** What every auth strategy accepts: the instance and the transport options. */
+export interface DomoAuthOptions extends TransportOptions {
+  /** The instance subdomain (`acme`); `acme.domo.com` and `https://acme.domo.com` are accepted and normalised. */
+  instance: string;
+}
+
+/**
+ * Credentials for one Domo instance plus the transport that uses them. Strategies differ only in the headers
+ * they send; credentials live in private fields as `Secret`s and never print.
+ */
+export abstract class DomoAuth implements AuthProvider {
+  /** The instance subdomain, e.g. `acme`. */
+  readonly instance: string;
+  /** Where requests go: `https://{instance}.domo.com` unless `baseUrl` was given. */
+  readonly baseUrl: string;
+  /** The id of the authenticated user, known after {@link DomoAuth.whoAmI}. */
+  userId: number | undefined;
+  readonly #transportOptions: TransportOptions;
+  #transport: DomoTransport | undefined;
+
+  protected constructor(options: DomoAuthOptions) {
+    this.instance = normalizeInstance(options.instance);
+    this.baseUrl = resolveBaseUrl(this.instance, options.baseUrl);
+    this.#transportOptions = pickTransportOptions(options);
+  }
+
+  /** The strategy's name, e.g. `token` or `full`. */
+  abstract readonly kind: string;
+
+  /** The transport every route sends through; built on first use. */
+  get transport(): DomoTransport {
+    this.#transport ??= new DomoTransport(this, this.baseUrl, this.#transportOptions);
+    return this.#transport;
+  }
+
+  abstract authHeaders(): Promise<Record<string, string>>;
+  abstract secrets(): Iterable<Secret>;
+
+  /** Token auth cannot renew; session auth logs in again. */
+  renewAfterUnauthorized(_refused: Record<string, string>): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
+  /**
+   * The authenticated user. Proves the credentials and the instance work.
+   *
+   * Endpoint: `GET /api/content/v2/users/me`
+   * @throws {DomoAuthError} the credentials were refused (401)
+   * @throws {DomoInstanceError} the instance refused the caller (403), or does not exist
+   */
+  async whoAmI(options?: RequestOptions): Promise<DomoUser> {
+    try {
+      const { data } = await this.transport.request({ route: 'whoAmI', method: 'GET', path: '/api/content/v2/users/me', schema: DomoUserSchema }, options);
+      this.userId = data.id;
+      return data;
+    } catch (error) {
+      throw forbiddenMeansBadInstance(error, this.instance);
+    }
+  }
+
+  /** Transport options without credentials, so a derived auth can reuse them. */
+  protected get transportOptions(): TransportOptions {
+    return { ...this.#transportOptions };
+  }
+
+  toString(): string {
+    return `${this.constructor.name}(${this.instance})`;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { kind: this.kind, instance: this.instance, baseUrl: this.baseUrl };
+  }
+
+  [inspect.custom](_depth: number, options: { stylize: (text: string, style: string) => string }): string {
+    return `${this.constructor.name} { instance: ${options.stylize(`'${this.instance}'`, 'string')} }`;
+  }
+}
+
+/** Only the transport settings of an options object, so credentials are never copied along. */
+function pickTransportOptions(options: TransportOptions): TransportOptions {
+  const { baseUrl, timeoutMs, retry, logger, logLevel, logBodies, fetch } = options;
+  return { baseUrl, timeoutMs, retry, logger, logLevel, logBodies, fetch };
+}
+
+/** Domo answers 403 on `users/me` and on login when the instance refuses the caller. */
+export function forbiddenMeansBadInstance(error: unknown, instance: string): unknown {
+  if (!isDomoError(error) || (error as { status?: number }).status !== 403) return error;
+  return new DomoInstanceError(`instance "${instance}" refused the request (403): it does not exist or blocks this caller`, { ...error, status: 403 });
+}
+
+export { DomoAuthError };

@@ -1,0 +1,7 @@
+export { DomoAuth, type DomoAuthOptions } from './base.js';
+export { DomoTokenAuth, type DomoTokenAuthOptions } from './token.js';
+export { DomoFullAuth, type DomoFullAuthOptions } from './full.js';
+export { authFromEnv, hasEnvCredentials } from './env.js';
+export { normalizeInstance } from './instance.js';
+export { requestSession, type LoginResult } from './login.js';
+export { DomoUserSchema, type DomoUser } from './user.js';

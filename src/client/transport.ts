@@ -1,0 +1,232 @@
+import ky, { HTTPError, TimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
+import type { z } from 'zod';
+import { VERSION } from '../version.js';
+import { DomoConnectionError, DomoError, DomoTimeoutError, isDomoError, type RequestContext } from './errors.js';
+import { levelledLogger, logLevelFromEnv, logs, maskHeaders, stderrLogger, type Logger, type LogLevel } from './logger.js';
+import {
+  DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, resolveRetry,
+  type DomoResponse, type HttpMethod, type RequestOptions, type RetryPolicy, type TransportOptions,
+} from './options.js';
+import { errorForResponse, MAX_ERROR_BODY, parseSuccessBody, readBody, assertNotBlocked } from './response.js';
+import { scrubSecrets, type Secret } from './secret.js';
+
+/** What the transport needs from an auth strategy. Implemented by `DomoAuth`. */
+export interface AuthProvider {
+  /** Headers that authenticate a request; may log in first. */
+  authHeaders(): Promise<Record<string, string>>;
+  /** Called once after a 401 with the headers that were refused; resolves true when new credentials are ready. */
+  renewAfterUnauthorized(refused: Record<string, string>): Promise<boolean>;
+  /** Every secret the auth holds, so they can be scrubbed from errors and logs. */
+  secrets(): Iterable<Secret>;
+}
+
+/** One request as a route describes it. */
+export interface RequestSpec<T> {
+  /** Name of the route function, carried on errors. */
+  route: string;
+  method: HttpMethod;
+  /** Path built with the `path` tag, starting with `/`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  /** A JSON body. */
+  json?: unknown;
+  /** A `text/plain` body (Domo's rename endpoints). */
+  text?: string;
+  /** Validates the success body. Without one the body is returned as parsed. */
+  schema?: z.ZodType<T>;
+  /** A cap on retries for this route; `0` for calls that must never repeat. */
+  maxRetries?: number;
+  /** Sends no credentials (the login endpoint). */
+  anonymous?: boolean;
+  /** Turns 403 and 404 into `DomoNotFoundError` with this hint, e.g. `account 71 not found or not shared with you`. */
+  notFoundHint?: string;
+  /** More values to scrub from errors and logs (a config's secrets, a password in the body). */
+  secrets?: Iterable<Secret | string>;
+  /** The success body holds a credential (a login's session token): never log it. */
+  sensitiveResponse?: boolean;
+}
+
+const RETRIABLE_METHODS = ['get', 'put', 'delete'] as const;
+
+interface CallState {
+  attempts: number;
+  startedAt: number;
+}
+
+/**
+ * The HTTP layer behind one auth: one ky instance with base URL, user agent, per-attempt timeout, retries with
+ * jitter and `Retry-After`, logging with masked headers, and the mapping of every failure to a `DomoError`.
+ */
+export class DomoTransport {
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+  readonly retry: Required<RetryPolicy>;
+  readonly #auth: AuthProvider;
+  readonly #ky: KyInstance;
+  readonly #log: Logger;
+  readonly #logLevel: LogLevel;
+  readonly #logBodies: boolean;
+
+  constructor(auth: AuthProvider, baseUrl: string, options: TransportOptions = {}) {
+    this.#auth = auth;
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.retry = resolveRetry(DEFAULT_RETRY, options.retry);
+    this.#logLevel = options.logLevel ?? logLevelFromEnv();
+    this.#log = levelledLogger(options.logger ?? stderrLogger, this.#logLevel, (text) => this.#scrub(text));
+    this.#logBodies = options.logBodies ?? false;
+    this.#ky = ky.create({
+      headers: { 'user-agent': `domo-admin/${VERSION}`, accept: 'application/json, text/plain' },
+      redirect: 'manual',
+      throwHttpErrors: true,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+  }
+
+  /** Sends one request and returns its validated body; every failure is a `DomoError`. */
+  async request<T>(spec: RequestSpec<T>, options: RequestOptions = {}): Promise<DomoResponse<T>> {
+    const state: CallState = { attempts: 0, startedAt: performance.now() };
+    const url = this.#url(spec);
+    const context = (): RequestContext => ({ method: spec.method, url, route: spec.route, attempts: state.attempts });
+    const scrub = (text: string) => this.#scrub(text, spec.secrets);
+    try {
+      const response = await this.#send(spec, url, options, state);
+      const body = await readBody(response);
+      this.#logBody('response', spec.sensitiveResponse ? '[REDACTED: holds a credential]' : body.text, scrub);
+      assertNotBlocked(response, body, context());
+      const data = parseSuccessBody(body, spec.schema, { ...context(), status: response.status }, scrub);
+      return { status: response.status, data };
+    } catch (error) {
+      const mapped = await this.#toDomoError(error, spec, context(), options, scrub);
+      this.#log.info(`${spec.method} ${pathOf(url)} ✗ ${mapped.name} after ${state.attempts} attempt(s) in ${elapsed(state)} ms`);
+      throw mapped;
+    }
+  }
+
+  /** Sends the request, renewing credentials once after a 401. */
+  async #send(spec: RequestSpec<unknown>, url: string, options: RequestOptions, state: CallState): Promise<Response> {
+    const headers = spec.anonymous ? {} : await this.#auth.authHeaders();
+    try {
+      return await this.#ky(url, this.#kyOptions(spec, headers, options, state));
+    } catch (error) {
+      const unauthorized = error instanceof HTTPError && error.response.status === 401 && !spec.anonymous;
+      if (!unauthorized || !(await this.#auth.renewAfterUnauthorized(headers))) throw error;
+      this.#log.info(`${spec.method} ${pathOf(url)} → 401; credentials renewed, sending once more`);
+      return this.#ky(url, this.#kyOptions(spec, await this.#auth.authHeaders(), options, state));
+    }
+  }
+
+  #kyOptions(spec: RequestSpec<unknown>, authHeaders: Record<string, string>, options: RequestOptions, state: CallState): KyOptions {
+    const retry = resolveRetry(this.retry, options.retry);
+    const limit = Math.min(retry.limit, spec.maxRetries ?? Number.POSITIVE_INFINITY);
+    const body = this.#body(spec);
+    return {
+      method: spec.method,
+      headers: { ...authHeaders, ...body.headers },
+      body: body.body,
+      timeout: options.timeoutMs ?? this.timeoutMs,
+      signal: options.signal,
+      retry: {
+        limit,
+        methods: [...RETRIABLE_METHODS],
+        statusCodes: retry.statusCodes,
+        afterStatusCodes: [413, 429, 503],
+        maxRetryAfter: retry.maxRetryAfterMs,
+        backoffLimit: retry.backoffLimitMs,
+        delay: (attempt) => retry.backoffMs * 2 ** (attempt - 1),
+        jitter: (delay) => delay * (0.5 + Math.random()),
+        retryOnTimeout: retry.retryOnTimeout,
+        shouldRetry: ({ error }) => (isDomoError(error) || isAbort(error, options.signal) ? false : undefined),
+      },
+      hooks: {
+        beforeRequest: [(request) => this.#beforeAttempt(request, spec, state)],
+        afterResponse: [(request, _options, response) => this.#afterAttempt(request, response, state)],
+        beforeRetry: [({ request, error }) => this.#log.info(`${request.method} ${pathOf(request.url)} attempt ${state.attempts} failed (${describe(error)}); retrying`)],
+      },
+    };
+  }
+
+  #body(spec: RequestSpec<unknown>): { body?: string; headers: Record<string, string> } {
+    if (spec.text !== undefined) return { body: spec.text, headers: { 'content-type': 'text/plain' } };
+    if (spec.json !== undefined) return { body: JSON.stringify(spec.json), headers: { 'content-type': 'application/json' } };
+    return { headers: {} };
+  }
+
+  #beforeAttempt(request: Request, spec: RequestSpec<unknown>, state: CallState): void {
+    state.attempts += 1;
+    state.startedAt = performance.now();
+    if (logs(this.#logLevel, 'debug')) this.#log.debug(`${request.method} ${pathOf(request.url)} headers: ${maskHeaders(request.headers)}`);
+    if (state.attempts === 1) this.#logBody('request', spec.text ?? (spec.json === undefined ? '' : JSON.stringify(spec.json)), (text) => this.#scrub(text, spec.secrets));
+  }
+
+  #afterAttempt(request: Request, response: Response, state: CallState): void {
+    this.#log.info(`${request.method} ${pathOf(request.url)} → ${response.status} in ${elapsed(state)} ms, attempt ${state.attempts}`);
+  }
+
+  #logBody(kind: string, text: string, scrub: (text: string) => string): void {
+    if (this.#logBodies && text !== '' && logs(this.#logLevel, 'debug')) this.#log.debug(`${kind} body: ${scrub(text.slice(0, MAX_ERROR_BODY))}`);
+  }
+
+  #url(spec: RequestSpec<unknown>): string {
+    const url = new URL(this.baseUrl + spec.path);
+    for (const [key, value] of Object.entries(spec.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    return url.toString();
+  }
+
+  async #toDomoError(error: unknown, spec: RequestSpec<unknown>, context: RequestContext, options: RequestOptions, scrub: (text: string) => string): Promise<DomoError> {
+    if (isDomoError(error)) return error;
+    if (error instanceof HTTPError) {
+      const body = await readBody(error.response).catch(() => ({ text: '', contentType: '' }));
+      const mapped = errorForResponse(error.response, body, { ...context, notFoundHint: spec.notFoundHint }, scrub);
+      return isDomoError(mapped) ? mapped : new DomoError(scrub(String(mapped)), context);
+    }
+    if (error instanceof TimeoutError) {
+      const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+      return new DomoTimeoutError(`${spec.method} ${pathOf(context.url)} timed out after ${timeoutMs} ms (attempt ${context.attempts ?? 1})`, { ...context, timeoutMs });
+    }
+    if (isAbort(error, options.signal)) return new DomoError(`${spec.method} ${pathOf(context.url)} was aborted`, context);
+    const code = systemCode(error);
+    return new DomoConnectionError(
+      `${spec.method} ${context.url ?? ''} could not reach the server (${code ?? scrub(describe(error))}) after ${context.attempts ?? 0} attempt(s)`,
+      { ...context, code },
+    );
+  }
+
+  #scrub(text: string, extra: Iterable<Secret | string> = []): string {
+    return scrubSecrets(text, [...this.#auth.secrets(), ...extra]);
+  }
+}
+
+function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
+  return Boolean(signal?.aborted) && error instanceof Error && (error.name === 'AbortError' || error === signal?.reason);
+}
+
+/** The system error code (`ECONNREFUSED`, `ECONNRESET`, …) inside a fetch failure. */
+function systemCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof HTTPError) return `HTTP ${error.response.status}`;
+  if (error instanceof TimeoutError) return 'timeout';
+  const code = systemCode(error);
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+function elapsed(state: CallState): number {
+  return Math.round(performance.now() - state.startedAt);
+}
+
+function pathOf(url: string | undefined): string {
+  if (!url) return '';
+  const parsed = new URL(url);
+  return parsed.pathname + parsed.search;
+}

@@ -1,0 +1,1 @@
+export { login, whoAmI } from './auth.js';

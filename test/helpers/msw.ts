@@ -1,0 +1,33 @@
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+
+type SetupServerApi = ReturnType<typeof setupServer>;
+
+/** An msw server for this test file, failing on any request no handler answers. */
+export function useMswServer(): SetupServerApi {
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+  return server;
+}
+
+/** A recorded request: what a route sent. */
+export interface Recorded {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: string;
+}
+
+/** Records every request the server sees, without answering it. */
+export function recordRequests(server: SetupServerApi): Recorded[] {
+  const seen: Recorded[] = [];
+  server.events.on('request:start', ({ request }: { request: Request }) => {
+    const copy = request.clone();
+    const entry: Recorded = { method: request.method, url: new URL(request.url), headers: request.headers, body: '' };
+    seen.push(entry);
+    void copy.text().then((text) => { entry.body = text; });
+  });
+  return seen;
+}
