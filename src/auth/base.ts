@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { DomoAuthError, DomoInstanceError, isDomoError } from '../client/errors.js';
-import type { RequestOptions, TransportOptions } from '../client/options.js';
+import type { DomoResponse, RequestOptions, TransportOptions } from '../client/options.js';
 import type { Secret } from '../client/secret.js';
 import { DomoTransport, type AuthProvider } from '../client/transport.js';
 import { normalizeInstance, resolveBaseUrl } from './instance.js';
@@ -57,10 +57,15 @@ export abstract class DomoAuth implements AuthProvider {
    * @throws {DomoInstanceError} the instance refused the caller (403), or does not exist
    */
   async whoAmI(options?: RequestOptions): Promise<DomoUser> {
+    return (await this.fetchCurrentUser(options)).data;
+  }
+
+  /** {@link DomoAuth.whoAmI} with the HTTP status, as the `whoAmI` route returns it. */
+  async fetchCurrentUser(options?: RequestOptions): Promise<DomoResponse<DomoUser>> {
     try {
-      const { data } = await this.transport.request({ route: 'whoAmI', method: 'GET', path: '/api/content/v2/users/me', schema: DomoUserSchema }, options);
-      this.userId = data.id;
-      return data;
+      const response = await this.transport.request({ route: 'whoAmI', method: 'GET', path: '/api/content/v2/users/me', schema: DomoUserSchema }, options);
+      this.userId = response.data.id;
+      return response;
     } catch (error) {
       throw forbiddenMeansBadInstance(error, this.instance);
     }

@@ -35,5 +35,5 @@ export async function login(options: DomoFullAuthOptions, requestOptions?: Reque
  * ```
  */
 export async function whoAmI(auth: DomoAuth, options?: RequestOptions): Promise<DomoResponse<DomoUser>> {
-  return { status: 200, data: await auth.whoAmI(options) };
+  return auth.fetchCurrentUser(options);
 }
