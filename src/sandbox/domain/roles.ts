@@ -1,0 +1,115 @@
+import { badRequest, conflict, forbidden, notFound } from '../errors.js';
+import type { SandboxRole } from '../model.js';
+import type { SandboxState } from '../state.js';
+
+/** A role, or 404. */
+export function findRole(state: SandboxState, id: number): SandboxRole {
+  const role = state.roles.get(id);
+  if (!role) throw notFound(`role ${id} not found`);
+  return role;
+}
+
+function requireRoleAdmin(state: SandboxState, userId: number): void {
+  state.requireAuthority(userId, 'role.manage');
+}
+
+function checkName(state: SandboxState, value: unknown, exceptId?: number): string {
+  if (typeof value !== 'string' || value.trim() === '') throw badRequest('name is required');
+  const name = value.trim();
+  if (name.length > 255) throw badRequest('name is longer than 255 characters');
+  const taken = [...state.roles.values()].find((role) => role.id !== exceptId && role.name.toLowerCase() === name.toLowerCase());
+  if (taken) throw conflict(`a role named ${JSON.stringify(taken.name)} already exists (id ${taken.id})`);
+  return name;
+}
+
+/** Creates a role; `fromRoleId` copies that role's grants. */
+export function createRole(state: SandboxState, body: unknown, userId: number): SandboxRole {
+  requireRoleAdmin(state, userId);
+  const input = objectBody(body) as { name?: unknown; description?: unknown; fromRoleId?: unknown };
+  const name = checkName(state, input.name);
+  const description = input.description === undefined || input.description === null ? '' : String(input.description);
+  let authorities: string[] = [];
+  if (input.fromRoleId !== undefined && input.fromRoleId !== null) {
+    const from = state.roles.get(Number(input.fromRoleId));
+    if (!from) throw badRequest(`fromRoleId ${String(input.fromRoleId)} is not a role`);
+    authorities = [...from.authorities];
+  }
+  const now = state.now();
+  const role: SandboxRole = { id: state.nextRoleId++, name, description, authorities, created: now, modified: now };
+  state.roles.set(role.id, role);
+  return role;
+}
+
+/** Updates name and description (`PUT /roles/{id}` with `{ name, description, id }`). */
+export function updateRole(state: SandboxState, id: number, body: unknown, userId: number): SandboxRole {
+  requireRoleAdmin(state, userId);
+  const role = findRole(state, id);
+  const input = objectBody(body) as { name?: unknown; description?: unknown; id?: unknown };
+  if (input.id !== undefined && Number(input.id) !== id) throw badRequest(`body id ${String(input.id)} does not match role ${id}`);
+  if (input.name !== undefined) role.name = checkName(state, input.name, id);
+  if (input.description !== undefined) role.description = input.description === null ? '' : String(input.description);
+  role.modified = state.now();
+  return role;
+}
+
+/** Deletes a custom role that is not the default and has no members. */
+export function deleteRole(state: SandboxState, id: number, userId: number): void {
+  requireRoleAdmin(state, userId);
+  findRole(state, id);
+  if (id <= 5) throw forbidden(`role ${id} is a system role and cannot be deleted`);
+  if (id === state.defaultRoleId) throw badRequest(`role ${id} is the default role; choose another default first`);
+  const members = state.userCount(id);
+  if (members > 0) throw badRequest(`role ${id} still has ${members} user(s); move them to another role first`);
+  state.roles.delete(id);
+}
+
+/** Replaces a role's grants with a complete list of authority names. */
+export function setGrants(state: SandboxState, id: number, body: unknown, userId: number): SandboxRole {
+  requireRoleAdmin(state, userId);
+  const role = findRole(state, id);
+  if (!Array.isArray(body)) throw badRequest('the body must be a JSON array of authority names');
+  const names = body.map((item) => (typeof item === 'object' && item !== null && 'authority' in item ? (item as { authority: unknown }).authority : item));
+  const invalid = names.filter((name) => typeof name !== 'string' || !state.authorities.has(name));
+  if (invalid.length > 0) throw badRequest(`unknown authorities: ${invalid.map((n) => JSON.stringify(n)).join(', ')}`);
+  role.authorities = [...new Set(names as string[])];
+  role.modified = state.now();
+  return role;
+}
+
+/** Moves users into a role: a user holds exactly one role, so they leave their old one. */
+export function addMembers(state: SandboxState, id: number, body: unknown, userId: number): SandboxRole {
+  requireRoleAdmin(state, userId);
+  const role = findRole(state, id);
+  if (!Array.isArray(body) || body.length === 0) throw badRequest('the body must be a non-empty JSON array of user ids');
+  const ids = body.map((value) => Number(value));
+  const missing = body.filter((value, i) => !(typeof value === 'number' || typeof value === 'string') || !state.users.has(ids[i] as number));
+  if (missing.length > 0) throw badRequest(`unknown users: ${missing.map((v) => JSON.stringify(v)).join(', ')}`);
+  for (const memberId of ids) state.user(memberId).roleId = role.id;
+  role.modified = state.now();
+  return role;
+}
+
+/** Moves one user to a role (`PATCH /api/identity/v1/users/{id}`). */
+export function setUserRole(state: SandboxState, targetId: number, body: unknown, userId: number): void {
+  state.requireAuthority(userId, 'user.edit');
+  const target = state.users.get(targetId);
+  if (!target) throw notFound(`user ${targetId} not found`);
+  const input = objectBody(body) as { roleId?: unknown; attributes?: { key?: unknown; values?: unknown[] }[] };
+  const fromAttributes = Array.isArray(input.attributes) ? input.attributes.find((a) => a.key === 'roleId')?.values?.[0] : undefined;
+  const roleId = Number(input.roleId ?? fromAttributes);
+  if (!state.roles.has(roleId)) throw badRequest(`roleId ${String(input.roleId ?? fromAttributes)} is not a role`);
+  target.roleId = roleId;
+}
+
+/** Sets the role new users get. */
+export function setDefaultRole(state: SandboxState, value: unknown, userId: number): void {
+  requireRoleAdmin(state, userId);
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || !state.roles.has(id)) throw badRequest(`default role ${JSON.stringify(value)} is not a role`);
+  state.defaultRoleId = id;
+}
+
+export function objectBody(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('the body must be a JSON object');
+  return body as Record<string, unknown>;
+}

@@ -1,0 +1,107 @@
+/** The records a sandbox holds. Times are ms epochs, as Domo sends them. */
+
+export interface SandboxUser {
+  id: number;
+  displayName: string;
+  emailAddress: string;
+  userName: string;
+  roleId: number;
+  department?: string;
+  jobTitle?: string;
+  hireDate?: number;
+  password: string;
+  locked: boolean;
+  created: number;
+}
+
+export interface SandboxGroup {
+  id: number;
+  name: string;
+  description: string;
+  type: 'open' | 'closed';
+  userIds: number[];
+  ownerIds: number[];
+}
+
+export interface SandboxRole {
+  id: number;
+  name: string;
+  description: string;
+  authorities: string[];
+  created: number;
+  modified: number;
+}
+
+export interface SandboxAuthority {
+  authority: string;
+  title: string;
+  description: string;
+  authorityUIGroup: string;
+  dependsOnAuthorities: string[];
+}
+
+export interface SandboxProvider {
+  id: number;
+  key: string;
+  name: string;
+  scheme: 'fields' | 'oauth' | 'oauth-config';
+  fields: string[];
+  secretFields: string[];
+  created: number;
+}
+
+/** The v2 access levels. */
+export type AccessLevel = 'OWNER' | 'CAN_SHARE' | 'CAN_EDIT' | 'CAN_VIEW';
+export const ACCESS_LEVELS: readonly AccessLevel[] = ['OWNER', 'CAN_SHARE', 'CAN_EDIT', 'CAN_VIEW'];
+
+export interface SandboxShare {
+  type: 'USER' | 'GROUP';
+  id: number;
+  accessLevel: AccessLevel;
+}
+
+/** A credential account or an OAuth template: both keep a config and an access list. */
+export interface SandboxAccount {
+  id: number;
+  kind: 'account' | 'template';
+  name: string;
+  displayName: string;
+  dataProviderType: string;
+  credentialsType: 'fields' | 'oauth';
+  valid: boolean;
+  enabled: boolean;
+  config: Record<string, unknown>;
+  shares: SandboxShare[];
+  createdAt: number | null;
+  createdBy: number;
+  modifiedAt: number | null;
+  modifiedBy: number;
+}
+
+/** One request as the sandbox saw it. */
+export interface SandboxRequestLogEntry {
+  seq: number;
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  ms: number;
+  /** Set when the response was an injected fault: `error`, `reset`, `rate-limit`. */
+  fault?: string;
+  /** True when the request changed state. */
+  mutated: boolean;
+}
+
+/** Fault injection, deterministic by the sandbox seed. */
+export interface SandboxFaults {
+  /** Added to every response. */
+  latencyMs?: number;
+  /** Share of requests answered 503 before they are applied. */
+  errorRate?: number;
+  /** Share of requests whose connection is dropped; half before and half after the change is applied. */
+  resetRate?: number;
+  /** Every Nth request is answered 429 with `Retry-After`. */
+  rateLimitEvery?: number;
+  /** The `Retry-After` sent with injected 429s, in seconds. @default 0.01 */
+  retryAfterSeconds?: number;
+}

@@ -1,0 +1,204 @@
+import { AUTHORITIES, CUSTOM_ROLES, DEPARTMENTS, FIRST_NAMES, GROUP_NAMES, JOB_TITLES, LAST_NAMES, PROVIDERS, SYSTEM_ROLES } from './catalog.js';
+import type { AccessLevel, SandboxAccount, SandboxShare, SandboxUser } from './model.js';
+import type { SeededRandom } from './random.js';
+import { SandboxState, type SandboxStateOptions } from './state.js';
+
+/** When the seeded objects were created (2020-01-31, as Domo's system roles are). */
+const EPOCH = 1_580_425_515_000;
+const DAY = 86_400_000;
+
+/** The seeded admin's login. */
+export const SANDBOX_ADMIN = { id: 1_893_952_720, email: 'admin@sandbox.example', password: 'sandbox-password' };
+/** A seeded user whose login answers `ACCOUNT_LOCKED`. */
+export const SANDBOX_LOCKED_USER = { email: 'locked@sandbox.example', password: 'locked-password' };
+
+/**
+ * A new sandbox state seeded deterministically: the same options give the same users, roles, accounts, configs,
+ * shares and tokens.
+ */
+export function createSandboxState(options: SandboxStateOptions = {}): SandboxState {
+  const state = new SandboxState(options);
+  seedAuthorities(state);
+  seedRoles(state);
+  seedUsers(state, options.users ?? 60);
+  seedGroups(state);
+  seedProviders(state);
+  seedAccounts(state, options.accounts ?? 12);
+  seedTemplates(state);
+  state.adminToken = state.issueToken(state.adminUserId);
+  return state;
+}
+
+function seedAuthorities(state: SandboxState): void {
+  for (const a of AUTHORITIES) {
+    state.authorities.set(a.authority, {
+      authority: a.authority, title: a.title, description: `${a.title}.`, authorityUIGroup: a.group, dependsOnAuthorities: a.dependsOn ?? [],
+    });
+  }
+}
+
+function seedRoles(state: SandboxState): void {
+  const all = [...state.authorities.keys()];
+  for (const role of SYSTEM_ROLES) {
+    state.roles.set(role.id, { id: role.id, name: role.name, description: role.description, authorities: all.filter(role.grants), created: EPOCH, modified: EPOCH });
+  }
+  for (const [index, role] of CUSTOM_ROLES.entries()) {
+    const id = state.nextRoleId++;
+    state.roles.set(id, { id, name: role.name, description: role.description, authorities: [...role.grants], created: EPOCH + (index + 1) * DAY, modified: EPOCH + (index + 1) * DAY });
+  }
+}
+
+function seedUsers(state: SandboxState, count: number): void {
+  const random = state.random;
+  addUser(state, { id: SANDBOX_ADMIN.id, displayName: 'Sandbox Admin', emailAddress: SANDBOX_ADMIN.email, password: SANDBOX_ADMIN.password, roleId: 1, department: 'Operations', jobTitle: 'Domo Administrator' });
+  state.adminUserId = SANDBOX_ADMIN.id;
+  const roleIds = [...state.roles.keys()];
+  for (let n = 0; n < count; n += 1) {
+    const first = FIRST_NAMES[n % FIRST_NAMES.length] as string;
+    const last = LAST_NAMES[Math.floor(n / FIRST_NAMES.length + n) % LAST_NAMES.length] as string;
+    const roleId = n < 4 ? 1 : weightedRole(random, roleIds);
+    addUser(state, {
+      id: uniqueUserId(state, random), displayName: `${first} ${last}`, emailAddress: `${first}.${last}${n}@sandbox.example`.toLowerCase(),
+      password: `pw-${random.hex(12)}`, roleId, department: random.pick(DEPARTMENTS), jobTitle: random.pick(JOB_TITLES),
+      ...(random.chance(0.7) ? { hireDate: EPOCH - random.int(0, 3000) * DAY } : {}),
+    });
+  }
+  addUser(state, { id: uniqueUserId(state, random), displayName: 'Locked Out', emailAddress: SANDBOX_LOCKED_USER.email, password: SANDBOX_LOCKED_USER.password, roleId: 4, locked: true });
+}
+
+function weightedRole(random: SeededRandom, roleIds: number[]): number {
+  const roll = random.next();
+  if (roll < 0.15) return 2;
+  if (roll < 0.55) return 3;
+  if (roll < 0.8) return 4;
+  if (roll < 0.85) return 5;
+  return random.pick(roleIds.filter((id) => id > 5));
+}
+
+function uniqueUserId(state: SandboxState, random: SeededRandom): number {
+  let id = random.int(100_000_000, 2_000_000_000);
+  while (state.users.has(id)) id = random.int(100_000_000, 2_000_000_000);
+  return id;
+}
+
+function addUser(state: SandboxState, user: Omit<SandboxUser, 'userName' | 'locked' | 'created'> & { locked?: boolean }): void {
+  state.users.set(user.id, { ...user, userName: user.emailAddress, locked: user.locked ?? false, created: EPOCH });
+}
+
+function seedGroups(state: SandboxState): void {
+  const userIds = [...state.users.keys()].filter((id) => id !== state.adminUserId);
+  for (const [index, name] of GROUP_NAMES.entries()) {
+    const id = 1_814_479_647 + index;
+    const members = userIds.filter((_, i) => i % GROUP_NAMES.length === index);
+    if (index === 0) members.unshift(state.adminUserId);
+    state.groups.set(id, { id, name, description: `${name} group`, type: index % 2 === 0 ? 'closed' : 'open', userIds: members, ownerIds: [state.adminUserId] });
+  }
+}
+
+function seedProviders(state: SandboxState): void {
+  for (const [index, provider] of PROVIDERS.entries()) {
+    state.providers.set(provider.key, { id: 4_876 + index, created: EPOCH + index * DAY, ...provider, fields: [...provider.fields], secretFields: [...provider.secretFields] });
+  }
+}
+
+/** The account types seeded in turn; the first few match domo-api.md §5.1. */
+const ACCOUNT_TYPES = [
+  'abstract-credential-store', 'domo-access-token', 'snowflake', 'amazon-s3', 'google-spreadsheets', 'aws-athena',
+  'domo-governance-d14c2fef-49a8-4898-8ddd-f64998005600', 'dataset-copy', 'snowflake-writeback', 'snowflakekeypairauthentication',
+  'snowflake-federated', 'snowflake-unload-v2',
+];
+
+function seedAccounts(state: SandboxState, count: number): void {
+  const others = [...state.users.keys()].filter((id) => id !== state.adminUserId);
+  const groups = [...state.groups.keys()];
+  for (let n = 0; n < count; n += 1) {
+    const type = ACCOUNT_TYPES[n % ACCOUNT_TYPES.length] as string;
+    const owner = n % 3 === 2 ? (others[n % others.length] as number) : state.adminUserId;
+    const shares: SandboxShare[] = [{ type: 'USER', id: owner, accessLevel: 'OWNER' }];
+    if (n % 2 === 0) shares.push({ type: 'GROUP', id: groups[n % groups.length] as number, accessLevel: 'CAN_VIEW' });
+    if (n % 4 === 1) shares.push({ type: 'USER', id: others[(n * 7) % others.length] as number, accessLevel: pickLevel(state.random) });
+    const account = newAccount(state, 'account', state.nextAccountId++, type, accountName(type, n), configFor(state, type, n), owner);
+    account.shares = dedupeShares(shares);
+    state.accounts.set(account.id, account);
+  }
+}
+
+function pickLevel(random: SeededRandom): AccessLevel {
+  return random.pick(['CAN_VIEW', 'CAN_EDIT', 'CAN_SHARE'] as const);
+}
+
+function dedupeShares(shares: SandboxShare[]): SandboxShare[] {
+  const seen = new Map<string, SandboxShare>();
+  for (const share of shares) if (!seen.has(`${share.type}:${share.id}`)) seen.set(`${share.type}:${share.id}`, share);
+  return [...seen.values()];
+}
+
+function accountName(type: string, n: number): string {
+  const names: Record<string, string> = {
+    'abstract-credential-store': 'domo_creds', 'domo-access-token': 'sandbox admin token', snowflake: 'Snowflake - finance',
+    'amazon-s3': 'S3 landing bucket', 'google-spreadsheets': 'reporting@sandbox.example', 'aws-athena': 'Athena - events',
+  };
+  const base = names[type] ?? type;
+  return n < ACCOUNT_TYPES.length ? base : `${base} ${n + 1}`;
+}
+
+/** A realistic config for a provider; credential accounts hold working sandbox credentials. */
+function configFor(state: SandboxState, type: string, n: number): Record<string, unknown> {
+  const r = state.random;
+  const secret = (prefix: string) => `${prefix}-${r.hex(20)}`;
+  switch (type) {
+    case 'abstract-credential-store':
+      return { credentials: JSON.stringify({ instance: state.instance, username: SANDBOX_ADMIN.email, password: SANDBOX_ADMIN.password }), allowExternalUse: 'false' };
+    case 'domo-access-token':
+      return { domoAccessToken: state.issueToken(state.adminUserId), username: SANDBOX_ADMIN.email, password: SANDBOX_ADMIN.password, allowExternalUse: 'false' };
+    case 'dataset-copy':
+      return { instance: state.instance, accessToken: state.issueToken(state.adminUserId), allowExternalUse: 'false' };
+    case 'domo-governance-d14c2fef-49a8-4898-8ddd-f64998005600':
+      return { apikey: secret('gov'), customer: state.instance, allowExternalUse: 'false' };
+    case 'snowflake':
+    case 'snowflake-internal-unload':
+      return { account: `acme-${r.hex(6)}`, username: `svc_domo_${n}`, password: secret('sf'), role: 'ANALYST', allowExternalUse: 'true' };
+    case 'snowflake-writeback':
+      return { account: `acme-${r.hex(6)}`, username: `svc_wb_${n}`, password: secret('sf'), role: 'LOADER', domoClientId: r.hex(16), domoClientSecret: secret('dcs'), allowExternalUse: 'false' };
+    case 'snowflake-federated':
+      return { host: `acme-${r.hex(6)}.snowflakecomputing.com`, port: '443', warehouse: 'COMPUTE_WH', user: `svc_fed_${n}`, password: secret('sf'), role: 'READER', allowExternalUse: 'false' };
+    case 'snowflakekeypairauthentication':
+      return { account: `acme-${r.hex(6)}`, username: `svc_kp_${n}`, role: 'ANALYST', privateKey: `-----BEGIN PRIVATE KEY-----${r.hex(40)}`, passPhrase: secret('pp'), allowExternalUse: 'false' };
+    case 'snowflake-unload-v2':
+      return { account: `acme-${r.hex(6)}`, username: `svc_ul_${n}`, password: secret('sf'), accessKey: `AKIA${r.hex(16).toUpperCase()}`, secretKey: secret('aws'), bucket: 'acme-unload', region: 'us-west-2', role: 'UNLOADER', allowExternalUse: 'false' };
+    case 'amazon-s3':
+      return { accessKey: `AKIA${r.hex(16).toUpperCase()}`, secretKey: secret('aws'), bucket: `acme-landing-${n}`, region: 'us-west-2', allowExternalUse: 'false' };
+    case 'aws-athena':
+      return { awsAccessKey: `AKIA${r.hex(16).toUpperCase()}`, awsSecretKey: secret('aws'), s3StagingDir: 's3://acme-athena/staging/', region: 'us-east-1', workgroup: 'primary', allowExternalUse: 'false' };
+    default:
+      return {};
+  }
+}
+
+/** A new account or template record (no id sequence advanced here). */
+export function newAccount(
+  state: SandboxState, kind: SandboxAccount['kind'], id: number, type: string, displayName: string, config: Record<string, unknown>, ownerId: number,
+  name = displayName,
+): SandboxAccount {
+  const provider = state.providers.get(type);
+  const created = kind === 'template' ? EPOCH + id * DAY : EPOCH + id * 3_600_000;
+  return {
+    id, kind, name, displayName, dataProviderType: type, credentialsType: provider?.scheme === 'fields' ? 'fields' : 'oauth',
+    valid: true, enabled: true, config, shares: [{ type: 'USER', id: ownerId, accessLevel: 'OWNER' }],
+    createdAt: created, createdBy: ownerId, modifiedAt: created, modifiedBy: ownerId,
+  };
+}
+
+function seedTemplates(state: SandboxState): void {
+  const r = state.random;
+  const seeds: [string, string, Record<string, unknown>][] = [
+    ['snowflake-oauth-config', 'OZ test', { 'client-id': r.hex(12), 'client-secret': `cs-${r.hex(20)}` }],
+    ['jira-on-prem-oauth-config', 'Jira On Prem OAuth Config', { client_id: r.hex(12), client_secret: `cs-${r.hex(20)}` }],
+    ['snowflake-oauth-config', 'Snowflake OAuth - finance', { 'client-id': r.hex(12), 'client-secret': `cs-${r.hex(20)}` }],
+  ];
+  for (const [type, displayName, config] of seeds) {
+    const id = state.nextTemplateId++;
+    const name = type === 'jira-on-prem-oauth-config' ? `${displayName} OAuth Configuration` : displayName;
+    state.templates.set(id, newAccount(state, 'template', id, type, displayName, config, state.adminUserId, name));
+  }
+}

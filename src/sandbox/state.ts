@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { SandboxHttpError, badRequest, forbidden } from './errors.js';
+import type {
+  SandboxAccount, SandboxAuthority, SandboxFaults, SandboxGroup, SandboxProvider, SandboxRequestLogEntry, SandboxRole, SandboxUser,
+} from './model.js';
+import { SeededRandom } from './random.js';
+
+export interface SandboxStateOptions {
+  /** The instance name the sandbox plays. @default 'sandbox' */
+  instance?: string;
+  /** Seeds every generated value; the same seed gives the same instance. @default 1 */
+  seed?: number;
+  /** Users besides the admin. @default 60 */
+  users?: number;
+  /** Credential accounts. @default 12 */
+  accounts?: number;
+  /** Answer role delete and role metadata update with 400 `Bad Request` after applying them, as observed on Domo. @default false */
+  quirks?: boolean;
+  faults?: SandboxFaults;
+}
+
+/** The authority that lets a role see and manage every account. */
+export const MANAGE_ALL_ACCOUNTS = 'datasource.account.manage.all';
+
+/**
+ * The in-memory state of one fake Domo instance: users, groups, roles, authorities, providers, accounts,
+ * OAuth templates, credentials, and a log of every request it answered.
+ */
+export class SandboxState {
+  readonly instance: string;
+  readonly seed: number;
+  quirks: boolean;
+  faults: SandboxFaults;
+  readonly users = new Map<number, SandboxUser>();
+  readonly groups = new Map<number, SandboxGroup>();
+  readonly roles = new Map<number, SandboxRole>();
+  readonly authorities = new Map<string, SandboxAuthority>();
+  readonly providers = new Map<string, SandboxProvider>();
+  readonly accounts = new Map<number, SandboxAccount>();
+  readonly templates = new Map<number, SandboxAccount>();
+  defaultRoleId = 2;
+  /** The seeded admin that the default token belongs to. */
+  adminUserId = 0;
+  /** The admin's access token. */
+  adminToken = '';
+  readonly tokens = new Map<string, number>();
+  readonly sessions = new Map<string, number>();
+  readonly requests: SandboxRequestLogEntry[] = [];
+  /** How many request log entries are kept (oldest dropped first). */
+  requestLogLimit = 200_000;
+  readonly counters = { total: 0, inFlight: 0, peakInFlight: 0, mutations: 0 };
+  nextAccountId = 1;
+  nextTemplateId = 1;
+  nextRoleId = 100_000_001;
+  /** Ids and tokens. */
+  readonly random: SeededRandom;
+  /** Fault decisions, kept apart so that faults do not change generated ids. */
+  readonly faultRandom: SeededRandom;
+
+  constructor(options: SandboxStateOptions = {}) {
+    this.instance = options.instance ?? 'sandbox';
+    this.seed = options.seed ?? 1;
+    this.quirks = options.quirks ?? false;
+    this.faults = { ...options.faults };
+    this.random = new SeededRandom(this.seed);
+    this.faultRandom = new SeededRandom(this.seed ^ 0x5eed);
+  }
+
+  /** A timestamp that only moves forward, so `modified` changes on every write even within one ms. */
+  now(): number {
+    this.#clock = Math.max(Date.now(), this.#clock + 1);
+    return this.#clock;
+  }
+  #clock = 0;
+
+  /** Creates an access token for a user (tests use it to act as a non-admin). */
+  issueToken(userId: number): string {
+    if (!this.users.has(userId)) throw new Error(`no user ${userId}`);
+    const token = `sbx-${this.random.hex(32)}`;
+    this.tokens.set(token, userId);
+    return token;
+  }
+
+  /** The caller's user id from the token or session header; 401 otherwise. */
+  authenticate(headers: Headers): number {
+    const token = headers.get('x-domo-developer-token');
+    const session = headers.get('x-domo-authentication');
+    const bearer = headers.get('authorization')?.replace(/^bearer\s+/i, '');
+    const userId = (token && this.tokens.get(token)) || (session && this.sessions.get(session)) || (bearer && this.tokens.get(bearer));
+    if (!userId || !this.users.has(userId)) {
+      throw new SandboxHttpError(401, token || session || bearer ? 'Invalid or expired credentials' : 'Full authentication is required to access this resource');
+    }
+    return userId;
+  }
+
+  user(id: number): SandboxUser {
+    const user = this.users.get(id);
+    if (!user) throw badRequest(`user ${id} does not exist`);
+    return user;
+  }
+
+  /** True when the user's role holds `authority`. */
+  hasAuthority(userId: number, authority: string): boolean {
+    const role = this.roles.get(this.user(userId).roleId);
+    return role?.authorities.includes(authority) ?? false;
+  }
+
+  /** 403 unless the user's role holds `authority`. */
+  requireAuthority(userId: number, authority: string): void {
+    if (!this.hasAuthority(userId, authority)) throw forbidden(`missing the ${authority} grant`);
+  }
+
+  groupIdsOf(userId: number): number[] {
+    return [...this.groups.values()].filter((group) => group.userIds.includes(userId)).map((group) => group.id);
+  }
+
+  userCount(roleId: number): number {
+    let count = 0;
+    for (const user of this.users.values()) if (user.roleId === roleId) count += 1;
+    return count;
+  }
+
+  /** Masks a secret the way Domo does: `{encrypted}` and an opaque string that does not reveal the value. */
+  mask(value: unknown): string {
+    const digest = createHash('sha256').update(`${this.seed}:${String(value)}`).digest('base64');
+    return `{encrypted}${digest.slice(0, 24)}`;
+  }
+}

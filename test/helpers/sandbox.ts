@@ -1,0 +1,56 @@
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { createSandboxHandlers, createSandboxState, type SandboxState, type SandboxStateOptions } from '../../src/sandbox/index.js';
+import { DomoTokenAuth, type DomoAuth, type TransportOptions } from '../../src/index.js';
+
+export const BASE = 'https://sandbox.domo.com';
+
+export interface SandboxFixture {
+  /** Fresh for every test. */
+  state: SandboxState;
+  /** A token auth for the seeded admin, fast retries. */
+  auth: DomoAuth;
+  /** An auth for the same instance with other options. */
+  authWith(options: TransportOptions & { token?: string }): DomoAuth;
+}
+
+/** An in-process sandbox behind msw, re-seeded before every test; any request it does not handle fails the test. */
+export function useSandbox(options: SandboxStateOptions = {}): SandboxFixture {
+  const server = setupServer();
+  const fixture = {} as SandboxFixture;
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeEach(() => {
+    fixture.state = createSandboxState(options);
+    server.resetHandlers(...createSandboxHandlers(fixture.state));
+    fixture.authWith = ({ token, ...rest }) => new DomoTokenAuth({ instance: fixture.state.instance, token: token ?? fixture.state.adminToken, retry: { backoffMs: 1 }, ...rest });
+    fixture.auth = fixture.authWith({});
+  });
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+  return fixture;
+}
+
+export interface RawAnswer {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  body: unknown;
+  text: string;
+}
+
+/** A plain fetch to the sandbox, for testing the wire behaviour without the library. */
+export async function raw(
+  method: string, path: string,
+  options: { token?: string | null; json?: unknown; text?: string; contentType?: string; headers?: Record<string, string>; base?: string } = {},
+): Promise<RawAnswer> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers['x-domo-developer-token'] = options.token;
+  let body: string | undefined;
+  if (options.json !== undefined) { body = JSON.stringify(options.json); headers['content-type'] = options.contentType ?? 'application/json'; }
+  if (options.text !== undefined) { body = options.text; headers['content-type'] = options.contentType ?? 'text/plain'; }
+  const response = await fetch((options.base ?? BASE) + path, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try { parsed = text ? JSON.parse(text) : undefined; } catch { /* text body */ }
+  return { status: response.status, statusText: response.statusText, headers: response.headers, body: parsed, text };
+}
