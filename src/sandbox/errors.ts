@@ -18,3 +18,8 @@ export const badRequest = (message: string) => new SandboxHttpError(400, message
 export const notFound = (message: string) => new SandboxHttpError(404, message);
 export const forbidden = (message: string) => new SandboxHttpError(403, message);
 export const conflict = (message: string) => new SandboxHttpError(409, message);
+
+/** Any request value as text for a message: strings as they are, everything else as JSON. */
+export function show(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
+}

@@ -79,7 +79,7 @@ async function respond(handlers: HttpHandler[], req: IncomingMessage, res: Serve
     res.statusMessage = response.statusText || res.statusMessage;
     response.headers.forEach((value, name) => res.appendHeader(name, value));
     if (!response.body) return void res.end();
-    Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(res);
+    Readable.fromWeb(response.body).pipe(res);
   } catch (error) {
     if (!res.headersSent) res.writeHead(500, 'Internal Server Error', { 'content-type': 'application/json' });
     res.end(JSON.stringify({ status: 500, statusReason: 'Internal Server Error', message: `sandbox error: ${String(error)}` }));
@@ -98,5 +98,5 @@ function toFetchRequest(req: IncomingMessage): Request {
     headers,
     body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
     duplex: hasBody ? 'half' : undefined,
-  } as RequestInit & { duplex?: 'half' });
+  });
 }

@@ -1,4 +1,4 @@
-import { badRequest, forbidden, notFound, SandboxHttpError } from '../errors.js';
+import { badRequest, forbidden, notFound, SandboxHttpError, show } from '../errors.js';
 import { ACCESS_LEVELS, type AccessLevel, type SandboxAccount, type SandboxShare } from '../model.js';
 import { newAccount } from '../seed.js';
 import { MANAGE_ALL_ACCOUNTS, type SandboxState } from '../state.js';
@@ -129,11 +129,11 @@ export interface ShareInput {
 export function parseShare(body: unknown): ShareInput {
   const value = body as { type?: unknown; id?: unknown; accessLevel?: unknown } | null;
   if (!value || typeof value !== 'object') throw badRequest('the share body must be a JSON object');
-  const type = String(value.type ?? '').toUpperCase();
-  if (type !== 'USER' && type !== 'GROUP') throw badRequest(`type must be USER or GROUP, got ${String(value.type)}`);
+  const type = show(value.type ?? '').toUpperCase();
+  if (type !== 'USER' && type !== 'GROUP') throw badRequest(`type must be USER or GROUP, got ${show(value.type)}`);
   const id = Number(value.id);
   if ((typeof value.id !== 'string' && typeof value.id !== 'number') || !Number.isSafeInteger(id) || id <= 0) throw badRequest(`id must be a positive integer, got ${JSON.stringify(value.id)}`);
-  const level = String(value.accessLevel ?? '');
+  const level = show(value.accessLevel ?? '');
   if (level !== 'NONE' && !(ACCESS_LEVELS as readonly string[]).includes(level)) throw badRequest(`accessLevel must be one of ${[...ACCESS_LEVELS, 'NONE'].join(', ')}`);
   return { type, id, accessLevel: level as ShareLevel };
 }
@@ -144,8 +144,8 @@ const V1_LEVELS: Record<string, AccessLevel> = { READ: 'CAN_VIEW', WRITE: 'CAN_E
 export function parseShareV1(body: unknown): ShareInput {
   const value = body as { type?: unknown; id?: unknown; permissions?: unknown } | null;
   if (!value || typeof value !== 'object') throw badRequest('the share body must be a JSON object');
-  if (String(value.type ?? 'USER').toUpperCase() !== 'USER') throw badRequest('v1 sharing supports users only');
-  const permission = Array.isArray(value.permissions) ? String(value.permissions[0]) : '';
+  if (show(value.type ?? 'USER').toUpperCase() !== 'USER') throw badRequest('v1 sharing supports users only');
+  const permission = Array.isArray(value.permissions) ? show(value.permissions[0]) : '';
   const level = V1_LEVELS[permission];
   if (!level) throw badRequest('permissions must be ["READ"], ["WRITE"] or ["OWNER"]');
   return parseShare({ type: 'USER', id: value.id, accessLevel: level });

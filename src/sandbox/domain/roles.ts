@@ -1,4 +1,4 @@
-import { badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { badRequest, conflict, forbidden, notFound, show } from '../errors.js';
 import type { SandboxRole } from '../model.js';
 import type { SandboxState } from '../state.js';
 
@@ -27,11 +27,11 @@ export function createRole(state: SandboxState, body: unknown, userId: number): 
   requireRoleAdmin(state, userId);
   const input = objectBody(body) as { name?: unknown; description?: unknown; fromRoleId?: unknown };
   const name = checkName(state, input.name);
-  const description = input.description === undefined || input.description === null ? '' : String(input.description);
+  const description = optionalText(input.description, 'description') ?? '';
   let authorities: string[] = [];
   if (input.fromRoleId !== undefined && input.fromRoleId !== null) {
     const from = state.roles.get(Number(input.fromRoleId));
-    if (!from) throw badRequest(`fromRoleId ${String(input.fromRoleId)} is not a role`);
+    if (!from) throw badRequest(`fromRoleId ${show(input.fromRoleId)} is not a role`);
     authorities = [...from.authorities];
   }
   const now = state.now();
@@ -45,9 +45,9 @@ export function updateRole(state: SandboxState, id: number, body: unknown, userI
   requireRoleAdmin(state, userId);
   const role = findRole(state, id);
   const input = objectBody(body) as { name?: unknown; description?: unknown; id?: unknown };
-  if (input.id !== undefined && Number(input.id) !== id) throw badRequest(`body id ${String(input.id)} does not match role ${id}`);
+  if (input.id !== undefined && Number(input.id) !== id) throw badRequest(`body id ${show(input.id)} does not match role ${id}`);
   if (input.name !== undefined) role.name = checkName(state, input.name, id);
-  if (input.description !== undefined) role.description = input.description === null ? '' : String(input.description);
+  if (input.description !== undefined) role.description = optionalText(input.description, 'description') ?? '';
   role.modified = state.now();
   return role;
 }
@@ -68,7 +68,7 @@ export function setGrants(state: SandboxState, id: number, body: unknown, userId
   requireRoleAdmin(state, userId);
   const role = findRole(state, id);
   if (!Array.isArray(body)) throw badRequest('the body must be a JSON array of authority names');
-  const names = body.map((item) => (typeof item === 'object' && item !== null && 'authority' in item ? (item as { authority: unknown }).authority : item));
+  const names = (body as unknown[]).map((item): unknown => (typeof item === 'object' && item !== null && 'authority' in item ? (item).authority : item));
   const invalid = names.filter((name) => typeof name !== 'string' || !state.authorities.has(name));
   if (invalid.length > 0) throw badRequest(`unknown authorities: ${invalid.map((n) => JSON.stringify(n)).join(', ')}`);
   role.authorities = [...new Set(names as string[])];
@@ -97,7 +97,7 @@ export function setUserRole(state: SandboxState, targetId: number, body: unknown
   const input = objectBody(body) as { roleId?: unknown; attributes?: { key?: unknown; values?: unknown[] }[] };
   const fromAttributes = Array.isArray(input.attributes) ? input.attributes.find((a) => a.key === 'roleId')?.values?.[0] : undefined;
   const roleId = Number(input.roleId ?? fromAttributes);
-  if (!state.roles.has(roleId)) throw badRequest(`roleId ${String(input.roleId ?? fromAttributes)} is not a role`);
+  if (!state.roles.has(roleId)) throw badRequest(`roleId ${show(input.roleId ?? fromAttributes)} is not a role`);
   target.roleId = roleId;
 }
 
@@ -107,6 +107,12 @@ export function setDefaultRole(state: SandboxState, value: unknown, userId: numb
   const id = Number(value);
   if (!Number.isSafeInteger(id) || !state.roles.has(id)) throw badRequest(`default role ${JSON.stringify(value)} is not a role`);
   state.defaultRoleId = id;
+}
+
+function optionalText(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw badRequest(`${field} must be a string`);
+  return value;
 }
 
 export function objectBody(body: unknown): Record<string, unknown> {

@@ -10,7 +10,7 @@ export function identityHandlers(state: SandboxState): HttpHandler[] {
   return [
     endpoint(state, 'POST', '/api/content/v2/authentication', async (ctx) => {
       const body = objectBody(await ctx.json());
-      const user = [...state.users.values()].find((u) => u.emailAddress.toLowerCase() === String(body.emailAddress ?? '').toLowerCase());
+      const user = [...state.users.values()].find((u) => typeof body.emailAddress === 'string' && u.emailAddress.toLowerCase() === body.emailAddress.toLowerCase());
       if (!user || body.password !== user.password || body.method !== 'password') return json({ success: false, reason: 'INVALID_CREDENTIALS' });
       if (user.locked) return json({ success: false, reason: 'ACCOUNT_LOCKED' });
       const sessionToken = `sbx-session-${state.random.hex(32)}`;

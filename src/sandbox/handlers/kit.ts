@@ -43,7 +43,7 @@ export function empty(status = 204): Response {
 /** Domo's error body: `{ status, statusReason, path, message, toe }`. */
 export function errorResponse(state: SandboxState, status: number, message: string, path: string, headers: Record<string, string> = {}): Response {
   const statusReason = REASON_PHRASES[status] ?? 'Error';
-  const toe = `SBX-${state.faultRandom.hex(8).toUpperCase()}`;
+  const toe = `SBX-${String(state.counters.total).padStart(8, "0")}`;
   return HttpResponse.json({ status, statusReason, path, message, toe }, { status, statusText: statusReason, headers });
 }
 

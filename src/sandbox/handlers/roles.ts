@@ -1,6 +1,6 @@
 import type { HttpHandler } from 'msw';
 import { addMembers, createRole, deleteRole, findRole, objectBody, setDefaultRole, setGrants, updateRole } from '../domain/roles.js';
-import { badRequest, SandboxHttpError } from '../errors.js';
+import { badRequest, SandboxHttpError, show } from '../errors.js';
 import type { SandboxState } from '../state.js';
 import { authorityView, memberView, roleView } from '../views.js';
 import { empty, endpoint, errorResponse, json, type SandboxContext } from './kit.js';
@@ -70,7 +70,7 @@ export function roleHandlers(state: SandboxState): HttpHandler[] {
     endpoint(state, 'PUT', `/api/content/v1/customer-states/:name`, async (ctx) => {
       if (ctx.params.name !== DEFAULT_ROLE_STATE) throw new SandboxHttpError(404, `customer state ${ctx.params.name} not found`);
       const body = objectBody(await ctx.json());
-      if (body.name !== undefined && body.name !== DEFAULT_ROLE_STATE) throw badRequest(`body name ${String(body.name)} does not match ${DEFAULT_ROLE_STATE}`);
+      if (body.name !== undefined && body.name !== DEFAULT_ROLE_STATE) throw badRequest(`body name ${show(body.name)} does not match ${DEFAULT_ROLE_STATE}`);
       setDefaultRole(state, body.value, ctx.userId);
       ctx.applied();
       return json({ name: DEFAULT_ROLE_STATE, value: String(state.defaultRoleId) });
