@@ -5,4 +5,5 @@
 export * from './client/index.js';
 export * from './auth/index.js';
 export * as routes from './routes/index.js';
+export { AccessLevel, AccessLevelV1 } from './routes/account/sharing.js';
 export { VERSION } from './version.js';

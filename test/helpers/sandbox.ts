@@ -2,6 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createSandboxHandlers, createSandboxState, type SandboxState, type SandboxStateOptions } from '../../src/sandbox/index.js';
 import { DomoTokenAuth, type DomoAuth, type TransportOptions } from '../../src/index.js';
+import type { Recorded } from './msw.js';
 
 export const BASE = 'https://sandbox.domo.com';
 
@@ -12,18 +13,34 @@ export interface SandboxFixture {
   auth: DomoAuth;
   /** An auth for the same instance with other options. */
   authWith(options: TransportOptions & { token?: string }): DomoAuth;
+  /** The msw server: `server.use(...)` puts a handler in front of the sandbox for one test. */
+  server: ReturnType<typeof setupServer>;
+  /** Every request sent in this test, with its body. */
+  sent: Recorded[];
+  /** Resolves once every recorded body has been read. */
+  settled(): Promise<void>;
 }
 
 /** An in-process sandbox behind msw, re-seeded before every test; any request it does not handle fails the test. */
 export function useSandbox(options: SandboxStateOptions = {}): SandboxFixture {
   const server = setupServer();
-  const fixture = {} as SandboxFixture;
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  const fixture = { server } as SandboxFixture;
+  const reads: Promise<unknown>[] = [];
+  beforeAll(() => {
+    server.listen({ onUnhandledRequest: 'error' });
+    server.events.on('request:start', ({ request }: { request: Request }) => {
+      const entry: Recorded = { method: request.method, url: new URL(request.url), headers: request.headers, body: '' };
+      fixture.sent.push(entry);
+      reads.push(request.clone().text().then((text) => { entry.body = text; }));
+    });
+  });
   beforeEach(() => {
     fixture.state = createSandboxState(options);
     server.resetHandlers(...createSandboxHandlers(fixture.state));
     fixture.authWith = ({ token, ...rest }) => new DomoTokenAuth({ instance: fixture.state.instance, token: token ?? fixture.state.adminToken, retry: { backoffMs: 1 }, ...rest });
     fixture.auth = fixture.authWith({});
+    fixture.sent = [];
+    fixture.settled = () => Promise.all(reads).then(() => undefined);
   });
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());

@@ -1,0 +1,129 @@
+import type { DomoAuth } from '../../auth/base.js';
+import type { DomoResponse, RequestOptions } from '../../client/options.js';
+import { path } from '../../client/path.js';
+import { checkConfig, checkId, checkProviderType, type ConfigValues } from '../internal/input.js';
+import { accountNotFound, getAccountById } from './core.js';
+import { getOAuthAccountById, oauthNotFound } from './oauth.js';
+import { AccountSchema, ConfigSchema, OAuthAccountSchema, type Account, type OAuthAccount } from './schemas.js';
+
+/** Options of the config reads. */
+export interface GetConfigOptions extends RequestOptions {
+  /** The provider type; when absent it is read first with one extra GET. */
+  dataProviderType?: string;
+  /** Return secrets in clear text. Off by default: opt in where the secret is really needed. @default false */
+  unmask?: boolean;
+}
+
+/** Options of the config writes. */
+export interface UpdateConfigOptions extends RequestOptions {
+  /** The provider type; when absent it is read first with one extra GET. */
+  dataProviderType?: string;
+}
+
+/** A config read: the flat provider fields, and what was asked, beside them (never mixed into the data). */
+export interface ConfigResponse extends DomoResponse<ConfigValues> {
+  meta: { id: number; dataProviderType: string; unmasked: boolean };
+}
+
+/**
+ * A credential account's provider config: a flat object of fields (domo-api.md §3).
+ *
+ * Endpoint: `GET /api/data/v1/providers/{dataProviderType}/account/{id}?unmask=false`
+ * @remarks Without `unmask`, secrets come back masked (`{encrypted}…`). OAuth-credential providers such as
+ * `google-spreadsheets` store no config and answer `{}`. Domo needs the provider type in the path: give it, or
+ * it is read with one extra `GET /api/data/v1/accounts/{id}`.
+ * @throws {DomoInputError} bad id or provider type (nothing is sent)
+ * @throws {DomoNotFoundError} missing, not shared with you, or not of that provider type
+ * @example
+ * ```ts
+ * const { data: config } = await getAccountConfig(auth, 71, { dataProviderType: 'snowflake', unmask: true });
+ * ```
+ */
+export async function getAccountConfig(auth: DomoAuth, id: number, options: GetConfigOptions = {}): Promise<ConfigResponse> {
+  const accountId = checkId(id, 'id', 'getAccountConfig');
+  const type = options.dataProviderType === undefined
+    ? (await getAccountById(auth, accountId, options)).data.dataProviderType
+    : checkProviderType(options.dataProviderType, 'getAccountConfig');
+  const unmask = options.unmask ?? false;
+  const response = await auth.transport.request({
+    route: 'getAccountConfig', method: 'GET', path: path`/api/data/v1/providers/${type}/account/${accountId}`,
+    query: { unmask }, schema: ConfigSchema, notFoundHint: `${accountNotFound(accountId)} (as a ${type} account)`,
+  }, options);
+  return { ...response, meta: { id: accountId, dataProviderType: type, unmasked: unmask } };
+}
+
+/**
+ * Replaces a credential account's provider config with `config` (keys left out are cleared by Domo).
+ *
+ * Endpoint: `PUT /api/data/v1/providers/{dataProviderType}/account/{id}`
+ * @remarks Answers the account object, not the config. The entity method `account.updateConfig()` merges with
+ * the current config first so that no secret is wiped by accident. Values are scrubbed from errors and logs.
+ * @throws {DomoInputError} bad id, provider type or config (nothing is sent)
+ * @throws {DomoApiError} 400: Domo refused the keys
+ * @example
+ * ```ts
+ * await updateAccountConfig(auth, 71, { credentials: 'abc123' }, { dataProviderType: 'abstract-credential-store' });
+ * ```
+ */
+export async function updateAccountConfig(auth: DomoAuth, id: number, config: ConfigValues, options: UpdateConfigOptions = {}): Promise<DomoResponse<Account>> {
+  const accountId = checkId(id, 'id', 'updateAccountConfig');
+  const body = checkConfig(config, 'updateAccountConfig');
+  const type = options.dataProviderType === undefined
+    ? (await getAccountById(auth, accountId, options)).data.dataProviderType
+    : checkProviderType(options.dataProviderType, 'updateAccountConfig');
+  return auth.transport.request({
+    route: 'updateAccountConfig', method: 'PUT', path: path`/api/data/v1/providers/${type}/account/${accountId}`,
+    json: body, secrets: secretValues(body), schema: AccountSchema,
+  }, options);
+}
+
+/**
+ * An OAuth account template's config (client id and secret).
+ *
+ * Endpoint: `GET /api/data/v1/providers/{dataProviderType}/template/{id}?unmask=false`
+ * @throws {DomoNotFoundError} missing or not shared with you
+ * @example
+ * ```ts
+ * const { data } = await getOAuthAccountConfig(auth, 1, { dataProviderType: 'snowflake-oauth-config', unmask: true });
+ * ```
+ */
+export async function getOAuthAccountConfig(auth: DomoAuth, id: number, options: GetConfigOptions = {}): Promise<ConfigResponse> {
+  const templateId = checkId(id, 'id', 'getOAuthAccountConfig');
+  const type = options.dataProviderType === undefined
+    ? (await getOAuthAccountById(auth, templateId, options)).data.dataProviderType
+    : checkProviderType(options.dataProviderType, 'getOAuthAccountConfig');
+  const unmask = options.unmask ?? false;
+  const response = await auth.transport.request({
+    route: 'getOAuthAccountConfig', method: 'GET', path: path`/api/data/v1/providers/${type}/template/${templateId}`,
+    query: { unmask }, schema: ConfigSchema, notFoundHint: `${oauthNotFound(templateId)} (as a ${type} template)`,
+  }, options);
+  return { ...response, meta: { id: templateId, dataProviderType: type, unmasked: unmask } };
+}
+
+/**
+ * Replaces an OAuth account template's config.
+ *
+ * Endpoint: `PUT /api/data/v1/providers/{dataProviderType}/template/{id}`
+ * @remarks Answers the template, with every config value encrypted.
+ * @throws {DomoApiError} 400: Domo refused the keys
+ * @example
+ * ```ts
+ * await updateOAuthAccountConfig(auth, 5, { client_id: 'id', client_secret: 'secret' });
+ * ```
+ */
+export async function updateOAuthAccountConfig(auth: DomoAuth, id: number, config: ConfigValues, options: UpdateConfigOptions = {}): Promise<DomoResponse<OAuthAccount>> {
+  const templateId = checkId(id, 'id', 'updateOAuthAccountConfig');
+  const body = checkConfig(config, 'updateOAuthAccountConfig');
+  const type = options.dataProviderType === undefined
+    ? (await getOAuthAccountById(auth, templateId, options)).data.dataProviderType
+    : checkProviderType(options.dataProviderType, 'updateOAuthAccountConfig');
+  return auth.transport.request({
+    route: 'updateOAuthAccountConfig', method: 'PUT', path: path`/api/data/v1/providers/${type}/template/${templateId}`,
+    json: body, secrets: secretValues(body), schema: OAuthAccountSchema,
+  }, options);
+}
+
+/** Every string value of a config: scrubbed from errors and logs, since any of them may be a secret. */
+export function secretValues(config: ConfigValues): string[] {
+  return Object.values(config).filter((value): value is string => typeof value === 'string');
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** ms-epoch timestamps stay numbers at this layer; Domo sends null on fresh OAuth templates. */
+const epoch = z.number().nullable().optional();
+
+/** A credential account (domo-api.md §5.1). Unknown fields are kept. */
+export const AccountSchema = z.looseObject({
+  id: z.number().int(),
+  name: z.string(),
+  displayName: z.string(),
+  dataProviderType: z.string(),
+  credentialsType: z.string().optional(),
+  valid: z.boolean().optional(),
+  userId: z.number().int().optional(),
+  type: z.string().optional(),
+  createdAt: epoch,
+  createdBy: z.number().int().nullable().optional(),
+  modifiedAt: epoch,
+  modifiedBy: z.number().int().nullable().optional(),
+  configurations: z.record(z.string(), z.unknown()).optional(),
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+/** An OAuth account template (§5.2–§5.4). */
+export const OAuthAccountSchema = z.looseObject({
+  id: z.number().int(),
+  name: z.string(),
+  displayName: z.string(),
+  dataProviderType: z.string(),
+  credentialsType: z.string().optional(),
+  origin: z.string().optional(),
+  enabled: z.boolean().optional(),
+  userId: z.number().int().optional(),
+  datasourceCount: z.number().optional(),
+  createdAt: epoch,
+  createdBy: z.number().int().nullable().optional(),
+  modifiedAt: epoch,
+  modifiedBy: z.number().int().nullable().optional(),
+  owners: z.array(z.looseObject({ type: z.string(), id: z.union([z.string(), z.number()]) })).optional(),
+  configurations: z.record(z.string(), z.unknown()).optional(),
+});
+export type OAuthAccount = z.infer<typeof OAuthAccountSchema>;
+
+/** A flat provider config (§3). */
+export const ConfigSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+/** A data provider (§5.6). */
+export const DataProviderSchema = z.looseObject({
+  id: z.number().int(),
+  key: z.string(),
+  name: z.string(),
+  authenticationScheme: z.string().nullable().optional(),
+  visibility: z.string().optional(),
+  type: z.string().optional(),
+});
+export type DataProvider = z.infer<typeof DataProviderSchema>;
+
+/** One row of an access list (§5.7); ids are numbers here whatever the server sent. */
+export const AccessEntrySchema = z.looseObject({
+  type: z.enum(['USER', 'GROUP']),
+  id: z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(Number),
+  accessLevel: z.string(),
+  name: z.string().optional(),
+});
+export type AccessEntry = z.infer<typeof AccessEntrySchema>;
+
+export const AccessListSchema = z.array(AccessEntrySchema);
