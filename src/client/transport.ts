@@ -36,6 +36,8 @@ export interface RequestSpec<T> {
   schema?: z.ZodType<T>;
   /** A cap on retries for this route; `0` for calls that must never repeat. */
   maxRetries?: number;
+  /** A PATCH that replaces state (so repeating it is harmless) may be retried like a PUT. */
+  idempotent?: boolean;
   /** Sends no credentials (the login endpoint). */
   anonymous?: boolean;
   /** Turns 403 and 404 into `DomoNotFoundError` with this hint, e.g. `account 71 not found or not shared with you`. */
@@ -128,7 +130,7 @@ export class DomoTransport {
       signal: options.signal,
       retry: {
         limit,
-        methods: [...RETRIABLE_METHODS],
+        methods: spec.idempotent ? [...RETRIABLE_METHODS, 'patch'] : [...RETRIABLE_METHODS],
         statusCodes: retry.statusCodes,
         afterStatusCodes: [413, 429, 503],
         maxRetryAfter: retry.maxRetryAfterMs,

@@ -1,8 +1,8 @@
 import type { DomoAuth } from '../../auth/base.js';
-import { DomoNotFoundError } from '../../client/errors.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { path } from '../../client/path.js';
 import { checkConfig, checkId, checkName, checkProviderType, type ConfigValues } from '../internal/input.js';
+import { goneOnRetryIsDeleted, type VerifiedResponse } from '../internal/quirks.js';
 import { secretValues } from './config.js';
 import { accountNotFound, getAccountById } from './core.js';
 import { oauthNotFound } from './oauth.js';
@@ -63,7 +63,7 @@ export async function createAccount(auth: DomoAuth, input: CreateAccountInput, o
  * await deleteAccount(auth, 71);
  * ```
  */
-export async function deleteAccount(auth: DomoAuth, id: number, options?: RequestOptions): Promise<DomoResponse<void>> {
+export async function deleteAccount(auth: DomoAuth, id: number, options?: RequestOptions): Promise<VerifiedResponse<void>> {
   const accountId = checkId(id, 'id', 'deleteAccount');
   return goneOnRetryIsDeleted(auth.transport.request({ route: 'deleteAccount', method: 'DELETE', path: path`/api/data/v1/accounts/${accountId}`, notFoundHint: accountNotFound(accountId) }, options));
 }
@@ -112,7 +112,7 @@ export async function createOAuthAccount(auth: DomoAuth, input: CreateOAuthAccou
  * await deleteOAuthAccount(auth, 67);
  * ```
  */
-export async function deleteOAuthAccount(auth: DomoAuth, id: number, options?: RequestOptions): Promise<DomoResponse<void>> {
+export async function deleteOAuthAccount(auth: DomoAuth, id: number, options?: RequestOptions): Promise<VerifiedResponse<void>> {
   const templateId = checkId(id, 'id', 'deleteOAuthAccount');
   return goneOnRetryIsDeleted(auth.transport.request({ route: 'deleteOAuthAccount', method: 'DELETE', path: path`/api/data/v1/accounts/templates/${templateId}`, notFoundHint: oauthNotFound(templateId) }, options));
 }
@@ -130,15 +130,4 @@ export async function updateOAuthAccountName(auth: DomoAuth, id: number, name: s
   const templateId = checkId(id, 'id', 'updateOAuthAccountName');
   const text = checkName(name, 'name', 'updateOAuthAccountName');
   return auth.transport.request({ route: 'updateOAuthAccountName', method: 'PUT', path: path`/api/data/v1/accounts/templates/${templateId}/name`, text, schema: OAuthAccountSchema, notFoundHint: oauthNotFound(templateId) }, options);
-}
-
-/** A DELETE whose retry found the object gone has done its job: the first attempt's answer was lost. */
-async function goneOnRetryIsDeleted(request: Promise<DomoResponse<unknown>>): Promise<DomoResponse<void>> {
-  try {
-    const { status } = await request;
-    return { status, data: undefined };
-  } catch (error) {
-    if (error instanceof DomoNotFoundError && (error.attempts ?? 1) > 1 && error.status === 404) return { status: 404, data: undefined };
-    throw error;
-  }
 }
