@@ -6,4 +6,5 @@ export * from './client/index.js';
 export * from './auth/index.js';
 export * as routes from './routes/index.js';
 export { AccessLevel, AccessLevelV1 } from './routes/account/sharing.js';
+export * from './classes/index.js';
 export { VERSION } from './version.js';

@@ -71,8 +71,8 @@ export abstract class DomoAuth implements AuthProvider {
     }
   }
 
-  /** Transport options without credentials, so a derived auth can reuse them. */
-  protected get transportOptions(): TransportOptions {
+  /** This auth's transport options (base URL, timeouts, retries, logging) without credentials, to build a sibling auth. */
+  get transportOptions(): TransportOptions {
     return { ...this.#transportOptions };
   }
 

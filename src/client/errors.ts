@@ -68,6 +68,7 @@ export class DomoApiError extends DomoError {
 function apiErrorMessage(details: ApiErrorDetails): string {
   const where = `${details.method ?? ''} ${pathOf(details.url)}`.trim();
   const explanation = [details.hint, details.serverMessage ?? details.statusText].filter(Boolean).join(': ');
+  if (where === '') return explanation || `HTTP ${details.status}`;
   return `${where} → ${details.status}${explanation ? ` (${explanation})` : ''}`;
 }
 
@@ -184,6 +185,30 @@ export class DomoInstanceError extends DomoError {
   constructor(message: string, context: RequestContext & { status?: number } = {}) {
     super(message, context);
     this.status = context.status;
+  }
+}
+
+/** A name matched more than one object; `matches` lists them so the caller can pick by id. */
+export class DomoAmbiguousNameError extends DomoError {
+  override name = 'DomoAmbiguousNameError';
+  readonly matches: { id: number; name: string }[];
+
+  constructor(kind: string, wanted: string, matches: { id: number; name: string }[]) {
+    super(`${matches.length} ${kind}s are named ${JSON.stringify(wanted)}: ${matches.map((m) => `#${m.id} ${JSON.stringify(m.name)}`).join(', ')}; use an id`);
+    this.matches = matches;
+  }
+}
+
+/** A multi-step operation stopped half way; `completed` says what was done, `cause` why it stopped. */
+export class DomoPartialFailureError extends DomoError {
+  override name = 'DomoPartialFailureError';
+  readonly completed: string[];
+  override readonly cause: unknown;
+
+  constructor(message: string, completed: string[], cause: unknown) {
+    super(message, isDomoError(cause) ? { method: cause.method, url: cause.url, route: cause.route, attempts: cause.attempts } : {});
+    this.completed = completed;
+    this.cause = cause;
   }
 }
 

@@ -1,0 +1,164 @@
+import 'reflect-metadata';
+import { Expose } from 'class-transformer';
+import type { DomoAuth } from '../auth/base.js';
+import { DomoFullAuth } from '../auth/full.js';
+import { normalizeInstance } from '../auth/instance.js';
+import { DomoTokenAuth } from '../auth/token.js';
+import { DomoInputError } from '../client/errors.js';
+import { Secret } from '../client/secret.js';
+import { getAccountConfig, updateAccountConfig } from '../routes/account/config.js';
+import { getAccountById } from '../routes/account/core.js';
+import { createAccount, deleteAccount, updateAccountName } from '../routes/account/crud.js';
+import { getAccountAccessList, shareAccount } from '../routes/account/sharing.js';
+import { AccountConfig, checkConfigForProvider, plainConfig, type ConfigInput } from './account-config.js';
+import { DomoAccounts } from './accounts.js';
+import { CredentialEntity, type CredentialApi } from './credential.js';
+
+const accountApi: CredentialApi = {
+  label: 'account',
+  get: (auth, id) => getAccountById(auth, id),
+  getConfig: (auth, id, options) => getAccountConfig(auth, id, options),
+  updateConfig: (auth, id, config, options) => updateAccountConfig(auth, id, config, options),
+  rename: (auth, id, name) => updateAccountName(auth, id, name),
+  delete: (auth, id) => deleteAccount(auth, id),
+  getAccess: (auth, id) => getAccountAccessList(auth, id),
+  share: (auth, id, input) => shareAccount(auth, id, input),
+};
+
+/** Options of {@link DomoAccount.get}. */
+export interface GetAccountEntityOptions {
+  /** Also read the config (one more request). @default false */
+  withConfig?: boolean;
+  /** Read the config with secrets in clear text (held as `Secret`s). @default false */
+  unmask?: boolean;
+}
+
+/** What a new account needs. */
+export interface NewAccount {
+  name: string;
+  dataProviderType: string;
+  config: ConfigInput;
+}
+
+/**
+ * A credential account: a connector's stored credentials (Snowflake, S3, a Domo token…).
+ *
+ * @example
+ * ```ts
+ * const acct = await DomoAccount.get(auth, 71, { withConfig: true });
+ * await acct.share({ userId: 929336557 });                 // CAN_VIEW
+ * await acct.updateConfig({ password: 'new' });            // merged with the current config
+ * ```
+ */
+export class DomoAccount extends CredentialEntity {
+  /** Whether Domo last found the credentials working. */
+  @Expose() valid?: boolean;
+  /** The user the account belongs to (Domo's `userId`). */
+  @Expose({ name: 'userId' }) ownerId?: number;
+
+  protected get api(): CredentialApi {
+    return accountApi;
+  }
+
+  /**
+   * Reads one account, optionally with its config.
+   * @throws {DomoNotFoundError} missing or not shared with you
+   */
+  static async get(auth: DomoAuth, id: number, options: GetAccountEntityOptions = {}): Promise<DomoAccount> {
+    const account = DomoAccount.hydrate(auth, (await getAccountById(auth, id)).data);
+    if (options.withConfig) await account.getConfig({ unmask: options.unmask ?? false });
+    return account;
+  }
+
+  /**
+   * Creates an account. The config is checked against the provider first (unknown or missing required keys
+   * are a `DomoInputError`, nothing is sent). Never retried.
+   */
+  static async create(auth: DomoAuth, input: NewAccount): Promise<DomoAccount> {
+    const config = plainConfig(input?.config ?? (undefined as never));
+    if (typeof input.dataProviderType === 'string') checkConfigForProvider(input.dataProviderType, config, { complete: true });
+    const account = DomoAccount.hydrate(auth, (await createAccount(auth, { name: input.name, dataProviderType: input.dataProviderType, config })).data);
+    account.config = new AccountConfig(account.dataProviderType, config);
+    return account;
+  }
+
+  /**
+   * Copies this account into another instance: finds an account there with the same display name (exact,
+   * case-insensitive, same provider) and replaces its config, or creates one.
+   * @returns the account in the target instance
+   */
+  async copyTo(target: DomoAuth, options: { name?: string } = {}): Promise<DomoAccount> {
+    const config = (await this.getConfig({ unmask: true })).reveal();
+    const { entity } = await new DomoAccounts(target).upsert({ name: options.name ?? this.displayName, dataProviderType: this.dataProviderType, config });
+    return entity;
+  }
+
+  /**
+   * Turns an account that holds Domo credentials into an auth, checked with `whoAmI`:
+   * `domo-access-token` (token; else its username and password), `dataset-copy` (instance + token), and
+   * `abstract-credential-store` whose `credentials` is JSON with a token or a username and password, and
+   * optionally `instance` / `baseUrl` (also as `DOMO_INSTANCE`, `DOMO_ACCESS_TOKEN`, … keys).
+   * Without an instance in the config, the credentials are for this account's own instance.
+   * @throws {DomoInputError} another provider, or a config without usable credentials
+   * @throws {DomoAuthError} the credentials were refused
+   */
+  async toAuth(): Promise<DomoAuth> {
+    const config = (await this.getConfig({ unmask: true })).reveal();
+    const credentials = domoCredentials(this.dataProviderType, config);
+    const instance = credentials.instance === undefined ? this.auth.instance : normalizeInstance(credentials.instance);
+    const baseUrl = credentials.baseUrl ?? (instance === this.auth.instance ? this.auth.baseUrl : undefined);
+    const shared = { ...this.auth.transportOptions, instance, baseUrl };
+    const auth = credentials.token
+      ? new DomoTokenAuth({ ...shared, token: new Secret(credentials.token) })
+      : new DomoFullAuth({ ...shared, username: credentials.username ?? '', password: new Secret(credentials.password ?? '') });
+    await auth.whoAmI();
+    return auth;
+  }
+
+  summary(): string {
+    return `DomoAccount #${this.id} ${JSON.stringify(this.displayName)} ${this.dataProviderType}`;
+  }
+}
+
+interface DomoCredentials {
+  instance?: string;
+  baseUrl?: string;
+  token?: string;
+  username?: string;
+  password?: string;
+}
+
+/** The Domo credentials an account's config holds, per provider. */
+function domoCredentials(dataProviderType: string, config: Record<string, unknown>): DomoCredentials {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+  let found: DomoCredentials;
+  if (dataProviderType === 'domo-access-token') {
+    found = { token: text(config.domoAccessToken), username: text(config.username), password: text(config.password) };
+  } else if (dataProviderType === 'dataset-copy') {
+    found = { instance: text(config.instance), token: text(config.accessToken) };
+  } else if (dataProviderType === 'abstract-credential-store') {
+    const stored = parseCredentialsJson(config.credentials);
+    const pick = (...keys: string[]) => text(keys.map((key) => stored[key]).find((value) => text(value)));
+    found = {
+      instance: pick('instance', 'DOMO_INSTANCE', 'domo_instance'), baseUrl: pick('baseUrl', 'DOMO_BASE_URL'),
+      token: pick('token', 'accessToken', 'domoAccessToken', 'DOMO_ACCESS_TOKEN'),
+      username: pick('username', 'DOMO_USERNAME', 'email'), password: pick('password', 'DOMO_PASSWORD'),
+    };
+  } else {
+    throw new DomoInputError(`toAuth: a ${dataProviderType} account holds no Domo credentials; use a domo-access-token, dataset-copy or abstract-credential-store account`, { field: 'dataProviderType', route: 'toAuth' });
+  }
+  if (!found.token && !(found.username && found.password)) {
+    throw new DomoInputError(`toAuth: the ${dataProviderType} config has neither a token nor a username and password`, { field: 'config', route: 'toAuth' });
+  }
+  return found;
+}
+
+function parseCredentialsJson(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'string') return {};
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    throw new DomoInputError('toAuth: the abstract-credential-store credentials are not a JSON object', { field: 'config.credentials', route: 'toAuth' });
+  }
+}

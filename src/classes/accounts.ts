@@ -1,0 +1,130 @@
+import type { DomoAuth } from '../auth/base.js';
+import { mapConcurrent, type Progress } from '../client/concurrency.js';
+import { getAccountConfig } from '../routes/account/config.js';
+import { getAccounts, getAvailableDataProviders } from '../routes/account/core.js';
+import { getOAuthAccounts } from '../routes/account/oauth.js';
+import type { DataProvider } from '../routes/account/schemas.js';
+import { checkProviderType } from '../routes/internal/input.js';
+import { AccountConfig, checkConfigForProvider, plainConfig } from './account-config.js';
+import { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './account.js';
+import { findOneByName, notFoundByName, type UpsertResult } from './names.js';
+import { DomoOAuthAccount } from './oauth-account.js';
+
+/** Options of {@link DomoAccounts.list}. */
+export interface ListAccountsOptions {
+  /** Read every account's config too: one request per account, `concurrency` at a time. @default false */
+  withConfig?: boolean;
+  /** Read configs with secrets in clear text (held as `Secret`s). @default false */
+  unmask?: boolean;
+  /** Config requests in flight at most. @default 32 */
+  concurrency?: number;
+  /** Called after each config read. */
+  onProgress?: (progress: Progress) => void;
+  /** Only accounts of this provider type. */
+  dataProviderType?: string;
+  signal?: AbortSignal;
+}
+
+/** An account whose config could not be read, and why. */
+export interface FailedAccount {
+  account: DomoAccount;
+  error: unknown;
+}
+
+/** What {@link DomoAccounts.list} returns: every account, and those whose config read failed. */
+export interface AccountList {
+  /** Every account listed (those in `failed` have no `config`). */
+  accounts: DomoAccount[];
+  failed: FailedAccount[];
+}
+
+/**
+ * The accounts of one instance: listing (with configs, bounded and observable), exact name lookups, upserts.
+ *
+ * @example
+ * ```ts
+ * const accounts = new DomoAccounts(auth);
+ * const { accounts: all, failed } = await accounts.list({ withConfig: true, concurrency: 32 });
+ * const creds = await accounts.getByName('domo_creds');
+ * ```
+ */
+export class DomoAccounts {
+  constructor(readonly auth: DomoAuth) {}
+
+  /**
+   * Every account the caller can read. One list request carries the metadata; `withConfig` adds one config
+   * request per account (none for OAuth-credential accounts, which store no config). A failed config read
+   * does not stop the others: it is reported in `failed`.
+   */
+  async list(options: ListAccountsOptions = {}): Promise<AccountList> {
+    const type = options.dataProviderType === undefined ? undefined : checkProviderType(options.dataProviderType, 'list');
+    const { data } = await getAccounts(this.auth, { signal: options.signal });
+    const accounts = data.filter((row) => !type || row.dataProviderType === type).map((row) => DomoAccount.hydrate(this.auth, row));
+    if (!options.withConfig) return { accounts, failed: [] };
+    const unmask = options.unmask ?? false;
+    const results = await mapConcurrent(accounts, options.concurrency ?? 32, (account) => this.#loadConfig(account, unmask, options.signal), { onProgress: options.onProgress, signal: options.signal });
+    return { accounts, failed: results.flatMap((result) => (result.ok ? [] : [{ account: result.item, error: result.error }])) };
+  }
+
+  async #loadConfig(account: DomoAccount, unmask: boolean, signal?: AbortSignal): Promise<void> {
+    if (account.credentialsType === 'oauth') {
+      account.config = AccountConfig.none(account.dataProviderType);
+      return;
+    }
+    const { data } = await getAccountConfig(this.auth, account.id, { dataProviderType: account.dataProviderType, unmask, signal });
+    account.config = new AccountConfig(account.dataProviderType, data, { masked: !unmask });
+  }
+
+  /** Every OAuth account template the caller can read. */
+  async listOAuth(): Promise<DomoOAuthAccount[]> {
+    const { data } = await getOAuthAccounts(this.auth);
+    return data.map((row) => DomoOAuthAccount.hydrate(this.auth, row));
+  }
+
+  /** One account by id. */
+  get(id: number, options?: GetAccountEntityOptions): Promise<DomoAccount> {
+    return DomoAccount.get(this.auth, id, options);
+  }
+
+  /**
+   * The account whose display name — or else whose name — equals `name` (case-insensitive, never a substring),
+   * optionally of one provider type; `undefined` when none.
+   * @throws {DomoAmbiguousNameError} two or more match; the error lists them
+   */
+  async findByName(name: string, options: { dataProviderType?: string } = {}): Promise<DomoAccount | undefined> {
+    const { accounts } = await this.list({ ...(options.dataProviderType === undefined ? {} : { dataProviderType: options.dataProviderType }) });
+    return findOneByName('account', accounts, name, [(a) => a.displayName, (a) => a.name]);
+  }
+
+  /** Like {@link DomoAccounts.findByName}, but a missing account is a `DomoNotFoundError`. */
+  async getByName(name: string, options: { dataProviderType?: string } = {}): Promise<DomoAccount> {
+    const account = await this.findByName(name, options);
+    if (!account) throw notFoundByName('account', name, 'getByName');
+    return account;
+  }
+
+  /**
+   * Makes sure an account named `name` (of that provider) exists with exactly `config`: creates it, replaces
+   * its config, or leaves it alone when the stored config already equals `config`.
+   */
+  async upsert(input: NewAccount): Promise<UpsertResult<DomoAccount>> {
+    const config = plainConfig(input?.config ?? (undefined as never));
+    const type = checkProviderType(input.dataProviderType, 'upsert');
+    checkConfigForProvider(type, config, { complete: true });
+    const existing = await this.findByName(input.name, { dataProviderType: type });
+    if (!existing) return { entity: await DomoAccount.create(this.auth, { name: input.name, dataProviderType: type, config }), action: 'created' };
+    const current = (await existing.getConfig({ unmask: true })).reveal();
+    if (sameConfig(current, config)) return { entity: existing, action: 'unchanged' };
+    return { entity: await existing.updateConfig(config, { replace: true }), action: 'updated' };
+  }
+
+  /** Every data provider the instance knows. */
+  async dataProviders(): Promise<DataProvider[]> {
+    return (await getAvailableDataProviders(this.auth)).data;
+  }
+}
+
+function sameConfig(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => a[key] === b[key]);
+}

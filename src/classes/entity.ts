@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { inspect } from 'node:util';
+import { plainToInstance, Transform } from 'class-transformer';
+import type { DomoAuth } from '../auth/base.js';
+
+/** Reads a Domo ms-epoch (or ISO string) as a `Date`; null and absent stay undefined. */
+export function EpochDate(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => toDate(value), { toClassOnly: true });
+}
+
+function toDate(value: unknown): Date | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return new Date(value);
+  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Date.parse(value))) return new Date(value);
+  return undefined;
+}
+
+type EntityClass<T extends DomoEntity> = new () => T;
+
+/**
+ * The base of every entity: fields hydrated from a validated response with class-transformer, plus the auth
+ * it came through and the raw response, both non-enumerable so they never show in JSON, `console.table` or
+ * the REPL.
+ */
+export abstract class DomoEntity {
+  /** The auth this entity was read with; its methods use it. */
+  declare readonly auth: DomoAuth;
+  /** The validated response it was built from (unknown fields included). */
+  declare readonly raw: Readonly<Record<string, unknown>>;
+
+  /** Builds an entity from a validated response. */
+  static hydrate<T extends DomoEntity>(this: EntityClass<T>, auth: DomoAuth, raw: object): T {
+    const entity = plainToInstance(this, raw, { excludeExtraneousValues: true });
+    define(entity, 'auth', auth);
+    define(entity, 'raw', raw);
+    return entity;
+  }
+
+  /** Takes the fields of a fresh response (after a rename, a refresh…), keeping this object's identity. */
+  protected adopt(raw: object): this {
+    const fresh = plainToInstance(this.constructor as EntityClass<this>, raw, { excludeExtraneousValues: true });
+    Object.assign(this, fresh);
+    define(this, 'raw', raw);
+    return this;
+  }
+
+  /** One line for the REPL and logs, e.g. `DomoAccount #71 "domo_creds" abstract-credential-store`. */
+  abstract summary(): string;
+
+  toString(): string {
+    return this.summary();
+  }
+
+  [inspect.custom](): string {
+    return this.summary();
+  }
+}
+
+function define(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: false, writable: true, configurable: true });
+}
