@@ -5,3 +5,6 @@ export { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './ac
 export { DomoOAuthAccount } from './oauth-account.js';
 export { DomoAccounts, type AccountList, type FailedAccount, type ListAccountsOptions } from './accounts.js';
 export { findOneByName, type UpsertAction, type UpsertResult } from './names.js';
+export { DomoGrant, grantCatalogue, validateGrants, closeMatches } from './grant.js';
+export { DomoRole, LAST_SYSTEM_ROLE_ID, type NewRole } from './role.js';
+export { DomoRoles } from './roles.js';

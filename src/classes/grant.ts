@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import { Expose } from 'class-transformer';
+import type { DomoAuth } from '../auth/base.js';
+import { DomoInputError } from '../client/errors.js';
+import { getAuthorities } from '../routes/role.js';
+import { checkGrantList } from '../routes/role.js';
+import { DomoEntity } from './entity.js';
+
+/**
+ * A grant (Domo calls it an authority), e.g. `dataset.manage`, as the catalogue describes it.
+ */
+export class DomoGrant extends DomoEntity {
+  /** The authority name, e.g. `dataset.manage`. */
+  @Expose({ name: 'authority' }) id!: string;
+  @Expose() title?: string;
+  @Expose() description?: string;
+  /** The group the admin UI shows it under. */
+  @Expose({ name: 'authorityUIGroup' }) group?: string;
+  /** Grants this one needs. */
+  @Expose({ name: 'dependsOnAuthorities' }) dependsOn?: string[];
+  /** Roles holding it, when the catalogue says. */
+  @Expose() roleIds?: number[];
+
+  summary(): string {
+    return `DomoGrant ${this.id}${this.title ? ` "${this.title}"` : ''}`;
+  }
+}
+
+const catalogues = new WeakMap<DomoAuth, Promise<DomoGrant[]>>();
+
+/**
+ * The authorities catalogue of an instance, read once per auth and then served from memory
+ * (`{ refresh: true }` reads it again).
+ */
+export function grantCatalogue(auth: DomoAuth, options: { refresh?: boolean } = {}): Promise<DomoGrant[]> {
+  let catalogue = options.refresh ? undefined : catalogues.get(auth);
+  if (!catalogue) {
+    catalogue = getAuthorities(auth).then(({ data }) => data.map((row) => DomoGrant.hydrate(auth, row)));
+    catalogues.set(auth, catalogue);
+    catalogue.catch(() => catalogues.delete(auth));
+  }
+  return catalogue;
+}
+
+/**
+ * Checks grants against the catalogue before anything is sent: every name must exist (unknown ones are listed
+ * with close matches; names in `held`, which the role already has, are let through), and every grant's
+ * dependencies must be in the list too.
+ * @returns the list, de-duplicated, order kept
+ * @throws {DomoInputError} unknown grants, or missing dependencies
+ */
+export function validateGrants(catalogue: readonly DomoGrant[], grants: unknown, route = 'setGrants', options: { held?: readonly string[]; dependencies?: boolean } = {}): string[] {
+  const list = checkGrantList(grants, route);
+  const byId = new Map(catalogue.map((grant) => [grant.id, grant]));
+  const held = new Set(options.held ?? []);
+  const unknown = list.filter((grant) => !byId.has(grant) && !held.has(grant));
+  if (unknown.length > 0) {
+    const described = unknown.map((grant) => {
+      const close = closeMatches(grant, [...byId.keys()]);
+      return close.length > 0 ? `${grant} (did you mean ${close.join(' or ')}?)` : grant;
+    });
+    throw new DomoInputError(`unknown grants: ${described.join(', ')}`, { field: 'grants', route });
+  }
+  if (options.dependencies === false) return list;
+  const chosen = new Set(list);
+  const missing = list.flatMap((grant) => (byId.get(grant)?.dependsOn ?? []).filter((needed) => !chosen.has(needed)).map((needed) => `${grant} needs ${needed}`));
+  if (missing.length > 0) throw new DomoInputError(`missing grant dependencies: ${missing.join('; ')}`, { field: 'grants', route });
+  return list;
+}
+
+/** Up to three catalogue names close to `word`: same tail after the first dot, or a small edit distance. */
+export function closeMatches(word: string, candidates: readonly string[], limit = 3): string[] {
+  const scored = candidates
+    .map((candidate) => ({ candidate, distance: editDistance(word.toLowerCase(), candidate.toLowerCase()) }))
+    .filter(({ candidate, distance }) => distance <= Math.max(2, Math.floor(word.length / 4)) || sameLeaf(word, candidate))
+    .sort((a, b) => a.distance - b.distance);
+  return scored.slice(0, limit).map(({ candidate }) => candidate);
+}
+
+function sameLeaf(a: string, b: string): boolean {
+  const leaf = (s: string) => s.split('.').slice(1).join('.');
+  return leaf(a) !== '' && leaf(a) === leaf(b);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,85 @@
+import type { DomoAuth } from '../auth/base.js';
+import { getDefaultRole, getRoles } from '../routes/role.js';
+import { grantCatalogue, validateGrants, type DomoGrant } from './grant.js';
+import { findOneByName, notFoundByName, type UpsertResult } from './names.js';
+import { DomoRole, type NewRole } from './role.js';
+
+/**
+ * The roles of one instance: listing, exact name lookups, upserts, the default role and the grant catalogue.
+ *
+ * @example
+ * ```ts
+ * const roles = new DomoRoles(auth);
+ * const role = await roles.getByName('Finance Editors');   // exact, case-insensitive
+ * const { action } = await roles.upsert({ name: 'Auditors', grants: ['admin.audit.view'] });
+ * ```
+ */
+export class DomoRoles {
+  constructor(readonly auth: DomoAuth) {}
+
+  /** Every role, with `isDefault` set. */
+  async list(): Promise<DomoRole[]> {
+    const [{ data }, { data: defaultId }] = await Promise.all([getRoles(this.auth), getDefaultRole(this.auth)]);
+    return data.map((row) => {
+      const role = DomoRole.hydrate(this.auth, row);
+      role.isDefault = role.id === defaultId;
+      return role;
+    });
+  }
+
+  /** One role by id. */
+  get(id: number): Promise<DomoRole> {
+    return DomoRole.get(this.auth, id);
+  }
+
+  /**
+   * The role named exactly `name` (case-insensitive, never a substring: "Admin" does not find "Privileged
+   * Admin"); `undefined` when none.
+   * @throws {DomoAmbiguousNameError} two roles match
+   */
+  async findByName(name: string): Promise<DomoRole | undefined> {
+    return findOneByName('role', await this.list(), name, [(role) => role.name]);
+  }
+
+  /** Like {@link DomoRoles.findByName}; a missing role is a `DomoNotFoundError`. */
+  async getByName(name: string): Promise<DomoRole> {
+    const role = await this.findByName(name);
+    if (!role) throw notFoundByName('role', name, 'getByName');
+    return role;
+  }
+
+  /**
+   * Makes sure a role named `name` exists with the given description and exactly the given grants (each only
+   * when given). Grants are checked against the catalogue before anything is sent.
+   */
+  async upsert(input: Omit<NewRole, 'fromRoleId'>): Promise<UpsertResult<DomoRole>> {
+    const grants = input?.grants === undefined ? undefined : validateGrants(await this.authorities(), input.grants, 'upsert');
+    const existing = await this.findByName(input.name);
+    if (!existing) return { entity: await DomoRole.create(this.auth, { ...input, ...(grants ? { grants } : {}) }), action: 'created' };
+    let action: UpsertResult<DomoRole>['action'] = 'unchanged';
+    if (input.description !== undefined && input.description !== existing.description) {
+      await existing.update({ description: input.description });
+      action = 'updated';
+    }
+    if (grants) {
+      const current = (await existing.getGrants()).map((grant) => grant.id);
+      if (current.length !== grants.length || !grants.every((grant) => current.includes(grant))) {
+        await existing.setGrants(grants);
+        action = 'updated';
+      }
+    }
+    return { entity: existing, action };
+  }
+
+  /** The role new users get. */
+  async getDefault(): Promise<DomoRole> {
+    const role = await DomoRole.get(this.auth, (await getDefaultRole(this.auth)).data);
+    role.isDefault = true;
+    return role;
+  }
+
+  /** The grant catalogue, read once per auth; `{ refresh: true }` reads it again. */
+  authorities(options: { refresh?: boolean } = {}): Promise<DomoGrant[]> {
+    return grantCatalogue(this.auth, options);
+  }
+}
