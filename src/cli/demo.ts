@@ -1,26 +1,173 @@
 /**
- * `npm start`: a scripted admin session. Against a real instance when DOMO_INSTANCE and a credential are set
- * (read-only unless --apply), otherwise against an embedded sandbox.
+ * `npm start`: a scripted admin session. Against the environment's instance when DOMO_INSTANCE and a credential
+ * are set (read-only unless --apply), otherwise against an embedded sandbox, where it runs the full tour.
  */
-import { authFromEnv, hasEnvCredentials, type DomoAuth } from '../index.js';
-import { startSandbox } from '../sandbox/index.js';
+import { authFromEnv, hasEnvCredentials, type DomoAuth } from '../auth/index.js';
+import type { DomoAccount } from '../classes/account.js';
+import { DomoAccounts } from '../classes/accounts.js';
+import { DomoRole } from '../classes/role.js';
+import { DomoRoles } from '../classes/roles.js';
+import type { AccessEntry } from '../routes/account/schemas.js';
+import { AccessLevel } from '../routes/account/sharing.js';
+import type { RoleMember } from '../routes/role-schemas.js';
+import { startSandbox, type RunningSandbox } from '../sandbox/index.js';
+import { processIo, type CliIo } from './io.js';
+import { accessTable, accountsTable, rolesTable } from './render.js';
 
-async function main(): Promise<void> {
-  const useRealInstance = hasEnvCredentials();
-  const sandbox = useRealInstance ? undefined : await startSandbox();
-  const auth: DomoAuth = sandbox
-    ? authFromEnv({ DOMO_INSTANCE: sandbox.instance, DOMO_ACCESS_TOKEN: sandbox.token, DOMO_BASE_URL: sandbox.url })
-    : authFromEnv();
+/** Options of the demo. */
+export interface DemoOptions {
+  /** Make changes on a real instance (on throwaway objects the demo creates and deletes). */
+  apply?: boolean;
+  /** Use the sandbox even when the environment names an instance. */
+  sandbox?: boolean;
+}
+
+class Tour {
+  #step = 0;
+  readonly #started = performance.now();
+
+  constructor(readonly io: CliIo) {}
+
+  step(text: string): void {
+    this.#step += 1;
+    this.io.out(`\n${String(this.#step).padStart(2)}. ${text}\n`);
+  }
+
+  line(text: string): void {
+    this.io.out(`    ${text.replace(/\n(?=.)/g, '\n    ')}${text.endsWith('\n') ? '' : '\n'}`);
+  }
+
+  done(): void {
+    this.io.out(`\n✓ done in ${((performance.now() - this.#started) / 1000).toFixed(1)} s\n`);
+  }
+}
+
+/** Runs the tour; resolves to the exit code. */
+export async function runDemo(io: CliIo = processIo, options: DemoOptions = {}): Promise<number> {
+  const real = !options.sandbox && hasEnvCredentials(io.env);
+  let sandbox: RunningSandbox | undefined;
   try {
-    console.log(sandbox ? `domo-admin demo against the embedded sandbox at ${sandbox.url}` : `domo-admin demo against ${auth.baseUrl} (read-only)`);
-    const me = await auth.whoAmI();
-    console.log(`✓ signed in as ${me.displayName ?? me.emailAddress ?? me.id} (user ${me.id})`);
+    sandbox = real ? undefined : await startSandbox();
+    const auth = sandbox ? authFromEnv({ DOMO_INSTANCE: sandbox.instance, DOMO_ACCESS_TOKEN: sandbox.token, DOMO_BASE_URL: sandbox.url }) : authFromEnv(io.env);
+    const tour = new Tour(io);
+    io.out(sandbox
+      ? `domo-admin tour against an embedded sandbox (${sandbox.url}). Set DOMO_INSTANCE and DOMO_ACCESS_TOKEN to use a real instance.\n`
+      : `domo-admin tour against ${auth.baseUrl} — ${options.apply ? 'APPLYING changes to throwaway objects it creates' : 'read-only (pass --apply to make changes)'}\n`);
+    await readTour(tour, auth);
+    if (sandbox) await sandboxTour(tour, auth);
+    else if (options.apply) await realApplyTour(tour, auth);
+    tour.done();
+    return 0;
+  } catch (error) {
+    io.err(`\n${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
+    return 1;
   } finally {
     await sandbox?.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-  process.exitCode = 1;
-});
+async function readTour(tour: Tour, auth: DomoAuth): Promise<void> {
+  tour.step('Who am I');
+  const me = await auth.whoAmI();
+  tour.line(`signed in as ${me.displayName ?? me.emailAddress ?? me.id} (user ${me.id}) on ${auth.instance}`);
+  tour.step('Roles');
+  tour.line(rolesTable(await new DomoRoles(auth).list()));
+}
+
+async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {
+  const roles = new DomoRoles(auth);
+  tour.step('Create a role from an existing one');
+  const editor = await roles.getByName('Editor');
+  const role = await DomoRole.create(auth, { name: 'Finance Analysts', description: 'created by the domo-admin tour', fromRoleId: editor.id });
+  tour.line(`created ${role.summary()} with the grants of "${editor.name}"`);
+
+  tour.step('Set and add grants (checked against the catalogue first)');
+  await role.setGrants(['dataset.view', 'dataset.export', 'card.view', 'card.edit']);
+  tour.line(`set: ${role.grants?.join(', ')}`);
+  await role.addGrants(['alert.create']);
+  tour.line('added: alert.create');
+  try {
+    await role.addGrants(['dataset.mange']);
+  } catch (error) {
+    tour.line(`refused before sending: ${(error as Error).message}`);
+  }
+
+  tour.step('Move two users in and out (a user holds exactly one role)');
+  const participant = await roles.getByName('Participant');
+  const movers = (await participant.getMembers()).slice(0, 2);
+  await role.addMembers(movers.map((m) => m.userId));
+  tour.line(`moved ${movers.map((m) => m.displayName).join(' and ')} from "${participant.name}" into "${role.name}": ${(await role.getMembers()).length} members`);
+  await role.removeMembers(movers.map((m) => m.userId), { toRoleId: participant.id });
+  tour.line(`moved them back to "${participant.name}": ${(await role.getMembers()).length} members`);
+
+  tour.step('Accounts with their configs (secrets redacted)');
+  const accounts = new DomoAccounts(auth);
+  const { accounts: all, failed } = await accounts.list({ withConfig: true, concurrency: 8 });
+  tour.line(accountsTable(all.slice(0, 6), true));
+  tour.line(`… ${all.length} accounts in all, ${failed.length} config reads failed`);
+
+  tour.step('Share an account with a user and a group');
+  const account = await accounts.getByName('Snowflake - finance');
+  const original = await account.getAccess();
+  const [user] = movers as [RoleMember, ...RoleMember[]];
+  const group = original.find((row) => row.type === 'GROUP');
+  await account.share({ userId: user.userId });
+  if (group) await account.share({ groupId: group.id, accessLevel: AccessLevel.CAN_EDIT });
+  tour.line(`${account.summary()}: ${user.displayName} can view${group ? `, group "${group.name}" can edit` : ''}`);
+
+  tour.step('The access list');
+  tour.line(accessTable(await account.getAccess()));
+
+  tour.step('Transfer ownership');
+  const owner = original.find((row) => row.type === 'USER' && row.accessLevel === 'OWNER')!;
+  await account.transferOwnership({ toUserId: user.userId, fromUserId: owner.id });
+  tour.line(`owner: ${owner.name} → ${user.displayName}`);
+
+  tour.step('Rename');
+  const before = account.displayName;
+  await account.rename('Snowflake – finance (tour)');
+  tour.line(`"${before}" → "${account.displayName}" (Domo keeps name "${account.name}")`);
+
+  tour.step('Clean up');
+  await account.rename(before);
+  await account.transferOwnership({ toUserId: owner.id, fromUserId: user.userId });
+  await restoreAccess(account, original);
+  await role.delete();
+  tour.line(`account #${account.id} back to its name, owner and ${original.length} access entries; role "${role.name}" deleted`);
+}
+
+/** Puts an account's access list back to `original`: revokes what was added, resets changed levels. */
+async function restoreAccess(account: DomoAccount, original: readonly AccessEntry[]): Promise<void> {
+  const key = (row: { type: string; id: number }) => `${row.type}:${row.id}`;
+  const wanted = new Map(original.map((row) => [key(row), row]));
+  for (const row of await account.getAccess()) {
+    const principal = row.type === 'USER' ? { userId: row.id } : { groupId: row.id };
+    const target = wanted.get(key(row));
+    if (!target) await account.unshare(principal);
+    else if (target.accessLevel !== row.accessLevel) await account.share({ ...principal, accessLevel: target.accessLevel as AccessLevel });
+  }
+}
+
+async function realApplyTour(tour: Tour, auth: DomoAuth): Promise<void> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  tour.step('Create a throwaway role from the default role');
+  const roles = new DomoRoles(auth);
+  const base = await roles.getDefault();
+  const role = await DomoRole.create(auth, { name: `domo-admin tour ${stamp}`, description: 'temporary: created and deleted by the domo-admin tour', fromRoleId: base.id });
+  try {
+    tour.line(`created ${role.summary()}`);
+    tour.step('Add and remove a grant');
+    const catalogue = await roles.authorities();
+    const extra = catalogue.find((g) => !(role.grants ?? []).includes(g.id) && (g.dependsOn ?? []).length === 0);
+    if (extra) {
+      await role.addGrants([extra.id]);
+      await role.removeGrants([extra.id]);
+      tour.line(`added and removed ${extra.id}`);
+    }
+    tour.line('(users are not moved and no ownership is transferred on a real instance)');
+  } finally {
+    tour.step('Clean up');
+    await role.delete();
+    tour.line(`deleted role #${role.id}`);
+  }
+}

@@ -137,6 +137,9 @@ function accountName(type: string, n: number): string {
   const names: Record<string, string> = {
     'abstract-credential-store': 'domo_creds', 'domo-access-token': 'sandbox admin token', snowflake: 'Snowflake - finance',
     'amazon-s3': 'S3 landing bucket', 'google-spreadsheets': 'reporting@sandbox.example', 'aws-athena': 'Athena - events',
+    'domo-governance-d14c2fef-49a8-4898-8ddd-f64998005600': 'Domo Governance Datasets', 'dataset-copy': 'Dataset copy - sandbox',
+    'snowflake-writeback': 'Snowflake writeback', snowflakekeypairauthentication: 'Snowflake key pair - analytics',
+    'snowflake-federated': 'Snowflake federated', 'snowflake-unload-v2': 'Snowflake unload - archive',
   };
   const base = names[type] ?? type;
   return n < ACCOUNT_TYPES.length ? base : `${base} ${n + 1}`;

@@ -1,0 +1,132 @@
+import { Option, type Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { DomoAccounts } from '../../classes/accounts.js';
+import type { Progress } from '../../client/concurrency.js';
+import { AccessLevel } from '../../routes/account/sharing.js';
+import type { CliContext } from '../context.js';
+import { accessTable, accountsTable, configText } from '../render.js';
+import { accessLevelArgument, idArgument, resolveAccount, resolveOAuth } from '../resolve.js';
+import { formatTable } from '../table.js';
+
+interface PrincipalOptions {
+  user?: number;
+  group?: number;
+}
+
+function principal(options: PrincipalOptions): { userId: number } | { groupId: number } {
+  return options.user === undefined ? { groupId: options.group as number } : { userId: options.user };
+}
+
+function principalOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--user <id>', 'a user id').argParser(idArgument('--user')).conflicts('group'))
+    .addOption(new Option('--group <id>', 'a group id').argParser(idArgument('--group')).conflicts('user'));
+}
+
+function requirePrincipal(options: PrincipalOptions, command: Command): void {
+  if (options.user === undefined && options.group === undefined) command.error('error: give --user <id> or --group <id>', { exitCode: 2, code: 'domo.usage' });
+}
+
+/** `domo-admin accounts …` */
+export function registerAccounts(program: Command, ctx: () => CliContext): void {
+  const accounts = program.command('accounts').description('credential accounts: list, show, access, share, unshare, rename');
+
+  accounts.command('list')
+    .description('list accounts (configs with --with-config; secrets are always redacted)')
+    .option('--with-config', 'read every account\'s config too (one request each)')
+    .option('--provider <type>', 'only accounts of this provider type, e.g. snowflake')
+    .option('--concurrency <n>', 'config reads in flight', idArgument('--concurrency'), 32)
+    .action(async (options: { withConfig?: boolean; provider?: string; concurrency: number }) => {
+      const c = ctx();
+      const bar = c.io.errIsTTY && options.withConfig && !c.json ? new SingleBar({ stream: process.stderr, format: 'configs {bar} {value}/{total} ({failed} failed)' }) : undefined;
+      const onProgress = (p: Progress) => {
+        if (p.done === 1) bar?.start(p.total, 0, { failed: 0 });
+        bar?.update(p.done, { failed: p.failed });
+      };
+      const { accounts: list, failed } = await new DomoAccounts(await c.auth()).list({
+        withConfig: Boolean(options.withConfig), concurrency: options.concurrency, onProgress,
+        ...(options.provider ? { dataProviderType: options.provider } : {}),
+      }).finally(() => bar?.stop());
+      c.result({ accounts: list, failed: failed.map((f) => ({ id: f.account.id, error: errorLine(f.error) })) }, () => accountsTable(list, Boolean(options.withConfig)));
+      for (const f of failed) c.note(`! account #${f.account.id}: config not read (${errorLine(f.error)})`);
+    });
+
+  accounts.command('show <account>')
+    .description('one account (id or exact name) with its config (masked) and access list')
+    .action(async (ref: string) => {
+      const c = ctx();
+      const account = await resolveAccount(await c.auth(), ref);
+      await Promise.all([account.getConfig(), account.getAccess()]);
+      c.result(account, () => [
+        `${account.summary()}`,
+        `  name: ${account.name}   owner: ${account.ownerId ?? '?'}   valid: ${String(account.valid)}   modified: ${account.modifiedAt?.toISOString() ?? '?'}`,
+        `  config: ${configText(account.config)}`,
+        '',
+        accessTable(account.access ?? []),
+      ].join('\n'));
+    });
+
+  accounts.command('access <account>')
+    .description('who can use an account')
+    .action(async (ref: string) => {
+      const c = ctx();
+      const access = await (await resolveAccount(await c.auth(), ref)).getAccess();
+      c.result(access, () => accessTable(access));
+    });
+
+  principalOptions(accounts.command('share <account>'))
+    .description('share an account with a user or a group (or change their level)')
+    .option('--level <level>', `${Object.keys(AccessLevel).join(' | ')}`, accessLevelArgument, AccessLevel.CAN_VIEW)
+    .action(async (ref: string, options: PrincipalOptions & { level: AccessLevel }, command: Command) => {
+      requirePrincipal(options, command);
+      const c = ctx();
+      const account = await resolveAccount(await c.auth(), ref);
+      await account.share({ ...principal(options), accessLevel: options.level });
+      const who = options.user === undefined ? `group ${options.group}` : `user ${options.user}`;
+      c.result({ ok: true, account: account.id, ...principal(options), accessLevel: options.level }, () => `✓ ${account.summary()}: ${who} now has ${options.level}\n`);
+    });
+
+  principalOptions(accounts.command('unshare <account>'))
+    .description('remove a user\'s or a group\'s access')
+    .action(async (ref: string, options: PrincipalOptions, command: Command) => {
+      requirePrincipal(options, command);
+      const c = ctx();
+      const account = await resolveAccount(await c.auth(), ref);
+      await account.unshare(principal(options));
+      const who = options.user === undefined ? `group ${options.group}` : `user ${options.user}`;
+      c.result({ ok: true, account: account.id, ...principal(options), accessLevel: 'NONE' }, () => `✓ ${account.summary()}: ${who} no longer has access\n`);
+    });
+
+  accounts.command('rename <id> <name>')
+    .description('change an account\'s display name')
+    .action(async (id: string, name: string) => {
+      const c = ctx();
+      const account = await resolveAccount(await c.auth(), String(idArgument('<id>')(id)));
+      const before = account.displayName;
+      await account.rename(name);
+      c.result(account, () => `✓ account #${account.id}: ${JSON.stringify(before)} → ${JSON.stringify(account.displayName)}\n`);
+    });
+
+  const oauth = program.command('oauth').description('OAuth account templates: list, show');
+  oauth.command('list').description('list OAuth account templates').action(async () => {
+    const c = ctx();
+    const templates = await new DomoAccounts(await c.auth()).listOAuth();
+    c.result(templates, () => formatTable(templates, [
+      { header: 'ID', value: (t) => t.id, right: true },
+      { header: 'NAME', value: (t) => t.displayName },
+      { header: 'PROVIDER', value: (t) => t.dataProviderType },
+      { header: 'ENABLED', value: (t) => t.enabled },
+      { header: 'OWNERS', value: (t) => t.ownerIds },
+    ], '(no OAuth templates)'));
+  });
+  oauth.command('show <template>').description('one OAuth template (id or exact name) with its config (masked) and access').action(async (ref: string) => {
+    const c = ctx();
+    const template = await resolveOAuth(await c.auth(), ref);
+    await Promise.all([template.getConfig(), template.getAccess()]);
+    c.result(template, () => `${template.summary()}\n  config: ${configText(template.config)}\n\n${accessTable(template.access ?? [])}`);
+  });
+}
+
+function errorLine(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

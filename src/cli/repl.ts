@@ -1,0 +1,59 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import repl, { type REPLServer } from 'node:repl';
+import type { Readable, Writable } from 'node:stream';
+import * as library from '../index.js';
+import type { DomoAuth } from '../auth/base.js';
+
+/** What the REPL preloads besides the whole library. */
+export interface ReplOptions {
+  auth: DomoAuth;
+  /** Where `auth` came from, said at start: "the environment", "an embedded sandbox at …". */
+  source: string;
+  input?: Readable;
+  output?: Writable;
+  /** History file; `''` for none. @default ~/.domo_admin_repl_history (env DOMO_ADMIN_REPL_HISTORY overrides) */
+  historyFile?: string;
+  /** Extra names to preload. */
+  context?: Record<string, unknown>;
+}
+
+const HELP = `domo-admin REPL — top-level await works. Preloaded:
+  auth                     the DomoAuth in use
+  roles, accounts          DomoRoles and DomoAccounts bound to auth
+  routes                   every route: await routes.getRoles(auth)
+  DomoAccount, DomoOAuthAccount, DomoAccounts, DomoRole, DomoRoles, DomoGrant
+  AccessLevel, AccessLevelV1, Secret, DomoTokenAuth, DomoFullAuth, authFromEnv, and the error classes
+Try:
+  await roles.list()
+  const admin = await roles.getByName('Admin'); await admin.getGrants()
+  const { accounts: all } = await accounts.list({ withConfig: true }); console.table(all)
+  await (await DomoAccount.get(auth, 1)).getAccess()
+Dot commands: .help  .exit  .clear  .editor  .load  .save  .break
+`;
+
+/** Starts Node's REPL with the library, `auth` and bound managers preloaded. Resolves when it is running. */
+export async function startRepl(options: ReplOptions): Promise<REPLServer> {
+  const output = options.output ?? process.stdout;
+  output.write(`domo-admin ${library.VERSION} — connected to ${options.auth.baseUrl} (${options.source}). Type .help for what is loaded.\n`);
+  const server = repl.start({
+    prompt: 'domo> ', input: options.input ?? process.stdin, output, useGlobal: false,
+    terminal: options.input === undefined ? Boolean(process.stdin.isTTY) : false,
+  });
+  Object.assign(server.context, library, {
+    auth: options.auth,
+    roles: new library.DomoRoles(options.auth),
+    accounts: new library.DomoAccounts(options.auth),
+    ...options.context,
+  });
+  server.defineCommand('help', {
+    help: 'Show what is preloaded and a few things to try',
+    action() {
+      this.output.write(HELP);
+      this.displayPrompt();
+    },
+  });
+  const history = options.historyFile ?? process.env.DOMO_ADMIN_REPL_HISTORY ?? join(homedir(), '.domo_admin_repl_history');
+  if (history !== '') await new Promise<void>((resolve) => server.setupHistory(history, () => resolve()));
+  return server;
+}

@@ -1,0 +1,61 @@
+import { InvalidArgumentError } from 'commander';
+import type { DomoAuth } from '../auth/base.js';
+import { DomoNotFoundError } from '../client/errors.js';
+import { DomoAccount } from '../classes/account.js';
+import { DomoAccounts } from '../classes/accounts.js';
+import { DomoOAuthAccount } from '../classes/oauth-account.js';
+import { DomoRole } from '../classes/role.js';
+import { DomoRoles } from '../classes/roles.js';
+import { AccessLevel, toAccessLevel } from '../routes/account/sharing.js';
+
+const DIGITS = /^\d+$/;
+
+/** A commander parser for a numeric id. */
+export function idArgument(what: string): (value: string) => number {
+  return (value) => {
+    if (!DIGITS.test(value.trim()) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`${what} must be a positive whole number, got ${JSON.stringify(value)}`);
+    return Number(value);
+  };
+}
+
+/** A commander parser for a list of numeric ids. */
+export function idList(what: string): (value: string, previous: number[] | undefined) => number[] {
+  const one = idArgument(what);
+  return (value, previous) => [...(previous ?? []), one(value)];
+}
+
+/** A commander parser for an access level. */
+export function accessLevelArgument(value: string): string {
+  try {
+    return toAccessLevel(value);
+  } catch {
+    throw new InvalidArgumentError(`access level must be one of ${Object.keys(AccessLevel).join(', ')}; got ${JSON.stringify(value)}`);
+  }
+}
+
+/** An account by id, or by exact name (case-insensitive). */
+export async function resolveAccount(auth: DomoAuth, ref: string): Promise<DomoAccount> {
+  if (DIGITS.test(ref)) return DomoAccount.get(auth, Number(ref));
+  const account = await new DomoAccounts(auth).findByName(ref);
+  if (!account) throw new DomoNotFoundError({ status: 404, route: 'accounts', hint: `no account is named ${JSON.stringify(ref)} (exact, case-insensitive); run "domo-admin accounts list" to see them` });
+  return account;
+}
+
+/** An OAuth template by id, or by exact name. */
+export async function resolveOAuth(auth: DomoAuth, ref: string): Promise<DomoOAuthAccount> {
+  if (DIGITS.test(ref)) return DomoOAuthAccount.get(auth, Number(ref));
+  const templates = await new DomoAccounts(auth).listOAuth();
+  const match = templates.filter((t) => t.displayName.toLowerCase() === ref.toLowerCase() || t.name.toLowerCase() === ref.toLowerCase());
+  if (match.length === 1) return match[0] as DomoOAuthAccount;
+  throw new DomoNotFoundError({ status: 404, route: 'oauth', hint: `no single OAuth account is named ${JSON.stringify(ref)}; known: ${templates.map((t) => `#${t.id} ${t.displayName}`).join(', ')}` });
+}
+
+/** A role by id, or by exact name; an unknown name lists the roles there are. */
+export async function resolveRole(auth: DomoAuth, ref: string): Promise<DomoRole> {
+  if (DIGITS.test(ref)) return DomoRole.get(auth, Number(ref));
+  const roles = new DomoRoles(auth);
+  const role = await roles.findByName(ref);
+  if (role) return role;
+  const names = (await roles.list()).map((r) => r.name);
+  throw new DomoNotFoundError({ status: 404, route: 'roles', hint: `no role is named ${JSON.stringify(ref)}; roles: ${names.join(', ')}` });
+}
