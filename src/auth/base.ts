@@ -76,14 +76,17 @@ export abstract class DomoAuth implements AuthProvider {
     return { ...this.#transportOptions };
   }
 
+  /** `DomoTokenAuth(acme)`: never a credential. */
   toString(): string {
     return `${this.constructor.name}(${this.instance})`;
   }
 
+  /** `{ kind, instance, baseUrl }`: never a credential. */
   toJSON(): Record<string, unknown> {
     return { kind: this.kind, instance: this.instance, baseUrl: this.baseUrl };
   }
 
+  /** `DomoTokenAuth { instance: 'acme' }`: never a credential. */
   [inspect.custom](_depth: number, options: { stylize: (text: string, style: string) => string }): string {
     return `${this.constructor.name} { instance: ${options.stylize(`'${this.instance}'`, 'string')} }`;
   }

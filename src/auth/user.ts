@@ -8,4 +8,5 @@ export const DomoUserSchema = z.looseObject({
   userName: z.string().optional(),
   roleId: z.number().int().optional(),
 });
+/** The user behind an auth. */
 export type DomoUser = z.infer<typeof DomoUserSchema>;

@@ -5,7 +5,7 @@ import { Secret } from '../client/secret.js';
 import type { ConfigValue, ConfigValues } from '../routes/internal/input.js';
 
 /** How a config field is treated: shown, or wrapped in a `Secret`. `required` fields must be present on create. */
-interface FieldSpec {
+export interface FieldSpec {
   secret?: boolean;
   required?: boolean;
 }
@@ -155,14 +155,17 @@ export class AccountConfig {
     return [...this.#values.values()].filter((value): value is Secret => value instanceof Secret);
   }
 
+  /** The fields with secrets as `[REDACTED]`. */
   toJSON(): Record<string, unknown> {
     return Object.fromEntries([...this.#values].map(([key, value]) => [key, value instanceof Secret ? '[REDACTED]' : value]));
   }
 
+  /** The provider and field names, no values. */
   toString(): string {
     return `AccountConfig(${this.dataProviderType}: ${this.keys().join(', ') || (this.stored ? 'empty' : 'no stored config')})`;
   }
 
+  /** The fields with secrets as `[REDACTED]`. */
   [inspect.custom](): string {
     if (!this.stored) return `AccountConfig { ${this.dataProviderType}: no stored config (OAuth) }`;
     const shown = [...this.#values].map(([key, value]) => `${key}: ${value instanceof Secret ? '[REDACTED]' : inspect(value)}`);

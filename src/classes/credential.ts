@@ -15,12 +15,19 @@ import { DomoEntity, EpochDate } from './entity.js';
 export interface CredentialApi {
   /** `account` or `OAuth account`, for messages. */
   label: string;
+  /** Reads the metadata. */
   get(auth: DomoAuth, id: number): Promise<DomoResponse<object>>;
+  /** Reads the config. */
   getConfig(auth: DomoAuth, id: number, options: { dataProviderType: string; unmask: boolean }): Promise<ConfigResponse>;
+  /** Replaces the config. */
   updateConfig(auth: DomoAuth, id: number, config: ConfigValues, options: { dataProviderType: string }): Promise<unknown>;
+  /** Changes the display name. */
   rename(auth: DomoAuth, id: number, name: string): Promise<DomoResponse<object>>;
+  /** Deletes it. */
   delete(auth: DomoAuth, id: number): Promise<unknown>;
+  /** Reads the access list. */
   getAccess(auth: DomoAuth, id: number): Promise<DomoResponse<AccessEntry[]>>;
+  /** Shares (v2 levels; NONE revokes). */
   share(auth: DomoAuth, id: number, input: SharePrincipal & { accessLevel: AccessLevel }): Promise<unknown>;
 }
 

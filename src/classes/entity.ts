@@ -14,7 +14,8 @@ function toDate(value: unknown): Date | undefined {
   return undefined;
 }
 
-type EntityClass<T extends DomoEntity> = new () => T;
+/** A concrete entity class that class-transformer can construct. */
+export type EntityClass<T extends DomoEntity> = new () => T;
 
 /**
  * The base of every entity: fields hydrated from a validated response with class-transformer, plus the auth
@@ -46,10 +47,12 @@ export abstract class DomoEntity {
   /** One line for the REPL and logs, e.g. `DomoAccount #71 "domo_creds" abstract-credential-store`. */
   abstract summary(): string;
 
+  /** The one-line summary. */
   toString(): string {
     return this.summary();
   }
 
+  /** What `util.inspect` and the REPL show: the one-line summary. */
   [inspect.custom](): string {
     return this.summary();
   }

@@ -1,7 +1,7 @@
 /** Where the CLI writes: standard output for results, standard error for progress, notes and errors. */
 export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
   /** Standard error is a terminal: progress bars are worth drawing. */
   errIsTTY: boolean;
   env: NodeJS.ProcessEnv;

@@ -20,5 +20,5 @@ function cellText(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (Array.isArray(value)) return value.map(cellText).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value as string | number | boolean).replace(/\s+/g, ' ');
+  return String(value).replace(/\s+/g, ' ');
 }

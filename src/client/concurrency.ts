@@ -10,6 +10,7 @@ export interface Progress {
   failed: number;
 }
 
+/** Options of {@link mapConcurrent}. */
 export interface MapConcurrentOptions {
   /** Called after every item settles. */
   onProgress?: (progress: Progress) => void;

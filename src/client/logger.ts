@@ -1,12 +1,17 @@
 /** Log levels from quietest to noisiest. */
 export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug'] as const;
+/** One of {@link LOG_LEVELS}. */
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Where log lines go. Any object with these methods works (`console`, pino, winston). */
 export interface Logger {
+  /** A failure. */
   error(message: string): void;
+  /** Something worth a look. */
   warn(message: string): void;
+  /** One line per request attempt. */
   info(message: string): void;
+  /** Masked headers and, when asked, bodies. */
   debug(message: string): void;
 }
 

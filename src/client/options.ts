@@ -53,8 +53,10 @@ export interface DomoResponse<T> {
   data: T;
 }
 
+/** Time allowed for one attempt unless told otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** The retry policy unless told otherwise. */
 export const DEFAULT_RETRY: Required<RetryPolicy> = {
   limit: 2,
   statusCodes: [408, 429, 500, 502, 503, 504],

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 
+/** What a secret prints as. */
 const REDACTED = '[REDACTED]';
 
 /**
@@ -37,14 +38,17 @@ export class Secret {
     return this.#value.trim() === '';
   }
 
+  /** Always `[REDACTED]`. */
   toString(): string {
     return REDACTED;
   }
 
+  /** Always `[REDACTED]`. */
   toJSON(): string {
     return REDACTED;
   }
 
+  /** Always `[REDACTED]`. */
   [inspect.custom](): string {
     return REDACTED;
   }

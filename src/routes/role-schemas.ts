@@ -10,10 +10,12 @@ export const RoleSchema = z.looseObject({
   created: z.number().nullable().optional(),
   modified: z.number().nullable().optional(),
 });
+/** A role as Domo answers it. */
 export type Role = z.infer<typeof RoleSchema>;
 
 /** What create answers: `{ id, name, description }`. */
 export const CreatedRoleSchema = z.looseObject({ id: z.number().int(), name: z.string(), description: z.string().nullable().optional() });
+/** What role creation answers. */
 export type CreatedRole = z.infer<typeof CreatedRoleSchema>;
 
 /** A role member; the optional profile fields may be absent or null. */
@@ -27,6 +29,7 @@ export const RoleMemberSchema = z.looseObject({
   hireDate: z.number().nullable().optional(),
   location: z.string().nullable().optional(),
 });
+/** A user holding a role. */
 export type RoleMember = z.infer<typeof RoleMemberSchema>;
 
 /** One entry of the authorities (grants) catalogue. */
@@ -38,6 +41,7 @@ export const AuthoritySchema = z.looseObject({
   dependsOnAuthorities: z.array(z.string()).nullable().optional(),
   roleIds: z.array(z.number().int()).nullable().optional(),
 });
+/** One grant of the authorities catalogue. */
 export type Authority = z.infer<typeof AuthoritySchema>;
 
 /** A customer-state object `{ name, value }`; the default role id arrives as a string. */

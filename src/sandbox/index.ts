@@ -7,3 +7,4 @@ export { startSandbox, type RunningSandbox, type StartSandboxOptions } from './s
 export { createSandboxState, SANDBOX_ADMIN, SANDBOX_LOCKED_USER } from './seed.js';
 export { SandboxState, MANAGE_ALL_ACCOUNTS, type SandboxStateOptions } from './state.js';
 export type * from './model.js';
+export { SeededRandom } from './random.js';

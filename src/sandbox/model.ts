@@ -1,5 +1,6 @@
 /** The records a sandbox holds. Times are ms epochs, as Domo sends them. */
 
+/** A user; `password` and `locked` drive the login endpoint. */
 export interface SandboxUser {
   id: number;
   displayName: string;
@@ -14,6 +15,7 @@ export interface SandboxUser {
   created: number;
 }
 
+/** A group of users. */
 export interface SandboxGroup {
   id: number;
   name: string;
@@ -23,6 +25,7 @@ export interface SandboxGroup {
   ownerIds: number[];
 }
 
+/** A role and its grants; `userCount` is derived from the users. */
 export interface SandboxRole {
   id: number;
   name: string;
@@ -32,6 +35,7 @@ export interface SandboxRole {
   modified: number;
 }
 
+/** An entry of the authorities catalogue. */
 export interface SandboxAuthority {
   authority: string;
   title: string;
@@ -40,6 +44,7 @@ export interface SandboxAuthority {
   dependsOnAuthorities: string[];
 }
 
+/** A data provider with the config fields it stores and which of them are secret. */
 export interface SandboxProvider {
   id: number;
   key: string;
@@ -52,8 +57,10 @@ export interface SandboxProvider {
 
 /** The v2 access levels. */
 export type AccessLevel = 'OWNER' | 'CAN_SHARE' | 'CAN_EDIT' | 'CAN_VIEW';
+/** The v2 access levels, lowest last. */
 export const ACCESS_LEVELS: readonly AccessLevel[] = ['OWNER', 'CAN_SHARE', 'CAN_EDIT', 'CAN_VIEW'];
 
+/** One entry of an access list. */
 export interface SandboxShare {
   type: 'USER' | 'GROUP';
   id: number;

@@ -7,6 +7,7 @@ import type { SandboxFaults } from './model.js';
 import { createSandboxState } from './seed.js';
 import type { SandboxState, SandboxStateOptions } from './state.js';
 
+/** Options of {@link startSandbox}: the state options plus where to listen. */
 export interface StartSandboxOptions extends SandboxStateOptions {
   /** @default 0 (any free port) */
   port?: number;
@@ -28,6 +29,7 @@ export interface RunningSandbox {
   /** The seeded admin's access token. */
   token: string;
   state: SandboxState;
+  /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
 

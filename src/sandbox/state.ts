@@ -5,6 +5,7 @@ import type {
 } from './model.js';
 import { SeededRandom } from './random.js';
 
+/** What a new sandbox is seeded with. */
 export interface SandboxStateOptions {
   /** The instance name the sandbox plays. @default 'sandbox' */
   instance?: string;
@@ -93,6 +94,7 @@ export class SandboxState {
     return userId;
   }
 
+  /** A user, or 400 (as Domo answers for an unknown user in a body). */
   user(id: number): SandboxUser {
     const user = this.users.get(id);
     if (!user) throw badRequest(`user ${id} does not exist`);
@@ -110,10 +112,12 @@ export class SandboxState {
     if (!this.hasAuthority(userId, authority)) throw forbidden(`missing the ${authority} grant`);
   }
 
+  /** The groups a user belongs to. */
   groupIdsOf(userId: number): number[] {
     return [...this.groups.values()].filter((group) => group.userIds.includes(userId)).map((group) => group.id);
   }
 
+  /** How many users hold a role. */
   userCount(roleId: number): number {
     let count = 0;
     for (const user of this.users.values()) if (user.roleId === roleId) count += 1;

@@ -15,9 +15,9 @@ describe('domo-admin sandbox', () => {
     expect(await exited).toBe(0);
   });
 
-  it('rejects a bad option with exit code 1 and says what is valid', async () => {
+  it('rejects a bad option with exit code 2 and says what is valid', async () => {
     const result = await runTs('src/cli/main.ts', ['sandbox', '--accounts', 'many']);
-    expect(result.code).not.toBe(0);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('--accounts takes a whole number');
   });
 });

@@ -97,11 +97,13 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
       c.result({ ok: true, account: account.id, ...principal(options), accessLevel: 'NONE' }, () => `✓ ${account.summary()}: ${who} no longer has access\n`);
     });
 
-  accounts.command('rename <id> <name>')
+  accounts.command('rename')
+    .argument('<id>', 'account id', idArgument('<id>'))
+    .argument('<name>', 'the new display name')
     .description('change an account\'s display name')
-    .action(async (id: string, name: string) => {
+    .action(async (id: number, name: string) => {
       const c = ctx();
-      const account = await resolveAccount(await c.auth(), String(idArgument('<id>')(id)));
+      const account = await resolveAccount(await c.auth(), String(id));
       const before = account.displayName;
       await account.rename(name);
       c.result(account, () => `✓ account #${account.id}: ${JSON.stringify(before)} → ${JSON.stringify(account.displayName)}\n`);

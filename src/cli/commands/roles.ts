@@ -3,7 +3,7 @@ import { DomoRoles } from '../../classes/roles.js';
 import { DomoRole } from '../../classes/role.js';
 import type { CliContext } from '../context.js';
 import { membersTable, rolesTable } from '../render.js';
-import { idArgument, resolveRole } from '../resolve.js';
+import { idList, resolveRole } from '../resolve.js';
 
 /** `domo-admin roles …` */
 export function registerRoles(program: Command, ctx: () => CliContext): void {
@@ -47,18 +47,18 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
   }
 
   const members = roles.command('members').description('move users into or out of a role (a user holds exactly one role)');
-  members.command('add <role> <userIds...>').description('move users into the role').action(async (ref: string, ids: string[]) => {
+  members.command('add').argument('<role>', 'role id or name').argument('<userIds...>', 'user ids', idList('user id'))
+    .description('move users into the role').action(async (ref: string, userIds: number[]) => {
     const c = ctx();
-    const userIds = ids.map((id) => idArgument('user id')(id));
     const role = await resolveRole(await c.auth(), ref);
     await role.addMembers(userIds);
     c.result({ role: role.id, added: userIds }, () => `✓ moved ${userIds.length} user(s) into ${role.summary()}\n`);
   });
-  members.command('remove <role> <userIds...>').description('move users out of the role (to --to-role, default: the default role)')
+  members.command('remove').argument('<role>', 'role id or name').argument('<userIds...>', 'user ids', idList('user id'))
+    .description('move users out of the role (to --to-role, default: the default role)')
     .option('--to-role <role>', 'where the users go (id or name)')
-    .action(async (ref: string, ids: string[], options: { toRole?: string }) => {
+    .action(async (ref: string, userIds: number[], options: { toRole?: string }) => {
       const c = ctx();
-      const userIds = ids.map((id) => idArgument('user id')(id));
       const auth = await c.auth();
       const role = await resolveRole(auth, ref);
       const target = options.toRole === undefined ? undefined : await resolveRole(auth, options.toRole);

@@ -19,6 +19,7 @@ export const AccountSchema = z.looseObject({
   modifiedBy: z.number().int().nullable().optional(),
   configurations: z.record(z.string(), z.unknown()).optional(),
 });
+/** A credential account as Domo answers it. */
 export type Account = z.infer<typeof AccountSchema>;
 
 /** An OAuth account template (§5.2–§5.4). */
@@ -39,6 +40,7 @@ export const OAuthAccountSchema = z.looseObject({
   owners: z.array(z.looseObject({ type: z.string(), id: z.union([z.string(), z.number()]) })).optional(),
   configurations: z.record(z.string(), z.unknown()).optional(),
 });
+/** An OAuth account template as Domo answers it. */
 export type OAuthAccount = z.infer<typeof OAuthAccountSchema>;
 
 /** A flat provider config (§3). */
@@ -53,6 +55,7 @@ export const DataProviderSchema = z.looseObject({
   visibility: z.string().optional(),
   type: z.string().optional(),
 });
+/** A data provider (connector type). */
 export type DataProvider = z.infer<typeof DataProviderSchema>;
 
 /** One row of an access list (§5.7); ids are numbers here whatever the server sent. */
@@ -62,6 +65,8 @@ export const AccessEntrySchema = z.looseObject({
   accessLevel: z.string(),
   name: z.string().optional(),
 });
+/** One row of an access list: a user or group and its access level. */
 export type AccessEntry = z.infer<typeof AccessEntrySchema>;
 
+/** An access list. */
 export const AccessListSchema = z.array(AccessEntrySchema);

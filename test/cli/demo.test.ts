@@ -1,0 +1,30 @@
+// The npm start tour, in-process against its own loopback sandbox.
+import { describe, expect, it } from 'vitest';
+import { runDemo } from '../../src/cli/demo.js';
+import { bufferIo } from '../../src/cli/io.js';
+
+describe('npm start tour', () => {
+  it('runs every step green against the embedded sandbox', async () => {
+    const io = bufferIo({});
+    const code = await runDemo(io);
+    expect(io.stderr()).toBe('');
+    expect(code).toBe(0);
+    const out = io.stdout();
+    for (const step of ['Who am I', 'Roles', 'Create a role from an existing one', 'Set and add grants', 'Move two users in and out',
+      'Accounts with their configs (secrets redacted)', 'Share an account with a user and a group', 'The access list', 'Transfer ownership', 'Rename', 'Clean up']) {
+      expect(out).toContain(step);
+    }
+    expect(out).toContain('password=[REDACTED]');
+    expect(out).toContain('did you mean dataset.manage');
+    expect(out).toMatch(/✓ done in \d+\.\d s/);
+  });
+
+  it('is read-only against a real instance unless --apply, and fails cleanly when it cannot connect', async () => {
+    const io = bufferIo({ DOMO_INSTANCE: 'acme', DOMO_ACCESS_TOKEN: 'canary-demo-token', DOMO_BASE_URL: 'http://127.0.0.1:9' });
+    const code = await runDemo(io);
+    expect(code).toBe(1);
+    expect(io.stdout()).toContain('read-only (pass --apply to make changes)');
+    expect(io.stderr()).toMatch(/DomoConnectionError/);
+    expect(io.stdout() + io.stderr()).not.toContain('canary-demo-token');
+  });
+});

@@ -1,0 +1,62 @@
+// The real command in a child process, against a loopback sandbox.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { runTs, spawnTs } from '../helpers/cli.js';
+
+let sb: RunningSandbox;
+beforeAll(async () => { sb = await startSandbox(); });
+afterAll(async () => { await sb.close(); });
+const env = () => ({ DOMO_INSTANCE: sb.instance, DOMO_ACCESS_TOKEN: sb.token, DOMO_BASE_URL: sb.url });
+
+describe('domo-admin as a process', () => {
+  it('--json output parses and stderr stays empty', async () => {
+    const result = await runTs('src/cli/main.ts', ['--json', 'roles', 'list'], env());
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toHaveLength(sb.state.roles.size);
+    expect(result.stderr.replace(/npm warn.*\n/g, '')).toBe('');
+  });
+
+  it('exit 1 with one error line; exit 2 for usage', async () => {
+    const failed = await runTs('src/cli/main.ts', ['roles', 'show', '424242'], env());
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^DomoNotFoundError: .*role 424242 not found/m);
+    const usage = await runTs('src/cli/main.ts', ['roles', 'show'], env());
+    expect(usage.code).toBe(2);
+  });
+
+  it('--dry-run sends no change (sandbox log) and --log writes masked lines to stderr', async () => {
+    const before = sb.state.requests.filter((r) => r.mutated).length;
+    const result = await runTs('src/cli/main.ts', ['--dry-run', '--log', 'debug', 'accounts', 'rename', '1', 'nope'], env());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('PUT ');
+    expect(sb.state.requests.filter((r) => r.mutated).length).toBe(before);
+    expect(result.stderr).toContain('x-domo-developer-token: ***');
+    expect(result.stderr + result.stdout).not.toContain(sb.token);
+  });
+});
+
+describe('domo-admin repl', () => {
+  it('starts on an embedded sandbox, evaluates await roles.list(), and exits', async () => {
+    const child = spawnTs('src/cli/main.ts', ['repl'], { DOMO_ADMIN_REPL_HISTORY: '', DOMO_INSTANCE: '', DOMO_ACCESS_TOKEN: '' });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    const waitFor = (pattern: RegExp) => new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${pattern} in: ${output}`)), 10_000);
+      const check = () => { if (pattern.test(output)) { clearTimeout(timer); resolve(); } else setTimeout(check, 20); };
+      check();
+    });
+    await waitFor(/domo> $/);
+    expect(output).toContain('an embedded sandbox');
+    child.stdin!.write('.help\n');
+    await waitFor(/roles, accounts/);
+    child.stdin!.write('const list = await roles.list()\n');
+    await waitFor(/undefined\ndomo> $/);
+    child.stdin!.write('list.map(String).slice(0, 2)\n');
+    await waitFor(/DomoRole #1 "Admin"/);
+    child.stdin!.write('auth\n');
+    await waitFor(/DomoTokenAuth \{ instance: 'sandbox' \}/);
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.stdin!.write('.exit\n');
+    expect(await exited).toBe(0);
+  });
+});
