@@ -2,9 +2,18 @@ import { http, type HttpHandler } from 'msw';
 import type { SandboxState } from '../state.js';
 import { accountHandlers } from './accounts.js';
 import { identityHandlers } from './identity.js';
-import { errorResponse } from './kit.js';
+import { errorResponse, type SandboxScope } from './kit.js';
 import { roleHandlers } from './roles.js';
 import { templateHandlers } from './templates.js';
+
+/** Options of {@link createSandboxHandlers}. */
+export interface SandboxHandlerOptions {
+  /**
+   * Answer only requests to this origin (e.g. `https://acme.domo.com`), so that several sandboxes can serve
+   * different instances in one process. @default any origin
+   */
+  baseUrl?: string;
+}
 
 /**
  * msw request handlers that make `state` behave like a Domo instance. Paths are `*\/api/...`, so they answer
@@ -18,13 +27,14 @@ import { templateHandlers } from './templates.js';
  * const auth = new DomoTokenAuth({ instance: state.instance, token: state.adminToken });
  * ```
  */
-export function createSandboxHandlers(state: SandboxState): HttpHandler[] {
+export function createSandboxHandlers(state: SandboxState, options: SandboxHandlerOptions = {}): HttpHandler[] {
+  const scope: SandboxScope = { state, origin: options.baseUrl === undefined ? '*' : options.baseUrl.replace(/\/+$/, '') };
   return [
-    ...identityHandlers(state),
-    ...templateHandlers(state),
-    ...accountHandlers(state),
-    ...roleHandlers(state),
-    http.all('*/api/*', ({ request }) => {
+    ...identityHandlers(scope),
+    ...templateHandlers(scope),
+    ...accountHandlers(scope),
+    ...roleHandlers(scope),
+    http.all(`${scope.origin}/api/*`, ({ request }) => {
       state.counters.total += 1;
       const { pathname, search } = new URL(request.url);
       state.requests.push({ seq: state.counters.total, method: request.method, path: pathname, query: search, status: 404, ms: 0, mutated: false });

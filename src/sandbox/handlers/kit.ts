@@ -47,10 +47,16 @@ export function errorResponse(state: SandboxState, status: number, message: stri
   return HttpResponse.json({ status, statusReason, path, message, toe }, { status, statusText: statusReason, headers });
 }
 
+/** The state handlers answer for, and the origin they answer on (`*` for any). */
+export interface SandboxScope {
+  state: SandboxState;
+  origin: string;
+}
+
 /** Defines one endpoint with auth, fault injection, the request log and Domo-like error answers around it. */
-export function endpoint(state: SandboxState, method: Method, pattern: string, handle: Endpoint, options: EndpointOptions = {}): HttpHandler {
+export function endpoint(scope: SandboxScope, method: Method, pattern: string, handle: Endpoint, options: EndpointOptions = {}): HttpHandler {
   const register = { GET: http.get, POST: http.post, PUT: http.put, PATCH: http.patch, DELETE: http.delete }[method];
-  return register(`*${pattern}`, async ({ request, params }) => serve(state, request, params as Record<string, string>, handle, options));
+  return register(`${scope.origin}${pattern}`, async ({ request, params }) => serve(scope.state, request, params as Record<string, string>, handle, options));
 }
 
 async function serve(state: SandboxState, request: Request, params: Record<string, string>, handle: Endpoint, options: EndpointOptions): Promise<Response> {

@@ -1,9 +1,8 @@
 import type { HttpHandler } from 'msw';
 import { addMembers, createRole, deleteRole, findRole, objectBody, setDefaultRole, setGrants, updateRole } from '../domain/roles.js';
 import { badRequest, SandboxHttpError, show } from '../errors.js';
-import type { SandboxState } from '../state.js';
 import { authorityView, memberView, roleView } from '../views.js';
-import { empty, endpoint, errorResponse, json, type SandboxContext } from './kit.js';
+import { empty, endpoint, errorResponse, json, type SandboxContext, type SandboxScope } from './kit.js';
 
 const DEFAULT_ROLE_STATE = 'user.roleid.default';
 
@@ -13,61 +12,62 @@ function appliedButBadRequest(ctx: SandboxContext): Response {
 }
 
 /** Roles, grants (authorities), membership and the default role. */
-export function roleHandlers(state: SandboxState): HttpHandler[] {
+export function roleHandlers(scope: SandboxScope): HttpHandler[] {
+  const { state } = scope;
   return [
-    endpoint(state, 'GET', '/api/authorization/v1/roles', () => json([...state.roles.values()].map((role) => roleView(state, role)))),
-    endpoint(state, 'POST', '/api/authorization/v1/roles', async (ctx) => {
+    endpoint(scope, 'GET', '/api/authorization/v1/roles', () => json([...state.roles.values()].map((role) => roleView(state, role)))),
+    endpoint(scope, 'POST', '/api/authorization/v1/roles', async (ctx) => {
       const role = createRole(state, await ctx.json(), ctx.userId);
       ctx.applied();
       return json({ id: role.id, name: role.name, description: role.description });
     }),
-    endpoint(state, 'PUT', '/api/authorization/v1/roles/settings', async (ctx) => {
+    endpoint(scope, 'PUT', '/api/authorization/v1/roles/settings', async (ctx) => {
       const body = objectBody(await ctx.json());
       if (!('defaultRoleId' in body)) throw badRequest('defaultRoleId is required');
       setDefaultRole(state, body.defaultRoleId, ctx.userId);
       ctx.applied();
       return json({ defaultRoleId: state.defaultRoleId, allowlistRoleIds: body.allowlistRoleIds ?? null });
     }),
-    endpoint(state, 'GET', '/api/authorization/v1/roles/:id', (ctx) => json(roleView(state, findRole(state, ctx.id())))),
-    endpoint(state, 'PUT', '/api/authorization/v1/roles/:id', async (ctx) => {
+    endpoint(scope, 'GET', '/api/authorization/v1/roles/:id', (ctx) => json(roleView(state, findRole(state, ctx.id())))),
+    endpoint(scope, 'PUT', '/api/authorization/v1/roles/:id', async (ctx) => {
       const role = updateRole(state, ctx.id(), await ctx.json(), ctx.userId);
       ctx.applied();
       return state.quirks ? appliedButBadRequest(ctx) : json(roleView(state, role));
     }),
-    endpoint(state, 'DELETE', '/api/authorization/v1/roles/:id', (ctx) => {
+    endpoint(scope, 'DELETE', '/api/authorization/v1/roles/:id', (ctx) => {
       deleteRole(state, ctx.id(), ctx.userId);
       ctx.applied();
       return state.quirks ? appliedButBadRequest(ctx) : empty(204);
     }),
     // Domo answers 200 [] for a role that does not exist.
-    endpoint(state, 'GET', '/api/authorization/v1/roles/:id/authorities', (ctx) => json([...(state.roles.get(ctx.id())?.authorities ?? [])])),
-    endpoint(state, 'PATCH', '/api/authorization/v1/roles/:id/authorities', async (ctx) => {
+    endpoint(scope, 'GET', '/api/authorization/v1/roles/:id/authorities', (ctx) => json([...(state.roles.get(ctx.id())?.authorities ?? [])])),
+    endpoint(scope, 'PATCH', '/api/authorization/v1/roles/:id/authorities', async (ctx) => {
       setGrants(state, ctx.id(), await ctx.json(), ctx.userId);
       ctx.applied();
       return json({ status: 'SUCCESS', message: '' });
     }),
     // The PUT that domolibrary sends: applied, then answered 400 (observed on Domo, always).
-    endpoint(state, 'PUT', '/api/authorization/v1/roles/:id/authorities', async (ctx) => {
+    endpoint(scope, 'PUT', '/api/authorization/v1/roles/:id/authorities', async (ctx) => {
       setGrants(state, ctx.id(), await ctx.json(), ctx.userId);
       ctx.applied();
       return appliedButBadRequest(ctx);
     }),
     // Domo answers 200 { users: [] } for a role that does not exist.
-    endpoint(state, 'GET', '/api/authorization/v1/roles/:id/users', (ctx) => {
+    endpoint(scope, 'GET', '/api/authorization/v1/roles/:id/users', (ctx) => {
       const id = ctx.id();
       return json({ users: [...state.users.values()].filter((user) => user.roleId === id).map(memberView) });
     }),
-    endpoint(state, 'PUT', '/api/authorization/v1/roles/:id/users', async (ctx) => {
+    endpoint(scope, 'PUT', '/api/authorization/v1/roles/:id/users', async (ctx) => {
       addMembers(state, ctx.id(), await ctx.json(), ctx.userId);
       ctx.applied();
       return empty(204);
     }),
-    endpoint(state, 'GET', '/api/authorization/v1/authorities', () => json([...state.authorities.keys()].map((a) => authorityView(state, a)))),
-    endpoint(state, 'GET', `/api/content/v1/customer-states/:name`, (ctx) => {
+    endpoint(scope, 'GET', '/api/authorization/v1/authorities', () => json([...state.authorities.keys()].map((a) => authorityView(state, a)))),
+    endpoint(scope, 'GET', `/api/content/v1/customer-states/:name`, (ctx) => {
       if (ctx.params.name !== DEFAULT_ROLE_STATE) throw new SandboxHttpError(404, `customer state ${ctx.params.name} not found`);
       return json({ name: DEFAULT_ROLE_STATE, value: String(state.defaultRoleId) });
     }),
-    endpoint(state, 'PUT', `/api/content/v1/customer-states/:name`, async (ctx) => {
+    endpoint(scope, 'PUT', `/api/content/v1/customer-states/:name`, async (ctx) => {
       if (ctx.params.name !== DEFAULT_ROLE_STATE) throw new SandboxHttpError(404, `customer state ${ctx.params.name} not found`);
       const body = objectBody(await ctx.json());
       if (body.name !== undefined && body.name !== DEFAULT_ROLE_STATE) throw badRequest(`body name ${show(body.name)} does not match ${DEFAULT_ROLE_STATE}`);
