@@ -1,6 +1,6 @@
 import { authFromEnv, type DomoAuth } from '../auth/index.js';
 import { DomoInputError, isDomoError } from '../client/errors.js';
-import type { Logger, LogLevel } from '../client/logger.js';
+import { redactJsonText, type Logger, type LogLevel } from '../client/logger.js';
 import type { TransportOptions } from '../client/options.js';
 import { startSandbox, type RunningSandbox } from '../sandbox/index.js';
 import type { CliIo } from './io.js';
@@ -114,14 +114,7 @@ function lineLogger(io: CliIo): Logger {
   return { error: line('error'), warn: line('warn'), info: line('info'), debug: line('debug') };
 }
 
-const SENSITIVE_KEY = /pass|secret|token|key|credential|session/i;
-
 /** A captured body for printing, with every value of a secret-looking key masked. */
 export function redactBody(body: string): string {
-  if (body === '') return '(no body)';
-  try {
-    return JSON.stringify(JSON.parse(body, (key, value: unknown) => (key !== '' && SENSITIVE_KEY.test(key) && typeof value !== 'object' ? '[REDACTED]' : value)));
-  } catch {
-    return body;
-  }
+  return body === '' ? '(no body)' : redactJsonText(body);
 }

@@ -2,7 +2,7 @@ export * from './errors.js';
 export { path } from './path.js';
 export { Secret, isSecret, scrubSecrets, REDACTED } from './secret.js';
 export { mapConcurrent, type Settled, type Progress, type MapConcurrentOptions } from './concurrency.js';
-export { LOG_LEVELS, stderrLogger, logLevelFromEnv, type Logger, type LogLevel } from './logger.js';
+export { LOG_LEVELS, stderrLogger, logLevelFromEnv, redactJsonText, type Logger, type LogLevel } from './logger.js';
 export {
   DEFAULT_RETRY, DEFAULT_TIMEOUT_MS,
   type DomoResponse, type HttpMethod, type RequestOptions, type RetryPolicy, type TransportOptions,

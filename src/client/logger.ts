@@ -55,3 +55,18 @@ export function maskHeaders(headers: Headers): string {
   headers.forEach((value, name) => parts.push(`${name}: ${SENSITIVE_HEADER.test(name) ? '***' : value}`));
   return parts.join(', ');
 }
+
+const SENSITIVE_KEY = /pass|secret|token|key|credential|session|auth/i;
+
+/**
+ * A JSON body as text with the value of every secret-looking key (`password`, `secretKey`, `sessionToken`,
+ * `credentials`, …) replaced by `[REDACTED]`; text that is not JSON is returned as it is.
+ */
+export function redactJsonText(body: string): string {
+  if (body === '') return body;
+  try {
+    return JSON.stringify(JSON.parse(body, (key, value: unknown) => (key !== '' && SENSITIVE_KEY.test(key) && (value === null || typeof value !== 'object') ? '[REDACTED]' : value)));
+  } catch {
+    return body;
+  }
+}

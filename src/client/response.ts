@@ -40,11 +40,11 @@ export function assertNotBlocked(response: Response, body: ReadBody, context: Re
   }
 }
 
-/** The error for a non-2xx response, chosen by status. `notFoundHint` turns 403 and 404 into "not found or not shared". */
+/** The error for a non-2xx response, chosen by status; `notFoundHint` words a 404 (and a 403 when `forbiddenMeansNotFound`). */
 export function errorForResponse(
   response: Response,
   body: ReadBody,
-  context: RequestContext & { notFoundHint?: string },
+  context: RequestContext & { notFoundHint?: string; forbiddenMeansNotFound?: boolean },
   scrub: (text: string) => string,
 ): Error {
   assertNotBlocked(response, body, context);
@@ -58,7 +58,7 @@ export function errorForResponse(
   if (response.status >= 300 && response.status < 400) {
     return new (apiErrorClassFor(response.status))({ ...details, hint: `unexpected redirect to ${response.headers.get('location') ?? 'nowhere'}` });
   }
-  if (context.notFoundHint && (response.status === 403 || response.status === 404)) {
+  if (context.notFoundHint && (response.status === 404 || (response.status === 403 && context.forbiddenMeansNotFound))) {
     return new DomoNotFoundError({ ...details, hint: context.notFoundHint });
   }
   if (response.status === 429) return new DomoRateLimitError({ ...details, retryAfterMs: retryAfterMs(response) });

@@ -2,7 +2,7 @@ import ky, { HTTPError, TimeoutError, type KyInstance, type Options as KyOptions
 import type { z } from 'zod';
 import { VERSION } from '../version.js';
 import { DomoConnectionError, DomoError, DomoTimeoutError, isDomoError, type RequestContext } from './errors.js';
-import { levelledLogger, logLevelFromEnv, logs, maskHeaders, stderrLogger, type Logger, type LogLevel } from './logger.js';
+import { levelledLogger, logLevelFromEnv, logs, maskHeaders, redactJsonText, stderrLogger, type Logger, type LogLevel } from './logger.js';
 import {
   DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, resolveRetry,
   type DomoResponse, type HttpMethod, type RequestOptions, type RetryPolicy, type TransportOptions,
@@ -40,8 +40,10 @@ export interface RequestSpec<T> {
   idempotent?: boolean;
   /** Sends no credentials (the login endpoint). */
   anonymous?: boolean;
-  /** Turns 403 and 404 into `DomoNotFoundError` with this hint, e.g. `account 71 not found or not shared with you`. */
+  /** Words for a 404 (a `DomoNotFoundError`), e.g. `account 71 not found or not shared with you`. */
   notFoundHint?: string;
+  /** Domo answers 403 for objects the caller cannot see: report a 403 as not found too (reads of accounts and templates). */
+  forbiddenMeansNotFound?: boolean;
   /** More values to scrub from errors and logs (a config's secrets, a password in the body). */
   secrets?: Iterable<Secret | string>;
   /** The success body holds a credential (a login's session token): never log it. */
@@ -166,7 +168,7 @@ export class DomoTransport {
   }
 
   #logBody(kind: string, text: string, scrub: (text: string) => string): void {
-    if (this.#logBodies && text !== '' && logs(this.#logLevel, 'debug')) this.#log.debug(`${kind} body: ${scrub(text.slice(0, MAX_ERROR_BODY))}`);
+    if (this.#logBodies && text !== '' && logs(this.#logLevel, 'debug')) this.#log.debug(`${kind} body: ${scrub(redactJsonText(text).slice(0, MAX_ERROR_BODY))}`);
   }
 
   #url(spec: RequestSpec<unknown>): string {
@@ -181,7 +183,7 @@ export class DomoTransport {
     if (isDomoError(error)) return error;
     if (error instanceof HTTPError) {
       const body = await readBody(error.response).catch(() => ({ text: '', contentType: '' }));
-      const mapped = errorForResponse(error.response, body, { ...context, notFoundHint: spec.notFoundHint }, scrub);
+      const mapped = errorForResponse(error.response, body, { ...context, notFoundHint: spec.notFoundHint, forbiddenMeansNotFound: spec.forbiddenMeansNotFound }, scrub);
       return isDomoError(mapped) ? mapped : new DomoError(scrub(String(mapped)), context);
     }
     if (error instanceof TimeoutError) {

@@ -68,9 +68,11 @@ describe('transport: errors by status', () => {
 
   it('turns 403 and 404 into "not found or not shared" when the route says so', async () => {
     server.use(http.get('*/api/things/1', () => new HttpResponse(null, { status: 403, statusText: 'Forbidden' })));
-    const error = await makeAuth().transport.request({ route: 'getThing', method: 'GET', path: '/api/things/1', notFoundHint: 'thing 1 not found or not shared with you' }).catch((e: unknown) => e);
+    const error = await makeAuth().transport.request({ route: 'getThing', method: 'GET', path: '/api/things/1', notFoundHint: 'thing 1 not found or not shared with you', forbiddenMeansNotFound: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomoNotFoundError);
     expect((error as Error).message).toBe('GET /api/things/1 → 403 (thing 1 not found or not shared with you: Forbidden)');
+    const plain = await makeAuth().transport.request({ route: 'getThing', method: 'GET', path: '/api/things/1', notFoundHint: 'thing 1 not found' }).catch((e: unknown) => e);
+    expect(plain).toBeInstanceOf(DomoForbiddenError);
   });
 
   it('reports an HTML error page without a SyntaxError', async () => {

@@ -47,7 +47,7 @@ export async function getAccountConfig(auth: DomoAuth, id: number, options: GetC
   const unmask = options.unmask ?? false;
   const response = await auth.transport.request({
     route: 'getAccountConfig', method: 'GET', path: path`/api/data/v1/providers/${type}/account/${accountId}`,
-    query: { unmask }, schema: ConfigSchema, notFoundHint: `${accountNotFound(accountId)} (as a ${type} account)`,
+    query: { unmask }, schema: ConfigSchema, notFoundHint: `${accountNotFound(accountId)} (as a ${type} account)`, forbiddenMeansNotFound: true, sensitiveResponse: true,
   }, options);
   return { ...response, meta: { id: accountId, dataProviderType: type, unmasked: unmask } };
 }
@@ -95,7 +95,7 @@ export async function getOAuthAccountConfig(auth: DomoAuth, id: number, options:
   const unmask = options.unmask ?? false;
   const response = await auth.transport.request({
     route: 'getOAuthAccountConfig', method: 'GET', path: path`/api/data/v1/providers/${type}/template/${templateId}`,
-    query: { unmask }, schema: ConfigSchema, notFoundHint: `${oauthNotFound(templateId)} (as a ${type} template)`,
+    query: { unmask }, schema: ConfigSchema, notFoundHint: `${oauthNotFound(templateId)} (as a ${type} template)`, forbiddenMeansNotFound: true, sensitiveResponse: true,
   }, options);
   return { ...response, meta: { id: templateId, dataProviderType: type, unmasked: unmask } };
 }

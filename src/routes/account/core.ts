@@ -61,6 +61,6 @@ export async function getAccountById(auth: DomoAuth, id: number, options: GetAcc
   const accountId = checkId(id, 'id', 'getAccountById');
   return auth.transport.request({
     route: 'getAccountById', method: 'GET', path: path`/api/data/v1/accounts/${accountId}`,
-    query: { unmask: options.unmask ?? false }, schema: AccountSchema, notFoundHint: accountNotFound(accountId),
+    query: { unmask: options.unmask ?? false }, schema: AccountSchema, notFoundHint: accountNotFound(accountId), forbiddenMeansNotFound: true,
   }, options);
 }

@@ -135,7 +135,7 @@ export async function getAccountAccessList(auth: DomoAuth, id: number, options?:
   const accountId = checkId(id, 'id', 'getAccountAccessList');
   const response = await auth.transport.request({
     route: 'getAccountAccessList', method: 'GET', path: path`/api/data/v2/accounts/share/${accountId}`,
-    schema: z.looseObject({ list: AccessListSchema }), notFoundHint: accountNotFound(accountId),
+    schema: z.looseObject({ list: AccessListSchema }), notFoundHint: accountNotFound(accountId), forbiddenMeansNotFound: true,
   }, options);
   return { status: response.status, data: response.data.list };
 }
@@ -190,7 +190,7 @@ export async function getOAuthAccountAccessList(auth: DomoAuth, id: number, opti
   const response = await auth.transport.request({
     route: 'getOAuthAccountAccessList', method: 'GET', path: path`/api/data/v2/accounts/templates/${templateId}/share`,
     schema: z.union([z.array(AccessEntrySchema), z.looseObject({ list: AccessListSchema }).transform((body) => body.list)]),
-    notFoundHint: oauthNotFound(templateId),
+    notFoundHint: oauthNotFound(templateId), forbiddenMeansNotFound: true,
   }, options);
   return response;
 }
