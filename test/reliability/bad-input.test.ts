@@ -13,7 +13,7 @@ const sb = useSandbox();
 type Sends = 'nothing' | 'no change' | 'something';
 interface Case {
   name: string;
-  run: (auth: DomoAuth) => Promise<unknown> | unknown;
+  run: (auth: DomoAuth) => unknown;
   error: new (...args: never[]) => Error;
   message: RegExp;
   sends: Sends;
