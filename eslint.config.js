@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'docs/', 'node_modules/', 'coverage/', 'eslint.config.js', 'bin/', '.readme-blocks/'] },
+  { ignores: ['dist/', 'docs/', 'node_modules/', 'coverage/', 'eslint.config.js', 'bin/', '.readme-blocks/', '.bench-build/'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

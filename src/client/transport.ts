@@ -1,4 +1,4 @@
-import ky, { HTTPError, TimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
+import ky, { HTTPError, TimeoutError, type Hooks, type KyInstance, type Options as KyOptions, type RetryOptions } from 'ky';
 import type { z } from 'zod';
 import { VERSION } from '../version.js';
 import { DomoConnectionError, DomoError, DomoTimeoutError, isDomoError, type RequestContext } from './errors.js';
@@ -57,6 +57,16 @@ interface CallState {
   startedAt: number;
 }
 
+/** What a call hands its hooks through ky's `context`. */
+interface CallContext {
+  call: CallState;
+  spec: RequestSpec<unknown>;
+}
+
+function callOf(options: { context: Record<string, unknown> }): CallContext {
+  return options.context as unknown as CallContext;
+}
+
 /**
  * The HTTP layer behind one auth: one ky instance with base URL, user agent, per-attempt timeout, retries with
  * jitter and `Retry-After`, logging with masked headers, and the mapping of every failure to a `DomoError`.
@@ -70,6 +80,7 @@ export class DomoTransport {
   readonly #log: Logger;
   readonly #logLevel: LogLevel;
   readonly #logBodies: boolean;
+  readonly #retryCache = new Map<string, RetryOptions>();
 
   constructor(auth: AuthProvider, baseUrl: string, options: TransportOptions = {}) {
     this.#auth = auth;
@@ -83,6 +94,7 @@ export class DomoTransport {
       headers: { 'user-agent': `domo-admin/${VERSION}`, accept: 'application/json, text/plain' },
       redirect: 'manual',
       throwHttpErrors: true,
+      hooks: this.#hooks(),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   }
@@ -121,42 +133,58 @@ export class DomoTransport {
   }
 
   #kyOptions(spec: RequestSpec<unknown>, authHeaders: Record<string, string>, options: RequestOptions, state: CallState): KyOptions {
-    const retry = resolveRetry(this.retry, options.retry);
-    const limit = Math.min(retry.limit, spec.maxRetries ?? Number.POSITIVE_INFINITY);
     const body = this.#body(spec);
+    const context: CallContext = { call: state, spec };
     return {
       method: spec.method,
-      headers: { ...authHeaders, ...body.headers },
-      body: body.body,
+      headers: body.contentType ? { ...authHeaders, 'content-type': body.contentType } : authHeaders,
+      body: body.text,
       timeout: options.timeoutMs ?? this.timeoutMs,
-      signal: options.signal,
-      retry: {
-        limit,
-        methods: spec.idempotent ? [...RETRIABLE_METHODS, 'patch'] : [...RETRIABLE_METHODS],
-        statusCodes: retry.statusCodes,
-        afterStatusCodes: [413, 429, 503],
-        maxRetryAfter: retry.maxRetryAfterMs,
-        backoffLimit: retry.backoffLimitMs,
-        delay: (attempt) => retry.backoffMs * 2 ** (attempt - 1),
-        jitter: (delay) => delay * (0.5 + Math.random()),
-        retryOnTimeout: retry.retryOnTimeout,
-        shouldRetry: ({ error }) => (isDomoError(error) || isAbort(error, options.signal) ? false : undefined),
-      },
-      hooks: {
-        beforeRequest: [(request) => this.#beforeAttempt(request, spec, state)],
-        afterResponse: [(request, _options, response) => this.#afterAttempt(request, response, state)],
-        beforeRetry: [({ request, error }) => this.#log.info(`${request.method} ${pathOf(request.url)} attempt ${state.attempts} failed (${describe(error)}); retrying`)],
-      },
+      ...(options.signal ? { signal: options.signal } : {}),
+      retry: this.#retryOptions(spec, options),
+      context: context as unknown as Record<string, unknown>,
     };
   }
 
-  #body(spec: RequestSpec<unknown>): { body?: string; headers: Record<string, string> } {
-    if (spec.text !== undefined) return { body: spec.text, headers: { 'content-type': 'text/plain' } };
-    if (spec.json !== undefined) return { body: JSON.stringify(spec.json), headers: { 'content-type': 'application/json' } };
-    return { headers: {} };
+  /** ky's retry options; built once per (policy, cap, method set) unless a call overrides the policy. */
+  #retryOptions(spec: RequestSpec<unknown>, options: RequestOptions): RetryOptions {
+    const limit = Math.min(resolveRetry(this.retry, options.retry).limit, spec.maxRetries ?? Number.POSITIVE_INFINITY);
+    const key = `${limit}|${spec.idempotent ? 1 : 0}`;
+    const cached = options.retry === undefined ? this.#retryCache.get(key) : undefined;
+    if (cached) return cached;
+    const retry = resolveRetry(this.retry, options.retry);
+    const built: RetryOptions = {
+      limit,
+      methods: spec.idempotent ? [...RETRIABLE_METHODS, 'patch'] : [...RETRIABLE_METHODS],
+      statusCodes: retry.statusCodes,
+      afterStatusCodes: [413, 429, 503],
+      maxRetryAfter: retry.maxRetryAfterMs,
+      backoffLimit: retry.backoffLimitMs,
+      delay: (attempt) => retry.backoffMs * 2 ** (attempt - 1),
+      jitter: (delay) => delay * (0.5 + Math.random()),
+      retryOnTimeout: retry.retryOnTimeout,
+      shouldRetry: ({ error }) => (isDomoError(error) || error.name === 'AbortError' ? false : undefined),
+    };
+    if (options.retry === undefined) this.#retryCache.set(key, built);
+    return built;
   }
 
-  #beforeAttempt(request: Request, spec: RequestSpec<unknown>, state: CallState): void {
+  /** Hooks shared by every call; per-call state travels in ky's `context`. */
+  #hooks(): Hooks {
+    return {
+      beforeRequest: [(request, options) => this.#beforeAttempt(request, callOf(options))],
+      afterResponse: [(request, options, response) => this.#afterAttempt(request, response, callOf(options).call)],
+      beforeRetry: [({ request, options, error }) => this.#log.info(`${request.method} ${pathOf(request.url)} attempt ${callOf(options).call.attempts} failed (${describe(error)}); retrying`)],
+    };
+  }
+
+  #body(spec: RequestSpec<unknown>): { text?: string; contentType?: string } {
+    if (spec.text !== undefined) return { text: spec.text, contentType: 'text/plain' };
+    if (spec.json !== undefined) return { text: JSON.stringify(spec.json), contentType: 'application/json' };
+    return {};
+  }
+
+  #beforeAttempt(request: Request, { call: state, spec }: CallContext): void {
     state.attempts += 1;
     state.startedAt = performance.now();
     if (logs(this.#logLevel, 'debug')) this.#log.debug(`${request.method} ${pathOf(request.url)} headers: ${maskHeaders(request.headers)}`);

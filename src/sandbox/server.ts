@@ -1,8 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import { getResponse, type HttpHandler } from 'msw';
-import { createSandboxHandlers } from './handlers/index.js';
+import { createSandboxRouter } from './handlers/index.js';
 import type { SandboxFaults } from './model.js';
 import { createSandboxState } from './seed.js';
 import type { SandboxState, SandboxStateOptions } from './state.js';
@@ -47,8 +46,8 @@ export interface RunningSandbox {
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
   const state = options.state ?? createSandboxState(options);
   if (options.latencyMs !== undefined) state.faults = { ...state.faults, latencyMs: options.latencyMs } satisfies SandboxFaults;
-  const handlers = createSandboxHandlers(state);
-  const server = createServer({ keepAlive: true }, (req, res) => void respond(handlers, req, res));
+  const router = createSandboxRouter(state);
+  const server = createServer({ keepAlive: true }, (req, res) => void respond(router, req, res));
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -65,14 +64,10 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   };
 }
 
-/** Hands one Node request to the msw handlers and writes their answer back (toolchain.md §3). */
-async function respond(handlers: HttpHandler[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Hands one Node request to the sandbox router and writes its answer back. */
+async function respond(router: (request: Request) => Promise<Response>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
-    const response = await getResponse(handlers, toFetchRequest(req));
-    if (!response) {
-      res.writeHead(404, 'Not Found', { 'content-type': 'application/json' }).end(JSON.stringify({ status: 404, statusReason: 'Not Found', message: 'no such endpoint' }));
-      return;
-    }
+    const response = await router(toFetchRequest(req));
     if (response.type === 'error') {
       req.socket.destroy();
       return;

@@ -2,7 +2,7 @@ import { http, type HttpHandler } from 'msw';
 import type { SandboxState } from '../state.js';
 import { accountHandlers } from './accounts.js';
 import { identityHandlers } from './identity.js';
-import { errorResponse, type SandboxScope } from './kit.js';
+import { unknownEndpoint, type SandboxRoute, type SandboxScope } from './kit.js';
 import { roleHandlers } from './roles.js';
 import { templateHandlers } from './templates.js';
 
@@ -28,17 +28,34 @@ export interface SandboxHandlerOptions {
  * ```
  */
 export function createSandboxHandlers(state: SandboxState, options: SandboxHandlerOptions = {}): HttpHandler[] {
-  const scope: SandboxScope = { state, origin: options.baseUrl === undefined ? '*' : options.baseUrl.replace(/\/+$/, '') };
-  return [
+  return build(state, options).handlers;
+}
+
+/**
+ * The same endpoints as a plain router, without msw's matching: what the loopback server uses, so that the
+ * server stays fast under benchmark load. Answers a Domo-like 404 for anything it does not serve.
+ */
+export function createSandboxRouter(state: SandboxState): (request: Request) => Promise<Response> {
+  const { routes } = build(state, {});
+  return async (request) => {
+    const { pathname } = new URL(request.url);
+    for (const route of routes) {
+      if (route.method !== request.method) continue;
+      const match = route.regex.exec(pathname);
+      if (match) return route.answer(request, Object.fromEntries(route.keys.map((key, i) => [key, decodeURIComponent(match[i + 1] ?? '')])));
+    }
+    return unknownEndpoint(state, request);
+  };
+}
+
+function build(state: SandboxState, options: SandboxHandlerOptions): { handlers: HttpHandler[]; routes: SandboxRoute[] } {
+  const scope: SandboxScope = { state, origin: options.baseUrl === undefined ? '*' : options.baseUrl.replace(/\/+$/, ''), routes: [] };
+  const handlers = [
     ...identityHandlers(scope),
     ...templateHandlers(scope),
     ...accountHandlers(scope),
     ...roleHandlers(scope),
-    http.all(`${scope.origin}/api/*`, ({ request }) => {
-      state.counters.total += 1;
-      const { pathname, search } = new URL(request.url);
-      state.requests.push({ seq: state.counters.total, method: request.method, path: pathname, query: search, status: 404, ms: 0, mutated: false });
-      return errorResponse(state, 404, `no endpoint ${request.method} ${pathname}`, pathname);
-    }),
+    http.all(`${scope.origin}/api/*`, ({ request }) => unknownEndpoint(state, request)),
   ];
+  return { handlers, routes: scope.routes };
 }

@@ -47,16 +47,40 @@ export function errorResponse(state: SandboxState, status: number, message: stri
   return HttpResponse.json({ status, statusReason, path, message, toe }, { status, statusText: statusReason, headers });
 }
 
-/** The state handlers answer for, and the origin they answer on (`*` for any). */
+/** One endpoint as the loopback server's router sees it. */
+export interface SandboxRoute {
+  method: Method;
+  regex: RegExp;
+  keys: string[];
+  answer(request: Request, params: Record<string, string>): Promise<Response>;
+}
+
+/** The state handlers answer for, the origin they answer on (`*` for any), and every route defined. */
 export interface SandboxScope {
   state: SandboxState;
   origin: string;
+  routes: SandboxRoute[];
 }
 
-/** Defines one endpoint with auth, fault injection, the request log and Domo-like error answers around it. */
+/**
+ * Defines one endpoint with auth, fault injection, the request log and Domo-like error answers around it: as an
+ * msw handler, and as a route for the loopback server's own router (the same `serve` behind both).
+ */
 export function endpoint(scope: SandboxScope, method: Method, pattern: string, handle: Endpoint, options: EndpointOptions = {}): HttpHandler {
+  const answer = (request: Request, params: Record<string, string>) => serve(scope.state, request, params, handle, options);
+  const keys = [...pattern.matchAll(/:([A-Za-z]+)/g)].map((match) => match[1] as string);
+  const regex = new RegExp(`^${pattern.split('/').map((part) => (part.startsWith(':') ? '([^/]+)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}/?$`);
+  scope.routes.push({ method, regex, keys, answer });
   const register = { GET: http.get, POST: http.post, PUT: http.put, PATCH: http.patch, DELETE: http.delete }[method];
-  return register(`${scope.origin}${pattern}`, async ({ request, params }) => serve(scope.state, request, params as Record<string, string>, handle, options));
+  return register(`${scope.origin}${pattern}`, ({ request, params }) => answer(request, params as Record<string, string>));
+}
+
+/** The answer for a path no endpoint serves: logged, and a Domo-like 404. */
+export function unknownEndpoint(state: SandboxState, request: Request): Response {
+  state.counters.total += 1;
+  const { pathname, search } = new URL(request.url);
+  state.requests.push({ seq: state.counters.total, method: request.method, path: pathname, query: search, status: 404, ms: 0, mutated: false });
+  return errorResponse(state, 404, `no endpoint ${request.method} ${pathname}`, pathname);
 }
 
 async function serve(state: SandboxState, request: Request, params: Record<string, string>, handle: Endpoint, options: EndpointOptions): Promise<Response> {

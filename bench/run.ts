@@ -1,0 +1,154 @@
+/**
+ * `npm run bench`: starts loopback sandboxes in their own processes, measures each scenario in a fresh client
+ * process, prints a table and one JSON line per scenario, and writes bench/RESULTS.md.
+ *
+ *   npm run bench                 # everything
+ *   npm run bench -- --quick      # fewer runs and N, for a smoke check
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { ScenarioInput, ScenarioOutput } from './scenarios.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 3 : 5;
+const LATENCY_MS = 10;
+
+interface Server { url: string; token: string; instance: string; child: ChildProcess }
+
+/** Compiles the library and the bench to plain JavaScript, so no loader is measured with them. */
+function compile(): void {
+  for (const project of ['tsconfig.build.json', 'tsconfig.bench.json']) {
+    const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error(`tsc -p ${project} failed`);
+  }
+}
+
+async function startServer(options: Record<string, unknown>): Promise<Server> {
+  const child = spawn(process.execPath, ['.bench-build/bench/server.js', JSON.stringify(options)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+  });
+  return { ...(JSON.parse(line) as Omit<Server, 'child'>), child };
+}
+
+function stopServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.child.once('exit', () => resolve());
+    server.child.kill('SIGTERM');
+  });
+}
+
+async function measure(server: Server, scenario: ScenarioInput['scenario'], n: number, concurrency: number): Promise<ScenarioOutput> {
+  const input: ScenarioInput = { scenario, url: server.url, token: server.token, instance: server.instance, n, concurrency, runs: RUNS };
+  const child = spawn(process.execPath, ['.bench-build/bench/scenarios.js', JSON.stringify(input)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`${scenario} exited with ${code}`);
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ScenarioOutput;
+}
+
+interface ColdImport { medianMs: number; rssMb: number; runsMs: number[] }
+
+function coldImport(): ColdImport {
+  const code = `const t = performance.now(); await import(${JSON.stringify(`${ROOT}dist/index.js`)}); process.stdout.write(JSON.stringify({ ms: performance.now() - t, rss: process.memoryUsage().rss }));`;
+  const runs = Array.from({ length: RUNS + 2 }, () => {
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' });
+    return JSON.parse(result.stdout) as { ms: number; rss: number };
+  }).slice(1);
+  const sorted = [...runs].sort((a, b) => a.ms - b.ms);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  return { medianMs: round(median.ms), rssMb: Math.round(median.rss / 1048576), runsMs: runs.map((r) => round(r.ms)) };
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+interface Row { name: string; n: number; wallMs: number; requests: number; perItem: number; rssMb: number; ratio: string; target: string; met: boolean }
+
+async function main(): Promise<void> {
+  compile();
+  const rows: Row[] = [];
+  const json: object[] = [];
+  const add = (row: Row, raw: object) => {
+    rows.push(row);
+    json.push({ ...raw, ratio: row.ratio, target: row.target, met: row.met });
+    process.stdout.write(`${JSON.stringify({ name: row.name, ...raw, ratio: row.ratio, target: row.target, met: row.met })}\n`);
+  };
+
+  const sizes = quick ? [1_000, 2_000] : [1_000, 10_000];
+  const hydrate: Record<number, ScenarioOutput> = {};
+  for (const n of sizes) {
+    const server = await startServer({ accounts: n, users: 100, latencyMs: LATENCY_MS });
+    const lib = await measure(server, 'hydrate', n, 32);
+    const raw = await measure(server, 'raw-hydrate', n, 32);
+    await stopServer(server);
+    hydrate[n] = lib;
+    const ratio = lib.medianMs / raw.medianMs;
+    const small = n === 1_000;
+    add({ name: `1. hydrate N=${n}`, n, wallMs: lib.medianMs, requests: lib.requests, perItem: lib.requestsPerItem, rssMb: lib.peakRssMb, ratio: `${ratio.toFixed(2)}× raw`,
+      target: small ? '≤ 400 ms, ≤ 1.3× raw, ≤ 80 MB, ≤ 1 req/item' : '≤ 1.3× raw, linear in N, ≤ 1 req/item',
+      met: ratio <= 1.3 && lib.requestsPerItem <= 1.001 + 1 / n && (!small || (lib.medianMs <= 400 && lib.peakRssMb <= 80)) }, lib);
+    add({ name: `2. raw fetch N=${n}`, n, wallMs: raw.medianMs, requests: raw.requests, perItem: raw.requestsPerItem, rssMb: raw.peakRssMb, ratio: '1.00×', target: 'the floor', met: true }, raw);
+  }
+  const [a, b] = sizes as [number, number];
+  const growth = hydrate[b]!.medianMs / hydrate[a]!.medianMs;
+  const expected = b / a;
+  process.stdout.write(`${JSON.stringify({ name: 'hydrate growth', from: a, to: b, timeRatio: round(growth), sizeRatio: expected })}\n`);
+
+  const overheadServer = await startServer({ accounts: 10, latencyMs: 0 });
+  const callsN = quick ? 1_000 : 5_000;
+  const lib = await measure(overheadServer, 'overhead', callsN, 1);
+  const raw = await measure(overheadServer, 'raw-overhead', callsN, 1);
+  await stopServer(overheadServer);
+  const perCall = (s: ScenarioOutput) => round((s.medianMs * 1000) / s.n);
+  const overheadRatio = lib.medianMs / raw.medianMs;
+  add({ name: `3. getRoleById ×${callsN}`, n: callsN, wallMs: lib.medianMs, requests: lib.requests, perItem: lib.requestsPerItem, rssMb: lib.peakRssMb, ratio: `${overheadRatio.toFixed(2)}× raw (${perCall(lib)} vs ${perCall(raw)} µs/call)`, target: '≤ 1.3× raw', met: overheadRatio <= 1.3 }, { ...lib, usPerCall: perCall(lib), rawUsPerCall: perCall(raw) });
+
+  const cold = coldImport();
+  add({ name: '4. cold import', n: 1, wallMs: cold.medianMs, requests: 0, perItem: 0, rssMb: cold.rssMb, ratio: '', target: '≤ 150 ms', met: cold.medianMs <= 150 }, { scenario: 'cold-import', ...cold });
+
+  const fanoutServer = await startServer({ users: 250, latencyMs: LATENCY_MS });
+  const fan = await measure(fanoutServer, 'fanout', 200, 16);
+  await stopServer(fanoutServer);
+  add({ name: '5. role fan-out ×200', n: fan.n, wallMs: fan.medianMs, requests: fan.requests, perItem: fan.requestsPerItem, rssMb: fan.peakRssMb, ratio: '', target: 'setGrants + addMembers, concurrency 16', met: true }, fan);
+
+  const table = formatRows(rows);
+  process.stdout.write(`\n${table}\nhydrate time grew ${growth.toFixed(1)}× for ${expected}× the accounts (linear: ${expected}×)\n`);
+  if (!quick) writeResults(table, growth, expected, json);
+}
+
+function formatRows(rows: Row[]): string {
+  const header = ['scenario', 'N', 'wall ms (median)', 'requests', 'req/item', 'peak RSS MB', 'ratio', 'target', 'met'];
+  const lines = rows.map((r) => [r.name, String(r.n), r.wallMs.toFixed(1), String(r.requests), r.perItem.toFixed(3), String(r.rssMb), r.ratio, r.target, r.met ? 'yes' : 'NO']);
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...lines.map((l) => `| ${l.join(' | ')} |`)].join('\n');
+}
+
+function writeResults(table: string, growth: number, expected: number, json: object[]): void {
+  const date = new Date().toISOString().slice(0, 10);
+  const text = `# Benchmark results
+
+Written by \`npm run bench\` on ${date}: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB.
+Sandbox on loopback in its own process, ${LATENCY_MS} ms injected latency (0 ms for scenario 3); each scenario in a fresh
+client process, median of ${RUNS} runs after a warm-up. "raw" is a hand-written \`fetch\` loop making the same requests at the
+same concurrency over the same keep-alive connections. Requests are counted client-side; peak RSS is the client's.
+
+${table}
+
+Hydrate time grew ${growth.toFixed(1)}× for ${expected}× the accounts.
+
+<details><summary>JSON lines</summary>
+
+\`\`\`json
+${json.map((line) => JSON.stringify(line)).join('\n')}
+\`\`\`
+</details>
+`;
+  writeFileSync(new URL('RESULTS.md', import.meta.url), text);
+}
+
+await main();
