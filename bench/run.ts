@@ -30,7 +30,7 @@ function compile(): void {
 async function startServer(options: Record<string, unknown>): Promise<Server> {
   const child = spawn(process.execPath, ['.bench-build/bench/server.js', JSON.stringify(options)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
+    createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
   });
   return { ...(JSON.parse(line) as Omit<Server, 'child'>), child };
@@ -43,8 +43,8 @@ function stopServer(server: Server): Promise<void> {
   });
 }
 
-async function measure(server: Server, scenario: ScenarioInput['scenario'], n: number, concurrency: number): Promise<ScenarioOutput> {
-  const input: ScenarioInput = { scenario, url: server.url, token: server.token, instance: server.instance, n, concurrency, runs: RUNS };
+async function measure(server: Server, scenario: ScenarioInput['scenario'], n: number, concurrency: number, extra: Partial<ScenarioInput> = {}): Promise<ScenarioOutput> {
+  const input: ScenarioInput = { scenario, url: server.url, token: server.token, instance: server.instance, n, concurrency, runs: RUNS, ...extra };
   const child = spawn(process.execPath, ['.bench-build/bench/scenarios.js', JSON.stringify(input)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
@@ -67,6 +67,7 @@ function coldImport(): ColdImport {
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
+const check = (text: string, ok: boolean) => ({ text: `${text} ${ok ? '✓' : '✗'}`, ok });
 
 interface Row { name: string; n: number; wallMs: number; requests: number; perItem: number; rssMb: number; ratio: string; target: string; met: boolean }
 
@@ -84,38 +85,44 @@ async function main(): Promise<void> {
   const hydrate: Record<number, ScenarioOutput> = {};
   for (const n of sizes) {
     const server = await startServer({ accounts: n, users: 100, latencyMs: LATENCY_MS });
-    const lib = await measure(server, 'hydrate', n, 32);
-    const raw = await measure(server, 'raw-hydrate', n, 32);
+    const timing = await measure(server, 'hydrate', n, 32, { pairWith: 'raw-hydrate' });
+    const memory = await measure(server, 'hydrate', n, 32, { runs: 1 });
+    const rawMemory = await measure(server, 'raw-hydrate', n, 32, { runs: 1 });
     await stopServer(server);
+    const lib: ScenarioOutput = { ...timing, peakRssMb: memory.peakRssMb };
+    const raw: ScenarioOutput = { scenario: 'raw-hydrate', n: timing.n, runsMs: timing.pair!.runsMs, medianMs: timing.pair!.medianMs, requests: timing.pair!.requests, requestsPerItem: Math.round((timing.pair!.requests / timing.n) * 1000) / 1000, peakRssMb: rawMemory.peakRssMb };
     hydrate[n] = lib;
     const ratio = lib.medianMs / raw.medianMs;
     const small = n === 1_000;
+    const checks = [
+      check('≤ 1.3× raw', ratio <= 1.3), check('≤ 1 req/item', lib.requestsPerItem <= 1 + 1 / n),
+      ...(small ? [check('≤ 400 ms', lib.medianMs <= 400), check('≤ 80 MB', lib.peakRssMb <= 80)] : []),
+    ];
     add({ name: `1. hydrate N=${n}`, n, wallMs: lib.medianMs, requests: lib.requests, perItem: lib.requestsPerItem, rssMb: lib.peakRssMb, ratio: `${ratio.toFixed(2)}× raw`,
-      target: small ? '≤ 400 ms, ≤ 1.3× raw, ≤ 80 MB, ≤ 1 req/item' : '≤ 1.3× raw, linear in N, ≤ 1 req/item',
-      met: ratio <= 1.3 && lib.requestsPerItem <= 1.001 + 1 / n && (!small || (lib.medianMs <= 400 && lib.peakRssMb <= 80)) }, lib);
+      target: checks.map((c) => c.text).join(', '), met: checks.every((c) => c.ok) }, lib);
     add({ name: `2. raw fetch N=${n}`, n, wallMs: raw.medianMs, requests: raw.requests, perItem: raw.requestsPerItem, rssMb: raw.peakRssMb, ratio: '1.00×', target: 'the floor', met: true }, raw);
   }
   const [a, b] = sizes as [number, number];
   const growth = hydrate[b]!.medianMs / hydrate[a]!.medianMs;
   const expected = b / a;
-  process.stdout.write(`${JSON.stringify({ name: 'hydrate growth', from: a, to: b, timeRatio: round(growth), sizeRatio: expected })}\n`);
+  process.stdout.write(`${JSON.stringify({ name: 'hydrate growth', from: a, to: b, timeRatio: round(growth), sizeRatio: expected, linear: growth <= expected * 1.2 })}\n`);
 
   const overheadServer = await startServer({ accounts: 10, latencyMs: 0 });
   const callsN = quick ? 1_000 : 5_000;
-  const lib = await measure(overheadServer, 'overhead', callsN, 1);
-  const raw = await measure(overheadServer, 'raw-overhead', callsN, 1);
+  const lib = await measure(overheadServer, 'overhead', callsN, 1, { pairWith: 'raw-overhead' });
   await stopServer(overheadServer);
+  const raw: ScenarioOutput = { ...lib, scenario: 'raw-overhead', runsMs: lib.pair!.runsMs, medianMs: lib.pair!.medianMs };
   const perCall = (s: ScenarioOutput) => round((s.medianMs * 1000) / s.n);
   const overheadRatio = lib.medianMs / raw.medianMs;
-  add({ name: `3. getRoleById ×${callsN}`, n: callsN, wallMs: lib.medianMs, requests: lib.requests, perItem: lib.requestsPerItem, rssMb: lib.peakRssMb, ratio: `${overheadRatio.toFixed(2)}× raw (${perCall(lib)} vs ${perCall(raw)} µs/call)`, target: '≤ 1.3× raw', met: overheadRatio <= 1.3 }, { ...lib, usPerCall: perCall(lib), rawUsPerCall: perCall(raw) });
+  add({ name: `3. getRoleById ×${callsN}`, n: callsN, wallMs: lib.medianMs, requests: lib.requests, perItem: lib.requestsPerItem, rssMb: lib.peakRssMb, ratio: `${overheadRatio.toFixed(2)}× raw (${perCall(lib)} vs ${perCall(raw)} µs/call)`, target: check('≤ 1.3× raw', overheadRatio <= 1.3).text, met: overheadRatio <= 1.3 }, { ...lib, usPerCall: perCall(lib), rawUsPerCall: perCall(raw) });
 
   const cold = coldImport();
-  add({ name: '4. cold import', n: 1, wallMs: cold.medianMs, requests: 0, perItem: 0, rssMb: cold.rssMb, ratio: '', target: '≤ 150 ms', met: cold.medianMs <= 150 }, { scenario: 'cold-import', ...cold });
+  add({ name: '4. cold import', n: 1, wallMs: cold.medianMs, requests: 0, perItem: 0, rssMb: cold.rssMb, ratio: '', target: check('≤ 150 ms', cold.medianMs <= 150).text, met: cold.medianMs <= 150 }, { scenario: 'cold-import', ...cold });
 
   const fanoutServer = await startServer({ users: 250, latencyMs: LATENCY_MS });
   const fan = await measure(fanoutServer, 'fanout', 200, 16);
   await stopServer(fanoutServer);
-  add({ name: '5. role fan-out ×200', n: fan.n, wallMs: fan.medianMs, requests: fan.requests, perItem: fan.requestsPerItem, rssMb: fan.peakRssMb, ratio: '', target: 'setGrants + addMembers, concurrency 16', met: true }, fan);
+  add({ name: '5. role fan-out ×200', n: fan.n, wallMs: fan.medianMs, requests: fan.requests, perItem: fan.requestsPerItem, rssMb: fan.peakRssMb, ratio: '', target: `setGrants + addMembers, concurrency 16: ${round(fan.medianMs / fan.n)} ms per role`, met: true }, fan);
 
   const table = formatRows(rows);
   process.stdout.write(`\n${table}\nhydrate time grew ${growth.toFixed(1)}× for ${expected}× the accounts (linear: ${expected}×)\n`);
@@ -123,8 +130,8 @@ async function main(): Promise<void> {
 }
 
 function formatRows(rows: Row[]): string {
-  const header = ['scenario', 'N', 'wall ms (median)', 'requests', 'req/item', 'peak RSS MB', 'ratio', 'target', 'met'];
-  const lines = rows.map((r) => [r.name, String(r.n), r.wallMs.toFixed(1), String(r.requests), r.perItem.toFixed(3), String(r.rssMb), r.ratio, r.target, r.met ? 'yes' : 'NO']);
+  const header = ['scenario', 'N', 'wall ms (median)', 'requests', 'req/item', 'peak RSS MB', 'ratio', 'targets'];
+  const lines = rows.map((r) => [r.name, String(r.n), r.wallMs.toFixed(1), String(r.requests), r.perItem.toFixed(3), String(r.rssMb), r.ratio, r.target]);
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...lines.map((l) => `| ${l.join(' | ')} |`)].join('\n');
 }
 
@@ -135,11 +142,36 @@ function writeResults(table: string, growth: number, expected: number, json: obj
 Written by \`npm run bench\` on ${date}: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB.
 Sandbox on loopback in its own process, ${LATENCY_MS} ms injected latency (0 ms for scenario 3); each scenario in a fresh
 client process, median of ${RUNS} runs after a warm-up. "raw" is a hand-written \`fetch\` loop making the same requests at the
-same concurrency over the same keep-alive connections. Requests are counted client-side; peak RSS is the client's.
+same concurrency over the same keep-alive connections; library and raw runs alternate in one process so that drift on a
+noisy machine hits both alike. Requests are counted client-side. Peak RSS is the client's, from a separate process that
+does the warm-up and one run (N = 1 000: 1 836 requests).
 
 ${table}
 
 Hydrate time grew ${growth.toFixed(1)}× for ${expected}× the accounts.
+
+## Reading the targets
+
+- **Requests per item** are below 1 because OAuth-credential accounts (Google Sheets) store no config and get no
+  config request; every other account gets exactly one, and the list request carries all metadata (no per-account GET).
+- **Hydrate N = 1 000 in ≤ 400 ms** is below this machine's floor: the raw \`fetch\` loop making the same 918 requests
+  takes about as long or longer (row 2). Profiles (\`node --cpu-prof\`) of both clients spend most of their CPU in the
+  socket write syscall (\`writeLatin1String\`, ~150–280 µs per request here, against ~20 µs per request for a plain
+  Node server/client pair measured the same way), so the wall time is set by the machine's loopback syscalls, not by
+  the library. The ratio to raw is what the library controls.
+- **Peak RSS ≤ 80 MB at N = 1 000** cannot be met with Node 20's global \`fetch\` here: a bare script that only imports
+  nothing and fetches the same 918 URLs at concurrency 32 peaks at ~96 MB (39 MB at start); importing the library
+  adds ~30 MB (row 4). V8 grows the heap lazily on a 24 GiB machine; \`--max-semi-space-size=2\` lowers the raw
+  loop's peak by ~20 MB but changes nothing structural.
+- **Per-request overhead** comes mostly from ky: per request it builds a \`Request\`, clones it for retries and creates
+  two or three \`AbortSignal\`s (costly "transferable" objects on Node 20). In-process with a canned \`fetch\`,
+  raw ≈ 20 µs, ky ≈ 50–80 µs, a full route (ky + validation + error mapping) ≈ 70–85 µs. A profile found ky teeing
+  every response for an \`afterResponse\` hook; that hook is now registered only when request lines are logged.
+- **Cold import** is dominated by dependencies: \`zod\` ≈ 70 ms, \`ky\` ≈ 40 ms (first ESM import), \`class-transformer\`
+  ≈ 20 ms, \`reflect-metadata\` ≈ 14 ms measured one by one; the library's own modules add ~40 ms. It sits at the
+  150 ms line and crosses it with this machine's noise.
+- The machine is shared and noisy: the raw per-call time of scenario 3 moved between 410 and 520 µs across runs
+  on the same day. Compare ratios within one run, not absolute times across runs.
 
 <details><summary>JSON lines</summary>
 

@@ -6,6 +6,8 @@ import { DomoAccounts, DomoRole, DomoTokenAuth, mapConcurrent, routes, type Domo
 
 export interface ScenarioInput {
   scenario: 'hydrate' | 'raw-hydrate' | 'overhead' | 'raw-overhead' | 'fanout';
+  /** Alternate each run with this one (the raw baseline), so that drift on a noisy machine hits both alike. */
+  pairWith?: ScenarioInput['scenario'];
   url: string;
   token: string;
   instance: string;
@@ -16,6 +18,8 @@ export interface ScenarioInput {
 
 export interface ScenarioOutput {
   scenario: string;
+  /** The alternated baseline's figures, when `pairWith` was given. */
+  pair?: { scenario: string; runsMs: number[]; medianMs: number; requests: number };
   n: number;
   runsMs: number[];
   medianMs: number;
@@ -31,7 +35,7 @@ const countingFetch: typeof fetch = (request, init) => {
   return fetch(request, init);
 };
 const auth: DomoAuth = new DomoTokenAuth({ instance: input.instance, token: input.token, baseUrl: input.url, fetch: countingFetch });
-const headers = { 'x-domo-developer-token': input.token, accept: 'application/json' };
+const headers = { 'x-domo-developer-token': input.token, accept: 'application/json, text/plain', 'user-agent': 'domo-admin/bench' };
 
 async function rawJson(path: string): Promise<unknown> {
   requests += 1;
@@ -89,23 +93,34 @@ async function fanoutRoles(): Promise<{ role: DomoRole; userId: number }[]> {
   return fanout;
 }
 
+const round1 = (ms: number) => Math.round(ms * 10) / 10;
+const median = (values: number[]) => round1([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0);
+
+async function timed(run: () => Promise<number>): Promise<{ ms: number; items: number; requests: number }> {
+  const before = requests;
+  const started = performance.now();
+  const items = await run();
+  return { ms: performance.now() - started, items, requests: requests - before };
+}
+
 async function main(): Promise<void> {
   const run = work[input.scenario];
+  const pair = input.pairWith ? work[input.pairWith] : undefined;
   await run();
-  const runsMs: number[] = [];
-  let items = 0;
-  requests = 0;
+  await pair?.();
+  const mine: Awaited<ReturnType<typeof timed>>[] = [];
+  const theirs: Awaited<ReturnType<typeof timed>>[] = [];
   for (let i = 0; i < input.runs; i += 1) {
-    const started = performance.now();
-    items = await run();
-    runsMs.push(performance.now() - started);
+    mine.push(await timed(run));
+    if (pair) theirs.push(await timed(pair));
   }
-  const sorted = [...runsMs].sort((a, b) => a - b);
+  const items = mine.at(-1)?.items ?? 0;
+  const perRun = Math.round(mine.reduce((sum, r) => sum + r.requests, 0) / mine.length);
   const output: ScenarioOutput = {
-    scenario: input.scenario, n: items, runsMs: runsMs.map((ms) => Math.round(ms * 10) / 10),
-    medianMs: Math.round((sorted[Math.floor(sorted.length / 2)] ?? 0) * 10) / 10,
-    requests: Math.round(requests / input.runs), requestsPerItem: Math.round((requests / input.runs / items) * 1000) / 1000,
+    scenario: input.scenario, n: items, runsMs: mine.map((r) => round1(r.ms)), medianMs: median(mine.map((r) => r.ms)),
+    requests: perRun, requestsPerItem: Math.round((perRun / items) * 1000) / 1000,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    ...(input.pairWith ? { pair: { scenario: input.pairWith, runsMs: theirs.map((r) => round1(r.ms)), medianMs: median(theirs.map((r) => r.ms)), requests: Math.round(theirs.reduce((sum, r) => sum + r.requests, 0) / theirs.length) } } : {}),
   };
   process.stdout.write(`${JSON.stringify(output)}\n`);
 }

@@ -59,7 +59,7 @@ export class DomoAccounts {
   async list(options: ListAccountsOptions = {}): Promise<AccountList> {
     const type = options.dataProviderType === undefined ? undefined : checkProviderType(options.dataProviderType, 'list');
     const { data } = await getAccounts(this.auth, { signal: options.signal });
-    const accounts = data.filter((row) => !type || row.dataProviderType === type).map((row) => DomoAccount.hydrate(this.auth, row));
+    const accounts = DomoAccount.hydrateMany(this.auth, type ? data.filter((row) => row.dataProviderType === type) : data);
     if (!options.withConfig) return { accounts, failed: [] };
     const unmask = options.unmask ?? false;
     const results = await mapConcurrent(accounts, options.concurrency ?? 32, (account) => this.#loadConfig(account, unmask, options.signal), { onProgress: options.onProgress, signal: options.signal });
@@ -78,7 +78,7 @@ export class DomoAccounts {
   /** Every OAuth account template the caller can read. */
   async listOAuth(): Promise<DomoOAuthAccount[]> {
     const { data } = await getOAuthAccounts(this.auth);
-    return data.map((row) => DomoOAuthAccount.hydrate(this.auth, row));
+    return DomoOAuthAccount.hydrateMany(this.auth, data);
   }
 
   /** One account by id. */

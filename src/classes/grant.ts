@@ -35,7 +35,7 @@ const catalogues = new WeakMap<DomoAuth, Promise<DomoGrant[]>>();
 export function grantCatalogue(auth: DomoAuth, options: { refresh?: boolean } = {}): Promise<DomoGrant[]> {
   let catalogue = options.refresh ? undefined : catalogues.get(auth);
   if (!catalogue) {
-    catalogue = getAuthorities(auth).then(({ data }) => data.map((row) => DomoGrant.hydrate(auth, row)));
+    catalogue = getAuthorities(auth).then(({ data }) => DomoGrant.hydrateMany(auth, data));
     catalogues.set(auth, catalogue);
     catalogue.catch(() => catalogues.delete(auth));
   }

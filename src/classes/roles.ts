@@ -20,11 +20,9 @@ export class DomoRoles {
   /** Every role, with `isDefault` set. */
   async list(): Promise<DomoRole[]> {
     const [{ data }, { data: defaultId }] = await Promise.all([getRoles(this.auth), getDefaultRole(this.auth)]);
-    return data.map((row) => {
-      const role = DomoRole.hydrate(this.auth, row);
-      role.isDefault = role.id === defaultId;
-      return role;
-    });
+    const roles = DomoRole.hydrateMany(this.auth, data);
+    for (const role of roles) role.isDefault = role.id === defaultId;
+    return roles;
   }
 
   /** One role by id. */

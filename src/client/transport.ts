@@ -169,11 +169,14 @@ export class DomoTransport {
     return built;
   }
 
-  /** Hooks shared by every call; per-call state travels in ky's `context`. */
+  /**
+   * Hooks shared by every call; per-call state travels in ky's `context`. The response hook exists only when
+   * lines are logged: ky clones (tees) every response for each `afterResponse` hook, which is costly.
+   */
   #hooks(): Hooks {
     return {
       beforeRequest: [(request, options) => this.#beforeAttempt(request, callOf(options))],
-      afterResponse: [(request, options, response) => this.#afterAttempt(request, response, callOf(options).call)],
+      afterResponse: logs(this.#logLevel, 'info') ? [(request, options, response) => this.#afterAttempt(request, response, callOf(options).call)] : [],
       beforeRetry: [({ request, options, error }) => this.#log.info(`${request.method} ${pathOf(request.url)} attempt ${callOf(options).call.attempts} failed (${describe(error)}); retrying`)],
     };
   }
