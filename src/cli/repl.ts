@@ -32,14 +32,21 @@ Try:
 Dot commands: .help  .exit  .clear  .editor  .load  .save  .break
 `;
 
+/** A running REPL and a promise that settles when it exits (`.exit`, Ctrl-D, or the end of its input). */
+export interface RunningRepl {
+  server: REPLServer;
+  closed: Promise<void>;
+}
+
 /** Starts Node's REPL with the library, `auth` and bound managers preloaded. Resolves when it is running. */
-export async function startRepl(options: ReplOptions): Promise<REPLServer> {
+export async function startRepl(options: ReplOptions): Promise<RunningRepl> {
   const output = options.output ?? process.stdout;
   output.write(`domo-admin ${library.VERSION} — connected to ${options.auth.baseUrl} (${options.source}). Type .help for what is loaded.\n`);
   const server = repl.start({
     prompt: 'domo> ', input: options.input ?? process.stdin, output, useGlobal: false,
     terminal: options.input === undefined ? Boolean(process.stdin.isTTY) : false,
   });
+  const closed = new Promise<void>((resolve) => server.once('exit', resolve));
   Object.assign(server.context, library, {
     auth: options.auth,
     roles: new library.DomoRoles(options.auth),
@@ -55,5 +62,5 @@ export async function startRepl(options: ReplOptions): Promise<REPLServer> {
   });
   const history = options.historyFile ?? process.env.DOMO_ADMIN_REPL_HISTORY ?? join(homedir(), '.domo_admin_repl_history');
   if (history !== '') await new Promise<void>((resolve) => server.setupHistory(history, () => resolve()));
-  return server;
+  return { server, closed };
 }

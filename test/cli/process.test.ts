@@ -36,6 +36,12 @@ describe('domo-admin as a process', () => {
 });
 
 describe('domo-admin repl', () => {
+  it('exits when its input ends, even before it is ready (regression: it used to hang)', async () => {
+    const result = await runTs('src/cli/main.ts', ['repl'], { DOMO_ADMIN_REPL_HISTORY: '', DOMO_INSTANCE: '', DOMO_ACCESS_TOKEN: '' }, 'await roles.list().then((list) => list.length)\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/domo> 8\n/);
+  });
+
   it('starts on an embedded sandbox, evaluates await roles.list(), and exits', async () => {
     const child = spawnTs('src/cli/main.ts', ['repl'], { DOMO_ADMIN_REPL_HISTORY: '', DOMO_INSTANCE: '', DOMO_ACCESS_TOKEN: '' });
     let output = '';

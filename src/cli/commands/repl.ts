@@ -13,7 +13,7 @@ export function registerRepl(program: Command, ctx: () => CliContext): void {
       if (useSandbox) c.options.sandbox = true;
       const auth = await c.auth();
       const source = useSandbox ? `an embedded sandbox: no DOMO_INSTANCE and credential in the environment` : 'credentials from the environment';
-      const server = await startRepl({ auth, source });
-      await new Promise<void>((resolve) => server.once('exit', resolve));
+      const { closed } = await startRepl({ auth, source });
+      await closed;
     });
 }
