@@ -206,3 +206,10 @@ export function checkConfigForProvider(dataProviderType: string, config: ConfigV
   const missing = known.filter((key) => providerSpec.fields[key]?.required && (config[key] === undefined || config[key] === null || config[key] === ''));
   if (missing.length > 0) throw new DomoInputError(`${dataProviderType} config is missing required keys: ${missing.join(', ')}`, { field: `config.${missing[0]}` });
 }
+
+/** The config of a new account or template: plain values, checked to be complete for its provider. */
+export function newConfig(dataProviderType: unknown, config: ConfigInput | undefined): ConfigValues {
+  const values = plainConfig(config ?? (undefined as never));
+  if (typeof dataProviderType === 'string') checkConfigForProvider(dataProviderType, values, { complete: true });
+  return values;
+}

@@ -10,7 +10,7 @@ import { getAccountConfig, updateAccountConfig } from '../routes/account/config.
 import { getAccountById } from '../routes/account/core.js';
 import { createAccount, deleteAccount, updateAccountName } from '../routes/account/crud.js';
 import { getAccountAccessList, shareAccount } from '../routes/account/sharing.js';
-import { AccountConfig, checkConfigForProvider, plainConfig, type ConfigInput } from './account-config.js';
+import { AccountConfig, newConfig, type ConfigInput } from './account-config.js';
 import { DomoAccounts } from './accounts.js';
 import { CredentialEntity, type CredentialApi } from './credential.js';
 
@@ -75,8 +75,7 @@ export class DomoAccount extends CredentialEntity {
    * are a `DomoInputError`, nothing is sent). Never retried.
    */
   static async create(auth: DomoAuth, input: NewAccount): Promise<DomoAccount> {
-    const config = plainConfig(input?.config ?? (undefined as never));
-    if (typeof input.dataProviderType === 'string') checkConfigForProvider(input.dataProviderType, config, { complete: true });
+    const config = newConfig(input?.dataProviderType, input?.config);
     const account = DomoAccount.hydrate(auth, (await createAccount(auth, { name: input.name, dataProviderType: input.dataProviderType, config })).data);
     account.config = new AccountConfig(account.dataProviderType, config);
     return account;

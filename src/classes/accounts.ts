@@ -5,7 +5,7 @@ import { getAccounts, getAvailableDataProviders } from '../routes/account/core.j
 import { getOAuthAccounts } from '../routes/account/oauth.js';
 import type { DataProvider } from '../routes/account/schemas.js';
 import { checkProviderType } from '../routes/internal/input.js';
-import { AccountConfig, checkConfigForProvider, plainConfig } from './account-config.js';
+import { AccountConfig, newConfig } from './account-config.js';
 import { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './account.js';
 import { findOneByName, notFoundByName, type UpsertResult } from './names.js';
 import { DomoOAuthAccount } from './oauth-account.js';
@@ -108,9 +108,8 @@ export class DomoAccounts {
    * its config, or leaves it alone when the stored config already equals `config`.
    */
   async upsert(input: NewAccount): Promise<UpsertResult<DomoAccount>> {
-    const config = plainConfig(input?.config ?? (undefined as never));
-    const type = checkProviderType(input.dataProviderType, 'upsert');
-    checkConfigForProvider(type, config, { complete: true });
+    const type = checkProviderType(input?.dataProviderType, 'upsert');
+    const config = newConfig(type, input.config);
     const existing = await this.findByName(input.name, { dataProviderType: type });
     if (!existing) return { entity: await DomoAccount.create(this.auth, { name: input.name, dataProviderType: type, config }), action: 'created' };
     const current = (await existing.getConfig({ unmask: true })).reveal();

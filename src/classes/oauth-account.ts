@@ -5,7 +5,7 @@ import { getOAuthAccountConfig, updateOAuthAccountConfig } from '../routes/accou
 import { createOAuthAccount, deleteOAuthAccount, updateOAuthAccountName } from '../routes/account/crud.js';
 import { getOAuthAccountById } from '../routes/account/oauth.js';
 import { getOAuthAccountAccessList, shareOAuthAccount } from '../routes/account/sharing.js';
-import { AccountConfig, checkConfigForProvider, plainConfig } from './account-config.js';
+import { AccountConfig, newConfig } from './account-config.js';
 import type { GetAccountEntityOptions, NewAccount } from './account.js';
 import { CredentialEntity, type CredentialApi } from './credential.js';
 
@@ -55,8 +55,7 @@ export class DomoOAuthAccount extends CredentialEntity {
 
   /** Creates a template (Domo answers it disabled). The config is checked against the provider first. */
   static async create(auth: DomoAuth, input: NewAccount & { origin?: string }): Promise<DomoOAuthAccount> {
-    const config = plainConfig(input?.config ?? (undefined as never));
-    if (typeof input.dataProviderType === 'string') checkConfigForProvider(input.dataProviderType, config, { complete: true });
+    const config = newConfig(input?.dataProviderType, input?.config);
     const { data } = await createOAuthAccount(auth, { name: input.name, dataProviderType: input.dataProviderType, config, ...(input.origin ? { origin: input.origin } : {}) });
     const template = DomoOAuthAccount.hydrate(auth, data);
     template.config = new AccountConfig(template.dataProviderType, config);

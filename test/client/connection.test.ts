@@ -1,15 +1,7 @@
 // No msw here: these requests really go to a closed port on 127.0.0.1.
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { DomoConnectionError, DomoTokenAuth } from '../../src/index.js';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { closedPort } from '../helpers/net.js';
 
 describe('connection failures', () => {
   it('maps a refused connection to DomoConnectionError after the retries', async () => {

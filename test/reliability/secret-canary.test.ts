@@ -1,6 +1,5 @@
 // Canary secrets — a token, a password and a config secret — must not appear on any surface: errors of every
 // class (inspect, JSON, String, stack), debug logs with bodies, auths, entities, configs, and CLI output.
-import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { runCli } from '../../src/cli/program.js';
 import {
   DomoAccount, DomoAccounts, DomoFullAuth, DomoRole, DomoTokenAuth, routes, type DomoAuth, type Logger,
 } from '../../src/index.js';
+import { closedPort } from '../helpers/net.js';
 import { useSandbox } from '../helpers/sandbox.js';
 
 const sb = useSandbox();
@@ -22,14 +22,6 @@ function echo(status: number, headers: Record<string, string> = {}) {
   return async ({ request }: { request: Request }) => HttpResponse.json({
     status, message: `echo token=${request.headers.get('x-domo-developer-token')} session=${request.headers.get('x-domo-authentication')} body=${await request.text()}`,
   }, { status, headers });
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function plant(): void {

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { DomoAuth } from '../../auth/base.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { path } from '../../client/path.js';
@@ -39,17 +40,8 @@ export interface ConfigResponse extends DomoResponse<ConfigValues> {
  * const { data: config } = await getAccountConfig(auth, 71, { dataProviderType: 'snowflake', unmask: true });
  * ```
  */
-export async function getAccountConfig(auth: DomoAuth, id: number, options: GetConfigOptions = {}): Promise<ConfigResponse> {
-  const accountId = checkId(id, 'id', 'getAccountConfig');
-  const type = options.dataProviderType === undefined
-    ? (await getAccountById(auth, accountId, options)).data.dataProviderType
-    : checkProviderType(options.dataProviderType, 'getAccountConfig');
-  const unmask = options.unmask ?? false;
-  const response = await auth.transport.request({
-    route: 'getAccountConfig', method: 'GET', path: path`/api/data/v1/providers/${type}/account/${accountId}`,
-    query: { unmask }, schema: ConfigSchema, notFoundHint: `${accountNotFound(accountId)} (as a ${type} account)`, forbiddenMeansNotFound: true, sensitiveResponse: true,
-  }, options);
-  return { ...response, meta: { id: accountId, dataProviderType: type, unmasked: unmask } };
+export function getAccountConfig(auth: DomoAuth, id: number, options: GetConfigOptions = {}): Promise<ConfigResponse> {
+  return readConfig(auth, ACCOUNT, 'getAccountConfig', id, options);
 }
 
 /**
@@ -65,16 +57,8 @@ export async function getAccountConfig(auth: DomoAuth, id: number, options: GetC
  * await updateAccountConfig(auth, 71, { credentials: 'abc123' }, { dataProviderType: 'abstract-credential-store' });
  * ```
  */
-export async function updateAccountConfig(auth: DomoAuth, id: number, config: ConfigValues, options: UpdateConfigOptions = {}): Promise<DomoResponse<Account>> {
-  const accountId = checkId(id, 'id', 'updateAccountConfig');
-  const body = checkConfig(config, 'updateAccountConfig');
-  const type = options.dataProviderType === undefined
-    ? (await getAccountById(auth, accountId, options)).data.dataProviderType
-    : checkProviderType(options.dataProviderType, 'updateAccountConfig');
-  return auth.transport.request({
-    route: 'updateAccountConfig', method: 'PUT', path: path`/api/data/v1/providers/${type}/account/${accountId}`,
-    json: body, secrets: secretValues(body), schema: AccountSchema,
-  }, options);
+export function updateAccountConfig(auth: DomoAuth, id: number, config: ConfigValues, options: UpdateConfigOptions = {}): Promise<DomoResponse<Account>> {
+  return writeConfig(auth, ACCOUNT, 'updateAccountConfig', id, config, options, AccountSchema);
 }
 
 /**
@@ -87,17 +71,8 @@ export async function updateAccountConfig(auth: DomoAuth, id: number, config: Co
  * const { data } = await getOAuthAccountConfig(auth, 1, { dataProviderType: 'snowflake-oauth-config', unmask: true });
  * ```
  */
-export async function getOAuthAccountConfig(auth: DomoAuth, id: number, options: GetConfigOptions = {}): Promise<ConfigResponse> {
-  const templateId = checkId(id, 'id', 'getOAuthAccountConfig');
-  const type = options.dataProviderType === undefined
-    ? (await getOAuthAccountById(auth, templateId, options)).data.dataProviderType
-    : checkProviderType(options.dataProviderType, 'getOAuthAccountConfig');
-  const unmask = options.unmask ?? false;
-  const response = await auth.transport.request({
-    route: 'getOAuthAccountConfig', method: 'GET', path: path`/api/data/v1/providers/${type}/template/${templateId}`,
-    query: { unmask }, schema: ConfigSchema, notFoundHint: `${oauthNotFound(templateId)} (as a ${type} template)`, forbiddenMeansNotFound: true, sensitiveResponse: true,
-  }, options);
-  return { ...response, meta: { id: templateId, dataProviderType: type, unmasked: unmask } };
+export function getOAuthAccountConfig(auth: DomoAuth, id: number, options: GetConfigOptions = {}): Promise<ConfigResponse> {
+  return readConfig(auth, TEMPLATE, 'getOAuthAccountConfig', id, options);
 }
 
 /**
@@ -111,15 +86,50 @@ export async function getOAuthAccountConfig(auth: DomoAuth, id: number, options:
  * await updateOAuthAccountConfig(auth, 5, { client_id: 'id', client_secret: 'secret' });
  * ```
  */
-export async function updateOAuthAccountConfig(auth: DomoAuth, id: number, config: ConfigValues, options: UpdateConfigOptions = {}): Promise<DomoResponse<OAuthAccount>> {
-  const templateId = checkId(id, 'id', 'updateOAuthAccountConfig');
-  const body = checkConfig(config, 'updateOAuthAccountConfig');
-  const type = options.dataProviderType === undefined
-    ? (await getOAuthAccountById(auth, templateId, options)).data.dataProviderType
-    : checkProviderType(options.dataProviderType, 'updateOAuthAccountConfig');
+export function updateOAuthAccountConfig(auth: DomoAuth, id: number, config: ConfigValues, options: UpdateConfigOptions = {}): Promise<DomoResponse<OAuthAccount>> {
+  return writeConfig(auth, TEMPLATE, 'updateOAuthAccountConfig', id, config, options, OAuthAccountSchema);
+}
+
+/** What differs between account and template configs: the path segment, how to learn the type, the hint. */
+interface ConfigTarget {
+  segment: 'account' | 'template';
+  providerType(auth: DomoAuth, id: number, options: RequestOptions): Promise<string>;
+  notFound(id: number): string;
+}
+
+const ACCOUNT: ConfigTarget = {
+  segment: 'account',
+  providerType: async (auth, id, options) => (await getAccountById(auth, id, options)).data.dataProviderType,
+  notFound: accountNotFound,
+};
+
+const TEMPLATE: ConfigTarget = {
+  segment: 'template',
+  providerType: async (auth, id, options) => (await getOAuthAccountById(auth, id, options)).data.dataProviderType,
+  notFound: oauthNotFound,
+};
+
+async function providerTypeOf(auth: DomoAuth, target: ConfigTarget, route: string, id: number, options: UpdateConfigOptions): Promise<string> {
+  return options.dataProviderType === undefined ? target.providerType(auth, id, options) : checkProviderType(options.dataProviderType, route);
+}
+
+async function readConfig(auth: DomoAuth, target: ConfigTarget, route: string, id: number, options: GetConfigOptions): Promise<ConfigResponse> {
+  const checkedId = checkId(id, 'id', route);
+  const type = await providerTypeOf(auth, target, route, checkedId, options);
+  const unmask = options.unmask ?? false;
+  const response = await auth.transport.request({
+    route, method: 'GET', path: path`/api/data/v1/providers/${type}/${target.segment}/${checkedId}`, query: { unmask }, schema: ConfigSchema,
+    notFoundHint: `${target.notFound(checkedId)} (as a ${type} ${target.segment})`, forbiddenMeansNotFound: true, sensitiveResponse: true,
+  }, options);
+  return { ...response, meta: { id: checkedId, dataProviderType: type, unmasked: unmask } };
+}
+
+async function writeConfig<T>(auth: DomoAuth, target: ConfigTarget, route: string, id: number, config: ConfigValues, options: UpdateConfigOptions, schema: z.ZodType<T>): Promise<DomoResponse<T>> {
+  const checkedId = checkId(id, 'id', route);
+  const body = checkConfig(config, route);
+  const type = await providerTypeOf(auth, target, route, checkedId, options);
   return auth.transport.request({
-    route: 'updateOAuthAccountConfig', method: 'PUT', path: path`/api/data/v1/providers/${type}/template/${templateId}`,
-    json: body, secrets: secretValues(body), schema: OAuthAccountSchema,
+    route, method: 'PUT', path: path`/api/data/v1/providers/${type}/${target.segment}/${checkedId}`, json: body, secrets: secretValues(body), schema,
   }, options);
 }
 

@@ -3,42 +3,37 @@ import { z } from 'zod';
 /** ms-epoch timestamps stay numbers at this layer; Domo sends null on fresh OAuth templates. */
 const epoch = z.number().nullable().optional();
 
-/** A credential account (domo-api.md §5.1). Unknown fields are kept. */
-export const AccountSchema = z.looseObject({
+/** The fields accounts and OAuth templates share. */
+const credentialFields = {
   id: z.number().int(),
   name: z.string(),
   displayName: z.string(),
   dataProviderType: z.string(),
   credentialsType: z.string().optional(),
-  valid: z.boolean().optional(),
   userId: z.number().int().optional(),
-  type: z.string().optional(),
   createdAt: epoch,
   createdBy: z.number().int().nullable().optional(),
   modifiedAt: epoch,
   modifiedBy: z.number().int().nullable().optional(),
   configurations: z.record(z.string(), z.unknown()).optional(),
+};
+
+/** A credential account (domo-api.md §5.1). Unknown fields are kept. */
+export const AccountSchema = z.looseObject({
+  ...credentialFields,
+  valid: z.boolean().optional(),
+  type: z.string().optional(),
 });
 /** A credential account as Domo answers it. */
 export type Account = z.infer<typeof AccountSchema>;
 
 /** An OAuth account template (§5.2–§5.4). */
 export const OAuthAccountSchema = z.looseObject({
-  id: z.number().int(),
-  name: z.string(),
-  displayName: z.string(),
-  dataProviderType: z.string(),
-  credentialsType: z.string().optional(),
+  ...credentialFields,
   origin: z.string().optional(),
   enabled: z.boolean().optional(),
-  userId: z.number().int().optional(),
   datasourceCount: z.number().optional(),
-  createdAt: epoch,
-  createdBy: z.number().int().nullable().optional(),
-  modifiedAt: epoch,
-  modifiedBy: z.number().int().nullable().optional(),
   owners: z.array(z.looseObject({ type: z.string(), id: z.union([z.string(), z.number()]) })).optional(),
-  configurations: z.record(z.string(), z.unknown()).optional(),
 });
 /** An OAuth account template as Domo answers it. */
 export type OAuthAccount = z.infer<typeof OAuthAccountSchema>;
