@@ -31,11 +31,32 @@ export interface FailedAccount {
   error: unknown;
 }
 
-/** What {@link DomoAccounts.list} returns: every account, and those whose config read failed. */
-export interface AccountList {
-  /** Every account listed (those in `failed` have no `config`). */
-  accounts: DomoAccount[];
-  failed: FailedAccount[];
+/**
+ * What {@link DomoAccounts.list} returns: an array of every account (those whose config read failed have no
+ * `config`), with `failed` listing those failures and `accounts` naming the array itself, so both
+ * `for (const a of await accounts.list())` and `const { accounts, failed } = await accounts.list()` read well.
+ * `failed` is not enumerable: `console.table` and `JSON.stringify` show the accounts only.
+ */
+export class AccountList extends Array<DomoAccount> {
+  declare readonly failed: FailedAccount[];
+
+  /** `map`, `filter` and friends return plain arrays. */
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+
+  /** Wraps accounts and their failures. */
+  static create(accounts: readonly DomoAccount[], failed: FailedAccount[]): AccountList {
+    const list = new AccountList();
+    for (const account of accounts) list.push(account);
+    Object.defineProperty(list, 'failed', { value: failed, enumerable: false });
+    return list;
+  }
+
+  /** The accounts (this array). */
+  get accounts(): DomoAccount[] {
+    return this;
+  }
 }
 
 /**
@@ -60,10 +81,10 @@ export class DomoAccounts {
     const type = options.dataProviderType === undefined ? undefined : checkProviderType(options.dataProviderType, 'list');
     const { data } = await getAccounts(this.auth, { signal: options.signal });
     const accounts = DomoAccount.hydrateMany(this.auth, type ? data.filter((row) => row.dataProviderType === type) : data);
-    if (!options.withConfig) return { accounts, failed: [] };
+    if (!options.withConfig) return AccountList.create(accounts, []);
     const unmask = options.unmask ?? false;
     const results = await mapConcurrent(accounts, options.concurrency ?? 32, (account) => this.#loadConfig(account, unmask, options.signal), { onProgress: options.onProgress, signal: options.signal });
-    return { accounts, failed: results.flatMap((result) => (result.ok ? [] : [{ account: result.item, error: result.error }])) };
+    return AccountList.create(accounts, results.flatMap((result) => (result.ok ? [] : [{ account: result.item, error: result.error }])));
   }
 
   async #loadConfig(account: DomoAccount, unmask: boolean, signal?: AbortSignal): Promise<void> {

@@ -3,7 +3,7 @@ export { AccountConfig, providerConfigSpec, providerConfigSchema, knownProviderT
 export { CredentialEntity, type CredentialApi, type EntityShareInput, type UpdateConfigOptions } from './credential.js';
 export { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './account.js';
 export { DomoOAuthAccount } from './oauth-account.js';
-export { DomoAccounts, type AccountList, type FailedAccount, type ListAccountsOptions } from './accounts.js';
+export { DomoAccounts, AccountList, type FailedAccount, type ListAccountsOptions } from './accounts.js';
 export { findOneByName, type UpsertAction, type UpsertResult } from './names.js';
 export { DomoGrant, grantCatalogue, validateGrants, closeMatches } from './grant.js';
 export { DomoRole, LAST_SYSTEM_ROLE_ID, type NewRole } from './role.js';

@@ -98,3 +98,19 @@ describe('DomoAccounts.upsert', () => {
     expect(sb.sent).toHaveLength(0);
   });
 });
+
+describe('AccountList', () => {
+  it('is an array of accounts that also destructures as { accounts, failed }', async () => {
+    const list = await new DomoAccounts(sb.auth).list();
+    expect(Array.isArray(list)).toBe(true);
+    expect(list).toHaveLength(40);
+    expect(list[0]).toBeInstanceOf(DomoAccount);
+    const { accounts, failed } = list;
+    expect(accounts).toBe(list);
+    expect(failed).toEqual([]);
+    expect(Object.keys(list)).not.toContain('failed');
+    const ids = list.map((a) => a.id);
+    expect(ids.constructor).toBe(Array);
+    expect(JSON.parse(JSON.stringify(list))).toHaveLength(40);
+  });
+});

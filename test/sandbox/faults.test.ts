@@ -75,3 +75,13 @@ describe('sandbox faults and request log', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(55);
   });
 });
+
+describe('sandbox request log limit', () => {
+  it('keeps at most requestLogLimit entries, dropping the oldest', async () => {
+    sb.state.requestLogLimit = 10;
+    for (let i = 0; i < 25; i += 1) await raw('GET', '/api/authorization/v1/roles/1', { token: sb.state.adminToken });
+    expect(sb.state.requests.length).toBeLessThanOrEqual(10);
+    expect(sb.state.requests.at(-1)!.seq).toBe(25);
+    expect(sb.state.counters.total).toBe(25);
+  });
+});

@@ -79,7 +79,7 @@ export function endpoint(scope: SandboxScope, method: Method, pattern: string, h
 export function unknownEndpoint(state: SandboxState, request: Request): Response {
   state.counters.total += 1;
   const { pathname, search } = new URL(request.url);
-  state.requests.push({ seq: state.counters.total, method: request.method, path: pathname, query: search, status: 404, ms: 0, mutated: false });
+  record(state, { seq: state.counters.total, method: request.method, path: pathname, query: search, status: 404, ms: 0, mutated: false });
   return errorResponse(state, 404, `no endpoint ${request.method} ${pathname}`, pathname);
 }
 
@@ -174,9 +174,10 @@ async function readText(request: Request): Promise<string> {
   return request.text();
 }
 
+/** Appends to the request log; past its limit the oldest tenth is dropped at once (not one entry per request). */
 function record(state: SandboxState, entry: SandboxRequestLogEntry): void {
   state.requests.push(entry);
-  if (state.requests.length > state.requestLogLimit) state.requests.splice(0, state.requests.length - state.requestLogLimit);
+  if (state.requests.length > state.requestLogLimit) state.requests.splice(0, state.requests.length - Math.floor(state.requestLogLimit * 0.9));
 }
 
 function sleep(ms: number): Promise<void> {
