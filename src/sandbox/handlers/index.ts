@@ -4,6 +4,7 @@ import { accountHandlers } from './accounts.js';
 import { identityHandlers } from './identity.js';
 import { unknownEndpoint, type SandboxRoute, type SandboxScope } from './kit.js';
 import { roleHandlers } from './roles.js';
+import { searchHandlers } from './search.js';
 import { templateHandlers } from './templates.js';
 
 /** Options of {@link createSandboxHandlers}. */
@@ -55,6 +56,7 @@ function build(state: SandboxState, options: SandboxHandlerOptions): { handlers:
     ...templateHandlers(scope),
     ...accountHandlers(scope),
     ...roleHandlers(scope),
+    ...searchHandlers(scope),
     http.all(`${scope.origin}/api/*`, ({ request }) => unknownEndpoint(state, request)),
   ];
   return { handlers, routes: scope.routes };
