@@ -26,7 +26,7 @@ describe('DomoAccounts.list', () => {
   });
 
   it('keeps at most `concurrency` config requests in flight', async () => {
-    sb.state.faults = { latencyMs: 15 };
+    sb.state.faults = { latencyMs: 40 };
     await new DomoAccounts(sb.auth).list({ withConfig: true, concurrency: 4 });
     expect(sb.state.counters.peakInFlight).toBe(4);
   });

@@ -38,7 +38,7 @@ describe('loopback sandbox', () => {
   });
 
   it('serves an auth with latency and counts requests in flight', async () => {
-    sb = await startSandbox({ latencyMs: 20 });
+    sb = await startSandbox({ latencyMs: 150 });
     const auth = new DomoTokenAuth({ instance: sb.instance, token: sb.token, baseUrl: sb.url });
     await Promise.all(Array.from({ length: 8 }, () => auth.whoAmI()));
     expect(sb.state.counters.peakInFlight).toBe(8);
