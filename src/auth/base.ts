@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { DomoAuthError, DomoInstanceError, isDomoError } from '../client/errors.js';
+import { DomoInstanceError, isDomoError } from '../client/errors.js';
 import type { DomoResponse, RequestOptions, TransportOptions } from '../client/options.js';
 import type { Secret } from '../client/secret.js';
 import { DomoTransport, type AuthProvider } from '../client/transport.js';
@@ -104,4 +104,3 @@ export function forbiddenMeansBadInstance(error: unknown, instance: string): unk
   return new DomoInstanceError(`instance "${instance}" refused the request (403): it does not exist or blocks this caller`, { ...error, status: 403 });
 }
 
-export { DomoAuthError };

@@ -209,7 +209,7 @@ export function checkConfigForProvider(dataProviderType: string, config: ConfigV
 
 /** The config of a new account or template: plain values, checked to be complete for its provider. */
 export function newConfig(dataProviderType: unknown, config: ConfigInput | undefined): ConfigValues {
-  const values = plainConfig(config ?? (undefined as never));
+  const values = plainConfig(config as ConfigInput);
   if (typeof dataProviderType === 'string') checkConfigForProvider(dataProviderType, values, { complete: true });
   return values;
 }
