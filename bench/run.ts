@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     add({ name: `1. hydrate N=${n}`, n, wallMs: lib.medianMs, requests: lib.requests, perItem: lib.requestsPerItem, rssMb: lib.peakRssMb, ratio: `${ratio.toFixed(2)}× raw`,
       target: checks.map((c) => c.text).join(', '), met: checks.every((c) => c.ok) }, lib);
     add({ name: `2. raw fetch N=${n}`, n, wallMs: raw.medianMs, requests: raw.requests, perItem: raw.requestsPerItem, rssMb: raw.peakRssMb, ratio: '1.00×', target: 'the floor', met: true }, raw);
-    if (bare) add({ name: `2b. bare fetch, nothing imported, N=${n}`, n, wallMs: bare.medianMs, requests: bare.requests, perItem: round(bare.requests / n), rssMb: bare.peakRssMb, ratio: '', target: `memory floor (${bare.startRssMb} MB at start)`, met: true }, bare);
+    if (bare) add({ name: `2b. bare fetch, nothing imported, N=${n}`, n, wallMs: bare.medianMs, requests: bare.requests, perItem: Math.round((bare.requests / n) * 1000) / 1000, rssMb: bare.peakRssMb, ratio: '', target: `memory floor (${bare.startRssMb} MB at start)`, met: true }, bare);
   }
   const [a, b] = sizes as [number, number];
   const growth = hydrate[b]!.medianMs / hydrate[a]!.medianMs;
