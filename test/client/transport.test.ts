@@ -176,6 +176,17 @@ describe('transport: retries and timeouts', () => {
     expect(error).toMatchObject({ timeoutMs: 50, attempts: 1, route: 'getThing' });
   });
 
+  it('stops at once when the caller aborts, without retrying', async () => {
+    let calls = 0;
+    server.use(http.get('*/api/things/1', async () => { calls += 1; await delay(300); return HttpResponse.json({ id: 1, name: 'x' }); }));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const error = await getThing(makeAuth(), { signal: controller.signal }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'DomoError', route: 'getThing' });
+    expect((error as Error).message).toBe('GET /api/things/1 was aborted');
+    expect(calls).toBe(1);
+  });
+
   it('lets a call override the timeout', async () => {
     server.use(http.get('*/api/things/1', async () => { await delay(300); return HttpResponse.json({ id: 1, name: 'x' }); }));
     await expect(getThing(makeAuth(), { timeoutMs: 40, retry: 0 })).rejects.toThrow(DomoTimeoutError);
