@@ -12,7 +12,9 @@ import { createAccount, deleteAccount, updateAccountName } from '../routes/accou
 import { getAccountAccessList, shareAccount } from '../routes/account/sharing.js';
 import { AccountConfig, newConfig, type ConfigInput } from './account-config.js';
 import { DomoAccounts } from './accounts.js';
-import { CredentialEntity, type CredentialApi } from './credential.js';
+import { CredentialEntity, type CredentialApi, type GetAccountEntityOptions } from './credential.js';
+
+export type { GetAccountEntityOptions } from './credential.js';
 
 const accountApi: CredentialApi = {
   label: 'account',
@@ -24,14 +26,6 @@ const accountApi: CredentialApi = {
   getAccess: (auth, id) => getAccountAccessList(auth, id),
   share: (auth, id, input) => shareAccount(auth, id, input),
 };
-
-/** Options of {@link DomoAccount.get}. */
-export interface GetAccountEntityOptions {
-  /** Also read the config (one more request). @default false */
-  withConfig?: boolean;
-  /** Read the config with secrets in clear text (held as `Secret`s). @default false */
-  unmask?: boolean;
-}
 
 /** What a new account needs. */
 export interface NewAccount {
@@ -65,9 +59,7 @@ export class DomoAccount extends CredentialEntity {
    * @throws {DomoNotFoundError} missing or not shared with you
    */
   static async get(auth: DomoAuth, id: number, options: GetAccountEntityOptions = {}): Promise<DomoAccount> {
-    const account = DomoAccount.hydrate(auth, (await getAccountById(auth, id)).data);
-    if (options.withConfig) await account.getConfig({ unmask: options.unmask ?? false });
-    return account;
+    return CredentialEntity.withConfigIfAsked(DomoAccount.hydrate(auth, (await getAccountById(auth, id)).data), options);
   }
 
   /**

@@ -34,6 +34,14 @@ export interface CredentialApi {
 /** A share request on an entity: the access level defaults to `CAN_VIEW`. */
 export type EntityShareInput = SharePrincipal & { accessLevel?: AccessLevel | keyof typeof AccessLevel };
 
+/** Options of the entities' `get`. */
+export interface GetAccountEntityOptions {
+  /** Also read the config (one more request). @default false */
+  withConfig?: boolean;
+  /** Read the config with secrets in clear text (held as `Secret`s). @default false */
+  unmask?: boolean;
+}
+
 /** Options of `updateConfig`. */
 export interface UpdateConfigOptions {
   /** Replace the whole config with `patch` instead of merging it into the current one. @default false */
@@ -62,6 +70,12 @@ export abstract class CredentialEntity extends DomoEntity {
   declare access?: AccessEntry[];
 
   protected abstract get api(): CredentialApi;
+
+  /** Reads the config of a freshly read entity when `withConfig` asks for it. */
+  protected static async withConfigIfAsked<T extends CredentialEntity>(entity: T, options: GetAccountEntityOptions): Promise<T> {
+    if (options.withConfig) await entity.getConfig({ unmask: options.unmask ?? false });
+    return entity;
+  }
 
   /** Reads the metadata again. */
   async refresh(): Promise<this> {

@@ -6,8 +6,8 @@ import { createOAuthAccount, deleteOAuthAccount, updateOAuthAccountName } from '
 import { getOAuthAccountById } from '../routes/account/oauth.js';
 import { getOAuthAccountAccessList, shareOAuthAccount } from '../routes/account/sharing.js';
 import { AccountConfig, newConfig } from './account-config.js';
-import type { GetAccountEntityOptions, NewAccount } from './account.js';
-import { CredentialEntity, type CredentialApi } from './credential.js';
+import type { NewAccount } from './account.js';
+import { CredentialEntity, type CredentialApi, type GetAccountEntityOptions } from './credential.js';
 
 const oauthApi: CredentialApi = {
   label: 'OAuth account',
@@ -48,9 +48,7 @@ export class DomoOAuthAccount extends CredentialEntity {
    * @throws {DomoNotFoundError} not in the list: missing or not shared with you
    */
   static async get(auth: DomoAuth, id: number, options: GetAccountEntityOptions = {}): Promise<DomoOAuthAccount> {
-    const template = DomoOAuthAccount.hydrate(auth, (await getOAuthAccountById(auth, id)).data);
-    if (options.withConfig) await template.getConfig({ unmask: options.unmask ?? false });
-    return template;
+    return CredentialEntity.withConfigIfAsked(DomoOAuthAccount.hydrate(auth, (await getOAuthAccountById(auth, id)).data), options);
   }
 
   /** Creates a template (Domo answers it disabled). The config is checked against the provider first. */
