@@ -7,16 +7,11 @@ import { DomoOAuthAccount } from '../classes/oauth-account.js';
 import { DomoRole } from '../classes/role.js';
 import { DomoRoles } from '../classes/roles.js';
 import { AccessLevel, toAccessLevel } from '../routes/account/sharing.js';
+import { idArgument } from './options.js';
+
+export { idArgument } from './options.js';
 
 const DIGITS = /^\d+$/;
-
-/** A commander parser for a numeric id. */
-export function idArgument(what: string): (value: string) => number {
-  return (value) => {
-    if (!DIGITS.test(value.trim()) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`${what} must be a positive whole number, got ${JSON.stringify(value)}`);
-    return Number(value);
-  };
-}
 
 /** A commander parser for a list of numeric ids. */
 export function idList(what: string): (value: string, previous: number[] | undefined) => number[] {

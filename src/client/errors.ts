@@ -72,7 +72,8 @@ function apiErrorMessage(details: ApiErrorDetails): string {
   return `${where} → ${details.status}${explanation ? ` (${explanation})` : ''}`;
 }
 
-function pathOf(url: string | undefined): string {
+/** The path and query of a URL, for messages and log lines (the text as given when it is not a URL). */
+export function pathOf(url: string | undefined): string {
   if (!url) return '';
   try {
     const parsed = new URL(url);

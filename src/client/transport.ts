@@ -1,7 +1,7 @@
 import ky, { HTTPError, TimeoutError, type Hooks, type KyInstance, type Options as KyOptions, type RetryOptions } from 'ky';
 import type { z } from 'zod';
 import { VERSION } from '../version.js';
-import { DomoConnectionError, DomoError, DomoTimeoutError, isDomoError, type RequestContext } from './errors.js';
+import { DomoConnectionError, DomoError, DomoTimeoutError, isDomoError, pathOf, type RequestContext } from './errors.js';
 import { levelledLogger, logLevelFromEnv, logs, maskHeaders, redactJsonText, stderrLogger, type Logger, type LogLevel } from './logger.js';
 import {
   DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, resolveRetry,
@@ -260,8 +260,3 @@ function elapsed(state: CallState): number {
   return Math.round(performance.now() - state.startedAt);
 }
 
-function pathOf(url: string | undefined): string {
-  if (!url) return '';
-  const parsed = new URL(url);
-  return parsed.pathname + parsed.search;
-}

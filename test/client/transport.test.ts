@@ -37,7 +37,7 @@ describe('transport: what is sent', () => {
     const auth = makeAuth({ baseUrl: 'http://127.0.0.1:9/' });
     await auth.transport.request({ route: 'r', method: 'PUT', path: '/api/echo', json: [1, 2], query: { unmask: false, skip: undefined } });
     await auth.transport.request({ route: 'r', method: 'PUT', path: '/api/echo', text: 'new name' });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await seen.settled();
     expect(seen[0]!.url.href).toBe('http://127.0.0.1:9/api/echo?unmask=false');
     expect(seen[0]!.headers.get('content-type')).toBe('application/json');
     expect(seen[0]!.body).toBe('[1,2]');

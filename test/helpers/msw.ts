@@ -20,14 +20,17 @@ export interface Recorded {
   body: string;
 }
 
+/** Recorded requests; `settled()` resolves once every body has been read. */
+export type RequestLog = Recorded[] & { settled: () => Promise<void> };
+
 /** Records every request the server sees, without answering it. */
-export function recordRequests(server: SetupServerApi): Recorded[] {
-  const seen: Recorded[] = [];
+export function recordRequests(server: SetupServerApi): RequestLog {
+  const reads: Promise<void>[] = [];
+  const seen = Object.assign([] as Recorded[], { settled: () => Promise.all(reads).then(() => undefined) });
   server.events.on('request:start', ({ request }: { request: Request }) => {
-    const copy = request.clone();
     const entry: Recorded = { method: request.method, url: new URL(request.url), headers: request.headers, body: '' };
     seen.push(entry);
-    void copy.text().then((text) => { entry.body = text; });
+    reads.push(request.clone().text().then((text) => { entry.body = text; }));
   });
   return seen;
 }

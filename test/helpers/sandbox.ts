@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createSandboxHandlers, createSandboxState, type SandboxState, type SandboxStateOptions } from '../../src/sandbox/index.js';
 import { DomoTokenAuth, type DomoAuth, type TransportOptions } from '../../src/index.js';
-import type { Recorded } from './msw.js';
+import { recordRequests, type Recorded } from './msw.js';
 
 export const BASE = 'https://sandbox.domo.com';
 
@@ -25,22 +25,16 @@ export interface SandboxFixture {
 export function useSandbox(options: SandboxStateOptions = {}): SandboxFixture {
   const server = setupServer();
   const fixture = { server } as SandboxFixture;
-  const reads: Promise<unknown>[] = [];
-  beforeAll(() => {
-    server.listen({ onUnhandledRequest: 'error' });
-    server.events.on('request:start', ({ request }: { request: Request }) => {
-      const entry: Recorded = { method: request.method, url: new URL(request.url), headers: request.headers, body: '' };
-      fixture.sent.push(entry);
-      reads.push(request.clone().text().then((text) => { entry.body = text; }));
-    });
-  });
+  const sent = recordRequests(server);
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   beforeEach(() => {
     fixture.state = createSandboxState(options);
     server.resetHandlers(...createSandboxHandlers(fixture.state));
     fixture.authWith = ({ token, ...rest }) => new DomoTokenAuth({ instance: fixture.state.instance, token: token ?? fixture.state.adminToken, retry: { backoffMs: 1 }, ...rest });
     fixture.auth = fixture.authWith({});
-    fixture.sent = [];
-    fixture.settled = () => Promise.all(reads).then(() => undefined);
+    sent.length = 0;
+    fixture.sent = sent;
+    fixture.settled = sent.settled;
   });
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
