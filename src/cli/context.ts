@@ -2,7 +2,7 @@ import { authFromEnv, type DomoAuth } from '../auth/index.js';
 import { DomoInputError, isDomoError } from '../client/errors.js';
 import { redactJsonText, type Logger, type LogLevel } from '../client/logger.js';
 import type { TransportOptions } from '../client/options.js';
-import { startSandbox, type RunningSandbox } from '../sandbox/index.js';
+import type { RunningSandbox } from '../sandbox/server.js';
 import type { CliIo } from './io.js';
 
 /** The options every command accepts. */
@@ -56,6 +56,14 @@ export class CliContext {
     this.io.out(this.json ? `${JSON.stringify(data, null, 2)}\n` : human());
   }
 
+  /**
+   * Writes a list result. Every list command's JSON has this one shape: `{ items: [...], failed: [...] }`, where
+   * `failed` names the items that could not be read completely (empty when none).
+   */
+  list(items: readonly unknown[], human: () => string, failed: readonly { id: number; error: string }[] = []): void {
+    this.result({ items, failed }, human);
+  }
+
   /** A line for people, on standard error (keeps `--json` output clean). */
   note(text: string): void {
     this.io.err(`${text}\n`);
@@ -68,6 +76,7 @@ export class CliContext {
   async #makeAuth(): Promise<DomoAuth> {
     const transport = this.#transportOptions();
     if (this.options.sandbox) {
+      const { startSandbox } = await import('../sandbox/server.js');   // loaded only when asked for: it brings msw
       this.#sandbox = await startSandbox();
       if (!this.json) this.note(`(using an embedded sandbox at ${this.#sandbox.url})`);
       return authFromEnv({ DOMO_INSTANCE: this.#sandbox.instance, DOMO_ACCESS_TOKEN: this.#sandbox.token, DOMO_BASE_URL: this.#sandbox.url }, transport);

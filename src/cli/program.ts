@@ -53,7 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? 0 : 2;
+    if (error instanceof CommanderError) return usageExitCode(error);
     const ctx = context();
     if (ctx && ctx.captured.length > 0) return printDryRun(ctx);
     io.err(`${errorLine(error)}\n`);
@@ -61,6 +61,13 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   } finally {
     await context()?.close();
   }
+}
+
+/** 0 for `--help` and `--version`; 2 for a usage error, and for help shown because no (sub)command was given. */
+function usageExitCode(error: CommanderError): number {
+  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+  if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
+  return 2;
 }
 
 function printDryRun(ctx: CliContext): number {

@@ -23,12 +23,21 @@ describe('domo-admin read commands', () => {
     expect(stdout).toContain('Sandbox Admin <admin@sandbox.example> — user 1893952720, role 1, instance sandbox');
   });
 
+  it('every list command answers --json with one shape: { items, failed }', async () => {
+    for (const args of [['roles', 'list'], ['accounts', 'list'], ['accounts', 'access', '1'], ['oauth', 'list']]) {
+      const parsed = JSON.parse((await cli('--json', ...args)).stdout) as Record<string, unknown>;
+      expect(Object.keys(parsed).sort(), args.join(' ')).toEqual(['failed', 'items']);
+      expect(Array.isArray(parsed.items) && Array.isArray(parsed.failed), args.join(' ')).toBe(true);
+    }
+  });
+
   it('roles list as a table and as JSON (nothing else on stdout)', async () => {
     const table = await cli('roles', 'list');
     expect(table.stdout).toMatch(/^\s+ID\s+NAME\s+GRANTS\s+USERS/);
     expect(table.stdout).toMatch(/2\s+Privileged\s+\d+\s+\d+\s+system, default/);
     const json = await cli('--json', 'roles', 'list');
-    const roles = JSON.parse(json.stdout) as { id: number; name: string; isDefault: boolean }[];
+    const { items: roles, failed } = JSON.parse(json.stdout) as { items: { id: number; name: string; isDefault: boolean }[]; failed: unknown[] };
+    expect(failed).toEqual([]);
     expect(roles.map((r) => r.name)).toContain('Privileged Admin');
     expect(roles.find((r) => r.id === 2)!.isDefault).toBe(true);
   });
@@ -38,8 +47,8 @@ describe('domo-admin read commands', () => {
     const text = await cli('accounts', 'list', '--with-config');
     expect(text.stdout).toContain('password=[REDACTED]');
     const json = await cli('--json', 'accounts', 'list', '--with-config', '--provider', 'snowflake');
-    const parsed = JSON.parse(json.stdout) as { accounts: { id: number; config: Record<string, unknown> }[]; failed: unknown[] };
-    expect(parsed.accounts.every((a) => a.config.password === '[REDACTED]')).toBe(true);
+    const parsed = JSON.parse(json.stdout) as { items: { id: number; config: Record<string, unknown> }[]; failed: unknown[] };
+    expect(parsed.items.every((a) => a.config.password === '[REDACTED]')).toBe(true);
     expect(text.stdout + json.stdout + text.stderr + json.stderr).not.toContain(secret);
   });
 
@@ -49,7 +58,7 @@ describe('domo-admin read commands', () => {
     expect(byName.stdout).toContain('DomoAccount #3 "Snowflake - finance" snowflake');
     expect(byName.stdout).toContain('password=[REDACTED]');
     const access = await cli('--json', 'accounts', 'access', '1');
-    expect(JSON.parse(access.stdout)[0]).toMatchObject({ type: 'USER', accessLevel: 'OWNER' });
+    expect(JSON.parse(access.stdout).items[0]).toMatchObject({ type: 'USER', accessLevel: 'OWNER' });
   });
 
   it('roles show lists grants and members; oauth list and show', async () => {
@@ -148,6 +157,14 @@ describe('domo-admin errors', () => {
     const both = await cli('accounts', 'share', '3', '--user', '1', '--group', '2');
     expect(both.code).toBe(2);
     expect((await cli('--help')).code).toBe(0);
+  });
+
+  it('no command, or a group with no subcommand, prints help and exits 2', async () => {
+    for (const args of [[], ['roles'], ['accounts'], ['roles', 'grants'], ['oauth']]) {
+      const io = bufferIo({});
+      expect(await runCli(args, io), args.join(' ') || '(none)').toBe(2);
+      expect(io.stdout() + io.stderr(), args.join(' ')).toContain('Usage: domo-admin');
+    }
   });
 
   it('without credentials it says how to get some', async () => {

@@ -12,7 +12,7 @@ describe('domo-admin as a process', () => {
   it('--json output parses and stderr stays empty', async () => {
     const result = await runTs('src/cli/main.ts', ['--json', 'roles', 'list'], env());
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toHaveLength(sb.state.roles.size);
+    expect(JSON.parse(result.stdout).items).toHaveLength(sb.state.roles.size);
     expect(result.stderr.replace(/npm warn.*\n/g, '')).toBe('');
   });
 

@@ -47,7 +47,7 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
         withConfig: Boolean(options.withConfig), concurrency: options.concurrency, onProgress,
         ...(options.provider ? { dataProviderType: options.provider } : {}),
       }).finally(() => bar?.stop());
-      c.result({ accounts: list, failed: failed.map((f) => ({ id: f.account.id, error: errorLine(f.error) })) }, () => accountsTable(list, Boolean(options.withConfig)));
+      c.list(list, () => accountsTable(list, Boolean(options.withConfig)), failed.map((f) => ({ id: f.account.id, error: errorLine(f.error) })));
       for (const f of failed) c.note(`! account #${f.account.id}: config not read (${errorLine(f.error)})`);
     });
 
@@ -71,7 +71,7 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
     .action(async (ref: string) => {
       const c = ctx();
       const access = await (await resolveAccount(await c.auth(), ref)).getAccess();
-      c.result(access, () => accessTable(access));
+      c.list(access, () => accessTable(access));
     });
 
   principalOptions(accounts.command('share <account>'))
@@ -113,7 +113,7 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
   oauth.command('list').description('list OAuth account templates').action(async () => {
     const c = ctx();
     const templates = await new DomoAccounts(await c.auth()).listOAuth();
-    c.result(templates, () => formatTable(templates, [
+    c.list(templates, () => formatTable(templates, [
       { header: 'ID', value: (t) => t.id, right: true },
       { header: 'NAME', value: (t) => t.displayName },
       { header: 'PROVIDER', value: (t) => t.dataProviderType },

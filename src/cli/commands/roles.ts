@@ -12,7 +12,7 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
   roles.command('list').description('list roles with grant and user counts').action(async () => {
     const c = ctx();
     const list = await new DomoRoles(await c.auth()).list();
-    c.result(list, () => rolesTable(list));
+    c.list(list, () => rolesTable(list));
   });
 
   roles.command('show <role>').description('one role (id or exact name) with its grants and members').action(async (ref: string) => {

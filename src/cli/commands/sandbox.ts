@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startSandbox } from '../../sandbox/index.js';
 import { integerOption } from '../options.js';
 
 /** `domo-admin sandbox`: serves a fake Domo instance on loopback until interrupted. */
@@ -15,6 +14,7 @@ export function registerSandboxCommand(program: Command): void {
     .option('--latency-ms <n>', 'latency added to every response', integerOption('--latency-ms', 0), 0)
     .option('--quirks', 'answer role delete and metadata update with 400 after applying, as Domo has been seen to')
     .action(async (options: { port: number; host: string; accounts: number; users: number; seed: number; latencyMs: number; quirks?: boolean }) => {
+      const { startSandbox } = await import('../../sandbox/server.js');   // loaded only for this command
       const sb = await startSandbox({ port: options.port, host: options.host, accounts: options.accounts, users: options.users, seed: options.seed, latencyMs: options.latencyMs, quirks: Boolean(options.quirks) });
       process.stdout.write([
         `domo-admin sandbox listening on ${sb.url}`,
