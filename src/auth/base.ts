@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { DomoInstanceError, isDomoError } from '../client/errors.js';
+import { checkTransportOptions } from '../client/input.js';
 import type { DomoResponse, RequestOptions, TransportOptions } from '../client/options.js';
 import type { Secret } from '../client/secret.js';
 import { DomoTransport, type AuthProvider } from '../client/transport.js';
@@ -29,7 +30,7 @@ export abstract class DomoAuth implements AuthProvider {
   protected constructor(options: DomoAuthOptions) {
     this.instance = normalizeInstance(options.instance);
     this.baseUrl = resolveBaseUrl(this.instance, options.baseUrl);
-    this.#transportOptions = pickTransportOptions(options);
+    this.#transportOptions = checkTransportOptions(pickTransportOptions(options));
   }
 
   /** The strategy's name, e.g. `token` or `full`. */
@@ -41,11 +42,11 @@ export abstract class DomoAuth implements AuthProvider {
     return this.#transport;
   }
 
-  abstract authHeaders(): Promise<Record<string, string>>;
+  abstract authHeaders(options?: RequestOptions): Promise<Record<string, string>>;
   abstract secrets(): Iterable<Secret>;
 
   /** Token auth cannot renew; session auth logs in again. */
-  renewAfterUnauthorized(_refused: Record<string, string>): Promise<boolean> {
+  renewAfterUnauthorized(_refused: Record<string, string>, _options?: RequestOptions): Promise<boolean> {
     return Promise.resolve(false);
   }
 
@@ -94,8 +95,8 @@ export abstract class DomoAuth implements AuthProvider {
 
 /** Only the transport settings of an options object, so credentials are never copied along. */
 function pickTransportOptions(options: TransportOptions): TransportOptions {
-  const { baseUrl, timeoutMs, retry, logger, logLevel, logBodies, fetch } = options;
-  return { baseUrl, timeoutMs, retry, logger, logLevel, logBodies, fetch };
+  const { baseUrl, timeoutMs, retry, logger, logLevel, logBodies, fetch, maxResponseBytes } = options;
+  return Object.fromEntries(Object.entries({ baseUrl, timeoutMs, retry, logger, logLevel, logBodies, fetch, maxResponseBytes }).filter(([, value]) => value !== undefined));
 }
 
 /** Domo answers 403 on `users/me` and on login when the instance refuses the caller. */

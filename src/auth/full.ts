@@ -1,6 +1,7 @@
-import { DomoInputError } from '../client/errors.js';
+import { DomoAbortError, DomoInputError } from '../client/errors.js';
 import type { RequestOptions } from '../client/options.js';
 import { Secret } from '../client/secret.js';
+import { waitWithin } from '../client/wait.js';
 import { DomoAuth, forbiddenMeansBadInstance, type DomoAuthOptions } from './base.js';
 import { requestSession, type LoginResult } from './login.js';
 
@@ -48,38 +49,51 @@ export class DomoFullAuth extends DomoAuth {
    * @throws {DomoAuthError} refused credentials (`reason` says why)
    * @throws {DomoInstanceError} the instance answered 403
    */
-  async login(options?: RequestOptions): Promise<LoginResult> {
-    return { sessionToken: await this.#loginOnce(options) };
+  async login(options: RequestOptions = {}): Promise<LoginResult> {
+    return { sessionToken: await this.#awaitLogin(options) };
   }
 
-  async authHeaders(): Promise<Record<string, string>> {
-    const session = this.#session ?? (await this.#loginOnce());
+  /** The session header; the first caller logs in, and every caller waits within its own signal and timeout. */
+  async authHeaders(options: RequestOptions = {}): Promise<Record<string, string>> {
+    const session = this.#session ?? (await this.#awaitLogin(options));
     return { 'x-domo-authentication': session.reveal() };
   }
 
   /** After a 401, logs in again unless another request already did. */
-  override async renewAfterUnauthorized(refused: Record<string, string>): Promise<boolean> {
+  override async renewAfterUnauthorized(refused: Record<string, string>, options: RequestOptions = {}): Promise<boolean> {
     const current = this.#session?.reveal();
     if (current !== undefined && current !== refused['x-domo-authentication']) return true;
     this.#session = undefined;
-    await this.#loginOnce();
+    await this.#awaitLogin(options);
     return true;
+  }
+
+  /**
+   * Joins the one login in flight (or starts it) and waits for it within this caller's signal and timeout. The
+   * login itself runs under the transport's own timeout and no caller's signal, so one caller giving up never
+   * fails another caller that shares it.
+   */
+  #awaitLogin(options: RequestOptions): Promise<Secret> {
+    const timeoutMs = options.timeoutMs ?? this.transport.timeoutMs;
+    const context = { method: 'POST', url: `${this.baseUrl}/api/content/v2/authentication`, route: 'login' };
+    if (options.signal?.aborted) return Promise.reject(new DomoAbortError('login was aborted before it was sent', context));
+    return waitWithin(this.#loginOnce(), { signal: options.signal, timeoutMs }, 'login', context);
   }
 
   secrets(): Iterable<Secret> {
     return this.#session ? [this.#password, this.#session] : [this.#password];
   }
 
-  #loginOnce(options?: RequestOptions): Promise<Secret> {
-    this.#pendingLogin ??= this.#login(options).finally(() => {
+  #loginOnce(): Promise<Secret> {
+    this.#pendingLogin ??= this.#login().finally(() => {
       this.#pendingLogin = undefined;
     });
     return this.#pendingLogin;
   }
 
-  async #login(options?: RequestOptions): Promise<Secret> {
+  async #login(): Promise<Secret> {
     try {
-      const { data } = await requestSession(this.transport, { username: this.username, password: this.#password }, options);
+      const { data } = await requestSession(this.transport, { username: this.username, password: this.#password });
       this.#session = data.sessionToken;
       if (data.userId !== undefined) this.userId = data.userId;
       return data.sessionToken;

@@ -3,6 +3,7 @@ import { DomoAuthError } from '../client/errors.js';
 import type { RequestOptions } from '../client/options.js';
 import { Secret } from '../client/secret.js';
 import type { DomoTransport } from '../client/transport.js';
+import { checkHeaderSafe } from './instance.js';
 
 /** The login response. Domo answers HTTP 200 even for refused credentials, with `success: false` and a `reason`. */
 const LoginResponseSchema = z.looseObject({
@@ -11,6 +12,12 @@ const LoginResponseSchema = z.looseObject({
   reason: z.string().optional(),
   userId: z.number().optional(),
 }).or(z.string());
+
+/** What a person can do about each refusal Domo names. */
+const REFUSALS: Record<string, string> = {
+  INVALID_CREDENTIALS: 'check the username (the email address) and the password',
+  ACCOUNT_LOCKED: 'the account is locked after failed attempts; an admin can unlock it, or wait and try again',
+};
 
 /** A successful login: the session token, wrapped so it never prints. */
 export interface LoginResult {
@@ -47,10 +54,19 @@ export async function requestSession(
   const body = typeof data === 'string' ? {} : data;
   if (body.success === false || body.reason) {
     const reason = body.reason ?? 'UNKNOWN';
-    throw new DomoAuthError({ status, method: 'POST', url, route: 'login', reason, hint: `login refused: ${reason}` });
+    throw new DomoAuthError({ status, method: 'POST', url, route: 'login', reason, hint: `login refused: ${reason}`, message: `login refused (${reason}): ${REFUSALS[reason] ?? 'Domo did not accept the username and password'}` });
   }
-  if (!body.sessionToken) {
-    throw new DomoAuthError({ status, method: 'POST', url, route: 'login', reason: 'NO_SESSION_TOKEN', hint: 'login returned no session token' });
+  if (!body.sessionToken || !isHeaderSafe(body.sessionToken)) {
+    throw new DomoAuthError({ status, method: 'POST', url, route: 'login', reason: 'NO_SESSION_TOKEN', hint: 'login returned no usable session token', message: 'login failed: Domo answered without a usable session token' });
   }
   return { status, data: { sessionToken: new Secret(body.sessionToken), ...(body.userId === undefined ? {} : { userId: body.userId }) } };
+}
+
+function isHeaderSafe(value: string): boolean {
+  try {
+    checkHeaderSafe(value, 'session token');
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,7 @@
 import { DomoInputError } from '../client/errors.js';
 import { Secret } from '../client/secret.js';
 import { DomoAuth, type DomoAuthOptions } from './base.js';
+import { checkHeaderSafe } from './instance.js';
 
 export interface DomoTokenAuthOptions extends DomoAuthOptions {
   /** An access token from Admin › Authentication › Access tokens. */
@@ -24,6 +25,7 @@ export class DomoTokenAuth extends DomoAuth {
     super(options);
     const token = typeof options.token === 'string' || options.token instanceof Secret ? Secret.from(options.token) : undefined;
     if (!token || token.isBlank()) throw new DomoInputError('token is required (a Domo access token)', { field: 'token' });
+    checkHeaderSafe(token.reveal(), 'token');
     this.#token = token;
   }
 

@@ -1,5 +1,6 @@
 import type { DomoAuth } from '../auth/base.js';
 import { mapConcurrent, type Progress } from '../client/concurrency.js';
+import { checkConcurrency } from '../client/input.js';
 import { getAccountConfig } from '../routes/account/config.js';
 import { getAccounts, getAvailableDataProviders } from '../routes/account/core.js';
 import { getOAuthAccounts } from '../routes/account/oauth.js';
@@ -79,11 +80,12 @@ export class DomoAccounts {
    */
   async list(options: ListAccountsOptions = {}): Promise<AccountList> {
     const type = options.dataProviderType === undefined ? undefined : checkProviderType(options.dataProviderType, 'list');
+    const concurrency = checkConcurrency(options.concurrency ?? 32, 'DomoAccounts.list');
     const { data } = await getAccounts(this.auth, { signal: options.signal });
     const accounts = DomoAccount.hydrateMany(this.auth, type ? data.filter((row) => row.dataProviderType === type) : data);
     if (!options.withConfig) return AccountList.create(accounts, []);
     const unmask = options.unmask ?? false;
-    const results = await mapConcurrent(accounts, options.concurrency ?? 32, (account) => this.#loadConfig(account, unmask, options.signal), { onProgress: options.onProgress, signal: options.signal });
+    const results = await mapConcurrent(accounts, concurrency, (account) => this.#loadConfig(account, unmask, options.signal), { onProgress: options.onProgress, signal: options.signal });
     return AccountList.create(accounts, results.flatMap((result) => (result.ok ? [] : [{ account: result.item, error: result.error }])));
   }
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../auth/base.js';
 import { DomoInputError, DomoPartialFailureError } from '../client/errors.js';
-import { checkId, checkIds, checkName } from '../routes/internal/input.js';
+import { checkId, checkIds, checkName, checkObject } from '../routes/internal/input.js';
 import {
   addRoleMembers, checkGrantList, createRole, deleteRole, getDefaultRole, getRoleById, getRoleGrants, getRoleMembership,
   setDefaultRole, setRoleGrants, updateRoleMetadata,
@@ -65,7 +65,8 @@ export class DomoRole extends DomoEntity {
    * @throws {DomoPartialFailureError} the role was created but setting its grants failed
    */
   static async create(auth: DomoAuth, input: NewRole): Promise<DomoRole> {
-    const grants = input?.grants === undefined ? undefined : validateGrants(await grantCatalogue(auth), input.grants, 'DomoRole.create');
+    checkObject(input, 'input', 'DomoRole.create', '{ name, description?, fromRoleId?, grants? }');
+    const grants = input.grants === undefined ? undefined : validateGrants(await grantCatalogue(auth), input.grants, 'DomoRole.create');
     const { data } = await createRole(auth, { name: input.name, ...(input.description === undefined ? {} : { description: input.description }), ...(input.fromRoleId === undefined ? {} : { fromRoleId: input.fromRoleId }) });
     const role = await DomoRole.get(auth, data.id);
     if (!grants) return role;

@@ -22,8 +22,8 @@ export class DomoError extends Error {
   readonly route: string | undefined;
   readonly attempts: number | undefined;
 
-  constructor(message: string, context: RequestContext = {}) {
-    super(message);
+  constructor(message: string, context: RequestContext = {}, options: { cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.method = context.method;
     this.url = context.url;
     this.route = context.route;
@@ -46,6 +46,8 @@ export interface ApiErrorDetails extends RequestContext {
   body?: string;
   /** Extra words for a person, e.g. "account not found or not shared with you". */
   hint?: string;
+  /** The whole message, when the usual `METHOD path → status (hint: server message)` would mislead. */
+  message?: string;
 }
 
 /** The server answered with an error status (or a body that means one). */
@@ -66,10 +68,24 @@ export class DomoApiError extends DomoError {
 }
 
 function apiErrorMessage(details: ApiErrorDetails): string {
+  if (details.message !== undefined) return details.message;
   const where = `${details.method ?? ''} ${pathOf(details.url)}`.trim();
-  const explanation = [details.hint, details.serverMessage ?? details.statusText].filter(Boolean).join(': ');
+  const explanation = withoutRepeats([details.hint, details.serverMessage ?? details.statusText]).join(': ');
   if (where === '') return explanation || `HTTP ${details.status}`;
   return `${where} → ${details.status}${explanation ? ` (${explanation})` : ''}`;
+}
+
+/** The parts that say something new: a part whose words another part already holds ("Not Found" after "role 9 not found") is dropped. */
+function withoutRepeats(parts: (string | undefined)[]): string[] {
+  const kept: string[] = [];
+  for (const part of parts) {
+    if (!part) continue;
+    const words = part.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+    const said = new Set(kept.join(' ').toLowerCase().match(/[a-z0-9]+/g) ?? []);
+    if (kept.length > 0 && words.every((word) => said.has(word))) continue;
+    kept.push(part);
+  }
+  return kept;
 }
 
 /** The path and query of a URL, for messages and log lines (the text as given when it is not a URL). */
@@ -125,25 +141,61 @@ export class DomoServerError extends DomoApiError {
   override name = 'DomoServerError';
 }
 
-/** The server could not be reached (refused, reset, DNS, TLS). `code` is the system error code when known. */
+/** Whether a failed write may still have reached the server and changed something. */
+export interface MaybeApplied {
+  /**
+   * True when the request may have reached the server before the failure (a reset or timeout after it was
+   * sent): a change may have been applied, so check the state before sending it again. False when it was
+   * certainly never sent (connection refused, DNS or TLS failure) or was a read.
+   */
+  mayHaveBeenApplied?: boolean;
+}
+
+/** The server could not be reached, or the connection failed (refused, reset, DNS, TLS). `code` is the system error code when known. */
 export class DomoConnectionError extends DomoError {
   override name = 'DomoConnectionError';
   readonly code: string | undefined;
+  readonly mayHaveBeenApplied: boolean;
 
-  constructor(message: string, context: RequestContext & { code?: string } = {}) {
-    super(message, context);
+  constructor(message: string, context: RequestContext & MaybeApplied & { code?: string } = {}, options: { cause?: unknown } = {}) {
+    super(message, context, options);
     this.code = context.code;
+    this.mayHaveBeenApplied = context.mayHaveBeenApplied ?? false;
   }
 }
 
-/** An attempt took longer than `timeoutMs`. */
+/** An attempt (the request and its whole response body) took longer than `timeoutMs`, or a wait for a shared login did. */
 export class DomoTimeoutError extends DomoError {
   override name = 'DomoTimeoutError';
   readonly timeoutMs: number | undefined;
+  readonly mayHaveBeenApplied: boolean;
 
-  constructor(message: string, context: RequestContext & { timeoutMs?: number } = {}) {
+  constructor(message: string, context: RequestContext & MaybeApplied & { timeoutMs?: number } = {}) {
     super(message, context);
     this.timeoutMs = context.timeoutMs;
+    this.mayHaveBeenApplied = context.mayHaveBeenApplied ?? false;
+  }
+}
+
+/** The caller's `AbortSignal` stopped the call. `mayHaveBeenApplied` says whether a write may have gone out first. */
+export class DomoAbortError extends DomoError {
+  override name = 'DomoAbortError';
+  readonly mayHaveBeenApplied: boolean;
+
+  constructor(message: string, context: RequestContext & MaybeApplied = {}) {
+    super(message, context);
+    this.mayHaveBeenApplied = context.mayHaveBeenApplied ?? false;
+  }
+}
+
+/** A response body was larger than the transport's `maxResponseBytes`; it was not read further. */
+export class DomoResponseTooLargeError extends DomoError {
+  override name = 'DomoResponseTooLargeError';
+  readonly limitBytes: number;
+
+  constructor(message: string, context: RequestContext & { limitBytes: number }) {
+    super(message, context);
+    this.limitBytes = context.limitBytes;
   }
 }
 

@@ -23,8 +23,10 @@ export interface RetryPolicy {
 export interface TransportOptions {
   /** Where the instance lives. @default `https://{instance}.domo.com` */
   baseUrl?: string;
-  /** Time allowed for one attempt, in ms. @default 30_000 */
+  /** Time allowed for one attempt, in ms: the request and its whole response body. 1 to 3 600 000. @default 30_000 */
   timeoutMs?: number;
+  /** Largest response body read, in bytes; a larger one fails with `DomoResponseTooLargeError`. @default 64 MiB */
+  maxResponseBytes?: number;
   /** Retry policy, or a number of retries (`0` switches retries off). @default 2 retries */
   retry?: RetryPolicy | number;
   /** Receives log lines once `logLevel` (or env `DOMO_LOG`) is above `off`. @default standard error */
@@ -39,11 +41,11 @@ export interface TransportOptions {
 
 /** Per-call options accepted as the last argument of every route. */
 export interface RequestOptions {
-  /** Overrides the auth's per-attempt timeout for this call. */
+  /** Overrides the auth's per-attempt timeout for this call (request and whole response body), in ms. */
   timeoutMs?: number;
   /** Overrides the auth's retry policy for this call (a route may still forbid retries). */
   retry?: RetryPolicy | number;
-  /** Aborts the call. */
+  /** Aborts the call, including a login it waits for; an already-aborted signal sends nothing (`DomoAbortError`). */
   signal?: AbortSignal;
 }
 
@@ -53,8 +55,11 @@ export interface DomoResponse<T> {
   data: T;
 }
 
-/** Time allowed for one attempt unless told otherwise. */
+/** Time allowed for one attempt (request and whole response body) unless told otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Largest response body read unless told otherwise: 64 MiB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /** The retry policy unless told otherwise. */
 export const DEFAULT_RETRY: Required<RetryPolicy> = {

@@ -1,10 +1,14 @@
 import ky, { HTTPError, TimeoutError, type Hooks, type KyInstance, type Options as KyOptions, type RetryOptions } from 'ky';
 import type { z } from 'zod';
 import { VERSION } from '../version.js';
-import { DomoConnectionError, DomoError, DomoTimeoutError, isDomoError, pathOf, type RequestContext } from './errors.js';
+import { BodyTooLarge, boundedFetch, LIMITS_KEY, ResponseInterrupted, type AttemptLimits } from './attempt.js';
+import {
+  DomoAbortError, DomoConnectionError, DomoError, DomoResponseTooLargeError, DomoTimeoutError, isDomoError, pathOf, type RequestContext,
+} from './errors.js';
+import { checkRequestOptions } from './input.js';
 import { levelledLogger, logLevelFromEnv, logs, maskHeaders, redactJsonText, stderrLogger, type Logger, type LogLevel } from './logger.js';
 import {
-  DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, resolveRetry,
+  DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, resolveRetry,
   type DomoResponse, type HttpMethod, type RequestOptions, type RetryPolicy, type TransportOptions,
 } from './options.js';
 import { errorForResponse, MAX_ERROR_BODY, parseSuccessBody, readBody, assertNotBlocked } from './response.js';
@@ -12,10 +16,10 @@ import { scrubSecrets, type Secret } from './secret.js';
 
 /** What the transport needs from an auth strategy. Implemented by `DomoAuth`. */
 export interface AuthProvider {
-  /** Headers that authenticate a request; may log in first. */
-  authHeaders(): Promise<Record<string, string>>;
+  /** Headers that authenticate a request; may log in first, within the call's signal and timeout. */
+  authHeaders(options?: RequestOptions): Promise<Record<string, string>>;
   /** Called once after a 401 with the headers that were refused; resolves true when new credentials are ready. */
-  renewAfterUnauthorized(refused: Record<string, string>): Promise<boolean>;
+  renewAfterUnauthorized(refused: Record<string, string>, options?: RequestOptions): Promise<boolean>;
   /** Every secret the auth holds, so they can be scrubbed from errors and logs. */
   secrets(): Iterable<Secret>;
 }
@@ -74,6 +78,8 @@ function callOf(options: { context: Record<string, unknown> }): CallContext {
 export class DomoTransport {
   readonly baseUrl: string;
   readonly timeoutMs: number;
+  /** Largest response body read; a larger one is a `DomoResponseTooLargeError`. */
+  readonly maxResponseBytes: number;
   readonly retry: Required<RetryPolicy>;
   readonly #auth: AuthProvider;
   readonly #ky: KyInstance;
@@ -86,6 +92,7 @@ export class DomoTransport {
     this.#auth = auth;
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.retry = resolveRetry(DEFAULT_RETRY, options.retry);
     this.#logLevel = options.logLevel ?? logLevelFromEnv();
     this.#log = levelledLogger(options.logger ?? stderrLogger, this.#logLevel, (text) => this.#scrub(text));
@@ -95,16 +102,19 @@ export class DomoTransport {
       redirect: 'manual',
       throwHttpErrors: true,
       hooks: this.#hooks(),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      // Looked up on every call, so that a fetch patched later (msw in tests) is the one used.
+      fetch: boundedFetch((input, init) => (options.fetch ?? globalThis.fetch)(input, init)) as typeof fetch,
     });
   }
 
   /** Sends one request and returns its validated body; every failure is a `DomoError`. */
   async request<T>(spec: RequestSpec<T>, options: RequestOptions = {}): Promise<DomoResponse<T>> {
+    checkRequestOptions(options, spec.route);
     const state: CallState = { attempts: 0, startedAt: performance.now() };
     const url = this.#url(spec);
     const context = (): RequestContext => ({ method: spec.method, url, route: spec.route, attempts: state.attempts });
     const scrub = (text: string) => this.#scrub(text, spec.secrets);
+    if (options.signal?.aborted) throw new DomoAbortError(`${spec.method} ${pathOf(url)} was aborted before it was sent`, context());
     try {
       const response = await this.#send(spec, url, options, state);
       const body = await readBody(response);
@@ -121,29 +131,32 @@ export class DomoTransport {
 
   /** Sends the request, renewing credentials once after a 401. */
   async #send(spec: RequestSpec<unknown>, url: string, options: RequestOptions, state: CallState): Promise<Response> {
-    const headers = spec.anonymous ? {} : await this.#auth.authHeaders();
+    const headers = spec.anonymous ? {} : await this.#auth.authHeaders(options);
     try {
       return await this.#ky(url, this.#kyOptions(spec, headers, options, state));
     } catch (error) {
       const unauthorized = error instanceof HTTPError && error.response.status === 401 && !spec.anonymous;
-      if (!unauthorized || !(await this.#auth.renewAfterUnauthorized(headers))) throw error;
+      if (!unauthorized || !(await this.#auth.renewAfterUnauthorized(headers, options))) throw error;
       this.#log.info(`${spec.method} ${pathOf(url)} → 401; credentials renewed, sending once more`);
-      return this.#ky(url, this.#kyOptions(spec, await this.#auth.authHeaders(), options, state));
+      return this.#ky(url, this.#kyOptions(spec, await this.#auth.authHeaders(options), options, state));
     }
   }
 
   #kyOptions(spec: RequestSpec<unknown>, authHeaders: Record<string, string>, options: RequestOptions, state: CallState): KyOptions {
     const body = this.#body(spec);
     const context: CallContext = { call: state, spec };
+    const limits: AttemptLimits = { timeoutMs: options.timeoutMs ?? this.timeoutMs, maxBytes: this.maxResponseBytes };
     return {
       method: spec.method,
       headers: body.contentType ? { ...authHeaders, 'content-type': body.contentType } : authHeaders,
       body: body.text,
-      timeout: options.timeoutMs ?? this.timeoutMs,
+      // ky's own timeout stops at the response headers; the bounded fetch times the whole attempt, body included.
+      timeout: false,
+      [LIMITS_KEY]: limits,
       ...(options.signal ? { signal: options.signal } : {}),
       retry: this.#retryOptions(spec, options),
       context: context as unknown as Record<string, unknown>,
-    };
+    } as KyOptions;
   }
 
   /** ky's retry options; built once per (policy, cap, method set) unless a call overrides the policy. */
@@ -163,7 +176,7 @@ export class DomoTransport {
       delay: (attempt) => retry.backoffMs * 2 ** (attempt - 1),
       jitter: (delay) => delay * (0.5 + Math.random()),
       retryOnTimeout: retry.retryOnTimeout,
-      shouldRetry: ({ error }) => (isDomoError(error) || error.name === 'AbortError' ? false : undefined),
+      shouldRetry: ({ error }) => (isDomoError(error) || error.name === 'AbortError' || error instanceof BodyTooLarge ? false : undefined),
     };
     if (options.retry === undefined) this.#retryCache.set(key, built);
     return built;
@@ -212,20 +225,29 @@ export class DomoTransport {
 
   async #toDomoError(error: unknown, spec: RequestSpec<unknown>, context: RequestContext, options: RequestOptions, scrub: (text: string) => string): Promise<DomoError> {
     if (isDomoError(error)) return error;
+    const where = `${spec.method} ${pathOf(context.url)}`;
     if (error instanceof HTTPError) {
       const body = await readBody(error.response).catch(() => ({ text: '', contentType: '' }));
       const mapped = errorForResponse(error.response, body, { ...context, notFoundHint: spec.notFoundHint, forbiddenMeansNotFound: spec.forbiddenMeansNotFound }, scrub);
       return isDomoError(mapped) ? mapped : new DomoError(scrub(String(mapped)), context);
     }
+    const write = spec.method !== 'GET';
+    const checkFirst = '; it may have been applied: check the state before sending it again';
     if (error instanceof TimeoutError) {
       const timeoutMs = options.timeoutMs ?? this.timeoutMs;
-      return new DomoTimeoutError(`${spec.method} ${pathOf(context.url)} timed out after ${timeoutMs} ms (attempt ${context.attempts ?? 1})`, { ...context, timeoutMs });
+      return new DomoTimeoutError(`${where} timed out after ${timeoutMs} ms (attempt ${context.attempts ?? 1}, response body included)${write ? checkFirst : ''}`, { ...context, timeoutMs, mayHaveBeenApplied: write });
     }
-    if (isAbort(error, options.signal)) return new DomoError(`${spec.method} ${pathOf(context.url)} was aborted`, context);
-    const code = systemCode(error);
+    if (error instanceof BodyTooLarge) {
+      return new DomoResponseTooLargeError(`${where}: ${error.message} (maxResponseBytes); nothing was kept`, { ...context, limitBytes: error.limitBytes });
+    }
+    if (isAbort(error, options.signal)) {
+      return new DomoAbortError(`${where} was aborted${write ? checkFirst : ''}`, { ...context, mayHaveBeenApplied: write });
+    }
+    const failure = connectionFailure(error, context.url);
+    const mayHaveBeenApplied = write && failure.maybeSent;
     return new DomoConnectionError(
-      `${spec.method} ${context.url ?? ''} could not reach the server (${code ?? scrub(describe(error))}) after ${context.attempts ?? 0} attempt(s)`,
-      { ...context, code },
+      `${where} failed: ${scrub(failure.cause)} after ${context.attempts ?? 0} attempt(s)${mayHaveBeenApplied ? checkFirst : ''}`,
+      { ...context, code: failure.code, mayHaveBeenApplied }, { cause: error },
     );
   }
 
@@ -236,6 +258,32 @@ export class DomoTransport {
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
   return Boolean(signal?.aborted) && error instanceof Error && (error.name === 'AbortError' || error === signal?.reason);
+}
+
+/** Codes of failures that happen before a request leaves: it certainly was not applied. */
+const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|ERR_SSL_.*|CERT_.*|UNABLE_TO_.*|SELF_SIGNED_CERT.*|DEPTH_ZERO_SELF_SIGNED_CERT|HOSTNAME_MISMATCH|ERR_INVALID_URL)$/;
+
+/** What a connection failure was, in words a person can act on, and whether the request may have gone out. */
+export function connectionFailure(error: unknown, url: string | undefined): { cause: string; code: string | undefined; maybeSent: boolean } {
+  const interrupted = error instanceof ResponseInterrupted;
+  const code = systemCode(error);
+  const host = hostOf(url);
+  let cause: string;
+  if (code === 'ECONNREFUSED') cause = `connection refused by ${host}: is the server running, and is the base URL right?`;
+  else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') cause = `DNS lookup failed for ${host} (${code}): check the instance name`;
+  else if (code && /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|HOSTNAME_MISMATCH)/.test(code)) cause = `TLS failure talking to ${host} (${code}): its certificate could not be verified`;
+  else if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || interrupted) cause = `the connection to ${host} was reset${interrupted ? ' while the response was being read' : ''}${code ? ` (${code})` : ''}`;
+  else if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') cause = `could not connect to ${host} in time (${code})`;
+  else cause = `could not reach ${host} (${code ?? describe(error)})`;
+  return { cause, code, maybeSent: interrupted || !code || !NOT_SENT.test(code) };
+}
+
+function hostOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? '').host;
+  } catch {
+    return 'the server';
+  }
 }
 
 /** The system error code (`ECONNREFUSED`, `ECONNRESET`, …) inside a fetch failure. */

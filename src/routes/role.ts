@@ -228,7 +228,7 @@ export async function getDefaultRole(auth: DomoAuth, options?: RequestOptions): 
     route: 'getDefaultRole', method: 'GET', path: '/api/content/v1/customer-states/user.roleid.default',
     query: { defaultValue: 2, ignoreCache: true }, schema: CustomerStateSchema,
   }, options);
-  const roleId = Number(data.value);
+  const roleId = typeof data.value === 'number' ? data.value : /^\d{1,16}$/.test(data.value.trim()) ? Number(data.value.trim()) : Number.NaN;
   if (!Number.isSafeInteger(roleId) || roleId <= 0) {
     throw new DomoValidationError(`getDefaultRole: the default role is not a role id: ${describe(data.value)}`, { route: 'getDefaultRole', status, issues: [{ path: 'value', message: 'expected a role id' }] });
   }

@@ -84,6 +84,41 @@ describe('DomoFullAuth', () => {
     expect(meRequests.every((r) => r.headers.get('x-domo-authentication') === SESSION)).toBe(true);
   });
 
+  it("the implicit login honours the caller's signal and timeout, and one caller giving up does not fail another", async () => {
+    const counter = { calls: 0 };
+    server.use(
+      loginHandler(async () => { await delay(150); return HttpResponse.json({ success: true, sessionToken: SESSION }); }, counter),
+      http.get('*/api/content/v2/users/me', () => HttpResponse.json(ME)),
+    );
+    const auth = fullAuth();
+    const impatient = new AbortController();
+    const first = auth.whoAmI({ signal: impatient.signal }).catch((e: unknown) => e);
+    const hurried = auth.whoAmI({ timeoutMs: 30 }).catch((e: unknown) => e);
+    const patient = auth.whoAmI();
+    setTimeout(() => impatient.abort(), 20);
+    expect(await first).toMatchObject({ name: 'DomoAbortError', route: 'login' });
+    expect(await hurried).toMatchObject({ name: 'DomoTimeoutError', route: 'login', timeoutMs: 30 });
+    await expect(patient).resolves.toMatchObject(ME);
+    expect(counter.calls).toBe(1);
+  });
+
+  it('an already-aborted signal sends nothing, not even the login', async () => {
+    const seen = recordRequests(server);
+    const auth = fullAuth();
+    await expect(auth.whoAmI({ signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'DomoAbortError' });
+    await expect(auth.login({ signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'DomoAbortError' });
+    expect(seen).toHaveLength(0);
+    expect(auth.isLoggedIn).toBe(false);
+  });
+
+  it('a refused login says so, without a misleading "→ 200"', async () => {
+    server.use(loginHandler(() => HttpResponse.json({ success: false, reason: 'INVALID_CREDENTIALS' })));
+    const error = await fullAuth().whoAmI().catch((e: unknown) => e) as Error;
+    expect(error).toBeInstanceOf(DomoAuthError);
+    expect(error.message).toBe('login refused (INVALID_CREDENTIALS): check the username (the email address) and the password');
+    expect(error.message).not.toContain('200');
+  });
+
   it('logs in again once after a 401, then succeeds', async () => {
     let session = 0;
     server.use(
@@ -115,7 +150,7 @@ describe('DomoFullAuth', () => {
 
   it('reports a missing session token and a 403 login', async () => {
     server.use(loginHandler(() => HttpResponse.json({})));
-    await expect(fullAuth().login()).rejects.toThrow(/no session token/);
+    await expect(fullAuth().login()).rejects.toThrow(/without a usable session token/);
     server.use(loginHandler(() => new HttpResponse(null, { status: 403, statusText: 'Forbidden' })));
     await expect(fullAuth().login()).rejects.toThrow(DomoInstanceError);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   DomoApiError, DomoAuthError, DomoConflictError, DomoForbiddenError, DomoInstanceError, DomoNotFoundError,
-  DomoRateLimitError, DomoServerError, DomoTimeoutError, DomoTokenAuth, DomoValidationError, VERSION, type Logger,
+  DomoAbortError, DomoRateLimitError, DomoServerError, DomoTimeoutError, DomoTokenAuth, DomoValidationError, VERSION, type Logger,
 } from '../../src/index.js';
 import { recordRequests, useMswServer } from '../helpers/msw.js';
 
@@ -182,7 +182,8 @@ describe('transport: retries and timeouts', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     const error = await getThing(makeAuth(), { signal: controller.signal }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'DomoError', route: 'getThing' });
+    expect(error).toBeInstanceOf(DomoAbortError);
+    expect(error).toMatchObject({ name: 'DomoAbortError', route: 'getThing', mayHaveBeenApplied: false });
     expect((error as Error).message).toBe('GET /api/things/1 was aborted');
     expect(calls).toBe(1);
   });

@@ -3,7 +3,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
-  AccessLevel, DomoAccount, DomoApiError, DomoInputError, DomoInstanceError, DomoRole, DomoServerError, DomoTokenAuth,
+  AccessLevel, DomoAccount, DomoAccounts, DomoApiError, DomoInputError, DomoInstanceError, DomoRole, DomoServerError, DomoTokenAuth,
   DomoValidationError, isDomoError, routes, type DomoAuth,
 } from '../../src/index.js';
 import { useSandbox } from '../helpers/sandbox.js';
@@ -64,7 +64,32 @@ const cases: Case[] = [
   { name: 'member id 0', run: (auth) => routes.addRoleMembers(auth, roleId(), [0]), error: DomoInputError, message: /userIds\[0\] must be a positive integer, got 0/, sends: 'nothing' },
   { name: 'empty instance', run: () => new DomoTokenAuth({ instance: '', token: 't' }), error: DomoInputError, message: /instance is required/, sends: 'nothing' },
   { name: 'empty token', run: () => new DomoTokenAuth({ instance: 'acme', token: '' }), error: DomoInputError, message: /token is required/, sends: 'nothing' },
-  { name: 'baseUrl not a URL', run: () => new DomoTokenAuth({ instance: 'acme', token: 't', baseUrl: 'nope' }), error: DomoInputError, message: /baseUrl "nope" is not a URL/, sends: 'nothing' },
+  { name: 'baseUrl not a URL', run: () => new DomoTokenAuth({ instance: 'acme', token: 't', baseUrl: 'nope' }), error: DomoInputError, message: /baseUrl is not a URL: "nope"/, sends: 'nothing' },
+  ...([0, -5, Number.NaN, Number.POSITIVE_INFINITY, 1e12, '100'] as unknown[]).map((value): Case => ({
+    name: `timeoutMs ${String(value)}`, run: () => new DomoTokenAuth({ instance: 'acme', token: 'tok-1234', timeoutMs: value as number }), error: DomoInputError, message: /timeoutMs must be a finite number of milliseconds from 1 to 3600000/, sends: 'nothing',
+  })),
+  { name: 'per-call timeoutMs NaN', run: (auth) => routes.getRoles(auth, { timeoutMs: Number.NaN }), error: DomoInputError, message: /timeoutMs must be a finite number/, sends: 'nothing' },
+  { name: 'retry limit 1.5', run: () => new DomoTokenAuth({ instance: 'acme', token: 'tok-1234', retry: 1.5 }), error: DomoInputError, message: /retry must be a (whole )?number of retries from 0 to 10/, sends: 'nothing' },
+  { name: 'retry limit 1000', run: () => new DomoTokenAuth({ instance: 'acme', token: 'tok-1234', retry: { limit: 1000 } }), error: DomoInputError, message: /retry.limit must be a whole number of retries from 0 to 10, got 1000/, sends: 'nothing' },
+  { name: 'per-call retry -1', run: (auth) => routes.getRoles(auth, { retry: -1 }), error: DomoInputError, message: /retry must be/, sends: 'nothing' },
+  { name: 'signal not a signal', run: (auth) => routes.getRoles(auth, { signal: {} as AbortSignal }), error: DomoInputError, message: /signal must be an AbortSignal/, sends: 'nothing' },
+  { name: 'maxResponseBytes 0', run: () => new DomoTokenAuth({ instance: 'acme', token: 'tok-1234', maxResponseBytes: 0 }), error: DomoInputError, message: /maxResponseBytes must be a whole number of bytes/, sends: 'nothing' },
+  ...([0, -1, 2.5, Number.NaN, '8'] as unknown[]).map((value): Case => ({
+    name: `concurrency ${String(value)}`, run: (auth) => new DomoAccounts(auth).list({ withConfig: true, concurrency: value as number }), error: DomoInputError, message: /concurrency must be a whole number from 1 to 256/, sends: 'nothing',
+  })),
+  { name: 'DomoRole.create with null', run: (auth) => DomoRole.create(auth, null as never), error: DomoInputError, message: /DomoRole.create needs \{ name/, sends: 'nothing' },
+  { name: 'token with a line break', run: () => new DomoTokenAuth({ instance: 'acme', token: 'secret-part\r\nx-evil: 1' }), error: DomoInputError, message: /token contains a line break at position 12/, sends: 'nothing' },
+  { name: 'token with a NUL', run: () => new DomoTokenAuth({ instance: 'acme', token: 'secret\u0000part' }), error: DomoInputError, message: /token contains a control character/, sends: 'nothing' },
+  { name: 'token beyond Latin-1', run: () => new DomoTokenAuth({ instance: 'acme', token: 'sécret–token' }), error: DomoInputError, message: /token contains a character outside Latin-1/, sends: 'nothing' },
+  { name: 'baseUrl with userinfo', run: () => new DomoTokenAuth({ instance: 'acme', token: 'tok-1234', baseUrl: 'https://admin:hunter22@acme.domo.com' }), error: DomoInputError, message: /baseUrl must not hold credentials/, sends: 'nothing' },
+  { name: 'baseUrl with a query', run: () => new DomoTokenAuth({ instance: 'acme', token: 'tok-1234', baseUrl: 'https://acme.domo.com/?x=1' }), error: DomoInputError, message: /without a query or fragment/, sends: 'nothing' },
+  { name: 'baseUrl with a fragment', run: () => new DomoTokenAuth({ instance: 'acme', token: 'tok-1234', baseUrl: 'https://acme.domo.com/#top' }), error: DomoInputError, message: /without a query or fragment/, sends: 'nothing' },
+  ...(['0x10', '1e1', '-3', ' ', '9007199254740993'] as const).map((value): Case => ({
+    name: `default role state ${JSON.stringify(value)}`, answer: reply('/api/content/v1/customer-states/user.roleid.default', () => HttpResponse.json({ name: 'user.roleid.default', value })), run: (auth) => routes.getDefaultRole(auth), error: DomoValidationError, message: /the default role is not a role id/, sends: 'something',
+  })),
+  ...(['0x10', '1e1', 12.5, '99999999999999999'] as const).map((value): Case => ({
+    name: `share-list id ${JSON.stringify(value)}`, answer: reply('/api/data/v2/accounts/share/3', () => HttpResponse.json({ list: [{ type: 'USER', id: value, accessLevel: 'OWNER' }] })), run: (auth) => routes.getAccountAccessList(auth, 3), error: DomoValidationError, message: /list\[0\]\.id/, sends: 'something',
+  })),
   { name: 'HTML error page', answer: reply('/api/authorization/v1/roles', () => HttpResponse.html('<html><h1>502 Bad Gateway</h1></html>', { status: 502 })), run: (auth) => routes.getRoles(auth, { retry: 0 }), error: DomoServerError, message: /GET \/api\/authorization\/v1\/roles → 502/, sends: 'something' },
   { name: 'HTML page with 200', answer: reply('/api/authorization/v1/roles', () => HttpResponse.html('<html>Sign in</html>')), run: (auth) => routes.getRoles(auth), error: DomoValidationError, message: /getRoles: .*expected JSON, got text\/html/, sends: 'something' },
   { name: 'truncated JSON', answer: reply('/api/authorization/v1/roles', () => new HttpResponse('[{"id": 1, "na', { headers: { 'content-type': 'application/json' } })), run: (auth) => routes.getRoles(auth), error: DomoValidationError, message: /not valid JSON/, sends: 'something' },

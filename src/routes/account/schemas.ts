@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** An id as Domo sends it in share lists: a number, or a string of decimal digits (never `0x10` or `1e1`), within the safe range. */
+export const wireId = z.union([z.number().int().positive(), z.string().regex(/^\d{1,16}$/, 'expected a decimal id').transform(Number)])
+  .refine((id) => Number.isSafeInteger(id) && id > 0, 'expected a positive id within the safe integer range');
+
 /** ms-epoch timestamps stay numbers at this layer; Domo sends null on fresh OAuth templates. */
 const epoch = z.number().nullable().optional();
 
@@ -56,7 +60,7 @@ export type DataProvider = z.infer<typeof DataProviderSchema>;
 /** One row of an access list (§5.7); ids are numbers here whatever the server sent. */
 export const AccessEntrySchema = z.looseObject({
   type: z.enum(['USER', 'GROUP']),
-  id: z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(Number),
+  id: wireId,
   accessLevel: z.string(),
   name: z.string().optional(),
 });

@@ -1,4 +1,7 @@
 import { DomoInputError } from '../../client/errors.js';
+import { describe } from '../../client/input.js';
+
+export { describe };
 
 /** Checks a Domo object id: a positive safe integer (a string of digits is accepted and converted). */
 export function checkId(value: unknown, field = 'id', route?: string): number {
@@ -7,6 +10,13 @@ export function checkId(value: unknown, field = 'id', route?: string): number {
     throw new DomoInputError(`${field} must be a positive integer, got ${describe(value)}`, { field, route });
   }
   return id;
+}
+
+/** Checks that an argument is a plain object (not null, an array or a primitive); `shape` says what it should hold. */
+export function checkObject(value: unknown, field: string, route: string, shape: string): asserts value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new DomoInputError(`${route} needs ${shape}, got ${describe(value)}`, { field, route });
+  }
 }
 
 /** Checks a list of ids: a non-empty array of positive integers, duplicates removed (order kept). */
@@ -59,13 +69,4 @@ export function checkConfig(value: unknown, route?: string): ConfigValues {
     }
   }
   return { ...(value as ConfigValues) };
-}
-
-/** A short, secret-free description of a bad value for an error message. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'string') return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
-  if (typeof value === 'number') return String(value);
-  return typeof value;
 }

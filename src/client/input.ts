@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { DomoInputError } from './errors.js';
+import { LOG_LEVELS } from './logger.js';
+
+/** A short, secret-free description of a bad value for an error message. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'string') return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+  if (typeof value === 'number') return String(value);
+  return typeof value;
+}
+
+/** The longest timeout accepted: one hour. A longer wait is a mistake, not a setting. */
+export const MAX_TIMEOUT_MS = 3_600_000;
+/** The most retries accepted. */
+export const MAX_RETRIES = 10;
+/** The largest response-size cap accepted: 1 GiB. */
+export const MAX_RESPONSE_BYTES_LIMIT = 1024 ** 3;
+
+/** A number for which `ok` holds; anything else (NaN, Infinity, a string) fails with `message`. */
+const numberWhere = (ok: (n: number) => boolean, message: string) => z.custom<number>((value) => typeof value === 'number' && ok(value), { message });
+const milliseconds = (max: number) => numberWhere((n) => Number.isFinite(n) && n >= 0 && n <= max, `a number of milliseconds from 0 to ${max}`);
+const timeoutMs = numberWhere((n) => Number.isFinite(n) && n >= 1 && n <= MAX_TIMEOUT_MS, `a finite number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`);
+const retryLimit = numberWhere((n) => Number.isInteger(n) && n >= 0 && n <= MAX_RETRIES, `a whole number of retries from 0 to ${MAX_RETRIES}`);
+const retryPolicy = z.strictObject({
+  limit: retryLimit.optional(),
+  statusCodes: z.array(z.number().int().min(100).max(599)).optional(),
+  backoffMs: milliseconds(60_000).optional(),
+  backoffLimitMs: milliseconds(600_000).optional(),
+  maxRetryAfterMs: milliseconds(MAX_TIMEOUT_MS).optional(),
+  retryOnTimeout: z.boolean().optional(),
+}, { error: `a number of retries from 0 to ${MAX_RETRIES}, or a retry policy object` });
+/** A retry count or a policy: checked by the one that fits, so the message names the field that is wrong. */
+const retry = z.unknown().superRefine((value, ctx) => {
+  const result = (typeof value === 'number' ? retryLimit : retryPolicy).safeParse(value);
+  for (const issue of result.error?.issues ?? []) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+});
+const signal = z.custom<AbortSignal>((value) => value instanceof AbortSignal, { message: 'an AbortSignal' });
+const logger = z.custom((value) => typeof value === 'object' && value !== null
+  && ['error', 'warn', 'info', 'debug'].every((level) => typeof (value as Record<string, unknown>)[level] === 'function'), { message: 'an object with error, warn, info and debug functions' });
+
+/** What a transport (an auth's constructor) accepts; the credentials are checked by each strategy. */
+const TransportOptionsSchema = z.looseObject({
+  timeoutMs: timeoutMs.optional(),
+  retry: retry.optional(),
+  logger: logger.optional(),
+  logLevel: z.enum(LOG_LEVELS).optional(),
+  logBodies: z.boolean().optional(),
+  fetch: z.custom((value) => typeof value === 'function', { message: 'a fetch function' }).optional(),
+  maxResponseBytes: numberWhere((n) => Number.isInteger(n) && n >= 1 && n <= MAX_RESPONSE_BYTES_LIMIT, `a whole number of bytes from 1 to ${MAX_RESPONSE_BYTES_LIMIT}`).optional(),
+});
+
+/** What every call accepts as its last argument. */
+const RequestOptionsSchema = z.looseObject({ timeoutMs: timeoutMs.optional(), retry: retry.optional(), signal: signal.optional() });
+
+/** Checks transport options (timeouts, retries, logging, size cap) before anything is built. @throws {DomoInputError} */
+export function checkTransportOptions<T extends object>(options: T): T {
+  return checkWith(TransportOptionsSchema, options, 'options');
+}
+
+/** Checks per-call options (`timeoutMs`, `retry`, `signal`) before anything is sent. @throws {DomoInputError} */
+export function checkRequestOptions<T extends object | undefined>(options: T, route?: string): T {
+  if (options === undefined) return options;
+  return checkWith(RequestOptionsSchema, options, 'options', route);
+}
+
+/** Checks a concurrency limit: a whole number from 1 to 256. @throws {DomoInputError} */
+export function checkConcurrency(value: unknown, route?: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 256) {
+    throw new DomoInputError(`concurrency must be a whole number from 1 to 256, got ${describe(value)}`, { field: 'concurrency', route });
+  }
+  return value;
+}
+
+function checkWith<T>(schema: z.ZodType, value: T, what: string, route?: string): T {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new DomoInputError(`${what} must be an object, got ${describe(value)}`, { field: what, route });
+  }
+  const result = schema.safeParse(value);
+  if (result.success) return value;
+  const issue = result.error.issues[0]!;
+  const field = issue.path.map(String).join('.');
+  const given = issue.path.reduce<unknown>((at, key) => (at as Record<PropertyKey, unknown> | undefined)?.[key], value);
+  throw new DomoInputError(`${field || what} must be ${issue.message.replace(/^Invalid input: expected /, '')}, got ${describe(given)}`, { field, route });
+}
