@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { z } from 'zod';
 import { DomoInputError } from '../client/errors.js';
 import { Secret } from '../client/secret.js';
-import type { ConfigValue, ConfigValues } from '../routes/internal/input.js';
+import { checkNoMaskedValues, type ConfigValue, type ConfigValues } from '../routes/internal/input.js';
 
 /** How a config field is treated: shown, or wrapped in a `Secret`. `required` fields must be present on create. */
 export interface FieldSpec {
@@ -65,6 +65,11 @@ export function providerConfigSpec(dataProviderType: string): ProviderConfigSpec
   return REGISTRY.get(dataProviderType);
 }
 
+/** The keys a provider's config must hold (none for a provider the registry does not know). */
+export function requiredConfigKeys(dataProviderType: string): string[] {
+  return Object.entries(providerConfigSpec(dataProviderType)?.fields ?? {}).filter(([, field]) => field.required).map(([key]) => key);
+}
+
 /** Every provider the registry knows. */
 export function knownProviderTypes(): string[] {
   return [...REGISTRY.keys()];
@@ -91,8 +96,6 @@ export function providerConfigSchema(dataProviderType: string): z.ZodType<Record
 
 /** A config value as held in memory: secrets wrapped. */
 export type HeldValue = ConfigValue | Secret;
-
-const MASKED = /^\{encrypted\}/;
 
 /**
  * A provider config held safely: secret fields (per the registry; every field of an unknown provider) are
@@ -195,8 +198,7 @@ export function plainConfig(input: ConfigInput, field = 'config'): ConfigValues 
  */
 export function checkConfigForProvider(dataProviderType: string, config: ConfigValues, options: { complete: boolean }): void {
   const providerSpec = providerConfigSpec(dataProviderType);
-  const masked = Object.keys(config).filter((key) => typeof config[key] === 'string' && MASKED.test(config[key]));
-  if (masked.length > 0) throw new DomoInputError(`config ${masked.join(', ')} hold {encrypted} placeholders from a masked read; writing them would replace the secrets with their masks`, { field: `config.${masked[0]}` });
+  checkNoMaskedValues(config);
   if (!providerSpec) return;
   if (providerSpec.storage === 'oauth') throw new DomoInputError(`${dataProviderType} uses OAuth: it has no stored config to write`, { field: 'config' });
   const known = Object.keys(providerSpec.fields);

@@ -5,6 +5,7 @@ import { DomoFullAuth } from '../auth/full.js';
 import { normalizeInstance } from '../auth/instance.js';
 import { DomoTokenAuth } from '../auth/token.js';
 import { DomoInputError } from '../client/errors.js';
+import { checkObject } from '../routes/internal/input.js';
 import { Secret } from '../client/secret.js';
 import { getAccountConfig, updateAccountConfig } from '../routes/account/config.js';
 import { getAccountById } from '../routes/account/core.js';
@@ -12,19 +13,20 @@ import { createAccount, deleteAccount, updateAccountName } from '../routes/accou
 import { getAccountAccessList, shareAccount } from '../routes/account/sharing.js';
 import { AccountConfig, newConfig, type ConfigInput } from './account-config.js';
 import { DomoAccounts } from './accounts.js';
-import { CredentialEntity, type CredentialApi, type GetAccountEntityOptions } from './credential.js';
+import { callOptions, CredentialEntity, type CallOptions, type CredentialApi, type GetAccountEntityOptions } from './credential.js';
 
 export type { GetAccountEntityOptions } from './credential.js';
 
 const accountApi: CredentialApi = {
   label: 'account',
-  get: (auth, id) => getAccountById(auth, id),
+  kind: 'account',
+  get: (auth, id, options) => getAccountById(auth, id, options),
   getConfig: (auth, id, options) => getAccountConfig(auth, id, options),
   updateConfig: (auth, id, config, options) => updateAccountConfig(auth, id, config, options),
-  rename: (auth, id, name) => updateAccountName(auth, id, name),
-  delete: (auth, id) => deleteAccount(auth, id),
-  getAccess: (auth, id) => getAccountAccessList(auth, id),
-  share: (auth, id, input) => shareAccount(auth, id, input),
+  rename: (auth, id, name, options) => updateAccountName(auth, id, name, options),
+  delete: (auth, id, options) => deleteAccount(auth, id, options),
+  getAccess: (auth, id, options) => getAccountAccessList(auth, id, options),
+  share: (auth, id, input, options) => shareAccount(auth, id, input, options),
 };
 
 /** What a new account needs. */
@@ -59,16 +61,17 @@ export class DomoAccount extends CredentialEntity {
    * @throws {DomoNotFoundError} missing or not shared with you
    */
   static async get(auth: DomoAuth, id: number, options: GetAccountEntityOptions = {}): Promise<DomoAccount> {
-    return CredentialEntity.withConfigIfAsked(DomoAccount.hydrate(auth, (await getAccountById(auth, id)).data), options);
+    return CredentialEntity.withConfigIfAsked(DomoAccount.hydrate(auth, (await getAccountById(auth, id, callOptions(options))).data), options);
   }
 
   /**
    * Creates an account. The config is checked against the provider first (unknown or missing required keys
    * are a `DomoInputError`, nothing is sent). Never retried.
    */
-  static async create(auth: DomoAuth, input: NewAccount): Promise<DomoAccount> {
-    const config = newConfig(input?.dataProviderType, input?.config);
-    const account = DomoAccount.hydrate(auth, (await createAccount(auth, { name: input.name, dataProviderType: input.dataProviderType, config })).data);
+  static async create(auth: DomoAuth, input: NewAccount, options: CallOptions = {}): Promise<DomoAccount> {
+    checkObject(input, 'input', 'DomoAccount.create', '{ name, dataProviderType, config }');
+    const config = newConfig(input.dataProviderType, input.config);
+    const account = DomoAccount.hydrate(auth, (await createAccount(auth, { name: input.name, dataProviderType: input.dataProviderType, config }, callOptions(options))).data);
     account.config = new AccountConfig(account.dataProviderType, config);
     return account;
   }
@@ -78,9 +81,9 @@ export class DomoAccount extends CredentialEntity {
    * case-insensitive, same provider) and replaces its config, or creates one.
    * @returns the account in the target instance
    */
-  async copyTo(target: DomoAuth, options: { name?: string } = {}): Promise<DomoAccount> {
-    const config = (await this.getConfig({ unmask: true })).reveal();
-    const { entity } = await new DomoAccounts(target).upsert({ name: options.name ?? this.displayName, dataProviderType: this.dataProviderType, config });
+  async copyTo(target: DomoAuth, options: CallOptions & { name?: string } = {}): Promise<DomoAccount> {
+    const config = (await this.getConfig({ unmask: true, ...callOptions(options) })).reveal();
+    const { entity } = await new DomoAccounts(target).upsert({ name: options.name ?? this.displayName, dataProviderType: this.dataProviderType, config }, callOptions(options));
     return entity;
   }
 
@@ -93,8 +96,8 @@ export class DomoAccount extends CredentialEntity {
    * @throws {DomoInputError} another provider, or a config without usable credentials
    * @throws {DomoAuthError} the credentials were refused
    */
-  async toAuth(): Promise<DomoAuth> {
-    const config = (await this.getConfig({ unmask: true })).reveal();
+  async toAuth(options: CallOptions = {}): Promise<DomoAuth> {
+    const config = (await this.getConfig({ unmask: true, ...callOptions(options) })).reveal();
     const credentials = domoCredentials(this.dataProviderType, config);
     const instance = credentials.instance === undefined ? this.auth.instance : normalizeInstance(credentials.instance);
     const baseUrl = credentials.baseUrl ?? (instance === this.auth.instance ? this.auth.baseUrl : undefined);
@@ -102,7 +105,7 @@ export class DomoAccount extends CredentialEntity {
     const auth = credentials.token
       ? new DomoTokenAuth({ ...shared, token: new Secret(credentials.token) })
       : new DomoFullAuth({ ...shared, username: credentials.username ?? '', password: new Secret(credentials.password ?? '') });
-    await auth.whoAmI();
+    await auth.whoAmI(callOptions(options));
     return auth;
   }
 

@@ -1,18 +1,20 @@
 import type { DomoAuth } from '../auth/base.js';
 import { mapConcurrent, type Progress } from '../client/concurrency.js';
+import { DomoAbortError } from '../client/errors.js';
 import { checkConcurrency } from '../client/input.js';
 import { getAccountConfig } from '../routes/account/config.js';
 import { getAccounts, getAvailableDataProviders } from '../routes/account/core.js';
 import { getOAuthAccounts } from '../routes/account/oauth.js';
 import type { DataProvider } from '../routes/account/schemas.js';
-import { checkProviderType } from '../routes/internal/input.js';
+import { checkObject, checkProviderType } from '../routes/internal/input.js';
 import { AccountConfig, newConfig } from './account-config.js';
 import { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './account.js';
+import { callOptions, type CallOptions } from './credential.js';
 import { findOneByName, notFoundByName, type UpsertResult } from './names.js';
 import { DomoOAuthAccount } from './oauth-account.js';
 
 /** Options of {@link DomoAccounts.list}. */
-export interface ListAccountsOptions {
+export interface ListAccountsOptions extends CallOptions {
   /** Read every account's config too: one request per account, `concurrency` at a time. @default false */
   withConfig?: boolean;
   /** Read configs with secrets in clear text (held as `Secret`s). @default false */
@@ -23,7 +25,6 @@ export interface ListAccountsOptions {
   onProgress?: (progress: Progress) => void;
   /** Only accounts of this provider type. */
   dataProviderType?: string;
-  signal?: AbortSignal;
 }
 
 /** An account whose config could not be read, and why. */
@@ -77,30 +78,36 @@ export class DomoAccounts {
    * Every account the caller can read. One list request carries the metadata; `withConfig` adds one config
    * request per account (none for OAuth-credential accounts, which store no config). A failed config read
    * does not stop the others: it is reported in `failed`.
+   * @throws {DomoAbortError} `signal` aborted, before or during the config reads (never a partial list)
    */
   async list(options: ListAccountsOptions = {}): Promise<AccountList> {
     const type = options.dataProviderType === undefined ? undefined : checkProviderType(options.dataProviderType, 'list');
     const concurrency = checkConcurrency(options.concurrency ?? 32, 'DomoAccounts.list');
-    const { data } = await getAccounts(this.auth, { signal: options.signal });
+    const call = callOptions(options);
+    const { data } = await getAccounts(this.auth, call);
     const accounts = DomoAccount.hydrateMany(this.auth, type ? data.filter((row) => row.dataProviderType === type) : data);
     if (!options.withConfig) return AccountList.create(accounts, []);
     const unmask = options.unmask ?? false;
-    const results = await mapConcurrent(accounts, concurrency, (account) => this.#loadConfig(account, unmask, options.signal), { onProgress: options.onProgress, signal: options.signal });
+    const results = await mapConcurrent(accounts, concurrency, (account) => this.#loadConfig(account, unmask, call), { onProgress: options.onProgress, signal: options.signal });
+    if (options.signal?.aborted) {
+      const done = results.filter((result) => result.ok).length;
+      throw new DomoAbortError(`DomoAccounts.list was aborted after ${done} of ${accounts.length} config reads`, { route: 'DomoAccounts.list' });
+    }
     return AccountList.create(accounts, results.flatMap((result) => (result.ok ? [] : [{ account: result.item, error: result.error }])));
   }
 
-  async #loadConfig(account: DomoAccount, unmask: boolean, signal?: AbortSignal): Promise<void> {
+  async #loadConfig(account: DomoAccount, unmask: boolean, call: CallOptions): Promise<void> {
     if (account.credentialsType === 'oauth') {
       account.config = AccountConfig.none(account.dataProviderType);
       return;
     }
-    const { data } = await getAccountConfig(this.auth, account.id, { dataProviderType: account.dataProviderType, unmask, signal });
+    const { data } = await getAccountConfig(this.auth, account.id, { dataProviderType: account.dataProviderType, unmask, ...call });
     account.config = new AccountConfig(account.dataProviderType, data, { masked: !unmask });
   }
 
   /** Every OAuth account template the caller can read. */
-  async listOAuth(): Promise<DomoOAuthAccount[]> {
-    const { data } = await getOAuthAccounts(this.auth);
+  async listOAuth(options: CallOptions = {}): Promise<DomoOAuthAccount[]> {
+    const { data } = await getOAuthAccounts(this.auth, callOptions(options));
     return DomoOAuthAccount.hydrateMany(this.auth, data);
   }
 
@@ -114,13 +121,13 @@ export class DomoAccounts {
    * optionally of one provider type; `undefined` when none.
    * @throws {DomoAmbiguousNameError} two or more match; the error lists them
    */
-  async findByName(name: string, options: { dataProviderType?: string } = {}): Promise<DomoAccount | undefined> {
-    const { accounts } = await this.list({ ...(options.dataProviderType === undefined ? {} : { dataProviderType: options.dataProviderType }) });
+  async findByName(name: string, options: CallOptions & { dataProviderType?: string } = {}): Promise<DomoAccount | undefined> {
+    const { accounts } = await this.list({ ...callOptions(options), ...(options.dataProviderType === undefined ? {} : { dataProviderType: options.dataProviderType }) });
     return findOneByName('account', accounts, name, [(a) => a.displayName, (a) => a.name]);
   }
 
   /** Like {@link DomoAccounts.findByName}, but a missing account is a `DomoNotFoundError`. */
-  async getByName(name: string, options: { dataProviderType?: string } = {}): Promise<DomoAccount> {
+  async getByName(name: string, options: CallOptions & { dataProviderType?: string } = {}): Promise<DomoAccount> {
     const account = await this.findByName(name, options);
     if (!account) throw notFoundByName('account', name, 'getByName');
     return account;
@@ -130,19 +137,21 @@ export class DomoAccounts {
    * Makes sure an account named `name` (of that provider) exists with exactly `config`: creates it, replaces
    * its config, or leaves it alone when the stored config already equals `config`.
    */
-  async upsert(input: NewAccount): Promise<UpsertResult<DomoAccount>> {
-    const type = checkProviderType(input?.dataProviderType, 'upsert');
+  async upsert(input: NewAccount, options: CallOptions = {}): Promise<UpsertResult<DomoAccount>> {
+    checkObject(input, 'input', 'DomoAccounts.upsert', '{ name, dataProviderType, config }');
+    const type = checkProviderType(input.dataProviderType, 'upsert');
     const config = newConfig(type, input.config);
-    const existing = await this.findByName(input.name, { dataProviderType: type });
-    if (!existing) return { entity: await DomoAccount.create(this.auth, { name: input.name, dataProviderType: type, config }), action: 'created' };
-    const current = (await existing.getConfig({ unmask: true })).reveal();
+    const call = callOptions(options);
+    const existing = await this.findByName(input.name, { ...call, dataProviderType: type });
+    if (!existing) return { entity: await DomoAccount.create(this.auth, { name: input.name, dataProviderType: type, config }, call), action: 'created' };
+    const current = (await existing.getConfig({ unmask: true, ...call })).reveal();
     if (sameConfig(current, config)) return { entity: existing, action: 'unchanged' };
-    return { entity: await existing.updateConfig(config, { replace: true }), action: 'updated' };
+    return { entity: await existing.updateConfig(config, { replace: true, ...call }), action: 'updated' };
   }
 
   /** Every data provider the instance knows. */
-  async dataProviders(): Promise<DataProvider[]> {
-    return (await getAvailableDataProviders(this.auth)).data;
+  async dataProviders(options: CallOptions = {}): Promise<DataProvider[]> {
+    return (await getAvailableDataProviders(this.auth, callOptions(options))).data;
   }
 }
 

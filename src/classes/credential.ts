@@ -2,40 +2,46 @@ import 'reflect-metadata';
 import { Expose } from 'class-transformer';
 import type { DomoAuth } from '../auth/base.js';
 import { DomoInputError, DomoPartialFailureError, DomoServerError, DomoValidationError } from '../client/errors.js';
-import type { DomoResponse } from '../client/options.js';
+import { exclusive } from '../client/exclusive.js';
+import type { DomoResponse, RequestOptions } from '../client/options.js';
 import type { ConfigResponse } from '../routes/account/config.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
 import { AccessLevel, toAccessLevel, toPrincipal, type SharePrincipal } from '../routes/account/sharing.js';
 import type { ConfigValues } from '../routes/internal/input.js';
 import { checkId } from '../routes/internal/input.js';
-import { AccountConfig, checkConfigForProvider, plainConfig, type ConfigInput } from './account-config.js';
-import { DomoEntity, EpochDate } from './entity.js';
+import { AccountConfig, checkConfigForProvider, plainConfig, requiredConfigKeys, type ConfigInput } from './account-config.js';
+import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
+
+export { callOptions, type CallOptions } from './entity.js';
 
 /** The routes one kind of credential (account or OAuth template) is served by. */
 export interface CredentialApi {
   /** `account` or `OAuth account`, for messages. */
   label: string;
+  /** `account` or `template`: the key under which read-modify-write calls on one object are serialised. */
+  kind: string;
   /** Reads the metadata. */
-  get(auth: DomoAuth, id: number): Promise<DomoResponse<object>>;
+  get(auth: DomoAuth, id: number, options?: RequestOptions): Promise<DomoResponse<object>>;
   /** Reads the config. */
-  getConfig(auth: DomoAuth, id: number, options: { dataProviderType: string; unmask: boolean }): Promise<ConfigResponse>;
+  getConfig(auth: DomoAuth, id: number, options: RequestOptions & { dataProviderType: string; unmask: boolean }): Promise<ConfigResponse>;
   /** Replaces the config. */
-  updateConfig(auth: DomoAuth, id: number, config: ConfigValues, options: { dataProviderType: string }): Promise<unknown>;
+  updateConfig(auth: DomoAuth, id: number, config: ConfigValues, options: RequestOptions & { dataProviderType: string }): Promise<unknown>;
   /** Changes the display name. */
-  rename(auth: DomoAuth, id: number, name: string): Promise<DomoResponse<object>>;
+  rename(auth: DomoAuth, id: number, name: string, options?: RequestOptions): Promise<DomoResponse<object>>;
   /** Deletes it. */
-  delete(auth: DomoAuth, id: number): Promise<unknown>;
+  delete(auth: DomoAuth, id: number, options?: RequestOptions): Promise<unknown>;
   /** Reads the access list. */
-  getAccess(auth: DomoAuth, id: number): Promise<DomoResponse<AccessEntry[]>>;
+  getAccess(auth: DomoAuth, id: number, options?: RequestOptions): Promise<DomoResponse<AccessEntry[]>>;
   /** Shares (v2 levels; NONE revokes). */
-  share(auth: DomoAuth, id: number, input: SharePrincipal & { accessLevel: AccessLevel }): Promise<unknown>;
+  share(auth: DomoAuth, id: number, input: SharePrincipal & { accessLevel: AccessLevel }, options?: RequestOptions): Promise<unknown>;
 }
+
 
 /** A share request on an entity: the access level defaults to `CAN_VIEW`. */
 export type EntityShareInput = SharePrincipal & { accessLevel?: AccessLevel | keyof typeof AccessLevel };
 
 /** Options of the entities' `get`. */
-export interface GetAccountEntityOptions {
+export interface GetAccountEntityOptions extends CallOptions {
   /** Also read the config (one more request). @default false */
   withConfig?: boolean;
   /** Read the config with secrets in clear text (held as `Secret`s). @default false */
@@ -43,7 +49,7 @@ export interface GetAccountEntityOptions {
 }
 
 /** Options of `updateConfig`. */
-export interface UpdateConfigOptions {
+export interface UpdateConfigOptions extends CallOptions {
   /** Replace the whole config with `patch` instead of merging it into the current one. @default false */
   replace?: boolean;
 }
@@ -73,23 +79,23 @@ export abstract class CredentialEntity extends DomoEntity {
 
   /** Reads the config of a freshly read entity when `withConfig` asks for it. */
   protected static async withConfigIfAsked<T extends CredentialEntity>(entity: T, options: GetAccountEntityOptions): Promise<T> {
-    if (options.withConfig) await entity.getConfig({ unmask: options.unmask ?? false });
+    if (options.withConfig) await entity.getConfig({ unmask: options.unmask ?? false, ...callOptions(options) });
     return entity;
   }
 
   /** Reads the metadata again. */
-  async refresh(): Promise<this> {
-    return this.adopt((await this.api.get(this.auth, this.id)).data);
+  async refresh(options: CallOptions = {}): Promise<this> {
+    return this.adopt((await this.api.get(this.auth, this.id, callOptions(options))).data);
   }
 
   /** Reads the provider config. Secrets stay masked unless `unmask: true`; either way they are held as `Secret`s. */
-  async getConfig(options: { unmask?: boolean } = {}): Promise<AccountConfig> {
-    if (this.credentialsType === 'oauth' && this.api.label === 'account') {
+  async getConfig(options: CallOptions & { unmask?: boolean } = {}): Promise<AccountConfig> {
+    if (this.#storesNoConfig()) {
       this.config = AccountConfig.none(this.dataProviderType);
       return this.config;
     }
     const unmask = options.unmask ?? false;
-    const { data } = await this.api.getConfig(this.auth, this.id, { dataProviderType: this.dataProviderType, unmask });
+    const { data } = await this.api.getConfig(this.auth, this.id, { dataProviderType: this.dataProviderType, unmask, ...callOptions(options) });
     this.config = new AccountConfig(this.dataProviderType, data, { masked: !unmask });
     return this.config;
   }
@@ -99,39 +105,78 @@ export abstract class CredentialEntity extends DomoEntity {
    * not named — secrets above all — are kept; `undefined` leaves a field as it is and `null` clears it. With
    * `{ replace: true }` the config becomes exactly `patch`, which must then hold every required field.
    * Checked against the provider before anything is sent; verified afterwards by reading the config back.
+   * Concurrent calls on the same object from this process run one after another, so none loses another's change.
    *
+   * @remarks The merge distrusts its read: the unmasked read is compared with a masked one, and an empty or
+   * partial answer (a key the provider requires is missing, or fewer keys than the masked read shows) is refused
+   * before anything is written, since merging onto it would wipe the fields it lacks.
    * @throws {DomoInputError} unknown keys, missing required keys, or `{encrypted}` placeholders (nothing is sent)
-   * @throws {DomoValidationError} Domo did not keep every field that was sent
+   * @throws {DomoValidationError} the current config read back incomplete (nothing is sent), or Domo did not keep
+   * every field that was sent
+   * @throws {DomoPartialFailureError} the config was written but reading it back failed
    */
   async updateConfig(patch: ConfigInput, options: UpdateConfigOptions = {}): Promise<this> {
     const changes = plainConfig(patch, 'patch');
     const replace = options.replace ?? false;
     checkConfigForProvider(this.dataProviderType, changes, { complete: false });
-    const next = replace ? changes : { ...(await this.api.getConfig(this.auth, this.id, { dataProviderType: this.dataProviderType, unmask: true })).data, ...changes };
-    checkConfigForProvider(this.dataProviderType, next, { complete: replace });
-    await this.api.updateConfig(this.auth, this.id, next, { dataProviderType: this.dataProviderType });
-    const { data: stored } = await this.api.getConfig(this.auth, this.id, { dataProviderType: this.dataProviderType, unmask: false });
-    const dropped = Object.keys(next).filter((key) => !(key in stored));
-    if (dropped.length > 0) {
-      throw new DomoValidationError(`updateConfig: ${this.api.label} ${this.id} did not keep ${dropped.join(', ')} after the update`, { route: 'updateConfig', issues: dropped.map((key) => ({ path: key, message: 'missing after update' })) });
+    return exclusive(`${this.auth.baseUrl}|${this.api.kind}:${this.id}`, async () => {
+      const next = replace ? changes : { ...(await this.#readCompleteConfig(options)), ...changes };
+      checkConfigForProvider(this.dataProviderType, next, { complete: replace });
+      await this.api.updateConfig(this.auth, this.id, next, { dataProviderType: this.dataProviderType, ...callOptions(options) });
+      const stored = await this.#readBack(options);
+      const dropped = Object.keys(next).filter((key) => !(key in stored));
+      if (dropped.length > 0) {
+        throw new DomoValidationError(`updateConfig: ${this.api.label} ${this.id} did not keep ${dropped.join(', ')} after the update`, { route: 'updateConfig', issues: dropped.map((key) => ({ path: key, message: 'missing after update' })) });
+      }
+      this.config = new AccountConfig(this.dataProviderType, stored, { masked: true });
+      return this;
+    });
+  }
+
+  /**
+   * The current config in clear text, to merge onto — refused when the read looks incomplete. Read unmasked and
+   * masked at once: the masked read says which keys exist, the registry which are required.
+   */
+  async #readCompleteConfig(options: CallOptions): Promise<ConfigValues> {
+    const read = (unmask: boolean) => this.api.getConfig(this.auth, this.id, { dataProviderType: this.dataProviderType, unmask, ...callOptions(options) });
+    const [{ data: clear }, { data: masked }] = await Promise.all([read(true), read(false)]);
+    const missingRequired = requiredConfigKeys(this.dataProviderType).filter((key) => clear[key] === undefined || clear[key] === null || clear[key] === '');
+    const missingSeen = Object.keys(masked).filter((key) => !(key in clear));
+    const missing = [...new Set([...missingRequired, ...missingSeen])];
+    if (missing.length > 0) {
+      throw new DomoValidationError(
+        `updateConfig: the current config of ${this.api.label} ${this.id} read back incomplete (no ${missing.join(', ')}; ${Object.keys(clear).length} key(s) unmasked, ${Object.keys(masked).length} masked); nothing was written, since merging onto it would wipe those fields. Try again, or pass { replace: true } with the whole config`,
+        { route: 'updateConfig', issues: missing.map((key) => ({ path: key, message: 'missing from the unmasked read' })) },
+      );
     }
-    this.config = new AccountConfig(this.dataProviderType, stored, { masked: true });
-    return this;
+    return clear;
+  }
+
+  /** The config after a write, masked; a failed read here means the write happened and could not be verified. */
+  async #readBack(options: CallOptions): Promise<ConfigValues> {
+    try {
+      return (await this.api.getConfig(this.auth, this.id, { dataProviderType: this.dataProviderType, unmask: false, ...callOptions(options) })).data;
+    } catch (error) {
+      throw new DomoPartialFailureError(
+        `updateConfig: the config of ${this.api.label} ${this.id} was written, but reading it back to verify failed (${error instanceof Error ? error.message : String(error)}); check it before writing again`,
+        [`wrote the config of ${this.api.label} ${this.id}`], error,
+      );
+    }
   }
 
   /** Changes the display name (Domo keeps `name` as it was). */
-  async rename(displayName: string): Promise<this> {
-    return this.adopt((await this.api.rename(this.auth, this.id, displayName)).data);
+  async rename(displayName: string, options: CallOptions = {}): Promise<this> {
+    return this.adopt((await this.api.rename(this.auth, this.id, displayName, callOptions(options))).data);
   }
 
   /** Deletes it. The object keeps its last known fields. */
-  async delete(): Promise<void> {
-    await this.api.delete(this.auth, this.id);
+  async delete(options: CallOptions = {}): Promise<void> {
+    await this.api.delete(this.auth, this.id, callOptions(options));
   }
 
   /** Reads who can use it: `[{ type, id, accessLevel, name }]`. */
-  async getAccess(): Promise<AccessEntry[]> {
-    this.access = (await this.api.getAccess(this.auth, this.id)).data;
+  async getAccess(options: CallOptions = {}): Promise<AccessEntry[]> {
+    this.access = (await this.api.getAccess(this.auth, this.id, callOptions(options))).data;
     return this.access;
   }
 
@@ -140,47 +185,53 @@ export abstract class CredentialEntity extends DomoEntity {
    * @remarks Domo answers 500 when the principal already has exactly that access. On a 500 the access list is
    * read: if it shows the requested level the call succeeds (nothing needed doing); otherwise the 500 stands.
    */
-  async share(input: EntityShareInput): Promise<this> {
+  async share(input: EntityShareInput, options: CallOptions = {}): Promise<this> {
     const principal = toPrincipal(input);
     const accessLevel = toAccessLevel(input.accessLevel ?? AccessLevel.CAN_VIEW);
     const request = principal.type === 'USER' ? { userId: principal.id, accessLevel } : { groupId: principal.id, accessLevel };
     try {
-      await this.api.share(this.auth, this.id, request);
+      await this.api.share(this.auth, this.id, request, callOptions(options));
     } catch (error) {
-      if (!(error instanceof DomoServerError && error.status === 500) || !(await this.#hasAccess(principal, accessLevel))) throw error;
+      if (!(error instanceof DomoServerError && error.status === 500) || !(await this.#hasAccess(principal, accessLevel, options))) throw error;
     }
     return this;
   }
 
   /** Removes a user's or group's access (`NO_ACCESS`). Removing a principal that has none is not an error. */
-  async unshare(principal: SharePrincipal): Promise<this> {
-    return this.share({ ...principal, accessLevel: AccessLevel.NO_ACCESS });
+  async unshare(principal: SharePrincipal, options: CallOptions = {}): Promise<this> {
+    return this.share({ ...principal, accessLevel: AccessLevel.NO_ACCESS }, options);
   }
 
   /**
    * Makes `toUserId` an owner, then removes `fromUserId` (default: the authenticated user).
    * @throws {DomoPartialFailureError} the new owner was added but removing the old one failed: both have access
    */
-  async transferOwnership(input: { toUserId: number; fromUserId?: number }): Promise<this> {
+  async transferOwnership(input: { toUserId: number; fromUserId?: number }, options: CallOptions = {}): Promise<this> {
     const toUserId = checkId(input?.toUserId, 'toUserId', 'transferOwnership');
-    const fromUserId = input.fromUserId === undefined ? (this.auth.userId ?? (await this.auth.whoAmI()).id) : checkId(input.fromUserId, 'fromUserId', 'transferOwnership');
+    const fromUserId = input.fromUserId === undefined ? (this.auth.userId ?? (await this.auth.whoAmI(callOptions(options))).id) : checkId(input.fromUserId, 'fromUserId', 'transferOwnership');
     if (toUserId === fromUserId) throw new DomoInputError('transferOwnership: toUserId and fromUserId are the same user', { field: 'toUserId', route: 'transferOwnership' });
-    await this.share({ userId: toUserId, accessLevel: AccessLevel.OWNER });
+    await this.share({ userId: toUserId, accessLevel: AccessLevel.OWNER }, options);
     try {
-      await this.unshare({ userId: fromUserId });
+      await this.unshare({ userId: fromUserId }, options);
     } catch (error) {
       throw new DomoPartialFailureError(
         `transferOwnership: user ${toUserId} is now an owner of ${this.api.label} ${this.id}, but removing user ${fromUserId} failed, so they kept their access (${error instanceof Error ? error.message : String(error)})`,
         [`granted OWNER to user ${toUserId}`], error,
       );
     }
-    await this.getAccess();
+    await this.getAccess(options);
     return this;
   }
 
+  /** OAuth-credential accounts (Google Sheets…) store no config. */
+  #storesNoConfig(): boolean {
+    return this.credentialsType === 'oauth' && this.api.kind === 'account';
+  }
+
   /** True when the access list shows the principal at exactly `level` (absent, for `NONE`). */
-  async #hasAccess(principal: { type: 'USER' | 'GROUP'; id: number }, level: AccessLevel): Promise<boolean> {
-    const entry = (await this.getAccess()).find((row) => row.type === principal.type && row.id === principal.id);
+  async #hasAccess(principal: { type: 'USER' | 'GROUP'; id: number }, level: AccessLevel, options: CallOptions): Promise<boolean> {
+    const entry = (await this.getAccess(options)).find((row) => row.type === principal.type && row.id === principal.id);
     return level === AccessLevel.NO_ACCESS ? entry === undefined : entry?.accessLevel === level;
   }
 }
+

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { inspect } from 'node:util';
 import { plainToInstance, Transform } from 'class-transformer';
 import type { DomoAuth } from '../auth/base.js';
+import type { RequestOptions } from '../client/options.js';
 
 /** Reads a Domo ms-epoch (or ISO string) as a `Date`; null and absent stay undefined. */
 export function EpochDate(): PropertyDecorator {
@@ -12,6 +13,17 @@ function toDate(value: unknown): Date | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return new Date(value);
   if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Date.parse(value))) return new Date(value);
   return undefined;
+}
+
+/** What every entity and manager method that sends requests accepts: a signal and a per-attempt timeout. */
+export type CallOptions = Pick<RequestOptions, 'signal' | 'timeoutMs'>;
+
+/** Only the per-call options a request takes, so that method options (`replace`, `unmask`…) never reach a route. */
+export function callOptions(options: CallOptions): CallOptions {
+  const picked: CallOptions = {};
+  if (options.signal !== undefined) picked.signal = options.signal;
+  if (options.timeoutMs !== undefined) picked.timeoutMs = options.timeoutMs;
+  return picked;
 }
 
 /** A concrete entity class that class-transformer can construct. */

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { Expose } from 'class-transformer';
 import type { DomoAuth } from '../auth/base.js';
-import { DomoInputError } from '../client/errors.js';
-import { getAuthorities } from '../routes/role.js';
-import { checkGrantList } from '../routes/role.js';
-import { DomoEntity } from './entity.js';
+import { DomoAbortError, DomoInputError } from '../client/errors.js';
+import { waitWithin } from '../client/wait.js';
+import { checkGrantList, getAuthorities } from '../routes/role.js';
+import { DomoEntity, type CallOptions } from './entity.js';
 
 /**
  * A grant (Domo calls it an authority), e.g. `dataset.manage`, as the catalogue describes it.
@@ -30,16 +30,18 @@ const catalogues = new WeakMap<DomoAuth, Promise<DomoGrant[]>>();
 
 /**
  * The authorities catalogue of an instance, read once per auth and then served from memory
- * (`{ refresh: true }` reads it again).
+ * (`{ refresh: true }` reads it again). The one read is shared: each caller waits for it within its own signal and
+ * timeout, and one caller giving up does not fail the others.
  */
-export function grantCatalogue(auth: DomoAuth, options: { refresh?: boolean } = {}): Promise<DomoGrant[]> {
+export function grantCatalogue(auth: DomoAuth, options: CallOptions & { refresh?: boolean } = {}): Promise<DomoGrant[]> {
   let catalogue = options.refresh ? undefined : catalogues.get(auth);
+  if (!catalogue && options.signal?.aborted) return Promise.reject(new DomoAbortError('reading the grant catalogue was aborted before it was sent', { route: 'getAuthorities' }));
   if (!catalogue) {
     catalogue = getAuthorities(auth).then(({ data }) => DomoGrant.hydrateMany(auth, data));
     catalogues.set(auth, catalogue);
     catalogue.catch(() => catalogues.delete(auth));
   }
-  return catalogue;
+  return waitWithin(catalogue, options, 'reading the grant catalogue', { route: 'getAuthorities' });
 }
 
 /**

@@ -1,4 +1,4 @@
-export { DomoEntity, EpochDate, type EntityClass } from './entity.js';
+export { DomoEntity, EpochDate, callOptions, type CallOptions, type EntityClass } from './entity.js';
 export { AccountConfig, providerConfigSpec, providerConfigSchema, knownProviderTypes, plainConfig, checkConfigForProvider, type ConfigInput, type HeldValue, type ProviderConfigSpec, type FieldSpec } from './account-config.js';
 export { CredentialEntity, type CredentialApi, type EntityShareInput, type UpdateConfigOptions } from './credential.js';
 export { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './account.js';

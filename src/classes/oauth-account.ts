@@ -7,17 +7,19 @@ import { getOAuthAccountById } from '../routes/account/oauth.js';
 import { getOAuthAccountAccessList, shareOAuthAccount } from '../routes/account/sharing.js';
 import { AccountConfig, newConfig } from './account-config.js';
 import type { NewAccount } from './account.js';
-import { CredentialEntity, type CredentialApi, type GetAccountEntityOptions } from './credential.js';
+import { checkObject } from '../routes/internal/input.js';
+import { callOptions, CredentialEntity, type CallOptions, type CredentialApi, type GetAccountEntityOptions } from './credential.js';
 
 const oauthApi: CredentialApi = {
   label: 'OAuth account',
-  get: (auth, id) => getOAuthAccountById(auth, id),
+  kind: 'template',
+  get: (auth, id, options) => getOAuthAccountById(auth, id, options),
   getConfig: (auth, id, options) => getOAuthAccountConfig(auth, id, options),
   updateConfig: (auth, id, config, options) => updateOAuthAccountConfig(auth, id, config, options),
-  rename: (auth, id, name) => updateOAuthAccountName(auth, id, name),
-  delete: (auth, id) => deleteOAuthAccount(auth, id),
-  getAccess: (auth, id) => getOAuthAccountAccessList(auth, id),
-  share: (auth, id, input) => shareOAuthAccount(auth, id, input),
+  rename: (auth, id, name, options) => updateOAuthAccountName(auth, id, name, options),
+  delete: (auth, id, options) => deleteOAuthAccount(auth, id, options),
+  getAccess: (auth, id, options) => getOAuthAccountAccessList(auth, id, options),
+  share: (auth, id, input, options) => shareOAuthAccount(auth, id, input, options),
 };
 
 /**
@@ -48,13 +50,14 @@ export class DomoOAuthAccount extends CredentialEntity {
    * @throws {DomoNotFoundError} not in the list: missing or not shared with you
    */
   static async get(auth: DomoAuth, id: number, options: GetAccountEntityOptions = {}): Promise<DomoOAuthAccount> {
-    return CredentialEntity.withConfigIfAsked(DomoOAuthAccount.hydrate(auth, (await getOAuthAccountById(auth, id)).data), options);
+    return CredentialEntity.withConfigIfAsked(DomoOAuthAccount.hydrate(auth, (await getOAuthAccountById(auth, id, callOptions(options))).data), options);
   }
 
   /** Creates a template (Domo answers it disabled). The config is checked against the provider first. */
-  static async create(auth: DomoAuth, input: NewAccount & { origin?: string }): Promise<DomoOAuthAccount> {
-    const config = newConfig(input?.dataProviderType, input?.config);
-    const { data } = await createOAuthAccount(auth, { name: input.name, dataProviderType: input.dataProviderType, config, ...(input.origin ? { origin: input.origin } : {}) });
+  static async create(auth: DomoAuth, input: NewAccount & { origin?: string }, options: CallOptions = {}): Promise<DomoOAuthAccount> {
+    checkObject(input, 'input', 'DomoOAuthAccount.create', '{ name, dataProviderType, config, origin? }');
+    const config = newConfig(input.dataProviderType, input.config);
+    const { data } = await createOAuthAccount(auth, { name: input.name, dataProviderType: input.dataProviderType, config, ...(input.origin ? { origin: input.origin } : {}) }, callOptions(options));
     const template = DomoOAuthAccount.hydrate(auth, data);
     template.config = new AccountConfig(template.dataProviderType, config);
     return template;

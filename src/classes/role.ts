@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../auth/base.js';
-import { DomoInputError, DomoPartialFailureError } from '../client/errors.js';
+import { DomoInputError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
+import { exclusive } from '../client/exclusive.js';
 import { checkId, checkIds, checkName, checkObject } from '../routes/internal/input.js';
 import {
   addRoleMembers, checkGrantList, createRole, deleteRole, getDefaultRole, getRoleById, getRoleGrants, getRoleMembership,
   setDefaultRole, setRoleGrants, updateRoleMetadata,
 } from '../routes/role.js';
 import type { RoleMember } from '../routes/role-schemas.js';
-import { DomoEntity, EpochDate } from './entity.js';
+import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
 import { DomoGrant, grantCatalogue, validateGrants } from './grant.js';
 
 /** The highest id of Domo's five system roles (Admin, Privileged, Editor, Participant, Social). */
@@ -55,8 +56,8 @@ export class DomoRole extends DomoEntity {
   }
 
   /** Reads one role. @throws {DomoNotFoundError} no such role */
-  static async get(auth: DomoAuth, id: number): Promise<DomoRole> {
-    return DomoRole.hydrate(auth, (await getRoleById(auth, id)).data);
+  static async get(auth: DomoAuth, id: number, options: CallOptions = {}): Promise<DomoRole> {
+    return DomoRole.hydrate(auth, (await getRoleById(auth, id, callOptions(options))).data);
   }
 
   /**
@@ -64,27 +65,29 @@ export class DomoRole extends DomoEntity {
    * (validated against the catalogue before anything is created).
    * @throws {DomoPartialFailureError} the role was created but setting its grants failed
    */
-  static async create(auth: DomoAuth, input: NewRole): Promise<DomoRole> {
+  static async create(auth: DomoAuth, input: NewRole, options: CallOptions = {}): Promise<DomoRole> {
     checkObject(input, 'input', 'DomoRole.create', '{ name, description?, fromRoleId?, grants? }');
-    const grants = input.grants === undefined ? undefined : validateGrants(await grantCatalogue(auth), input.grants, 'DomoRole.create');
-    const { data } = await createRole(auth, { name: input.name, ...(input.description === undefined ? {} : { description: input.description }), ...(input.fromRoleId === undefined ? {} : { fromRoleId: input.fromRoleId }) });
-    const role = await DomoRole.get(auth, data.id);
+    const call = callOptions(options);
+    const grants = input.grants === undefined ? undefined : validateGrants(await grantCatalogue(auth, call), input.grants, 'DomoRole.create');
+    const { data } = await createRole(auth, { name: input.name, ...(input.description === undefined ? {} : { description: input.description }), ...(input.fromRoleId === undefined ? {} : { fromRoleId: input.fromRoleId }) }, call);
+    const role = await DomoRole.get(auth, data.id, call);
     if (!grants) return role;
     try {
-      return await role.setGrants(grants);
+      return await role.setGrants(grants, call);
     } catch (error) {
       throw new DomoPartialFailureError(`role ${role.id} "${role.name}" was created, but setting its grants failed`, [`created role ${role.id}`], error);
     }
   }
 
   /** Reads the role again. */
-  async refresh(): Promise<this> {
-    return this.adopt((await getRoleById(this.auth, this.id)).data);
+  async refresh(options: CallOptions = {}): Promise<this> {
+    return this.adopt((await getRoleById(this.auth, this.id, callOptions(options))).data);
   }
 
   /** Reads the grants, described from the (cached) catalogue. */
-  async getGrants(): Promise<DomoGrant[]> {
-    const [{ data: ids }, catalogue] = await Promise.all([getRoleGrants(this.auth, this.id), grantCatalogue(this.auth)]);
+  async getGrants(options: CallOptions = {}): Promise<DomoGrant[]> {
+    const call = callOptions(options);
+    const [{ data: ids }, catalogue] = await Promise.all([getRoleGrants(this.auth, this.id, call), grantCatalogue(this.auth, call)]);
     this.#withGrants(ids);
     const byId = new Map(catalogue.map((grant) => [grant.id, grant]));
     return ids.map((id) => byId.get(id) ?? DomoGrant.hydrate(this.auth, { authority: id }));
@@ -94,36 +97,56 @@ export class DomoRole extends DomoEntity {
    * Replaces the grants with exactly `grants`. Every name is checked against the catalogue first: unknown
    * names (with close matches) and missing dependencies are a `DomoInputError`, and nothing is sent.
    */
-  async setGrants(grants: readonly string[]): Promise<this> {
-    return this.#replaceGrants(validateGrants(await grantCatalogue(this.auth), grants));
+  async setGrants(grants: readonly string[], options: CallOptions = {}): Promise<this> {
+    const call = callOptions(options);
+    const list = validateGrants(await grantCatalogue(this.auth, call), grants);
+    return this.#exclusive(() => this.#replaceGrants(list, call));
   }
 
-  /** Adds grants (read, modify, write); sends nothing when they are all there already. */
-  async addGrants(grants: readonly string[]): Promise<this> {
-    const current = (await getRoleGrants(this.auth, this.id)).data;
-    const wanted = validateGrants(await grantCatalogue(this.auth), [...current, ...checkGrantList(grants, 'addGrants')], 'addGrants', { held: current });
-    if (wanted.length === current.length) return this.#withGrants(current);
-    return this.#replaceGrants(wanted);
+  /**
+   * Adds grants (read, modify, write); sends nothing when they are all there already. Concurrent calls on this
+   * role from this process run one after another, so none loses another's change.
+   * @throws {DomoValidationError} the grants read disagreed with the role's grant count (nothing is sent)
+   */
+  async addGrants(grants: readonly string[], options: CallOptions = {}): Promise<this> {
+    const call = callOptions(options);
+    const adding = checkGrantList(grants, 'addGrants');
+    const catalogue = await grantCatalogue(this.auth, call);
+    return this.#exclusive(async () => {
+      const current = await this.#currentGrants(call);
+      const wanted = validateGrants(catalogue, [...current, ...adding], 'addGrants', { held: current });
+      if (wanted.length === current.length) return this.#withGrants(current);
+      return this.#replaceGrants(wanted, call);
+    });
   }
 
-  /** Removes grants (read, modify, write); sends nothing when none of them is held. */
-  async removeGrants(grants: readonly string[]): Promise<this> {
-    const current = (await getRoleGrants(this.auth, this.id)).data;
-    const removing = new Set(validateGrants(await grantCatalogue(this.auth), grants, 'removeGrants', { held: current, dependencies: false }));
-    const kept = current.filter((grant) => !removing.has(grant));
-    if (kept.length === current.length) return this.#withGrants(current);
-    validateGrants(await grantCatalogue(this.auth), kept, 'removeGrants', { held: current });
-    return this.#replaceGrants(kept);
+  /**
+   * Removes grants (read, modify, write); sends nothing when none of them is held. Serialised like `addGrants`.
+   * @throws {DomoValidationError} the grants read disagreed with the role's grant count (nothing is sent)
+   */
+  async removeGrants(grants: readonly string[], options: CallOptions = {}): Promise<this> {
+    const call = callOptions(options);
+    const removingList = checkGrantList(grants, 'removeGrants');
+    const catalogue = await grantCatalogue(this.auth, call);
+    return this.#exclusive(async () => {
+      const current = await this.#currentGrants(call);
+      const removing = new Set(validateGrants(catalogue, removingList, 'removeGrants', { held: current, dependencies: false }));
+      const kept = current.filter((grant) => !removing.has(grant));
+      if (kept.length === current.length) return this.#withGrants(current);
+      validateGrants(catalogue, kept, 'removeGrants', { held: current });
+      return this.#replaceGrants(kept, call);
+    });
   }
 
   /** The users holding this role. */
-  async getMembers(): Promise<RoleMember[]> {
-    return (await getRoleMembership(this.auth, this.id)).data;
+  async getMembers(options: CallOptions = {}): Promise<RoleMember[]> {
+    return (await getRoleMembership(this.auth, this.id, callOptions(options))).data;
   }
 
-  /** Moves users into this role (they leave the one they held). */
-  async addMembers(userIds: readonly number[]): Promise<this> {
-    await addRoleMembers(this.auth, this.id, userIds);
+  /** Moves users into this role (they leave the one they held). Serialised with the other changes to this role. */
+  async addMembers(userIds: readonly number[], options: CallOptions = {}): Promise<this> {
+    const ids = checkIds(userIds, 'userIds', 'addMembers');
+    await this.#exclusive(() => addRoleMembers(this.auth, this.id, ids, callOptions(options)));
     return this;
   }
 
@@ -131,33 +154,37 @@ export class DomoRole extends DomoEntity {
    * Moves members out of this role into `toRoleId` (default: the instance's default role). Refuses users who
    * do not hold this role, and a target that is this role.
    */
-  async removeMembers(userIds: readonly number[], options: { toRoleId?: number } = {}): Promise<this> {
+  async removeMembers(userIds: readonly number[], options: CallOptions & { toRoleId?: number } = {}): Promise<this> {
+    const call = callOptions(options);
     const ids = checkIds(userIds, 'userIds', 'removeMembers');
-    const toRoleId = options.toRoleId === undefined ? (await getDefaultRole(this.auth)).data : checkId(options.toRoleId, 'toRoleId', 'removeMembers');
+    const toRoleId = options.toRoleId === undefined ? (await getDefaultRole(this.auth, call)).data : checkId(options.toRoleId, 'toRoleId', 'removeMembers');
     if (toRoleId === this.id) {
       throw new DomoInputError(`removeMembers: role ${this.id} is the ${options.toRoleId === undefined ? 'default role' : 'target'}; give toRoleId to say where the users go`, { field: 'toRoleId', route: 'removeMembers' });
     }
-    const members = new Set((await this.getMembers()).map((member) => member.userId));
-    const strangers = ids.filter((id) => !members.has(id));
-    if (strangers.length > 0) throw new DomoInputError(`removeMembers: users ${strangers.join(', ')} do not hold role ${this.id}`, { field: 'userIds', route: 'removeMembers' });
-    await addRoleMembers(this.auth, toRoleId, ids);
-    return this;
+    return this.#exclusive(async () => {
+      const members = new Set((await this.getMembers(call)).map((member) => member.userId));
+      const strangers = ids.filter((id) => !members.has(id));
+      if (strangers.length > 0) throw new DomoInputError(`removeMembers: users ${strangers.join(', ')} do not hold role ${this.id}`, { field: 'userIds', route: 'removeMembers' });
+      await addRoleMembers(this.auth, toRoleId, ids, call);
+      return this;
+    });
   }
 
   /**
    * Changes the name and/or description. `undefined` leaves a field as it is; `null` clears the description.
    * Sends nothing when nothing changes.
    */
-  async update(changes: { name?: string; description?: string | null }): Promise<this> {
-    const name = changes?.name === undefined ? this.name : checkName(changes.name, 'name', 'update');
+  async update(changes: { name?: string; description?: string | null }, options: CallOptions = {}): Promise<this> {
+    checkObject(changes, 'changes', 'DomoRole.update', '{ name?, description? }');
+    const name = changes.name === undefined ? this.name : checkName(changes.name, 'name', 'update');
     const description = changes.description === undefined ? this.description : (changes.description ?? '');
     if (name === this.name && description === this.description) return this;
-    return this.adopt((await updateRoleMetadata(this.auth, this.id, { name, description })).data);
+    return this.adopt((await updateRoleMetadata(this.auth, this.id, { name, description }, callOptions(options))).data);
   }
 
   /** Makes this the role new users get. */
-  async setAsDefault(): Promise<this> {
-    await setDefaultRole(this.auth, this.id);
+  async setAsDefault(options: CallOptions = {}): Promise<this> {
+    await setDefaultRole(this.auth, this.id, callOptions(options));
     this.isDefault = true;
     return this;
   }
@@ -166,20 +193,32 @@ export class DomoRole extends DomoEntity {
    * Deletes the role. Refuses system roles and the default role, and a role with members unless
    * `reassignTo` names the role they move to first.
    * @throws {DomoInputError} a refusal (nothing is changed)
+   * @throws {DomoPartialFailureError} the members were moved to `reassignTo` but the delete failed
    */
-  async delete(options: { reassignTo?: number } = {}): Promise<void> {
+  async delete(options: CallOptions & { reassignTo?: number } = {}): Promise<void> {
+    const call = callOptions(options);
     if (this.isSystemRole) throw new DomoInputError(`role ${this.id} "${this.name}" is a system role and cannot be deleted`, { field: 'id', route: 'DomoRole.delete' });
-    if ((await getDefaultRole(this.auth)).data === this.id) {
+    const target = options.reassignTo === undefined ? undefined : checkId(options.reassignTo, 'reassignTo', 'DomoRole.delete');
+    if (target === this.id) throw new DomoInputError('reassignTo must be another role', { field: 'reassignTo', route: 'DomoRole.delete' });
+    if ((await getDefaultRole(this.auth, call)).data === this.id) {
       throw new DomoInputError(`role ${this.id} "${this.name}" is the default role; make another role the default first`, { field: 'id', route: 'DomoRole.delete' });
     }
-    const members = (await this.getMembers()).map((member) => member.userId);
-    if (members.length > 0) {
-      if (options.reassignTo === undefined) throw new DomoInputError(`role ${this.id} "${this.name}" has ${members.length} member(s); pass { reassignTo: roleId } to move them first`, { field: 'reassignTo', route: 'DomoRole.delete' });
-      const target = checkId(options.reassignTo, 'reassignTo', 'DomoRole.delete');
-      if (target === this.id) throw new DomoInputError('reassignTo must be another role', { field: 'reassignTo', route: 'DomoRole.delete' });
-      await addRoleMembers(this.auth, target, members);
-    }
-    await deleteRole(this.auth, this.id);
+    await this.#exclusive(async () => {
+      const members = (await this.getMembers(call)).map((member) => member.userId);
+      if (members.length > 0 && target === undefined) {
+        throw new DomoInputError(`role ${this.id} "${this.name}" has ${members.length} member(s); pass { reassignTo: roleId } to move them first`, { field: 'reassignTo', route: 'DomoRole.delete' });
+      }
+      if (members.length > 0 && target !== undefined) await addRoleMembers(this.auth, target, members, call);
+      try {
+        await deleteRole(this.auth, this.id, call);
+      } catch (error) {
+        if (members.length === 0) throw error;
+        throw new DomoPartialFailureError(
+          `role ${this.id} "${this.name}": its ${members.length} member(s) were moved to role ${target}, but deleting the role failed (${error instanceof Error ? error.message : String(error)})`,
+          [`moved users ${members.join(', ')} from role ${this.id} to role ${target}`], error,
+        );
+      }
+    });
   }
 
   summary(): string {
@@ -188,9 +227,31 @@ export class DomoRole extends DomoEntity {
     return `DomoRole #${this.id} ${JSON.stringify(this.name)}${counts}${flags.length ? ` (${flags.join(', ')})` : ''}`;
   }
 
-  async #replaceGrants(list: string[]): Promise<this> {
-    await setRoleGrants(this.auth, this.id, list);
+  async #replaceGrants(list: string[], call: CallOptions): Promise<this> {
+    await setRoleGrants(this.auth, this.id, list, call);
     return this.#withGrants(list);
+  }
+
+  /**
+   * The grants as they are now, for a read-modify-write — refused when the read disagrees with the role's own
+   * `authorityCount` (read at the same moment): replacing 21 grants on the strength of an empty answer would
+   * wipe them.
+   */
+  async #currentGrants(call: CallOptions): Promise<string[]> {
+    const [{ data: role }, { data: grants }] = await Promise.all([getRoleById(this.auth, this.id, call), getRoleGrants(this.auth, this.id, call)]);
+    this.adopt(role);
+    if (role.authorityCount !== undefined && role.authorityCount !== grants.length) {
+      throw new DomoValidationError(
+        `role ${this.id} "${role.name}": the grants read shows ${grants.length} grant(s) but the role says it has ${role.authorityCount}; nothing was changed, since writing on that read could drop grants. Try again`,
+        { route: 'getRoleGrants', issues: [{ path: '', message: `expected ${role.authorityCount} grants, got ${grants.length}` }] },
+      );
+    }
+    return grants;
+  }
+
+  /** Runs a read-modify-write on this role after any other in this process has finished. */
+  #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return exclusive(`${this.auth.baseUrl}|role:${this.id}`, work);
   }
 
   #withGrants(grants: string[]): this {

@@ -1,5 +1,7 @@
 import type { DomoAuth } from '../auth/base.js';
 import { getDefaultRole, getRoles } from '../routes/role.js';
+import { checkObject } from '../routes/internal/input.js';
+import { callOptions, type CallOptions } from './entity.js';
 import { grantCatalogue, validateGrants, type DomoGrant } from './grant.js';
 import { findOneByName, notFoundByName, type UpsertResult } from './names.js';
 import { DomoRole, type NewRole } from './role.js';
@@ -18,16 +20,17 @@ export class DomoRoles {
   constructor(readonly auth: DomoAuth) {}
 
   /** Every role, with `isDefault` set. */
-  async list(): Promise<DomoRole[]> {
-    const [{ data }, { data: defaultId }] = await Promise.all([getRoles(this.auth), getDefaultRole(this.auth)]);
+  async list(options: CallOptions = {}): Promise<DomoRole[]> {
+    const call = callOptions(options);
+    const [{ data }, { data: defaultId }] = await Promise.all([getRoles(this.auth, call), getDefaultRole(this.auth, call)]);
     const roles = DomoRole.hydrateMany(this.auth, data);
     for (const role of roles) role.isDefault = role.id === defaultId;
     return roles;
   }
 
   /** One role by id. */
-  get(id: number): Promise<DomoRole> {
-    return DomoRole.get(this.auth, id);
+  get(id: number, options: CallOptions = {}): Promise<DomoRole> {
+    return DomoRole.get(this.auth, id, options);
   }
 
   /**
@@ -35,13 +38,13 @@ export class DomoRoles {
    * Admin"); `undefined` when none.
    * @throws {DomoAmbiguousNameError} two roles match
    */
-  async findByName(name: string): Promise<DomoRole | undefined> {
-    return findOneByName('role', await this.list(), name, [(role) => role.name]);
+  async findByName(name: string, options: CallOptions = {}): Promise<DomoRole | undefined> {
+    return findOneByName('role', await this.list(options), name, [(role) => role.name]);
   }
 
   /** Like {@link DomoRoles.findByName}; a missing role is a `DomoNotFoundError`. */
-  async getByName(name: string): Promise<DomoRole> {
-    const role = await this.findByName(name);
+  async getByName(name: string, options: CallOptions = {}): Promise<DomoRole> {
+    const role = await this.findByName(name, options);
     if (!role) throw notFoundByName('role', name, 'getByName');
     return role;
   }
@@ -50,19 +53,21 @@ export class DomoRoles {
    * Makes sure a role named `name` exists with the given description and exactly the given grants (each only
    * when given). Grants are checked against the catalogue before anything is sent.
    */
-  async upsert(input: Omit<NewRole, 'fromRoleId'>): Promise<UpsertResult<DomoRole>> {
-    const grants = input?.grants === undefined ? undefined : validateGrants(await this.authorities(), input.grants, 'upsert');
-    const existing = await this.findByName(input.name);
-    if (!existing) return { entity: await DomoRole.create(this.auth, { ...input, ...(grants ? { grants } : {}) }), action: 'created' };
+  async upsert(input: Omit<NewRole, 'fromRoleId'>, options: CallOptions = {}): Promise<UpsertResult<DomoRole>> {
+    checkObject(input, 'input', 'DomoRoles.upsert', '{ name, description?, grants? }');
+    const call = callOptions(options);
+    const grants = input.grants === undefined ? undefined : validateGrants(await this.authorities(call), input.grants, 'upsert');
+    const existing = await this.findByName(input.name, call);
+    if (!existing) return { entity: await DomoRole.create(this.auth, { ...input, ...(grants ? { grants } : {}) }, call), action: 'created' };
     let action: UpsertResult<DomoRole>['action'] = 'unchanged';
     if (input.description !== undefined && input.description !== existing.description) {
-      await existing.update({ description: input.description });
+      await existing.update({ description: input.description }, call);
       action = 'updated';
     }
     if (grants) {
-      const current = (await existing.getGrants()).map((grant) => grant.id);
+      const current = (await existing.getGrants(call)).map((grant) => grant.id);
       if (current.length !== grants.length || !grants.every((grant) => current.includes(grant))) {
-        await existing.setGrants(grants);
+        await existing.setGrants(grants, call);
         action = 'updated';
       }
     }
@@ -70,14 +75,15 @@ export class DomoRoles {
   }
 
   /** The role new users get. */
-  async getDefault(): Promise<DomoRole> {
-    const role = await DomoRole.get(this.auth, (await getDefaultRole(this.auth)).data);
+  async getDefault(options: CallOptions = {}): Promise<DomoRole> {
+    const call = callOptions(options);
+    const role = await DomoRole.get(this.auth, (await getDefaultRole(this.auth, call)).data, call);
     role.isDefault = true;
     return role;
   }
 
   /** The grant catalogue, read once per auth; `{ refresh: true }` reads it again. */
-  authorities(options: { refresh?: boolean } = {}): Promise<DomoGrant[]> {
+  authorities(options: CallOptions & { refresh?: boolean } = {}): Promise<DomoGrant[]> {
     return grantCatalogue(this.auth, options);
   }
 }

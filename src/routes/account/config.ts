@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { DomoAuth } from '../../auth/base.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { path } from '../../client/path.js';
-import { checkConfig, checkId, checkProviderType, type ConfigValues } from '../internal/input.js';
+import { checkConfig, checkId, checkNoMaskedValues, checkProviderType, type ConfigValues } from '../internal/input.js';
 import { accountNotFound, getAccountById } from './core.js';
 import { getOAuthAccountById, oauthNotFound } from './oauth.js';
 import { AccountSchema, ConfigSchema, OAuthAccountSchema, type Account, type OAuthAccount } from './schemas.js';
@@ -48,7 +48,8 @@ export function getAccountConfig(auth: DomoAuth, id: number, options: GetConfigO
  * Replaces a credential account's provider config with `config` (keys left out are cleared by Domo).
  *
  * Endpoint: `PUT /api/data/v1/providers/{dataProviderType}/account/{id}`
- * @remarks Answers the account object, not the config. The entity method `account.updateConfig()` merges with
+ * @remarks Answers the account object, not the config. `{encrypted}` placeholders (a masked read written back)
+ * are refused before anything is sent: they would replace the secrets with their masks. The entity method `account.updateConfig()` merges with
  * the current config first so that no secret is wiped by accident. Values are scrubbed from errors and logs.
  * @throws {DomoInputError} bad id, provider type or config (nothing is sent)
  * @throws {DomoApiError} 400: Domo refused the keys
@@ -79,7 +80,8 @@ export function getOAuthAccountConfig(auth: DomoAuth, id: number, options: GetCo
  * Replaces an OAuth account template's config.
  *
  * Endpoint: `PUT /api/data/v1/providers/{dataProviderType}/template/{id}`
- * @remarks Answers the template, with every config value encrypted.
+ * @remarks Answers the template, with every config value encrypted. `{encrypted}` placeholders are refused, as
+ * for accounts.
  * @throws {DomoApiError} 400: Domo refused the keys
  * @example
  * ```ts
@@ -126,7 +128,7 @@ async function readConfig(auth: DomoAuth, target: ConfigTarget, route: string, i
 
 async function writeConfig<T>(auth: DomoAuth, target: ConfigTarget, route: string, id: number, config: ConfigValues, options: UpdateConfigOptions, schema: z.ZodType<T>): Promise<DomoResponse<T>> {
   const checkedId = checkId(id, 'id', route);
-  const body = checkConfig(config, route);
+  const body = checkNoMaskedValues(checkConfig(config, route), route);
   const type = await providerTypeOf(auth, target, route, checkedId, options);
   return auth.transport.request({
     route, method: 'PUT', path: path`/api/data/v1/providers/${type}/${target.segment}/${checkedId}`, json: body, secrets: secretValues(body), schema,

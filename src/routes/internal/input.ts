@@ -70,3 +70,22 @@ export function checkConfig(value: unknown, route?: string): ConfigValues {
   }
   return { ...(value as ConfigValues) };
 }
+
+/** Domo's mask for a secret read without `unmask`. */
+const MASKED = /^\{encrypted\}/;
+
+/**
+ * Refuses a config that holds `{encrypted}` placeholders from a masked read: writing one back would replace the
+ * real secret with its mask.
+ * @throws {DomoInputError} naming the keys (never the values)
+ */
+export function checkNoMaskedValues(config: ConfigValues, route?: string): ConfigValues {
+  const masked = Object.keys(config).filter((key) => {
+    const value = config[key];
+    return typeof value === 'string' && MASKED.test(value);
+  });
+  if (masked.length > 0) {
+    throw new DomoInputError(`config ${masked.join(', ')} hold {encrypted} placeholders from a masked read; writing them would replace the secrets with their masks (read the config with unmask: true)`, { field: `config.${masked[0]}`, route });
+  }
+  return config;
+}
