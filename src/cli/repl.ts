@@ -4,6 +4,7 @@ import repl, { type REPLServer } from 'node:repl';
 import type { Readable, Writable } from 'node:stream';
 import * as library from '../index.js';
 import type { DomoAuth } from '../auth/base.js';
+import { formsOf } from '../client/secret.js';
 
 /** What the REPL preloads besides the whole library. */
 export interface ReplOptions {
@@ -16,6 +17,8 @@ export interface ReplOptions {
   historyFile?: string;
   /** Extra names to preload. */
   context?: Record<string, unknown>;
+  /** Treat the streams as a terminal (line editing, history). @default true when stdin is a TTY and no `input` is given */
+  terminal?: boolean;
 }
 
 const HELP = `domo-admin REPL — top-level await works. Preloaded:
@@ -38,14 +41,37 @@ export interface RunningRepl {
   closed: Promise<void>;
 }
 
+/** A line that sets a credential from a literal: `token: '…'`, `password = "…"`, `new Secret('…')`. */
+const CREDENTIAL_LITERAL = /(token|password|passwd|secret|api_?key|credentials?|session)\w*['"`]?\s*[:=]\s*['"`]|new\s+Secret\s*\(\s*['"`]/i;
+
+/** True when a line typed into the REPL holds a known secret (in any form) or sets a credential from a literal. */
+export function isSensitiveLine(line: string, secrets: Iterable<library.Secret>): boolean {
+  if (CREDENTIAL_LITERAL.test(line)) return true;
+  for (const secret of secrets) if (formsOf(secret.reveal()).some((form) => line.includes(form))) return true;
+  return false;
+}
+
+/**
+ * Drops a line from the REPL history as soon as it is entered when it holds a secret, so it is neither recalled
+ * with the arrow keys nor written to the history file. Registered before `setupHistory`, so it runs first.
+ */
+function keepSecretsOutOfHistory(server: REPLServer, secrets: () => Iterable<library.Secret>): void {
+  const history = (server as unknown as { history?: string[] }).history;
+  server.on('line', (line: string) => {
+    const entries = (server as unknown as { history?: string[] }).history ?? history;
+    if (entries && entries[0] === line && isSensitiveLine(line, secrets())) entries.shift();
+  });
+}
+
 /** Starts Node's REPL with the library, `auth` and bound managers preloaded. Resolves when it is running. */
 export async function startRepl(options: ReplOptions): Promise<RunningRepl> {
   const output = options.output ?? process.stdout;
   output.write(`domo-admin ${library.VERSION} — connected to ${options.auth.baseUrl} (${options.source}). Type .help for what is loaded.\n`);
   const server = repl.start({
     prompt: 'domo> ', input: options.input ?? process.stdin, output, useGlobal: false,
-    terminal: options.input === undefined ? Boolean(process.stdin.isTTY) : false,
+    terminal: options.terminal ?? (options.input === undefined ? Boolean(process.stdin.isTTY) : false),
   });
+  keepSecretsOutOfHistory(server, () => options.auth.secrets());
   const closed = new Promise<void>((resolve) => server.once('exit', resolve));
   Object.assign(server.context, library, {
     auth: options.auth,

@@ -51,12 +51,12 @@ export function errorForResponse(
   const details = {
     ...context,
     status: response.status,
-    statusText: response.statusText || undefined,
+    statusText: response.statusText ? scrub(response.statusText) : undefined,
     serverMessage: serverMessageOf(body, scrub),
     body: body.text ? scrub(body.text.slice(0, MAX_ERROR_BODY)) : undefined,
   };
   if (response.status >= 300 && response.status < 400) {
-    return new (apiErrorClassFor(response.status))({ ...details, hint: `unexpected redirect to ${response.headers.get('location') ?? 'nowhere'}` });
+    return new (apiErrorClassFor(response.status))({ ...details, hint: `unexpected redirect to ${scrub(response.headers.get('location') ?? 'nowhere')}` });
   }
   if (context.notFoundHint && (response.status === 404 || (response.status === 403 && context.forbiddenMeansNotFound))) {
     return new DomoNotFoundError({ ...details, hint: context.notFoundHint });

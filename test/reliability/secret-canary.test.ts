@@ -95,6 +95,59 @@ describe('secret canary', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('scrubs secrets with quotes, backslashes and non-ASCII in every form a server echoes: JSON-escaped, URL-encoded, in bodies, reason phrases and Location headers', async () => {
+    const token = 'TOK"EN\\\u00e9-1a2b3c';            // a header may carry Latin-1, quotes and backslashes
+    const password = 'pa"ss\\w\u00f6rd \u2013\u2603-9f8e';  // a body may carry anything
+    const secret = 'sec\\ret "\u00fcber" \u00e9t\u00e9-77aa';
+    sb.state.tokens.set(token, sb.state.adminUserId);
+    sb.state.users.get(sb.state.adminUserId)!.password = password;
+    const snowflake = [...sb.state.accounts.values()].find((a) => a.dataProviderType === 'snowflake')!;
+    const lines: string[] = [];
+    const logger: Logger = { error: (l) => lines.push(l), warn: (l) => lines.push(l), info: (l) => lines.push(l), debug: (l) => lines.push(l) };
+    const transport = { logger, logLevel: 'debug' as const, logBodies: true, retry: 0 };
+    const auth = new DomoTokenAuth({ instance: sb.state.instance, token, ...transport });
+    const full = new DomoFullAuth({ instance: sb.state.instance, username: 'admin@sandbox.example', password, ...transport });
+    const asciiJson = (v: string) => JSON.stringify(v).slice(1, -1).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    /** A 500 that echoes `known` (what the caller's auth and call hold) raw, JSON-escaped, ASCII-escaped and URL-encoded, in the body and the reason phrase. */
+    const echoing = (known: () => string[]) => async ({ request }: { request: Request }) => {
+      const seen = [...known(), request.headers.get('x-domo-authentication') ?? '', await request.text()];
+      return new HttpResponse(JSON.stringify({
+        message: `echo ${seen.join(' | ')}`, escaped: seen.map(asciiJson).join(' | '), encoded: seen.map(encodeURIComponent).join(' | '),
+      }), { status: 500, statusText: `Oops ${known().map(encodeURIComponent).join(' ')}`, headers: { 'content-type': 'application/json' } });
+    };
+    const cases: [string, string[], () => Promise<unknown>][] = [
+      ['500 echo on a config write', [token, secret], async () => {
+        sb.server.use(http.put('*/api/data/v1/providers/snowflake/account/:id', echoing(() => [token, secret])));
+        return routes.updateAccountConfig(auth, snowflake.id, { account: 'a', username: 'u', password: secret }, { dataProviderType: 'snowflake' });
+      }],
+      ['redirect to a Location holding the token', [token], async () => {
+        sb.server.use(http.get('*/api/authorization/v1/roles', () => new HttpResponse(null, { status: 302, headers: { location: `https://evil.example/?t=${encodeURIComponent(token)}&t2=${encodeURI(token)}` } }), { once: true }));
+        return routes.getRoles(auth);
+      }],
+      ['session auth: 500 echoing the password', [password], async () => {
+        await full.whoAmI();
+        sb.server.use(http.get('*/api/authorization/v1/roles/1', echoing(() => [password]), { once: true }));
+        return routes.getRoleById(full, 1);
+      }],
+      ['refused login echoing the password', [password], async () => {
+        sb.server.use(http.post('*/api/content/v2/authentication', echoing(() => [password]), { once: true }));
+        return new DomoFullAuth({ instance: sb.state.instance, username: 'admin@sandbox.example', password, ...transport }).login();
+      }],
+    ];
+    const forms = (v: string) => [v, JSON.stringify(v).slice(1, -1), asciiJson(v), encodeURIComponent(v), encodeURI(v)];
+    const leaks: string[] = [];
+    for (const [label, canaries, run] of cases) {
+      const error = await run().then(() => new Error(`${label}: no error`), (e: unknown) => e);
+      expect((error as Error).name, label).toMatch(/^Domo/);
+      const texts = [inspect(error, { depth: 8, showHidden: true }), JSON.stringify(error), String(error), (error as Error).stack ?? ''];
+      for (const form of canaries.flatMap(forms)) if (texts.some((text) => text.includes(form))) leaks.push(`${label}: ${form}`);
+    }
+    expect(lines.some((l) => l.includes('response body'))).toBe(true);
+    const log = lines.join('\n');
+    leaks.push(...[token, password, secret].flatMap(forms).filter((form) => log.includes(form)).map((form) => `debug log: ${form}`));
+    expect(leaks).toEqual([]);
+  });
+
   it('the canaries were really sent where they belong (the test can fail)', async () => {
     plant();
     const auth: DomoAuth = new DomoTokenAuth({ instance: sb.state.instance, token: TOKEN });
