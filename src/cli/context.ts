@@ -4,6 +4,7 @@ import { redactJsonText, type Logger, type LogLevel } from '../client/logger.js'
 import type { TransportOptions } from '../client/options.js';
 import type { RunningSandbox } from '../sandbox/server.js';
 import type { CliIo } from './io.js';
+import { printable } from './text.js';
 
 /** The options every command accepts. */
 export interface GlobalOptions {
@@ -20,11 +21,6 @@ export interface CapturedRequest {
   method: string;
   url: string;
   body: string;
-}
-
-/** Thrown by the dry-run fetch in place of sending a change. */
-class DryRunStop extends Error {
-  override name = 'DryRunStop';
 }
 
 /** What a command needs: where to write, how to print, and an auth made on first use. */
@@ -51,9 +47,13 @@ export class CliContext {
     return this.#auth;
   }
 
-  /** Writes a result: JSON with `--json`, else the human text. */
+  /**
+   * Writes a result: JSON with `--json`, else the human text, with any control character a server sent shown
+   * as an escape. In a dry run that held back a change, nothing is written: the requests are the result.
+   */
   result(data: unknown, human: () => string): void {
-    this.io.out(this.json ? `${JSON.stringify(data, null, 2)}\n` : human());
+    if (this.options.dryRun && this.captured.length > 0) return;
+    this.io.out(this.json ? `${jsonText(data)}\n` : printable(human()));
   }
 
   /**
@@ -66,7 +66,7 @@ export class CliContext {
 
   /** A line for people, on standard error (keeps `--json` output clean). */
   note(text: string): void {
-    this.io.err(`${text}\n`);
+    this.io.err(`${printable(text)}\n`);
   }
 
   async close(): Promise<void> {
@@ -107,13 +107,17 @@ export class CliContext {
     return options;
   }
 
-  /** Lets reads through; records and stops every change. */
+  /**
+   * Lets reads through; records every change and answers it with an empty success instead of sending it, so that
+   * a multi-step operation goes on and shows each request it would send (the member move *and* the DELETE). A step
+   * that needs the server's answer to a change (a created id, an echoed object) stops the run there.
+   */
   #dryRunFetch(): typeof fetch {
     return async (input, init) => {
       const request = new Request(input, init);
       if (request.method === 'GET' || request.method === 'HEAD') return fetch(request);
       this.captured.push({ method: request.method, url: request.url, body: await request.text() });
-      throw new DryRunStop('dry run: not sent');
+      return new Response(null, { status: 204, statusText: 'No Content (dry run: not sent)' });
     };
   }
 }
@@ -121,6 +125,11 @@ export class CliContext {
 function lineLogger(io: CliIo): Logger {
   const line = (level: string) => (message: string) => io.err(`[${level}] ${message}\n`);
   return { error: line('error'), warn: line('warn'), info: line('info'), debug: line('debug') };
+}
+
+/** JSON for stdout; characters that could reorder or hide text in a terminal are written as `\uXXXX` escapes. */
+export function jsonText(data: unknown): string {
+  return JSON.stringify(data, null, 2).replace(/[\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A captured body for printing, with every value of a secret-looking key masked. */

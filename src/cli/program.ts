@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { isDomoError } from '../client/errors.js';
+import { DomoInputError } from '../client/errors.js';
 import { LOG_LEVELS } from '../client/logger.js';
 import { VERSION } from '../version.js';
 import { registerAccounts } from './commands/accounts.js';
@@ -8,6 +8,7 @@ import { registerRoles } from './commands/roles.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerWhoAmI } from './commands/whoami.js';
 import { CliContext, redactBody, type GlobalOptions } from './context.js';
+import { printable } from './text.js';
 import { processIo, type CliIo } from './io.js';
 
 /** The `domo-admin` command line, writing through `io`. */
@@ -44,23 +45,40 @@ function applyRecursively(command: Command, apply: (command: Command) => void): 
 }
 
 /**
- * Runs the CLI and returns its exit code: 0 done, 1 an error (one line `ErrorClass: message` on stderr),
- * 2 a usage error (with help). A dry run that held back a change prints it and exits 0.
+ * Runs the CLI and returns its exit code: 0 done, 1 an error (one line `ErrorClass: message` on stderr, or with
+ * `--json` one JSON object `{ name, message, status, … }`), 2 a usage error (with help). A dry run that held back
+ * changes prints every request it would have sent and exits 0.
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  const { program, context } = createProgram(io);
+  const json = argv.includes('--json');
+  const { program, context } = createProgram(json ? jsonUsageIo(io) : io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
-  } catch (error) {
-    if (error instanceof CommanderError) return usageExitCode(error);
     const ctx = context();
-    if (ctx && ctx.captured.length > 0) return printDryRun(ctx);
-    io.err(`${errorLine(error)}\n`);
+    return ctx && ctx.captured.length > 0 ? printDryRun(ctx) : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const code = usageExitCode(error);
+      if (json && code !== 0) io.err(`${JSON.stringify({ name: 'UsageError', message: usageMessage(error), status: null, exitCode: code })}\n`);
+      return code;
+    }
+    const ctx = context();
+    if (ctx && ctx.captured.length > 0) return printDryRun(ctx, error);
+    io.err(json ? `${JSON.stringify(errorJson(error))}\n` : `${printable(inCliTerms(errorLine(error), error))}\n`);
     return 1;
   } finally {
     await context()?.close();
   }
+}
+
+/** With `--json`, commander's own error text and help on stderr give way to the one JSON line `runCli` writes. */
+function jsonUsageIo(io: CliIo): CliIo {
+  return { ...io, err: () => undefined };
+}
+
+function usageMessage(error: CommanderError): string {
+  if (error.code === 'commander.help') return 'a command is needed; run with --help to list them';
+  return error.message.replace(/^error: /, '');
 }
 
 /** 0 for `--help` and `--version`; 2 for a usage error, and for help shown because no (sub)command was given. */
@@ -70,14 +88,45 @@ function usageExitCode(error: CommanderError): number {
   return 2;
 }
 
-function printDryRun(ctx: CliContext): number {
+/**
+ * Prints what a dry run held back. When a later step needed the answer to a held-back change (a created id),
+ * the run stopped there; it says so, and why.
+ */
+function printDryRun(ctx: CliContext, stoppedBy?: unknown): number {
   const requests = ctx.captured.map((r) => ({ method: r.method, url: r.url, body: redactBody(r.body) }));
-  ctx.result({ dryRun: true, wouldSend: requests }, () => `dry run: nothing was changed. Would send:\n${requests.map((r) => `  ${r.method} ${r.url}\n    ${r.body}`).join('\n')}\n`);
+  const stopped = stoppedBy === undefined ? undefined : `the dry run stopped after the last request: the next step needs its answer (${errorLine(stoppedBy)})`;
+  ctx.options.dryRun = false;   // the listing itself is the result
+  ctx.result({ dryRun: true, wouldSend: requests, ...(stopped ? { stopped } : {}) }, () => [
+    `dry run: nothing was changed. Would send ${requests.length} request(s):`,
+    ...requests.map((r) => `  ${r.method} ${r.url}\n    ${r.body}`),
+    ...(stopped ? [`(${stopped})`] : []),
+    '',
+  ].join('\n'));
   return 0;
 }
 
+/** An error as one JSON object: name, message and status first, then what else it says (never a secret). */
+function errorJson(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error), status: null };
+  const fields = error as unknown as Record<string, unknown>;
+  const pick = ['route', 'method', 'url', 'code', 'field', 'reason', 'attempts', 'mayHaveBeenApplied', 'completed', 'issues', 'serverMessage'];
+  const extra = Object.fromEntries(pick.filter((key) => fields[key] !== undefined).map((key) => [key, fields[key]]));
+  return { name: error.name, message: inCliTerms(error.message, error), status: typeof fields.status === 'number' ? fields.status : null, ...extra };
+}
+
 function errorLine(error: unknown): string {
-  if (isDomoError(error)) return `${error.name}: ${error.message}`;
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
+}
+
+/** Library option names in a message, said the way the CLI spells them: `{ reassignTo: roleId }` → `--reassign-to <role>`. */
+const CLI_TERMS: [RegExp, string][] = [
+  [/\{ reassignTo: roleId \}|\breassignTo\b/g, '--reassign-to <role>'],
+  [/\{ toRoleId: roleId \}|\btoRoleId\b/g, '--to-role <role>'],
+  [/\{ withConfig: true \}|\bwithConfig\b/g, '--with-config'],
+];
+
+function inCliTerms(message: string, error: unknown): string {
+  if (!(error instanceof DomoInputError)) return message;
+  return CLI_TERMS.reduce((text, [pattern, flag]) => text.replace(pattern, flag), message);
 }

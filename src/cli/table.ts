@@ -1,3 +1,5 @@
+import { inline } from './text.js';
+
 /** A column of a text table: a header and how to show a row's cell. */
 export interface Column<T> {
   header: string;
@@ -19,7 +21,7 @@ function cellText(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (Array.isArray(value)) return value.map(cellText).join(', ');
-  if (typeof value === 'string') return value.replace(/\s+/g, ' ');
+  if (typeof value === 'string') return inline(value.replace(/[ \t\r\n]+/g, ' '));
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString();
   return JSON.stringify(value) ?? '';
 }

@@ -246,7 +246,7 @@ export class DomoTransport {
     const failure = connectionFailure(error, context.url);
     const mayHaveBeenApplied = write && failure.maybeSent;
     return new DomoConnectionError(
-      `${where} failed: ${scrub(failure.cause)} after ${context.attempts ?? 0} attempt(s)${mayHaveBeenApplied ? checkFirst : ''}`,
+      `${where} failed after ${context.attempts ?? 0} attempt(s): ${scrub(failure.cause)}${mayHaveBeenApplied ? checkFirst : ''}`,
       { ...context, code: failure.code, mayHaveBeenApplied }, { cause: error },
     );
   }

@@ -117,7 +117,7 @@ describe('domo-admin changes', () => {
     const before = mutations().length;
     const run = await cli('--dry-run', 'roles', 'grants', 'add', 'Finance Editors', 'content.share');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('dry run: nothing was changed. Would send:');
+    expect(run.stdout).toContain('dry run: nothing was changed. Would send 1 request(s):');
     expect(run.stdout).toMatch(/PATCH http:\/\/127\.0\.0\.1:\d+\/api\/authorization\/v1\/roles\/\d+\/authorities/);
     expect(run.stdout).toContain('content.share');
     expect(mutations().length).toBe(before);

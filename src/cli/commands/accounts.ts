@@ -7,6 +7,8 @@ import type { CliContext } from '../context.js';
 import { accessTable, accountsTable, configText } from '../render.js';
 import { accessLevelArgument, idArgument, resolveAccount, resolveOAuth } from '../resolve.js';
 import { formatTable } from '../table.js';
+import { inline } from '../text.js';
+import type { AccessEntry } from '../../routes/account/schemas.js';
 
 interface PrincipalOptions {
   user?: number;
@@ -59,7 +61,7 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
       await Promise.all([account.getConfig(), account.getAccess()]);
       c.result(account, () => [
         `${account.summary()}`,
-        `  name: ${account.name}   owner: ${account.ownerId ?? '?'}   valid: ${String(account.valid)}   modified: ${account.modifiedAt?.toISOString() ?? '?'}`,
+        `  name: ${inline(account.name)}   owner: ${account.ownerId ?? '?'}   valid: ${String(account.valid)}   modified: ${account.modifiedAt?.toISOString() ?? '?'}`,
         `  config: ${configText(account.config)}`,
         '',
         accessTable(account.access ?? []),
@@ -82,8 +84,9 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
       const c = ctx();
       const account = await resolveAccount(await c.auth(), ref);
       await account.share({ ...principal(options), accessLevel: options.level });
+      const level = accessLevelOf(await account.getAccess(), options);   // as the server now shows it
       const who = options.user === undefined ? `group ${options.group}` : `user ${options.user}`;
-      c.result({ ok: true, account: account.id, ...principal(options), accessLevel: options.level }, () => `✓ ${account.summary()}: ${who} now has ${options.level}\n`);
+      c.result({ ok: true, account: account.id, ...principal(options), accessLevel: level }, () => `✓ ${account.summary()}: ${who} now has ${level}\n`);
     });
 
   principalOptions(accounts.command('unshare <account>'))
@@ -93,8 +96,9 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
       const c = ctx();
       const account = await resolveAccount(await c.auth(), ref);
       await account.unshare(principal(options));
+      const level = accessLevelOf(await account.getAccess(), options);
       const who = options.user === undefined ? `group ${options.group}` : `user ${options.user}`;
-      c.result({ ok: true, account: account.id, ...principal(options), accessLevel: 'NONE' }, () => `✓ ${account.summary()}: ${who} no longer has access\n`);
+      c.result({ ok: true, account: account.id, ...principal(options), accessLevel: level }, () => (level === 'NONE' ? `✓ ${account.summary()}: ${who} no longer has access\n` : `! ${account.summary()}: ${who} still has ${level}\n`));
     });
 
   accounts.command('rename')
@@ -127,6 +131,13 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
     await Promise.all([template.getConfig(), template.getAccess()]);
     c.result(template, () => `${template.summary()}\n  config: ${configText(template.config)}\n\n${accessTable(template.access ?? [])}`);
   });
+}
+
+/** The level the access list shows for the principal of `options`; `NONE` when it is not listed. */
+function accessLevelOf(access: readonly AccessEntry[], options: PrincipalOptions): string {
+  const type = options.user === undefined ? 'GROUP' : 'USER';
+  const id = options.user ?? options.group;
+  return access.find((row) => row.type === type && row.id === id)?.accessLevel ?? 'NONE';
 }
 
 function errorLine(error: unknown): string {

@@ -4,6 +4,7 @@ import { DomoRole } from '../../classes/role.js';
 import type { CliContext } from '../context.js';
 import { membersTable, rolesTable } from '../render.js';
 import { idList, resolveRole } from '../resolve.js';
+import { inline } from '../text.js';
 
 /** `domo-admin roles …` */
 export function registerRoles(program: Command, ctx: () => CliContext): void {
@@ -21,7 +22,7 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
     const [grants, members] = await Promise.all([role.getGrants(), role.getMembers()]);
     c.result({ ...role, grants: grants.map((g) => g.id), members }, () => [
       role.summary(),
-      `  description: ${role.description || '(none)'}`,
+      `  description: ${inline(role.description) || '(none)'}`,
       `  grants (${grants.length}): ${grants.map((g) => g.id).join(', ') || '(none)'}`,
       '',
       membersTable(members),
@@ -37,7 +38,8 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
       if (verb === 'set') await role.setGrants(names);
       else if (verb === 'add') await role.addGrants(names);
       else await role.removeGrants(names);
-      const after = role.grants ?? [];
+      const after = (await role.getGrants()).map((g) => g.id);
+      await role.refresh();   // counts as the server now has them
       const added = after.filter((g) => !before.includes(g));
       const removed = before.filter((g) => !after.includes(g));
       c.result({ role: role.id, grants: after, added, removed }, () => (added.length + removed.length === 0
@@ -52,7 +54,8 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
     const c = ctx();
     const role = await resolveRole(await c.auth(), ref);
     await role.addMembers(userIds);
-    c.result({ role: role.id, added: userIds }, () => `✓ moved ${userIds.length} user(s) into ${role.summary()}\n`);
+    await role.refresh();
+    c.result({ role: role.id, added: userIds, userCount: role.userCount }, () => `✓ moved ${userIds.length} user(s) into ${role.summary()}\n`);
   });
   members.command('remove').argument('<role>', 'role id or name').argument('<userIds...>', 'user ids', idList('user id'))
     .description('move users out of the role (to --to-role, default: the default role)')
@@ -63,6 +66,7 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
       const role = await resolveRole(auth, ref);
       const target = options.toRole === undefined ? undefined : await resolveRole(auth, options.toRole);
       await role.removeMembers(userIds, target ? { toRoleId: target.id } : {});
+      await Promise.all([role.refresh(), target?.refresh()]);
       c.result({ role: role.id, removed: userIds, toRoleId: target?.id ?? null }, () => `✓ moved ${userIds.length} user(s) out of ${role.summary()}${target ? ` into ${target.summary()}` : ' into the default role'}\n`);
     });
 
@@ -73,7 +77,7 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
       const c = ctx();
       const auth = await c.auth();
       const from = options.from === undefined ? undefined : await resolveRole(auth, options.from);
-      const role = await DomoRole.create(auth, { name, description: options.description, ...(from ? { fromRoleId: from.id } : {}) });
+      const role = await (await DomoRole.create(auth, { name, description: options.description, ...(from ? { fromRoleId: from.id } : {}) })).refresh();
       c.result(role, () => `✓ created ${role.summary()}${from ? ` from ${JSON.stringify(from.name)}` : ''}\n`);
     });
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { inline } from '../text.js';
 
 export function registerWhoAmI(program: Command, ctx: () => CliContext): void {
   program
@@ -8,6 +9,6 @@ export function registerWhoAmI(program: Command, ctx: () => CliContext): void {
     .action(async () => {
       const auth = await ctx().auth();
       const me = await auth.whoAmI();
-      ctx().result(me, () => `${me.displayName ?? me.emailAddress ?? me.id} <${me.emailAddress ?? '?'}> — user ${me.id}, role ${me.roleId ?? '?'}, instance ${auth.instance}\n`);
+      ctx().result(me, () => `${inline(String(me.displayName ?? me.emailAddress ?? me.id))} <${inline(me.emailAddress ?? '?')}> — user ${me.id}, role ${me.roleId ?? '?'}, instance ${auth.instance}\n`);
     });
 }
