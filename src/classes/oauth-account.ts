@@ -38,7 +38,7 @@ export class DomoOAuthAccount extends CredentialEntity {
   @Expose() origin?: string;
   /** Owner user ids, from `owners`. */
   @Expose({ name: 'owners' })
-  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.filter((o: { type?: string }) => o?.type === 'USER').map((o: { id: unknown }) => Number(o.id)) : undefined), { toClassOnly: true })
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.filter((o: { type?: string }) => o?.type === 'USER').map((o: { id: number }) => o.id) : undefined), { toClassOnly: true })
   ownerIds?: number[];
 
   protected get api(): CredentialApi {

@@ -93,7 +93,46 @@ describe('the packed tarball, installed in an empty project', () => {
     expect(stdout.trim()).toBe('function function');
   });
 
-  it('has nothing left over: the project holds only the installed package', async () => {
+  it('`npx domo-admin` with no command prints help and exits 2, without a stack trace', async () => {
+    const error = await run('npx', ['--offline', 'domo-admin'], { cwd: project }).then(() => undefined, (e: unknown) => e as { code: number; stdout: string; stderr: string });
+    expect(error?.code).toBe(2);
+    expect(error!.stderr).toContain('Usage: domo-admin');
+    expect(error!.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('the CLI and the library load msw (the sandbox) only when the sandbox is used', async () => {
+    await writeFile(join(project, 'hooks.mjs'), [
+      "import { appendFileSync } from 'node:fs';",
+      'export async function resolve(specifier, context, next) {',
+      '  const resolved = await next(specifier, context);',
+      "  appendFileSync(process.env.LOADED_LOG, resolved.url + '\\n');",
+      '  return resolved;',
+      '}',
+    ].join('\n'));
+    await writeFile(join(project, 'register.mjs'), "import { register } from 'node:module'; register('./hooks.mjs', import.meta.url);");
+    await writeFile(join(project, 'library.mjs'), "await import('domo-admin');");
+    const loaded = async (name: string, args: string[]) => {
+      const log = join(project, `${name}.log`);
+      await writeFile(log, '');
+      await run(process.execPath, ['--import', './register.mjs', ...args], { cwd: project, env: { ...process.env, LOADED_LOG: log, DOMO_INSTANCE: '', DOMO_ACCESS_TOKEN: '' } }).catch(() => undefined);
+      return readFile(log, 'utf8');
+    };
+    const bin = join('node_modules', 'domo-admin', 'bin', 'domo-admin.js');
+    expect(await loaded('help', [bin, '--help'])).not.toMatch(/node_modules\/msw\//);
+    expect(await loaded('whoami', [bin, 'whoami'])).not.toMatch(/node_modules\/msw\//);
+    expect(await loaded('library', ['library.mjs'])).not.toMatch(/node_modules\/(msw|commander)\/|dist\/sandbox\//);
+    expect(await loaded('sandbox', [bin, 'roles', 'list', '--sandbox'])).toMatch(/node_modules\/msw\//);   // the check can fail
+  });
+
+  it('the installed package does not depend on anything outside its dependencies', async () => {
     expect((await readdir(join(project, 'node_modules'))).includes('domo-admin')).toBe(true);
+    expect((await readdir(join(project, 'node_modules'))).includes('vitest')).toBe(false);
+  });
+
+  it('in this repository, the bin that `npm ci` built (prepare) runs, also through npx', async () => {
+    const { stdout } = await run(process.execPath, ['bin/domo-admin.js', '--version'], { cwd: ROOT });
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const viaNpx = await run('npx', ['--offline', 'domo-admin', '--version'], { cwd: ROOT });
+    expect(viaNpx.stdout.trim()).toBe(stdout.trim());
   });
 });

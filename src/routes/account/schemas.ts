@@ -37,7 +37,7 @@ export const OAuthAccountSchema = z.looseObject({
   origin: z.string().optional(),
   enabled: z.boolean().optional(),
   datasourceCount: z.number().optional(),
-  owners: z.array(z.looseObject({ type: z.string(), id: z.union([z.string(), z.number()]) })).optional(),
+  owners: z.array(z.looseObject({ type: z.string(), id: wireId })).optional(),
 });
 /** An OAuth account template as Domo answers it. */
 export type OAuthAccount = z.infer<typeof OAuthAccountSchema>;
