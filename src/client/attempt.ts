@@ -1,9 +1,8 @@
-import { TimeoutError } from 'ky';
-
-/** What bounds one attempt: its time, response body included, and the size of that body. */
+/** What bounds and observes one attempt: the largest body read, and who hears of each response. */
 export interface AttemptLimits {
-  timeoutMs: number;
   maxBytes: number;
+  /** Called with every response, before its body is read (the per-attempt log line). */
+  observe?: (request: Request, response: Response) => void;
 }
 
 /** The per-attempt limits travel to the fetch below as an option ky does not know, which ky passes through. */
@@ -25,53 +24,63 @@ export class ResponseInterrupted extends Error {
   }
 }
 
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** Bodies read inside the attempt, by response: the text is kept here and the response passed on as it is. */
+const bodies = new WeakMap<Response, string>();
+
+/** The body the bounded fetch read for `response`, if it read one. */
+export function bufferedText(response: Response): string | undefined {
+  return bodies.get(response);
+}
 
 /**
- * Wraps a fetch so that each attempt is bounded end to end: one timer covers the request *and* reading the whole
- * response body (a body that stalls after a few bytes times out too), the body is read with a size cap, and the
- * caller's abort stops either phase. The response is handed on with its body in memory, so nothing after this
- * can hang. A timeout surfaces as ky's `TimeoutError`, so ky's retry policy applies to it as to any other.
+ * Wraps a fetch so that each attempt is bounded end to end: the whole response body is read here, with a size
+ * cap, before the response is handed on. ky's per-attempt `timeout` races this whole function, so its one timer
+ * covers the request *and* the body (a body that stalls after a few bytes times out too), and its abort — like the
+ * caller's — stops the read. Nothing after this can hang. The text is kept beside the response (see
+ * {@link bufferedText}) rather than in a new `Response`, which would cost an object and a copy per request.
  */
 export function boundedFetch(base: typeof fetch): (request: Request, init?: Record<string, unknown>) => Promise<Response> {
   return async (request, init) => {
     const limits = init?.[LIMITS_KEY] as AttemptLimits | undefined;
-    if (!limits) return base(request);
-    const timer = new AbortController();
-    const timeout = setTimeout(() => timer.abort(), limits.timeoutMs);
-    const signal = AbortSignal.any([request.signal, timer.signal]);
-    try {
-      const response = await base(request, { signal });
-      return await buffered(response, limits.maxBytes, signal);
-    } catch (error) {
-      if (timer.signal.aborted && !request.signal.aborted) throw new TimeoutError(request);
-      throw error;
-    } finally {
-      clearTimeout(timeout);
-    }
+    const response = await base(request);
+    if (!limits) return response;
+    limits.observe?.(request, response);
+    bodies.set(response, await readText(response, limits.maxBytes, request.signal));
+    return response;
   };
 }
 
-async function buffered(response: Response, maxBytes: number, signal: AbortSignal): Promise<Response> {
-  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+/** The whole body as text, at most `maxBytes`; an abort (ky's timeout or the caller) stops a read that is waiting. */
+async function readText(response: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
     void response.body?.cancel().catch(() => undefined);
     throw new BodyTooLarge(maxBytes);
   }
-  if (!response.body || NULL_BODY_STATUSES.has(response.status)) {
-    void response.body?.cancel().catch(() => undefined);
-    return new Response(null, init);
-  }
-  return new Response(await readAll(response.body, maxBytes, signal), init);
+  if (!response.body) return '';
+  // A declared length within the cap is enforced by fetch itself, so the native reader can take the whole body.
+  if (Number.isInteger(declared)) return untilAborted(response.text(), signal);
+  return readAll(response.body, maxBytes, signal);
 }
 
-/** Every byte of a body, at most `maxBytes`; an abort (timeout or caller) stops a read that is waiting. */
-async function readAll(body: ReadableStream<Uint8Array>, maxBytes: number, signal: AbortSignal): Promise<Uint8Array> {
+/** `reading`, unless `signal` aborts first (a mocked fetch may not stop its body on abort). */
+function untilAborted(reading: Promise<string>, signal: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stop = () => reject(abortReason(signal));
+    if (signal.aborted) return stop();
+    signal.addEventListener('abort', stop, { once: true });
+    reading.then(resolve, (error: unknown) => reject(signal.aborted ? abortReason(signal) : new ResponseInterrupted(error)))
+      .finally(() => signal.removeEventListener('abort', stop));
+  });
+}
+
+/** A body of unknown length, chunk by chunk, stopping as soon as it passes `maxBytes`. */
+async function readAll(body: ReadableStream<Uint8Array>, maxBytes: number, signal: AbortSignal): Promise<string> {
   const reader = body.getReader();
   const stop = () => void reader.cancel().catch(() => undefined);
   signal.addEventListener('abort', stop, { once: true });
-  const chunks: Uint8Array[] = [];
+  const decoder = new TextDecoder();
+  let text = '';
   let size = 0;
   try {
     for (;;) {
@@ -85,25 +94,14 @@ async function readAll(body: ReadableStream<Uint8Array>, maxBytes: number, signa
         stop();
         throw new BodyTooLarge(maxBytes);
       }
-      chunks.push(value);
+      text += decoder.decode(value, { stream: true });
     }
   } finally {
     signal.removeEventListener('abort', stop);
   }
-  return concat(chunks, size);
+  return text + decoder.decode();
 }
 
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('aborted', 'AbortError');
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }

@@ -61,8 +61,13 @@ export function checkTransportOptions<T extends object>(options: T): T {
 
 /** Checks per-call options (`timeoutMs`, `retry`, `signal`) before anything is sent. @throws {DomoInputError} */
 export function checkRequestOptions<T extends object | undefined>(options: T, route?: string): T {
-  if (options === undefined) return options;
+  if (options === undefined || isEmptyPlainObject(options)) return options;   // the common case, on every request
   return checkWith(RequestOptionsSchema, options, 'options', route);
+}
+
+function isEmptyPlainObject(value: object): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return Object.getPrototypeOf(value) === Object.prototype;
 }
 
 /** Checks a concurrency limit: a whole number from 1 to 256. @throws {DomoInputError} */

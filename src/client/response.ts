@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { bufferedText } from './attempt.js';
 import {
   apiErrorClassFor, DomoAuthError, DomoInstanceError, DomoNotFoundError, DomoRateLimitError, DomoValidationError,
   type RequestContext, type ValidationIssue,
@@ -19,7 +20,7 @@ export interface ReadBody {
 }
 
 export async function readBody(response: Response): Promise<ReadBody> {
-  const text = await response.text();
+  const text = bufferedText(response) ?? (await response.text());
   const contentType = response.headers.get('content-type') ?? '';
   if (!/json/i.test(contentType) || text.trim() === '') return { text, contentType };
   try {

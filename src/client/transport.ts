@@ -87,6 +87,10 @@ export class DomoTransport {
   readonly #logLevel: LogLevel;
   readonly #logBodies: boolean;
   readonly #retryCache = new Map<string, RetryOptions>();
+  /** Whether response lines are logged (then each call gets its own observer). */
+  readonly #observeResponses: boolean;
+  /** The limits every call shares when nothing observes responses. */
+  readonly #limits: AttemptLimits;
 
   constructor(auth: AuthProvider, baseUrl: string, options: TransportOptions = {}) {
     this.#auth = auth;
@@ -97,6 +101,8 @@ export class DomoTransport {
     this.#logLevel = options.logLevel ?? logLevelFromEnv();
     this.#log = levelledLogger(options.logger ?? stderrLogger, this.#logLevel, (text) => this.#scrub(text));
     this.#logBodies = options.logBodies ?? false;
+    this.#observeResponses = logs(this.#logLevel, 'info');
+    this.#limits = { maxBytes: this.maxResponseBytes };
     this.#ky = ky.create({
       headers: { 'user-agent': `domo-admin/${VERSION}`, accept: 'application/json, text/plain' },
       redirect: 'manual',
@@ -145,13 +151,13 @@ export class DomoTransport {
   #kyOptions(spec: RequestSpec<unknown>, authHeaders: Record<string, string>, options: RequestOptions, state: CallState): KyOptions {
     const body = this.#body(spec);
     const context: CallContext = { call: state, spec };
-    const limits: AttemptLimits = { timeoutMs: options.timeoutMs ?? this.timeoutMs, maxBytes: this.maxResponseBytes };
+    const limits: AttemptLimits = this.#observeResponses ? { maxBytes: this.maxResponseBytes, observe: (request, response) => this.#afterAttempt(request, response, state) } : this.#limits;
     return {
       method: spec.method,
       headers: body.contentType ? { ...authHeaders, 'content-type': body.contentType } : authHeaders,
       body: body.text,
-      // ky's own timeout stops at the response headers; the bounded fetch times the whole attempt, body included.
-      timeout: false,
+      // Per attempt, and it covers the body: ky races the bounded fetch, which reads the whole body before resolving.
+      timeout: options.timeoutMs ?? this.timeoutMs,
       [LIMITS_KEY]: limits,
       ...(options.signal ? { signal: options.signal } : {}),
       retry: this.#retryOptions(spec, options),
@@ -183,13 +189,12 @@ export class DomoTransport {
   }
 
   /**
-   * Hooks shared by every call; per-call state travels in ky's `context`. The response hook exists only when
-   * lines are logged: ky clones (tees) every response for each `afterResponse` hook, which is costly.
+   * Hooks shared by every call; per-call state travels in ky's `context`. There is no `afterResponse` hook: ky
+   * would clone (tee) every response for it. The per-attempt response line is logged by the bounded fetch instead.
    */
   #hooks(): Hooks {
     return {
       beforeRequest: [(request, options) => this.#beforeAttempt(request, callOf(options))],
-      afterResponse: logs(this.#logLevel, 'info') ? [(request, options, response) => this.#afterAttempt(request, response, callOf(options).call)] : [],
       beforeRetry: [({ request, options, error }) => this.#log.info(`${request.method} ${pathOf(request.url)} attempt ${callOf(options).call.attempts} failed (${describe(error)}); retrying`)],
     };
   }
