@@ -102,6 +102,8 @@ async function readAll(body: ReadableStream<Uint8Array>, maxBytes: number, signa
   return text + decoder.decode();
 }
 
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('aborted', 'AbortError');
+/** Why the read stopped: the signal's reason when it is an error, else an `AbortError`. */
+function abortReason(signal: AbortSignal): Error {
+  const reason = signal.reason as unknown;
+  return reason instanceof Error ? reason : new DOMException('aborted', 'AbortError');
 }
