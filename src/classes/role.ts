@@ -109,15 +109,8 @@ export class DomoRole extends DomoEntity {
    * @throws {DomoValidationError} the grants read disagreed with the role's grant count (nothing is sent)
    */
   async addGrants(grants: readonly string[], options: CallOptions = {}): Promise<this> {
-    const call = callOptions(options);
-    const adding = checkGrantList(grants, 'addGrants');
-    const catalogue = await grantCatalogue(this.auth, call);
-    return this.#exclusive(async () => {
-      const current = await this.#currentGrants(call);
-      const wanted = validateGrants(catalogue, [...current, ...adding], 'addGrants', { held: current });
-      if (wanted.length === current.length) return this.#withGrants(current);
-      return this.#replaceGrants(wanted, call);
-    });
+    return this.#modifyGrants(grants, 'addGrants', options, (current, adding, catalogue) =>
+      validateGrants(catalogue, [...current, ...adding], 'addGrants', { held: current }));
   }
 
   /**
@@ -125,16 +118,26 @@ export class DomoRole extends DomoEntity {
    * @throws {DomoValidationError} the grants read disagreed with the role's grant count (nothing is sent)
    */
   async removeGrants(grants: readonly string[], options: CallOptions = {}): Promise<this> {
+    return this.#modifyGrants(grants, 'removeGrants', options, (current, removingList, catalogue) => {
+      const removing = new Set(validateGrants(catalogue, removingList, 'removeGrants', { held: current, dependencies: false }));
+      const kept = current.filter((grant) => !removing.has(grant));
+      return kept.length === current.length ? current : validateGrants(catalogue, kept, 'removeGrants', { held: current });
+    });
+  }
+
+  /**
+   * One read-modify-write of the grants, serialised per role: checks the names, reads the current grants (refusing
+   * a suspicious read), computes the new list, and writes it only when it differs.
+   */
+  async #modifyGrants(grants: readonly string[], route: string, options: CallOptions, next: (current: string[], named: string[], catalogue: DomoGrant[]) => string[]): Promise<this> {
     const call = callOptions(options);
-    const removingList = checkGrantList(grants, 'removeGrants');
+    const named = checkGrantList(grants, route);
     const catalogue = await grantCatalogue(this.auth, call);
     return this.#exclusive(async () => {
       const current = await this.#currentGrants(call);
-      const removing = new Set(validateGrants(catalogue, removingList, 'removeGrants', { held: current, dependencies: false }));
-      const kept = current.filter((grant) => !removing.has(grant));
-      if (kept.length === current.length) return this.#withGrants(current);
-      validateGrants(catalogue, kept, 'removeGrants', { held: current });
-      return this.#replaceGrants(kept, call);
+      const wanted = next(current, named, catalogue);
+      if (sameGrants(wanted, current)) return this.#withGrants(current);
+      return this.#replaceGrants(wanted, call);
     });
   }
 
@@ -259,4 +262,9 @@ export class DomoRole extends DomoEntity {
     this.authorityCount = grants.length;
     return this;
   }
+}
+
+function sameGrants(a: readonly string[], b: readonly string[]): boolean {
+  const held = new Set(b);
+  return a.length === b.length && a.every((grant) => held.has(grant));
 }
