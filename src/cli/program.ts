@@ -22,7 +22,7 @@ export function createProgram(io: CliIo = processIo): { program: Command; contex
     .option('--sandbox', 'run against an embedded sandbox instead of a real instance')
     .option('--json', 'machine output on stdout, nothing else there')
     .addOption(new Option('--log <level>', 'log requests to stderr').choices(LOG_LEVELS.filter((l) => l !== 'off')))
-    .option('--dry-run', 'for changes: print the request that would be sent (secrets redacted) and send nothing')
+    .option('--dry-run', 'for changes: list every request the operation would send (secrets redacted) and send none')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
