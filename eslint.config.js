@@ -2,7 +2,18 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'docs/', 'node_modules/', 'coverage/', 'eslint.config.js', 'bin/', '.readme-blocks/', '.bench-build/'] },
+  {
+    ignores: [
+      'dist/',
+      'docs/',
+      'node_modules/',
+      'coverage/',
+      'eslint.config.js',
+      'bin/',
+      '.readme-blocks/',
+      '.bench-build/',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -17,18 +17,29 @@ const quick = process.argv.includes('--quick');
 const RUNS = quick ? 3 : 5;
 const LATENCY_MS = 10;
 
-interface Server { url: string; token: string; instance: string; child: ChildProcess }
+interface Server {
+  url: string;
+  token: string;
+  instance: string;
+  child: ChildProcess;
+}
 
 /** Compiles the library and the bench to plain JavaScript, so no loader is measured with them. */
 function compile(): void {
   for (const project of ['tsconfig.build.json', 'tsconfig.bench.json']) {
-    const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project], { cwd: ROOT, stdio: 'inherit' });
+    const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
     if (build.status !== 0) throw new Error(`tsc -p ${project} failed`);
   }
 }
 
 async function startServer(options: Record<string, unknown>): Promise<Server> {
-  const child = spawn(process.execPath, ['.bench-build/bench/server.js', JSON.stringify(options)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['.bench-build/bench/server.js', JSON.stringify(options)], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
@@ -43,28 +54,63 @@ function stopServer(server: Server): Promise<void> {
   });
 }
 
-async function measure(server: Server, scenario: ScenarioInput['scenario'], n: number, concurrency: number, extra: Partial<ScenarioInput> = {}): Promise<ScenarioOutput> {
-  const input: ScenarioInput = { scenario, url: server.url, token: server.token, instance: server.instance, n, concurrency, runs: RUNS, ...extra };
-  const child = spawn(process.execPath, ['.bench-build/bench/scenarios.js', JSON.stringify(input)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+async function measure(
+  server: Server,
+  scenario: ScenarioInput['scenario'],
+  n: number,
+  concurrency: number,
+  extra: Partial<ScenarioInput> = {},
+): Promise<ScenarioOutput> {
+  const input: ScenarioInput = {
+    scenario,
+    url: server.url,
+    token: server.token,
+    instance: server.instance,
+    n,
+    concurrency,
+    runs: RUNS,
+    ...extra,
+  };
+  const child = spawn(process.execPath, ['.bench-build/bench/scenarios.js', JSON.stringify(input)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) throw new Error(`${scenario} exited with ${code}`);
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ScenarioOutput;
 }
 
-interface BareResult { medianMs: number; requests: number; startRssMb: number; peakRssMb: number }
+interface BareResult {
+  medianMs: number;
+  requests: number;
+  startRssMb: number;
+  peakRssMb: number;
+}
 
 /** The memory floor: the same requests from a process that imports nothing (warm-up and one run, like the RSS runs). */
 async function bareFetch(server: Server): Promise<BareResult> {
-  const child = spawn(process.execPath, ['.bench-build/bench/bare.js', JSON.stringify({ url: server.url, token: server.token, concurrency: 32, runs: 1 })], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['.bench-build/bench/bare.js', JSON.stringify({ url: server.url, token: server.token, concurrency: 32, runs: 1 })],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
   await new Promise((resolve) => child.on('close', resolve));
   return JSON.parse(out.trim()) as BareResult;
 }
 
-interface ColdImport { medianMs: number; rssMb: number; runsMs: number[] }
+interface ColdImport {
+  medianMs: number;
+  rssMb: number;
+  runsMs: number[];
+}
 
 function coldImport(): ColdImport {
   const code = `const t = performance.now(); await import(${JSON.stringify(`${ROOT}dist/index.js`)}); process.stdout.write(JSON.stringify({ ms: performance.now() - t, rss: process.memoryUsage().rss }));`;
@@ -80,7 +126,17 @@ function coldImport(): ColdImport {
 const round = (value: number) => Math.round(value * 10) / 10;
 const check = (text: string, ok: boolean) => ({ text: `${text} ${ok ? '✓' : '✗'}`, ok });
 
-interface Row { name: string; n: number; wallMs: number; requests: number; perItem: number; rssMb: number; ratio: string; target: string; met: boolean }
+interface Row {
+  name: string;
+  n: number;
+  wallMs: number;
+  requests: number;
+  perItem: number;
+  rssMb: number;
+  ratio: string;
+  target: string;
+  met: boolean;
+}
 
 async function main(): Promise<void> {
   compile();
@@ -89,7 +145,9 @@ async function main(): Promise<void> {
   const add = (row: Row, raw: object) => {
     rows.push(row);
     json.push({ ...raw, ratio: row.ratio, target: row.target, met: row.met });
-    process.stdout.write(`${JSON.stringify({ name: row.name, ...raw, ratio: row.ratio, target: row.target, met: row.met })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ name: row.name, ...raw, ratio: row.ratio, target: row.target, met: row.met })}\n`,
+    );
   };
 
   const sizes = quick ? [1_000, 2_000] : [1_000, 10_000];
@@ -102,50 +160,159 @@ async function main(): Promise<void> {
     const bare = n === 1_000 ? await bareFetch(server) : undefined;
     await stopServer(server);
     const lib: ScenarioOutput = { ...timing, peakRssMb: memory.peakRssMb };
-    const raw: ScenarioOutput = { scenario: 'raw-hydrate', n: timing.n, runsMs: timing.pair!.runsMs, medianMs: timing.pair!.medianMs, requests: timing.pair!.requests, requestsPerItem: Math.round((timing.pair!.requests / timing.n) * 1000) / 1000, peakRssMb: rawMemory.peakRssMb };
+    const raw: ScenarioOutput = {
+      scenario: 'raw-hydrate',
+      n: timing.n,
+      runsMs: timing.pair!.runsMs,
+      medianMs: timing.pair!.medianMs,
+      requests: timing.pair!.requests,
+      requestsPerItem: Math.round((timing.pair!.requests / timing.n) * 1000) / 1000,
+      peakRssMb: rawMemory.peakRssMb,
+    };
     hydrate[n] = lib;
     const ratio = lib.medianMs / raw.medianMs;
     const small = n === 1_000;
     const checks = [
-      check('≤ 1.3× raw', ratio <= 1.3), check('≤ 1 req/item', lib.requestsPerItem <= 1 + 1 / n),
+      check('≤ 1.3× raw', ratio <= 1.3),
+      check('≤ 1 req/item', lib.requestsPerItem <= 1 + 1 / n),
       ...(small ? [check('≤ 400 ms', lib.medianMs <= 400), check('≤ 80 MB', lib.peakRssMb <= 80)] : []),
     ];
-    add({ name: `1. hydrate N=${n}`, n, wallMs: lib.medianMs, requests: lib.requests, perItem: lib.requestsPerItem, rssMb: lib.peakRssMb, ratio: `${ratio.toFixed(2)}× raw`,
-      target: checks.map((c) => c.text).join(', '), met: checks.every((c) => c.ok) }, lib);
-    add({ name: `2. raw fetch N=${n}`, n, wallMs: raw.medianMs, requests: raw.requests, perItem: raw.requestsPerItem, rssMb: raw.peakRssMb, ratio: '1.00×', target: 'the floor', met: true }, raw);
-    if (bare) add({ name: `2b. bare fetch, nothing imported, N=${n}`, n, wallMs: bare.medianMs, requests: bare.requests, perItem: Math.round((bare.requests / n) * 1000) / 1000, rssMb: bare.peakRssMb, ratio: '', target: `memory floor (${bare.startRssMb} MB at start)`, met: true }, bare);
+    add(
+      {
+        name: `1. hydrate N=${n}`,
+        n,
+        wallMs: lib.medianMs,
+        requests: lib.requests,
+        perItem: lib.requestsPerItem,
+        rssMb: lib.peakRssMb,
+        ratio: `${ratio.toFixed(2)}× raw`,
+        target: checks.map((c) => c.text).join(', '),
+        met: checks.every((c) => c.ok),
+      },
+      lib,
+    );
+    add(
+      {
+        name: `2. raw fetch N=${n}`,
+        n,
+        wallMs: raw.medianMs,
+        requests: raw.requests,
+        perItem: raw.requestsPerItem,
+        rssMb: raw.peakRssMb,
+        ratio: '1.00×',
+        target: 'the floor',
+        met: true,
+      },
+      raw,
+    );
+    if (bare)
+      add(
+        {
+          name: `2b. bare fetch, nothing imported, N=${n}`,
+          n,
+          wallMs: bare.medianMs,
+          requests: bare.requests,
+          perItem: Math.round((bare.requests / n) * 1000) / 1000,
+          rssMb: bare.peakRssMb,
+          ratio: '',
+          target: `memory floor (${bare.startRssMb} MB at start)`,
+          met: true,
+        },
+        bare,
+      );
   }
   const [a, b] = sizes as [number, number];
   const growth = hydrate[b]!.medianMs / hydrate[a]!.medianMs;
   const expected = b / a;
-  process.stdout.write(`${JSON.stringify({ name: 'hydrate growth', from: a, to: b, timeRatio: round(growth), sizeRatio: expected, linear: growth <= expected * 1.2 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ name: 'hydrate growth', from: a, to: b, timeRatio: round(growth), sizeRatio: expected, linear: growth <= expected * 1.2 })}\n`,
+  );
 
   const overheadServer = await startServer({ accounts: 10, latencyMs: 0 });
   const callsN = quick ? 1_000 : 5_000;
   const lib = await measure(overheadServer, 'overhead', callsN, 1, { pairWith: 'raw-overhead' });
   await stopServer(overheadServer);
-  const raw: ScenarioOutput = { ...lib, scenario: 'raw-overhead', runsMs: lib.pair!.runsMs, medianMs: lib.pair!.medianMs };
+  const raw: ScenarioOutput = {
+    ...lib,
+    scenario: 'raw-overhead',
+    runsMs: lib.pair!.runsMs,
+    medianMs: lib.pair!.medianMs,
+  };
   const perCall = (s: ScenarioOutput) => round((s.medianMs * 1000) / s.n);
   const overheadRatio = lib.medianMs / raw.medianMs;
-  add({ name: `3. getRoleById ×${callsN}`, n: callsN, wallMs: lib.medianMs, requests: lib.requests, perItem: lib.requestsPerItem, rssMb: lib.peakRssMb, ratio: `${overheadRatio.toFixed(2)}× raw (${perCall(lib)} vs ${perCall(raw)} µs/call)`, target: check('≤ 1.3× raw', overheadRatio <= 1.3).text, met: overheadRatio <= 1.3 }, { ...lib, usPerCall: perCall(lib), rawUsPerCall: perCall(raw) });
+  add(
+    {
+      name: `3. getRoleById ×${callsN}`,
+      n: callsN,
+      wallMs: lib.medianMs,
+      requests: lib.requests,
+      perItem: lib.requestsPerItem,
+      rssMb: lib.peakRssMb,
+      ratio: `${overheadRatio.toFixed(2)}× raw (${perCall(lib)} vs ${perCall(raw)} µs/call)`,
+      target: check('≤ 1.3× raw', overheadRatio <= 1.3).text,
+      met: overheadRatio <= 1.3,
+    },
+    { ...lib, usPerCall: perCall(lib), rawUsPerCall: perCall(raw) },
+  );
 
   const cold = coldImport();
-  add({ name: '4. cold import', n: 1, wallMs: cold.medianMs, requests: 0, perItem: 0, rssMb: cold.rssMb, ratio: '', target: check('≤ 150 ms', cold.medianMs <= 150).text, met: cold.medianMs <= 150 }, { scenario: 'cold-import', ...cold });
+  add(
+    {
+      name: '4. cold import',
+      n: 1,
+      wallMs: cold.medianMs,
+      requests: 0,
+      perItem: 0,
+      rssMb: cold.rssMb,
+      ratio: '',
+      target: check('≤ 150 ms', cold.medianMs <= 150).text,
+      met: cold.medianMs <= 150,
+    },
+    { scenario: 'cold-import', ...cold },
+  );
 
   const fanoutServer = await startServer({ users: 250, latencyMs: LATENCY_MS });
   const fan = await measure(fanoutServer, 'fanout', 200, 16);
   await stopServer(fanoutServer);
-  add({ name: '5. role fan-out ×200', n: fan.n, wallMs: fan.medianMs, requests: fan.requests, perItem: fan.requestsPerItem, rssMb: fan.peakRssMb, ratio: '', target: `setGrants + addMembers, concurrency 16: ${round(fan.medianMs / fan.n)} ms per role`, met: true }, fan);
+  add(
+    {
+      name: '5. role fan-out ×200',
+      n: fan.n,
+      wallMs: fan.medianMs,
+      requests: fan.requests,
+      perItem: fan.requestsPerItem,
+      rssMb: fan.peakRssMb,
+      ratio: '',
+      target: `setGrants + addMembers, concurrency 16: ${round(fan.medianMs / fan.n)} ms per role`,
+      met: true,
+    },
+    fan,
+  );
 
   const table = formatRows(rows);
-  process.stdout.write(`\n${table}\nhydrate time grew ${growth.toFixed(1)}× for ${expected}× the accounts (linear: ${expected}×)\n`);
+  process.stdout.write(
+    `\n${table}\nhydrate time grew ${growth.toFixed(1)}× for ${expected}× the accounts (linear: ${expected}×)\n`,
+  );
   if (!quick) writeResults(table, growth, expected, json);
 }
 
 function formatRows(rows: Row[]): string {
   const header = ['scenario', 'N', 'wall ms (median)', 'requests', 'req/item', 'peak RSS MB', 'ratio', 'targets'];
-  const lines = rows.map((r) => [r.name, String(r.n), r.wallMs.toFixed(1), String(r.requests), r.perItem.toFixed(3), String(r.rssMb), r.ratio, r.target]);
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...lines.map((l) => `| ${l.join(' | ')} |`)].join('\n');
+  const lines = rows.map((r) => [
+    r.name,
+    String(r.n),
+    r.wallMs.toFixed(1),
+    String(r.requests),
+    r.perItem.toFixed(3),
+    String(r.rssMb),
+    r.ratio,
+    r.target,
+  ]);
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...lines.map((l) => `| ${l.join(' | ')} |`),
+  ].join('\n');
 }
 
 function writeResults(table: string, growth: number, expected: number, json: object[]): void {

@@ -34,8 +34,17 @@ const countingFetch: typeof fetch = (request, init) => {
   requests += 1;
   return fetch(request, init);
 };
-const auth: DomoAuth = new DomoTokenAuth({ instance: input.instance, token: input.token, baseUrl: input.url, fetch: countingFetch });
-const headers = { 'x-domo-developer-token': input.token, accept: 'application/json, text/plain', 'user-agent': 'domo-admin/bench' };
+const auth: DomoAuth = new DomoTokenAuth({
+  instance: input.instance,
+  token: input.token,
+  baseUrl: input.url,
+  fetch: countingFetch,
+});
+const headers = {
+  'x-domo-developer-token': input.token,
+  accept: 'application/json, text/plain',
+  'user-agent': 'domo-admin/bench',
+};
 
 async function rawJson(path: string): Promise<unknown> {
   requests += 1;
@@ -47,14 +56,23 @@ async function rawJson(path: string): Promise<unknown> {
 /** What one measured run does; returns the number of items it handled. */
 const work: Record<ScenarioInput['scenario'], () => Promise<number>> = {
   async hydrate() {
-    const { accounts, failed } = await new DomoAccounts(auth).list({ withConfig: true, concurrency: input.concurrency });
+    const { accounts, failed } = await new DomoAccounts(auth).list({
+      withConfig: true,
+      concurrency: input.concurrency,
+    });
     if (failed.length > 0) throw new Error(`${failed.length} config reads failed`);
     return accounts.length;
   },
   async 'raw-hydrate'() {
-    const list = (await rawJson('/api/data/v1/accounts')) as { id: number; dataProviderType: string; credentialsType: string }[];
+    const list = (await rawJson('/api/data/v1/accounts')) as {
+      id: number;
+      dataProviderType: string;
+      credentialsType: string;
+    }[];
     const stored = list.filter((account) => account.credentialsType !== 'oauth');
-    await mapConcurrent(stored, input.concurrency, (account) => rawJson(`/api/data/v1/providers/${account.dataProviderType}/account/${account.id}?unmask=false`));
+    await mapConcurrent(stored, input.concurrency, (account) =>
+      rawJson(`/api/data/v1/providers/${account.dataProviderType}/account/${account.id}?unmask=false`),
+    );
     return list.length;
   },
   async overhead() {
@@ -72,7 +90,8 @@ const work: Record<ScenarioInput['scenario'], () => Promise<number>> = {
       await role.addMembers([userId]);
     });
     const failed = results.filter((r) => !r.ok);
-    if (failed.length > 0) throw new Error(`${failed.length} roles failed: ${String((failed[0] as { error: unknown }).error)}`);
+    if (failed.length > 0)
+      throw new Error(`${failed.length} roles failed: ${String((failed[0] as { error: unknown }).error)}`);
     return roles.length;
   },
 };
@@ -87,7 +106,11 @@ async function fanoutRoles(): Promise<{ role: DomoRole; userId: number }[]> {
   const roles: DomoRole[] = [];
   for (let i = 0; i < input.n; i += 1) {
     const found = existing.find((role) => role.name === named(i));
-    roles.push(found ? DomoRole.hydrate(auth, found) : await DomoRole.get(auth, (await routes.createRole(auth, { name: named(i) })).data.id));
+    roles.push(
+      found
+        ? DomoRole.hydrate(auth, found)
+        : await DomoRole.get(auth, (await routes.createRole(auth, { name: named(i) })).data.id),
+    );
   }
   fanout = roles.map((role, i) => ({ role, userId: users[i % users.length] as number }));
   return fanout;
@@ -117,10 +140,23 @@ async function main(): Promise<void> {
   const items = mine.at(-1)?.items ?? 0;
   const perRun = Math.round(mine.reduce((sum, r) => sum + r.requests, 0) / mine.length);
   const output: ScenarioOutput = {
-    scenario: input.scenario, n: items, runsMs: mine.map((r) => round1(r.ms)), medianMs: median(mine.map((r) => r.ms)),
-    requests: perRun, requestsPerItem: Math.round((perRun / items) * 1000) / 1000,
+    scenario: input.scenario,
+    n: items,
+    runsMs: mine.map((r) => round1(r.ms)),
+    medianMs: median(mine.map((r) => r.ms)),
+    requests: perRun,
+    requestsPerItem: Math.round((perRun / items) * 1000) / 1000,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    ...(input.pairWith ? { pair: { scenario: input.pairWith, runsMs: theirs.map((r) => round1(r.ms)), medianMs: median(theirs.map((r) => r.ms)), requests: Math.round(theirs.reduce((sum, r) => sum + r.requests, 0) / theirs.length) } } : {}),
+    ...(input.pairWith
+      ? {
+          pair: {
+            scenario: input.pairWith,
+            runsMs: theirs.map((r) => round1(r.ms)),
+            medianMs: median(theirs.map((r) => r.ms)),
+            requests: Math.round(theirs.reduce((sum, r) => sum + r.requests, 0) / theirs.length),
+          },
+        }
+      : {}),
   };
   process.stdout.write(`${JSON.stringify(output)}\n`);
 }

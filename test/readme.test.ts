@@ -23,12 +23,17 @@ const GIVEN: Record<string, string> = {
 };
 
 function declares(code: string, name: string): boolean {
-  return new RegExp(`\\b(const|let|var)\\s+(${name}\\b|\\{[^}]*\\b${name}\\b[^}]*\\})`).test(code) || new RegExp(`import\\s*\\{[^}]*\\b${name}\\b`).test(code);
+  return (
+    new RegExp(`\\b(const|let|var)\\s+(${name}\\b|\\{[^}]*\\b${name}\\b[^}]*\\})`).test(code) ||
+    new RegExp(`import\\s*\\{[^}]*\\b${name}\\b`).test(code)
+  );
 }
 
 function program(code: string): string {
   if (code.includes('setupServer(')) return code;
-  const given = Object.entries(GIVEN).filter(([name]) => new RegExp(`\\b${name}\\b`).test(code) && !declares(code, name));
+  const given = Object.entries(GIVEN).filter(
+    ([name]) => new RegExp(`\\b${name}\\b`).test(code) && !declares(code, name),
+  );
   return [
     "import { setupServer as __setupServer } from 'msw/node';",
     "import { createSandboxHandlers as __handlers, createSandboxState as __state } from 'domo-admin/sandbox';",
@@ -45,7 +50,9 @@ function program(code: string): string {
   ].join('\n');
 }
 
-afterAll(() => { if (!process.env.KEEP_README_BLOCKS) rmSync(DIR, { recursive: true, force: true }); });
+afterAll(() => {
+  if (!process.env.KEEP_README_BLOCKS) rmSync(DIR, { recursive: true, force: true });
+});
 
 describe('README', () => {
   it('has TypeScript examples', () => {
@@ -62,7 +69,9 @@ describe('README', () => {
     const results = await mapConcurrent(files, 2, (file) => runTs(file, [], { DOMO_LOG: '' }));
     const failures = results.flatMap((result, index) => {
       const run = result.ok ? result.value : { code: -1, stdout: '', stderr: String(result.error) };
-      return run.code === 0 ? [] : [`block ${index + 1} exited ${run.code}:\n${blocks[index]}\n--- stderr:\n${run.stderr.slice(-2000)}`];
+      return run.code === 0
+        ? []
+        : [`block ${index + 1} exited ${run.code}:\n${blocks[index]}\n--- stderr:\n${run.stderr.slice(-2000)}`];
     });
     expect(failures.join('\n\n')).toBe('');
   }, 60_000);

@@ -64,7 +64,10 @@ export abstract class DomoAuth implements AuthProvider {
   /** {@link DomoAuth.whoAmI} with the HTTP status, as the `whoAmI` route returns it. */
   async fetchCurrentUser(options?: RequestOptions): Promise<DomoResponse<DomoUser>> {
     try {
-      const response = await this.transport.request({ route: 'whoAmI', method: 'GET', path: '/api/content/v2/users/me', schema: DomoUserSchema }, options);
+      const response = await this.transport.request(
+        { route: 'whoAmI', method: 'GET', path: '/api/content/v2/users/me', schema: DomoUserSchema },
+        options,
+      );
       this.userId = response.data.id;
       return response;
     } catch (error) {
@@ -96,12 +99,18 @@ export abstract class DomoAuth implements AuthProvider {
 /** Only the transport settings of an options object, so credentials are never copied along. */
 function pickTransportOptions(options: TransportOptions): TransportOptions {
   const { baseUrl, timeoutMs, retry, logger, logLevel, logBodies, fetch, maxResponseBytes } = options;
-  return Object.fromEntries(Object.entries({ baseUrl, timeoutMs, retry, logger, logLevel, logBodies, fetch, maxResponseBytes }).filter(([, value]) => value !== undefined));
+  return Object.fromEntries(
+    Object.entries({ baseUrl, timeoutMs, retry, logger, logLevel, logBodies, fetch, maxResponseBytes }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  );
 }
 
 /** Domo answers 403 on `users/me` and on login when the instance refuses the caller. */
 export function forbiddenMeansBadInstance(error: unknown, instance: string): unknown {
   if (!isDomoError(error) || (error as { status?: number }).status !== 403) return error;
-  return new DomoInstanceError(`instance "${instance}" refused the request (403): it does not exist or blocks this caller`, { ...error, status: 403 });
+  return new DomoInstanceError(
+    `instance "${instance}" refused the request (403): it does not exist or blocks this caller`,
+    { ...error, status: 403 },
+  );
 }
-

@@ -33,7 +33,10 @@ export class DomoFullAuth extends DomoAuth {
     if (typeof options.username !== 'string' || options.username.trim() === '') {
       throw new DomoInputError('username is required (the email address used to log in)', { field: 'username' });
     }
-    const password = typeof options.password === 'string' || options.password instanceof Secret ? Secret.from(options.password) : undefined;
+    const password =
+      typeof options.password === 'string' || options.password instanceof Secret
+        ? Secret.from(options.password)
+        : undefined;
     if (!password || password.reveal() === '') throw new DomoInputError('password is required', { field: 'password' });
     this.username = options.username.trim();
     this.#password = password;
@@ -60,7 +63,10 @@ export class DomoFullAuth extends DomoAuth {
   }
 
   /** After a 401, logs in again unless another request already did. */
-  override async renewAfterUnauthorized(refused: Record<string, string>, options: RequestOptions = {}): Promise<boolean> {
+  override async renewAfterUnauthorized(
+    refused: Record<string, string>,
+    options: RequestOptions = {},
+  ): Promise<boolean> {
     const current = this.#session?.reveal();
     if (current !== undefined && current !== refused['x-domo-authentication']) return true;
     this.#session = undefined;
@@ -76,7 +82,8 @@ export class DomoFullAuth extends DomoAuth {
   #awaitLogin(options: RequestOptions): Promise<Secret> {
     const timeoutMs = options.timeoutMs ?? this.transport.timeoutMs;
     const context = { method: 'POST', url: `${this.baseUrl}/api/content/v2/authentication`, route: 'login' };
-    if (options.signal?.aborted) return Promise.reject(new DomoAbortError('login was aborted before it was sent', context));
+    if (options.signal?.aborted)
+      return Promise.reject(new DomoAbortError('login was aborted before it was sent', context));
     return waitWithin(this.#loginOnce(), { signal: options.signal, timeoutMs }, 'login', context);
   }
 

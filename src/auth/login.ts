@@ -6,12 +6,14 @@ import type { DomoTransport } from '../client/transport.js';
 import { checkHeaderSafe } from './instance.js';
 
 /** The login response. Domo answers HTTP 200 even for refused credentials, with `success: false` and a `reason`. */
-const LoginResponseSchema = z.looseObject({
-  success: z.boolean().optional(),
-  sessionToken: z.string().optional(),
-  reason: z.string().optional(),
-  userId: z.number().optional(),
-}).or(z.string());
+const LoginResponseSchema = z
+  .looseObject({
+    success: z.boolean().optional(),
+    sessionToken: z.string().optional(),
+    reason: z.string().optional(),
+    userId: z.number().optional(),
+  })
+  .or(z.string());
 
 /** What a person can do about each refusal Domo names. */
 const REFUSALS: Record<string, string> = {
@@ -39,27 +41,52 @@ export async function requestSession(
   credentials: { username: string; password: Secret },
   options?: RequestOptions,
 ): Promise<{ status: number; data: LoginResult }> {
-  const { status, data } = await transport.request({
-    route: 'login',
-    method: 'POST',
-    path: '/api/content/v2/authentication',
-    anonymous: true,
-    maxRetries: 0,
-    json: { method: 'password', emailAddress: credentials.username, password: credentials.password.reveal() },
-    secrets: [credentials.password],
-    sensitiveResponse: true,
-    schema: LoginResponseSchema,
-  }, options);
+  const { status, data } = await transport.request(
+    {
+      route: 'login',
+      method: 'POST',
+      path: '/api/content/v2/authentication',
+      anonymous: true,
+      maxRetries: 0,
+      json: { method: 'password', emailAddress: credentials.username, password: credentials.password.reveal() },
+      secrets: [credentials.password],
+      sensitiveResponse: true,
+      schema: LoginResponseSchema,
+    },
+    options,
+  );
   const url = transport.baseUrl + '/api/content/v2/authentication';
   const body = typeof data === 'string' ? {} : data;
   if (body.success === false || body.reason) {
     const reason = body.reason ?? 'UNKNOWN';
-    throw new DomoAuthError({ status, method: 'POST', url, route: 'login', reason, hint: `login refused: ${reason}`, message: `login refused (${reason}): ${REFUSALS[reason] ?? 'Domo did not accept the username and password'}` });
+    throw new DomoAuthError({
+      status,
+      method: 'POST',
+      url,
+      route: 'login',
+      reason,
+      hint: `login refused: ${reason}`,
+      message: `login refused (${reason}): ${REFUSALS[reason] ?? 'Domo did not accept the username and password'}`,
+    });
   }
   if (!body.sessionToken || !isHeaderSafe(body.sessionToken)) {
-    throw new DomoAuthError({ status, method: 'POST', url, route: 'login', reason: 'NO_SESSION_TOKEN', hint: 'login returned no usable session token', message: 'login failed: Domo answered without a usable session token' });
+    throw new DomoAuthError({
+      status,
+      method: 'POST',
+      url,
+      route: 'login',
+      reason: 'NO_SESSION_TOKEN',
+      hint: 'login returned no usable session token',
+      message: 'login failed: Domo answered without a usable session token',
+    });
   }
-  return { status, data: { sessionToken: new Secret(body.sessionToken), ...(body.userId === undefined ? {} : { userId: body.userId }) } };
+  return {
+    status,
+    data: {
+      sessionToken: new Secret(body.sessionToken),
+      ...(body.userId === undefined ? {} : { userId: body.userId }),
+    },
+  };
 }
 
 function isHeaderSafe(value: string): boolean {

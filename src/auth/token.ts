@@ -23,8 +23,10 @@ export class DomoTokenAuth extends DomoAuth {
 
   constructor(options: DomoTokenAuthOptions) {
     super(options);
-    const token = typeof options.token === 'string' || options.token instanceof Secret ? Secret.from(options.token) : undefined;
-    if (!token || token.isBlank()) throw new DomoInputError('token is required (a Domo access token)', { field: 'token' });
+    const token =
+      typeof options.token === 'string' || options.token instanceof Secret ? Secret.from(options.token) : undefined;
+    if (!token || token.isBlank())
+      throw new DomoInputError('token is required (a Domo access token)', { field: 'token' });
     checkHeaderSafe(token.reveal(), 'token');
     this.#token = token;
   }

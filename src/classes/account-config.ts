@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { z } from 'zod';
 import { DomoInputError } from '../client/errors.js';
 import { Secret } from '../client/secret.js';
-import { checkNoMaskedValues, type ConfigValue, type ConfigValues } from '../routes/internal/input.js';
+import { checkNoMaskedValues, type ConfigValue, type ConfigValues } from '../routes/account/input.js';
 
 /** How a config field is treated: shown, or wrapped in a `Secret`. `required` fields must be present on create. */
 export interface FieldSpec {
@@ -35,16 +35,49 @@ const SPECS: ProviderConfigSpec[] = [
   spec('dataset-copy', { instance: R, accessToken: SR, ...external }),
   spec('domo-governance-d14c2fef-49a8-4898-8ddd-f64998005600', { apikey: SR, customer: R, ...external }),
   spec('snowflake', { account: R, username: R, password: SR, role: P, ...external }),
-  spec('snowflake-unload-v2', { account: R, username: R, password: SR, accessKey: P, secretKey: S, bucket: P, region: P, role: P, ...external }),
-  spec('snowflake-unload', { account: R, username: R, password: SR, accessKey: P, secretKey: S, bucket: P, ...external }),
+  spec('snowflake-unload-v2', {
+    account: R,
+    username: R,
+    password: SR,
+    accessKey: P,
+    secretKey: S,
+    bucket: P,
+    region: P,
+    role: P,
+    ...external,
+  }),
+  spec('snowflake-unload', {
+    account: R,
+    username: R,
+    password: SR,
+    accessKey: P,
+    secretKey: S,
+    bucket: P,
+    ...external,
+  }),
   spec('snowflake-internal-unload', { account: R, username: R, password: SR, role: P, ...external }),
   spec('snowflake-internal-unload-advanced-partition', { account: R, username: R, password: SR, role: P, ...external }),
-  spec('snowflake-writeback', { account: R, username: R, password: SR, role: P, domoClientId: P, domoClientSecret: S, ...external }),
+  spec('snowflake-writeback', {
+    account: R,
+    username: R,
+    password: SR,
+    role: P,
+    domoClientId: P,
+    domoClientSecret: S,
+    ...external,
+  }),
   spec('snowflake-federated', { host: R, port: P, warehouse: P, user: R, password: SR, role: P, ...external }),
   spec('snowflakekeypairauthentication', snowflakeKeyPair),
   spec('snowflake-key-pair-writeback', snowflakeKeyPair),
   spec('snowflake-keypair-internal-managed-unload', snowflakeKeyPair),
-  spec('snowflake-key-pair-unload-v2', { ...snowflakeKeyPair, accessKey: P, secretKey: S, bucket: P, region: P, encryptionType: P }),
+  spec('snowflake-key-pair-unload-v2', {
+    ...snowflakeKeyPair,
+    accessKey: P,
+    secretKey: S,
+    bucket: P,
+    region: P,
+    encryptionType: P,
+  }),
   spec('amazon-s3', s3),
   spec('amazons3-advanced', s3),
   spec('aws-athena', athena),
@@ -67,7 +100,9 @@ export function providerConfigSpec(dataProviderType: string): ProviderConfigSpec
 
 /** The keys a provider's config must hold (none for a provider the registry does not know). */
 export function requiredConfigKeys(dataProviderType: string): string[] {
-  return Object.entries(providerConfigSpec(dataProviderType)?.fields ?? {}).filter(([, field]) => field.required).map(([key]) => key);
+  return Object.entries(providerConfigSpec(dataProviderType)?.fields ?? {})
+    .filter(([, field]) => field.required)
+    .map(([key]) => key);
 }
 
 /** Every provider the registry knows. */
@@ -76,7 +111,9 @@ export function knownProviderTypes(): string[] {
 }
 
 const plainValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const secretValue = plainValue.transform((value): ConfigValue | Secret => (typeof value === 'string' ? new Secret(value) : value));
+const secretValue = plainValue.transform((value): ConfigValue | Secret =>
+  typeof value === 'string' ? new Secret(value) : value,
+);
 const schemas = new Map<string, z.ZodType<Record<string, ConfigValue | Secret>>>();
 
 /**
@@ -87,7 +124,12 @@ export function providerConfigSchema(dataProviderType: string): z.ZodType<Record
   let schema = schemas.get(dataProviderType);
   if (!schema) {
     const providerSpec = providerConfigSpec(dataProviderType);
-    const shape = Object.fromEntries(Object.entries(providerSpec?.fields ?? {}).map(([key, field]) => [key, (field.secret ? secretValue : plainValue).optional()]));
+    const shape = Object.fromEntries(
+      Object.entries(providerSpec?.fields ?? {}).map(([key, field]) => [
+        key,
+        (field.secret ? secretValue : plainValue).optional(),
+      ]),
+    );
     schema = z.object(shape).catchall(secretValue) as z.ZodType<Record<string, ConfigValue | Secret>>;
     schemas.set(dataProviderType, schema);
   }
@@ -123,7 +165,11 @@ export class AccountConfig {
     this.stored = providerSpec?.storage !== 'oauth';
     this.masked = options.masked ?? false;
     const parsed = providerConfigSchema(dataProviderType).safeParse(values);
-    if (!parsed.success) throw new DomoInputError(`config for ${dataProviderType} has values that are not text, numbers, booleans or null`, { field: 'config' });
+    if (!parsed.success)
+      throw new DomoInputError(
+        `config for ${dataProviderType} has values that are not text, numbers, booleans or null`,
+        { field: 'config' },
+      );
     this.#values = new Map(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
   }
 
@@ -149,8 +195,14 @@ export class AccountConfig {
 
   /** Every field in clear text, to send to Domo. Refuses a masked config: its "secrets" are placeholders. */
   reveal(): ConfigValues {
-    if (this.masked) throw new DomoInputError('this config was read masked: its secrets are {encrypted} placeholders; read it with { unmask: true } first', { field: 'config' });
-    return Object.fromEntries([...this.#values].map(([key, value]) => [key, value instanceof Secret ? value.reveal() : value]));
+    if (this.masked)
+      throw new DomoInputError(
+        'this config was read masked: its secrets are {encrypted} placeholders; read it with { unmask: true } first',
+        { field: 'config' },
+      );
+    return Object.fromEntries(
+      [...this.#values].map(([key, value]) => [key, value instanceof Secret ? value.reveal() : value]),
+    );
   }
 
   /** Every secret value, for scrubbing. */
@@ -160,7 +212,9 @@ export class AccountConfig {
 
   /** The fields with secrets as `[REDACTED]`. */
   toJSON(): Record<string, unknown> {
-    return Object.fromEntries([...this.#values].map(([key, value]) => [key, value instanceof Secret ? '[REDACTED]' : value]));
+    return Object.fromEntries(
+      [...this.#values].map(([key, value]) => [key, value instanceof Secret ? '[REDACTED]' : value]),
+    );
   }
 
   /** The provider and field names, no values. */
@@ -171,7 +225,9 @@ export class AccountConfig {
   /** The fields with secrets as `[REDACTED]`. */
   [inspect.custom](): string {
     if (!this.stored) return `AccountConfig { ${this.dataProviderType}: no stored config (OAuth) }`;
-    const shown = [...this.#values].map(([key, value]) => `${key}: ${value instanceof Secret ? '[REDACTED]' : inspect(value)}`);
+    const shown = [...this.#values].map(
+      ([key, value]) => `${key}: ${value instanceof Secret ? '[REDACTED]' : inspect(value)}`,
+    );
     return `AccountConfig { ${shown.join(', ')}${this.masked ? ' (masked)' : ''} }`;
   }
 }
@@ -181,13 +237,17 @@ export type ConfigInput = Record<string, HeldValue | undefined>;
 
 /** Unwraps `Secret`s and drops `undefined` (patch semantics: undefined means unchanged). */
 export function plainConfig(input: ConfigInput, field = 'config'): ConfigValues {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new DomoInputError(`${field} must be an object of provider fields`, { field });
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new DomoInputError(`${field} must be an object of provider fields`, { field });
   const out: ConfigValues = {};
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined) continue;
     if (value instanceof Secret) out[key] = value.reveal();
     else if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) out[key] = value;
-    else throw new DomoInputError(`${field}.${key} must be a string, number, boolean, null or Secret`, { field: `${field}.${key}` });
+    else
+      throw new DomoInputError(`${field}.${key} must be a string, number, boolean, null or Secret`, {
+        field: `${field}.${key}`,
+      });
   }
   return out;
 }
@@ -196,17 +256,32 @@ export function plainConfig(input: ConfigInput, field = 'config'): ConfigValues 
  * Checks a config before it replaces the stored one: no unknown keys for a known provider, every required key
  * present (when `complete`), no `{encrypted}` placeholder that would overwrite a secret with its mask.
  */
-export function checkConfigForProvider(dataProviderType: string, config: ConfigValues, options: { complete: boolean }): void {
+export function checkConfigForProvider(
+  dataProviderType: string,
+  config: ConfigValues,
+  options: { complete: boolean },
+): void {
   const providerSpec = providerConfigSpec(dataProviderType);
   checkNoMaskedValues(config);
   if (!providerSpec) return;
-  if (providerSpec.storage === 'oauth') throw new DomoInputError(`${dataProviderType} uses OAuth: it has no stored config to write`, { field: 'config' });
+  if (providerSpec.storage === 'oauth')
+    throw new DomoInputError(`${dataProviderType} uses OAuth: it has no stored config to write`, { field: 'config' });
   const known = Object.keys(providerSpec.fields);
   const unknown = Object.keys(config).filter((key) => !known.includes(key));
-  if (unknown.length > 0) throw new DomoInputError(`unknown ${dataProviderType} config keys: ${unknown.join(', ')}; valid keys: ${known.join(', ')}`, { field: `config.${unknown[0]}` });
+  if (unknown.length > 0)
+    throw new DomoInputError(
+      `unknown ${dataProviderType} config keys: ${unknown.join(', ')}; valid keys: ${known.join(', ')}`,
+      { field: `config.${unknown[0]}` },
+    );
   if (!options.complete) return;
-  const missing = known.filter((key) => providerSpec.fields[key]?.required && (config[key] === undefined || config[key] === null || config[key] === ''));
-  if (missing.length > 0) throw new DomoInputError(`${dataProviderType} config is missing required keys: ${missing.join(', ')}`, { field: `config.${missing[0]}` });
+  const missing = known.filter(
+    (key) =>
+      providerSpec.fields[key]?.required && (config[key] === undefined || config[key] === null || config[key] === ''),
+  );
+  if (missing.length > 0)
+    throw new DomoInputError(`${dataProviderType} config is missing required keys: ${missing.join(', ')}`, {
+      field: `config.${missing[0]}`,
+    });
 }
 
 /** The config of a new account or template: plain values, checked to be complete for its provider. */

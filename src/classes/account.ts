@@ -5,15 +5,22 @@ import { DomoFullAuth } from '../auth/full.js';
 import { normalizeInstance } from '../auth/instance.js';
 import { DomoTokenAuth } from '../auth/token.js';
 import { DomoInputError } from '../client/errors.js';
-import { checkObject } from '../routes/internal/input.js';
+import { checkObject } from '../client/input.js';
 import { Secret } from '../client/secret.js';
 import { getAccountConfig, updateAccountConfig } from '../routes/account/config.js';
-import { getAccountById } from '../routes/account/core.js';
+import { getAccountById, getAccounts } from '../routes/account/core.js';
+import { checkProviderType } from '../routes/account/input.js';
 import { createAccount, deleteAccount, updateAccountName } from '../routes/account/crud.js';
 import { getAccountAccessList, shareAccount } from '../routes/account/sharing.js';
 import { AccountConfig, newConfig, type ConfigInput } from './account-config.js';
-import { DomoAccounts } from './accounts.js';
-import { callOptions, CredentialEntity, type CallOptions, type CredentialApi, type GetAccountEntityOptions } from './credential.js';
+import { findOneByName, type UpsertResult } from './names.js';
+import {
+  callOptions,
+  CredentialEntity,
+  type CallOptions,
+  type CredentialApi,
+  type GetAccountEntityOptions,
+} from './credential.js';
 
 export type { GetAccountEntityOptions } from './credential.js';
 
@@ -61,7 +68,10 @@ export class DomoAccount extends CredentialEntity {
    * @throws {DomoNotFoundError} missing or not shared with you
    */
   static async get(auth: DomoAuth, id: number, options: GetAccountEntityOptions = {}): Promise<DomoAccount> {
-    return CredentialEntity.withConfigIfAsked(DomoAccount.hydrate(auth, (await getAccountById(auth, id, callOptions(options))).data), options);
+    return CredentialEntity.withConfigIfAsked(
+      DomoAccount.hydrate(auth, (await getAccountById(auth, id, callOptions(options))).data),
+      options,
+    );
   }
 
   /**
@@ -71,9 +81,59 @@ export class DomoAccount extends CredentialEntity {
   static async create(auth: DomoAuth, input: NewAccount, options: CallOptions = {}): Promise<DomoAccount> {
     checkObject(input, 'input', 'DomoAccount.create', '{ name, dataProviderType, config }');
     const config = newConfig(input.dataProviderType, input.config);
-    const account = DomoAccount.hydrate(auth, (await createAccount(auth, { name: input.name, dataProviderType: input.dataProviderType, config }, callOptions(options))).data);
+    const account = DomoAccount.hydrate(
+      auth,
+      (
+        await createAccount(
+          auth,
+          { name: input.name, dataProviderType: input.dataProviderType, config },
+          callOptions(options),
+        )
+      ).data,
+    );
     account.config = new AccountConfig(account.dataProviderType, config);
     return account;
+  }
+
+  /**
+   * The account of `auth` whose display name — or else whose name — equals `name` (case-insensitive, never a
+   * substring), optionally of one provider type; `undefined` when none. One list request.
+   * @throws {DomoAmbiguousNameError} two or more match; the error lists them
+   */
+  static async findByName(
+    auth: DomoAuth,
+    name: string,
+    options: CallOptions & { dataProviderType?: string } = {},
+  ): Promise<DomoAccount | undefined> {
+    const type =
+      options.dataProviderType === undefined ? undefined : checkProviderType(options.dataProviderType, 'findByName');
+    const { data } = await getAccounts(auth, callOptions(options));
+    const accounts = DomoAccount.hydrateMany(auth, type ? data.filter((row) => row.dataProviderType === type) : data);
+    return findOneByName('account', accounts, name, [(a) => a.displayName, (a) => a.name]);
+  }
+
+  /**
+   * Makes sure an account named `name` (of that provider) exists in `auth`'s instance with exactly `config`:
+   * creates it, replaces its config, or leaves it alone when the stored config already equals `config`.
+   */
+  static async upsert(
+    auth: DomoAuth,
+    input: NewAccount,
+    options: CallOptions = {},
+  ): Promise<UpsertResult<DomoAccount>> {
+    checkObject(input, 'input', 'DomoAccounts.upsert', '{ name, dataProviderType, config }');
+    const type = checkProviderType(input.dataProviderType, 'upsert');
+    const config = newConfig(type, input.config);
+    const call = callOptions(options);
+    const existing = await DomoAccount.findByName(auth, input.name, { ...call, dataProviderType: type });
+    if (!existing)
+      return {
+        entity: await DomoAccount.create(auth, { name: input.name, dataProviderType: type, config }, call),
+        action: 'created',
+      };
+    const current = (await existing.getConfig({ unmask: true, ...call })).reveal();
+    if (sameConfig(current, config)) return { entity: existing, action: 'unchanged' };
+    return { entity: await existing.updateConfig(config, { replace: true, ...call }), action: 'updated' };
   }
 
   /**
@@ -83,7 +143,11 @@ export class DomoAccount extends CredentialEntity {
    */
   async copyTo(target: DomoAuth, options: CallOptions & { name?: string } = {}): Promise<DomoAccount> {
     const config = (await this.getConfig({ unmask: true, ...callOptions(options) })).reveal();
-    const { entity } = await new DomoAccounts(target).upsert({ name: options.name ?? this.displayName, dataProviderType: this.dataProviderType, config }, callOptions(options));
+    const { entity } = await DomoAccount.upsert(
+      target,
+      { name: options.name ?? this.displayName, dataProviderType: this.dataProviderType, config },
+      callOptions(options),
+    );
     return entity;
   }
 
@@ -104,7 +168,11 @@ export class DomoAccount extends CredentialEntity {
     const shared = { ...this.auth.transportOptions, instance, baseUrl };
     const auth = credentials.token
       ? new DomoTokenAuth({ ...shared, token: new Secret(credentials.token) })
-      : new DomoFullAuth({ ...shared, username: credentials.username ?? '', password: new Secret(credentials.password ?? '') });
+      : new DomoFullAuth({
+          ...shared,
+          username: credentials.username ?? '',
+          password: new Secret(credentials.password ?? ''),
+        });
     await auth.whoAmI(callOptions(options));
     return auth;
   }
@@ -134,15 +202,23 @@ function domoCredentials(dataProviderType: string, config: Record<string, unknow
     const stored = parseCredentialsJson(config.credentials);
     const pick = (...keys: string[]) => text(keys.map((key) => stored[key]).find((value) => text(value)));
     found = {
-      instance: pick('instance', 'DOMO_INSTANCE', 'domo_instance'), baseUrl: pick('baseUrl', 'DOMO_BASE_URL'),
+      instance: pick('instance', 'DOMO_INSTANCE', 'domo_instance'),
+      baseUrl: pick('baseUrl', 'DOMO_BASE_URL'),
       token: pick('token', 'accessToken', 'domoAccessToken', 'DOMO_ACCESS_TOKEN'),
-      username: pick('username', 'DOMO_USERNAME', 'email'), password: pick('password', 'DOMO_PASSWORD'),
+      username: pick('username', 'DOMO_USERNAME', 'email'),
+      password: pick('password', 'DOMO_PASSWORD'),
     };
   } else {
-    throw new DomoInputError(`toAuth: a ${dataProviderType} account holds no Domo credentials; use a domo-access-token, dataset-copy or abstract-credential-store account`, { field: 'dataProviderType', route: 'toAuth' });
+    throw new DomoInputError(
+      `toAuth: a ${dataProviderType} account holds no Domo credentials; use a domo-access-token, dataset-copy or abstract-credential-store account`,
+      { field: 'dataProviderType', route: 'toAuth' },
+    );
   }
   if (!found.token && !(found.username && found.password)) {
-    throw new DomoInputError(`toAuth: the ${dataProviderType} config has neither a token nor a username and password`, { field: 'config', route: 'toAuth' });
+    throw new DomoInputError(`toAuth: the ${dataProviderType} config has neither a token nor a username and password`, {
+      field: 'config',
+      route: 'toAuth',
+    });
   }
   return found;
 }
@@ -151,8 +227,18 @@ function parseCredentialsJson(value: unknown): Record<string, unknown> {
   if (typeof value !== 'string') return {};
   try {
     const parsed = JSON.parse(value) as unknown;
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
   } catch {
-    throw new DomoInputError('toAuth: the abstract-credential-store credentials are not a JSON object', { field: 'config.credentials', route: 'toAuth' });
+    throw new DomoInputError('toAuth: the abstract-credential-store credentials are not a JSON object', {
+      field: 'config.credentials',
+      route: 'toAuth',
+    });
   }
+}
+
+function sameConfig(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => a[key] === b[key]);
 }

@@ -6,11 +6,11 @@ import { getAccountConfig } from '../routes/account/config.js';
 import { getAccounts, getAvailableDataProviders } from '../routes/account/core.js';
 import { getOAuthAccounts } from '../routes/account/oauth.js';
 import type { DataProvider } from '../routes/account/schemas.js';
-import { checkObject, checkProviderType } from '../routes/internal/input.js';
-import { AccountConfig, newConfig } from './account-config.js';
+import { checkProviderType } from '../routes/account/input.js';
+import { AccountConfig } from './account-config.js';
 import { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './account.js';
 import { callOptions, type CallOptions } from './credential.js';
-import { findOneByName, notFoundByName, type UpsertResult } from './names.js';
+import { notFoundByName, type UpsertResult } from './names.js';
 import { DomoOAuthAccount } from './oauth-account.js';
 
 /** Options of {@link DomoAccounts.list}. */
@@ -81,19 +81,31 @@ export class DomoAccounts {
    * @throws {DomoAbortError} `signal` aborted, before or during the config reads (never a partial list)
    */
   async list(options: ListAccountsOptions = {}): Promise<AccountList> {
-    const type = options.dataProviderType === undefined ? undefined : checkProviderType(options.dataProviderType, 'list');
+    const type =
+      options.dataProviderType === undefined ? undefined : checkProviderType(options.dataProviderType, 'list');
     const concurrency = checkConcurrency(options.concurrency ?? 32, 'DomoAccounts.list');
     const call = callOptions(options);
     const { data } = await getAccounts(this.auth, call);
-    const accounts = DomoAccount.hydrateMany(this.auth, type ? data.filter((row) => row.dataProviderType === type) : data);
+    const accounts = DomoAccount.hydrateMany(
+      this.auth,
+      type ? data.filter((row) => row.dataProviderType === type) : data,
+    );
     if (!options.withConfig) return AccountList.create(accounts, []);
     const unmask = options.unmask ?? false;
-    const results = await mapConcurrent(accounts, concurrency, (account) => this.#loadConfig(account, unmask, call), { onProgress: options.onProgress, signal: options.signal });
+    const results = await mapConcurrent(accounts, concurrency, (account) => this.#loadConfig(account, unmask, call), {
+      onProgress: options.onProgress,
+      signal: options.signal,
+    });
     if (options.signal?.aborted) {
       const done = results.filter((result) => result.ok).length;
-      throw new DomoAbortError(`DomoAccounts.list was aborted after ${done} of ${accounts.length} config reads`, { route: 'DomoAccounts.list' });
+      throw new DomoAbortError(`DomoAccounts.list was aborted after ${done} of ${accounts.length} config reads`, {
+        route: 'DomoAccounts.list',
+      });
     }
-    return AccountList.create(accounts, results.flatMap((result) => (result.ok ? [] : [{ account: result.item, error: result.error }])));
+    return AccountList.create(
+      accounts,
+      results.flatMap((result) => (result.ok ? [] : [{ account: result.item, error: result.error }])),
+    );
   }
 
   async #loadConfig(account: DomoAccount, unmask: boolean, call: CallOptions): Promise<void> {
@@ -101,7 +113,11 @@ export class DomoAccounts {
       account.config = AccountConfig.none(account.dataProviderType);
       return;
     }
-    const { data } = await getAccountConfig(this.auth, account.id, { dataProviderType: account.dataProviderType, unmask, ...call });
+    const { data } = await getAccountConfig(this.auth, account.id, {
+      dataProviderType: account.dataProviderType,
+      unmask,
+      ...call,
+    });
     account.config = new AccountConfig(account.dataProviderType, data, { masked: !unmask });
   }
 
@@ -121,9 +137,11 @@ export class DomoAccounts {
    * optionally of one provider type; `undefined` when none.
    * @throws {DomoAmbiguousNameError} two or more match; the error lists them
    */
-  async findByName(name: string, options: CallOptions & { dataProviderType?: string } = {}): Promise<DomoAccount | undefined> {
-    const { accounts } = await this.list({ ...callOptions(options), ...(options.dataProviderType === undefined ? {} : { dataProviderType: options.dataProviderType }) });
-    return findOneByName('account', accounts, name, [(a) => a.displayName, (a) => a.name]);
+  findByName(
+    name: string,
+    options: CallOptions & { dataProviderType?: string } = {},
+  ): Promise<DomoAccount | undefined> {
+    return DomoAccount.findByName(this.auth, name, options);
   }
 
   /** Like {@link DomoAccounts.findByName}, but a missing account is a `DomoNotFoundError`. */
@@ -137,25 +155,12 @@ export class DomoAccounts {
    * Makes sure an account named `name` (of that provider) exists with exactly `config`: creates it, replaces
    * its config, or leaves it alone when the stored config already equals `config`.
    */
-  async upsert(input: NewAccount, options: CallOptions = {}): Promise<UpsertResult<DomoAccount>> {
-    checkObject(input, 'input', 'DomoAccounts.upsert', '{ name, dataProviderType, config }');
-    const type = checkProviderType(input.dataProviderType, 'upsert');
-    const config = newConfig(type, input.config);
-    const call = callOptions(options);
-    const existing = await this.findByName(input.name, { ...call, dataProviderType: type });
-    if (!existing) return { entity: await DomoAccount.create(this.auth, { name: input.name, dataProviderType: type, config }, call), action: 'created' };
-    const current = (await existing.getConfig({ unmask: true, ...call })).reveal();
-    if (sameConfig(current, config)) return { entity: existing, action: 'unchanged' };
-    return { entity: await existing.updateConfig(config, { replace: true, ...call }), action: 'updated' };
+  upsert(input: NewAccount, options: CallOptions = {}): Promise<UpsertResult<DomoAccount>> {
+    return DomoAccount.upsert(this.auth, input, options);
   }
 
   /** Every data provider the instance knows. */
   async dataProviders(options: CallOptions = {}): Promise<DataProvider[]> {
     return (await getAvailableDataProviders(this.auth, callOptions(options))).data;
   }
-}
-
-function sameConfig(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((key) => a[key] === b[key]);
 }

@@ -7,9 +7,15 @@ import type { DomoResponse, RequestOptions } from '../client/options.js';
 import type { ConfigResponse } from '../routes/account/config.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
 import { AccessLevel, toAccessLevel, toPrincipal, type SharePrincipal } from '../routes/account/sharing.js';
-import type { ConfigValues } from '../routes/internal/input.js';
-import { checkId } from '../routes/internal/input.js';
-import { AccountConfig, checkConfigForProvider, plainConfig, requiredConfigKeys, type ConfigInput } from './account-config.js';
+import type { ConfigValues } from '../routes/account/input.js';
+import { checkId } from '../client/input.js';
+import {
+  AccountConfig,
+  checkConfigForProvider,
+  plainConfig,
+  requiredConfigKeys,
+  type ConfigInput,
+} from './account-config.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
 
 export { callOptions, type CallOptions } from './entity.js';
@@ -23,9 +29,18 @@ export interface CredentialApi {
   /** Reads the metadata. */
   get(auth: DomoAuth, id: number, options?: RequestOptions): Promise<DomoResponse<object>>;
   /** Reads the config. */
-  getConfig(auth: DomoAuth, id: number, options: RequestOptions & { dataProviderType: string; unmask: boolean }): Promise<ConfigResponse>;
+  getConfig(
+    auth: DomoAuth,
+    id: number,
+    options: RequestOptions & { dataProviderType: string; unmask: boolean },
+  ): Promise<ConfigResponse>;
   /** Replaces the config. */
-  updateConfig(auth: DomoAuth, id: number, config: ConfigValues, options: RequestOptions & { dataProviderType: string }): Promise<unknown>;
+  updateConfig(
+    auth: DomoAuth,
+    id: number,
+    config: ConfigValues,
+    options: RequestOptions & { dataProviderType: string },
+  ): Promise<unknown>;
   /** Changes the display name. */
   rename(auth: DomoAuth, id: number, name: string, options?: RequestOptions): Promise<DomoResponse<object>>;
   /** Deletes it. */
@@ -33,9 +48,13 @@ export interface CredentialApi {
   /** Reads the access list. */
   getAccess(auth: DomoAuth, id: number, options?: RequestOptions): Promise<DomoResponse<AccessEntry[]>>;
   /** Shares (v2 levels; NONE revokes). */
-  share(auth: DomoAuth, id: number, input: SharePrincipal & { accessLevel: AccessLevel }, options?: RequestOptions): Promise<unknown>;
+  share(
+    auth: DomoAuth,
+    id: number,
+    input: SharePrincipal & { accessLevel: AccessLevel },
+    options?: RequestOptions,
+  ): Promise<unknown>;
 }
-
 
 /** A share request on an entity: the access level defaults to `CAN_VIEW`. */
 export type EntityShareInput = SharePrincipal & { accessLevel?: AccessLevel | keyof typeof AccessLevel };
@@ -78,7 +97,10 @@ export abstract class CredentialEntity extends DomoEntity {
   protected abstract get api(): CredentialApi;
 
   /** Reads the config of a freshly read entity when `withConfig` asks for it. */
-  protected static async withConfigIfAsked<T extends CredentialEntity>(entity: T, options: GetAccountEntityOptions): Promise<T> {
+  protected static async withConfigIfAsked<T extends CredentialEntity>(
+    entity: T,
+    options: GetAccountEntityOptions,
+  ): Promise<T> {
     if (options.withConfig) await entity.getConfig({ unmask: options.unmask ?? false, ...callOptions(options) });
     return entity;
   }
@@ -95,7 +117,11 @@ export abstract class CredentialEntity extends DomoEntity {
       return this.config;
     }
     const unmask = options.unmask ?? false;
-    const { data } = await this.api.getConfig(this.auth, this.id, { dataProviderType: this.dataProviderType, unmask, ...callOptions(options) });
+    const { data } = await this.api.getConfig(this.auth, this.id, {
+      dataProviderType: this.dataProviderType,
+      unmask,
+      ...callOptions(options),
+    });
     this.config = new AccountConfig(this.dataProviderType, data, { masked: !unmask });
     return this.config;
   }
@@ -122,11 +148,17 @@ export abstract class CredentialEntity extends DomoEntity {
     return exclusive(`${this.auth.baseUrl}|${this.api.kind}:${this.id}`, async () => {
       const next = replace ? changes : { ...(await this.#readCompleteConfig(options)), ...changes };
       checkConfigForProvider(this.dataProviderType, next, { complete: replace });
-      await this.api.updateConfig(this.auth, this.id, next, { dataProviderType: this.dataProviderType, ...callOptions(options) });
+      await this.api.updateConfig(this.auth, this.id, next, {
+        dataProviderType: this.dataProviderType,
+        ...callOptions(options),
+      });
       const stored = await this.#readBack(options);
       const dropped = Object.keys(next).filter((key) => !(key in stored));
       if (dropped.length > 0) {
-        throw new DomoValidationError(`updateConfig: ${this.api.label} ${this.id} did not keep ${dropped.join(', ')} after the update`, { route: 'updateConfig', issues: dropped.map((key) => ({ path: key, message: 'missing after update' })) });
+        throw new DomoValidationError(
+          `updateConfig: ${this.api.label} ${this.id} did not keep ${dropped.join(', ')} after the update`,
+          { route: 'updateConfig', issues: dropped.map((key) => ({ path: key, message: 'missing after update' })) },
+        );
       }
       this.config = new AccountConfig(this.dataProviderType, stored, { masked: true });
       return this;
@@ -138,15 +170,25 @@ export abstract class CredentialEntity extends DomoEntity {
    * masked at once: the masked read says which keys exist, the registry which are required.
    */
   async #readCompleteConfig(options: CallOptions): Promise<ConfigValues> {
-    const read = (unmask: boolean) => this.api.getConfig(this.auth, this.id, { dataProviderType: this.dataProviderType, unmask, ...callOptions(options) });
+    const read = (unmask: boolean) =>
+      this.api.getConfig(this.auth, this.id, {
+        dataProviderType: this.dataProviderType,
+        unmask,
+        ...callOptions(options),
+      });
     const [{ data: clear }, { data: masked }] = await Promise.all([read(true), read(false)]);
-    const missingRequired = requiredConfigKeys(this.dataProviderType).filter((key) => clear[key] === undefined || clear[key] === null || clear[key] === '');
+    const missingRequired = requiredConfigKeys(this.dataProviderType).filter(
+      (key) => clear[key] === undefined || clear[key] === null || clear[key] === '',
+    );
     const missingSeen = Object.keys(masked).filter((key) => !(key in clear));
     const missing = [...new Set([...missingRequired, ...missingSeen])];
     if (missing.length > 0) {
       throw new DomoValidationError(
         `updateConfig: the current config of ${this.api.label} ${this.id} read back incomplete (no ${missing.join(', ')}; ${Object.keys(clear).length} key(s) unmasked, ${Object.keys(masked).length} masked); nothing was written, since merging onto it would wipe those fields. Try again, or pass { replace: true } with the whole config`,
-        { route: 'updateConfig', issues: missing.map((key) => ({ path: key, message: 'missing from the unmasked read' })) },
+        {
+          route: 'updateConfig',
+          issues: missing.map((key) => ({ path: key, message: 'missing from the unmasked read' })),
+        },
       );
     }
     return clear;
@@ -155,11 +197,18 @@ export abstract class CredentialEntity extends DomoEntity {
   /** The config after a write, masked; a failed read here means the write happened and could not be verified. */
   async #readBack(options: CallOptions): Promise<ConfigValues> {
     try {
-      return (await this.api.getConfig(this.auth, this.id, { dataProviderType: this.dataProviderType, unmask: false, ...callOptions(options) })).data;
+      return (
+        await this.api.getConfig(this.auth, this.id, {
+          dataProviderType: this.dataProviderType,
+          unmask: false,
+          ...callOptions(options),
+        })
+      ).data;
     } catch (error) {
       throw new DomoPartialFailureError(
         `updateConfig: the config of ${this.api.label} ${this.id} was written, but reading it back to verify failed (${error instanceof Error ? error.message : String(error)}); check it before writing again`,
-        [`wrote the config of ${this.api.label} ${this.id}`], error,
+        [`wrote the config of ${this.api.label} ${this.id}`],
+        error,
       );
     }
   }
@@ -188,11 +237,16 @@ export abstract class CredentialEntity extends DomoEntity {
   async share(input: EntityShareInput, options: CallOptions = {}): Promise<this> {
     const principal = toPrincipal(input);
     const accessLevel = toAccessLevel(input.accessLevel ?? AccessLevel.CAN_VIEW);
-    const request = principal.type === 'USER' ? { userId: principal.id, accessLevel } : { groupId: principal.id, accessLevel };
+    const request =
+      principal.type === 'USER' ? { userId: principal.id, accessLevel } : { groupId: principal.id, accessLevel };
     try {
       await this.api.share(this.auth, this.id, request, callOptions(options));
     } catch (error) {
-      if (!(error instanceof DomoServerError && error.status === 500) || !(await this.#hasAccess(principal, accessLevel, options))) throw error;
+      if (
+        !(error instanceof DomoServerError && error.status === 500) ||
+        !(await this.#hasAccess(principal, accessLevel, options))
+      )
+        throw error;
     }
     return this;
   }
@@ -208,15 +262,23 @@ export abstract class CredentialEntity extends DomoEntity {
    */
   async transferOwnership(input: { toUserId: number; fromUserId?: number }, options: CallOptions = {}): Promise<this> {
     const toUserId = checkId(input?.toUserId, 'toUserId', 'transferOwnership');
-    const fromUserId = input.fromUserId === undefined ? (this.auth.userId ?? (await this.auth.whoAmI(callOptions(options))).id) : checkId(input.fromUserId, 'fromUserId', 'transferOwnership');
-    if (toUserId === fromUserId) throw new DomoInputError('transferOwnership: toUserId and fromUserId are the same user', { field: 'toUserId', route: 'transferOwnership' });
+    const fromUserId =
+      input.fromUserId === undefined
+        ? (this.auth.userId ?? (await this.auth.whoAmI(callOptions(options))).id)
+        : checkId(input.fromUserId, 'fromUserId', 'transferOwnership');
+    if (toUserId === fromUserId)
+      throw new DomoInputError('transferOwnership: toUserId and fromUserId are the same user', {
+        field: 'toUserId',
+        route: 'transferOwnership',
+      });
     await this.share({ userId: toUserId, accessLevel: AccessLevel.OWNER }, options);
     try {
       await this.unshare({ userId: fromUserId }, options);
     } catch (error) {
       throw new DomoPartialFailureError(
         `transferOwnership: user ${toUserId} is now an owner of ${this.api.label} ${this.id}, but removing user ${fromUserId} failed, so they kept their access (${error instanceof Error ? error.message : String(error)})`,
-        [`granted OWNER to user ${toUserId}`], error,
+        [`granted OWNER to user ${toUserId}`],
+        error,
       );
     }
     await this.getAccess(options);
@@ -229,9 +291,12 @@ export abstract class CredentialEntity extends DomoEntity {
   }
 
   /** True when the access list shows the principal at exactly `level` (absent, for `NONE`). */
-  async #hasAccess(principal: { type: 'USER' | 'GROUP'; id: number }, level: AccessLevel, options: CallOptions): Promise<boolean> {
+  async #hasAccess(
+    principal: { type: 'USER' | 'GROUP'; id: number },
+    level: AccessLevel,
+    options: CallOptions,
+  ): Promise<boolean> {
     const entry = (await this.getAccess(options)).find((row) => row.type === principal.type && row.id === principal.id);
     return level === AccessLevel.NO_ACCESS ? entry === undefined : entry?.accessLevel === level;
   }
 }
-

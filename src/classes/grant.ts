@@ -3,7 +3,7 @@ import { Expose } from 'class-transformer';
 import type { DomoAuth } from '../auth/base.js';
 import { DomoAbortError, DomoInputError } from '../client/errors.js';
 import { waitWithin } from '../client/wait.js';
-import { checkGrantList, getAuthorities } from '../routes/role.js';
+import { checkGrantList, getAuthorities } from '../routes/role/index.js';
 import { DomoEntity, type CallOptions } from './entity.js';
 
 /**
@@ -33,9 +33,15 @@ const catalogues = new WeakMap<DomoAuth, Promise<DomoGrant[]>>();
  * (`{ refresh: true }` reads it again). The one read is shared: each caller waits for it within its own signal and
  * timeout, and one caller giving up does not fail the others.
  */
-export function grantCatalogue(auth: DomoAuth, options: CallOptions & { refresh?: boolean } = {}): Promise<DomoGrant[]> {
+export function grantCatalogue(
+  auth: DomoAuth,
+  options: CallOptions & { refresh?: boolean } = {},
+): Promise<DomoGrant[]> {
   let catalogue = options.refresh ? undefined : catalogues.get(auth);
-  if (!catalogue && options.signal?.aborted) return Promise.reject(new DomoAbortError('reading the grant catalogue was aborted before it was sent', { route: 'getAuthorities' }));
+  if (!catalogue && options.signal?.aborted)
+    return Promise.reject(
+      new DomoAbortError('reading the grant catalogue was aborted before it was sent', { route: 'getAuthorities' }),
+    );
   if (!catalogue) {
     catalogue = getAuthorities(auth).then(({ data }) => DomoGrant.hydrateMany(auth, data));
     catalogues.set(auth, catalogue);
@@ -51,7 +57,12 @@ export function grantCatalogue(auth: DomoAuth, options: CallOptions & { refresh?
  * @returns the list, de-duplicated, order kept
  * @throws {DomoInputError} unknown grants, or missing dependencies
  */
-export function validateGrants(catalogue: readonly DomoGrant[], grants: unknown, route = 'setGrants', options: { held?: readonly string[]; dependencies?: boolean } = {}): string[] {
+export function validateGrants(
+  catalogue: readonly DomoGrant[],
+  grants: unknown,
+  route = 'setGrants',
+  options: { held?: readonly string[]; dependencies?: boolean } = {},
+): string[] {
   const list = checkGrantList(grants, route);
   const byId = new Map(catalogue.map((grant) => [grant.id, grant]));
   const held = new Set(options.held ?? []);
@@ -65,8 +76,13 @@ export function validateGrants(catalogue: readonly DomoGrant[], grants: unknown,
   }
   if (options.dependencies === false) return list;
   const chosen = new Set(list);
-  const missing = list.flatMap((grant) => (byId.get(grant)?.dependsOn ?? []).filter((needed) => !chosen.has(needed)).map((needed) => `${grant} needs ${needed}`));
-  if (missing.length > 0) throw new DomoInputError(`missing grant dependencies: ${missing.join('; ')}`, { field: 'grants', route });
+  const missing = list.flatMap((grant) =>
+    (byId.get(grant)?.dependsOn ?? [])
+      .filter((needed) => !chosen.has(needed))
+      .map((needed) => `${grant} needs ${needed}`),
+  );
+  if (missing.length > 0)
+    throw new DomoInputError(`missing grant dependencies: ${missing.join('; ')}`, { field: 'grants', route });
   return list;
 }
 
@@ -74,7 +90,9 @@ export function validateGrants(catalogue: readonly DomoGrant[], grants: unknown,
 export function closeMatches(word: string, candidates: readonly string[], limit = 3): string[] {
   const scored = candidates
     .map((candidate) => ({ candidate, distance: editDistance(word.toLowerCase(), candidate.toLowerCase()) }))
-    .filter(({ candidate, distance }) => distance <= Math.max(2, Math.floor(word.length / 4)) || sameLeaf(word, candidate))
+    .filter(
+      ({ candidate, distance }) => distance <= Math.max(2, Math.floor(word.length / 4)) || sameLeaf(word, candidate),
+    )
     .sort((a, b) => a.distance - b.distance);
   return scored.slice(0, limit).map(({ candidate }) => candidate);
 }
@@ -89,7 +107,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
     for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }

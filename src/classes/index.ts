@@ -1,5 +1,16 @@
 export { DomoEntity, EpochDate, callOptions, type CallOptions, type EntityClass } from './entity.js';
-export { AccountConfig, providerConfigSpec, providerConfigSchema, knownProviderTypes, plainConfig, checkConfigForProvider, type ConfigInput, type HeldValue, type ProviderConfigSpec, type FieldSpec } from './account-config.js';
+export {
+  AccountConfig,
+  providerConfigSpec,
+  providerConfigSchema,
+  knownProviderTypes,
+  plainConfig,
+  checkConfigForProvider,
+  type ConfigInput,
+  type HeldValue,
+  type ProviderConfigSpec,
+  type FieldSpec,
+} from './account-config.js';
 export { CredentialEntity, type CredentialApi, type EntityShareInput, type UpdateConfigOptions } from './credential.js';
 export { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './account.js';
 export { DomoOAuthAccount } from './oauth-account.js';

@@ -7,8 +7,14 @@ import { getOAuthAccountById } from '../routes/account/oauth.js';
 import { getOAuthAccountAccessList, shareOAuthAccount } from '../routes/account/sharing.js';
 import { AccountConfig, newConfig } from './account-config.js';
 import type { NewAccount } from './account.js';
-import { checkObject } from '../routes/internal/input.js';
-import { callOptions, CredentialEntity, type CallOptions, type CredentialApi, type GetAccountEntityOptions } from './credential.js';
+import { checkObject } from '../client/input.js';
+import {
+  callOptions,
+  CredentialEntity,
+  type CallOptions,
+  type CredentialApi,
+  type GetAccountEntityOptions,
+} from './credential.js';
 
 const oauthApi: CredentialApi = {
   label: 'OAuth account',
@@ -38,7 +44,13 @@ export class DomoOAuthAccount extends CredentialEntity {
   @Expose() origin?: string;
   /** Owner user ids, from `owners`. */
   @Expose({ name: 'owners' })
-  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.filter((o: { type?: string }) => o?.type === 'USER').map((o: { id: number }) => o.id) : undefined), { toClassOnly: true })
+  @Transform(
+    ({ value }: { value: unknown }) =>
+      Array.isArray(value)
+        ? value.filter((o: { type?: string }) => o?.type === 'USER').map((o: { id: number }) => o.id)
+        : undefined,
+    { toClassOnly: true },
+  )
   ownerIds?: number[];
 
   protected get api(): CredentialApi {
@@ -50,14 +62,30 @@ export class DomoOAuthAccount extends CredentialEntity {
    * @throws {DomoNotFoundError} not in the list: missing or not shared with you
    */
   static async get(auth: DomoAuth, id: number, options: GetAccountEntityOptions = {}): Promise<DomoOAuthAccount> {
-    return CredentialEntity.withConfigIfAsked(DomoOAuthAccount.hydrate(auth, (await getOAuthAccountById(auth, id, callOptions(options))).data), options);
+    return CredentialEntity.withConfigIfAsked(
+      DomoOAuthAccount.hydrate(auth, (await getOAuthAccountById(auth, id, callOptions(options))).data),
+      options,
+    );
   }
 
   /** Creates a template (Domo answers it disabled). The config is checked against the provider first. */
-  static async create(auth: DomoAuth, input: NewAccount & { origin?: string }, options: CallOptions = {}): Promise<DomoOAuthAccount> {
+  static async create(
+    auth: DomoAuth,
+    input: NewAccount & { origin?: string },
+    options: CallOptions = {},
+  ): Promise<DomoOAuthAccount> {
     checkObject(input, 'input', 'DomoOAuthAccount.create', '{ name, dataProviderType, config, origin? }');
     const config = newConfig(input.dataProviderType, input.config);
-    const { data } = await createOAuthAccount(auth, { name: input.name, dataProviderType: input.dataProviderType, config, ...(input.origin ? { origin: input.origin } : {}) }, callOptions(options));
+    const { data } = await createOAuthAccount(
+      auth,
+      {
+        name: input.name,
+        dataProviderType: input.dataProviderType,
+        config,
+        ...(input.origin ? { origin: input.origin } : {}),
+      },
+      callOptions(options),
+    );
     const template = DomoOAuthAccount.hydrate(auth, data);
     template.config = new AccountConfig(template.dataProviderType, config);
     return template;

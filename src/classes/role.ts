@@ -3,12 +3,21 @@ import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../auth/base.js';
 import { DomoInputError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
 import { exclusive } from '../client/exclusive.js';
-import { checkId, checkIds, checkName, checkObject } from '../routes/internal/input.js';
+import { checkId, checkIds, checkName, checkObject } from '../client/input.js';
 import {
-  addRoleMembers, checkGrantList, createRole, deleteRole, getDefaultRole, getRoleById, getRoleGrants, getRoleMembership,
-  setDefaultRole, setRoleGrants, updateRoleMetadata,
-} from '../routes/role.js';
-import type { RoleMember } from '../routes/role-schemas.js';
+  addRoleMembers,
+  checkGrantList,
+  createRole,
+  deleteRole,
+  getDefaultRole,
+  getRoleById,
+  getRoleGrants,
+  getRoleMembership,
+  setDefaultRole,
+  setRoleGrants,
+  updateRoleMetadata,
+} from '../routes/role/index.js';
+import type { RoleMember } from '../routes/role/schemas.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
 import { DomoGrant, grantCatalogue, validateGrants } from './grant.js';
 
@@ -38,7 +47,9 @@ export interface NewRole {
 export class DomoRole extends DomoEntity {
   @Expose() id!: number;
   @Expose() name!: string;
-  @Expose() @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value : ''), { toClassOnly: true }) description!: string;
+  @Expose()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value : ''), { toClassOnly: true })
+  description!: string;
   /** How many grants it has, as of the last read. */
   @Expose() authorityCount?: number;
   /** How many users hold it, as of the last read. */
@@ -68,14 +79,29 @@ export class DomoRole extends DomoEntity {
   static async create(auth: DomoAuth, input: NewRole, options: CallOptions = {}): Promise<DomoRole> {
     checkObject(input, 'input', 'DomoRole.create', '{ name, description?, fromRoleId?, grants? }');
     const call = callOptions(options);
-    const grants = input.grants === undefined ? undefined : validateGrants(await grantCatalogue(auth, call), input.grants, 'DomoRole.create');
-    const { data } = await createRole(auth, { name: input.name, ...(input.description === undefined ? {} : { description: input.description }), ...(input.fromRoleId === undefined ? {} : { fromRoleId: input.fromRoleId }) }, call);
+    const grants =
+      input.grants === undefined
+        ? undefined
+        : validateGrants(await grantCatalogue(auth, call), input.grants, 'DomoRole.create');
+    const { data } = await createRole(
+      auth,
+      {
+        name: input.name,
+        ...(input.description === undefined ? {} : { description: input.description }),
+        ...(input.fromRoleId === undefined ? {} : { fromRoleId: input.fromRoleId }),
+      },
+      call,
+    );
     const role = await DomoRole.get(auth, data.id, call);
     if (!grants) return role;
     try {
       return await role.setGrants(grants, call);
     } catch (error) {
-      throw new DomoPartialFailureError(`role ${role.id} "${role.name}" was created, but setting its grants failed`, [`created role ${role.id}`], error);
+      throw new DomoPartialFailureError(
+        `role ${role.id} "${role.name}" was created, but setting its grants failed`,
+        [`created role ${role.id}`],
+        error,
+      );
     }
   }
 
@@ -87,7 +113,10 @@ export class DomoRole extends DomoEntity {
   /** Reads the grants, described from the (cached) catalogue. */
   async getGrants(options: CallOptions = {}): Promise<DomoGrant[]> {
     const call = callOptions(options);
-    const [{ data: ids }, catalogue] = await Promise.all([getRoleGrants(this.auth, this.id, call), grantCatalogue(this.auth, call)]);
+    const [{ data: ids }, catalogue] = await Promise.all([
+      getRoleGrants(this.auth, this.id, call),
+      grantCatalogue(this.auth, call),
+    ]);
     this.#withGrants(ids);
     const byId = new Map(catalogue.map((grant) => [grant.id, grant]));
     return ids.map((id) => byId.get(id) ?? DomoGrant.hydrate(this.auth, { authority: id }));
@@ -110,7 +139,8 @@ export class DomoRole extends DomoEntity {
    */
   async addGrants(grants: readonly string[], options: CallOptions = {}): Promise<this> {
     return this.#modifyGrants(grants, 'addGrants', options, (current, adding, catalogue) =>
-      validateGrants(catalogue, [...current, ...adding], 'addGrants', { held: current }));
+      validateGrants(catalogue, [...current, ...adding], 'addGrants', { held: current }),
+    );
   }
 
   /**
@@ -119,9 +149,13 @@ export class DomoRole extends DomoEntity {
    */
   async removeGrants(grants: readonly string[], options: CallOptions = {}): Promise<this> {
     return this.#modifyGrants(grants, 'removeGrants', options, (current, removingList, catalogue) => {
-      const removing = new Set(validateGrants(catalogue, removingList, 'removeGrants', { held: current, dependencies: false }));
+      const removing = new Set(
+        validateGrants(catalogue, removingList, 'removeGrants', { held: current, dependencies: false }),
+      );
       const kept = current.filter((grant) => !removing.has(grant));
-      return kept.length === current.length ? current : validateGrants(catalogue, kept, 'removeGrants', { held: current });
+      return kept.length === current.length
+        ? current
+        : validateGrants(catalogue, kept, 'removeGrants', { held: current });
     });
   }
 
@@ -129,7 +163,12 @@ export class DomoRole extends DomoEntity {
    * One read-modify-write of the grants, serialised per role: checks the names, reads the current grants (refusing
    * a suspicious read), computes the new list, and writes it only when it differs.
    */
-  async #modifyGrants(grants: readonly string[], route: string, options: CallOptions, next: (current: string[], named: string[], catalogue: DomoGrant[]) => string[]): Promise<this> {
+  async #modifyGrants(
+    grants: readonly string[],
+    route: string,
+    options: CallOptions,
+    next: (current: string[], named: string[], catalogue: DomoGrant[]) => string[],
+  ): Promise<this> {
     const call = callOptions(options);
     const named = checkGrantList(grants, route);
     const catalogue = await grantCatalogue(this.auth, call);
@@ -160,14 +199,24 @@ export class DomoRole extends DomoEntity {
   async removeMembers(userIds: readonly number[], options: CallOptions & { toRoleId?: number } = {}): Promise<this> {
     const call = callOptions(options);
     const ids = checkIds(userIds, 'userIds', 'removeMembers');
-    const toRoleId = options.toRoleId === undefined ? (await getDefaultRole(this.auth, call)).data : checkId(options.toRoleId, 'toRoleId', 'removeMembers');
+    const toRoleId =
+      options.toRoleId === undefined
+        ? (await getDefaultRole(this.auth, call)).data
+        : checkId(options.toRoleId, 'toRoleId', 'removeMembers');
     if (toRoleId === this.id) {
-      throw new DomoInputError(`removeMembers: role ${this.id} is the ${options.toRoleId === undefined ? 'default role' : 'target'}; give toRoleId to say where the users go`, { field: 'toRoleId', route: 'removeMembers' });
+      throw new DomoInputError(
+        `removeMembers: role ${this.id} is the ${options.toRoleId === undefined ? 'default role' : 'target'}; give toRoleId to say where the users go`,
+        { field: 'toRoleId', route: 'removeMembers' },
+      );
     }
     return this.#exclusive(async () => {
       const members = new Set((await this.getMembers(call)).map((member) => member.userId));
       const strangers = ids.filter((id) => !members.has(id));
-      if (strangers.length > 0) throw new DomoInputError(`removeMembers: users ${strangers.join(', ')} do not hold role ${this.id}`, { field: 'userIds', route: 'removeMembers' });
+      if (strangers.length > 0)
+        throw new DomoInputError(`removeMembers: users ${strangers.join(', ')} do not hold role ${this.id}`, {
+          field: 'userIds',
+          route: 'removeMembers',
+        });
       await addRoleMembers(this.auth, toRoleId, ids, call);
       return this;
     });
@@ -200,16 +249,28 @@ export class DomoRole extends DomoEntity {
    */
   async delete(options: CallOptions & { reassignTo?: number } = {}): Promise<void> {
     const call = callOptions(options);
-    if (this.isSystemRole) throw new DomoInputError(`role ${this.id} "${this.name}" is a system role and cannot be deleted`, { field: 'id', route: 'DomoRole.delete' });
-    const target = options.reassignTo === undefined ? undefined : checkId(options.reassignTo, 'reassignTo', 'DomoRole.delete');
-    if (target === this.id) throw new DomoInputError('reassignTo must be another role', { field: 'reassignTo', route: 'DomoRole.delete' });
+    if (this.isSystemRole)
+      throw new DomoInputError(`role ${this.id} "${this.name}" is a system role and cannot be deleted`, {
+        field: 'id',
+        route: 'DomoRole.delete',
+      });
+    const target =
+      options.reassignTo === undefined ? undefined : checkId(options.reassignTo, 'reassignTo', 'DomoRole.delete');
+    if (target === this.id)
+      throw new DomoInputError('reassignTo must be another role', { field: 'reassignTo', route: 'DomoRole.delete' });
     if ((await getDefaultRole(this.auth, call)).data === this.id) {
-      throw new DomoInputError(`role ${this.id} "${this.name}" is the default role; make another role the default first`, { field: 'id', route: 'DomoRole.delete' });
+      throw new DomoInputError(
+        `role ${this.id} "${this.name}" is the default role; make another role the default first`,
+        { field: 'id', route: 'DomoRole.delete' },
+      );
     }
     await this.#exclusive(async () => {
       const members = (await this.getMembers(call)).map((member) => member.userId);
       if (members.length > 0 && target === undefined) {
-        throw new DomoInputError(`role ${this.id} "${this.name}" has ${members.length} member(s); pass { reassignTo: roleId } to move them first`, { field: 'reassignTo', route: 'DomoRole.delete' });
+        throw new DomoInputError(
+          `role ${this.id} "${this.name}" has ${members.length} member(s); pass { reassignTo: roleId } to move them first`,
+          { field: 'reassignTo', route: 'DomoRole.delete' },
+        );
       }
       if (members.length > 0 && target !== undefined) await addRoleMembers(this.auth, target, members, call);
       try {
@@ -218,7 +279,8 @@ export class DomoRole extends DomoEntity {
         if (members.length === 0) throw error;
         throw new DomoPartialFailureError(
           `role ${this.id} "${this.name}": its ${members.length} member(s) were moved to role ${target}, but deleting the role failed (${error instanceof Error ? error.message : String(error)})`,
-          [`moved users ${members.join(', ')} from role ${this.id} to role ${target}`], error,
+          [`moved users ${members.join(', ')} from role ${this.id} to role ${target}`],
+          error,
         );
       }
     });
@@ -226,7 +288,8 @@ export class DomoRole extends DomoEntity {
 
   summary(): string {
     const flags = [this.isSystemRole ? 'system' : '', this.isDefault ? 'default' : ''].filter(Boolean);
-    const counts = this.authorityCount === undefined ? '' : ` ${this.authorityCount} grants, ${this.userCount ?? '?'} users`;
+    const counts =
+      this.authorityCount === undefined ? '' : ` ${this.authorityCount} grants, ${this.userCount ?? '?'} users`;
     return `DomoRole #${this.id} ${JSON.stringify(this.name)}${counts}${flags.length ? ` (${flags.join(', ')})` : ''}`;
   }
 
@@ -241,12 +304,18 @@ export class DomoRole extends DomoEntity {
    * wipe them.
    */
   async #currentGrants(call: CallOptions): Promise<string[]> {
-    const [{ data: role }, { data: grants }] = await Promise.all([getRoleById(this.auth, this.id, call), getRoleGrants(this.auth, this.id, call)]);
+    const [{ data: role }, { data: grants }] = await Promise.all([
+      getRoleById(this.auth, this.id, call),
+      getRoleGrants(this.auth, this.id, call),
+    ]);
     this.adopt(role);
     if (role.authorityCount !== undefined && role.authorityCount !== grants.length) {
       throw new DomoValidationError(
         `role ${this.id} "${role.name}": the grants read shows ${grants.length} grant(s) but the role says it has ${role.authorityCount}; nothing was changed, since writing on that read could drop grants. Try again`,
-        { route: 'getRoleGrants', issues: [{ path: '', message: `expected ${role.authorityCount} grants, got ${grants.length}` }] },
+        {
+          route: 'getRoleGrants',
+          issues: [{ path: '', message: `expected ${role.authorityCount} grants, got ${grants.length}` }],
+        },
       );
     }
     return grants;

@@ -1,6 +1,6 @@
 import type { DomoAuth } from '../auth/base.js';
-import { getDefaultRole, getRoles } from '../routes/role.js';
-import { checkObject } from '../routes/internal/input.js';
+import { getDefaultRole, getRoles } from '../routes/role/index.js';
+import { checkObject } from '../client/input.js';
 import { callOptions, type CallOptions } from './entity.js';
 import { grantCatalogue, validateGrants, type DomoGrant } from './grant.js';
 import { findOneByName, notFoundByName, type UpsertResult } from './names.js';
@@ -22,7 +22,10 @@ export class DomoRoles {
   /** Every role, with `isDefault` set. */
   async list(options: CallOptions = {}): Promise<DomoRole[]> {
     const call = callOptions(options);
-    const [{ data }, { data: defaultId }] = await Promise.all([getRoles(this.auth, call), getDefaultRole(this.auth, call)]);
+    const [{ data }, { data: defaultId }] = await Promise.all([
+      getRoles(this.auth, call),
+      getDefaultRole(this.auth, call),
+    ]);
     const roles = DomoRole.hydrateMany(this.auth, data);
     for (const role of roles) role.isDefault = role.id === defaultId;
     return roles;
@@ -56,9 +59,14 @@ export class DomoRoles {
   async upsert(input: Omit<NewRole, 'fromRoleId'>, options: CallOptions = {}): Promise<UpsertResult<DomoRole>> {
     checkObject(input, 'input', 'DomoRoles.upsert', '{ name, description?, grants? }');
     const call = callOptions(options);
-    const grants = input.grants === undefined ? undefined : validateGrants(await this.authorities(call), input.grants, 'upsert');
+    const grants =
+      input.grants === undefined ? undefined : validateGrants(await this.authorities(call), input.grants, 'upsert');
     const existing = await this.findByName(input.name, call);
-    if (!existing) return { entity: await DomoRole.create(this.auth, { ...input, ...(grants ? { grants } : {}) }, call), action: 'created' };
+    if (!existing)
+      return {
+        entity: await DomoRole.create(this.auth, { ...input, ...(grants ? { grants } : {}) }, call),
+        action: 'created',
+      };
     let action: UpsertResult<DomoRole>['action'] = 'unchanged';
     if (input.description !== undefined && input.description !== existing.description) {
       await existing.update({ description: input.description }, call);

@@ -76,10 +76,17 @@ export class CliContext {
   async #makeAuth(): Promise<DomoAuth> {
     const transport = this.#transportOptions();
     if (this.options.sandbox) {
-      const { startSandbox } = await import('../sandbox/server.js');   // loaded only when asked for: it brings msw
+      const { startSandbox } = await import('../sandbox/server.js'); // loaded only when asked for: it brings msw
       this.#sandbox = await startSandbox();
       if (!this.json) this.note(`(using an embedded sandbox at ${this.#sandbox.url})`);
-      return authFromEnv({ DOMO_INSTANCE: this.#sandbox.instance, DOMO_ACCESS_TOKEN: this.#sandbox.token, DOMO_BASE_URL: this.#sandbox.url }, transport);
+      return authFromEnv(
+        {
+          DOMO_INSTANCE: this.#sandbox.instance,
+          DOMO_ACCESS_TOKEN: this.#sandbox.token,
+          DOMO_BASE_URL: this.#sandbox.url,
+        },
+        transport,
+      );
     }
     const env = { ...this.io.env };
     if (this.options.instance) env.DOMO_INSTANCE = this.options.instance;
@@ -88,7 +95,9 @@ export class CliContext {
       return authFromEnv(env, transport);
     } catch (error) {
       if (isDomoError(error) && error instanceof DomoInputError) {
-        throw new DomoInputError(`${error.message}. Or pass --sandbox to try against an embedded fake instance.`, { field: error.field });
+        throw new DomoInputError(`${error.message}. Or pass --sandbox to try against an embedded fake instance.`, {
+          field: error.field,
+        });
       }
       throw error;
     }
@@ -129,7 +138,10 @@ function lineLogger(io: CliIo): Logger {
 
 /** JSON for stdout; characters that could reorder or hide text in a terminal are written as `\uXXXX` escapes. */
 export function jsonText(data: unknown): string {
-  return JSON.stringify(data, null, 2).replace(/[\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(data, null, 2).replace(
+    /[\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** A captured body for printing, with every value of a secret-looking key masked. */

@@ -9,7 +9,7 @@ import { DomoRole } from '../classes/role.js';
 import { DomoRoles } from '../classes/roles.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
 import { AccessLevel } from '../routes/account/sharing.js';
-import type { RoleMember } from '../routes/role-schemas.js';
+import type { RoleMember } from '../routes/role/schemas.js';
 import { startSandbox, type RunningSandbox } from '../sandbox/index.js';
 import { processIo, type CliIo } from './io.js';
 import { accessTable, accountsTable, rolesTable } from './render.js';
@@ -48,11 +48,15 @@ export async function runDemo(io: CliIo = processIo, options: DemoOptions = {}):
   let sandbox: RunningSandbox | undefined;
   try {
     sandbox = real ? undefined : await startSandbox();
-    const auth = sandbox ? authFromEnv({ DOMO_INSTANCE: sandbox.instance, DOMO_ACCESS_TOKEN: sandbox.token, DOMO_BASE_URL: sandbox.url }) : authFromEnv(io.env);
+    const auth = sandbox
+      ? authFromEnv({ DOMO_INSTANCE: sandbox.instance, DOMO_ACCESS_TOKEN: sandbox.token, DOMO_BASE_URL: sandbox.url })
+      : authFromEnv(io.env);
     const tour = new Tour(io);
-    io.out(sandbox
-      ? `domo-admin tour against an embedded sandbox (${sandbox.url}). Set DOMO_INSTANCE and DOMO_ACCESS_TOKEN to use a real instance.\n`
-      : `domo-admin tour against ${auth.baseUrl} — ${options.apply ? 'APPLYING changes to throwaway objects it creates' : 'read-only (pass --apply to make changes)'}\n`);
+    io.out(
+      sandbox
+        ? `domo-admin tour against an embedded sandbox (${sandbox.url}). Set DOMO_INSTANCE and DOMO_ACCESS_TOKEN to use a real instance.\n`
+        : `domo-admin tour against ${auth.baseUrl} — ${options.apply ? 'APPLYING changes to throwaway objects it creates' : 'read-only (pass --apply to make changes)'}\n`,
+    );
     await readTour(tour, auth);
     if (sandbox) await sandboxTour(tour, auth);
     else if (options.apply) await realApplyTour(tour, auth);
@@ -78,7 +82,11 @@ async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {
   const roles = new DomoRoles(auth);
   tour.step('Create a role from an existing one');
   const editor = await roles.getByName('Editor');
-  const role = await DomoRole.create(auth, { name: 'Finance Analysts', description: 'created by the domo-admin tour', fromRoleId: editor.id });
+  const role = await DomoRole.create(auth, {
+    name: 'Finance Analysts',
+    description: 'created by the domo-admin tour',
+    fromRoleId: editor.id,
+  });
   tour.line(`created ${role.summary()} with the grants of "${editor.name}"`);
 
   tour.step('Set and add grants (checked against the catalogue first)');
@@ -96,8 +104,13 @@ async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {
   const participant = await roles.getByName('Participant');
   const movers = (await participant.getMembers()).slice(0, 2);
   await role.addMembers(movers.map((m) => m.userId));
-  tour.line(`moved ${movers.map((m) => m.displayName).join(' and ')} from "${participant.name}" into "${role.name}": ${(await role.getMembers()).length} members`);
-  await role.removeMembers(movers.map((m) => m.userId), { toRoleId: participant.id });
+  tour.line(
+    `moved ${movers.map((m) => m.displayName).join(' and ')} from "${participant.name}" into "${role.name}": ${(await role.getMembers()).length} members`,
+  );
+  await role.removeMembers(
+    movers.map((m) => m.userId),
+    { toRoleId: participant.id },
+  );
   tour.line(`moved them back to "${participant.name}": ${(await role.getMembers()).length} members`);
 
   tour.step('Accounts with their configs (secrets redacted)');
@@ -133,7 +146,9 @@ async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {
   await account.transferOwnership({ toUserId: owner.id, fromUserId: user.userId });
   await restoreAccess(account, original);
   await role.delete();
-  tour.line(`account #${account.id} back to its name, owner and ${original.length} access entries; role "${role.name}" deleted`);
+  tour.line(
+    `account #${account.id} back to its name, owner and ${original.length} access entries; role "${role.name}" deleted`,
+  );
 }
 
 /** Puts an account's access list back to `original`: revokes what was added, resets changed levels. */
@@ -144,7 +159,8 @@ async function restoreAccess(account: DomoAccount, original: readonly AccessEntr
     const principal = row.type === 'USER' ? { userId: row.id } : { groupId: row.id };
     const target = wanted.get(key(row));
     if (!target) await account.unshare(principal);
-    else if (target.accessLevel !== row.accessLevel) await account.share({ ...principal, accessLevel: target.accessLevel as AccessLevel });
+    else if (target.accessLevel !== row.accessLevel)
+      await account.share({ ...principal, accessLevel: target.accessLevel as AccessLevel });
   }
 }
 
@@ -153,7 +169,11 @@ async function realApplyTour(tour: Tour, auth: DomoAuth): Promise<void> {
   tour.step('Create a throwaway role from the default role');
   const roles = new DomoRoles(auth);
   const base = await roles.getDefault();
-  const role = await DomoRole.create(auth, { name: `domo-admin tour ${stamp}`, description: 'temporary: created and deleted by the domo-admin tour', fromRoleId: base.id });
+  const role = await DomoRole.create(auth, {
+    name: `domo-admin tour ${stamp}`,
+    description: 'temporary: created and deleted by the domo-admin tour',
+    fromRoleId: base.id,
+  });
   try {
     tour.line(`created ${role.summary()}`);
     tour.step('Add and remove a grant');

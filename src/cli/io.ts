@@ -19,8 +19,12 @@ export function bufferIo(env: NodeJS.ProcessEnv = {}): CliIo & { stdout: () => s
   let stdout = '';
   let stderr = '';
   return {
-    out: (text) => { stdout += text; },
-    err: (text) => { stderr += text; },
+    out: (text) => {
+      stdout += text;
+    },
+    err: (text) => {
+      stderr += text;
+    },
     errIsTTY: false,
     env,
     stdout: () => stdout,

@@ -10,7 +10,8 @@ function wholeNumber(value: string, min: number): number | undefined {
 export function integerOption(flag: string, min: number): (value: string) => number {
   return (value) => {
     const n = wholeNumber(value, min);
-    if (n === undefined) throw new InvalidArgumentError(`${flag} takes a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
+    if (n === undefined)
+      throw new InvalidArgumentError(`${flag} takes a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
     return n;
   };
 }
@@ -19,7 +20,8 @@ export function integerOption(flag: string, min: number): (value: string) => num
 export function idArgument(what: string): (value: string) => number {
   return (value) => {
     const n = wholeNumber(value, 1);
-    if (n === undefined) throw new InvalidArgumentError(`${what} must be a positive whole number, got ${JSON.stringify(value)}`);
+    if (n === undefined)
+      throw new InvalidArgumentError(`${what} must be a positive whole number, got ${JSON.stringify(value)}`);
     return n;
   };
 }

@@ -15,7 +15,9 @@ import { processIo, type CliIo } from './io.js';
 export function createProgram(io: CliIo = processIo): { program: Command; context: () => CliContext | undefined } {
   let current: CliContext | undefined;
   const program = new Command('domo-admin')
-    .description('Administer Domo instances: accounts, OAuth templates, sharing, roles, grants and members.\nCredentials come from DOMO_INSTANCE + DOMO_ACCESS_TOKEN (or DOMO_USERNAME + DOMO_PASSWORD); --sandbox uses an embedded fake instance.')
+    .description(
+      'Administer Domo instances: accounts, OAuth templates, sharing, roles, grants and members.\nCredentials come from DOMO_INSTANCE + DOMO_ACCESS_TOKEN (or DOMO_USERNAME + DOMO_PASSWORD); --sandbox uses an embedded fake instance.',
+    )
     .version(VERSION)
     .option('--instance <name>', 'the instance (overrides DOMO_INSTANCE)')
     .option('--base-url <url>', 'send requests here instead of https://{instance}.domo.com (overrides DOMO_BASE_URL)')
@@ -35,7 +37,10 @@ export function createProgram(io: CliIo = processIo): { program: Command; contex
   registerRoles(program, ctx);
   registerSandboxCommand(program);
   registerRepl(program, ctx);
-  for (const command of program.commands) applyRecursively(command, (c) => c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError());
+  for (const command of program.commands)
+    applyRecursively(command, (c) =>
+      c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError(),
+    );
   return { program, context: () => current };
 }
 
@@ -59,7 +64,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   } catch (error) {
     if (error instanceof CommanderError) {
       const code = usageExitCode(error);
-      if (json && code !== 0) io.err(`${JSON.stringify({ name: 'UsageError', message: usageMessage(error), status: null, exitCode: code })}\n`);
+      if (json && code !== 0)
+        io.err(
+          `${JSON.stringify({ name: 'UsageError', message: usageMessage(error), status: null, exitCode: code })}\n`,
+        );
       return code;
     }
     const ctx = context();
@@ -94,14 +102,19 @@ function usageExitCode(error: CommanderError): number {
  */
 function printDryRun(ctx: CliContext, stoppedBy?: unknown): number {
   const requests = ctx.captured.map((r) => ({ method: r.method, url: r.url, body: redactBody(r.body) }));
-  const stopped = stoppedBy === undefined ? undefined : `the dry run stopped after the last request: the next step needs its answer (${errorLine(stoppedBy)})`;
-  ctx.options.dryRun = false;   // the listing itself is the result
-  ctx.result({ dryRun: true, wouldSend: requests, ...(stopped ? { stopped } : {}) }, () => [
-    `dry run: nothing was changed. Would send ${requests.length} request(s):`,
-    ...requests.map((r) => `  ${r.method} ${r.url}\n    ${r.body}`),
-    ...(stopped ? [`(${stopped})`] : []),
-    '',
-  ].join('\n'));
+  const stopped =
+    stoppedBy === undefined
+      ? undefined
+      : `the dry run stopped after the last request: the next step needs its answer (${errorLine(stoppedBy)})`;
+  ctx.options.dryRun = false; // the listing itself is the result
+  ctx.result({ dryRun: true, wouldSend: requests, ...(stopped ? { stopped } : {}) }, () =>
+    [
+      `dry run: nothing was changed. Would send ${requests.length} request(s):`,
+      ...requests.map((r) => `  ${r.method} ${r.url}\n    ${r.body}`),
+      ...(stopped ? [`(${stopped})`] : []),
+      '',
+    ].join('\n'),
+  );
   return 0;
 }
 
@@ -109,9 +122,26 @@ function printDryRun(ctx: CliContext, stoppedBy?: unknown): number {
 function errorJson(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error), status: null };
   const fields = error as unknown as Record<string, unknown>;
-  const pick = ['route', 'method', 'url', 'code', 'field', 'reason', 'attempts', 'mayHaveBeenApplied', 'completed', 'issues', 'serverMessage'];
+  const pick = [
+    'route',
+    'method',
+    'url',
+    'code',
+    'field',
+    'reason',
+    'attempts',
+    'mayHaveBeenApplied',
+    'completed',
+    'issues',
+    'serverMessage',
+  ];
   const extra = Object.fromEntries(pick.filter((key) => fields[key] !== undefined).map((key) => [key, fields[key]]));
-  return { name: error.name, message: inCliTerms(error.message, error), status: typeof fields.status === 'number' ? fields.status : null, ...extra };
+  return {
+    name: error.name,
+    message: inCliTerms(error.message, error),
+    status: typeof fields.status === 'number' ? fields.status : null,
+    ...extra,
+  };
 }
 
 function errorLine(error: unknown): string {

@@ -2,50 +2,71 @@ import type { AccountConfig } from '../classes/account-config.js';
 import type { DomoAccount } from '../classes/account.js';
 import type { DomoRole } from '../classes/role.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
-import type { RoleMember } from '../routes/role-schemas.js';
+import type { RoleMember } from '../routes/role/schemas.js';
 import { formatTable } from './table.js';
 
 /** A config as `key=value` pairs, secrets shown as [REDACTED]. */
 export function configText(config: AccountConfig | undefined): string {
   if (!config) return '';
   if (!config.stored) return '(OAuth: no stored config)';
-  return Object.entries(config.toJSON()).map(([key, value]) => `${key}=${value === null ? 'null' : String(value as string)}`).join(' ');
+  return Object.entries(config.toJSON())
+    .map(([key, value]) => `${key}=${value === null ? 'null' : String(value as string)}`)
+    .join(' ');
 }
 
 export function accountsTable(accounts: readonly DomoAccount[], withConfig: boolean): string {
-  return formatTable(accounts, [
-    { header: 'ID', value: (a) => a.id, right: true },
-    { header: 'NAME', value: (a) => a.displayName },
-    { header: 'PROVIDER', value: (a) => a.dataProviderType },
-    { header: 'OWNER', value: (a) => a.ownerId },
-    { header: 'MODIFIED', value: (a) => a.modifiedAt },
-    ...(withConfig ? [{ header: 'CONFIG', value: (a: DomoAccount) => configText(a.config) }] : []),
-  ], '(no accounts)');
+  return formatTable(
+    accounts,
+    [
+      { header: 'ID', value: (a) => a.id, right: true },
+      { header: 'NAME', value: (a) => a.displayName },
+      { header: 'PROVIDER', value: (a) => a.dataProviderType },
+      { header: 'OWNER', value: (a) => a.ownerId },
+      { header: 'MODIFIED', value: (a) => a.modifiedAt },
+      ...(withConfig ? [{ header: 'CONFIG', value: (a: DomoAccount) => configText(a.config) }] : []),
+    ],
+    '(no accounts)',
+  );
 }
 
 export function accessTable(access: readonly AccessEntry[]): string {
-  return formatTable(access, [
-    { header: 'TYPE', value: (row) => row.type },
-    { header: 'ID', value: (row) => row.id, right: true },
-    { header: 'NAME', value: (row) => row.name },
-    { header: 'ACCESS', value: (row) => row.accessLevel },
-  ], '(nobody)');
+  return formatTable(
+    access,
+    [
+      { header: 'TYPE', value: (row) => row.type },
+      { header: 'ID', value: (row) => row.id, right: true },
+      { header: 'NAME', value: (row) => row.name },
+      { header: 'ACCESS', value: (row) => row.accessLevel },
+    ],
+    '(nobody)',
+  );
 }
 
 export function rolesTable(roles: readonly DomoRole[]): string {
-  return formatTable(roles, [
-    { header: 'ID', value: (r) => r.id, right: true },
-    { header: 'NAME', value: (r) => r.name },
-    { header: 'GRANTS', value: (r) => r.authorityCount, right: true },
-    { header: 'USERS', value: (r) => r.userCount, right: true },
-    { header: '', value: (r) => [r.isSystemRole ? 'system' : '', r.isDefault ? 'default' : ''].filter(Boolean).join(', ') },
-  ], '(no roles)');
+  return formatTable(
+    roles,
+    [
+      { header: 'ID', value: (r) => r.id, right: true },
+      { header: 'NAME', value: (r) => r.name },
+      { header: 'GRANTS', value: (r) => r.authorityCount, right: true },
+      { header: 'USERS', value: (r) => r.userCount, right: true },
+      {
+        header: '',
+        value: (r) => [r.isSystemRole ? 'system' : '', r.isDefault ? 'default' : ''].filter(Boolean).join(', '),
+      },
+    ],
+    '(no roles)',
+  );
 }
 
 export function membersTable(members: readonly RoleMember[]): string {
-  return formatTable(members, [
-    { header: 'USER', value: (m) => m.userId, right: true },
-    { header: 'NAME', value: (m) => m.displayName },
-    { header: 'EMAIL', value: (m) => m.email },
-  ], '(no members)');
+  return formatTable(
+    members,
+    [
+      { header: 'USER', value: (m) => m.userId, right: true },
+      { header: 'NAME', value: (m) => m.displayName },
+      { header: 'EMAIL', value: (m) => m.email },
+    ],
+    '(no members)',
+  );
 }

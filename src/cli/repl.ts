@@ -42,7 +42,8 @@ export interface RunningRepl {
 }
 
 /** A line that sets a credential from a literal: `token: '…'`, `password = "…"`, `new Secret('…')`. */
-const CREDENTIAL_LITERAL = /(token|password|passwd|secret|api_?key|credentials?|session)\w*['"`]?\s*[:=]\s*['"`]|new\s+Secret\s*\(\s*['"`]/i;
+const CREDENTIAL_LITERAL =
+  /(token|password|passwd|secret|api_?key|credentials?|session)\w*['"`]?\s*[:=]\s*['"`]|new\s+Secret\s*\(\s*['"`]/i;
 
 /** True when a line typed into the REPL holds a known secret (in any form) or sets a credential from a literal. */
 export function isSensitiveLine(line: string, secrets: Iterable<library.Secret>): boolean {
@@ -66,9 +67,14 @@ function keepSecretsOutOfHistory(server: REPLServer, secrets: () => Iterable<lib
 /** Starts Node's REPL with the library, `auth` and bound managers preloaded. Resolves when it is running. */
 export async function startRepl(options: ReplOptions): Promise<RunningRepl> {
   const output = options.output ?? process.stdout;
-  output.write(`domo-admin ${library.VERSION} — connected to ${options.auth.baseUrl} (${options.source}). Type .help for what is loaded.\n`);
+  output.write(
+    `domo-admin ${library.VERSION} — connected to ${options.auth.baseUrl} (${options.source}). Type .help for what is loaded.\n`,
+  );
   const server = repl.start({
-    prompt: 'domo> ', input: options.input ?? process.stdin, output, useGlobal: false,
+    prompt: 'domo> ',
+    input: options.input ?? process.stdin,
+    output,
+    useGlobal: false,
     terminal: options.terminal ?? (options.input === undefined ? Boolean(process.stdin.isTTY) : false),
   });
   keepSecretsOutOfHistory(server, () => options.auth.secrets());
@@ -86,7 +92,8 @@ export async function startRepl(options: ReplOptions): Promise<RunningRepl> {
       this.displayPrompt();
     },
   });
-  const history = options.historyFile ?? process.env.DOMO_ADMIN_REPL_HISTORY ?? join(homedir(), '.domo_admin_repl_history');
+  const history =
+    options.historyFile ?? process.env.DOMO_ADMIN_REPL_HISTORY ?? join(homedir(), '.domo_admin_repl_history');
   if (history !== '') await new Promise<void>((resolve) => server.setupHistory(history, () => resolve()));
   return { server, closed };
 }

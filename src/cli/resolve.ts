@@ -24,7 +24,9 @@ export function accessLevelArgument(value: string): string {
   try {
     return toAccessLevel(value);
   } catch {
-    throw new InvalidArgumentError(`access level must be one of ${Object.keys(AccessLevel).join(', ')}; got ${JSON.stringify(value)}`);
+    throw new InvalidArgumentError(
+      `access level must be one of ${Object.keys(AccessLevel).join(', ')}; got ${JSON.stringify(value)}`,
+    );
   }
 }
 
@@ -32,7 +34,12 @@ export function accessLevelArgument(value: string): string {
 export async function resolveAccount(auth: DomoAuth, ref: string): Promise<DomoAccount> {
   if (DIGITS.test(ref)) return DomoAccount.get(auth, Number(ref));
   const account = await new DomoAccounts(auth).findByName(ref);
-  if (!account) throw new DomoNotFoundError({ status: 404, route: 'accounts', hint: `no account is named ${JSON.stringify(ref)} (exact, case-insensitive); run "domo-admin accounts list" to see them` });
+  if (!account)
+    throw new DomoNotFoundError({
+      status: 404,
+      route: 'accounts',
+      hint: `no account is named ${JSON.stringify(ref)} (exact, case-insensitive); run "domo-admin accounts list" to see them`,
+    });
   return account;
 }
 
@@ -40,9 +47,15 @@ export async function resolveAccount(auth: DomoAuth, ref: string): Promise<DomoA
 export async function resolveOAuth(auth: DomoAuth, ref: string): Promise<DomoOAuthAccount> {
   if (DIGITS.test(ref)) return DomoOAuthAccount.get(auth, Number(ref));
   const templates = await new DomoAccounts(auth).listOAuth();
-  const match = templates.filter((t) => t.displayName.toLowerCase() === ref.toLowerCase() || t.name.toLowerCase() === ref.toLowerCase());
+  const match = templates.filter(
+    (t) => t.displayName.toLowerCase() === ref.toLowerCase() || t.name.toLowerCase() === ref.toLowerCase(),
+  );
   if (match.length === 1) return match[0] as DomoOAuthAccount;
-  throw new DomoNotFoundError({ status: 404, route: 'oauth', hint: `no single OAuth account is named ${JSON.stringify(ref)}; known: ${templates.map((t) => `#${t.id} ${t.displayName}`).join(', ')}` });
+  throw new DomoNotFoundError({
+    status: 404,
+    route: 'oauth',
+    hint: `no single OAuth account is named ${JSON.stringify(ref)}; known: ${templates.map((t) => `#${t.id} ${t.displayName}`).join(', ')}`,
+  });
 }
 
 /** A role by id, or by exact name; an unknown name lists the roles there are. */
@@ -52,5 +65,9 @@ export async function resolveRole(auth: DomoAuth, ref: string): Promise<DomoRole
   const role = await roles.findByName(ref);
   if (role) return role;
   const names = (await roles.list()).map((r) => r.name);
-  throw new DomoNotFoundError({ status: 404, route: 'roles', hint: `no role is named ${JSON.stringify(ref)}; roles: ${names.join(', ')}` });
+  throw new DomoNotFoundError({
+    status: 404,
+    route: 'roles',
+    hint: `no role is named ${JSON.stringify(ref)}; roles: ${names.join(', ')}`,
+  });
 }

@@ -12,9 +12,18 @@ export interface Column<T> {
 export function formatTable<T>(rows: readonly T[], columns: readonly Column<T>[], empty = '(none)'): string {
   if (rows.length === 0) return `${empty}\n`;
   const cells = rows.map((row) => columns.map((column) => cellText(column.value(row))));
-  const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((line) => (line[i] ?? '').length)));
-  const render = (line: string[]) => line.map((cell, i) => (columns[i]?.right ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
-  return [render(columns.map((c) => c.header)), render(widths.map((w) => '─'.repeat(w))), ...cells.map(render)].join('\n') + '\n';
+  const widths = columns.map((column, i) =>
+    Math.max(column.header.length, ...cells.map((line) => (line[i] ?? '').length)),
+  );
+  const render = (line: string[]) =>
+    line
+      .map((cell, i) => (columns[i]?.right ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return (
+    [render(columns.map((c) => c.header)), render(widths.map((w) => '─'.repeat(w))), ...cells.map(render)].join('\n') +
+    '\n'
+  );
 }
 
 function cellText(value: unknown): string {

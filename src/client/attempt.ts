@@ -39,7 +39,9 @@ export function bufferedText(response: Response): string | undefined {
  * caller's — stops the read. Nothing after this can hang. The text is kept beside the response (see
  * {@link bufferedText}) rather than in a new `Response`, which would cost an object and a copy per request.
  */
-export function boundedFetch(base: typeof fetch): (request: Request, init?: Record<string, unknown>) => Promise<Response> {
+export function boundedFetch(
+  base: typeof fetch,
+): (request: Request, init?: Record<string, unknown>) => Promise<Response> {
   return async (request, init) => {
     const limits = init?.[LIMITS_KEY] as AttemptLimits | undefined;
     const response = await base(request);
@@ -69,7 +71,8 @@ function untilAborted(reading: Promise<string>, signal: AbortSignal): Promise<st
     const stop = () => reject(abortReason(signal));
     if (signal.aborted) return stop();
     signal.addEventListener('abort', stop, { once: true });
-    reading.then(resolve, (error: unknown) => reject(signal.aborted ? abortReason(signal) : new ResponseInterrupted(error)))
+    reading
+      .then(resolve, (error: unknown) => reject(signal.aborted ? abortReason(signal) : new ResponseInterrupted(error)))
       .finally(() => signal.removeEventListener('abort', stop));
   });
 }

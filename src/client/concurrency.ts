@@ -1,7 +1,6 @@
 /** The outcome of one item of a bulk operation. */
 export type Settled<T, R> =
-  | { ok: true; item: T; index: number; value: R }
-  | { ok: false; item: T; index: number; error: unknown };
+  { ok: true; item: T; index: number; value: R } | { ok: false; item: T; index: number; error: unknown };
 
 /** Progress of a bulk operation, reported after each item settles. */
 export interface Progress {
@@ -34,7 +33,8 @@ export async function mapConcurrent<T, R>(
   fn: (item: T, index: number) => Promise<R>,
   options: MapConcurrentOptions = {},
 ): Promise<Settled<T, R>[]> {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`concurrency must be a positive integer, got ${limit}`);
   const results = new Array<Settled<T, R>>(items.length);
   const progress: Progress = { done: 0, total: items.length, failed: 0 };
   let next = 0;

@@ -81,7 +81,12 @@ function withoutRepeats(parts: (string | undefined)[]): string[] {
   for (const part of parts) {
     if (!part) continue;
     const words = part.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-    const said = new Set(kept.join(' ').toLowerCase().match(/[a-z0-9]+/g) ?? []);
+    const said = new Set(
+      kept
+        .join(' ')
+        .toLowerCase()
+        .match(/[a-z0-9]+/g) ?? [],
+    );
     if (kept.length > 0 && words.every((word) => said.has(word))) continue;
     kept.push(part);
   }
@@ -157,7 +162,11 @@ export class DomoConnectionError extends DomoError {
   readonly code: string | undefined;
   readonly mayHaveBeenApplied: boolean;
 
-  constructor(message: string, context: RequestContext & MaybeApplied & { code?: string } = {}, options: { cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    context: RequestContext & MaybeApplied & { code?: string } = {},
+    options: { cause?: unknown } = {},
+  ) {
     super(message, context, options);
     this.code = context.code;
     this.mayHaveBeenApplied = context.mayHaveBeenApplied ?? false;
@@ -247,7 +256,9 @@ export class DomoAmbiguousNameError extends DomoError {
   readonly matches: { id: number; name: string }[];
 
   constructor(kind: string, wanted: string, matches: { id: number; name: string }[]) {
-    super(`${matches.length} ${kind}s are named ${JSON.stringify(wanted)}: ${matches.map((m) => `#${m.id} ${JSON.stringify(m.name)}`).join(', ')}; use an id`);
+    super(
+      `${matches.length} ${kind}s are named ${JSON.stringify(wanted)}: ${matches.map((m) => `#${m.id} ${JSON.stringify(m.name)}`).join(', ')}; use an id`,
+    );
     this.matches = matches;
   }
 }
@@ -259,7 +270,10 @@ export class DomoPartialFailureError extends DomoError {
   override readonly cause: unknown;
 
   constructor(message: string, completed: string[], cause: unknown) {
-    super(message, isDomoError(cause) ? { method: cause.method, url: cause.url, route: cause.route, attempts: cause.attempts } : {});
+    super(
+      message,
+      isDomoError(cause) ? { method: cause.method, url: cause.url, route: cause.route, attempts: cause.attempts } : {},
+    );
     this.completed = completed;
     this.cause = cause;
   }
@@ -267,7 +281,10 @@ export class DomoPartialFailureError extends DomoError {
 
 /** True for any domo-admin error, also across module copies (checked by name). */
 export function isDomoError(error: unknown): error is DomoError {
-  return error instanceof DomoError || (error instanceof Error && /^Domo[A-Za-z]*Error$/.test(error.name) && 'route' in error);
+  return (
+    error instanceof DomoError ||
+    (error instanceof Error && /^Domo[A-Za-z]*Error$/.test(error.name) && 'route' in error)
+  );
 }
 
 /** The error class for an HTTP status. */

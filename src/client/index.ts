@@ -5,7 +5,13 @@ export { mapConcurrent, type Settled, type Progress, type MapConcurrentOptions }
 export { LOG_LEVELS, stderrLogger, logLevelFromEnv, redactJsonText, type Logger, type LogLevel } from './logger.js';
 export { checkConcurrency, checkRequestOptions, checkTransportOptions, MAX_RETRIES, MAX_TIMEOUT_MS } from './input.js';
 export {
-  DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS,
-  type DomoResponse, type HttpMethod, type RequestOptions, type RetryPolicy, type TransportOptions,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT_MS,
+  type DomoResponse,
+  type HttpMethod,
+  type RequestOptions,
+  type RetryPolicy,
+  type TransportOptions,
 } from './options.js';
 export { DomoTransport, type AuthProvider, type RequestSpec } from './transport.js';

@@ -6,9 +6,57 @@ import { LOG_LEVELS } from './logger.js';
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'string') return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+  if (typeof value === 'string')
+    return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
   if (typeof value === 'number') return String(value);
   return typeof value;
+}
+
+/** Checks a Domo object id: a positive safe integer (a string of digits is accepted and converted). */
+export function checkId(value: unknown, field = 'id', route?: string): number {
+  const id = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) {
+    throw new DomoInputError(`${field} must be a positive integer, got ${describe(value)}`, { field, route });
+  }
+  return id;
+}
+
+/** Checks that an argument is a plain object (not null, an array or a primitive); `shape` says what it should hold. */
+export function checkObject(value: unknown, field: string, route: string, shape: string): asserts value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new DomoInputError(`${route} needs ${shape}, got ${describe(value)}`, { field, route });
+  }
+}
+
+/** Checks a list of ids: a non-empty array of positive integers, duplicates removed (order kept). */
+export function checkIds(value: unknown, field: string, route?: string): number[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new DomoInputError(`${field} must be a non-empty array of positive integers, got ${describe(value)}`, {
+      field,
+      route,
+    });
+  }
+  return [...new Set(value.map((item: unknown, index) => checkId(item, `${field}[${index}]`, route)))];
+}
+
+/** Checks a display name: a string, trimmed, 1–255 characters. Returns it trimmed. */
+export function checkName(value: unknown, field = 'name', route?: string): string {
+  if (typeof value !== 'string')
+    throw new DomoInputError(`${field} must be a string, got ${describe(value)}`, { field, route });
+  const trimmed = value.trim();
+  if (trimmed === '') throw new DomoInputError(`${field} must not be empty`, { field, route });
+  if (trimmed.length > 255)
+    throw new DomoInputError(`${field} must be at most 255 characters, got ${trimmed.length}`, { field, route });
+  return trimmed;
+}
+
+/** Checks a free-text field that may be empty (a description). */
+export function checkText(value: unknown, field: string, route?: string, max = 1000): string {
+  if (typeof value !== 'string')
+    throw new DomoInputError(`${field} must be a string, got ${describe(value)}`, { field, route });
+  if (value.length > max)
+    throw new DomoInputError(`${field} must be at most ${max} characters, got ${value.length}`, { field, route });
+  return value;
 }
 
 /** The longest timeout accepted: one hour. A longer wait is a mistake, not a setting. */
@@ -19,26 +67,45 @@ export const MAX_RETRIES = 10;
 export const MAX_RESPONSE_BYTES_LIMIT = 1024 ** 3;
 
 /** A number for which `ok` holds; anything else (NaN, Infinity, a string) fails with `message`. */
-const numberWhere = (ok: (n: number) => boolean, message: string) => z.custom<number>((value) => typeof value === 'number' && ok(value), { message });
-const milliseconds = (max: number) => numberWhere((n) => Number.isFinite(n) && n >= 0 && n <= max, `a number of milliseconds from 0 to ${max}`);
-const timeoutMs = numberWhere((n) => Number.isFinite(n) && n >= 1 && n <= MAX_TIMEOUT_MS, `a finite number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`);
-const retryLimit = numberWhere((n) => Number.isInteger(n) && n >= 0 && n <= MAX_RETRIES, `a whole number of retries from 0 to ${MAX_RETRIES}`);
-const retryPolicy = z.strictObject({
-  limit: retryLimit.optional(),
-  statusCodes: z.array(z.number().int().min(100).max(599)).optional(),
-  backoffMs: milliseconds(60_000).optional(),
-  backoffLimitMs: milliseconds(600_000).optional(),
-  maxRetryAfterMs: milliseconds(MAX_TIMEOUT_MS).optional(),
-  retryOnTimeout: z.boolean().optional(),
-}, { error: `a number of retries from 0 to ${MAX_RETRIES}, or a retry policy object` });
+const numberWhere = (ok: (n: number) => boolean, message: string) =>
+  z.custom<number>((value) => typeof value === 'number' && ok(value), { message });
+const milliseconds = (max: number) =>
+  numberWhere((n) => Number.isFinite(n) && n >= 0 && n <= max, `a number of milliseconds from 0 to ${max}`);
+const timeoutMs = numberWhere(
+  (n) => Number.isFinite(n) && n >= 1 && n <= MAX_TIMEOUT_MS,
+  `a finite number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`,
+);
+const retryLimit = numberWhere(
+  (n) => Number.isInteger(n) && n >= 0 && n <= MAX_RETRIES,
+  `a whole number of retries from 0 to ${MAX_RETRIES}`,
+);
+const retryPolicy = z.strictObject(
+  {
+    limit: retryLimit.optional(),
+    statusCodes: z.array(z.number().int().min(100).max(599)).optional(),
+    backoffMs: milliseconds(60_000).optional(),
+    backoffLimitMs: milliseconds(600_000).optional(),
+    maxRetryAfterMs: milliseconds(MAX_TIMEOUT_MS).optional(),
+    retryOnTimeout: z.boolean().optional(),
+  },
+  { error: `a number of retries from 0 to ${MAX_RETRIES}, or a retry policy object` },
+);
 /** A retry count or a policy: checked by the one that fits, so the message names the field that is wrong. */
 const retry = z.unknown().superRefine((value, ctx) => {
   const result = (typeof value === 'number' ? retryLimit : retryPolicy).safeParse(value);
-  for (const issue of result.error?.issues ?? []) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  for (const issue of result.error?.issues ?? [])
+    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
 });
 const signal = z.custom<AbortSignal>((value) => value instanceof AbortSignal, { message: 'an AbortSignal' });
-const logger = z.custom((value) => typeof value === 'object' && value !== null
-  && ['error', 'warn', 'info', 'debug'].every((level) => typeof (value as Record<string, unknown>)[level] === 'function'), { message: 'an object with error, warn, info and debug functions' });
+const logger = z.custom(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    ['error', 'warn', 'info', 'debug'].every(
+      (level) => typeof (value as Record<string, unknown>)[level] === 'function',
+    ),
+  { message: 'an object with error, warn, info and debug functions' },
+);
 
 /** What a transport (an auth's constructor) accepts; the credentials are checked by each strategy. */
 const TransportOptionsSchema = z.looseObject({
@@ -48,11 +115,18 @@ const TransportOptionsSchema = z.looseObject({
   logLevel: z.enum(LOG_LEVELS).optional(),
   logBodies: z.boolean().optional(),
   fetch: z.custom((value) => typeof value === 'function', { message: 'a fetch function' }).optional(),
-  maxResponseBytes: numberWhere((n) => Number.isInteger(n) && n >= 1 && n <= MAX_RESPONSE_BYTES_LIMIT, `a whole number of bytes from 1 to ${MAX_RESPONSE_BYTES_LIMIT}`).optional(),
+  maxResponseBytes: numberWhere(
+    (n) => Number.isInteger(n) && n >= 1 && n <= MAX_RESPONSE_BYTES_LIMIT,
+    `a whole number of bytes from 1 to ${MAX_RESPONSE_BYTES_LIMIT}`,
+  ).optional(),
 });
 
 /** What every call accepts as its last argument. */
-const RequestOptionsSchema = z.looseObject({ timeoutMs: timeoutMs.optional(), retry: retry.optional(), signal: signal.optional() });
+const RequestOptionsSchema = z.looseObject({
+  timeoutMs: timeoutMs.optional(),
+  retry: retry.optional(),
+  signal: signal.optional(),
+});
 
 /** Checks transport options (timeouts, retries, logging, size cap) before anything is built. @throws {DomoInputError} */
 export function checkTransportOptions<T extends object>(options: T): T {
@@ -61,7 +135,7 @@ export function checkTransportOptions<T extends object>(options: T): T {
 
 /** Checks per-call options (`timeoutMs`, `retry`, `signal`) before anything is sent. @throws {DomoInputError} */
 export function checkRequestOptions<T extends object | undefined>(options: T, route?: string): T {
-  if (options === undefined || isEmptyPlainObject(options)) return options;   // the common case, on every request
+  if (options === undefined || isEmptyPlainObject(options)) return options; // the common case, on every request
   return checkWith(RequestOptionsSchema, options, 'options', route);
 }
 
@@ -73,7 +147,10 @@ function isEmptyPlainObject(value: object): boolean {
 /** Checks a concurrency limit: a whole number from 1 to 256. @throws {DomoInputError} */
 export function checkConcurrency(value: unknown, route?: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 256) {
-    throw new DomoInputError(`concurrency must be a whole number from 1 to 256, got ${describe(value)}`, { field: 'concurrency', route });
+    throw new DomoInputError(`concurrency must be a whole number from 1 to 256, got ${describe(value)}`, {
+      field: 'concurrency',
+      route,
+    });
   }
   return value;
 }
@@ -87,5 +164,8 @@ function checkWith<T>(schema: z.ZodType, value: T, what: string, route?: string)
   const issue = result.error.issues[0]!;
   const field = issue.path.map(String).join('.');
   const given = issue.path.reduce<unknown>((at, key) => (at as Record<PropertyKey, unknown> | undefined)?.[key], value);
-  throw new DomoInputError(`${field || what} must be ${issue.message.replace(/^Invalid input: expected /, '')}, got ${describe(given)}`, { field, route });
+  throw new DomoInputError(
+    `${field || what} must be ${issue.message.replace(/^Invalid input: expected /, '')}, got ${describe(given)}`,
+    { field, route },
+  );
 }

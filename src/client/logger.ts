@@ -65,7 +65,11 @@ const SENSITIVE_KEY = /pass|secret|token|key|credential|session|auth/i;
 export function redactJsonText(body: string): string {
   if (body === '') return body;
   try {
-    return JSON.stringify(JSON.parse(body, (key, value: unknown) => (key !== '' && SENSITIVE_KEY.test(key) && (value === null || typeof value !== 'object') ? '[REDACTED]' : value)));
+    return JSON.stringify(
+      JSON.parse(body, (key, value: unknown) =>
+        key !== '' && SENSITIVE_KEY.test(key) && (value === null || typeof value !== 'object') ? '[REDACTED]' : value,
+      ),
+    );
   } catch {
     return body;
   }

@@ -72,7 +72,10 @@ export const DEFAULT_RETRY: Required<RetryPolicy> = {
 };
 
 /** Merges a policy (or a bare retry count) over a base policy. */
-export function resolveRetry(base: Required<RetryPolicy>, override: RetryPolicy | number | undefined): Required<RetryPolicy> {
+export function resolveRetry(
+  base: Required<RetryPolicy>,
+  override: RetryPolicy | number | undefined,
+): Required<RetryPolicy> {
   if (override === undefined) return base;
   if (typeof override === 'number') return { ...base, limit: override };
   return { ...base, ...definedOnly(override) };

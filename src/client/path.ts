@@ -26,7 +26,8 @@ function encodeSegment(value: unknown): string {
   const trimmed = text.trim();
   if (trimmed === '') throw new DomoInputError('a path segment is empty');
   if (trimmed === '.' || trimmed === '..') throw new DomoInputError(`a path segment may not be '${trimmed}'`);
-  if (text.includes('/') || text.includes('\\')) throw new DomoInputError(`a path segment may not contain a slash: ${JSON.stringify(text)}`);
+  if (text.includes('/') || text.includes('\\'))
+    throw new DomoInputError(`a path segment may not contain a slash: ${JSON.stringify(text)}`);
   return encodeURIComponent(text);
 }
 

@@ -1,8 +1,14 @@
 import type { z } from 'zod';
 import { bufferedText } from './attempt.js';
 import {
-  apiErrorClassFor, DomoAuthError, DomoInstanceError, DomoNotFoundError, DomoRateLimitError, DomoValidationError,
-  type RequestContext, type ValidationIssue,
+  apiErrorClassFor,
+  DomoAuthError,
+  DomoInstanceError,
+  DomoNotFoundError,
+  DomoRateLimitError,
+  DomoValidationError,
+  type RequestContext,
+  type ValidationIssue,
 } from './errors.js';
 
 /** Longest body kept on an error. */
@@ -33,11 +39,20 @@ export async function readBody(response: Response): Promise<ReadBody> {
 /** Throws {@link DomoInstanceError} when a body or redirect is one of Domo's block pages. */
 export function assertNotBlocked(response: Response, body: ReadBody, context: RequestContext): void {
   const location = response.headers.get('location') ?? '';
-  if (ALLOWLIST_BLOCK.test(location) || (response.status >= 300 && response.status < 400 && ALLOWLIST_BLOCK.test(body.text))) {
-    throw new DomoInstanceError('blocked by the instance IP allowlist (redirected to whitelist/blocked)', { ...context, status: response.status });
+  if (
+    ALLOWLIST_BLOCK.test(location) ||
+    (response.status >= 300 && response.status < 400 && ALLOWLIST_BLOCK.test(body.text))
+  ) {
+    throw new DomoInstanceError('blocked by the instance IP allowlist (redirected to whitelist/blocked)', {
+      ...context,
+      status: response.status,
+    });
   }
   if (/html/i.test(body.contentType) && BLOCK_PAGE.test(body.text)) {
-    throw new DomoInstanceError('blocked by the instance network policy ("Domo - Blocked" page; VPN required?)', { ...context, status: response.status });
+    throw new DomoInstanceError('blocked by the instance network policy ("Domo - Blocked" page; VPN required?)', {
+      ...context,
+      status: response.status,
+    });
   }
 }
 
@@ -57,9 +72,15 @@ export function errorForResponse(
     body: body.text ? scrub(body.text.slice(0, MAX_ERROR_BODY)) : undefined,
   };
   if (response.status >= 300 && response.status < 400) {
-    return new (apiErrorClassFor(response.status))({ ...details, hint: `unexpected redirect to ${scrub(response.headers.get('location') ?? 'nowhere')}` });
+    return new (apiErrorClassFor(response.status))({
+      ...details,
+      hint: `unexpected redirect to ${scrub(response.headers.get('location') ?? 'nowhere')}`,
+    });
   }
-  if (context.notFoundHint && (response.status === 404 || (response.status === 403 && context.forbiddenMeansNotFound))) {
+  if (
+    context.notFoundHint &&
+    (response.status === 404 || (response.status === 403 && context.forbiddenMeansNotFound))
+  ) {
     return new DomoNotFoundError({ ...details, hint: context.notFoundHint });
   }
   if (response.status === 429) return new DomoRateLimitError({ ...details, retryAfterMs: retryAfterMs(response) });
@@ -70,7 +91,9 @@ export function errorForResponse(
 /** The message a Domo error body carries (`message`, else `statusReason`), or a short text body. */
 function serverMessageOf(body: ReadBody, scrub: (text: string) => string): string | undefined {
   const json = body.json as { message?: unknown; statusReason?: unknown; error?: unknown } | undefined;
-  const fromJson = [json?.message, json?.statusReason, json?.error].find((v) => typeof v === 'string' && v.trim() !== '');
+  const fromJson = [json?.message, json?.statusReason, json?.error].find(
+    (v) => typeof v === 'string' && v.trim() !== '',
+  );
   if (typeof fromJson === 'string') return scrub(fromJson.slice(0, 500));
   const text = body.text.trim();
   if (text === '' || /html/i.test(body.contentType) || text.startsWith('<')) return undefined;
@@ -95,7 +118,10 @@ export function parseSuccessBody<T>(
   scrub: (text: string) => string,
 ): T {
   if (body.jsonError !== undefined) {
-    throw new DomoValidationError(`${context.route ?? 'request'}: the response was not valid JSON (${body.jsonError}): ${snippet(body.text, scrub)}`, context);
+    throw new DomoValidationError(
+      `${context.route ?? 'request'}: the response was not valid JSON (${body.jsonError}): ${snippet(body.text, scrub)}`,
+      context,
+    );
   }
   const value = body.json !== undefined ? body.json : body.text;
   if (!schema) return value as T;
@@ -105,12 +131,20 @@ export function parseSuccessBody<T>(
   throw new DomoValidationError(validationMessage(context.route, body, issues, scrub), { ...context, issues });
 }
 
-function validationMessage(route: string | undefined, body: ReadBody, issues: ValidationIssue[], scrub: (text: string) => string): string {
+function validationMessage(
+  route: string | undefined,
+  body: ReadBody,
+  issues: ValidationIssue[],
+  scrub: (text: string) => string,
+): string {
   const prefix = `${route ?? 'request'}: the response did not match the expected shape`;
   if (body.json === undefined) {
     return `${prefix}: expected JSON, got ${body.contentType || 'no content type'}: ${snippet(body.text, scrub)}`;
   }
-  const listed = issues.slice(0, 5).map((issue) => `${issue.path || '(body)'}: ${issue.message}`).join('; ');
+  const listed = issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path || '(body)'}: ${issue.message}`)
+    .join('; ');
   return `${prefix}: ${listed}${issues.length > 5 ? `; and ${issues.length - 5} more` : ''}`;
 }
 
@@ -121,5 +155,7 @@ function snippet(text: string, scrub: (text: string) => string): string {
 
 /** `[0].users[3].roleId` style path for a zod issue. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`)).join('');
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
+    .join('');
 }

@@ -56,8 +56,13 @@ export class Secret {
 
 /** True for a {@link Secret}, also across module copies (checked by shape). */
 export function isSecret(value: unknown): value is Secret {
-  return value instanceof Secret || (typeof value === 'object' && value !== null && value.constructor?.name === 'Secret'
-    && typeof (value as { reveal?: unknown }).reveal === 'function');
+  return (
+    value instanceof Secret ||
+    (typeof value === 'object' &&
+      value !== null &&
+      value.constructor?.name === 'Secret' &&
+      typeof (value as { reveal?: unknown }).reveal === 'function')
+  );
 }
 
 /**
@@ -87,8 +92,19 @@ export function formsOf(value: string): readonly string[] {
     const asciiJson = json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     const uri = safely(() => encodeURIComponent(value));
     const upperJson = asciiJson.replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => `\\u${hex.toUpperCase()}`);
-    const candidates = [value, json, asciiJson, upperJson, uri, uri?.replace(/%20/g, '+'), uri?.replace(/%[0-9A-F]{2}/g, (code) => code.toLowerCase()), safely(() => encodeURI(value))];
-    forms = [...new Set(candidates.filter((form): form is string => typeof form === 'string' && form.length >= 4))].sort((a, b) => b.length - a.length);
+    const candidates = [
+      value,
+      json,
+      asciiJson,
+      upperJson,
+      uri,
+      uri?.replace(/%20/g, '+'),
+      uri?.replace(/%[0-9A-F]{2}/g, (code) => code.toLowerCase()),
+      safely(() => encodeURI(value)),
+    ];
+    forms = [
+      ...new Set(candidates.filter((form): form is string => typeof form === 'string' && form.length >= 4)),
+    ].sort((a, b) => b.length - a.length);
     if (formCache.size >= FORM_CACHE_LIMIT) formCache.clear();
     formCache.set(value, forms);
   }

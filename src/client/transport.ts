@@ -1,15 +1,45 @@
-import ky, { HTTPError, TimeoutError, type Hooks, type KyInstance, type Options as KyOptions, type RetryOptions } from 'ky';
+import ky, {
+  HTTPError,
+  TimeoutError,
+  type Hooks,
+  type KyInstance,
+  type Options as KyOptions,
+  type RetryOptions,
+} from 'ky';
 import type { z } from 'zod';
 import { VERSION } from '../version.js';
 import { BodyTooLarge, boundedFetch, LIMITS_KEY, ResponseInterrupted, type AttemptLimits } from './attempt.js';
 import {
-  DomoAbortError, DomoConnectionError, DomoError, DomoResponseTooLargeError, DomoTimeoutError, isDomoError, pathOf, type RequestContext,
+  DomoAbortError,
+  DomoConnectionError,
+  DomoError,
+  DomoResponseTooLargeError,
+  DomoTimeoutError,
+  isDomoError,
+  pathOf,
+  type RequestContext,
 } from './errors.js';
 import { checkRequestOptions } from './input.js';
-import { levelledLogger, logLevelFromEnv, logs, maskHeaders, redactJsonText, stderrLogger, type Logger, type LogLevel } from './logger.js';
 import {
-  DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, resolveRetry,
-  type DomoResponse, type HttpMethod, type RequestOptions, type RetryPolicy, type TransportOptions,
+  levelledLogger,
+  logLevelFromEnv,
+  logs,
+  maskHeaders,
+  redactJsonText,
+  stderrLogger,
+  type Logger,
+  type LogLevel,
+} from './logger.js';
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT_MS,
+  resolveRetry,
+  type DomoResponse,
+  type HttpMethod,
+  type RequestOptions,
+  type RetryPolicy,
+  type TransportOptions,
 } from './options.js';
 import { errorForResponse, MAX_ERROR_BODY, parseSuccessBody, readBody, assertNotBlocked } from './response.js';
 import { scrubSecrets, type Secret } from './secret.js';
@@ -120,7 +150,8 @@ export class DomoTransport {
     const url = this.#url(spec);
     const context = (): RequestContext => ({ method: spec.method, url, route: spec.route, attempts: state.attempts });
     const scrub = (text: string) => this.#scrub(text, spec.secrets);
-    if (options.signal?.aborted) throw new DomoAbortError(`${spec.method} ${pathOf(url)} was aborted before it was sent`, context());
+    if (options.signal?.aborted)
+      throw new DomoAbortError(`${spec.method} ${pathOf(url)} was aborted before it was sent`, context());
     try {
       const response = await this.#send(spec, url, options, state);
       const body = await readBody(response);
@@ -130,7 +161,9 @@ export class DomoTransport {
       return { status: response.status, data };
     } catch (error) {
       const mapped = await this.#toDomoError(error, spec, context(), options, scrub);
-      this.#log.info(`${spec.method} ${pathOf(url)} ✗ ${mapped.name} after ${state.attempts} attempt(s) in ${elapsed(state)} ms`);
+      this.#log.info(
+        `${spec.method} ${pathOf(url)} ✗ ${mapped.name} after ${state.attempts} attempt(s) in ${elapsed(state)} ms`,
+      );
       throw mapped;
     }
   }
@@ -148,10 +181,20 @@ export class DomoTransport {
     }
   }
 
-  #kyOptions(spec: RequestSpec<unknown>, authHeaders: Record<string, string>, options: RequestOptions, state: CallState): KyOptions {
+  #kyOptions(
+    spec: RequestSpec<unknown>,
+    authHeaders: Record<string, string>,
+    options: RequestOptions,
+    state: CallState,
+  ): KyOptions {
     const body = this.#body(spec);
     const context: CallContext = { call: state, spec };
-    const limits: AttemptLimits = this.#observeResponses ? { maxBytes: this.maxResponseBytes, observe: (request, response) => this.#afterAttempt(request, response, state) } : this.#limits;
+    const limits: AttemptLimits = this.#observeResponses
+      ? {
+          maxBytes: this.maxResponseBytes,
+          observe: (request, response) => this.#afterAttempt(request, response, state),
+        }
+      : this.#limits;
     return {
       method: spec.method,
       headers: body.contentType ? { ...authHeaders, 'content-type': body.contentType } : authHeaders,
@@ -182,7 +225,8 @@ export class DomoTransport {
       delay: (attempt) => retry.backoffMs * 2 ** (attempt - 1),
       jitter: (delay) => delay * (0.5 + Math.random()),
       retryOnTimeout: retry.retryOnTimeout,
-      shouldRetry: ({ error }) => (isDomoError(error) || error.name === 'AbortError' || error instanceof BodyTooLarge ? false : undefined),
+      shouldRetry: ({ error }) =>
+        isDomoError(error) || error.name === 'AbortError' || error instanceof BodyTooLarge ? false : undefined,
     };
     if (options.retry === undefined) this.#retryCache.set(key, built);
     return built;
@@ -195,7 +239,12 @@ export class DomoTransport {
   #hooks(): Hooks {
     return {
       beforeRequest: [(request, options) => this.#beforeAttempt(request, callOf(options))],
-      beforeRetry: [({ request, options, error }) => this.#log.info(`${request.method} ${pathOf(request.url)} attempt ${callOf(options).call.attempts} failed (${describe(error)}); retrying`)],
+      beforeRetry: [
+        ({ request, options, error }) =>
+          this.#log.info(
+            `${request.method} ${pathOf(request.url)} attempt ${callOf(options).call.attempts} failed (${describe(error)}); retrying`,
+          ),
+      ],
     };
   }
 
@@ -208,16 +257,23 @@ export class DomoTransport {
   #beforeAttempt(request: Request, { call: state, spec }: CallContext): void {
     state.attempts += 1;
     state.startedAt = performance.now();
-    if (logs(this.#logLevel, 'debug')) this.#log.debug(`${request.method} ${pathOf(request.url)} headers: ${maskHeaders(request.headers)}`);
-    if (state.attempts === 1) this.#logBody('request', spec.text ?? (spec.json === undefined ? '' : JSON.stringify(spec.json)), (text) => this.#scrub(text, spec.secrets));
+    if (logs(this.#logLevel, 'debug'))
+      this.#log.debug(`${request.method} ${pathOf(request.url)} headers: ${maskHeaders(request.headers)}`);
+    if (state.attempts === 1)
+      this.#logBody('request', spec.text ?? (spec.json === undefined ? '' : JSON.stringify(spec.json)), (text) =>
+        this.#scrub(text, spec.secrets),
+      );
   }
 
   #afterAttempt(request: Request, response: Response, state: CallState): void {
-    this.#log.info(`${request.method} ${pathOf(request.url)} → ${response.status} in ${elapsed(state)} ms, attempt ${state.attempts}`);
+    this.#log.info(
+      `${request.method} ${pathOf(request.url)} → ${response.status} in ${elapsed(state)} ms, attempt ${state.attempts}`,
+    );
   }
 
   #logBody(kind: string, text: string, scrub: (text: string) => string): void {
-    if (this.#logBodies && text !== '' && logs(this.#logLevel, 'debug')) this.#log.debug(`${kind} body: ${scrub(redactJsonText(text).slice(0, MAX_ERROR_BODY))}`);
+    if (this.#logBodies && text !== '' && logs(this.#logLevel, 'debug'))
+      this.#log.debug(`${kind} body: ${scrub(redactJsonText(text).slice(0, MAX_ERROR_BODY))}`);
   }
 
   #url(spec: RequestSpec<unknown>): string {
@@ -228,31 +284,52 @@ export class DomoTransport {
     return url.toString();
   }
 
-  async #toDomoError(error: unknown, spec: RequestSpec<unknown>, context: RequestContext, options: RequestOptions, scrub: (text: string) => string): Promise<DomoError> {
+  async #toDomoError(
+    error: unknown,
+    spec: RequestSpec<unknown>,
+    context: RequestContext,
+    options: RequestOptions,
+    scrub: (text: string) => string,
+  ): Promise<DomoError> {
     if (isDomoError(error)) return error;
     const where = `${spec.method} ${pathOf(context.url)}`;
     if (error instanceof HTTPError) {
       const body = await readBody(error.response).catch(() => ({ text: '', contentType: '' }));
-      const mapped = errorForResponse(error.response, body, { ...context, notFoundHint: spec.notFoundHint, forbiddenMeansNotFound: spec.forbiddenMeansNotFound }, scrub);
+      const mapped = errorForResponse(
+        error.response,
+        body,
+        { ...context, notFoundHint: spec.notFoundHint, forbiddenMeansNotFound: spec.forbiddenMeansNotFound },
+        scrub,
+      );
       return isDomoError(mapped) ? mapped : new DomoError(scrub(String(mapped)), context);
     }
     const write = spec.method !== 'GET';
     const checkFirst = '; it may have been applied: check the state before sending it again';
     if (error instanceof TimeoutError) {
       const timeoutMs = options.timeoutMs ?? this.timeoutMs;
-      return new DomoTimeoutError(`${where} timed out after ${timeoutMs} ms (attempt ${context.attempts ?? 1}, response body included)${write ? checkFirst : ''}`, { ...context, timeoutMs, mayHaveBeenApplied: write });
+      return new DomoTimeoutError(
+        `${where} timed out after ${timeoutMs} ms (attempt ${context.attempts ?? 1}, response body included)${write ? checkFirst : ''}`,
+        { ...context, timeoutMs, mayHaveBeenApplied: write },
+      );
     }
     if (error instanceof BodyTooLarge) {
-      return new DomoResponseTooLargeError(`${where}: ${error.message} (maxResponseBytes); nothing was kept`, { ...context, limitBytes: error.limitBytes });
+      return new DomoResponseTooLargeError(`${where}: ${error.message} (maxResponseBytes); nothing was kept`, {
+        ...context,
+        limitBytes: error.limitBytes,
+      });
     }
     if (isAbort(error, options.signal)) {
-      return new DomoAbortError(`${where} was aborted${write ? checkFirst : ''}`, { ...context, mayHaveBeenApplied: write });
+      return new DomoAbortError(`${where} was aborted${write ? checkFirst : ''}`, {
+        ...context,
+        mayHaveBeenApplied: write,
+      });
     }
     const failure = connectionFailure(error, context.url);
     const mayHaveBeenApplied = write && failure.maybeSent;
     return new DomoConnectionError(
       `${where} failed after ${context.attempts ?? 0} attempt(s): ${scrub(failure.cause)}${mayHaveBeenApplied ? checkFirst : ''}`,
-      { ...context, code: failure.code, mayHaveBeenApplied }, { cause: error },
+      { ...context, code: failure.code, mayHaveBeenApplied },
+      { cause: error },
     );
   }
 
@@ -262,23 +339,34 @@ export class DomoTransport {
 }
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
-  return Boolean(signal?.aborted) && error instanceof Error && (error.name === 'AbortError' || error === signal?.reason);
+  return (
+    Boolean(signal?.aborted) && error instanceof Error && (error.name === 'AbortError' || error === signal?.reason)
+  );
 }
 
 /** Codes of failures that happen before a request leaves: it certainly was not applied. */
-const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|ERR_SSL_.*|CERT_.*|UNABLE_TO_.*|SELF_SIGNED_CERT.*|DEPTH_ZERO_SELF_SIGNED_CERT|HOSTNAME_MISMATCH|ERR_INVALID_URL)$/;
+const NOT_SENT =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|ERR_SSL_.*|CERT_.*|UNABLE_TO_.*|SELF_SIGNED_CERT.*|DEPTH_ZERO_SELF_SIGNED_CERT|HOSTNAME_MISMATCH|ERR_INVALID_URL)$/;
 
 /** What a connection failure was, in words a person can act on, and whether the request may have gone out. */
-export function connectionFailure(error: unknown, url: string | undefined): { cause: string; code: string | undefined; maybeSent: boolean } {
+export function connectionFailure(
+  error: unknown,
+  url: string | undefined,
+): { cause: string; code: string | undefined; maybeSent: boolean } {
   const interrupted = error instanceof ResponseInterrupted;
   const code = systemCode(error);
   const host = hostOf(url);
   let cause: string;
-  if (code === 'ECONNREFUSED') cause = `connection refused by ${host}: is the server running, and is the base URL right?`;
-  else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') cause = `DNS lookup failed for ${host} (${code}): check the instance name`;
-  else if (code && /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|HOSTNAME_MISMATCH)/.test(code)) cause = `TLS failure talking to ${host} (${code}): its certificate could not be verified`;
-  else if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || interrupted) cause = `the connection to ${host} was reset${interrupted ? ' while the response was being read' : ''}${code ? ` (${code})` : ''}`;
-  else if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') cause = `could not connect to ${host} in time (${code})`;
+  if (code === 'ECONNREFUSED')
+    cause = `connection refused by ${host}: is the server running, and is the base URL right?`;
+  else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
+    cause = `DNS lookup failed for ${host} (${code}): check the instance name`;
+  else if (code && /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|HOSTNAME_MISMATCH)/.test(code))
+    cause = `TLS failure talking to ${host} (${code}): its certificate could not be verified`;
+  else if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || interrupted)
+    cause = `the connection to ${host} was reset${interrupted ? ' while the response was being read' : ''}${code ? ` (${code})` : ''}`;
+  else if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT')
+    cause = `could not connect to ${host} in time (${code})`;
   else cause = `could not reach ${host} (${code ?? describe(error)})`;
   return { cause, code, maybeSent: interrupted || !code || !NOT_SENT.test(code) };
 }
@@ -312,4 +400,3 @@ function describe(error: unknown): string {
 function elapsed(state: CallState): number {
   return Math.round(performance.now() - state.startedAt);
 }
-

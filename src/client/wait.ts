@@ -7,21 +7,38 @@ import type { RequestOptions } from './options.js';
  * @throws {DomoAbortError} the caller's signal aborted
  * @throws {DomoTimeoutError} `timeoutMs` passed first
  */
-export function waitWithin<T>(work: Promise<T>, options: Pick<RequestOptions, 'signal' | 'timeoutMs'>, what: string, context: RequestContext = {}): Promise<T> {
+export function waitWithin<T>(
+  work: Promise<T>,
+  options: Pick<RequestOptions, 'signal' | 'timeoutMs'>,
+  what: string,
+  context: RequestContext = {},
+): Promise<T> {
   const { signal, timeoutMs } = options;
   if (signal?.aborted) return Promise.reject(new DomoAbortError(`${what} was aborted before it started`, context));
   if (!signal && timeoutMs === undefined) return work;
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => finish(() => reject(new DomoAbortError(`${what} was aborted`, context)));
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => finish(() => reject(new DomoTimeoutError(`${what} timed out after ${timeoutMs} ms`, { ...context, timeoutMs }))), timeoutMs);
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(
+            () =>
+              finish(() =>
+                reject(new DomoTimeoutError(`${what} timed out after ${timeoutMs} ms`, { ...context, timeoutMs })),
+              ),
+            timeoutMs,
+          );
     const finish = (settle: () => void) => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       settle();
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    // The shared work rejects with its own DomoError; it is passed on as it is.
-    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-    work.then((value) => finish(() => resolve(value)), (error: unknown) => finish(() => reject(error)));
+    work.then(
+      (value) => finish(() => resolve(value)),
+      // The shared work rejects with its own DomoError; it is passed on as it is.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      (error: unknown) => finish(() => reject(error)),
+    );
   });
 }

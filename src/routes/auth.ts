@@ -17,7 +17,10 @@ import type { DomoResponse, RequestOptions } from '../client/options.js';
  * await whoAmI(data.auth);
  * ```
  */
-export async function login(options: DomoFullAuthOptions, requestOptions?: RequestOptions): Promise<DomoResponse<LoginResult & { auth: DomoFullAuth }>> {
+export async function login(
+  options: DomoFullAuthOptions,
+  requestOptions?: RequestOptions,
+): Promise<DomoResponse<LoginResult & { auth: DomoFullAuth }>> {
   const auth = new DomoFullAuth(options);
   const result = await auth.login(requestOptions);
   return { status: 200, data: { ...result, auth } };

@@ -12,28 +12,164 @@ export interface ProviderDefinition {
 const snowflakeKeyPair = ['account', 'username', 'role', 'privateKey', 'passPhrase'];
 
 export const PROVIDERS: ProviderDefinition[] = [
-  { key: 'abstract-credential-store', name: 'Abstract Credential Store', scheme: 'fields', fields: ['credentials', 'allowExternalUse'], secretFields: ['credentials'] },
-  { key: 'domo-access-token', name: 'Domo Access Token', scheme: 'fields', fields: ['domoAccessToken', 'username', 'password', 'allowExternalUse'], secretFields: ['domoAccessToken', 'password'] },
-  { key: 'dataset-copy', name: 'DataSet Copy', scheme: 'fields', fields: ['instance', 'accessToken', 'allowExternalUse'], secretFields: ['accessToken'] },
-  { key: 'domo-governance-d14c2fef-49a8-4898-8ddd-f64998005600', name: 'Domo Governance Datasets', scheme: 'fields', fields: ['apikey', 'customer', 'allowExternalUse'], secretFields: ['apikey'] },
-  { key: 'snowflake', name: 'Snowflake', scheme: 'fields', fields: ['account', 'username', 'password', 'role', 'allowExternalUse'], secretFields: ['password'] },
-  { key: 'snowflake-unload-v2', name: 'Snowflake Unload V2', scheme: 'fields', fields: ['account', 'username', 'password', 'accessKey', 'secretKey', 'bucket', 'region', 'role', 'allowExternalUse'], secretFields: ['password', 'secretKey'] },
-  { key: 'snowflake-unload', name: 'Snowflake Unload', scheme: 'fields', fields: ['account', 'username', 'password', 'accessKey', 'secretKey', 'bucket', 'allowExternalUse'], secretFields: ['password', 'secretKey'] },
-  { key: 'snowflake-internal-unload', name: 'Snowflake Internal Unload', scheme: 'fields', fields: ['account', 'username', 'password', 'role', 'allowExternalUse'], secretFields: ['password'] },
-  { key: 'snowflake-internal-unload-advanced-partition', name: 'Snowflake Internal Unload Advanced Partition', scheme: 'fields', fields: ['account', 'username', 'password', 'role', 'allowExternalUse'], secretFields: ['password'] },
-  { key: 'snowflake-writeback', name: 'Snowflake Writeback', scheme: 'fields', fields: ['account', 'username', 'password', 'role', 'domoClientId', 'domoClientSecret', 'allowExternalUse'], secretFields: ['password', 'domoClientSecret'] },
-  { key: 'snowflake-federated', name: 'Snowflake Federated', scheme: 'fields', fields: ['host', 'port', 'warehouse', 'user', 'password', 'role', 'allowExternalUse'], secretFields: ['password'] },
-  { key: 'snowflakekeypairauthentication', name: 'Snowflake Key Pair Authentication', scheme: 'fields', fields: [...snowflakeKeyPair, 'allowExternalUse'], secretFields: ['privateKey', 'passPhrase'] },
-  { key: 'snowflake-key-pair-writeback', name: 'Snowflake Key Pair Writeback', scheme: 'fields', fields: [...snowflakeKeyPair, 'allowExternalUse'], secretFields: ['privateKey', 'passPhrase'] },
-  { key: 'snowflake-keypair-internal-managed-unload', name: 'Snowflake Key Pair Internal Managed Unload', scheme: 'fields', fields: [...snowflakeKeyPair, 'allowExternalUse'], secretFields: ['privateKey', 'passPhrase'] },
-  { key: 'snowflake-key-pair-unload-v2', name: 'Snowflake Key Pair Unload V2', scheme: 'fields', fields: [...snowflakeKeyPair, 'accessKey', 'secretKey', 'bucket', 'region', 'encryptionType', 'allowExternalUse'], secretFields: ['privateKey', 'passPhrase', 'secretKey'] },
-  { key: 'amazon-s3', name: 'Amazon S3', scheme: 'fields', fields: ['accessKey', 'secretKey', 'bucket', 'region', 'allowExternalUse'], secretFields: ['secretKey'] },
-  { key: 'amazons3-advanced', name: 'Amazon S3 Advanced', scheme: 'fields', fields: ['accessKey', 'secretKey', 'bucket', 'region', 'allowExternalUse'], secretFields: ['secretKey'] },
-  { key: 'aws-athena', name: 'Amazon Athena', scheme: 'fields', fields: ['awsAccessKey', 'awsSecretKey', 's3StagingDir', 'region', 'workgroup', 'allowExternalUse'], secretFields: ['awsSecretKey'] },
-  { key: 'amazon-athena-high-bandwidth', name: 'Amazon Athena High Bandwidth', scheme: 'fields', fields: ['awsAccessKey', 'awsSecretKey', 's3StagingDir', 'region', 'workgroup', 'allowExternalUse'], secretFields: ['awsSecretKey'] },
+  {
+    key: 'abstract-credential-store',
+    name: 'Abstract Credential Store',
+    scheme: 'fields',
+    fields: ['credentials', 'allowExternalUse'],
+    secretFields: ['credentials'],
+  },
+  {
+    key: 'domo-access-token',
+    name: 'Domo Access Token',
+    scheme: 'fields',
+    fields: ['domoAccessToken', 'username', 'password', 'allowExternalUse'],
+    secretFields: ['domoAccessToken', 'password'],
+  },
+  {
+    key: 'dataset-copy',
+    name: 'DataSet Copy',
+    scheme: 'fields',
+    fields: ['instance', 'accessToken', 'allowExternalUse'],
+    secretFields: ['accessToken'],
+  },
+  {
+    key: 'domo-governance-d14c2fef-49a8-4898-8ddd-f64998005600',
+    name: 'Domo Governance Datasets',
+    scheme: 'fields',
+    fields: ['apikey', 'customer', 'allowExternalUse'],
+    secretFields: ['apikey'],
+  },
+  {
+    key: 'snowflake',
+    name: 'Snowflake',
+    scheme: 'fields',
+    fields: ['account', 'username', 'password', 'role', 'allowExternalUse'],
+    secretFields: ['password'],
+  },
+  {
+    key: 'snowflake-unload-v2',
+    name: 'Snowflake Unload V2',
+    scheme: 'fields',
+    fields: [
+      'account',
+      'username',
+      'password',
+      'accessKey',
+      'secretKey',
+      'bucket',
+      'region',
+      'role',
+      'allowExternalUse',
+    ],
+    secretFields: ['password', 'secretKey'],
+  },
+  {
+    key: 'snowflake-unload',
+    name: 'Snowflake Unload',
+    scheme: 'fields',
+    fields: ['account', 'username', 'password', 'accessKey', 'secretKey', 'bucket', 'allowExternalUse'],
+    secretFields: ['password', 'secretKey'],
+  },
+  {
+    key: 'snowflake-internal-unload',
+    name: 'Snowflake Internal Unload',
+    scheme: 'fields',
+    fields: ['account', 'username', 'password', 'role', 'allowExternalUse'],
+    secretFields: ['password'],
+  },
+  {
+    key: 'snowflake-internal-unload-advanced-partition',
+    name: 'Snowflake Internal Unload Advanced Partition',
+    scheme: 'fields',
+    fields: ['account', 'username', 'password', 'role', 'allowExternalUse'],
+    secretFields: ['password'],
+  },
+  {
+    key: 'snowflake-writeback',
+    name: 'Snowflake Writeback',
+    scheme: 'fields',
+    fields: ['account', 'username', 'password', 'role', 'domoClientId', 'domoClientSecret', 'allowExternalUse'],
+    secretFields: ['password', 'domoClientSecret'],
+  },
+  {
+    key: 'snowflake-federated',
+    name: 'Snowflake Federated',
+    scheme: 'fields',
+    fields: ['host', 'port', 'warehouse', 'user', 'password', 'role', 'allowExternalUse'],
+    secretFields: ['password'],
+  },
+  {
+    key: 'snowflakekeypairauthentication',
+    name: 'Snowflake Key Pair Authentication',
+    scheme: 'fields',
+    fields: [...snowflakeKeyPair, 'allowExternalUse'],
+    secretFields: ['privateKey', 'passPhrase'],
+  },
+  {
+    key: 'snowflake-key-pair-writeback',
+    name: 'Snowflake Key Pair Writeback',
+    scheme: 'fields',
+    fields: [...snowflakeKeyPair, 'allowExternalUse'],
+    secretFields: ['privateKey', 'passPhrase'],
+  },
+  {
+    key: 'snowflake-keypair-internal-managed-unload',
+    name: 'Snowflake Key Pair Internal Managed Unload',
+    scheme: 'fields',
+    fields: [...snowflakeKeyPair, 'allowExternalUse'],
+    secretFields: ['privateKey', 'passPhrase'],
+  },
+  {
+    key: 'snowflake-key-pair-unload-v2',
+    name: 'Snowflake Key Pair Unload V2',
+    scheme: 'fields',
+    fields: [...snowflakeKeyPair, 'accessKey', 'secretKey', 'bucket', 'region', 'encryptionType', 'allowExternalUse'],
+    secretFields: ['privateKey', 'passPhrase', 'secretKey'],
+  },
+  {
+    key: 'amazon-s3',
+    name: 'Amazon S3',
+    scheme: 'fields',
+    fields: ['accessKey', 'secretKey', 'bucket', 'region', 'allowExternalUse'],
+    secretFields: ['secretKey'],
+  },
+  {
+    key: 'amazons3-advanced',
+    name: 'Amazon S3 Advanced',
+    scheme: 'fields',
+    fields: ['accessKey', 'secretKey', 'bucket', 'region', 'allowExternalUse'],
+    secretFields: ['secretKey'],
+  },
+  {
+    key: 'aws-athena',
+    name: 'Amazon Athena',
+    scheme: 'fields',
+    fields: ['awsAccessKey', 'awsSecretKey', 's3StagingDir', 'region', 'workgroup', 'allowExternalUse'],
+    secretFields: ['awsSecretKey'],
+  },
+  {
+    key: 'amazon-athena-high-bandwidth',
+    name: 'Amazon Athena High Bandwidth',
+    scheme: 'fields',
+    fields: ['awsAccessKey', 'awsSecretKey', 's3StagingDir', 'region', 'workgroup', 'allowExternalUse'],
+    secretFields: ['awsSecretKey'],
+  },
   { key: 'google-spreadsheets', name: 'Google Sheets', scheme: 'oauth', fields: [], secretFields: [] },
-  { key: 'snowflake-oauth-config', name: 'Snowflake OAuth Configuration', scheme: 'oauth-config', fields: ['client-id', 'client-secret'], secretFields: ['client-secret'] },
-  { key: 'jira-on-prem-oauth-config', name: 'Jira On Prem OAuth Configuration', scheme: 'oauth-config', fields: ['client_id', 'client_secret'], secretFields: ['client_secret'] },
+  {
+    key: 'snowflake-oauth-config',
+    name: 'Snowflake OAuth Configuration',
+    scheme: 'oauth-config',
+    fields: ['client-id', 'client-secret'],
+    secretFields: ['client-secret'],
+  },
+  {
+    key: 'jira-on-prem-oauth-config',
+    name: 'Jira On Prem OAuth Configuration',
+    scheme: 'oauth-config',
+    fields: ['client_id', 'client_secret'],
+    secretFields: ['client_secret'],
+  },
 ];
 
 export interface AuthorityDefinition {
@@ -43,7 +179,12 @@ export interface AuthorityDefinition {
   dependsOn?: string[];
 }
 
-const A = (authority: string, title: string, group: string, dependsOn?: string[]): AuthorityDefinition => ({ authority, title, group, ...(dependsOn ? { dependsOn } : {}) });
+const A = (authority: string, title: string, group: string, dependsOn?: string[]): AuthorityDefinition => ({
+  authority,
+  title,
+  group,
+  ...(dependsOn ? { dependsOn } : {}),
+});
 
 export const AUTHORITIES: AuthorityDefinition[] = [
   A('admin.settings.manage', 'Manage all company settings', 'Admin'),
@@ -113,23 +254,117 @@ export const AUTHORITIES: AuthorityDefinition[] = [
 ];
 
 /** The five system roles: ids 1–5, and a rule that picks their grants from the catalogue. */
-export const SYSTEM_ROLES: { id: number; name: string; description: string; grants: (authority: string) => boolean }[] = [
-  { id: 1, name: 'Admin', description: 'Full access to everything', grants: () => true },
-  { id: 2, name: 'Privileged', description: 'Full access except for editing users and settings', grants: (a) => !/^(admin\.|user\.(edit|delete)|role\.manage)/.test(a) },
-  { id: 3, name: 'Editor', description: 'Can edit content and data they have access to', grants: (a) => /^(dataset\.(view|create|export)|dataflow\.create|card\.|page\.create|alert\.create|buzz\.chat|goal\.view|project\.create|appstore\.view|app\.create|ai\.chat|mobile\.access|content\.share|user\.view|datasource\.account\.(view|create))/.test(a) },
-  { id: 4, name: 'Participant', description: 'Can view content shared with them', grants: (a) => /^(dataset\.view|card\.view|buzz\.chat|goal\.view|appstore\.view|mobile\.access|user\.view)/.test(a) },
-  { id: 5, name: 'Social', description: 'Can use Buzz and view profiles', grants: (a) => /^(buzz\.chat|user\.view|mobile\.access)/.test(a) },
-];
+export const SYSTEM_ROLES: { id: number; name: string; description: string; grants: (authority: string) => boolean }[] =
+  [
+    { id: 1, name: 'Admin', description: 'Full access to everything', grants: () => true },
+    {
+      id: 2,
+      name: 'Privileged',
+      description: 'Full access except for editing users and settings',
+      grants: (a) => !/^(admin\.|user\.(edit|delete)|role\.manage)/.test(a),
+    },
+    {
+      id: 3,
+      name: 'Editor',
+      description: 'Can edit content and data they have access to',
+      grants: (a) =>
+        /^(dataset\.(view|create|export)|dataflow\.create|card\.|page\.create|alert\.create|buzz\.chat|goal\.view|project\.create|appstore\.view|app\.create|ai\.chat|mobile\.access|content\.share|user\.view|datasource\.account\.(view|create))/.test(
+          a,
+        ),
+    },
+    {
+      id: 4,
+      name: 'Participant',
+      description: 'Can view content shared with them',
+      grants: (a) =>
+        /^(dataset\.view|card\.view|buzz\.chat|goal\.view|appstore\.view|mobile\.access|user\.view)/.test(a),
+    },
+    {
+      id: 5,
+      name: 'Social',
+      description: 'Can use Buzz and view profiles',
+      grants: (a) => /^(buzz\.chat|user\.view|mobile\.access)/.test(a),
+    },
+  ];
 
 /** Custom roles seeded beside the system ones. "Privileged Admin" makes substring name matching visibly wrong. */
 export const CUSTOM_ROLES = [
-  { name: 'Finance Editors', description: 'Edit finance content - h3', grants: ['dataset.view', 'dataset.manage', 'dataset.export', 'card.view', 'card.edit'] },
-  { name: 'Privileged Admin', description: 'Admins without billing - h1', grants: ['admin.audit.view', 'user.view', 'user.invite', 'user.edit', 'role.manage'] },
-  { name: 'Data Stewards', description: 'Own accounts and connectors - h2', grants: ['datasource.account.view', 'datasource.account.create', 'datasource.account.manage.all', 'connector.manage'] },
+  {
+    name: 'Finance Editors',
+    description: 'Edit finance content - h3',
+    grants: ['dataset.view', 'dataset.manage', 'dataset.export', 'card.view', 'card.edit'],
+  },
+  {
+    name: 'Privileged Admin',
+    description: 'Admins without billing - h1',
+    grants: ['admin.audit.view', 'user.view', 'user.invite', 'user.edit', 'role.manage'],
+  },
+  {
+    name: 'Data Stewards',
+    description: 'Own accounts and connectors - h2',
+    grants: [
+      'datasource.account.view',
+      'datasource.account.create',
+      'datasource.account.manage.all',
+      'connector.manage',
+    ],
+  },
 ];
 
-export const FIRST_NAMES = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Margaret', 'Ken', 'Dennis', 'Frances', 'John', 'Radia', 'Leslie', 'Niklaus', 'Shafi', 'Tim', 'Sophie', 'Yukihiro', 'Guido', 'Anders', 'Karen', 'Hedy', 'Katherine', 'Linus', 'Brendan'];
-export const LAST_NAMES = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Hamilton', 'Thompson', 'Ritchie', 'Allen', 'McCarthy', 'Perlman', 'Lamport', 'Wirth', 'Goldwasser', 'Berners-Lee', 'Wilson', 'Matsumoto', 'Rossum', 'Hejlsberg', 'Jones', 'Lamarr', 'Johnson', 'Torvalds', 'Eich'];
+export const FIRST_NAMES = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Edsger',
+  'Barbara',
+  'Donald',
+  'Margaret',
+  'Ken',
+  'Dennis',
+  'Frances',
+  'John',
+  'Radia',
+  'Leslie',
+  'Niklaus',
+  'Shafi',
+  'Tim',
+  'Sophie',
+  'Yukihiro',
+  'Guido',
+  'Anders',
+  'Karen',
+  'Hedy',
+  'Katherine',
+  'Linus',
+  'Brendan',
+];
+export const LAST_NAMES = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Dijkstra',
+  'Liskov',
+  'Knuth',
+  'Hamilton',
+  'Thompson',
+  'Ritchie',
+  'Allen',
+  'McCarthy',
+  'Perlman',
+  'Lamport',
+  'Wirth',
+  'Goldwasser',
+  'Berners-Lee',
+  'Wilson',
+  'Matsumoto',
+  'Rossum',
+  'Hejlsberg',
+  'Jones',
+  'Lamarr',
+  'Johnson',
+  'Torvalds',
+  'Eich',
+];
 export const DEPARTMENTS = ['Finance', 'Sales', 'Marketing', 'Engineering', 'Operations', 'People', 'Support'];
 export const JOB_TITLES = ['Analyst', 'Manager', 'Director', 'Engineer', 'Specialist', 'Coordinator'];
 export const GROUP_NAMES = ['Admin Test', 'Finance', 'Sales Ops', 'Data Engineering', 'Executives', 'Support Leads'];

@@ -1,4 +1,14 @@
-import { AUTHORITIES, CUSTOM_ROLES, DEPARTMENTS, FIRST_NAMES, GROUP_NAMES, JOB_TITLES, LAST_NAMES, PROVIDERS, SYSTEM_ROLES } from './catalog.js';
+import {
+  AUTHORITIES,
+  CUSTOM_ROLES,
+  DEPARTMENTS,
+  FIRST_NAMES,
+  GROUP_NAMES,
+  JOB_TITLES,
+  LAST_NAMES,
+  PROVIDERS,
+  SYSTEM_ROLES,
+} from './catalog.js';
 import type { AccessLevel, SandboxAccount, SandboxShare, SandboxUser } from './model.js';
 import type { SeededRandom } from './random.js';
 import { SandboxState, type SandboxStateOptions } from './state.js';
@@ -32,7 +42,11 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
 function seedAuthorities(state: SandboxState): void {
   for (const a of AUTHORITIES) {
     state.authorities.set(a.authority, {
-      authority: a.authority, title: a.title, description: `${a.title}.`, authorityUIGroup: a.group, dependsOnAuthorities: a.dependsOn ?? [],
+      authority: a.authority,
+      title: a.title,
+      description: `${a.title}.`,
+      authorityUIGroup: a.group,
+      dependsOnAuthorities: a.dependsOn ?? [],
     });
   }
 }
@@ -40,17 +54,39 @@ function seedAuthorities(state: SandboxState): void {
 function seedRoles(state: SandboxState): void {
   const all = [...state.authorities.keys()];
   for (const role of SYSTEM_ROLES) {
-    state.roles.set(role.id, { id: role.id, name: role.name, description: role.description, authorities: all.filter(role.grants), created: EPOCH, modified: EPOCH });
+    state.roles.set(role.id, {
+      id: role.id,
+      name: role.name,
+      description: role.description,
+      authorities: all.filter(role.grants),
+      created: EPOCH,
+      modified: EPOCH,
+    });
   }
   for (const [index, role] of CUSTOM_ROLES.entries()) {
     const id = state.nextRoleId++;
-    state.roles.set(id, { id, name: role.name, description: role.description, authorities: [...role.grants], created: EPOCH + (index + 1) * DAY, modified: EPOCH + (index + 1) * DAY });
+    state.roles.set(id, {
+      id,
+      name: role.name,
+      description: role.description,
+      authorities: [...role.grants],
+      created: EPOCH + (index + 1) * DAY,
+      modified: EPOCH + (index + 1) * DAY,
+    });
   }
 }
 
 function seedUsers(state: SandboxState, count: number): void {
   const random = state.random;
-  addUser(state, { id: SANDBOX_ADMIN.id, displayName: 'Sandbox Admin', emailAddress: SANDBOX_ADMIN.email, password: SANDBOX_ADMIN.password, roleId: 1, department: 'Operations', jobTitle: 'Domo Administrator' });
+  addUser(state, {
+    id: SANDBOX_ADMIN.id,
+    displayName: 'Sandbox Admin',
+    emailAddress: SANDBOX_ADMIN.email,
+    password: SANDBOX_ADMIN.password,
+    roleId: 1,
+    department: 'Operations',
+    jobTitle: 'Domo Administrator',
+  });
   state.adminUserId = SANDBOX_ADMIN.id;
   const roleIds = [...state.roles.keys()];
   for (let n = 0; n < count; n += 1) {
@@ -58,12 +94,24 @@ function seedUsers(state: SandboxState, count: number): void {
     const last = LAST_NAMES[Math.floor(n / FIRST_NAMES.length + n) % LAST_NAMES.length] as string;
     const roleId = n < 4 ? 1 : weightedRole(random, roleIds);
     addUser(state, {
-      id: uniqueUserId(state, random), displayName: `${first} ${last}`, emailAddress: `${first}.${last}${n}@sandbox.example`.toLowerCase(),
-      password: `pw-${random.hex(12)}`, roleId, department: random.pick(DEPARTMENTS), jobTitle: random.pick(JOB_TITLES),
+      id: uniqueUserId(state, random),
+      displayName: `${first} ${last}`,
+      emailAddress: `${first}.${last}${n}@sandbox.example`.toLowerCase(),
+      password: `pw-${random.hex(12)}`,
+      roleId,
+      department: random.pick(DEPARTMENTS),
+      jobTitle: random.pick(JOB_TITLES),
       ...(random.chance(0.7) ? { hireDate: EPOCH - random.int(0, 3000) * DAY } : {}),
     });
   }
-  addUser(state, { id: uniqueUserId(state, random), displayName: 'Locked Out', emailAddress: SANDBOX_LOCKED_USER.email, password: SANDBOX_LOCKED_USER.password, roleId: 4, locked: true });
+  addUser(state, {
+    id: uniqueUserId(state, random),
+    displayName: 'Locked Out',
+    emailAddress: SANDBOX_LOCKED_USER.email,
+    password: SANDBOX_LOCKED_USER.password,
+    roleId: 4,
+    locked: true,
+  });
 }
 
 function weightedRole(random: SeededRandom, roleIds: number[]): number {
@@ -81,7 +129,10 @@ function uniqueUserId(state: SandboxState, random: SeededRandom): number {
   return id;
 }
 
-function addUser(state: SandboxState, user: Omit<SandboxUser, 'userName' | 'locked' | 'created'> & { locked?: boolean }): void {
+function addUser(
+  state: SandboxState,
+  user: Omit<SandboxUser, 'userName' | 'locked' | 'created'> & { locked?: boolean },
+): void {
   state.users.set(user.id, { ...user, userName: user.emailAddress, locked: user.locked ?? false, created: EPOCH });
 }
 
@@ -91,21 +142,43 @@ function seedGroups(state: SandboxState): void {
     const id = 1_814_479_647 + index;
     const members = userIds.filter((_, i) => i % GROUP_NAMES.length === index);
     if (index === 0) members.unshift(state.adminUserId);
-    state.groups.set(id, { id, name, description: `${name} group`, type: index % 2 === 0 ? 'closed' : 'open', userIds: members, ownerIds: [state.adminUserId] });
+    state.groups.set(id, {
+      id,
+      name,
+      description: `${name} group`,
+      type: index % 2 === 0 ? 'closed' : 'open',
+      userIds: members,
+      ownerIds: [state.adminUserId],
+    });
   }
 }
 
 function seedProviders(state: SandboxState): void {
   for (const [index, provider] of PROVIDERS.entries()) {
-    state.providers.set(provider.key, { id: 4_876 + index, created: EPOCH + index * DAY, ...provider, fields: [...provider.fields], secretFields: [...provider.secretFields] });
+    state.providers.set(provider.key, {
+      id: 4_876 + index,
+      created: EPOCH + index * DAY,
+      ...provider,
+      fields: [...provider.fields],
+      secretFields: [...provider.secretFields],
+    });
   }
 }
 
 /** The account types seeded in turn; the first few match domo-api.md §5.1. */
 const ACCOUNT_TYPES = [
-  'abstract-credential-store', 'domo-access-token', 'snowflake', 'amazon-s3', 'google-spreadsheets', 'aws-athena',
-  'domo-governance-d14c2fef-49a8-4898-8ddd-f64998005600', 'dataset-copy', 'snowflake-writeback', 'snowflakekeypairauthentication',
-  'snowflake-federated', 'snowflake-unload-v2',
+  'abstract-credential-store',
+  'domo-access-token',
+  'snowflake',
+  'amazon-s3',
+  'google-spreadsheets',
+  'aws-athena',
+  'domo-governance-d14c2fef-49a8-4898-8ddd-f64998005600',
+  'dataset-copy',
+  'snowflake-writeback',
+  'snowflakekeypairauthentication',
+  'snowflake-federated',
+  'snowflake-unload-v2',
 ];
 
 function seedAccounts(state: SandboxState, count: number): void {
@@ -116,8 +189,21 @@ function seedAccounts(state: SandboxState, count: number): void {
     const owner = n % 3 === 2 ? (others[n % others.length] as number) : state.adminUserId;
     const shares: SandboxShare[] = [{ type: 'USER', id: owner, accessLevel: 'OWNER' }];
     if (n % 2 === 0) shares.push({ type: 'GROUP', id: groups[n % groups.length] as number, accessLevel: 'CAN_VIEW' });
-    if (n % 4 === 1) shares.push({ type: 'USER', id: others[(n * 7) % others.length] as number, accessLevel: pickLevel(state.random) });
-    const account = newAccount(state, 'account', state.nextAccountId++, type, accountName(type, n), configFor(state, type, n), owner);
+    if (n % 4 === 1)
+      shares.push({
+        type: 'USER',
+        id: others[(n * 7) % others.length] as number,
+        accessLevel: pickLevel(state.random),
+      });
+    const account = newAccount(
+      state,
+      'account',
+      state.nextAccountId++,
+      type,
+      accountName(type, n),
+      configFor(state, type, n),
+      owner,
+    );
     account.shares = dedupeShares(shares);
     state.accounts.set(account.id, account);
   }
@@ -135,11 +221,18 @@ function dedupeShares(shares: SandboxShare[]): SandboxShare[] {
 
 function accountName(type: string, n: number): string {
   const names: Record<string, string> = {
-    'abstract-credential-store': 'domo_creds', 'domo-access-token': 'sandbox admin token', snowflake: 'Snowflake - finance',
-    'amazon-s3': 'S3 landing bucket', 'google-spreadsheets': 'reporting@sandbox.example', 'aws-athena': 'Athena - events',
-    'domo-governance-d14c2fef-49a8-4898-8ddd-f64998005600': 'Domo Governance Datasets', 'dataset-copy': 'Dataset copy - sandbox',
-    'snowflake-writeback': 'Snowflake writeback', snowflakekeypairauthentication: 'Snowflake key pair - analytics',
-    'snowflake-federated': 'Snowflake federated', 'snowflake-unload-v2': 'Snowflake unload - archive',
+    'abstract-credential-store': 'domo_creds',
+    'domo-access-token': 'sandbox admin token',
+    snowflake: 'Snowflake - finance',
+    'amazon-s3': 'S3 landing bucket',
+    'google-spreadsheets': 'reporting@sandbox.example',
+    'aws-athena': 'Athena - events',
+    'domo-governance-d14c2fef-49a8-4898-8ddd-f64998005600': 'Domo Governance Datasets',
+    'dataset-copy': 'Dataset copy - sandbox',
+    'snowflake-writeback': 'Snowflake writeback',
+    snowflakekeypairauthentication: 'Snowflake key pair - analytics',
+    'snowflake-federated': 'Snowflake federated',
+    'snowflake-unload-v2': 'Snowflake unload - archive',
   };
   const base = names[type] ?? type;
   return n < ACCOUNT_TYPES.length ? base : `${base} ${n + 1}`;
@@ -151,28 +244,92 @@ function configFor(state: SandboxState, type: string, n: number): Record<string,
   const secret = (prefix: string) => `${prefix}-${r.hex(20)}`;
   switch (type) {
     case 'abstract-credential-store':
-      return { credentials: JSON.stringify({ instance: state.instance, username: SANDBOX_ADMIN.email, password: SANDBOX_ADMIN.password }), allowExternalUse: 'false' };
+      return {
+        credentials: JSON.stringify({
+          instance: state.instance,
+          username: SANDBOX_ADMIN.email,
+          password: SANDBOX_ADMIN.password,
+        }),
+        allowExternalUse: 'false',
+      };
     case 'domo-access-token':
-      return { domoAccessToken: state.issueToken(state.adminUserId), username: SANDBOX_ADMIN.email, password: SANDBOX_ADMIN.password, allowExternalUse: 'false' };
+      return {
+        domoAccessToken: state.issueToken(state.adminUserId),
+        username: SANDBOX_ADMIN.email,
+        password: SANDBOX_ADMIN.password,
+        allowExternalUse: 'false',
+      };
     case 'dataset-copy':
       return { instance: state.instance, accessToken: state.issueToken(state.adminUserId), allowExternalUse: 'false' };
     case 'domo-governance-d14c2fef-49a8-4898-8ddd-f64998005600':
       return { apikey: secret('gov'), customer: state.instance, allowExternalUse: 'false' };
     case 'snowflake':
     case 'snowflake-internal-unload':
-      return { account: `acme-${r.hex(6)}`, username: `svc_domo_${n}`, password: secret('sf'), role: 'ANALYST', allowExternalUse: 'true' };
+      return {
+        account: `acme-${r.hex(6)}`,
+        username: `svc_domo_${n}`,
+        password: secret('sf'),
+        role: 'ANALYST',
+        allowExternalUse: 'true',
+      };
     case 'snowflake-writeback':
-      return { account: `acme-${r.hex(6)}`, username: `svc_wb_${n}`, password: secret('sf'), role: 'LOADER', domoClientId: r.hex(16), domoClientSecret: secret('dcs'), allowExternalUse: 'false' };
+      return {
+        account: `acme-${r.hex(6)}`,
+        username: `svc_wb_${n}`,
+        password: secret('sf'),
+        role: 'LOADER',
+        domoClientId: r.hex(16),
+        domoClientSecret: secret('dcs'),
+        allowExternalUse: 'false',
+      };
     case 'snowflake-federated':
-      return { host: `acme-${r.hex(6)}.snowflakecomputing.com`, port: '443', warehouse: 'COMPUTE_WH', user: `svc_fed_${n}`, password: secret('sf'), role: 'READER', allowExternalUse: 'false' };
+      return {
+        host: `acme-${r.hex(6)}.snowflakecomputing.com`,
+        port: '443',
+        warehouse: 'COMPUTE_WH',
+        user: `svc_fed_${n}`,
+        password: secret('sf'),
+        role: 'READER',
+        allowExternalUse: 'false',
+      };
     case 'snowflakekeypairauthentication':
-      return { account: `acme-${r.hex(6)}`, username: `svc_kp_${n}`, role: 'ANALYST', privateKey: `-----BEGIN PRIVATE KEY-----${r.hex(40)}`, passPhrase: secret('pp'), allowExternalUse: 'false' };
+      return {
+        account: `acme-${r.hex(6)}`,
+        username: `svc_kp_${n}`,
+        role: 'ANALYST',
+        privateKey: `-----BEGIN PRIVATE KEY-----${r.hex(40)}`,
+        passPhrase: secret('pp'),
+        allowExternalUse: 'false',
+      };
     case 'snowflake-unload-v2':
-      return { account: `acme-${r.hex(6)}`, username: `svc_ul_${n}`, password: secret('sf'), accessKey: `AKIA${r.hex(16).toUpperCase()}`, secretKey: secret('aws'), bucket: 'acme-unload', region: 'us-west-2', role: 'UNLOADER', allowExternalUse: 'false' };
+      return {
+        account: `acme-${r.hex(6)}`,
+        username: `svc_ul_${n}`,
+        password: secret('sf'),
+        accessKey: `AKIA${r.hex(16).toUpperCase()}`,
+        secretKey: secret('aws'),
+        bucket: 'acme-unload',
+        region: 'us-west-2',
+        role: 'UNLOADER',
+        allowExternalUse: 'false',
+      };
     case 'amazon-s3':
-      return { accessKey: `AKIA${r.hex(16).toUpperCase()}`, secretKey: secret('aws'), bucket: `acme-landing-${n}`, region: 'us-west-2', allowExternalUse: 'false' };
+      return {
+        accessKey: `AKIA${r.hex(16).toUpperCase()}`,
+        secretKey: secret('aws'),
+        bucket: `acme-landing-${n}`,
+        region: 'us-west-2',
+        allowExternalUse: 'false',
+      };
     case 'aws-athena':
-      return { awsAccessKey: `AKIA${r.hex(16).toUpperCase()}`, awsSecretKey: secret('aws'), s3StagingDir: 's3://acme-athena/staging/', region: 'us-east-1', workgroup: 'primary', allowExternalUse: 'false' };
+      return {
+        awsAccessKey: `AKIA${r.hex(16).toUpperCase()}`,
+        awsSecretKey: secret('aws'),
+        s3StagingDir: 's3://acme-athena/staging/',
+        region: 'us-east-1',
+        workgroup: 'primary',
+        allowExternalUse: 'false',
+      };
     default:
       return {};
   }
@@ -180,15 +337,32 @@ function configFor(state: SandboxState, type: string, n: number): Record<string,
 
 /** A new account or template record (no id sequence advanced here). */
 export function newAccount(
-  state: SandboxState, kind: SandboxAccount['kind'], id: number, type: string, displayName: string, config: Record<string, unknown>, ownerId: number,
+  state: SandboxState,
+  kind: SandboxAccount['kind'],
+  id: number,
+  type: string,
+  displayName: string,
+  config: Record<string, unknown>,
+  ownerId: number,
   name = displayName,
 ): SandboxAccount {
   const provider = state.providers.get(type);
   const created = kind === 'template' ? EPOCH + id * DAY : EPOCH + id * 3_600_000;
   return {
-    id, kind, name, displayName, dataProviderType: type, credentialsType: provider?.scheme === 'fields' ? 'fields' : 'oauth',
-    valid: true, enabled: true, config, shares: [{ type: 'USER', id: ownerId, accessLevel: 'OWNER' }],
-    createdAt: created, createdBy: ownerId, modifiedAt: created, modifiedBy: ownerId,
+    id,
+    kind,
+    name,
+    displayName,
+    dataProviderType: type,
+    credentialsType: provider?.scheme === 'fields' ? 'fields' : 'oauth',
+    valid: true,
+    enabled: true,
+    config,
+    shares: [{ type: 'USER', id: ownerId, accessLevel: 'OWNER' }],
+    createdAt: created,
+    createdBy: ownerId,
+    modifiedAt: created,
+    modifiedBy: ownerId,
   };
 }
 
@@ -196,8 +370,16 @@ function seedTemplates(state: SandboxState): void {
   const r = state.random;
   const seeds: [string, string, Record<string, unknown>][] = [
     ['snowflake-oauth-config', 'OZ test', { 'client-id': r.hex(12), 'client-secret': `cs-${r.hex(20)}` }],
-    ['jira-on-prem-oauth-config', 'Jira On Prem OAuth Config', { client_id: r.hex(12), client_secret: `cs-${r.hex(20)}` }],
-    ['snowflake-oauth-config', 'Snowflake OAuth - finance', { 'client-id': r.hex(12), 'client-secret': `cs-${r.hex(20)}` }],
+    [
+      'jira-on-prem-oauth-config',
+      'Jira On Prem OAuth Config',
+      { client_id: r.hex(12), client_secret: `cs-${r.hex(20)}` },
+    ],
+    [
+      'snowflake-oauth-config',
+      'Snowflake OAuth - finance',
+      { 'client-id': r.hex(12), 'client-secret': `cs-${r.hex(20)}` },
+    ],
   ];
   for (const [type, displayName, config] of seeds) {
     const id = state.nextTemplateId++;

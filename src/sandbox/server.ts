@@ -45,7 +45,8 @@ export interface RunningSandbox {
  */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
   const state = options.state ?? createSandboxState(options);
-  if (options.latencyMs !== undefined) state.faults = { ...state.faults, latencyMs: options.latencyMs } satisfies SandboxFaults;
+  if (options.latencyMs !== undefined)
+    state.faults = { ...state.faults, latencyMs: options.latencyMs } satisfies SandboxFaults;
   const router = createSandboxRouter(state);
   const server = createServer({ keepAlive: true }, (req, res) => void respond(router, req, res));
   server.keepAliveTimeout = 30_000;
@@ -56,16 +57,25 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   return {
-    url: `http://${host}:${port}`, port, instance: state.instance, token: state.adminToken, state,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    url: `http://${host}:${port}`,
+    port,
+    instance: state.instance,
+    token: state.adminToken,
+    state,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** Hands one Node request to the sandbox router and writes its answer back. */
-async function respond(router: (request: Request) => Promise<Response>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function respond(
+  router: (request: Request) => Promise<Response>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   try {
     const response = await router(toFetchRequest(req));
     if (response.type === 'error') {
@@ -79,7 +89,13 @@ async function respond(router: (request: Request) => Promise<Response>, req: Inc
     Readable.fromWeb(response.body).pipe(res);
   } catch (error) {
     if (!res.headersSent) res.writeHead(500, 'Internal Server Error', { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: 500, statusReason: 'Internal Server Error', message: `sandbox error: ${String(error)}` }));
+    res.end(
+      JSON.stringify({
+        status: 500,
+        statusReason: 'Internal Server Error',
+        message: `sandbox error: ${String(error)}`,
+      }),
+    );
   }
 }
 

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { SandboxHttpError, badRequest, forbidden } from './errors.js';
 import type {
-  SandboxAccount, SandboxAuthority, SandboxFaults, SandboxGroup, SandboxProvider, SandboxRequestLogEntry, SandboxRole, SandboxUser,
+  SandboxAccount,
+  SandboxAuthority,
+  SandboxFaults,
+  SandboxGroup,
+  SandboxProvider,
+  SandboxRequestLogEntry,
+  SandboxRole,
+  SandboxUser,
 } from './model.js';
 import { SeededRandom } from './random.js';
 
@@ -87,9 +94,17 @@ export class SandboxState {
     const token = headers.get('x-domo-developer-token');
     const session = headers.get('x-domo-authentication');
     const bearer = headers.get('authorization')?.replace(/^bearer\s+/i, '');
-    const userId = (token && this.tokens.get(token)) || (session && this.sessions.get(session)) || (bearer && this.tokens.get(bearer));
+    const userId =
+      (token && this.tokens.get(token)) ||
+      (session && this.sessions.get(session)) ||
+      (bearer && this.tokens.get(bearer));
     if (!userId || !this.users.has(userId)) {
-      throw new SandboxHttpError(401, token || session || bearer ? 'Invalid or expired credentials' : 'Full authentication is required to access this resource');
+      throw new SandboxHttpError(
+        401,
+        token || session || bearer
+          ? 'Invalid or expired credentials'
+          : 'Full authentication is required to access this resource',
+      );
     }
     return userId;
   }
@@ -126,7 +141,9 @@ export class SandboxState {
 
   /** Masks a secret the way Domo does: `{encrypted}` and an opaque string that does not reveal the value. */
   mask(value: unknown): string {
-    const digest = createHash('sha256').update(`${this.seed}:${String(value)}`).digest('base64');
+    const digest = createHash('sha256')
+      .update(`${this.seed}:${String(value)}`)
+      .digest('base64');
     return `{encrypted}${digest.slice(0, 24)}`;
   }
 }

@@ -5,39 +5,77 @@ import type { SandboxState } from './state.js';
 /** An account object (§5.1): list rows, get, rename and config-update answers. */
 export function accountView(account: SandboxAccount) {
   return {
-    id: account.id, userId: account.createdBy, name: account.name, displayName: account.displayName, type: 'data',
-    valid: account.valid, dataProviderType: account.dataProviderType, credentialsType: account.credentialsType,
-    createdAt: account.createdAt, createdBy: account.createdBy, modifiedAt: account.modifiedAt, modifiedBy: account.modifiedBy,
-    configurations: {}, accountTemplateId: null, accountTemplateAuthorizationId: null, accountId: account.id,
+    id: account.id,
+    userId: account.createdBy,
+    name: account.name,
+    displayName: account.displayName,
+    type: 'data',
+    valid: account.valid,
+    dataProviderType: account.dataProviderType,
+    credentialsType: account.credentialsType,
+    createdAt: account.createdAt,
+    createdBy: account.createdBy,
+    modifiedAt: account.modifiedAt,
+    modifiedBy: account.modifiedBy,
+    configurations: {},
+    accountTemplateId: null,
+    accountTemplateAuthorizationId: null,
+    accountId: account.id,
   };
 }
 
 const templateCore = (t: SandboxAccount) => ({
-  id: t.id, name: t.name, displayName: t.displayName, type: 'data', enabled: t.enabled, dataProviderType: t.dataProviderType,
-  credentialsType: t.credentialsType, origin: 'OAUTH_CONFIGURATION',
+  id: t.id,
+  name: t.name,
+  displayName: t.displayName,
+  type: 'data',
+  enabled: t.enabled,
+  dataProviderType: t.dataProviderType,
+  credentialsType: t.credentialsType,
+  origin: 'OAUTH_CONFIGURATION',
 });
 
 /** An OAuth template as the list endpoint shows it (§5.2). */
 export function templateListView(t: SandboxAccount) {
   return {
-    userId: t.createdBy, datasourceCount: 0, ...templateCore(t), createdAt: t.createdAt, createdBy: t.createdBy,
-    modifiedAt: t.modifiedAt, modifiedBy: t.modifiedBy, configurationsList: [],
+    userId: t.createdBy,
+    datasourceCount: 0,
+    ...templateCore(t),
+    createdAt: t.createdAt,
+    createdBy: t.createdBy,
+    modifiedAt: t.modifiedAt,
+    modifiedBy: t.modifiedBy,
+    configurationsList: [],
     owners: t.shares.filter((s) => s.accessLevel === 'OWNER').map((s) => ({ type: s.type, id: String(s.id) })),
-    configurationAsList: [], configurations: {},
+    configurationAsList: [],
+    configurations: {},
   };
 }
 
 /** An OAuth template as create answers it (§5.3): disabled, no dates, empty config. */
 export function templateCreatedView(t: SandboxAccount) {
-  return { ...templateCore(t), createdAt: null, createdBy: t.createdBy, modifiedAt: null, modifiedBy: t.modifiedBy, configurationsList: [], configurations: {} };
+  return {
+    ...templateCore(t),
+    createdAt: null,
+    createdBy: t.createdBy,
+    modifiedAt: null,
+    modifiedBy: t.modifiedBy,
+    configurationsList: [],
+    configurations: {},
+  };
 }
 
 /** An OAuth template as rename and config update answer it (§5.4): every config value encrypted. */
 export function templateFullView(state: SandboxState, t: SandboxAccount) {
   const encrypted = Object.fromEntries(Object.entries(t.config).map(([key, value]) => [key, state.mask(value)]));
   return {
-    ...templateCore(t), createdAt: t.createdAt, createdBy: t.createdBy, modifiedAt: t.modifiedAt, modifiedBy: t.modifiedBy,
-    configurationsList: Object.entries(encrypted).map(([name, value]) => ({ id: null, name, value })), configurations: encrypted,
+    ...templateCore(t),
+    createdAt: t.createdAt,
+    createdBy: t.createdBy,
+    modifiedAt: t.modifiedAt,
+    modifiedBy: t.modifiedBy,
+    configurationsList: Object.entries(encrypted).map(([name, value]) => ({ id: null, name, value })),
+    configurations: encrypted,
   };
 }
 
@@ -46,60 +84,107 @@ export function configView(state: SandboxState, account: SandboxAccount, unmask:
   const provider = state.providers.get(account.dataProviderType);
   if (provider?.scheme === 'oauth') return {};
   const secret = (key: string) => !provider || provider.secretFields.includes(key);
-  return Object.fromEntries(Object.entries(account.config).map(([key, value]) => [key, unmask || !secret(key) || value === null || value === '' ? value : state.mask(value)]));
+  return Object.fromEntries(
+    Object.entries(account.config).map(([key, value]) => [
+      key,
+      unmask || !secret(key) || value === null || value === '' ? value : state.mask(value),
+    ]),
+  );
 }
 
 /** Access list rows (§5.7). */
 export function accessView(state: SandboxState, account: SandboxAccount) {
   return account.shares.map((share) => ({
-    type: share.type, id: share.id, accessLevel: share.accessLevel,
-    name: share.type === 'USER' ? state.users.get(share.id)?.displayName ?? `user ${share.id}` : state.groups.get(share.id)?.name ?? `group ${share.id}`,
+    type: share.type,
+    id: share.id,
+    accessLevel: share.accessLevel,
+    name:
+      share.type === 'USER'
+        ? (state.users.get(share.id)?.displayName ?? `user ${share.id}`)
+        : (state.groups.get(share.id)?.name ?? `group ${share.id}`),
   }));
 }
 
 export function providerView(provider: SandboxProvider) {
   return {
-    id: provider.id, key: provider.key, name: provider.name, url: null, defaultConnectorId: null, defaultConnectorLabel: null,
-    authenticationScheme: provider.scheme === 'fields' ? 'fields' : 'oauth-metadata', connectorValidatorPresent: false,
-    resourceBundlePresent: false, moduleHandler: null, unsafe: false, scope: 'GLOBAL', producer: 'DOMO', version: 0,
-    dateCreated: provider.created, dateUpdated: provider.created, visibility: 'ALWAYS', type: 'STANDARD',
-    customerOAuthConfigurationDataProviderType: null, authenticationSchemeConfiguration: [],
+    id: provider.id,
+    key: provider.key,
+    name: provider.name,
+    url: null,
+    defaultConnectorId: null,
+    defaultConnectorLabel: null,
+    authenticationScheme: provider.scheme === 'fields' ? 'fields' : 'oauth-metadata',
+    connectorValidatorPresent: false,
+    resourceBundlePresent: false,
+    moduleHandler: null,
+    unsafe: false,
+    scope: 'GLOBAL',
+    producer: 'DOMO',
+    version: 0,
+    dateCreated: provider.created,
+    dateUpdated: provider.created,
+    visibility: 'ALWAYS',
+    type: 'STANDARD',
+    customerOAuthConfigurationDataProviderType: null,
+    authenticationSchemeConfiguration: [],
   };
 }
 
 export function roleView(state: SandboxState, role: SandboxRole) {
   return {
-    id: role.id, name: role.name, description: role.description, authorityCount: role.authorities.length,
-    userCount: state.userCount(role.id), created: role.created, modified: role.modified,
+    id: role.id,
+    name: role.name,
+    description: role.description,
+    authorityCount: role.authorities.length,
+    userCount: state.userCount(role.id),
+    created: role.created,
+    modified: role.modified,
   };
 }
 
 export function memberView(user: SandboxUser) {
   return {
-    userId: user.id, email: user.emailAddress, displayName: user.displayName, roleId: user.roleId,
-    ...(user.department ? { department: user.department } : {}), ...(user.jobTitle ? { jobTitle: user.jobTitle } : {}),
+    userId: user.id,
+    email: user.emailAddress,
+    displayName: user.displayName,
+    roleId: user.roleId,
+    ...(user.department ? { department: user.department } : {}),
+    ...(user.jobTitle ? { jobTitle: user.jobTitle } : {}),
     ...(user.hireDate ? { hireDate: user.hireDate } : {}),
   };
 }
 
 export function userView(user: SandboxUser) {
   return {
-    id: user.id, displayName: user.displayName, emailAddress: user.emailAddress, userName: user.userName, roleId: user.roleId,
-    ...(user.department ? { department: user.department } : {}), ...(user.jobTitle ? { title: user.jobTitle } : {}),
+    id: user.id,
+    displayName: user.displayName,
+    emailAddress: user.emailAddress,
+    userName: user.userName,
+    roleId: user.roleId,
+    ...(user.department ? { department: user.department } : {}),
+    ...(user.jobTitle ? { title: user.jobTitle } : {}),
     created: user.created,
   };
 }
 
 export function groupView(group: SandboxGroup) {
   return {
-    id: group.id, groupId: group.id, name: group.name, description: group.description, type: group.type, groupType: group.type,
-    userIds: [...group.userIds], owners: group.ownerIds.map((id) => ({ type: 'USER', id })),
+    id: group.id,
+    groupId: group.id,
+    name: group.name,
+    description: group.description,
+    type: group.type,
+    groupType: group.type,
+    userIds: [...group.userIds],
+    owners: group.ownerIds.map((id) => ({ type: 'USER', id })),
   };
 }
 
 export function authorityView(state: SandboxState, authority: string) {
   const a = state.authorities.get(authority);
   if (!a) return undefined;
-  const roleIds = [...state.roles.values()].filter((role) => role.authorities.includes(authority)).map((role) => role.id);
+  const roleIds = [...state.roles.values()]
+    .filter((role) => role.authorities.includes(authority))
+    .map((role) => role.id);
   return { ...a, dependsOnAuthorities: [...a.dependsOnAuthorities], roleIds };
 }

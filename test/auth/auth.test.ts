@@ -2,7 +2,14 @@ import { inspect } from 'node:util';
 import { http, HttpResponse, delay } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
-  authFromEnv, DomoAuthError, DomoFullAuth, DomoInputError, DomoInstanceError, DomoTokenAuth, normalizeInstance, routes,
+  authFromEnv,
+  DomoAuthError,
+  DomoFullAuth,
+  DomoInputError,
+  DomoInstanceError,
+  DomoTokenAuth,
+  normalizeInstance,
+  routes,
 } from '../../src/index.js';
 import { recordRequests, useMswServer } from '../helpers/msw.js';
 
@@ -20,7 +27,8 @@ function loginHandler(answer: () => Response | Promise<Response>, counter = { ca
   });
 }
 
-const fullAuth = (extra = {}) => new DomoFullAuth({ instance: 'acme', username: 'ada@acme.com', password: PASSWORD, retry: 0, ...extra });
+const fullAuth = (extra = {}) =>
+  new DomoFullAuth({ instance: 'acme', username: 'ada@acme.com', password: PASSWORD, retry: 0, ...extra });
 
 describe('DomoTokenAuth', () => {
   it('who am i: sends the token and remembers the user id', async () => {
@@ -35,9 +43,13 @@ describe('DomoTokenAuth', () => {
 
   it('maps 401 on users/me to DomoAuthError and 403 to DomoInstanceError', async () => {
     const auth = new DomoTokenAuth({ instance: 'acme', token: 'bad-token' });
-    server.use(http.get('*/api/content/v2/users/me', () => new HttpResponse(null, { status: 401, statusText: 'Unauthorized' })));
+    server.use(
+      http.get('*/api/content/v2/users/me', () => new HttpResponse(null, { status: 401, statusText: 'Unauthorized' })),
+    );
     await expect(auth.whoAmI()).rejects.toThrow(DomoAuthError);
-    server.use(http.get('*/api/content/v2/users/me', () => new HttpResponse(null, { status: 403, statusText: 'Forbidden' })));
+    server.use(
+      http.get('*/api/content/v2/users/me', () => new HttpResponse(null, { status: 403, statusText: 'Forbidden' })),
+    );
     await expect(auth.whoAmI()).rejects.toThrow(DomoInstanceError);
   });
 
@@ -58,13 +70,20 @@ describe('DomoTokenAuth', () => {
 
 describe('instance names', () => {
   it.each([
-    ['acme', 'acme'], ['ACME', 'acme'], ['acme.domo.com', 'acme'], ['https://acme.domo.com', 'acme'],
-    ['https://acme.domo.com/', 'acme'], [' domo-community ', 'domo-community'],
+    ['acme', 'acme'],
+    ['ACME', 'acme'],
+    ['acme.domo.com', 'acme'],
+    ['https://acme.domo.com', 'acme'],
+    ['https://acme.domo.com/', 'acme'],
+    [' domo-community ', 'domo-community'],
   ])('%s → %s', (input, expected) => expect(normalizeInstance(input)).toBe(expected));
 
-  it.each(['', 'https://acme.domo.com/api/x', 'acme corp', 'acme/x', 'https://', '-acme', 'ac_me'])('rejects %j', (input) => {
-    expect(() => normalizeInstance(input)).toThrow(DomoInputError);
-  });
+  it.each(['', 'https://acme.domo.com/api/x', 'acme corp', 'acme/x', 'https://', '-acme', 'ac_me'])(
+    'rejects %j',
+    (input) => {
+      expect(() => normalizeInstance(input)).toThrow(DomoInputError);
+    },
+  );
 });
 
 describe('DomoFullAuth', () => {
@@ -72,7 +91,10 @@ describe('DomoFullAuth', () => {
     const counter = { calls: 0 };
     const seen = recordRequests(server);
     server.use(
-      loginHandler(async () => { await delay(20); return HttpResponse.json({ success: true, sessionToken: SESSION }); }, counter),
+      loginHandler(async () => {
+        await delay(20);
+        return HttpResponse.json({ success: true, sessionToken: SESSION });
+      }, counter),
       http.get('*/api/content/v2/users/me', () => HttpResponse.json(ME)),
     );
     const auth = fullAuth();
@@ -87,7 +109,10 @@ describe('DomoFullAuth', () => {
   it("the implicit login honours the caller's signal and timeout, and one caller giving up does not fail another", async () => {
     const counter = { calls: 0 };
     server.use(
-      loginHandler(async () => { await delay(150); return HttpResponse.json({ success: true, sessionToken: SESSION }); }, counter),
+      loginHandler(async () => {
+        await delay(150);
+        return HttpResponse.json({ success: true, sessionToken: SESSION });
+      }, counter),
       http.get('*/api/content/v2/users/me', () => HttpResponse.json(ME)),
     );
     const auth = fullAuth();
@@ -113,18 +138,27 @@ describe('DomoFullAuth', () => {
 
   it('a refused login says so, without a misleading "→ 200"', async () => {
     server.use(loginHandler(() => HttpResponse.json({ success: false, reason: 'INVALID_CREDENTIALS' })));
-    const error = await fullAuth().whoAmI().catch((e: unknown) => e) as Error;
+    const error = (await fullAuth()
+      .whoAmI()
+      .catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(DomoAuthError);
-    expect(error.message).toBe('login refused (INVALID_CREDENTIALS): check the username (the email address) and the password');
+    expect(error.message).toBe(
+      'login refused (INVALID_CREDENTIALS): check the username (the email address) and the password',
+    );
     expect(error.message).not.toContain('200');
   });
 
   it('logs in again once after a 401, then succeeds', async () => {
     let session = 0;
     server.use(
-      http.post('*/api/content/v2/authentication', () => HttpResponse.json({ success: true, sessionToken: `${SESSION}-${++session}` })),
-      http.get('*/api/content/v2/users/me', ({ request }) => (request.headers.get('x-domo-authentication') === `${SESSION}-2`
-        ? HttpResponse.json(ME) : new HttpResponse(null, { status: 401 }))),
+      http.post('*/api/content/v2/authentication', () =>
+        HttpResponse.json({ success: true, sessionToken: `${SESSION}-${++session}` }),
+      ),
+      http.get('*/api/content/v2/users/me', ({ request }) =>
+        request.headers.get('x-domo-authentication') === `${SESSION}-2`
+          ? HttpResponse.json(ME)
+          : new HttpResponse(null, { status: 401 }),
+      ),
     );
     await expect(fullAuth().whoAmI()).resolves.toMatchObject(ME);
     expect(session).toBe(2);
@@ -140,13 +174,18 @@ describe('DomoFullAuth', () => {
     expect(counter.calls).toBe(2);
   });
 
-  it.each(['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED'])('reports a 200 with reason %s as DomoAuthError', async (reason) => {
-    server.use(loginHandler(() => HttpResponse.json({ success: false, reason })));
-    const error = await fullAuth().login().catch((e: unknown) => e) as DomoAuthError;
-    expect(error).toBeInstanceOf(DomoAuthError);
-    expect(error.reason).toBe(reason);
-    expect(error.message).toContain(reason);
-  });
+  it.each(['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED'])(
+    'reports a 200 with reason %s as DomoAuthError',
+    async (reason) => {
+      server.use(loginHandler(() => HttpResponse.json({ success: false, reason })));
+      const error = (await fullAuth()
+        .login()
+        .catch((e: unknown) => e)) as DomoAuthError;
+      expect(error).toBeInstanceOf(DomoAuthError);
+      expect(error.reason).toBe(reason);
+      expect(error.message).toContain(reason);
+    },
+  );
 
   it('reports a missing session token and a 403 login', async () => {
     server.use(loginHandler(() => HttpResponse.json({})));
@@ -171,9 +210,19 @@ describe('DomoFullAuth', () => {
 
 describe('authFromEnv', () => {
   it('prefers a token, falls back to username and password', () => {
-    const token = authFromEnv({ DOMO_INSTANCE: 'acme', DOMO_ACCESS_TOKEN: 't-1234', DOMO_USERNAME: 'u', DOMO_PASSWORD: 'p' });
+    const token = authFromEnv({
+      DOMO_INSTANCE: 'acme',
+      DOMO_ACCESS_TOKEN: 't-1234',
+      DOMO_USERNAME: 'u',
+      DOMO_PASSWORD: 'p',
+    });
     expect(token).toBeInstanceOf(DomoTokenAuth);
-    const full = authFromEnv({ DOMO_INSTANCE: 'acme.domo.com', DOMO_USERNAME: 'u@x.com', DOMO_PASSWORD: 'p', DOMO_BASE_URL: 'http://127.0.0.1:8080' });
+    const full = authFromEnv({
+      DOMO_INSTANCE: 'acme.domo.com',
+      DOMO_USERNAME: 'u@x.com',
+      DOMO_PASSWORD: 'p',
+      DOMO_BASE_URL: 'http://127.0.0.1:8080',
+    });
     expect(full).toBeInstanceOf(DomoFullAuth);
     expect(full.instance).toBe('acme');
     expect(full.baseUrl).toBe('http://127.0.0.1:8080');
@@ -181,6 +230,8 @@ describe('authFromEnv', () => {
 
   it('names what is missing', () => {
     expect(() => authFromEnv({})).toThrow(/DOMO_INSTANCE/);
-    expect(() => authFromEnv({ DOMO_INSTANCE: 'acme', DOMO_USERNAME: 'u' })).toThrow(/DOMO_ACCESS_TOKEN, or DOMO_USERNAME and DOMO_PASSWORD/);
+    expect(() => authFromEnv({ DOMO_INSTANCE: 'acme', DOMO_USERNAME: 'u' })).toThrow(
+      /DOMO_ACCESS_TOKEN, or DOMO_USERNAME and DOMO_PASSWORD/,
+    );
   });
 });

@@ -4,7 +4,9 @@ import { DomoAccount, DomoTokenAuth } from '../../src/index.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 
 const running: RunningSandbox[] = [];
-afterEach(async () => { await Promise.all(running.splice(0).map((sb) => sb.close())); });
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((sb) => sb.close()));
+});
 
 async function instance(name: string, seed: number) {
   const sb = await startSandbox({ instance: name, seed });
@@ -42,7 +44,13 @@ describe('DomoAccount.toAuth across instances', () => {
     const home = await instance('home', 1);
     const other = await instance('other', 5);
     const id = [...home.sb.state.accounts.values()].find((a) => a.dataProviderType === 'abstract-credential-store')!.id;
-    home.sb.state.accounts.get(id)!.config = { credentials: JSON.stringify({ DOMO_INSTANCE: 'other', DOMO_BASE_URL: other.sb.url, DOMO_ACCESS_TOKEN: other.sb.token }) };
+    home.sb.state.accounts.get(id)!.config = {
+      credentials: JSON.stringify({
+        DOMO_INSTANCE: 'other',
+        DOMO_BASE_URL: other.sb.url,
+        DOMO_ACCESS_TOKEN: other.sb.token,
+      }),
+    };
     const derived = await (await DomoAccount.get(home.auth, id)).toAuth();
     expect(derived).toBeInstanceOf(DomoTokenAuth);
     expect(derived.instance).toBe('other');

@@ -2,8 +2,16 @@ import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
-  AccessLevel, AccountConfig, DomoAccount, DomoAuthError, DomoInputError, DomoNotFoundError, DomoPartialFailureError,
-  DomoServerError, DomoTokenAuth, Secret,
+  AccessLevel,
+  AccountConfig,
+  DomoAccount,
+  DomoAuthError,
+  DomoInputError,
+  DomoNotFoundError,
+  DomoPartialFailureError,
+  DomoServerError,
+  DomoTokenAuth,
+  Secret,
 } from '../../src/index.js';
 import { useSandbox } from '../helpers/sandbox.js';
 
@@ -16,7 +24,15 @@ describe('DomoAccount.get', () => {
   it('hydrates typed fields, with auth and raw kept out of sight', async () => {
     const account = await DomoAccount.get(sb.auth, 1);
     expect(account).toBeInstanceOf(DomoAccount);
-    expect(account).toMatchObject({ id: 1, name: 'domo_creds', displayName: 'domo_creds', dataProviderType: 'abstract-credential-store', credentialsType: 'fields', valid: true, ownerId: sb.state.adminUserId });
+    expect(account).toMatchObject({
+      id: 1,
+      name: 'domo_creds',
+      displayName: 'domo_creds',
+      dataProviderType: 'abstract-credential-store',
+      credentialsType: 'fields',
+      valid: true,
+      ownerId: sb.state.adminUserId,
+    });
     expect(account.createdAt).toBeInstanceOf(Date);
     expect(account.createdAt!.getTime()).toBe(sb.state.accounts.get(1)!.createdAt);
     expect(account.auth).toBe(sb.auth);
@@ -59,7 +75,11 @@ describe('DomoAccount.get', () => {
 
 describe('DomoAccount.create', () => {
   it('creates after checking the config against the provider', async () => {
-    const account = await DomoAccount.create(sb.auth, { name: 'S3 landing', dataProviderType: 'amazon-s3', config: { accessKey: 'AKIA', secretKey: new Secret('s3-secret'), bucket: 'b' } });
+    const account = await DomoAccount.create(sb.auth, {
+      name: 'S3 landing',
+      dataProviderType: 'amazon-s3',
+      config: { accessKey: 'AKIA', secretKey: new Secret('s3-secret'), bucket: 'b' },
+    });
     expect(account).toMatchObject({ id: 13, displayName: 'S3 landing' });
     expect(sb.state.accounts.get(13)!.config).toEqual({ accessKey: 'AKIA', secretKey: 's3-secret', bucket: 'b' });
     expect(account.config!.get('secretKey')).toBeInstanceOf(Secret);
@@ -67,10 +87,15 @@ describe('DomoAccount.create', () => {
 
   it.each([
     [{ accessKey: 'A', bucket: 'b' }, /missing required keys: secretKey/],
-    [{ accessKey: 'A', secretKey: 'S', bucket: 'b', nope: 1 }, /unknown amazon-s3 config keys: nope; valid keys: accessKey, secretKey, bucket, region, allowExternalUse/],
+    [
+      { accessKey: 'A', secretKey: 'S', bucket: 'b', nope: 1 },
+      /unknown amazon-s3 config keys: nope; valid keys: accessKey, secretKey, bucket, region, allowExternalUse/,
+    ],
     [{ accessKey: 'A', secretKey: '{encrypted}abc', bucket: 'b' }, /placeholders/],
   ])('rejects %j with no request', async (config, message) => {
-    await expect(DomoAccount.create(sb.auth, { name: 'x', dataProviderType: 'amazon-s3', config })).rejects.toThrow(message);
+    await expect(DomoAccount.create(sb.auth, { name: 'x', dataProviderType: 'amazon-s3', config })).rejects.toThrow(
+      message,
+    );
     expect(sb.sent).toHaveLength(0);
   });
 });
@@ -114,7 +139,9 @@ describe('DomoAccount mutations', () => {
     const before = { ...sb.state.accounts.get(id)!.config };
     const account = await DomoAccount.get(sb.auth, id);
     sb.sent.length = 0;
-    await expect(account.updateConfig({ role: 'X' }, { replace: true })).rejects.toThrow(/missing required keys: account, username, password/);
+    await expect(account.updateConfig({ role: 'X' }, { replace: true })).rejects.toThrow(
+      /missing required keys: account, username, password/,
+    );
     await expect(account.updateConfig({ pasword: 'typo' })).rejects.toThrow(DomoInputError);
     expect(sb.sent).toHaveLength(0);
     expect(sb.state.accounts.get(id)!.config).toEqual(before);
@@ -122,7 +149,11 @@ describe('DomoAccount mutations', () => {
 
   it('updateConfig notices a field Domo did not keep', async () => {
     const id = idOf('amazon-s3');
-    sb.server.use(http.get(`*/api/data/v1/providers/amazon-s3/account/${id}`, ({ request }) => (new URL(request.url).searchParams.get('unmask') === 'false' ? HttpResponse.json({ accessKey: 'x' }) : undefined)));
+    sb.server.use(
+      http.get(`*/api/data/v1/providers/amazon-s3/account/${id}`, ({ request }) =>
+        new URL(request.url).searchParams.get('unmask') === 'false' ? HttpResponse.json({ accessKey: 'x' }) : undefined,
+      ),
+    );
     const account = await DomoAccount.get(sb.auth, id);
     await expect(account.updateConfig({ region: 'eu-west-1' })).rejects.toThrow(/did not keep/);
   });
@@ -151,11 +182,19 @@ describe('DomoAccount sharing', () => {
     const account = await DomoAccount.get(sb.auth, 3);
     await account.share({ userId: user.id });
     await account.share({ userId: user.id });
-    expect(sb.sent.map((r) => `${r.method} ${r.url.pathname}`).slice(-2)).toEqual(['PUT /api/data/v2/accounts/share/3', 'GET /api/data/v2/accounts/share/3']);
+    expect(sb.sent.map((r) => `${r.method} ${r.url.pathname}`).slice(-2)).toEqual([
+      'PUT /api/data/v2/accounts/share/3',
+      'GET /api/data/v2/accounts/share/3',
+    ]);
   });
 
   it('a 500 that did not share stays an error', async () => {
-    sb.server.use(http.put('*/api/data/v2/accounts/share/:id', () => new HttpResponse(null, { status: 500, statusText: 'Internal Server Error' })));
+    sb.server.use(
+      http.put(
+        '*/api/data/v2/accounts/share/:id',
+        () => new HttpResponse(null, { status: 500, statusText: 'Internal Server Error' }),
+      ),
+    );
     const account = await DomoAccount.get(sb.auth, 3);
     await expect(account.share({ userId: participant().id })).rejects.toThrow(DomoServerError);
   });
@@ -171,21 +210,38 @@ describe('DomoAccount sharing', () => {
 
   it('reports a half-done transfer: the new owner added, the old one kept', async () => {
     const user = participant();
-    sb.server.use(http.put('*/api/data/v2/accounts/share/:id', async ({ request }) => {
-      const body = await request.clone().json() as { accessLevel: string };
-      return body.accessLevel === 'NONE' ? HttpResponse.json({ message: 'revoke refused' }, { status: 403 }) : undefined;
-    }));
+    sb.server.use(
+      http.put('*/api/data/v2/accounts/share/:id', async ({ request }) => {
+        const body = (await request.clone().json()) as { accessLevel: string };
+        return body.accessLevel === 'NONE'
+          ? HttpResponse.json({ message: 'revoke refused' }, { status: 403 })
+          : undefined;
+      }),
+    );
     const account = await DomoAccount.get(sb.auth, 1);
-    const error = await account.transferOwnership({ toUserId: user.id, fromUserId: sb.state.adminUserId }).catch((e: unknown) => e) as DomoPartialFailureError;
+    const error = (await account
+      .transferOwnership({ toUserId: user.id, fromUserId: sb.state.adminUserId })
+      .catch((e: unknown) => e)) as DomoPartialFailureError;
     expect(error).toBeInstanceOf(DomoPartialFailureError);
-    expect(error.message).toMatch(new RegExp(`user ${user.id} is now an owner of account 1, but removing user ${sb.state.adminUserId} failed, so they kept their access`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `user ${user.id} is now an owner of account 1, but removing user ${sb.state.adminUserId} failed, so they kept their access`,
+      ),
+    );
     expect(error.completed).toEqual([`granted OWNER to user ${user.id}`]);
-    expect(sharesOf(1).filter((s) => s.accessLevel === 'OWNER').map((s) => s.id).sort()).toEqual([sb.state.adminUserId, user.id].sort());
+    expect(
+      sharesOf(1)
+        .filter((s) => s.accessLevel === 'OWNER')
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([sb.state.adminUserId, user.id].sort());
   });
 
   it('refuses a transfer to the same user', async () => {
     const account = await DomoAccount.get(sb.auth, 1);
-    await expect(account.transferOwnership({ toUserId: sb.state.adminUserId, fromUserId: sb.state.adminUserId })).rejects.toThrow(DomoInputError);
+    await expect(
+      account.transferOwnership({ toUserId: sb.state.adminUserId, fromUserId: sb.state.adminUserId }),
+    ).rejects.toThrow(DomoInputError);
   });
 });
 
@@ -207,7 +263,9 @@ describe('DomoAccount.toAuth', () => {
     const id = idOf('domo-access-token');
     sb.state.accounts.get(id)!.config.domoAccessToken = 'revoked-token';
     await expect((await DomoAccount.get(sb.auth, id)).toAuth()).rejects.toThrow(DomoAuthError);
-    await expect((await DomoAccount.get(sb.auth, idOf('snowflake'))).toAuth()).rejects.toThrow(/holds no Domo credentials/);
+    await expect((await DomoAccount.get(sb.auth, idOf('snowflake'))).toAuth()).rejects.toThrow(
+      /holds no Domo credentials/,
+    );
   });
 });
 
@@ -218,11 +276,24 @@ describe('secrets', () => {
     sb.state.accounts.get(id)!.config.password = CANARY;
     const account = await DomoAccount.get(sb.auth, id, { withConfig: true, unmask: true });
     const config = account.config as AccountConfig;
-    const shown = [inspect(account, { depth: 5, showHidden: false }), JSON.stringify(account), String(account), inspect(config), JSON.stringify(config), String(config), inspect([account]), JSON.stringify({ list: [account] })];
+    const shown = [
+      inspect(account, { depth: 5, showHidden: false }),
+      JSON.stringify(account),
+      String(account),
+      inspect(config),
+      JSON.stringify(config),
+      String(config),
+      inspect([account]),
+      JSON.stringify({ list: [account] }),
+    ];
     for (const text of shown) expect(text).not.toContain(CANARY);
     expect(config.reveal().password).toBe(CANARY);
-    sb.server.use(http.put('*/api/data/v1/providers/snowflake/account/:id', () => HttpResponse.json({ message: `rejected password ${CANARY}` }, { status: 400 })));
-    const error = await account.updateConfig({ role: 'X' }).catch((e: unknown) => e) as Error;
+    sb.server.use(
+      http.put('*/api/data/v1/providers/snowflake/account/:id', () =>
+        HttpResponse.json({ message: `rejected password ${CANARY}` }, { status: 400 }),
+      ),
+    );
+    const error = (await account.updateConfig({ role: 'X' }).catch((e: unknown) => e)) as Error;
     expect(`${inspect(error)} ${JSON.stringify(error)} ${error.stack}`).not.toContain(CANARY);
   });
 });

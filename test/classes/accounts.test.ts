@@ -1,6 +1,15 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { DomoAccount, DomoAccounts, DomoAmbiguousNameError, DomoNotFoundError, DomoOAuthAccount, DomoServerError, Secret, type Progress } from '../../src/index.js';
+import {
+  DomoAccount,
+  DomoAccounts,
+  DomoAmbiguousNameError,
+  DomoNotFoundError,
+  DomoOAuthAccount,
+  DomoServerError,
+  Secret,
+  type Progress,
+} from '../../src/index.js';
 import { useSandbox } from '../helpers/sandbox.js';
 
 const sb = useSandbox({ accounts: 40 });
@@ -16,7 +25,10 @@ describe('DomoAccounts.list', () => {
 
   it('withConfig: one list request plus one config request per stored-config account, no per-account GET', async () => {
     const progress: Progress[] = [];
-    const { accounts } = await new DomoAccounts(sb.auth).list({ withConfig: true, onProgress: (p) => progress.push(p) });
+    const { accounts } = await new DomoAccounts(sb.auth).list({
+      withConfig: true,
+      onProgress: (p) => progress.push(p),
+    });
     const stored = accounts.filter((a) => a.credentialsType !== 'oauth');
     expect(sb.state.requests).toHaveLength(1 + stored.length);
     expect(sb.state.requests.filter((r) => /^\/api\/data\/v1\/accounts\/\d+$/.test(r.path))).toHaveLength(0);
@@ -32,7 +44,9 @@ describe('DomoAccounts.list', () => {
   });
 
   it('collects failed config reads instead of aborting', async () => {
-    sb.server.use(http.get('*/api/data/v1/providers/snowflake/account/:id', () => new HttpResponse(null, { status: 500 })));
+    sb.server.use(
+      http.get('*/api/data/v1/providers/snowflake/account/:id', () => new HttpResponse(null, { status: 500 })),
+    );
     const { accounts, failed } = await new DomoAccounts(sb.authWith({ retry: 0 })).list({ withConfig: true });
     const snowflakes = accounts.filter((a) => a.dataProviderType === 'snowflake');
     expect(failed.map((f) => f.account.id).sort()).toEqual(snowflakes.map((a) => a.id).sort());
@@ -60,7 +74,7 @@ describe('DomoAccounts lookups', () => {
     sb.state.accounts.get(1)!.displayName = 'Renamed creds';
     expect((await accounts.findByName('domo_creds'))!.id).toBe(1);
     sb.state.accounts.get(2)!.displayName = 'Renamed creds';
-    const error = await accounts.findByName('renamed CREDS').catch((e: unknown) => e) as DomoAmbiguousNameError;
+    const error = (await accounts.findByName('renamed CREDS').catch((e: unknown) => e)) as DomoAmbiguousNameError;
     expect(error).toBeInstanceOf(DomoAmbiguousNameError);
     expect(error.message).toContain('#1');
     expect(error.message).toContain('#2');
@@ -87,14 +101,20 @@ describe('DomoAccounts.upsert', () => {
     const same = await accounts.upsert({ name: 'upserted s3', dataProviderType: 'amazon-s3', config });
     expect(same).toMatchObject({ action: 'unchanged' });
     expect(same.entity.id).toBe(created.entity.id);
-    const changed = await accounts.upsert({ name: 'Upserted S3', dataProviderType: 'amazon-s3', config: { ...config, bucket: 'other' } });
+    const changed = await accounts.upsert({
+      name: 'Upserted S3',
+      dataProviderType: 'amazon-s3',
+      config: { ...config, bucket: 'other' },
+    });
     expect(changed.action).toBe('updated');
     expect(sb.state.accounts.get(created.entity.id)!.config).toEqual({ ...config, bucket: 'other' });
     expect([...sb.state.accounts.values()].filter((a) => a.displayName === 'Upserted S3')).toHaveLength(1);
   });
 
   it('validates the config before looking anything up', async () => {
-    await expect(new DomoAccounts(sb.auth).upsert({ name: 'x', dataProviderType: 'amazon-s3', config: { bucket: 'b' } })).rejects.toThrow(/missing required keys/);
+    await expect(
+      new DomoAccounts(sb.auth).upsert({ name: 'x', dataProviderType: 'amazon-s3', config: { bucket: 'b' } }),
+    ).rejects.toThrow(/missing required keys/);
     expect(sb.sent).toHaveLength(0);
   });
 });

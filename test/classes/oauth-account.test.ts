@@ -8,7 +8,14 @@ const sb = useSandbox();
 describe('DomoOAuthAccount', () => {
   it('gets a template from the list, with owners and its config', async () => {
     const template = await DomoOAuthAccount.get(sb.auth, 1, { withConfig: true, unmask: true });
-    expect(template).toMatchObject({ id: 1, displayName: 'OZ test', dataProviderType: 'snowflake-oauth-config', origin: 'OAUTH_CONFIGURATION', enabled: true, ownerIds: [sb.state.adminUserId] });
+    expect(template).toMatchObject({
+      id: 1,
+      displayName: 'OZ test',
+      dataProviderType: 'snowflake-oauth-config',
+      origin: 'OAUTH_CONFIGURATION',
+      enabled: true,
+      ownerIds: [sb.state.adminUserId],
+    });
     expect(template.config!.get('client-secret')).toBeInstanceOf(Secret);
     expect(template.config!.get('client-id')).toBe(sb.state.templates.get(1)!.config['client-id']);
     expect(inspect(template)).toBe('DomoOAuthAccount #1 "OZ test" snowflake-oauth-config');
@@ -19,7 +26,11 @@ describe('DomoOAuthAccount', () => {
   });
 
   it('creates (disabled), renames and restores, updates config by merge, shares and deletes', async () => {
-    const template = await DomoOAuthAccount.create(sb.auth, { name: 'test_dl', dataProviderType: 'snowflake-oauth-config', config: { 'client-id': '777', 'client-secret': '777' } });
+    const template = await DomoOAuthAccount.create(sb.auth, {
+      name: 'test_dl',
+      dataProviderType: 'snowflake-oauth-config',
+      config: { 'client-id': '777', 'client-secret': '777' },
+    });
     expect(template).toMatchObject({ id: 4, enabled: false });
     expect(inspect(template)).toContain('(disabled)');
     await template.rename('renamed');

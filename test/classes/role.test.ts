@@ -10,9 +10,18 @@ const usersIn = (roleId: number) => [...sb.state.users.values()].filter((u) => u
 describe('DomoRole.get', () => {
   it('hydrates fields and prints a summary', async () => {
     const role = await DomoRole.get(sb.auth, 1);
-    expect(role).toMatchObject({ id: 1, name: 'Admin', description: 'Full access to everything', authorityCount: sb.state.authorities.size, userCount: usersIn(1).length, isSystemRole: true });
+    expect(role).toMatchObject({
+      id: 1,
+      name: 'Admin',
+      description: 'Full access to everything',
+      authorityCount: sb.state.authorities.size,
+      userCount: usersIn(1).length,
+      isSystemRole: true,
+    });
     expect(role.createdAt).toBeInstanceOf(Date);
-    expect(inspect(role)).toBe(`DomoRole #1 "Admin" ${sb.state.authorities.size} grants, ${usersIn(1).length} users (system)`);
+    expect(inspect(role)).toBe(
+      `DomoRole #1 "Admin" ${sb.state.authorities.size} grants, ${usersIn(1).length} users (system)`,
+    );
     expect((await DomoRole.get(sb.auth, roleNamed('Finance Editors').id)).isSystemRole).toBe(false);
     await expect(DomoRole.get(sb.auth, 424242)).rejects.toThrow(DomoNotFoundError);
   });
@@ -40,8 +49,12 @@ describe('grants', () => {
     const role = await DomoRole.get(sb.auth, roleNamed('Finance Editors').id);
     await role.getGrants();
     const before = sb.state.counters.mutations;
-    await expect(role.setGrants(['dataset.mange', 'dataset.view'])).rejects.toThrow(/unknown grants: dataset.mange \(did you mean dataset.manage/);
-    await expect(role.setGrants(['user.edit'])).rejects.toThrow(/missing grant dependencies: user.edit needs user.invite/);
+    await expect(role.setGrants(['dataset.mange', 'dataset.view'])).rejects.toThrow(
+      /unknown grants: dataset.mange \(did you mean dataset.manage/,
+    );
+    await expect(role.setGrants(['user.edit'])).rejects.toThrow(
+      /missing grant dependencies: user.edit needs user.invite/,
+    );
     await expect(role.setGrants('dataset.view' as never)).rejects.toThrow(DomoInputError);
     expect(sb.state.counters.mutations).toBe(before);
   });
@@ -113,7 +126,11 @@ describe('update, default, create, delete', () => {
   it('create copies from a role or sets exact grants validated first', async () => {
     const copy = await DomoRole.create(sb.auth, { name: 'Editors 2', fromRoleId: 3 });
     expect(sb.state.roles.get(copy.id)!.authorities).toEqual(sb.state.roles.get(3)!.authorities);
-    const exact = await DomoRole.create(sb.auth, { name: 'Auditors', description: 'read logs', grants: ['admin.audit.view'] });
+    const exact = await DomoRole.create(sb.auth, {
+      name: 'Auditors',
+      description: 'read logs',
+      grants: ['admin.audit.view'],
+    });
     expect(sb.state.roles.get(exact.id)!.authorities).toEqual(['admin.audit.view']);
     const count = sb.state.roles.size;
     await expect(DomoRole.create(sb.auth, { name: 'Nope', grants: ['no.such'] })).rejects.toThrow(/unknown grants/);
@@ -122,8 +139,14 @@ describe('update, default, create, delete', () => {
 
   it('create reports a role created without its grants', async () => {
     const { http, HttpResponse } = await import('msw');
-    sb.server.use(http.patch('*/api/authorization/v1/roles/:id/authorities', () => HttpResponse.json({ message: 'nope' }, { status: 403 })));
-    const error = await DomoRole.create(sb.auth, { name: 'Half', grants: ['admin.audit.view'] }).catch((e: unknown) => e) as DomoPartialFailureError;
+    sb.server.use(
+      http.patch('*/api/authorization/v1/roles/:id/authorities', () =>
+        HttpResponse.json({ message: 'nope' }, { status: 403 }),
+      ),
+    );
+    const error = (await DomoRole.create(sb.auth, { name: 'Half', grants: ['admin.audit.view'] }).catch(
+      (e: unknown) => e,
+    )) as DomoPartialFailureError;
     expect(error).toBeInstanceOf(DomoPartialFailureError);
     expect(error.message).toMatch(/was created, but setting its grants failed/);
   });

@@ -23,19 +23,37 @@ describe('DomoRoles', () => {
 
   it('reports two roles with one name as ambiguous', async () => {
     const second = sb.state.nextRoleId++;
-    sb.state.roles.set(second, { id: second, name: 'finance editors', description: '', authorities: [], created: 0, modified: 0 });
-    const error = await new DomoRoles(sb.auth).findByName('Finance Editors').catch((e: unknown) => e) as DomoAmbiguousNameError;
+    sb.state.roles.set(second, {
+      id: second,
+      name: 'finance editors',
+      description: '',
+      authorities: [],
+      created: 0,
+      modified: 0,
+    });
+    const error = (await new DomoRoles(sb.auth)
+      .findByName('Finance Editors')
+      .catch((e: unknown) => e)) as DomoAmbiguousNameError;
     expect(error).toBeInstanceOf(DomoAmbiguousNameError);
     expect(error.matches).toHaveLength(2);
   });
 
   it('upsert: created, then unchanged, then updated — by exact name', async () => {
     const roles = new DomoRoles(sb.auth);
-    const grants = ['cloud.admin', 'versions.repository.admin', 'codeengine.package.create', 'codeengine.package.manage', 'appstore.view', 'appstore.admin'];
+    const grants = [
+      'cloud.admin',
+      'versions.repository.admin',
+      'codeengine.package.create',
+      'codeengine.package.manage',
+      'appstore.view',
+      'appstore.admin',
+    ];
     const created = await roles.upsert({ name: 'super_admin_v3', description: 'v3', grants });
     expect(created.action).toBe('created');
     expect(sb.state.roles.get(created.entity.id)!.authorities).toEqual(grants);
-    expect((await roles.upsert({ name: 'SUPER_ADMIN_V3', description: 'v3', grants: [...grants].reverse() })).action).toBe('unchanged');
+    expect(
+      (await roles.upsert({ name: 'SUPER_ADMIN_V3', description: 'v3', grants: [...grants].reverse() })).action,
+    ).toBe('unchanged');
     const updated = await roles.upsert({ name: 'super_admin_v3', description: 'v4' });
     expect(updated.action).toBe('updated');
     expect(sb.state.roles.get(created.entity.id)!.description).toBe('v4');

@@ -5,8 +5,12 @@ import { bufferIo } from '../../src/cli/io.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 
 let sb: RunningSandbox;
-beforeEach(async () => { sb = await startSandbox(); });
-afterEach(async () => { await sb.close(); });
+beforeEach(async () => {
+  sb = await startSandbox();
+});
+afterEach(async () => {
+  await sb.close();
+});
 
 async function cli(...args: string[]) {
   const io = bufferIo({ DOMO_INSTANCE: sb.instance, DOMO_ACCESS_TOKEN: sb.token, DOMO_BASE_URL: sb.url });
@@ -24,7 +28,12 @@ describe('domo-admin read commands', () => {
   });
 
   it('every list command answers --json with one shape: { items, failed }', async () => {
-    for (const args of [['roles', 'list'], ['accounts', 'list'], ['accounts', 'access', '1'], ['oauth', 'list']]) {
+    for (const args of [
+      ['roles', 'list'],
+      ['accounts', 'list'],
+      ['accounts', 'access', '1'],
+      ['oauth', 'list'],
+    ]) {
       const parsed = JSON.parse((await cli('--json', ...args)).stdout) as Record<string, unknown>;
       expect(Object.keys(parsed).sort(), args.join(' ')).toEqual(['failed', 'items']);
       expect(Array.isArray(parsed.items) && Array.isArray(parsed.failed), args.join(' ')).toBe(true);
@@ -36,7 +45,10 @@ describe('domo-admin read commands', () => {
     expect(table.stdout).toMatch(/^\s+ID\s+NAME\s+GRANTS\s+USERS/);
     expect(table.stdout).toMatch(/2\s+Privileged\s+\d+\s+\d+\s+system, default/);
     const json = await cli('--json', 'roles', 'list');
-    const { items: roles, failed } = JSON.parse(json.stdout) as { items: { id: number; name: string; isDefault: boolean }[]; failed: unknown[] };
+    const { items: roles, failed } = JSON.parse(json.stdout) as {
+      items: { id: number; name: string; isDefault: boolean }[];
+      failed: unknown[];
+    };
     expect(failed).toEqual([]);
     expect(roles.map((r) => r.name)).toContain('Privileged Admin');
     expect(roles.find((r) => r.id === 2)!.isDefault).toBe(true);
@@ -47,7 +59,10 @@ describe('domo-admin read commands', () => {
     const text = await cli('accounts', 'list', '--with-config');
     expect(text.stdout).toContain('password=[REDACTED]');
     const json = await cli('--json', 'accounts', 'list', '--with-config', '--provider', 'snowflake');
-    const parsed = JSON.parse(json.stdout) as { items: { id: number; config: Record<string, unknown> }[]; failed: unknown[] };
+    const parsed = JSON.parse(json.stdout) as {
+      items: { id: number; config: Record<string, unknown> }[];
+      failed: unknown[];
+    };
     expect(parsed.items.every((a) => a.config.password === '[REDACTED]')).toBe(true);
     expect(text.stdout + json.stdout + text.stderr + json.stderr).not.toContain(secret);
   });
@@ -99,7 +114,10 @@ describe('domo-admin changes', () => {
     expect(added.stdout).toContain('+ dataset.export');
     await cli('roles', 'grants', 'remove', String(role.id), 'card.view');
     expect(roleNamed('Analysts').authorities).toEqual(['dataset.view', 'dataset.export']);
-    const movers = [...sb.state.users.values()].filter((u) => u.roleId === 4).slice(0, 2).map((u) => String(u.id));
+    const movers = [...sb.state.users.values()]
+      .filter((u) => u.roleId === 4)
+      .slice(0, 2)
+      .map((u) => String(u.id));
     await cli('roles', 'members', 'add', 'Analysts', ...movers);
     expect(movers.every((id) => sb.state.users.get(Number(id))!.roleId === role.id)).toBe(true);
     await cli('roles', 'members', 'remove', 'Analysts', movers[0]!, '--to-role', 'Social');
@@ -121,7 +139,15 @@ describe('domo-admin changes', () => {
     expect(run.stdout).toMatch(/PATCH http:\/\/127\.0\.0\.1:\d+\/api\/authorization\/v1\/roles\/\d+\/authorities/);
     expect(run.stdout).toContain('content.share');
     expect(mutations().length).toBe(before);
-    const share = await cli('--dry-run', '--json', 'accounts', 'share', '3', '--user', String([...sb.state.users.keys()][5]));
+    const share = await cli(
+      '--dry-run',
+      '--json',
+      'accounts',
+      'share',
+      '3',
+      '--user',
+      String([...sb.state.users.keys()][5]),
+    );
     expect(JSON.parse(share.stdout)).toMatchObject({ dryRun: true, wouldSend: [{ method: 'PUT' }] });
     expect(mutations().length).toBe(before);
   });
@@ -132,12 +158,16 @@ describe('domo-admin errors', () => {
     const missing = await cli('accounts', 'show', '999');
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
-    expect(missing.stderr).toMatch(/^DomoNotFoundError: GET \/api\/data\/v1\/accounts\/999\?unmask=false → 404 \(account 999 not found or not shared with you/);
+    expect(missing.stderr).toMatch(
+      /^DomoNotFoundError: GET \/api\/data\/v1\/accounts\/999\?unmask=false → 404 \(account 999 not found or not shared with you/,
+    );
   });
 
   it('bad arguments say what is valid', async () => {
     expect((await cli('roles', 'show', 'Admins')).stderr).toContain('roles: Admin, Privileged, Editor');
-    expect((await cli('roles', 'grants', 'add', 'Admin', 'dataset.mange')).stderr).toContain('did you mean dataset.manage');
+    expect((await cli('roles', 'grants', 'add', 'Admin', 'dataset.mange')).stderr).toContain(
+      'did you mean dataset.manage',
+    );
     const level = await cli('accounts', 'share', '3', '--user', '5', '--level', 'READ_ONLY');
     expect(level.code).toBe(2);
     expect(level.stderr).toContain('access level must be one of OWNER, CAN_SHARE, CAN_EDIT, CAN_VIEW, NO_ACCESS');

@@ -10,8 +10,19 @@ describe('npm start tour', () => {
     expect(io.stderr()).toBe('');
     expect(code).toBe(0);
     const out = io.stdout();
-    for (const step of ['Who am I', 'Roles', 'Create a role from an existing one', 'Set and add grants', 'Move two users in and out',
-      'Accounts with their configs (secrets redacted)', 'Share an account with a user and a group', 'The access list', 'Transfer ownership', 'Rename', 'Clean up']) {
+    for (const step of [
+      'Who am I',
+      'Roles',
+      'Create a role from an existing one',
+      'Set and add grants',
+      'Move two users in and out',
+      'Accounts with their configs (secrets redacted)',
+      'Share an account with a user and a group',
+      'The access list',
+      'Transfer ownership',
+      'Rename',
+      'Clean up',
+    ]) {
       expect(out).toContain(step);
     }
     expect(out).toContain('password=[REDACTED]');
@@ -20,7 +31,11 @@ describe('npm start tour', () => {
   });
 
   it('is read-only against a real instance unless --apply, and fails cleanly when it cannot connect', async () => {
-    const io = bufferIo({ DOMO_INSTANCE: 'acme', DOMO_ACCESS_TOKEN: 'canary-demo-token', DOMO_BASE_URL: 'http://127.0.0.1:9' });
+    const io = bufferIo({
+      DOMO_INSTANCE: 'acme',
+      DOMO_ACCESS_TOKEN: 'canary-demo-token',
+      DOMO_BASE_URL: 'http://127.0.0.1:9',
+    });
     const code = await runDemo(io);
     expect(code).toBe(1);
     expect(io.stdout()).toContain('read-only (pass --apply to make changes)');

@@ -4,8 +4,12 @@ import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { runTs, spawnTs } from '../helpers/cli.js';
 
 let sb: RunningSandbox;
-beforeAll(async () => { sb = await startSandbox(); });
-afterAll(async () => { await sb.close(); });
+beforeAll(async () => {
+  sb = await startSandbox();
+});
+afterAll(async () => {
+  await sb.close();
+});
 const env = () => ({ DOMO_INSTANCE: sb.instance, DOMO_ACCESS_TOKEN: sb.token, DOMO_BASE_URL: sb.url });
 
 describe('domo-admin as a process', () => {
@@ -26,7 +30,11 @@ describe('domo-admin as a process', () => {
 
   it('--dry-run sends no change (sandbox log) and --log writes masked lines to stderr', async () => {
     const before = sb.state.requests.filter((r) => r.mutated).length;
-    const result = await runTs('src/cli/main.ts', ['--dry-run', '--log', 'debug', 'accounts', 'rename', '1', 'nope'], env());
+    const result = await runTs(
+      'src/cli/main.ts',
+      ['--dry-run', '--log', 'debug', 'accounts', 'rename', '1', 'nope'],
+      env(),
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('PUT ');
     expect(sb.state.requests.filter((r) => r.mutated).length).toBe(before);
@@ -37,20 +45,37 @@ describe('domo-admin as a process', () => {
 
 describe('domo-admin repl', () => {
   it('exits when its input ends, even before it is ready (regression: it used to hang)', async () => {
-    const result = await runTs('src/cli/main.ts', ['repl'], { DOMO_ADMIN_REPL_HISTORY: '', DOMO_INSTANCE: '', DOMO_ACCESS_TOKEN: '' }, 'await roles.list().then((list) => list.length)\n');
+    const result = await runTs(
+      'src/cli/main.ts',
+      ['repl'],
+      { DOMO_ADMIN_REPL_HISTORY: '', DOMO_INSTANCE: '', DOMO_ACCESS_TOKEN: '' },
+      'await roles.list().then((list) => list.length)\n',
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/domo> 8\n/);
   });
 
   it('starts on an embedded sandbox, evaluates await roles.list(), and exits', async () => {
-    const child = spawnTs('src/cli/main.ts', ['repl'], { DOMO_ADMIN_REPL_HISTORY: '', DOMO_INSTANCE: '', DOMO_ACCESS_TOKEN: '' });
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    const waitFor = (pattern: RegExp) => new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${pattern} in: ${output}`)), 10_000);
-      const check = () => { if (pattern.test(output)) { clearTimeout(timer); resolve(); } else setTimeout(check, 20); };
-      check();
+    const child = spawnTs('src/cli/main.ts', ['repl'], {
+      DOMO_ADMIN_REPL_HISTORY: '',
+      DOMO_INSTANCE: '',
+      DOMO_ACCESS_TOKEN: '',
     });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const waitFor = (pattern: RegExp) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${pattern} in: ${output}`)), 10_000);
+        const check = () => {
+          if (pattern.test(output)) {
+            clearTimeout(timer);
+            resolve();
+          } else setTimeout(check, 20);
+        };
+        check();
+      });
     await waitFor(/domo> $/);
     expect(output).toContain('an embedded sandbox');
     child.stdin!.write('.help\n');

@@ -27,10 +27,11 @@ describe('REPL history keeps no secret', () => {
       "const other = new DomoTokenAuth({ instance: 'x', token: 'other-secret-9a8b' })",
       "const s = new Secret('hunter2-hunter2')",
       'const answer = 42',
-    ]) input.write(`${line}\r`);
+    ])
+      input.write(`${line}\r`);
     input.end();
     await closed;
-    await new Promise((resolve) => setTimeout(resolve, 200));   // the history file is written on a short debounce
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the history file is written on a short debounce
     const saved = await readFile(historyFile, 'utf8');
     expect(saved).toContain('1 + 1');
     expect(saved).toContain('const answer = 42');

@@ -6,8 +6,12 @@ import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { closedPort } from '../helpers/net.js';
 
 let sb: RunningSandbox;
-beforeEach(async () => { sb = await startSandbox(); });
-afterEach(async () => { await sb.close(); });
+beforeEach(async () => {
+  sb = await startSandbox();
+});
+afterEach(async () => {
+  await sb.close();
+});
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const io = bufferIo({ DOMO_INSTANCE: sb.instance, DOMO_ACCESS_TOKEN: sb.token, DOMO_BASE_URL: sb.url, ...env });
@@ -50,7 +54,10 @@ describe('--json applies to errors too', () => {
     const run = await cli(['--json', 'roles', 'frobnicate']);
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stderr)).toMatchObject({ name: 'UsageError', status: null, exitCode: 2 });
-    expect(JSON.parse((await cli(['--json'])).stderr)).toMatchObject({ name: 'UsageError', message: 'a command is needed; run with --help to list them' });
+    expect(JSON.parse((await cli(['--json'])).stderr)).toMatchObject({
+      name: 'UsageError',
+      message: 'a command is needed; run with --help to list them',
+    });
   });
 });
 
@@ -76,7 +83,7 @@ describe('--dry-run shows every request an operation would send', () => {
 });
 
 describe('messages a person can act on', () => {
-  it('says what to do in the CLI\'s own terms', async () => {
+  it("says what to do in the CLI's own terms", async () => {
     const run = await cli(['roles', 'delete', 'Data Stewards']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('pass --reassign-to <role> to move them first');
@@ -86,7 +93,9 @@ describe('messages a person can act on', () => {
   it('names the cause of a connection error', async () => {
     const run = await cli(['roles', 'list'], { DOMO_BASE_URL: `http://127.0.0.1:${await closedPort()}` });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^DomoConnectionError: GET \/api\/\S+ failed after 3 attempt\(s\): connection refused by 127\.0\.0\.1:\d+: is the server running/);
+    expect(run.stderr).toMatch(
+      /^DomoConnectionError: GET \/api\/\S+ failed after 3 attempt\(s\): connection refused by 127\.0\.0\.1:\d+: is the server running/,
+    );
   });
 
   it('never repeats itself', async () => {
@@ -96,9 +105,15 @@ describe('messages a person can act on', () => {
   });
 
   it('a refused login is not described as "→ 200"', async () => {
-    const run = await cli(['whoami'], { DOMO_ACCESS_TOKEN: '', DOMO_USERNAME: 'admin@sandbox.example', DOMO_PASSWORD: 'not-the-password' });
+    const run = await cli(['whoami'], {
+      DOMO_ACCESS_TOKEN: '',
+      DOMO_USERNAME: 'admin@sandbox.example',
+      DOMO_PASSWORD: 'not-the-password',
+    });
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe('DomoAuthError: login refused (INVALID_CREDENTIALS): check the username (the email address) and the password');
+    expect(run.stderr.trim()).toBe(
+      'DomoAuthError: login refused (INVALID_CREDENTIALS): check the username (the email address) and the password',
+    );
   });
 
   it('counts printed after a change are re-read from the server', async () => {

@@ -3,7 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DomoAbortError, DomoConnectionError, DomoResponseTooLargeError, DomoTimeoutError, DomoTokenAuth, type DomoAuth,
+  DomoAbortError,
+  DomoConnectionError,
+  DomoResponseTooLargeError,
+  DomoTimeoutError,
+  DomoTokenAuth,
+  type DomoAuth,
 } from '../../src/index.js';
 import { connectionFailure } from '../../src/client/transport.js';
 import { closedPort } from '../helpers/net.js';
@@ -30,15 +35,25 @@ afterAll(async () => {
 });
 
 function auth(options: Partial<ConstructorParameters<typeof DomoTokenAuth>[0]> = {}): DomoAuth {
-  return new DomoTokenAuth({ instance: 'acme', token: 'bounded-token-1234', baseUrl: base, retry: { limit: 0 }, ...options });
+  return new DomoTokenAuth({
+    instance: 'acme',
+    token: 'bounded-token-1234',
+    baseUrl: base,
+    retry: { limit: 0 },
+    ...options,
+  });
 }
-const get = (a: DomoAuth, path: string, options = {}) => a.transport.request({ route: 'probe', method: 'GET', path }, options);
-const post = (a: DomoAuth, path: string, options = {}) => a.transport.request({ route: 'probe', method: 'POST', path, json: { a: 1 }, maxRetries: 0 }, options);
+const get = (a: DomoAuth, path: string, options = {}) =>
+  a.transport.request({ route: 'probe', method: 'GET', path }, options);
+const post = (a: DomoAuth, path: string, options = {}) =>
+  a.transport.request({ route: 'probe', method: 'POST', path, json: { a: 1 }, maxRetries: 0 }, options);
 
-const stallAfterFewBytes = (status: number): Behaviour => (_, res) => {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.write('{"id":');   // and then nothing, ever
-};
+const stallAfterFewBytes =
+  (status: number): Behaviour =>
+  (_, res) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.write('{"id":'); // and then nothing, ever
+  };
 
 describe('every attempt is bounded, body included', () => {
   it('a 200 whose body stalls after a few bytes fails with DomoTimeoutError within timeoutMs', async () => {
@@ -58,7 +73,9 @@ describe('every attempt is bounded, body included', () => {
   it('a stalled body is retried like any timed-out attempt, then fails', async () => {
     behaviours.set('/stall-retry', stallAfterFewBytes(200));
     hits.delete('/stall-retry');
-    const error = await get(auth({ timeoutMs: 100, retry: { limit: 1, backoffMs: 1 } }), '/stall-retry').catch((e: unknown) => e);
+    const error = await get(auth({ timeoutMs: 100, retry: { limit: 1, backoffMs: 1 } }), '/stall-retry').catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ name: 'DomoTimeoutError', attempts: 2 });
     expect(hits.get('/stall-retry')).toBe(2);
   });
@@ -67,7 +84,9 @@ describe('every attempt is bounded, body included', () => {
     behaviours.set('/stall-abort', stallAfterFewBytes(200));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    await expect(get(auth({ timeoutMs: 60_000 }), '/stall-abort', { signal: controller.signal })).rejects.toBeInstanceOf(DomoAbortError);
+    await expect(
+      get(auth({ timeoutMs: 60_000 }), '/stall-abort', { signal: controller.signal }),
+    ).rejects.toBeInstanceOf(DomoAbortError);
   });
 
   it('an already-aborted signal sends nothing', async () => {
@@ -82,7 +101,9 @@ describe('every attempt is bounded, body included', () => {
 describe('response size cap', () => {
   const big = 'x'.repeat(5_000);
   it('refuses a body over maxResponseBytes, declared or streamed', async () => {
-    behaviours.set('/big-declared', (_, res) => res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(big.length) }).end(big));
+    behaviours.set('/big-declared', (_, res) =>
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(big.length) }).end(big),
+    );
     behaviours.set('/big-chunked', (_, res) => {
       res.writeHead(200, { 'content-type': 'text/plain' });
       for (let i = 0; i < 5; i += 1) res.write(big.slice(0, 1000));
@@ -97,14 +118,17 @@ describe('response size cap', () => {
 
   it('reads a body within the cap', async () => {
     behaviours.set('/small', (_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
-    await expect(get(auth({ maxResponseBytes: 1_000 }), '/small')).resolves.toEqual({ status: 200, data: { ok: true } });
+    await expect(get(auth({ maxResponseBytes: 1_000 }), '/small')).resolves.toEqual({
+      status: 200,
+      data: { ok: true },
+    });
   });
 });
 
 describe('connection failures say what happened, and whether a write may have been applied', () => {
   it('a POST whose connection dropped after sending may have been applied', async () => {
     behaviours.set('/drop', (req) => req.socket.destroy());
-    const error = await post(auth(), '/drop').catch((e: unknown) => e) as DomoConnectionError;
+    const error = (await post(auth(), '/drop').catch((e: unknown) => e)) as DomoConnectionError;
     expect(error).toBeInstanceOf(DomoConnectionError);
     expect(error.mayHaveBeenApplied).toBe(true);
     expect(error.message).toContain('may have been applied: check the state before sending it again');
@@ -114,19 +138,30 @@ describe('connection failures say what happened, and whether a write may have be
 
   it('a POST to a closed port was certainly not applied, and the message says the connection was refused', async () => {
     const closed = auth({ baseUrl: `http://127.0.0.1:${await closedPort()}` });
-    const error = await post(closed, '/x').catch((e: unknown) => e) as DomoConnectionError;
+    const error = (await post(closed, '/x').catch((e: unknown) => e)) as DomoConnectionError;
     expect(error).toMatchObject({ code: 'ECONNREFUSED', mayHaveBeenApplied: false });
     expect(error.message).toContain('connection refused by 127.0.0.1:');
     expect(error.message).not.toContain('may have been applied');
   });
 
   it('names DNS and TLS failures in terms a person can act on', () => {
-    const dns = connectionFailure(new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND nope.domo.com'), { code: 'ENOTFOUND' }) }), 'https://nope.domo.com/api/x');
+    const dns = connectionFailure(
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('getaddrinfo ENOTFOUND nope.domo.com'), { code: 'ENOTFOUND' }),
+      }),
+      'https://nope.domo.com/api/x',
+    );
     expect(dns).toMatchObject({ code: 'ENOTFOUND', maybeSent: false });
     expect(dns.cause).toBe('DNS lookup failed for nope.domo.com (ENOTFOUND): check the instance name');
-    const tls = connectionFailure(new TypeError('fetch failed', { cause: { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' } }), 'https://acme.domo.com/api/x');
+    const tls = connectionFailure(
+      new TypeError('fetch failed', { cause: { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' } }),
+      'https://acme.domo.com/api/x',
+    );
     expect(tls).toMatchObject({ maybeSent: false });
     expect(tls.cause).toContain('TLS failure talking to acme.domo.com');
-    expect(connectionFailure(new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } }), 'https://acme.domo.com/x').maybeSent).toBe(true);
+    expect(
+      connectionFailure(new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } }), 'https://acme.domo.com/x')
+        .maybeSent,
+    ).toBe(true);
   });
 });

@@ -23,24 +23,69 @@ function expectClean(values: unknown[], lines: string[]) {
 describe('secret canary', () => {
   it('no token, password or session appears in errors, auths or log lines', async () => {
     const lines: string[] = [];
-    const logger: Logger = { error: (m) => lines.push(m), warn: (m) => lines.push(m), info: (m) => lines.push(m), debug: (m) => lines.push(m) };
-    const echo = (status: number) => ({ request }: { request: Request }) => HttpResponse.json(
-      { status, message: `bad token ${request.headers.get('x-domo-developer-token') ?? request.headers.get('x-domo-authentication')}` }, { status });
+    const logger: Logger = {
+      error: (m) => lines.push(m),
+      warn: (m) => lines.push(m),
+      info: (m) => lines.push(m),
+      debug: (m) => lines.push(m),
+    };
+    const echo =
+      (status: number) =>
+      ({ request }: { request: Request }) =>
+        HttpResponse.json(
+          {
+            status,
+            message: `bad token ${request.headers.get('x-domo-developer-token') ?? request.headers.get('x-domo-authentication')}`,
+          },
+          { status },
+        );
     server.use(
       http.post('*/api/content/v2/authentication', () => HttpResponse.json({ success: true, sessionToken: SESSION })),
       http.get('*/api/s/:status', ({ request, params }) => echo(Number(params.status))({ request })),
-      http.get('*/api/slow', async () => { await delay(200); return HttpResponse.json({}); }),
-      http.get('*/api/html', ({ request }) => HttpResponse.html(`<p>${request.headers.get('x-domo-developer-token')}</p>`)),
+      http.get('*/api/slow', async () => {
+        await delay(200);
+        return HttpResponse.json({});
+      }),
+      http.get('*/api/html', ({ request }) =>
+        HttpResponse.html(`<p>${request.headers.get('x-domo-developer-token')}</p>`),
+      ),
     );
-    const token = new DomoTokenAuth({ instance: 'acme', token: TOKEN, logger, logLevel: 'debug', logBodies: true, retry: 0 });
-    const full = new DomoFullAuth({ instance: 'acme', username: 'ada@acme.com', password: PASSWORD, logger, logLevel: 'debug', logBodies: true, retry: 0 });
+    const token = new DomoTokenAuth({
+      instance: 'acme',
+      token: TOKEN,
+      logger,
+      logLevel: 'debug',
+      logBodies: true,
+      retry: 0,
+    });
+    const full = new DomoFullAuth({
+      instance: 'acme',
+      username: 'ada@acme.com',
+      password: PASSWORD,
+      logger,
+      logLevel: 'debug',
+      logBodies: true,
+      retry: 0,
+    });
     const errors: unknown[] = [];
     for (const auth of [token, full]) {
       for (const status of [400, 401, 403, 404, 409, 429, 500]) {
-        errors.push(await auth.transport.request({ route: 'r', method: 'GET', path: `/api/s/${status}` }).catch((e: unknown) => e));
+        errors.push(
+          await auth.transport
+            .request({ route: 'r', method: 'GET', path: `/api/s/${status}` })
+            .catch((e: unknown) => e),
+        );
       }
-      errors.push(await auth.transport.request({ route: 'r', method: 'GET', path: '/api/slow' }, { timeoutMs: 20 }).catch((e: unknown) => e));
-      errors.push(await auth.transport.request({ route: 'r', method: 'GET', path: '/api/html', schema: (await import('zod')).z.object({}) }).catch((e: unknown) => e));
+      errors.push(
+        await auth.transport
+          .request({ route: 'r', method: 'GET', path: '/api/slow' }, { timeoutMs: 20 })
+          .catch((e: unknown) => e),
+      );
+      errors.push(
+        await auth.transport
+          .request({ route: 'r', method: 'GET', path: '/api/html', schema: (await import('zod')).z.object({}) })
+          .catch((e: unknown) => e),
+      );
     }
     expect(errors.every((e) => e instanceof Error)).toBe(true);
     expect(errors.length).toBe(18);

@@ -6,20 +6,27 @@ describe('mapConcurrent', () => {
     let inFlight = 0;
     let peak = 0;
     const progress: number[] = [];
-    const results = await mapConcurrent([5, 1, 4, 2, 3, 0, 6], 3, async (n) => {
-      inFlight += 1;
-      peak = Math.max(peak, inFlight);
-      await new Promise((resolve) => setTimeout(resolve, n));
-      inFlight -= 1;
-      return n * 10;
-    }, { onProgress: (p) => progress.push(p.done) });
+    const results = await mapConcurrent(
+      [5, 1, 4, 2, 3, 0, 6],
+      3,
+      async (n) => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, n));
+        inFlight -= 1;
+        return n * 10;
+      },
+      { onProgress: (p) => progress.push(p.done) },
+    );
     expect(peak).toBe(3);
     expect(results.map((r) => (r.ok ? r.value : null))).toEqual([50, 10, 40, 20, 30, 0, 60]);
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('collects failures instead of stopping', async () => {
-    const results = await mapConcurrent([1, 2, 3], 2, (n) => (n === 2 ? Promise.reject(new Error('boom')) : Promise.resolve(n)));
+    const results = await mapConcurrent([1, 2, 3], 2, (n) =>
+      n === 2 ? Promise.reject(new Error('boom')) : Promise.resolve(n),
+    );
     expect(results.map((r) => r.ok)).toEqual([true, false, true]);
     const failed = results[1]!;
     expect(!failed.ok && (failed.error as Error).message).toBe('boom');

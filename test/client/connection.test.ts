@@ -5,8 +5,13 @@ import { closedPort } from '../helpers/net.js';
 
 describe('connection failures', () => {
   it('maps a refused connection to DomoConnectionError after the retries', async () => {
-    const auth = new DomoTokenAuth({ instance: 'acme', token: 'canary-conn-token', baseUrl: `http://127.0.0.1:${await closedPort()}`, retry: { limit: 1, backoffMs: 1 } });
-    const error = await auth.whoAmI().catch((e: unknown) => e) as DomoConnectionError;
+    const auth = new DomoTokenAuth({
+      instance: 'acme',
+      token: 'canary-conn-token',
+      baseUrl: `http://127.0.0.1:${await closedPort()}`,
+      retry: { limit: 1, backoffMs: 1 },
+    });
+    const error = (await auth.whoAmI().catch((e: unknown) => e)) as DomoConnectionError;
     expect(error).toBeInstanceOf(DomoConnectionError);
     expect(error.code).toBe('ECONNREFUSED');
     expect(error.attempts).toBe(2);

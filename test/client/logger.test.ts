@@ -3,8 +3,17 @@ import { logLevelFromEnv, redactJsonText } from '../../src/index.js';
 
 describe('logging helpers', () => {
   it('redacts secret-looking keys in JSON bodies, at any depth', () => {
-    expect(JSON.parse(redactJsonText('{"username":"u","password":"p","nested":{"secretKey":"s","list":[{"sessionToken":"t"}]},"configurations":{"client-secret":"c"}}'))).toEqual({
-      username: 'u', password: '[REDACTED]', nested: { secretKey: '[REDACTED]', list: [{ sessionToken: '[REDACTED]' }] }, configurations: { 'client-secret': '[REDACTED]' },
+    expect(
+      JSON.parse(
+        redactJsonText(
+          '{"username":"u","password":"p","nested":{"secretKey":"s","list":[{"sessionToken":"t"}]},"configurations":{"client-secret":"c"}}',
+        ),
+      ),
+    ).toEqual({
+      username: 'u',
+      password: '[REDACTED]',
+      nested: { secretKey: '[REDACTED]', list: [{ sessionToken: '[REDACTED]' }] },
+      configurations: { 'client-secret': '[REDACTED]' },
     });
     expect(redactJsonText('not json password=x')).toBe('not json password=x');
   });

@@ -5,7 +5,9 @@ describe('path tag', () => {
   it('encodes each value as one segment', () => {
     expect(path`/api/data/v1/accounts/${71}`).toBe('/api/data/v1/accounts/71');
     expect(path`/api/x/${'a b?c#d'}/y`).toBe('/api/x/a%20b%3Fc%23d/y');
-    expect(path`/api/providers/${'snowflake-oauth-config'}/template/${5}`).toBe('/api/providers/snowflake-oauth-config/template/5');
+    expect(path`/api/providers/${'snowflake-oauth-config'}/template/${5}`).toBe(
+      '/api/providers/snowflake-oauth-config/template/5',
+    );
   });
 
   it.each([

@@ -7,7 +7,13 @@ const CANARY = 'canary-7f3a9c-secret';
 describe('Secret', () => {
   it('never prints its value', () => {
     const secret = new Secret(CANARY);
-    for (const shown of [String(secret), `${String(secret)}`, JSON.stringify({ secret }), inspect(secret), inspect({ nested: { secret } }, { depth: 5 })]) {
+    for (const shown of [
+      String(secret),
+      `${String(secret)}`,
+      JSON.stringify({ secret }),
+      inspect(secret),
+      inspect({ nested: { secret } }, { depth: 5 }),
+    ]) {
       expect(shown).not.toContain(CANARY);
       expect(shown).toContain('[REDACTED]');
     }
@@ -22,7 +28,9 @@ describe('Secret', () => {
   });
 
   it('scrubs secret values out of text', () => {
-    expect(scrubSecrets(`token=${CANARY}; again ${CANARY}`, [new Secret(CANARY)])).toBe('token=[REDACTED]; again [REDACTED]');
+    expect(scrubSecrets(`token=${CANARY}; again ${CANARY}`, [new Secret(CANARY)])).toBe(
+      'token=[REDACTED]; again [REDACTED]',
+    );
     expect(scrubSecrets('a b c', ['a'])).toBe('a b c');
   });
 });

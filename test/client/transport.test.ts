@@ -2,8 +2,20 @@ import { http, HttpResponse, delay } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  DomoApiError, DomoAuthError, DomoConflictError, DomoForbiddenError, DomoInstanceError, DomoNotFoundError,
-  DomoAbortError, DomoRateLimitError, DomoServerError, DomoTimeoutError, DomoTokenAuth, DomoValidationError, VERSION, type Logger,
+  DomoApiError,
+  DomoAuthError,
+  DomoConflictError,
+  DomoForbiddenError,
+  DomoInstanceError,
+  DomoNotFoundError,
+  DomoAbortError,
+  DomoRateLimitError,
+  DomoServerError,
+  DomoTimeoutError,
+  DomoTokenAuth,
+  DomoValidationError,
+  VERSION,
+  type Logger,
 } from '../../src/index.js';
 import { recordRequests, useMswServer } from '../helpers/msw.js';
 
@@ -35,7 +47,13 @@ describe('transport: what is sent', () => {
     const seen = recordRequests(server);
     server.use(http.all('*/api/echo', () => HttpResponse.json({ ok: true })));
     const auth = makeAuth({ baseUrl: 'http://127.0.0.1:9/' });
-    await auth.transport.request({ route: 'r', method: 'PUT', path: '/api/echo', json: [1, 2], query: { unmask: false, skip: undefined } });
+    await auth.transport.request({
+      route: 'r',
+      method: 'PUT',
+      path: '/api/echo',
+      json: [1, 2],
+      query: { unmask: false, skip: undefined },
+    });
     await auth.transport.request({ route: 'r', method: 'PUT', path: '/api/echo', text: 'new name' });
     await seen.settled();
     expect(seen[0]!.url.href).toBe('http://127.0.0.1:9/api/echo?unmask=false');
@@ -57,26 +75,52 @@ describe('transport: errors by status', () => {
     [500, DomoServerError],
     [502, DomoServerError],
   ])('%i → %o', async (status, ErrorClass) => {
-    server.use(http.get('*/api/things/1', () => HttpResponse.json(
-      { status, statusReason: 'Reason', message: `server says ${status}`, toe: 'X' }, { status, headers: status === 429 ? { 'retry-after': '0' } : {} })));
+    server.use(
+      http.get('*/api/things/1', () =>
+        HttpResponse.json(
+          { status, statusReason: 'Reason', message: `server says ${status}`, toe: 'X' },
+          { status, headers: status === 429 ? { 'retry-after': '0' } : {} },
+        ),
+      ),
+    );
     const error = await getThing(makeAuth({ retry: 0 })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toMatchObject({ status, method: 'GET', route: 'getThing', url: 'https://acme.domo.com/api/things/1', attempts: 1 });
+    expect(error).toMatchObject({
+      status,
+      method: 'GET',
+      route: 'getThing',
+      url: 'https://acme.domo.com/api/things/1',
+      attempts: 1,
+    });
     expect((error as Error).message).toContain(`GET /api/things/1 → ${status}`);
     expect((error as Error).message).toContain(`server says ${status}`);
   });
 
   it('turns 403 and 404 into "not found or not shared" when the route says so', async () => {
     server.use(http.get('*/api/things/1', () => new HttpResponse(null, { status: 403, statusText: 'Forbidden' })));
-    const error = await makeAuth().transport.request({ route: 'getThing', method: 'GET', path: '/api/things/1', notFoundHint: 'thing 1 not found or not shared with you', forbiddenMeansNotFound: true }).catch((e: unknown) => e);
+    const error = await makeAuth()
+      .transport.request({
+        route: 'getThing',
+        method: 'GET',
+        path: '/api/things/1',
+        notFoundHint: 'thing 1 not found or not shared with you',
+        forbiddenMeansNotFound: true,
+      })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomoNotFoundError);
-    expect((error as Error).message).toBe('GET /api/things/1 → 403 (thing 1 not found or not shared with you: Forbidden)');
-    const plain = await makeAuth().transport.request({ route: 'getThing', method: 'GET', path: '/api/things/1', notFoundHint: 'thing 1 not found' }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      'GET /api/things/1 → 403 (thing 1 not found or not shared with you: Forbidden)',
+    );
+    const plain = await makeAuth()
+      .transport.request({ route: 'getThing', method: 'GET', path: '/api/things/1', notFoundHint: 'thing 1 not found' })
+      .catch((e: unknown) => e);
     expect(plain).toBeInstanceOf(DomoForbiddenError);
   });
 
   it('reports an HTML error page without a SyntaxError', async () => {
-    server.use(http.get('*/api/things/1', () => HttpResponse.html('<html><body>Bad gateway</body></html>', { status: 502 })));
+    server.use(
+      http.get('*/api/things/1', () => HttpResponse.html('<html><body>Bad gateway</body></html>', { status: 502 })),
+    );
     const error = await getThing(makeAuth({ retry: 0 })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomoServerError);
     expect((error as DomoServerError).body).toContain('Bad gateway');
@@ -90,27 +134,41 @@ describe('transport: errors by status', () => {
   });
 
   it('reports truncated JSON as a validation error', async () => {
-    server.use(http.get('*/api/things/1', () => new HttpResponse('{"id": 1, "na', { headers: { 'content-type': 'application/json' } })));
+    server.use(
+      http.get(
+        '*/api/things/1',
+        () => new HttpResponse('{"id": 1, "na', { headers: { 'content-type': 'application/json' } }),
+      ),
+    );
     await expect(getThing(makeAuth())).rejects.toThrow(/not valid JSON/);
   });
 
   it('names the field path of a schema mismatch', async () => {
     server.use(http.get('*/api/things/1', () => HttpResponse.json({ id: 'one', name: 'x' })));
-    const error = await getThing(makeAuth()).catch((e: unknown) => e) as DomoValidationError;
+    const error = (await getThing(makeAuth()).catch((e: unknown) => e)) as DomoValidationError;
     expect(error).toBeInstanceOf(DomoValidationError);
     expect(error.route).toBe('getThing');
     expect(error.issues[0]!.path).toBe('id');
     expect(error.message).toMatch(/getThing: .*id: /);
     const list = z.array(Thing);
     server.use(http.get('*/api/things', () => HttpResponse.json([{ id: 1, name: 'a' }, { id: 2 }])));
-    const nested = await makeAuth().transport.request({ route: 'getThings', method: 'GET', path: '/api/things', schema: list }).catch((e: unknown) => e) as DomoValidationError;
+    const nested = (await makeAuth()
+      .transport.request({ route: 'getThings', method: 'GET', path: '/api/things', schema: list })
+      .catch((e: unknown) => e)) as DomoValidationError;
     expect(nested.issues[0]!.path).toBe('[1].name');
   });
 
   it('recognises the VPN block page and the allowlist redirect', async () => {
-    server.use(http.get('*/api/things/1', () => HttpResponse.html('<html><head><title>Domo - Blocked</title></head></html>')));
+    server.use(
+      http.get('*/api/things/1', () => HttpResponse.html('<html><head><title>Domo - Blocked</title></head></html>')),
+    );
     await expect(getThing(makeAuth())).rejects.toThrow(DomoInstanceError);
-    server.use(http.get('*/api/things/1', () => new HttpResponse(null, { status: 303, headers: { location: 'https://acme.domo.com/whitelist/blocked' } })));
+    server.use(
+      http.get(
+        '*/api/things/1',
+        () => new HttpResponse(null, { status: 303, headers: { location: 'https://acme.domo.com/whitelist/blocked' } }),
+      ),
+    );
     await expect(getThing(makeAuth())).rejects.toThrow(/allowlist/);
   });
 });
@@ -118,16 +176,24 @@ describe('transport: errors by status', () => {
 describe('transport: retries and timeouts', () => {
   it('retries a GET on 503 and succeeds', async () => {
     let calls = 0;
-    server.use(http.get('*/api/things/1', () => (++calls < 3 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json({ id: 1, name: 'x' }))));
+    server.use(
+      http.get('*/api/things/1', () =>
+        ++calls < 3 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json({ id: 1, name: 'x' }),
+      ),
+    );
     await expect(getThing(makeAuth())).resolves.toMatchObject({ status: 200 });
     expect(calls).toBe(3);
   });
 
   it('honours Retry-After on 429', async () => {
     let calls = 0;
-    server.use(http.get('*/api/things/1', () => (++calls === 1
-      ? new HttpResponse(null, { status: 429, headers: { 'retry-after': '0.2' } })
-      : HttpResponse.json({ id: 1, name: 'x' }))));
+    server.use(
+      http.get('*/api/things/1', () =>
+        ++calls === 1
+          ? new HttpResponse(null, { status: 429, headers: { 'retry-after': '0.2' } })
+          : HttpResponse.json({ id: 1, name: 'x' }),
+      ),
+    );
     const started = Date.now();
     await getThing(makeAuth());
     expect(calls).toBe(2);
@@ -136,7 +202,12 @@ describe('transport: retries and timeouts', () => {
 
   it('gives up after the limit with the attempts counted', async () => {
     let calls = 0;
-    server.use(http.get('*/api/things/1', () => { calls += 1; return new HttpResponse(null, { status: 503 }); }));
+    server.use(
+      http.get('*/api/things/1', () => {
+        calls += 1;
+        return new HttpResponse(null, { status: 503 });
+      }),
+    );
     const error = await getThing(makeAuth()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomoServerError);
     expect(calls).toBe(3);
@@ -144,8 +215,10 @@ describe('transport: retries and timeouts', () => {
   });
 
   it('reports the last Retry-After when 429 persists', async () => {
-    server.use(http.get('*/api/things/1', () => new HttpResponse(null, { status: 429, headers: { 'retry-after': '0' } })));
-    const error = await getThing(makeAuth()).catch((e: unknown) => e) as DomoRateLimitError;
+    server.use(
+      http.get('*/api/things/1', () => new HttpResponse(null, { status: 429, headers: { 'retry-after': '0' } })),
+    );
+    const error = (await getThing(makeAuth()).catch((e: unknown) => e)) as DomoRateLimitError;
     expect(error).toBeInstanceOf(DomoRateLimitError);
     expect(error.retryAfterMs).toBe(0);
     expect(error.attempts).toBe(3);
@@ -153,24 +226,45 @@ describe('transport: retries and timeouts', () => {
 
   it('never retries a POST or a PATCH', async () => {
     let calls = 0;
-    server.use(http.all('*/api/things', () => { calls += 1; return new HttpResponse(null, { status: 503 }); }));
+    server.use(
+      http.all('*/api/things', () => {
+        calls += 1;
+        return new HttpResponse(null, { status: 503 });
+      }),
+    );
     const auth = makeAuth();
-    await expect(auth.transport.request({ route: 'create', method: 'POST', path: '/api/things', json: {} })).rejects.toThrow(DomoServerError);
-    await expect(auth.transport.request({ route: 'patch', method: 'PATCH', path: '/api/things', json: [] })).rejects.toThrow(DomoServerError);
+    await expect(
+      auth.transport.request({ route: 'create', method: 'POST', path: '/api/things', json: {} }),
+    ).rejects.toThrow(DomoServerError);
+    await expect(
+      auth.transport.request({ route: 'patch', method: 'PATCH', path: '/api/things', json: [] }),
+    ).rejects.toThrow(DomoServerError);
     expect(calls).toBe(2);
   });
 
   it('honours retry: 0 per call and maxRetries per route', async () => {
     let calls = 0;
-    server.use(http.get('*/api/things/1', () => { calls += 1; return new HttpResponse(null, { status: 503 }); }));
+    server.use(
+      http.get('*/api/things/1', () => {
+        calls += 1;
+        return new HttpResponse(null, { status: 503 });
+      }),
+    );
     await expect(getThing(makeAuth(), { retry: 0 })).rejects.toThrow(DomoServerError);
     expect(calls).toBe(1);
-    await expect(makeAuth().transport.request({ route: 'r', method: 'GET', path: '/api/things/1', maxRetries: 0 })).rejects.toThrow(DomoServerError);
+    await expect(
+      makeAuth().transport.request({ route: 'r', method: 'GET', path: '/api/things/1', maxRetries: 0 }),
+    ).rejects.toThrow(DomoServerError);
     expect(calls).toBe(2);
   });
 
   it('times out an attempt as DomoTimeoutError', async () => {
-    server.use(http.get('*/api/things/1', async () => { await delay(500); return HttpResponse.json({ id: 1, name: 'x' }); }));
+    server.use(
+      http.get('*/api/things/1', async () => {
+        await delay(500);
+        return HttpResponse.json({ id: 1, name: 'x' });
+      }),
+    );
     const error = await getThing(makeAuth({ timeoutMs: 50 }), { retry: 0 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomoTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 50, attempts: 1, route: 'getThing' });
@@ -178,7 +272,13 @@ describe('transport: retries and timeouts', () => {
 
   it('stops at once when the caller aborts, without retrying', async () => {
     let calls = 0;
-    server.use(http.get('*/api/things/1', async () => { calls += 1; await delay(300); return HttpResponse.json({ id: 1, name: 'x' }); }));
+    server.use(
+      http.get('*/api/things/1', async () => {
+        calls += 1;
+        await delay(300);
+        return HttpResponse.json({ id: 1, name: 'x' });
+      }),
+    );
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     const error = await getThing(makeAuth(), { signal: controller.signal }).catch((e: unknown) => e);
@@ -189,7 +289,12 @@ describe('transport: retries and timeouts', () => {
   });
 
   it('lets a call override the timeout', async () => {
-    server.use(http.get('*/api/things/1', async () => { await delay(300); return HttpResponse.json({ id: 1, name: 'x' }); }));
+    server.use(
+      http.get('*/api/things/1', async () => {
+        await delay(300);
+        return HttpResponse.json({ id: 1, name: 'x' });
+      }),
+    );
     await expect(getThing(makeAuth(), { timeoutMs: 40, retry: 0 })).rejects.toThrow(DomoTimeoutError);
   });
 });
@@ -197,7 +302,12 @@ describe('transport: retries and timeouts', () => {
 describe('transport: logging', () => {
   it('logs one line per attempt with masked headers, and nothing by default', async () => {
     const lines: string[] = [];
-    const logger: Logger = { error: (m) => lines.push(m), warn: (m) => lines.push(m), info: (m) => lines.push(m), debug: (m) => lines.push(m) };
+    const logger: Logger = {
+      error: (m) => lines.push(m),
+      warn: (m) => lines.push(m),
+      info: (m) => lines.push(m),
+      debug: (m) => lines.push(m),
+    };
     server.use(http.get('*/api/things/1', () => HttpResponse.json({ id: 1, name: 'x' })));
     await getThing(makeAuth({ logger }));
     expect(lines).toEqual([]);

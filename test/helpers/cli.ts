@@ -23,8 +23,12 @@ export function runTs(entry: string, args: string[], env: NodeJS.ProcessEnv = {}
   const child = spawnTs(entry, args, env);
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-  child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  child.stdout!.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   if (stdin !== undefined) child.stdin!.end(stdin);
   else child.stdin!.end();
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));

@@ -30,7 +30,14 @@ export function recordRequests(server: SetupServerApi): RequestLog {
   server.events.on('request:start', ({ request }: { request: Request }) => {
     const entry: Recorded = { method: request.method, url: new URL(request.url), headers: request.headers, body: '' };
     seen.push(entry);
-    reads.push(request.clone().text().then((text) => { entry.body = text; }));
+    reads.push(
+      request
+        .clone()
+        .text()
+        .then((text) => {
+          entry.body = text;
+        }),
+    );
   });
   return seen;
 }

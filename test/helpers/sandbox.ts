@@ -1,6 +1,11 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { createSandboxHandlers, createSandboxState, type SandboxState, type SandboxStateOptions } from '../../src/sandbox/index.js';
+import {
+  createSandboxHandlers,
+  createSandboxState,
+  type SandboxState,
+  type SandboxStateOptions,
+} from '../../src/sandbox/index.js';
 import { DomoTokenAuth, type DomoAuth, type TransportOptions } from '../../src/index.js';
 import { recordRequests, type Recorded } from './msw.js';
 
@@ -30,7 +35,13 @@ export function useSandbox(options: SandboxStateOptions = {}): SandboxFixture {
   beforeEach(() => {
     fixture.state = createSandboxState(options);
     server.resetHandlers(...createSandboxHandlers(fixture.state));
-    fixture.authWith = ({ token, ...rest }) => new DomoTokenAuth({ instance: fixture.state.instance, token: token ?? fixture.state.adminToken, retry: { backoffMs: 1 }, ...rest });
+    fixture.authWith = ({ token, ...rest }) =>
+      new DomoTokenAuth({
+        instance: fixture.state.instance,
+        token: token ?? fixture.state.adminToken,
+        retry: { backoffMs: 1 },
+        ...rest,
+      });
     fixture.auth = fixture.authWith({});
     sent.length = 0;
     fixture.sent = sent;
@@ -51,17 +62,35 @@ export interface RawAnswer {
 
 /** A plain fetch to the sandbox, for testing the wire behaviour without the library. */
 export async function raw(
-  method: string, path: string,
-  options: { token?: string | null; json?: unknown; text?: string; contentType?: string; headers?: Record<string, string>; base?: string } = {},
+  method: string,
+  path: string,
+  options: {
+    token?: string | null;
+    json?: unknown;
+    text?: string;
+    contentType?: string;
+    headers?: Record<string, string>;
+    base?: string;
+  } = {},
 ): Promise<RawAnswer> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers['x-domo-developer-token'] = options.token;
   let body: string | undefined;
-  if (options.json !== undefined) { body = JSON.stringify(options.json); headers['content-type'] = options.contentType ?? 'application/json'; }
-  if (options.text !== undefined) { body = options.text; headers['content-type'] = options.contentType ?? 'text/plain'; }
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers['content-type'] = options.contentType ?? 'application/json';
+  }
+  if (options.text !== undefined) {
+    body = options.text;
+    headers['content-type'] = options.contentType ?? 'text/plain';
+  }
   const response = await fetch((options.base ?? BASE) + path, { method, headers, body });
   const text = await response.text();
   let parsed: unknown = text;
-  try { parsed = text ? JSON.parse(text) : undefined; } catch { /* text body */ }
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* text body */
+  }
   return { status: response.status, statusText: response.statusText, headers: response.headers, body: parsed, text };
 }

@@ -14,15 +14,31 @@ const run = promisify(execFile);
  * that our own `npm ci` filled, with no registry request.
  */
 async function writeConsumerProject(dir: string, tarball: string): Promise<void> {
-  const ours = JSON.parse(await readFile(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; version?: string; dependencies?: Record<string, string> }> };
+  const ours = JSON.parse(await readFile(join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dev?: boolean; version?: string; dependencies?: Record<string, string> }>;
+  };
   const self = ours.packages['']!;
   const runtime = Object.fromEntries(Object.entries(ours.packages).filter(([key, entry]) => key !== '' && !entry.dev));
-  const manifest = { name: 'consumer', version: '1.0.0', private: true, dependencies: { 'domo-admin': `file:${tarball}` } };
+  const manifest = {
+    name: 'consumer',
+    version: '1.0.0',
+    private: true,
+    dependencies: { 'domo-admin': `file:${tarball}` },
+  };
   const lock = {
-    name: 'consumer', version: '1.0.0', lockfileVersion: 3, requires: true,
+    name: 'consumer',
+    version: '1.0.0',
+    lockfileVersion: 3,
+    requires: true,
     packages: {
       '': { name: 'consumer', version: '1.0.0', dependencies: manifest.dependencies },
-      'node_modules/domo-admin': { version: self.version, resolved: `file:${tarball}`, dependencies: self.dependencies, bin: { 'domo-admin': 'bin/domo-admin.js' }, engines: { node: '>=20.19' } },
+      'node_modules/domo-admin': {
+        version: self.version,
+        resolved: `file:${tarball}`,
+        dependencies: self.dependencies,
+        bin: { 'domo-admin': 'bin/domo-admin.js' },
+        engines: { node: '>=20.19' },
+      },
       ...runtime,
     },
   };
@@ -40,7 +56,10 @@ describe('the packed tarball, installed in an empty project', () => {
 
   beforeAll(async () => {
     project = await mkdtemp(join(tmpdir(), 'domo-admin-consumer-'));
-    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', project], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', project], {
+      cwd: ROOT,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
     files = packed!.files.map((f) => f.path);
     await writeConsumerProject(project, packed!.filename);
@@ -51,7 +70,11 @@ describe('the packed tarball, installed in an empty project', () => {
     if (project) await rm(project, { recursive: true, force: true });
   });
 
-  const cli = (...args: string[]) => run(join(project, 'node_modules', '.bin', 'domo-admin'), args, { cwd: project, env: { ...process.env, DOMO_INSTANCE: '', DOMO_ACCESS_TOKEN: '' } });
+  const cli = (...args: string[]) =>
+    run(join(project, 'node_modules', '.bin', 'domo-admin'), args, {
+      cwd: project,
+      env: { ...process.env, DOMO_INSTANCE: '', DOMO_ACCESS_TOKEN: '' },
+    });
 
   it('ships a LICENSE, the built code and no source maps pointing at unshipped sources', () => {
     expect(files).toContain('LICENSE');
@@ -88,40 +111,55 @@ describe('the packed tarball, installed in an empty project', () => {
   });
 
   it('requires the library from CommonJS', async () => {
-    await writeFile(join(project, 'cjs.cjs'), "const { DomoTokenAuth, routes } = require('domo-admin'); console.log(typeof DomoTokenAuth, typeof routes.getRoles);");
+    await writeFile(
+      join(project, 'cjs.cjs'),
+      "const { DomoTokenAuth, routes } = require('domo-admin'); console.log(typeof DomoTokenAuth, typeof routes.getRoles);",
+    );
     const { stdout } = await run(process.execPath, ['cjs.cjs'], { cwd: project });
     expect(stdout.trim()).toBe('function function');
   });
 
   it('`npx domo-admin` with no command prints help and exits 2, without a stack trace', async () => {
-    const error = await run('npx', ['--offline', 'domo-admin'], { cwd: project }).then(() => undefined, (e: unknown) => e as { code: number; stdout: string; stderr: string });
+    const error = await run('npx', ['--offline', 'domo-admin'], { cwd: project }).then(
+      () => undefined,
+      (e: unknown) => e as { code: number; stdout: string; stderr: string },
+    );
     expect(error?.code).toBe(2);
     expect(error!.stderr).toContain('Usage: domo-admin');
     expect(error!.stderr).not.toMatch(/^\s+at /m);
   });
 
   it('the CLI and the library load msw (the sandbox) only when the sandbox is used', async () => {
-    await writeFile(join(project, 'hooks.mjs'), [
-      "import { appendFileSync } from 'node:fs';",
-      'export async function resolve(specifier, context, next) {',
-      '  const resolved = await next(specifier, context);',
-      "  appendFileSync(process.env.LOADED_LOG, resolved.url + '\\n');",
-      '  return resolved;',
-      '}',
-    ].join('\n'));
-    await writeFile(join(project, 'register.mjs'), "import { register } from 'node:module'; register('./hooks.mjs', import.meta.url);");
+    await writeFile(
+      join(project, 'hooks.mjs'),
+      [
+        "import { appendFileSync } from 'node:fs';",
+        'export async function resolve(specifier, context, next) {',
+        '  const resolved = await next(specifier, context);',
+        "  appendFileSync(process.env.LOADED_LOG, resolved.url + '\\n');",
+        '  return resolved;',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(project, 'register.mjs'),
+      "import { register } from 'node:module'; register('./hooks.mjs', import.meta.url);",
+    );
     await writeFile(join(project, 'library.mjs'), "await import('domo-admin');");
     const loaded = async (name: string, args: string[]) => {
       const log = join(project, `${name}.log`);
       await writeFile(log, '');
-      await run(process.execPath, ['--import', './register.mjs', ...args], { cwd: project, env: { ...process.env, LOADED_LOG: log, DOMO_INSTANCE: '', DOMO_ACCESS_TOKEN: '' } }).catch(() => undefined);
+      await run(process.execPath, ['--import', './register.mjs', ...args], {
+        cwd: project,
+        env: { ...process.env, LOADED_LOG: log, DOMO_INSTANCE: '', DOMO_ACCESS_TOKEN: '' },
+      }).catch(() => undefined);
       return readFile(log, 'utf8');
     };
     const bin = join('node_modules', 'domo-admin', 'bin', 'domo-admin.js');
     expect(await loaded('help', [bin, '--help'])).not.toMatch(/node_modules\/msw\//);
     expect(await loaded('whoami', [bin, 'whoami'])).not.toMatch(/node_modules\/msw\//);
     expect(await loaded('library', ['library.mjs'])).not.toMatch(/node_modules\/(msw|commander)\/|dist\/sandbox\//);
-    expect(await loaded('sandbox', [bin, 'roles', 'list', '--sandbox'])).toMatch(/node_modules\/msw\//);   // the check can fail
+    expect(await loaded('sandbox', [bin, 'roles', 'list', '--sandbox'])).toMatch(/node_modules\/msw\//); // the check can fail
   });
 
   it('the installed package does not depend on anything outside its dependencies', async () => {

@@ -10,9 +10,16 @@ let auth: DomoTokenAuth;
 
 beforeAll(async () => {
   sb = await startSandbox({ seed: 42, accounts: 30, users: 80 });
-  auth = new DomoTokenAuth({ instance: sb.instance, token: sb.token, baseUrl: sb.url, retry: { limit: 8, backoffMs: 2, backoffLimitMs: 20 } });
+  auth = new DomoTokenAuth({
+    instance: sb.instance,
+    token: sb.token,
+    baseUrl: sb.url,
+    retry: { limit: 8, backoffMs: 2, backoffLimitMs: 20 },
+  });
 });
-afterAll(async () => { await sb.close(); });
+afterAll(async () => {
+  await sb.close();
+});
 
 type Kind = 'read' | 'share' | 'grants' | 'members' | 'create';
 
@@ -24,7 +31,9 @@ describe('fault soak', () => {
     const accountById = new Map<number, DomoAccount>(accounts.map((a) => [a.id, a]));
     const customRoles = [...state.roles.values()].filter((r) => r.id > 5).map((r) => r.id);
     const users = [...state.users.values()].filter((u) => u.id !== state.adminUserId && !u.locked).map((u) => u.id);
-    const grantPool = [...state.authorities.values()].filter((a) => a.dependsOnAuthorities.length === 0).map((a) => a.authority);
+    const grantPool = [...state.authorities.values()]
+      .filter((a) => a.dependsOnAuthorities.length === 0)
+      .map((a) => a.authority);
     const accountIds = [...state.accounts.keys()];
     const levels = [AccessLevel.CAN_VIEW, AccessLevel.CAN_EDIT, AccessLevel.CAN_SHARE];
 
@@ -38,11 +47,17 @@ describe('fault soak', () => {
     state.faults = { errorRate: 0.1, resetRate: 0.02, rateLimitEvery: 50, retryAfterSeconds: 0.01 };
     for (let i = 0; i < OPERATIONS; i += 1) {
       const roll = random.next();
-      const kind: Kind = roll < 0.35 ? 'read' : roll < 0.55 ? 'share' : roll < 0.72 ? 'grants' : roll < 0.9 ? 'members' : 'create';
+      const kind: Kind =
+        roll < 0.35 ? 'read' : roll < 0.55 ? 'share' : roll < 0.72 ? 'grants' : roll < 0.9 ? 'members' : 'create';
       counts[kind] += 1;
       try {
         if (kind === 'read') {
-          await [() => routes.getRoles(auth), () => routes.getAccountById(auth, random.pick(accountIds)), () => routes.getAccountAccessList(auth, random.pick(accountIds)), () => routes.getRoleGrants(auth, random.pick(customRoles))][i % 4]!();
+          await [
+            () => routes.getRoles(auth),
+            () => routes.getAccountById(auth, random.pick(accountIds)),
+            () => routes.getAccountAccessList(auth, random.pick(accountIds)),
+            () => routes.getRoleGrants(auth, random.pick(customRoles)),
+          ][i % 4]!();
         } else if (kind === 'share') {
           const accountId = random.pick(accountIds);
           const userId = random.pick(users);
@@ -62,7 +77,11 @@ describe('fault soak', () => {
         } else {
           const name = `soak account ${i}`;
           try {
-            await routes.createAccount(auth, { name, dataProviderType: 'amazon-s3', config: { accessKey: 'A', secretKey: `s-${i}`, bucket: 'b' } });
+            await routes.createAccount(auth, {
+              name,
+              dataProviderType: 'amazon-s3',
+              config: { accessKey: 'A', secretKey: `s-${i}`, bucket: 'b' },
+            });
             creates.push({ name, ok: true });
           } catch (error) {
             creates.push({ name, ok: false, error });
@@ -81,7 +100,11 @@ describe('fault soak', () => {
     expect(faults.filter((r) => r.fault === 'rate-limit').length).toBeGreaterThan(10);
     expect(Object.values(counts).every((n) => n > 30)).toBe(true);
     // Some shares asked for an access the user already had: Domo's 500, verified by re-reading, not retried.
-    expect(state.requests.filter((r) => r.method === 'PUT' && r.path.startsWith('/api/data/v2/accounts/share/') && r.status === 500 && !r.fault).length).toBeGreaterThan(0);
+    expect(
+      state.requests.filter(
+        (r) => r.method === 'PUT' && r.path.startsWith('/api/data/v2/accounts/share/') && r.status === 500 && !r.fault,
+      ).length,
+    ).toBeGreaterThan(0);
 
     // Every idempotent operation ended successful.
     expect(idempotentFailures.map((f) => `${f.kind}: ${String(f.error)}`)).toEqual([]);
@@ -102,11 +125,15 @@ describe('fault soak', () => {
     expect(stored.length).toBe(creates.filter((c) => c.ok).length + appliedButLost);
 
     // The final state is what the successful operations asked for.
-    for (const [roleId, grants] of expectedGrants) expect(state.roles.get(roleId)!.authorities, `role ${roleId}`).toEqual(grants);
+    for (const [roleId, grants] of expectedGrants)
+      expect(state.roles.get(roleId)!.authorities, `role ${roleId}`).toEqual(grants);
     for (const [userId, roleId] of expectedRole) expect(state.users.get(userId)!.roleId, `user ${userId}`).toBe(roleId);
     for (const [key, level] of expectedShare) {
       const [accountId, userId] = key.split(':').map(Number);
-      expect(state.accounts.get(accountId!)!.shares.find((s) => s.type === 'USER' && s.id === userId)?.accessLevel, key).toBe(level);
+      expect(
+        state.accounts.get(accountId!)!.shares.find((s) => s.type === 'USER' && s.id === userId)?.accessLevel,
+        key,
+      ).toBe(level);
     }
   }, 120_000);
 });

@@ -1,6 +1,13 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { DomoApiError, DomoConflictError, DomoInputError, DomoNotFoundError, DomoValidationError, routes } from '../../src/index.js';
+import {
+  DomoApiError,
+  DomoConflictError,
+  DomoInputError,
+  DomoNotFoundError,
+  DomoValidationError,
+  routes,
+} from '../../src/index.js';
 import { useSandbox } from '../helpers/sandbox.js';
 
 const sb = useSandbox();
@@ -11,7 +18,11 @@ describe('getRoles / getRoleById', () => {
   it('lists roles and gets one', async () => {
     const { data } = await routes.getRoles(sb.auth);
     expect(data.slice(0, 5).map((r) => r.name)).toEqual(['Admin', 'Privileged', 'Editor', 'Participant', 'Social']);
-    expect(data[0]).toMatchObject({ id: 1, authorityCount: sb.state.authorities.size, userCount: sb.state.userCount(1) });
+    expect(data[0]).toMatchObject({
+      id: 1,
+      authorityCount: sb.state.authorities.size,
+      userCount: sb.state.userCount(1),
+    });
     const one = await routes.getRoleById(sb.auth, 2);
     expect(one.data).toMatchObject({ id: 2, name: 'Privileged' });
     expect(sentLine(1)).toBe('GET /api/authorization/v1/roles/2');
@@ -40,7 +51,13 @@ describe('createRole', () => {
     expect(sb.sent).toHaveLength(2);
   });
 
-  it.each([{ name: '' }, { name: '   ' }, { name: 'x'.repeat(256) }, { name: 'ok', fromRoleId: -1 }, { name: 'ok', description: 5 }])('rejects %j before sending', async (input) => {
+  it.each([
+    { name: '' },
+    { name: '   ' },
+    { name: 'x'.repeat(256) },
+    { name: 'ok', fromRoleId: -1 },
+    { name: 'ok', description: 5 },
+  ])('rejects %j before sending', async (input) => {
     await expect(routes.createRole(sb.auth, input as never)).rejects.toThrow(DomoInputError);
     expect(sb.sent).toHaveLength(0);
   });
@@ -49,9 +66,16 @@ describe('createRole', () => {
 describe('updateRoleMetadata', () => {
   it('PUTs { name, description, id } and returns the role', async () => {
     const role = roleNamed('Finance Editors');
-    const { data, quirk } = await routes.updateRoleMetadata(sb.auth, role.id, { name: 'Finance', description: 'last updated - 2026-11-22' });
+    const { data, quirk } = await routes.updateRoleMetadata(sb.auth, role.id, {
+      name: 'Finance',
+      description: 'last updated - 2026-11-22',
+    });
     await sb.settled();
-    expect(JSON.parse(sb.sent[0]!.body)).toEqual({ name: 'Finance', description: 'last updated - 2026-11-22', id: role.id });
+    expect(JSON.parse(sb.sent[0]!.body)).toEqual({
+      name: 'Finance',
+      description: 'last updated - 2026-11-22',
+      id: role.id,
+    });
     expect(data).toMatchObject({ id: role.id, name: 'Finance', description: 'last updated - 2026-11-22' });
     expect(quirk).toBeUndefined();
   });
@@ -67,8 +91,14 @@ describe('updateRoleMetadata', () => {
 
   it('a 400 that did not apply stays an error', async () => {
     const role = roleNamed('Finance Editors');
-    sb.server.use(http.put('*/api/authorization/v1/roles/:id', () => HttpResponse.json({ status: 400, message: 'Bad Request' }, { status: 400, statusText: 'Bad Request' })));
-    const error = await routes.updateRoleMetadata(sb.auth, role.id, { name: role.name, description: 'never applied' }).catch((e: unknown) => e) as DomoApiError;
+    sb.server.use(
+      http.put('*/api/authorization/v1/roles/:id', () =>
+        HttpResponse.json({ status: 400, message: 'Bad Request' }, { status: 400, statusText: 'Bad Request' }),
+      ),
+    );
+    const error = (await routes
+      .updateRoleMetadata(sb.auth, role.id, { name: role.name, description: 'never applied' })
+      .catch((e: unknown) => e)) as DomoApiError;
     expect(error).toBeInstanceOf(DomoApiError);
     expect(error.status).toBe(400);
     expect(sb.state.roles.get(role.id)!.description).not.toBe('never applied');
@@ -76,7 +106,9 @@ describe('updateRoleMetadata', () => {
 
   it('a real refusal (taken name) is not mistaken for the quirk', async () => {
     sb.state.quirks = true;
-    await expect(routes.updateRoleMetadata(sb.auth, roleNamed('Finance Editors').id, { name: 'Admin', description: '' })).rejects.toThrow(DomoConflictError);
+    await expect(
+      routes.updateRoleMetadata(sb.auth, roleNamed('Finance Editors').id, { name: 'Admin', description: '' }),
+    ).rejects.toThrow(DomoConflictError);
   });
 });
 
@@ -98,7 +130,7 @@ describe('deleteRole', () => {
   it('a 400 for a role that still exists (it has members) stays an error', async () => {
     sb.state.quirks = true;
     const role = roleNamed('Privileged Admin');
-    const error = await routes.deleteRole(sb.auth, role.id).catch((e: unknown) => e) as DomoApiError;
+    const error = (await routes.deleteRole(sb.auth, role.id).catch((e: unknown) => e)) as DomoApiError;
     expect(error.status).toBe(400);
     expect(error.message).toContain('still has');
     expect(sb.state.roles.has(role.id)).toBe(true);
@@ -135,19 +167,30 @@ describe('grants', () => {
   it('an unknown grant is a 400 that stays an error, and nothing changes', async () => {
     const role = roleNamed('Finance Editors');
     const before = [...role.authorities];
-    const error = await routes.setRoleGrants(sb.auth, role.id, ['user.edit', 'no.such.grant']).catch((e: unknown) => e) as DomoApiError;
+    const error = (await routes
+      .setRoleGrants(sb.auth, role.id, ['user.edit', 'no.such.grant'])
+      .catch((e: unknown) => e)) as DomoApiError;
     expect(error.status).toBe(400);
     expect(error.message).toContain('no.such.grant');
     expect(sb.state.roles.get(role.id)!.authorities).toEqual(before);
   });
 
   it('retries the replacing PATCH after a 503', async () => {
-    sb.server.use(http.patch('*/api/authorization/v1/roles/:id/authorities', () => new HttpResponse(null, { status: 503 }), { once: true }));
+    sb.server.use(
+      http.patch('*/api/authorization/v1/roles/:id/authorities', () => new HttpResponse(null, { status: 503 }), {
+        once: true,
+      }),
+    );
     await routes.setRoleGrants(sb.auth, 4, ['user.view']);
     expect(sb.sent).toHaveLength(2);
   });
 
-  it.each([['not an array', 'dataset.view'], ['a number inside', ['a', 1]], ['an empty name', ['']], ['null', null]])('rejects %s before sending', async (_label, grants) => {
+  it.each([
+    ['not an array', 'dataset.view'],
+    ['a number inside', ['a', 1]],
+    ['an empty name', ['']],
+    ['null', null],
+  ])('rejects %s before sending', async (_label, grants) => {
     await expect(routes.setRoleGrants(sb.auth, 4, grants as never)).rejects.toThrow(DomoInputError);
     expect(sb.sent).toHaveLength(0);
   });
@@ -171,7 +214,10 @@ describe('membership', () => {
 
   it('adds members with a PUT of user ids, moving them out of their old role', async () => {
     const role = roleNamed('Data Stewards');
-    const movers = [...sb.state.users.values()].filter((u) => u.roleId === 4).slice(0, 2).map((u) => u.id);
+    const movers = [...sb.state.users.values()]
+      .filter((u) => u.roleId === 4)
+      .slice(0, 2)
+      .map((u) => u.id);
     await routes.addRoleMembers(sb.auth, role.id, movers);
     await sb.settled();
     expect(sb.sent[0]!.method).toBe('PUT');
@@ -196,7 +242,11 @@ describe('default role', () => {
   });
 
   it('rejects a non-numeric customer-state value', async () => {
-    sb.server.use(http.get('*/api/content/v1/customer-states/:name', () => HttpResponse.json({ name: 'user.roleid.default', value: 'abc' })));
+    sb.server.use(
+      http.get('*/api/content/v1/customer-states/:name', () =>
+        HttpResponse.json({ name: 'user.roleid.default', value: 'abc' }),
+      ),
+    );
     await expect(routes.getDefaultRole(sb.auth)).rejects.toThrow(DomoValidationError);
   });
 });

@@ -41,7 +41,15 @@ describe('sandbox faults and request log', () => {
     sb.state.faults = { resetRate: 1 };
     const outcomes: string[] = [];
     for (let i = 0; i < 20; i += 1) {
-      outcomes.push(await raw('POST', '/api/authorization/v1/roles', { token: sb.state.adminToken, json: { name: `r${i}`, description: '' } }).then(() => 'answered', () => 'reset'));
+      outcomes.push(
+        await raw('POST', '/api/authorization/v1/roles', {
+          token: sb.state.adminToken,
+          json: { name: `r${i}`, description: '' },
+        }).then(
+          () => 'answered',
+          () => 'reset',
+        ),
+      );
     }
     expect(new Set(outcomes)).toEqual(new Set(['reset']));
     const applied = sb.state.requests.filter((r) => r.mutated).length;
@@ -54,7 +62,8 @@ describe('sandbox faults and request log', () => {
     const run = async () => {
       sb.state.faults = { errorRate: 0.3 };
       const statuses: number[] = [];
-      for (let i = 0; i < 30; i += 1) statuses.push((await raw('GET', '/api/authorization/v1/roles', { token: sb.state.adminToken })).status);
+      for (let i = 0; i < 30; i += 1)
+        statuses.push((await raw('GET', '/api/authorization/v1/roles', { token: sb.state.adminToken })).status);
       return statuses;
     };
     const first = await run();

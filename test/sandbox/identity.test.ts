@@ -14,13 +14,17 @@ describe('sandbox identity', () => {
   });
 
   it('accepts the token header in any casing', async () => {
-    const answer = await raw('GET', '/api/content/v2/users/me', { headers: { 'X-DOMO-Developer-Token': sb.state.adminToken } });
+    const answer = await raw('GET', '/api/content/v2/users/me', {
+      headers: { 'X-DOMO-Developer-Token': sb.state.adminToken },
+    });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ id: SANDBOX_ADMIN.id, emailAddress: SANDBOX_ADMIN.email });
   });
 
   it('logs in with a password and accepts the session token', async () => {
-    const login = await raw('POST', '/api/content/v2/authentication', { json: { method: 'password', emailAddress: SANDBOX_ADMIN.email, password: SANDBOX_ADMIN.password } });
+    const login = await raw('POST', '/api/content/v2/authentication', {
+      json: { method: 'password', emailAddress: SANDBOX_ADMIN.email, password: SANDBOX_ADMIN.password },
+    });
     expect(login.status).toBe(200);
     const { sessionToken } = login.body as { sessionToken: string; success: boolean };
     expect(login.body).toMatchObject({ success: true });
@@ -29,23 +33,37 @@ describe('sandbox identity', () => {
   });
 
   it('answers refused logins with HTTP 200 and a reason', async () => {
-    const wrong = await raw('POST', '/api/content/v2/authentication', { json: { method: 'password', emailAddress: SANDBOX_ADMIN.email, password: 'wrong' } });
+    const wrong = await raw('POST', '/api/content/v2/authentication', {
+      json: { method: 'password', emailAddress: SANDBOX_ADMIN.email, password: 'wrong' },
+    });
     expect([wrong.status, wrong.body]).toEqual([200, { success: false, reason: 'INVALID_CREDENTIALS' }]);
-    const locked = await raw('POST', '/api/content/v2/authentication', { json: { method: 'password', emailAddress: SANDBOX_LOCKED_USER.email, password: SANDBOX_LOCKED_USER.password } });
+    const locked = await raw('POST', '/api/content/v2/authentication', {
+      json: { method: 'password', emailAddress: SANDBOX_LOCKED_USER.email, password: SANDBOX_LOCKED_USER.password },
+    });
     expect([locked.status, locked.body]).toEqual([200, { success: false, reason: 'ACCOUNT_LOCKED' }]);
-    const malformed = await raw('POST', '/api/content/v2/authentication', { text: '{not json', contentType: 'application/json' });
+    const malformed = await raw('POST', '/api/content/v2/authentication', {
+      text: '{not json',
+      contentType: 'application/json',
+    });
     expect(malformed.status).toBe(400);
   });
 
   it('serves users (v2 empty body for unknown, v3 404) and groups', async () => {
     const token = sb.state.adminToken;
     const someone = [...sb.state.users.values()][3]!;
-    expect((await raw('GET', `/api/content/v2/users/${someone.id}`, { token })).body).toMatchObject({ id: someone.id, displayName: someone.displayName });
+    expect((await raw('GET', `/api/content/v2/users/${someone.id}`, { token })).body).toMatchObject({
+      id: someone.id,
+      displayName: someone.displayName,
+    });
     const unknownV2 = await raw('GET', '/api/content/v2/users/123', { token });
     expect([unknownV2.status, unknownV2.text]).toEqual([200, '']);
     expect((await raw('GET', '/api/content/v3/users/123', { token })).status).toBe(404);
     const group = [...sb.state.groups.values()][0]!;
-    expect((await raw('GET', `/api/content/v2/groups/${group.id}`, { token })).body).toMatchObject({ id: group.id, name: group.name, userIds: group.userIds });
+    expect((await raw('GET', `/api/content/v2/groups/${group.id}`, { token })).body).toMatchObject({
+      id: group.id,
+      name: group.name,
+      userIds: group.userIds,
+    });
     expect((await raw('GET', '/api/content/v2/groups/1', { token })).status).toBe(404);
   });
 
@@ -54,9 +72,14 @@ describe('sandbox identity', () => {
     const user = [...sb.state.users.values()].find((u) => u.roleId === 4)!;
     expect((await raw('PATCH', `/api/identity/v1/users/${user.id}`, { token, json: { roleId: 3 } })).status).toBe(200);
     expect(sb.state.users.get(user.id)!.roleId).toBe(3);
-    await raw('PATCH', `/api/identity/v1/users/${user.id}`, { token, json: { attributes: [{ key: 'roleId', values: [5] }] } });
+    await raw('PATCH', `/api/identity/v1/users/${user.id}`, {
+      token,
+      json: { attributes: [{ key: 'roleId', values: [5] }] },
+    });
     expect(sb.state.users.get(user.id)!.roleId).toBe(5);
-    expect((await raw('PATCH', `/api/identity/v1/users/${user.id}`, { token, json: { roleId: 999 } })).status).toBe(400);
+    expect((await raw('PATCH', `/api/identity/v1/users/${user.id}`, { token, json: { roleId: 999 } })).status).toBe(
+      400,
+    );
   });
 
   it('answers unknown routes and bad ids with Domo-like errors', async () => {

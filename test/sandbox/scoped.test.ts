@@ -16,7 +16,9 @@ describe('sandbox handlers scoped to an origin', () => {
   it('lets two instances live in one process', async () => {
     await new DomoTokenAuth({ instance: 'acme', token: acme.adminToken }).whoAmI();
     await new DomoTokenAuth({ instance: 'other', token: other.adminToken }).whoAmI();
-    await expect(new DomoTokenAuth({ instance: 'acme', token: other.adminToken, retry: 0 }).whoAmI()).rejects.toThrow(/401/);
+    await expect(new DomoTokenAuth({ instance: 'acme', token: other.adminToken, retry: 0 }).whoAmI()).rejects.toThrow(
+      /401/,
+    );
     expect(acme.requests.map((r) => r.status)).toEqual([200, 401]);
     expect(other.requests.map((r) => r.status)).toEqual([200]);
   });

@@ -5,7 +5,10 @@ import { DomoTokenAuth } from '../../src/index.js';
 import { raw } from '../helpers/sandbox.js';
 
 let sb: RunningSandbox | undefined;
-afterEach(async () => { await sb?.close(); sb = undefined; });
+afterEach(async () => {
+  await sb?.close();
+  sb = undefined;
+});
 
 describe('loopback sandbox', () => {
   it('serves the instance over real HTTP with reason phrases', async () => {
@@ -15,10 +18,18 @@ describe('loopback sandbox', () => {
     expect(me.status).toBe(200);
     const denied = await raw('GET', '/api/content/v2/users/me', { base: sb.url });
     expect([denied.status, denied.statusText]).toEqual([401, 'Unauthorized']);
-    const put = await raw('PUT', '/api/authorization/v1/roles/2/authorities', { base: sb.url, token: sb.token, json: ['user.view'] });
+    const put = await raw('PUT', '/api/authorization/v1/roles/2/authorities', {
+      base: sb.url,
+      token: sb.token,
+      json: ['user.view'],
+    });
     expect([put.status, put.statusText]).toEqual([400, 'Bad Request']);
     expect(sb.state.roles.get(2)!.authorities).toEqual(['user.view']);
-    const text = await raw('PUT', '/api/data/v1/accounts/1/name', { base: sb.url, token: sb.token, text: 'renamed over TCP' });
+    const text = await raw('PUT', '/api/data/v1/accounts/1/name', {
+      base: sb.url,
+      token: sb.token,
+      text: 'renamed over TCP',
+    });
     expect(text.body).toMatchObject({ displayName: 'renamed over TCP' });
   });
 
@@ -26,14 +37,28 @@ describe('loopback sandbox', () => {
     sb = await startSandbox();
     expect((await raw('GET', '/not/api', { base: sb.url })).status).toBe(404);
     expect((await raw('GET', '/api/unknown', { base: sb.url, token: sb.token })).status).toBe(404);
-    expect((await raw('POST', '/api/authorization/v1/roles', { base: sb.url, token: sb.token, text: '{oops', contentType: 'application/json' })).status).toBe(400);
+    expect(
+      (
+        await raw('POST', '/api/authorization/v1/roles', {
+          base: sb.url,
+          token: sb.token,
+          text: '{oops',
+          contentType: 'application/json',
+        })
+      ).status,
+    ).toBe(400);
     expect((await raw('GET', '/api/content/v2/users/me', { base: sb.url, token: sb.token })).status).toBe(200);
   });
 
   it('drops the connection on an injected reset, and the library reports it as a connection error', async () => {
     sb = await startSandbox({ faults: { resetRate: 1 } });
     await expect(raw('GET', '/api/content/v2/users/me', { base: sb.url, token: sb.token })).rejects.toThrow();
-    const auth = new DomoTokenAuth({ instance: sb.instance, token: sb.token, baseUrl: sb.url, retry: { limit: 1, backoffMs: 1 } });
+    const auth = new DomoTokenAuth({
+      instance: sb.instance,
+      token: sb.token,
+      baseUrl: sb.url,
+      retry: { limit: 1, backoffMs: 1 },
+    });
     await expect(auth.whoAmI()).rejects.toMatchObject({ name: 'DomoConnectionError' });
   });
 

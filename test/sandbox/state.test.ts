@@ -4,8 +4,12 @@ import { createSandboxState } from '../../src/sandbox/index.js';
 const snapshot = (seed: number) => {
   const state = createSandboxState({ seed });
   return JSON.stringify({
-    users: [...state.users.values()], groups: [...state.groups.values()], roles: [...state.roles.values()],
-    accounts: [...state.accounts.values()], templates: [...state.templates.values()], token: state.adminToken,
+    users: [...state.users.values()],
+    groups: [...state.groups.values()],
+    roles: [...state.roles.values()],
+    accounts: [...state.accounts.values()],
+    templates: [...state.templates.values()],
+    token: state.adminToken,
   });
 };
 
@@ -19,11 +23,26 @@ describe('sandbox seed', () => {
     const state = createSandboxState();
     expect(state.users.size).toBeGreaterThanOrEqual(50);
     expect(state.groups.size).toBeGreaterThanOrEqual(5);
-    expect([...state.roles.values()].slice(0, 5).map((r) => [r.id, r.name])).toEqual([[1, 'Admin'], [2, 'Privileged'], [3, 'Editor'], [4, 'Participant'], [5, 'Social']]);
+    expect([...state.roles.values()].slice(0, 5).map((r) => [r.id, r.name])).toEqual([
+      [1, 'Admin'],
+      [2, 'Privileged'],
+      [3, 'Editor'],
+      [4, 'Participant'],
+      [5, 'Social'],
+    ]);
     expect(state.roles.size).toBeGreaterThan(5);
     expect(state.authorities.size).toBeGreaterThanOrEqual(60);
     expect(state.providers.size).toBeGreaterThanOrEqual(20);
-    for (const key of ['abstract-credential-store', 'domo-access-token', 'snowflake', 'snowflake-oauth-config', 'jira-on-prem-oauth-config', 'amazon-s3', 'aws-athena', 'google-spreadsheets']) {
+    for (const key of [
+      'abstract-credential-store',
+      'domo-access-token',
+      'snowflake',
+      'snowflake-oauth-config',
+      'jira-on-prem-oauth-config',
+      'amazon-s3',
+      'aws-athena',
+      'google-spreadsheets',
+    ]) {
       expect(state.providers.has(key), key).toBe(true);
     }
     expect(state.defaultRoleId).toBe(2);

@@ -26,49 +26,68 @@ function principalOptions(command: Command): Command {
 }
 
 function requirePrincipal(options: PrincipalOptions, command: Command): void {
-  if (options.user === undefined && options.group === undefined) command.error('error: give --user <id> or --group <id>', { exitCode: 2, code: 'domo.usage' });
+  if (options.user === undefined && options.group === undefined)
+    command.error('error: give --user <id> or --group <id>', { exitCode: 2, code: 'domo.usage' });
 }
 
 /** `domo-admin accounts …` */
 export function registerAccounts(program: Command, ctx: () => CliContext): void {
-  const accounts = program.command('accounts').description('credential accounts: list, show, access, share, unshare, rename');
+  const accounts = program
+    .command('accounts')
+    .description('credential accounts: list, show, access, share, unshare, rename');
 
-  accounts.command('list')
+  accounts
+    .command('list')
     .description('list accounts (configs with --with-config; secrets are always redacted)')
-    .option('--with-config', 'read every account\'s config too (one request each)')
+    .option('--with-config', "read every account's config too (one request each)")
     .option('--provider <type>', 'only accounts of this provider type, e.g. snowflake')
     .option('--concurrency <n>', 'config reads in flight', idArgument('--concurrency'), 32)
     .action(async (options: { withConfig?: boolean; provider?: string; concurrency: number }) => {
       const c = ctx();
-      const bar = c.io.errIsTTY && options.withConfig && !c.json ? new SingleBar({ stream: process.stderr, format: 'configs {bar} {value}/{total} ({failed} failed)' }) : undefined;
+      const bar =
+        c.io.errIsTTY && options.withConfig && !c.json
+          ? new SingleBar({ stream: process.stderr, format: 'configs {bar} {value}/{total} ({failed} failed)' })
+          : undefined;
       const onProgress = (p: Progress) => {
         if (p.done === 1) bar?.start(p.total, 0, { failed: 0 });
         bar?.update(p.done, { failed: p.failed });
       };
-      const { accounts: list, failed } = await new DomoAccounts(await c.auth()).list({
-        withConfig: Boolean(options.withConfig), concurrency: options.concurrency, onProgress,
-        ...(options.provider ? { dataProviderType: options.provider } : {}),
-      }).finally(() => bar?.stop());
-      c.list(list, () => accountsTable(list, Boolean(options.withConfig)), failed.map((f) => ({ id: f.account.id, error: errorLine(f.error) })));
+      const { accounts: list, failed } = await new DomoAccounts(await c.auth())
+        .list({
+          withConfig: Boolean(options.withConfig),
+          concurrency: options.concurrency,
+          onProgress,
+          ...(options.provider ? { dataProviderType: options.provider } : {}),
+        })
+        .finally(() => bar?.stop());
+      c.list(
+        list,
+        () => accountsTable(list, Boolean(options.withConfig)),
+        failed.map((f) => ({ id: f.account.id, error: errorLine(f.error) })),
+      );
       for (const f of failed) c.note(`! account #${f.account.id}: config not read (${errorLine(f.error)})`);
     });
 
-  accounts.command('show <account>')
+  accounts
+    .command('show <account>')
     .description('one account (id or exact name) with its config (masked) and access list')
     .action(async (ref: string) => {
       const c = ctx();
       const account = await resolveAccount(await c.auth(), ref);
       await Promise.all([account.getConfig(), account.getAccess()]);
-      c.result(account, () => [
-        `${account.summary()}`,
-        `  name: ${inline(account.name)}   owner: ${account.ownerId ?? '?'}   valid: ${String(account.valid)}   modified: ${account.modifiedAt?.toISOString() ?? '?'}`,
-        `  config: ${configText(account.config)}`,
-        '',
-        accessTable(account.access ?? []),
-      ].join('\n'));
+      c.result(account, () =>
+        [
+          `${account.summary()}`,
+          `  name: ${inline(account.name)}   owner: ${account.ownerId ?? '?'}   valid: ${String(account.valid)}   modified: ${account.modifiedAt?.toISOString() ?? '?'}`,
+          `  config: ${configText(account.config)}`,
+          '',
+          accessTable(account.access ?? []),
+        ].join('\n'),
+      );
     });
 
-  accounts.command('access <account>')
+  accounts
+    .command('access <account>')
     .description('who can use an account')
     .action(async (ref: string) => {
       const c = ctx();
@@ -84,13 +103,16 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
       const c = ctx();
       const account = await resolveAccount(await c.auth(), ref);
       await account.share({ ...principal(options), accessLevel: options.level });
-      const level = accessLevelOf(await account.getAccess(), options);   // as the server now shows it
+      const level = accessLevelOf(await account.getAccess(), options); // as the server now shows it
       const who = options.user === undefined ? `group ${options.group}` : `user ${options.user}`;
-      c.result({ ok: true, account: account.id, ...principal(options), accessLevel: level }, () => `✓ ${account.summary()}: ${who} now has ${level}\n`);
+      c.result(
+        { ok: true, account: account.id, ...principal(options), accessLevel: level },
+        () => `✓ ${account.summary()}: ${who} now has ${level}\n`,
+      );
     });
 
   principalOptions(accounts.command('unshare <account>'))
-    .description('remove a user\'s or a group\'s access')
+    .description("remove a user's or a group's access")
     .action(async (ref: string, options: PrincipalOptions, command: Command) => {
       requirePrincipal(options, command);
       const c = ctx();
@@ -98,39 +120,63 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
       await account.unshare(principal(options));
       const level = accessLevelOf(await account.getAccess(), options);
       const who = options.user === undefined ? `group ${options.group}` : `user ${options.user}`;
-      c.result({ ok: true, account: account.id, ...principal(options), accessLevel: level }, () => (level === 'NONE' ? `✓ ${account.summary()}: ${who} no longer has access\n` : `! ${account.summary()}: ${who} still has ${level}\n`));
+      c.result({ ok: true, account: account.id, ...principal(options), accessLevel: level }, () =>
+        level === 'NONE'
+          ? `✓ ${account.summary()}: ${who} no longer has access\n`
+          : `! ${account.summary()}: ${who} still has ${level}\n`,
+      );
     });
 
-  accounts.command('rename')
+  accounts
+    .command('rename')
     .argument('<id>', 'account id', idArgument('<id>'))
     .argument('<name>', 'the new display name')
-    .description('change an account\'s display name')
+    .description("change an account's display name")
     .action(async (id: number, name: string) => {
       const c = ctx();
       const account = await resolveAccount(await c.auth(), String(id));
       const before = account.displayName;
       await account.rename(name);
-      c.result(account, () => `✓ account #${account.id}: ${JSON.stringify(before)} → ${JSON.stringify(account.displayName)}\n`);
+      c.result(
+        account,
+        () => `✓ account #${account.id}: ${JSON.stringify(before)} → ${JSON.stringify(account.displayName)}\n`,
+      );
     });
 
   const oauth = program.command('oauth').description('OAuth account templates: list, show');
-  oauth.command('list').description('list OAuth account templates').action(async () => {
-    const c = ctx();
-    const templates = await new DomoAccounts(await c.auth()).listOAuth();
-    c.list(templates, () => formatTable(templates, [
-      { header: 'ID', value: (t) => t.id, right: true },
-      { header: 'NAME', value: (t) => t.displayName },
-      { header: 'PROVIDER', value: (t) => t.dataProviderType },
-      { header: 'ENABLED', value: (t) => t.enabled },
-      { header: 'OWNERS', value: (t) => t.ownerIds },
-    ], '(no OAuth templates)'));
-  });
-  oauth.command('show <template>').description('one OAuth template (id or exact name) with its config (masked) and access').action(async (ref: string) => {
-    const c = ctx();
-    const template = await resolveOAuth(await c.auth(), ref);
-    await Promise.all([template.getConfig(), template.getAccess()]);
-    c.result(template, () => `${template.summary()}\n  config: ${configText(template.config)}\n\n${accessTable(template.access ?? [])}`);
-  });
+  oauth
+    .command('list')
+    .description('list OAuth account templates')
+    .action(async () => {
+      const c = ctx();
+      const templates = await new DomoAccounts(await c.auth()).listOAuth();
+      c.list(templates, () =>
+        formatTable(
+          templates,
+          [
+            { header: 'ID', value: (t) => t.id, right: true },
+            { header: 'NAME', value: (t) => t.displayName },
+            { header: 'PROVIDER', value: (t) => t.dataProviderType },
+            { header: 'ENABLED', value: (t) => t.enabled },
+            { header: 'OWNERS', value: (t) => t.ownerIds },
+          ],
+          '(no OAuth templates)',
+        ),
+      );
+    });
+  oauth
+    .command('show <template>')
+    .description('one OAuth template (id or exact name) with its config (masked) and access')
+    .action(async (ref: string) => {
+      const c = ctx();
+      const template = await resolveOAuth(await c.auth(), ref);
+      await Promise.all([template.getConfig(), template.getAccess()]);
+      c.result(
+        template,
+        () =>
+          `${template.summary()}\n  config: ${configText(template.config)}\n\n${accessTable(template.access ?? [])}`,
+      );
+    });
 }
 
 /** The level the access list shows for the principal of `options`; `NONE` when it is not listed. */

@@ -10,54 +10,83 @@ import { inline } from '../text.js';
 export function registerRoles(program: Command, ctx: () => CliContext): void {
   const roles = program.command('roles').description('roles: list, show, grants, members, create, delete, default');
 
-  roles.command('list').description('list roles with grant and user counts').action(async () => {
-    const c = ctx();
-    const list = await new DomoRoles(await c.auth()).list();
-    c.list(list, () => rolesTable(list));
-  });
+  roles
+    .command('list')
+    .description('list roles with grant and user counts')
+    .action(async () => {
+      const c = ctx();
+      const list = await new DomoRoles(await c.auth()).list();
+      c.list(list, () => rolesTable(list));
+    });
 
-  roles.command('show <role>').description('one role (id or exact name) with its grants and members').action(async (ref: string) => {
-    const c = ctx();
-    const role = await resolveRole(await c.auth(), ref);
-    const [grants, members] = await Promise.all([role.getGrants(), role.getMembers()]);
-    c.result({ ...role, grants: grants.map((g) => g.id), members }, () => [
-      role.summary(),
-      `  description: ${inline(role.description) || '(none)'}`,
-      `  grants (${grants.length}): ${grants.map((g) => g.id).join(', ') || '(none)'}`,
-      '',
-      membersTable(members),
-    ].join('\n'));
-  });
-
-  const grants = roles.command('grants').description('change a role\'s grants (checked against the catalogue first)');
-  for (const [verb, description] of [['set', 'replace the grants with exactly these'], ['add', 'add grants'], ['remove', 'remove grants']] as const) {
-    grants.command(`${verb} <role> <grants...>`).description(description).action(async (ref: string, names: string[]) => {
+  roles
+    .command('show <role>')
+    .description('one role (id or exact name) with its grants and members')
+    .action(async (ref: string) => {
       const c = ctx();
       const role = await resolveRole(await c.auth(), ref);
-      const before = (await role.getGrants()).map((g) => g.id);
-      if (verb === 'set') await role.setGrants(names);
-      else if (verb === 'add') await role.addGrants(names);
-      else await role.removeGrants(names);
-      const after = (await role.getGrants()).map((g) => g.id);
-      await role.refresh();   // counts as the server now has them
-      const added = after.filter((g) => !before.includes(g));
-      const removed = before.filter((g) => !after.includes(g));
-      c.result({ role: role.id, grants: after, added, removed }, () => (added.length + removed.length === 0
-        ? `= ${role.summary()}: no change\n`
-        : `✓ ${role.summary()}${added.length ? `\n  + ${added.join(', ')}` : ''}${removed.length ? `\n  - ${removed.join(', ')}` : ''}\n`));
+      const [grants, members] = await Promise.all([role.getGrants(), role.getMembers()]);
+      c.result({ ...role, grants: grants.map((g) => g.id), members }, () =>
+        [
+          role.summary(),
+          `  description: ${inline(role.description) || '(none)'}`,
+          `  grants (${grants.length}): ${grants.map((g) => g.id).join(', ') || '(none)'}`,
+          '',
+          membersTable(members),
+        ].join('\n'),
+      );
     });
+
+  const grants = roles.command('grants').description("change a role's grants (checked against the catalogue first)");
+  for (const [verb, description] of [
+    ['set', 'replace the grants with exactly these'],
+    ['add', 'add grants'],
+    ['remove', 'remove grants'],
+  ] as const) {
+    grants
+      .command(`${verb} <role> <grants...>`)
+      .description(description)
+      .action(async (ref: string, names: string[]) => {
+        const c = ctx();
+        const role = await resolveRole(await c.auth(), ref);
+        const before = (await role.getGrants()).map((g) => g.id);
+        if (verb === 'set') await role.setGrants(names);
+        else if (verb === 'add') await role.addGrants(names);
+        else await role.removeGrants(names);
+        const after = (await role.getGrants()).map((g) => g.id);
+        await role.refresh(); // counts as the server now has them
+        const added = after.filter((g) => !before.includes(g));
+        const removed = before.filter((g) => !after.includes(g));
+        c.result({ role: role.id, grants: after, added, removed }, () =>
+          added.length + removed.length === 0
+            ? `= ${role.summary()}: no change\n`
+            : `✓ ${role.summary()}${added.length ? `\n  + ${added.join(', ')}` : ''}${removed.length ? `\n  - ${removed.join(', ')}` : ''}\n`,
+        );
+      });
   }
 
-  const members = roles.command('members').description('move users into or out of a role (a user holds exactly one role)');
-  members.command('add').argument('<role>', 'role id or name').argument('<userIds...>', 'user ids', idList('user id'))
-    .description('move users into the role').action(async (ref: string, userIds: number[]) => {
-    const c = ctx();
-    const role = await resolveRole(await c.auth(), ref);
-    await role.addMembers(userIds);
-    await role.refresh();
-    c.result({ role: role.id, added: userIds, userCount: role.userCount }, () => `✓ moved ${userIds.length} user(s) into ${role.summary()}\n`);
-  });
-  members.command('remove').argument('<role>', 'role id or name').argument('<userIds...>', 'user ids', idList('user id'))
+  const members = roles
+    .command('members')
+    .description('move users into or out of a role (a user holds exactly one role)');
+  members
+    .command('add')
+    .argument('<role>', 'role id or name')
+    .argument('<userIds...>', 'user ids', idList('user id'))
+    .description('move users into the role')
+    .action(async (ref: string, userIds: number[]) => {
+      const c = ctx();
+      const role = await resolveRole(await c.auth(), ref);
+      await role.addMembers(userIds);
+      await role.refresh();
+      c.result(
+        { role: role.id, added: userIds, userCount: role.userCount },
+        () => `✓ moved ${userIds.length} user(s) into ${role.summary()}\n`,
+      );
+    });
+  members
+    .command('remove')
+    .argument('<role>', 'role id or name')
+    .argument('<userIds...>', 'user ids', idList('user id'))
     .description('move users out of the role (to --to-role, default: the default role)')
     .option('--to-role <role>', 'where the users go (id or name)')
     .action(async (ref: string, userIds: number[], options: { toRole?: string }) => {
@@ -67,21 +96,35 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
       const target = options.toRole === undefined ? undefined : await resolveRole(auth, options.toRole);
       await role.removeMembers(userIds, target ? { toRoleId: target.id } : {});
       await Promise.all([role.refresh(), target?.refresh()]);
-      c.result({ role: role.id, removed: userIds, toRoleId: target?.id ?? null }, () => `✓ moved ${userIds.length} user(s) out of ${role.summary()}${target ? ` into ${target.summary()}` : ' into the default role'}\n`);
+      c.result(
+        { role: role.id, removed: userIds, toRoleId: target?.id ?? null },
+        () =>
+          `✓ moved ${userIds.length} user(s) out of ${role.summary()}${target ? ` into ${target.summary()}` : ' into the default role'}\n`,
+      );
     });
 
-  roles.command('create <name>').description('create a role')
+  roles
+    .command('create <name>')
+    .description('create a role')
     .option('--from <role>', 'copy the grants of this role (id or name)')
     .option('--description <text>', 'description', '')
     .action(async (name: string, options: { from?: string; description: string }) => {
       const c = ctx();
       const auth = await c.auth();
       const from = options.from === undefined ? undefined : await resolveRole(auth, options.from);
-      const role = await (await DomoRole.create(auth, { name, description: options.description, ...(from ? { fromRoleId: from.id } : {}) })).refresh();
+      const role = await (
+        await DomoRole.create(auth, {
+          name,
+          description: options.description,
+          ...(from ? { fromRoleId: from.id } : {}),
+        })
+      ).refresh();
       c.result(role, () => `✓ created ${role.summary()}${from ? ` from ${JSON.stringify(from.name)}` : ''}\n`);
     });
 
-  roles.command('delete <role>').description('delete a role (refuses system and default roles)')
+  roles
+    .command('delete <role>')
+    .description('delete a role (refuses system and default roles)')
     .option('--reassign-to <role>', 'move its members to this role first (id or name)')
     .action(async (ref: string, options: { reassignTo?: string }) => {
       const c = ctx();
@@ -89,15 +132,22 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
       const role = await resolveRole(auth, ref);
       const target = options.reassignTo === undefined ? undefined : await resolveRole(auth, options.reassignTo);
       await role.delete(target ? { reassignTo: target.id } : {});
-      c.result({ ok: true, deleted: role.id }, () => `✓ deleted role #${role.id} ${JSON.stringify(role.name)}${target ? ` (members moved to ${JSON.stringify(target.name)})` : ''}\n`);
+      c.result(
+        { ok: true, deleted: role.id },
+        () =>
+          `✓ deleted role #${role.id} ${JSON.stringify(role.name)}${target ? ` (members moved to ${JSON.stringify(target.name)})` : ''}\n`,
+      );
     });
 
-  roles.command('default [role]').description('show the default role, or set it').action(async (ref?: string) => {
-    const c = ctx();
-    const auth = await c.auth();
-    let role: DomoRole;
-    if (ref === undefined) role = await new DomoRoles(auth).getDefault();
-    else role = await (await resolveRole(auth, ref)).setAsDefault();
-    c.result(role, () => `${ref === undefined ? '' : '✓ '}default role: ${role.summary()}\n`);
-  });
+  roles
+    .command('default [role]')
+    .description('show the default role, or set it')
+    .action(async (ref?: string) => {
+      const c = ctx();
+      const auth = await c.auth();
+      let role: DomoRole;
+      if (ref === undefined) role = await new DomoRoles(auth).getDefault();
+      else role = await (await resolveRole(auth, ref)).setAsDefault();
+      c.result(role, () => `${ref === undefined ? '' : '✓ '}default role: ${role.summary()}\n`);
+    });
 }

@@ -9,6 +9,10 @@ export function registerWhoAmI(program: Command, ctx: () => CliContext): void {
     .action(async () => {
       const auth = await ctx().auth();
       const me = await auth.whoAmI();
-      ctx().result(me, () => `${inline(String(me.displayName ?? me.emailAddress ?? me.id))} <${inline(me.emailAddress ?? '?')}> — user ${me.id}, role ${me.roleId ?? '?'}, instance ${auth.instance}\n`);
+      ctx().result(
+        me,
+        () =>
+          `${inline(String(me.displayName ?? me.emailAddress ?? me.id))} <${inline(me.emailAddress ?? '?')}> — user ${me.id}, role ${me.roleId ?? '?'}, instance ${auth.instance}\n`,
+      );
     });
 }

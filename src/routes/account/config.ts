@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { DomoAuth } from '../../auth/base.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { path } from '../../client/path.js';
-import { checkConfig, checkId, checkNoMaskedValues, checkProviderType, type ConfigValues } from '../internal/input.js';
+import { checkId } from '../../client/input.js';
+import { checkConfig, checkNoMaskedValues, checkProviderType, type ConfigValues } from './input.js';
 import { accountNotFound, getAccountById } from './core.js';
 import { getOAuthAccountById, oauthNotFound } from './oauth.js';
 import { AccountSchema, ConfigSchema, OAuthAccountSchema, type Account, type OAuthAccount } from './schemas.js';
@@ -58,7 +59,12 @@ export function getAccountConfig(auth: DomoAuth, id: number, options: GetConfigO
  * await updateAccountConfig(auth, 71, { credentials: 'abc123' }, { dataProviderType: 'abstract-credential-store' });
  * ```
  */
-export function updateAccountConfig(auth: DomoAuth, id: number, config: ConfigValues, options: UpdateConfigOptions = {}): Promise<DomoResponse<Account>> {
+export function updateAccountConfig(
+  auth: DomoAuth,
+  id: number,
+  config: ConfigValues,
+  options: UpdateConfigOptions = {},
+): Promise<DomoResponse<Account>> {
   return writeConfig(auth, ACCOUNT, 'updateAccountConfig', id, config, options, AccountSchema);
 }
 
@@ -72,7 +78,11 @@ export function updateAccountConfig(auth: DomoAuth, id: number, config: ConfigVa
  * const { data } = await getOAuthAccountConfig(auth, 1, { dataProviderType: 'snowflake-oauth-config', unmask: true });
  * ```
  */
-export function getOAuthAccountConfig(auth: DomoAuth, id: number, options: GetConfigOptions = {}): Promise<ConfigResponse> {
+export function getOAuthAccountConfig(
+  auth: DomoAuth,
+  id: number,
+  options: GetConfigOptions = {},
+): Promise<ConfigResponse> {
   return readConfig(auth, TEMPLATE, 'getOAuthAccountConfig', id, options);
 }
 
@@ -88,7 +98,12 @@ export function getOAuthAccountConfig(auth: DomoAuth, id: number, options: GetCo
  * await updateOAuthAccountConfig(auth, 5, { client_id: 'id', client_secret: 'secret' });
  * ```
  */
-export function updateOAuthAccountConfig(auth: DomoAuth, id: number, config: ConfigValues, options: UpdateConfigOptions = {}): Promise<DomoResponse<OAuthAccount>> {
+export function updateOAuthAccountConfig(
+  auth: DomoAuth,
+  id: number,
+  config: ConfigValues,
+  options: UpdateConfigOptions = {},
+): Promise<DomoResponse<OAuthAccount>> {
   return writeConfig(auth, TEMPLATE, 'updateOAuthAccountConfig', id, config, options, OAuthAccountSchema);
 }
 
@@ -111,28 +126,67 @@ const TEMPLATE: ConfigTarget = {
   notFound: oauthNotFound,
 };
 
-async function providerTypeOf(auth: DomoAuth, target: ConfigTarget, route: string, id: number, options: UpdateConfigOptions): Promise<string> {
-  return options.dataProviderType === undefined ? target.providerType(auth, id, options) : checkProviderType(options.dataProviderType, route);
+async function providerTypeOf(
+  auth: DomoAuth,
+  target: ConfigTarget,
+  route: string,
+  id: number,
+  options: UpdateConfigOptions,
+): Promise<string> {
+  return options.dataProviderType === undefined
+    ? target.providerType(auth, id, options)
+    : checkProviderType(options.dataProviderType, route);
 }
 
-async function readConfig(auth: DomoAuth, target: ConfigTarget, route: string, id: number, options: GetConfigOptions): Promise<ConfigResponse> {
+async function readConfig(
+  auth: DomoAuth,
+  target: ConfigTarget,
+  route: string,
+  id: number,
+  options: GetConfigOptions,
+): Promise<ConfigResponse> {
   const checkedId = checkId(id, 'id', route);
   const type = await providerTypeOf(auth, target, route, checkedId, options);
   const unmask = options.unmask ?? false;
-  const response = await auth.transport.request({
-    route, method: 'GET', path: path`/api/data/v1/providers/${type}/${target.segment}/${checkedId}`, query: { unmask }, schema: ConfigSchema,
-    notFoundHint: `${target.notFound(checkedId)} (as a ${type} ${target.segment})`, forbiddenMeansNotFound: true, sensitiveResponse: true,
-  }, options);
+  const response = await auth.transport.request(
+    {
+      route,
+      method: 'GET',
+      path: path`/api/data/v1/providers/${type}/${target.segment}/${checkedId}`,
+      query: { unmask },
+      schema: ConfigSchema,
+      notFoundHint: `${target.notFound(checkedId)} (as a ${type} ${target.segment})`,
+      forbiddenMeansNotFound: true,
+      sensitiveResponse: true,
+    },
+    options,
+  );
   return { ...response, meta: { id: checkedId, dataProviderType: type, unmasked: unmask } };
 }
 
-async function writeConfig<T>(auth: DomoAuth, target: ConfigTarget, route: string, id: number, config: ConfigValues, options: UpdateConfigOptions, schema: z.ZodType<T>): Promise<DomoResponse<T>> {
+async function writeConfig<T>(
+  auth: DomoAuth,
+  target: ConfigTarget,
+  route: string,
+  id: number,
+  config: ConfigValues,
+  options: UpdateConfigOptions,
+  schema: z.ZodType<T>,
+): Promise<DomoResponse<T>> {
   const checkedId = checkId(id, 'id', route);
   const body = checkNoMaskedValues(checkConfig(config, route), route);
   const type = await providerTypeOf(auth, target, route, checkedId, options);
-  return auth.transport.request({
-    route, method: 'PUT', path: path`/api/data/v1/providers/${type}/${target.segment}/${checkedId}`, json: body, secrets: secretValues(body), schema,
-  }, options);
+  return auth.transport.request(
+    {
+      route,
+      method: 'PUT',
+      path: path`/api/data/v1/providers/${type}/${target.segment}/${checkedId}`,
+      json: body,
+      secrets: secretValues(body),
+      schema,
+    },
+    options,
+  );
 }
 
 /** Every string value of a config: scrubbed from errors and logs, since any of them may be a secret. */

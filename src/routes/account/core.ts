@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DomoAuth } from '../../auth/base.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { path } from '../../client/path.js';
-import { checkId } from '../internal/input.js';
+import { checkId } from '../../client/input.js';
 import { AccountSchema, DataProviderSchema, type Account, type DataProvider } from './schemas.js';
 
 /** Options of {@link getAccountById}. */
@@ -25,8 +25,19 @@ export const accountNotFound = (id: number) => `account ${id} not found or not s
  * providers.find((p) => p.key === 'snowflake');
  * ```
  */
-export async function getAvailableDataProviders(auth: DomoAuth, options?: RequestOptions): Promise<DomoResponse<DataProvider[]>> {
-  return auth.transport.request({ route: 'getAvailableDataProviders', method: 'GET', path: '/api/data/v1/providers', schema: z.array(DataProviderSchema) }, options);
+export async function getAvailableDataProviders(
+  auth: DomoAuth,
+  options?: RequestOptions,
+): Promise<DomoResponse<DataProvider[]>> {
+  return auth.transport.request(
+    {
+      route: 'getAvailableDataProviders',
+      method: 'GET',
+      path: '/api/data/v1/providers',
+      schema: z.array(DataProviderSchema),
+    },
+    options,
+  );
 }
 
 /**
@@ -41,7 +52,10 @@ export async function getAvailableDataProviders(auth: DomoAuth, options?: Reques
  * ```
  */
 export async function getAccounts(auth: DomoAuth, options?: RequestOptions): Promise<DomoResponse<Account[]>> {
-  return auth.transport.request({ route: 'getAccounts', method: 'GET', path: '/api/data/v1/accounts', schema: z.array(AccountSchema) }, options);
+  return auth.transport.request(
+    { route: 'getAccounts', method: 'GET', path: '/api/data/v1/accounts', schema: z.array(AccountSchema) },
+    options,
+  );
 }
 
 /**
@@ -57,10 +71,22 @@ export async function getAccounts(auth: DomoAuth, options?: RequestOptions): Pro
  * const { data: account } = await getAccountById(auth, 71);
  * ```
  */
-export async function getAccountById(auth: DomoAuth, id: number, options: GetAccountOptions = {}): Promise<DomoResponse<Account>> {
+export async function getAccountById(
+  auth: DomoAuth,
+  id: number,
+  options: GetAccountOptions = {},
+): Promise<DomoResponse<Account>> {
   const accountId = checkId(id, 'id', 'getAccountById');
-  return auth.transport.request({
-    route: 'getAccountById', method: 'GET', path: path`/api/data/v1/accounts/${accountId}`,
-    query: { unmask: options.unmask ?? false }, schema: AccountSchema, notFoundHint: accountNotFound(accountId), forbiddenMeansNotFound: true,
-  }, options);
+  return auth.transport.request(
+    {
+      route: 'getAccountById',
+      method: 'GET',
+      path: path`/api/data/v1/accounts/${accountId}`,
+      query: { unmask: options.unmask ?? false },
+      schema: AccountSchema,
+      notFoundHint: accountNotFound(accountId),
+      forbiddenMeansNotFound: true,
+    },
+    options,
+  );
 }

@@ -1,7 +1,8 @@
 import type { DomoAuth } from '../../auth/base.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { path } from '../../client/path.js';
-import { checkConfig, checkId, checkName, checkProviderType, type ConfigValues } from '../internal/input.js';
+import { checkId, checkName } from '../../client/input.js';
+import { checkConfig, checkProviderType, type ConfigValues } from './input.js';
 import { goneOnRetryIsDeleted, type VerifiedResponse } from '../internal/quirks.js';
 import { secretValues } from './config.js';
 import { accountNotFound, getAccountById } from './core.js';
@@ -41,14 +42,28 @@ function createBody(input: CreateAccountInput, route: string) {
  * const { data } = await createAccount(auth, { name: 'S3 landing', dataProviderType: 'amazon-s3', config: { accessKey, secretKey, bucket } });
  * ```
  */
-export async function createAccount(auth: DomoAuth, input: CreateAccountInput, options?: RequestOptions): Promise<DomoResponse<Account>> {
+export async function createAccount(
+  auth: DomoAuth,
+  input: CreateAccountInput,
+  options?: RequestOptions,
+): Promise<DomoResponse<Account>> {
   const body = createBody(input, 'createAccount');
-  const response = await auth.transport.request({
-    route: 'createAccount', method: 'POST', path: '/api/data/v1/accounts', json: body, maxRetries: 0,
-    secrets: secretValues(body.configurations), schema: AccountSchema.partial().required({ id: true }),
-  }, options);
+  const response = await auth.transport.request(
+    {
+      route: 'createAccount',
+      method: 'POST',
+      path: '/api/data/v1/accounts',
+      json: body,
+      maxRetries: 0,
+      secrets: secretValues(body.configurations),
+      schema: AccountSchema.partial().required({ id: true }),
+    },
+    options,
+  );
   const parsed = AccountSchema.safeParse(response.data);
-  return parsed.success ? { status: response.status, data: parsed.data } : getAccountById(auth, response.data.id, options);
+  return parsed.success
+    ? { status: response.status, data: parsed.data }
+    : getAccountById(auth, response.data.id, options);
 }
 
 /**
@@ -63,9 +78,23 @@ export async function createAccount(auth: DomoAuth, input: CreateAccountInput, o
  * await deleteAccount(auth, 71);
  * ```
  */
-export async function deleteAccount(auth: DomoAuth, id: number, options?: RequestOptions): Promise<VerifiedResponse<void>> {
+export async function deleteAccount(
+  auth: DomoAuth,
+  id: number,
+  options?: RequestOptions,
+): Promise<VerifiedResponse<void>> {
   const accountId = checkId(id, 'id', 'deleteAccount');
-  return goneOnRetryIsDeleted(auth.transport.request({ route: 'deleteAccount', method: 'DELETE', path: path`/api/data/v1/accounts/${accountId}`, notFoundHint: accountNotFound(accountId) }, options));
+  return goneOnRetryIsDeleted(
+    auth.transport.request(
+      {
+        route: 'deleteAccount',
+        method: 'DELETE',
+        path: path`/api/data/v1/accounts/${accountId}`,
+        notFoundHint: accountNotFound(accountId),
+      },
+      options,
+    ),
+  );
 }
 
 /**
@@ -78,10 +107,25 @@ export async function deleteAccount(auth: DomoAuth, id: number, options?: Reques
  * const { data } = await updateAccountName(auth, 71, 'Snowflake – finance');
  * ```
  */
-export async function updateAccountName(auth: DomoAuth, id: number, name: string, options?: RequestOptions): Promise<DomoResponse<Account>> {
+export async function updateAccountName(
+  auth: DomoAuth,
+  id: number,
+  name: string,
+  options?: RequestOptions,
+): Promise<DomoResponse<Account>> {
   const accountId = checkId(id, 'id', 'updateAccountName');
   const text = checkName(name, 'name', 'updateAccountName');
-  return auth.transport.request({ route: 'updateAccountName', method: 'PUT', path: path`/api/data/v1/accounts/${accountId}/name`, text, schema: AccountSchema, notFoundHint: accountNotFound(accountId) }, options);
+  return auth.transport.request(
+    {
+      route: 'updateAccountName',
+      method: 'PUT',
+      path: path`/api/data/v1/accounts/${accountId}/name`,
+      text,
+      schema: AccountSchema,
+      notFoundHint: accountNotFound(accountId),
+    },
+    options,
+  );
 }
 
 /**
@@ -94,12 +138,24 @@ export async function updateAccountName(auth: DomoAuth, id: number, name: string
  * await createOAuthAccount(auth, { name: 'Snowflake OAuth', dataProviderType: 'snowflake-oauth-config', config: { 'client-id': 'x', 'client-secret': 'y' } });
  * ```
  */
-export async function createOAuthAccount(auth: DomoAuth, input: CreateOAuthAccountInput, options?: RequestOptions): Promise<DomoResponse<OAuthAccount>> {
+export async function createOAuthAccount(
+  auth: DomoAuth,
+  input: CreateOAuthAccountInput,
+  options?: RequestOptions,
+): Promise<DomoResponse<OAuthAccount>> {
   const body = { ...createBody(input, 'createOAuthAccount'), origin: input.origin ?? 'OAUTH_CONFIGURATION' };
-  return auth.transport.request({
-    route: 'createOAuthAccount', method: 'POST', path: '/api/data/v1/accounts/templates', json: body, maxRetries: 0,
-    secrets: secretValues(body.configurations), schema: OAuthAccountSchema,
-  }, options);
+  return auth.transport.request(
+    {
+      route: 'createOAuthAccount',
+      method: 'POST',
+      path: '/api/data/v1/accounts/templates',
+      json: body,
+      maxRetries: 0,
+      secrets: secretValues(body.configurations),
+      schema: OAuthAccountSchema,
+    },
+    options,
+  );
 }
 
 /**
@@ -112,9 +168,23 @@ export async function createOAuthAccount(auth: DomoAuth, input: CreateOAuthAccou
  * await deleteOAuthAccount(auth, 67);
  * ```
  */
-export async function deleteOAuthAccount(auth: DomoAuth, id: number, options?: RequestOptions): Promise<VerifiedResponse<void>> {
+export async function deleteOAuthAccount(
+  auth: DomoAuth,
+  id: number,
+  options?: RequestOptions,
+): Promise<VerifiedResponse<void>> {
   const templateId = checkId(id, 'id', 'deleteOAuthAccount');
-  return goneOnRetryIsDeleted(auth.transport.request({ route: 'deleteOAuthAccount', method: 'DELETE', path: path`/api/data/v1/accounts/templates/${templateId}`, notFoundHint: oauthNotFound(templateId) }, options));
+  return goneOnRetryIsDeleted(
+    auth.transport.request(
+      {
+        route: 'deleteOAuthAccount',
+        method: 'DELETE',
+        path: path`/api/data/v1/accounts/templates/${templateId}`,
+        notFoundHint: oauthNotFound(templateId),
+      },
+      options,
+    ),
+  );
 }
 
 /**
@@ -126,8 +196,23 @@ export async function deleteOAuthAccount(auth: DomoAuth, id: number, options?: R
  * await updateOAuthAccountName(auth, 5, 'Jira OAuth');
  * ```
  */
-export async function updateOAuthAccountName(auth: DomoAuth, id: number, name: string, options?: RequestOptions): Promise<DomoResponse<OAuthAccount>> {
+export async function updateOAuthAccountName(
+  auth: DomoAuth,
+  id: number,
+  name: string,
+  options?: RequestOptions,
+): Promise<DomoResponse<OAuthAccount>> {
   const templateId = checkId(id, 'id', 'updateOAuthAccountName');
   const text = checkName(name, 'name', 'updateOAuthAccountName');
-  return auth.transport.request({ route: 'updateOAuthAccountName', method: 'PUT', path: path`/api/data/v1/accounts/templates/${templateId}/name`, text, schema: OAuthAccountSchema, notFoundHint: oauthNotFound(templateId) }, options);
+  return auth.transport.request(
+    {
+      route: 'updateOAuthAccountName',
+      method: 'PUT',
+      path: path`/api/data/v1/accounts/templates/${templateId}/name`,
+      text,
+      schema: OAuthAccountSchema,
+      notFoundHint: oauthNotFound(templateId),
+    },
+    options,
+  );
 }

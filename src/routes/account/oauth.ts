@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoNotFoundError } from '../../client/errors.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
-import { checkId } from '../internal/input.js';
+import { checkId } from '../../client/input.js';
 import { OAuthAccountSchema, type OAuthAccount } from './schemas.js';
 
 const LIST_PATH = '/api/data/v1/accounts/templates/user/extended';
@@ -20,8 +20,14 @@ export const oauthNotFound = (id: number) => `OAuth account ${id} not found or n
  * const { data: templates } = await getOAuthAccounts(auth);
  * ```
  */
-export async function getOAuthAccounts(auth: DomoAuth, options?: RequestOptions): Promise<DomoResponse<OAuthAccount[]>> {
-  return auth.transport.request({ route: 'getOAuthAccounts', method: 'GET', path: LIST_PATH, schema: z.array(OAuthAccountSchema) }, options);
+export async function getOAuthAccounts(
+  auth: DomoAuth,
+  options?: RequestOptions,
+): Promise<DomoResponse<OAuthAccount[]>> {
+  return auth.transport.request(
+    { route: 'getOAuthAccounts', method: 'GET', path: LIST_PATH, schema: z.array(OAuthAccountSchema) },
+    options,
+  );
 }
 
 /**
@@ -35,13 +41,21 @@ export async function getOAuthAccounts(auth: DomoAuth, options?: RequestOptions)
  * const { data: template } = await getOAuthAccountById(auth, 1);
  * ```
  */
-export async function getOAuthAccountById(auth: DomoAuth, id: number, options?: RequestOptions): Promise<DomoResponse<OAuthAccount>> {
+export async function getOAuthAccountById(
+  auth: DomoAuth,
+  id: number,
+  options?: RequestOptions,
+): Promise<DomoResponse<OAuthAccount>> {
   const templateId = checkId(id, 'id', 'getOAuthAccountById');
   const { status, data } = await getOAuthAccounts(auth, options);
   const template = data.find((item) => item.id === templateId);
   if (!template) {
     throw new DomoNotFoundError({
-      status: 404, method: 'GET', url: auth.baseUrl + LIST_PATH, route: 'getOAuthAccountById', attempts: 1,
+      status: 404,
+      method: 'GET',
+      url: auth.baseUrl + LIST_PATH,
+      route: 'getOAuthAccountById',
+      attempts: 1,
       hint: `${oauthNotFound(templateId)} (not among the ${data.length} templates listed)`,
     });
   }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** An id as Domo sends it in share lists: a number, or a string of decimal digits (never `0x10` or `1e1`), within the safe range. */
-export const wireId = z.union([z.number().int().positive(), z.string().regex(/^\d{1,16}$/, 'expected a decimal id').transform(Number)])
+export const wireId = z
+  .union([
+    z.number().int().positive(),
+    z
+      .string()
+      .regex(/^\d{1,16}$/, 'expected a decimal id')
+      .transform(Number),
+  ])
   .refine((id) => Number.isSafeInteger(id) && id > 0, 'expected a positive id within the safe integer range');
 
 /** ms-epoch timestamps stay numbers at this layer; Domo sends null on fresh OAuth templates. */

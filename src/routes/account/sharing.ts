@@ -3,7 +3,7 @@ import type { DomoAuth } from '../../auth/base.js';
 import { DomoInputError, DomoServerError } from '../../client/errors.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { path } from '../../client/path.js';
-import { checkId } from '../internal/input.js';
+import { checkId } from '../../client/input.js';
 import { accountNotFound } from './core.js';
 import { oauthNotFound } from './oauth.js';
 import { AccessEntrySchema, AccessListSchema, type AccessEntry } from './schemas.js';
@@ -48,7 +48,14 @@ export interface SharePayloadV1 {
 }
 
 const V2_VALUES = Object.values(AccessLevel) as string[];
-const V1_FROM_V2: Record<string, AccessLevelV1> = { OWNER: 'OWNER', CAN_SHARE: 'OWNER', CAN_EDIT: 'WRITE', CAN_VIEW: 'READ', WRITE: 'WRITE', READ: 'READ' };
+const V1_FROM_V2: Record<string, AccessLevelV1> = {
+  OWNER: 'OWNER',
+  CAN_SHARE: 'OWNER',
+  CAN_EDIT: 'WRITE',
+  CAN_VIEW: 'READ',
+  WRITE: 'WRITE',
+  READ: 'READ',
+};
 
 /** A v2 access level from a value (`CAN_VIEW`, `NONE`) or a key (`NO_ACCESS`). */
 export function toAccessLevel(value: unknown): AccessLevel {
@@ -57,15 +64,24 @@ export function toAccessLevel(value: unknown): AccessLevel {
     if (V2_VALUES.includes(upper)) return upper as AccessLevel;
     if (upper in AccessLevel) return AccessLevel[upper as keyof typeof AccessLevel];
   }
-  throw new DomoInputError(`accessLevel must be one of ${Object.keys(AccessLevel).join(', ')}, got ${JSON.stringify(value)}`, { field: 'accessLevel' });
+  throw new DomoInputError(
+    `accessLevel must be one of ${Object.keys(AccessLevel).join(', ')}, got ${JSON.stringify(value)}`,
+    { field: 'accessLevel' },
+  );
 }
 
 /** The principal of a share request; exactly one of `userId` and `groupId`. */
-export function toPrincipal(input: { userId?: unknown; groupId?: unknown } | undefined): { type: 'USER' | 'GROUP'; id: number } {
+export function toPrincipal(input: { userId?: unknown; groupId?: unknown } | undefined): {
+  type: 'USER' | 'GROUP';
+  id: number;
+} {
   const hasUser = input?.userId !== undefined;
   const hasGroup = input?.groupId !== undefined;
-  if (hasUser === hasGroup) throw new DomoInputError('give exactly one of userId and groupId', { field: hasUser ? 'groupId' : 'userId' });
-  return hasUser ? { type: 'USER', id: checkId(input.userId, 'userId') } : { type: 'GROUP', id: checkId(input?.groupId, 'groupId') };
+  if (hasUser === hasGroup)
+    throw new DomoInputError('give exactly one of userId and groupId', { field: hasUser ? 'groupId' : 'userId' });
+  return hasUser
+    ? { type: 'USER', id: checkId(input.userId, 'userId') }
+    : { type: 'GROUP', id: checkId(input?.groupId, 'groupId') };
 }
 
 /**
@@ -89,11 +105,20 @@ export function sharePayload(input: ShareInput): SharePayload {
  * sharePayloadV1({ userId: 929336557, accessLevel: AccessLevelV1.CAN_VIEW });  // { type: 'USER', id: 929336557, permissions: ['READ'] }
  * ```
  */
-export function sharePayloadV1(input: { userId: number; groupId?: undefined; accessLevel: AccessLevelV1 | AccessLevel }): SharePayloadV1 {
-  if ((input as { groupId?: unknown })?.groupId !== undefined) throw new DomoInputError('v1 sharing supports users only; use shareAccount (v2) for groups', { field: 'groupId' });
+export function sharePayloadV1(input: {
+  userId: number;
+  groupId?: undefined;
+  accessLevel: AccessLevelV1 | AccessLevel;
+}): SharePayloadV1 {
+  if ((input as { groupId?: unknown })?.groupId !== undefined)
+    throw new DomoInputError('v1 sharing supports users only; use shareAccount (v2) for groups', { field: 'groupId' });
   const userId = checkId(input?.userId, 'userId');
   const level = typeof input.accessLevel === 'string' ? V1_FROM_V2[input.accessLevel.trim().toUpperCase()] : undefined;
-  if (!level) throw new DomoInputError(`accessLevel for v1 sharing must be one of OWNER, CAN_EDIT (WRITE), CAN_VIEW (READ); v1 cannot revoke. Got ${JSON.stringify(input.accessLevel)}`, { field: 'accessLevel' });
+  if (!level)
+    throw new DomoInputError(
+      `accessLevel for v1 sharing must be one of OWNER, CAN_EDIT (WRITE), CAN_VIEW (READ); v1 cannot revoke. Got ${JSON.stringify(input.accessLevel)}`,
+      { field: 'accessLevel' },
+    );
   return { type: 'USER', id: userId, permissions: [level] };
 }
 
@@ -103,13 +128,33 @@ const ALREADY_HAS_ACCESS = 'the principal may already have this access';
 /** Sharing is retried on resets and 502–504, but not on 500: Domo's 500 here means "already shared". */
 const SHARE_RETRY_STATUSES = [408, 429, 502, 503, 504];
 
-async function sendShare(auth: DomoAuth, route: string, sharePath: string, body: object, hint: string, options?: RequestOptions): Promise<DomoResponse<void>> {
+async function sendShare(
+  auth: DomoAuth,
+  route: string,
+  sharePath: string,
+  body: object,
+  hint: string,
+  options?: RequestOptions,
+): Promise<DomoResponse<void>> {
   try {
-    const { status } = await auth.transport.request({ route, method: 'PUT', path: sharePath, json: body, notFoundHint: hint }, { ...options, retry: withoutStatus500(auth, options) });
+    const { status } = await auth.transport.request(
+      { route, method: 'PUT', path: sharePath, json: body, notFoundHint: hint },
+      { ...options, retry: withoutStatus500(auth, options) },
+    );
     return { status, data: undefined };
   } catch (error) {
     if (error instanceof DomoServerError && error.status === 500) {
-      throw new DomoServerError({ status: 500, statusText: error.statusText, method: error.method, url: error.url, route, attempts: error.attempts, body: error.body, serverMessage: error.serverMessage, hint: ALREADY_HAS_ACCESS });
+      throw new DomoServerError({
+        status: 500,
+        statusText: error.statusText,
+        method: error.method,
+        url: error.url,
+        route,
+        attempts: error.attempts,
+        body: error.body,
+        serverMessage: error.serverMessage,
+        hint: ALREADY_HAS_ACCESS,
+      });
     }
     throw error;
   }
@@ -118,7 +163,10 @@ async function sendShare(auth: DomoAuth, route: string, sharePath: string, body:
 function withoutStatus500(auth: DomoAuth, options?: RequestOptions) {
   const override = options?.retry;
   const base = typeof override === 'number' ? { limit: override } : { ...override };
-  return { ...base, statusCodes: (base.statusCodes ?? auth.transport.retry.statusCodes).filter((s) => SHARE_RETRY_STATUSES.includes(s)) };
+  return {
+    ...base,
+    statusCodes: (base.statusCodes ?? auth.transport.retry.statusCodes).filter((s) => SHARE_RETRY_STATUSES.includes(s)),
+  };
 }
 
 /**
@@ -131,12 +179,23 @@ function withoutStatus500(auth: DomoAuth, options?: RequestOptions) {
  * const { data: access } = await getAccountAccessList(auth, 71);  // [{ type: 'USER', id: 1893952720, accessLevel: 'OWNER', name: '…' }]
  * ```
  */
-export async function getAccountAccessList(auth: DomoAuth, id: number, options?: RequestOptions): Promise<DomoResponse<AccessEntry[]>> {
+export async function getAccountAccessList(
+  auth: DomoAuth,
+  id: number,
+  options?: RequestOptions,
+): Promise<DomoResponse<AccessEntry[]>> {
   const accountId = checkId(id, 'id', 'getAccountAccessList');
-  const response = await auth.transport.request({
-    route: 'getAccountAccessList', method: 'GET', path: path`/api/data/v2/accounts/share/${accountId}`,
-    schema: z.looseObject({ list: AccessListSchema }), notFoundHint: accountNotFound(accountId), forbiddenMeansNotFound: true,
-  }, options);
+  const response = await auth.transport.request(
+    {
+      route: 'getAccountAccessList',
+      method: 'GET',
+      path: path`/api/data/v2/accounts/share/${accountId}`,
+      schema: z.looseObject({ list: AccessListSchema }),
+      notFoundHint: accountNotFound(accountId),
+      forbiddenMeansNotFound: true,
+    },
+    options,
+  );
   return { status: response.status, data: response.data.list };
 }
 
@@ -154,10 +213,22 @@ export async function getAccountAccessList(auth: DomoAuth, id: number, options?:
  * await shareAccount(auth, 71, { userId: 929336557, accessLevel: AccessLevel.NO_ACCESS });  // revoke
  * ```
  */
-export async function shareAccount(auth: DomoAuth, id: number, input: ShareInput, options?: RequestOptions): Promise<DomoResponse<void>> {
+export async function shareAccount(
+  auth: DomoAuth,
+  id: number,
+  input: ShareInput,
+  options?: RequestOptions,
+): Promise<DomoResponse<void>> {
   const accountId = checkId(id, 'id', 'shareAccount');
   const body = withRoute(() => sharePayload(input), 'shareAccount');
-  return sendShare(auth, 'shareAccount', path`/api/data/v2/accounts/share/${accountId}`, body, accountNotFound(accountId), options);
+  return sendShare(
+    auth,
+    'shareAccount',
+    path`/api/data/v2/accounts/share/${accountId}`,
+    body,
+    accountNotFound(accountId),
+    options,
+  );
 }
 
 /**
@@ -170,10 +241,22 @@ export async function shareAccount(auth: DomoAuth, id: number, input: ShareInput
  * await shareAccountV1(auth, 71, { userId: 929336557, accessLevel: AccessLevelV1.CAN_VIEW });
  * ```
  */
-export async function shareAccountV1(auth: DomoAuth, id: number, input: { userId: number; accessLevel: AccessLevelV1 | AccessLevel }, options?: RequestOptions): Promise<DomoResponse<void>> {
+export async function shareAccountV1(
+  auth: DomoAuth,
+  id: number,
+  input: { userId: number; accessLevel: AccessLevelV1 | AccessLevel },
+  options?: RequestOptions,
+): Promise<DomoResponse<void>> {
   const accountId = checkId(id, 'id', 'shareAccountV1');
   const body = withRoute(() => sharePayloadV1(input), 'shareAccountV1');
-  return sendShare(auth, 'shareAccountV1', path`/api/data/v1/accounts/${accountId}/share`, body, accountNotFound(accountId), options);
+  return sendShare(
+    auth,
+    'shareAccountV1',
+    path`/api/data/v1/accounts/${accountId}/share`,
+    body,
+    accountNotFound(accountId),
+    options,
+  );
 }
 
 /**
@@ -185,13 +268,26 @@ export async function shareAccountV1(auth: DomoAuth, id: number, input: { userId
  * const { data } = await getOAuthAccountAccessList(auth, 5);
  * ```
  */
-export async function getOAuthAccountAccessList(auth: DomoAuth, id: number, options?: RequestOptions): Promise<DomoResponse<AccessEntry[]>> {
+export async function getOAuthAccountAccessList(
+  auth: DomoAuth,
+  id: number,
+  options?: RequestOptions,
+): Promise<DomoResponse<AccessEntry[]>> {
   const templateId = checkId(id, 'id', 'getOAuthAccountAccessList');
-  const response = await auth.transport.request({
-    route: 'getOAuthAccountAccessList', method: 'GET', path: path`/api/data/v2/accounts/templates/${templateId}/share`,
-    schema: z.union([z.array(AccessEntrySchema), z.looseObject({ list: AccessListSchema }).transform((body) => body.list)]),
-    notFoundHint: oauthNotFound(templateId), forbiddenMeansNotFound: true,
-  }, options);
+  const response = await auth.transport.request(
+    {
+      route: 'getOAuthAccountAccessList',
+      method: 'GET',
+      path: path`/api/data/v2/accounts/templates/${templateId}/share`,
+      schema: z.union([
+        z.array(AccessEntrySchema),
+        z.looseObject({ list: AccessListSchema }).transform((body) => body.list),
+      ]),
+      notFoundHint: oauthNotFound(templateId),
+      forbiddenMeansNotFound: true,
+    },
+    options,
+  );
   return response;
 }
 
@@ -204,10 +300,22 @@ export async function getOAuthAccountAccessList(auth: DomoAuth, id: number, opti
  * await shareOAuthAccount(auth, 5, { userId: 929336557, accessLevel: AccessLevel.CAN_VIEW });
  * ```
  */
-export async function shareOAuthAccount(auth: DomoAuth, id: number, input: ShareInput, options?: RequestOptions): Promise<DomoResponse<void>> {
+export async function shareOAuthAccount(
+  auth: DomoAuth,
+  id: number,
+  input: ShareInput,
+  options?: RequestOptions,
+): Promise<DomoResponse<void>> {
   const templateId = checkId(id, 'id', 'shareOAuthAccount');
   const body = withRoute(() => sharePayload(input), 'shareOAuthAccount');
-  return sendShare(auth, 'shareOAuthAccount', path`/api/data/v2/accounts/templates/share/${templateId}`, body, oauthNotFound(templateId), options);
+  return sendShare(
+    auth,
+    'shareOAuthAccount',
+    path`/api/data/v2/accounts/templates/share/${templateId}`,
+    body,
+    oauthNotFound(templateId),
+    options,
+  );
 }
 
 /** Runs a payload builder, naming the route on any input error. */

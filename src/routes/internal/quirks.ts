@@ -37,7 +37,8 @@ export async function goneOnRetryIsDeleted(request: Promise<DomoResponse<unknown
     const { status } = await request;
     return { status, data: undefined };
   } catch (error) {
-    if (error instanceof DomoNotFoundError && error.status === 404 && (error.attempts ?? 1) > 1) return { status: 404, data: undefined, quirk: 'gone-on-retry' };
+    if (error instanceof DomoNotFoundError && error.status === 404 && (error.attempts ?? 1) > 1)
+      return { status: 404, data: undefined, quirk: 'gone-on-retry' };
     throw error;
   }
 }

@@ -39,11 +39,18 @@ export function visibleAccounts(state: SandboxState, kind: Kind, userId: number)
 }
 
 /** One account the caller may act on: 404 when missing, 403 when not shared (as Domo does). */
-export function findAccount(state: SandboxState, kind: Kind, id: number, userId: number, need: Need = 'view'): SandboxAccount {
+export function findAccount(
+  state: SandboxState,
+  kind: Kind,
+  id: number,
+  userId: number,
+  need: Need = 'view',
+): SandboxAccount {
   const account = table(state, kind).get(id);
   if (!account) throw notFound(`${label(kind)} ${id} not found`);
   if (!allowed(state, account, userId, 'view')) throw forbidden(`${label(kind)} ${id} is not shared with you`);
-  if (!allowed(state, account, userId, need)) throw forbidden(`you need more access to ${label(kind)} ${id} to do this`);
+  if (!allowed(state, account, userId, need))
+    throw forbidden(`you need more access to ${label(kind)} ${id} to do this`);
   return account;
 }
 
@@ -56,13 +63,20 @@ export interface CreateAccountInput {
 }
 
 /** Creates an account or template owned by the caller. */
-export function createAccount(state: SandboxState, kind: Kind, input: CreateAccountInput, userId: number): SandboxAccount {
+export function createAccount(
+  state: SandboxState,
+  kind: Kind,
+  input: CreateAccountInput,
+  userId: number,
+): SandboxAccount {
   const displayName = requiredText(input.displayName ?? input.name, 'displayName');
   const type = requiredText(input.dataProviderType, 'dataProviderType');
   const provider = state.providers.get(type);
   if (!provider) throw badRequest(`unknown dataProviderType ${type}`);
-  if (kind === 'template' && provider.scheme !== 'oauth-config') throw badRequest(`${type} is not an OAuth configuration provider`);
-  if (kind === 'account' && provider.scheme === 'oauth-config') throw badRequest(`${type} is an OAuth configuration provider: create a template`);
+  if (kind === 'template' && provider.scheme !== 'oauth-config')
+    throw badRequest(`${type} is not an OAuth configuration provider`);
+  if (kind === 'account' && provider.scheme === 'oauth-config')
+    throw badRequest(`${type} is an OAuth configuration provider: create a template`);
   const config = checkConfig(state, type, input.configurations ?? {});
   const id = kind === 'account' ? state.nextAccountId++ : state.nextTemplateId++;
   const name = typeof input.name === 'string' && input.name.trim() !== '' ? input.name : displayName;
@@ -80,7 +94,13 @@ export function deleteAccount(state: SandboxState, kind: Kind, id: number, userI
 }
 
 /** Renames: only `displayName` changes; `name` stays as it was. */
-export function renameAccount(state: SandboxState, kind: Kind, id: number, displayName: string, userId: number): SandboxAccount {
+export function renameAccount(
+  state: SandboxState,
+  kind: Kind,
+  id: number,
+  displayName: string,
+  userId: number,
+): SandboxAccount {
   const account = findAccount(state, kind, id, userId, 'edit');
   const trimmed = displayName.trim();
   if (trimmed === '') throw badRequest('the name must not be empty');
@@ -98,7 +118,14 @@ export function readConfig(state: SandboxState, kind: Kind, type: string, id: nu
 }
 
 /** Replaces the config: keys that are not sent are removed. */
-export function writeConfig(state: SandboxState, kind: Kind, type: string, id: number, config: unknown, userId: number): SandboxAccount {
+export function writeConfig(
+  state: SandboxState,
+  kind: Kind,
+  type: string,
+  id: number,
+  config: unknown,
+  userId: number,
+): SandboxAccount {
   const account = readConfig(state, kind, type, id, userId);
   if (!allowed(state, account, userId, 'edit')) throw forbidden(`you need edit access to ${label(kind)} ${id}`);
   account.config = checkConfig(state, type, config);
@@ -107,12 +134,16 @@ export function writeConfig(state: SandboxState, kind: Kind, type: string, id: n
 }
 
 function checkConfig(state: SandboxState, type: string, config: unknown): Record<string, unknown> {
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw badRequest('the config must be a JSON object');
+  if (typeof config !== 'object' || config === null || Array.isArray(config))
+    throw badRequest('the config must be a JSON object');
   const provider = state.providers.get(type);
-  const unknown = Object.keys(config).filter((key) => provider && provider.scheme !== 'oauth' && !provider.fields.includes(key));
+  const unknown = Object.keys(config).filter(
+    (key) => provider && provider.scheme !== 'oauth' && !provider.fields.includes(key),
+  );
   if (unknown.length > 0) throw badRequest(`unknown config keys for ${type}: ${unknown.join(', ')}`);
   for (const [key, value] of Object.entries(config)) {
-    if (value !== null && typeof value === 'object') throw badRequest(`config key ${key} must be a string, number, boolean or null`);
+    if (value !== null && typeof value === 'object')
+      throw badRequest(`config key ${key} must be a string, number, boolean or null`);
   }
   return { ...config };
 }
@@ -132,9 +163,11 @@ export function parseShare(body: unknown): ShareInput {
   const type = show(value.type ?? '').toUpperCase();
   if (type !== 'USER' && type !== 'GROUP') throw badRequest(`type must be USER or GROUP, got ${show(value.type)}`);
   const id = Number(value.id);
-  if ((typeof value.id !== 'string' && typeof value.id !== 'number') || !Number.isSafeInteger(id) || id <= 0) throw badRequest(`id must be a positive integer, got ${JSON.stringify(value.id)}`);
+  if ((typeof value.id !== 'string' && typeof value.id !== 'number') || !Number.isSafeInteger(id) || id <= 0)
+    throw badRequest(`id must be a positive integer, got ${JSON.stringify(value.id)}`);
   const level = show(value.accessLevel ?? '');
-  if (level !== 'NONE' && !(ACCESS_LEVELS as readonly string[]).includes(level)) throw badRequest(`accessLevel must be one of ${[...ACCESS_LEVELS, 'NONE'].join(', ')}`);
+  if (level !== 'NONE' && !(ACCESS_LEVELS as readonly string[]).includes(level))
+    throw badRequest(`accessLevel must be one of ${[...ACCESS_LEVELS, 'NONE'].join(', ')}`);
   return { type, id, accessLevel: level as ShareLevel };
 }
 
@@ -163,14 +196,20 @@ export function share(state: SandboxState, kind: Kind, id: number, input: ShareI
   const current = account.shares[index];
   if (input.accessLevel === 'NONE') {
     if (current) {
-      ensureOwnerRemains(account, account.shares.filter((_, i) => i !== index));
+      ensureOwnerRemains(
+        account,
+        account.shares.filter((_, i) => i !== index),
+      );
       account.shares.splice(index, 1);
     }
   } else if (current?.accessLevel === input.accessLevel) {
     throw new SandboxHttpError(500, `${input.type.toLowerCase()} ${input.id} already has ${input.accessLevel} access`);
   } else if (current) {
     const next: SandboxShare = { ...current, accessLevel: input.accessLevel };
-    ensureOwnerRemains(account, account.shares.map((s, i) => (i === index ? next : s)));
+    ensureOwnerRemains(
+      account,
+      account.shares.map((s, i) => (i === index ? next : s)),
+    );
     account.shares[index] = next;
   } else {
     account.shares.push({ type: input.type, id: input.id, accessLevel: input.accessLevel });
@@ -180,7 +219,8 @@ export function share(state: SandboxState, kind: Kind, id: number, input: ShareI
 }
 
 function ensureOwnerRemains(account: SandboxAccount, shares: SandboxShare[]): void {
-  if (!shares.some((s) => s.accessLevel === 'OWNER')) throw badRequest(`account ${account.id} must keep at least one owner`);
+  if (!shares.some((s) => s.accessLevel === 'OWNER'))
+    throw badRequest(`account ${account.id} must keep at least one owner`);
 }
 
 function touch(state: SandboxState, account: SandboxAccount, userId: number): void {

@@ -17,7 +17,9 @@ function checkName(state: SandboxState, value: unknown, exceptId?: number): stri
   if (typeof value !== 'string' || value.trim() === '') throw badRequest('name is required');
   const name = value.trim();
   if (name.length > 255) throw badRequest('name is longer than 255 characters');
-  const taken = [...state.roles.values()].find((role) => role.id !== exceptId && role.name.toLowerCase() === name.toLowerCase());
+  const taken = [...state.roles.values()].find(
+    (role) => role.id !== exceptId && role.name.toLowerCase() === name.toLowerCase(),
+  );
   if (taken) throw conflict(`a role named ${JSON.stringify(taken.name)} already exists (id ${taken.id})`);
   return name;
 }
@@ -45,7 +47,8 @@ export function updateRole(state: SandboxState, id: number, body: unknown, userI
   requireRoleAdmin(state, userId);
   const role = findRole(state, id);
   const input = objectBody(body) as { name?: unknown; description?: unknown; id?: unknown };
-  if (input.id !== undefined && Number(input.id) !== id) throw badRequest(`body id ${show(input.id)} does not match role ${id}`);
+  if (input.id !== undefined && Number(input.id) !== id)
+    throw badRequest(`body id ${show(input.id)} does not match role ${id}`);
   if (input.name !== undefined) role.name = checkName(state, input.name, id);
   if (input.description !== undefined) role.description = optionalText(input.description, 'description') ?? '';
   role.modified = state.now();
@@ -68,7 +71,9 @@ export function setGrants(state: SandboxState, id: number, body: unknown, userId
   requireRoleAdmin(state, userId);
   const role = findRole(state, id);
   if (!Array.isArray(body)) throw badRequest('the body must be a JSON array of authority names');
-  const names = (body as unknown[]).map((item): unknown => (typeof item === 'object' && item !== null && 'authority' in item ? (item).authority : item));
+  const names = (body as unknown[]).map((item): unknown =>
+    typeof item === 'object' && item !== null && 'authority' in item ? item.authority : item,
+  );
   const invalid = names.filter((name) => typeof name !== 'string' || !state.authorities.has(name));
   if (invalid.length > 0) throw badRequest(`unknown authorities: ${invalid.map((n) => JSON.stringify(n)).join(', ')}`);
   role.authorities = [...new Set(names as string[])];
@@ -80,9 +85,12 @@ export function setGrants(state: SandboxState, id: number, body: unknown, userId
 export function addMembers(state: SandboxState, id: number, body: unknown, userId: number): SandboxRole {
   requireRoleAdmin(state, userId);
   const role = findRole(state, id);
-  if (!Array.isArray(body) || body.length === 0) throw badRequest('the body must be a non-empty JSON array of user ids');
+  if (!Array.isArray(body) || body.length === 0)
+    throw badRequest('the body must be a non-empty JSON array of user ids');
   const ids = body.map((value) => Number(value));
-  const missing = body.filter((value, i) => !(typeof value === 'number' || typeof value === 'string') || !state.users.has(ids[i] as number));
+  const missing = body.filter(
+    (value, i) => !(typeof value === 'number' || typeof value === 'string') || !state.users.has(ids[i] as number),
+  );
   if (missing.length > 0) throw badRequest(`unknown users: ${missing.map((v) => JSON.stringify(v)).join(', ')}`);
   for (const memberId of ids) state.user(memberId).roleId = role.id;
   role.modified = state.now();
@@ -95,7 +103,9 @@ export function setUserRole(state: SandboxState, targetId: number, body: unknown
   const target = state.users.get(targetId);
   if (!target) throw notFound(`user ${targetId} not found`);
   const input = objectBody(body) as { roleId?: unknown; attributes?: { key?: unknown; values?: unknown[] }[] };
-  const fromAttributes = Array.isArray(input.attributes) ? input.attributes.find((a) => a.key === 'roleId')?.values?.[0] : undefined;
+  const fromAttributes = Array.isArray(input.attributes)
+    ? input.attributes.find((a) => a.key === 'roleId')?.values?.[0]
+    : undefined;
   const roleId = Number(input.roleId ?? fromAttributes);
   if (!state.roles.has(roleId)) throw badRequest(`roleId ${show(input.roleId ?? fromAttributes)} is not a role`);
   target.roleId = roleId;
@@ -105,7 +115,8 @@ export function setUserRole(state: SandboxState, targetId: number, body: unknown
 export function setDefaultRole(state: SandboxState, value: unknown, userId: number): void {
   requireRoleAdmin(state, userId);
   const id = Number(value);
-  if (!Number.isSafeInteger(id) || !state.roles.has(id)) throw badRequest(`default role ${JSON.stringify(value)} is not a role`);
+  if (!Number.isSafeInteger(id) || !state.roles.has(id))
+    throw badRequest(`default role ${JSON.stringify(value)} is not a role`);
   state.defaultRoleId = id;
 }
 
@@ -116,6 +127,7 @@ function optionalText(value: unknown, field: string): string | undefined {
 }
 
 export function objectBody(body: unknown): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('the body must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw badRequest('the body must be a JSON object');
   return body as Record<string, unknown>;
 }

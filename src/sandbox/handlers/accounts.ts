@@ -1,5 +1,16 @@
 import type { HttpHandler } from 'msw';
-import { createAccount, deleteAccount, findAccount, parseShare, parseShareV1, readConfig, renameAccount, share, visibleAccounts, writeConfig } from '../domain/accounts.js';
+import {
+  createAccount,
+  deleteAccount,
+  findAccount,
+  parseShare,
+  parseShareV1,
+  readConfig,
+  renameAccount,
+  share,
+  visibleAccounts,
+  writeConfig,
+} from '../domain/accounts.js';
 import { accessView, accountView, configView, providerView } from '../views.js';
 import { empty, endpoint, json, type SandboxContext, type SandboxScope } from './kit.js';
 
@@ -10,13 +21,17 @@ export function accountHandlers(scope: SandboxScope): HttpHandler[] {
   const { state } = scope;
   return [
     endpoint(scope, 'GET', '/api/data/v1/providers', () => json([...state.providers.values()].map(providerView))),
-    endpoint(scope, 'GET', '/api/data/v1/accounts', (ctx) => json(visibleAccounts(state, 'account', ctx.userId).map(accountView))),
+    endpoint(scope, 'GET', '/api/data/v1/accounts', (ctx) =>
+      json(visibleAccounts(state, 'account', ctx.userId).map(accountView)),
+    ),
     endpoint(scope, 'POST', '/api/data/v1/accounts', async (ctx) => {
       const account = createAccount(state, 'account', (await ctx.json()) as object, ctx.userId);
       ctx.applied();
       return json(accountView(account));
     }),
-    endpoint(scope, 'GET', '/api/data/v1/accounts/:id', (ctx) => json(accountView(findAccount(state, 'account', ctx.id(), ctx.userId)))),
+    endpoint(scope, 'GET', '/api/data/v1/accounts/:id', (ctx) =>
+      json(accountView(findAccount(state, 'account', ctx.id(), ctx.userId))),
+    ),
     endpoint(scope, 'DELETE', '/api/data/v1/accounts/:id', (ctx) => {
       deleteAccount(state, 'account', ctx.id(), ctx.userId);
       ctx.applied();
@@ -36,7 +51,9 @@ export function accountHandlers(scope: SandboxScope): HttpHandler[] {
       ctx.applied();
       return json(accountView(account));
     }),
-    endpoint(scope, 'GET', '/api/data/v2/accounts/share/:id', (ctx) => json({ list: accessView(state, findAccount(state, 'account', ctx.id(), ctx.userId)) })),
+    endpoint(scope, 'GET', '/api/data/v2/accounts/share/:id', (ctx) =>
+      json({ list: accessView(state, findAccount(state, 'account', ctx.id(), ctx.userId)) }),
+    ),
     endpoint(scope, 'PUT', '/api/data/v2/accounts/share/:id', async (ctx) => {
       share(state, 'account', ctx.id(), parseShare(await ctx.json()), ctx.userId);
       ctx.applied();

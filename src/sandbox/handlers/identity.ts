@@ -8,15 +8,25 @@ import { empty, endpoint, json, type SandboxScope } from './kit.js';
 export function identityHandlers(scope: SandboxScope): HttpHandler[] {
   const { state } = scope;
   return [
-    endpoint(scope, 'POST', '/api/content/v2/authentication', async (ctx) => {
-      const body = objectBody(await ctx.json());
-      const user = [...state.users.values()].find((u) => typeof body.emailAddress === 'string' && u.emailAddress.toLowerCase() === body.emailAddress.toLowerCase());
-      if (!user || body.password !== user.password || body.method !== 'password') return json({ success: false, reason: 'INVALID_CREDENTIALS' });
-      if (user.locked) return json({ success: false, reason: 'ACCOUNT_LOCKED' });
-      const sessionToken = `sbx-session-${state.random.hex(32)}`;
-      state.sessions.set(sessionToken, user.id);
-      return json({ success: true, sessionToken, userId: user.id });
-    }, { anonymous: true }),
+    endpoint(
+      scope,
+      'POST',
+      '/api/content/v2/authentication',
+      async (ctx) => {
+        const body = objectBody(await ctx.json());
+        const user = [...state.users.values()].find(
+          (u) =>
+            typeof body.emailAddress === 'string' && u.emailAddress.toLowerCase() === body.emailAddress.toLowerCase(),
+        );
+        if (!user || body.password !== user.password || body.method !== 'password')
+          return json({ success: false, reason: 'INVALID_CREDENTIALS' });
+        if (user.locked) return json({ success: false, reason: 'ACCOUNT_LOCKED' });
+        const sessionToken = `sbx-session-${state.random.hex(32)}`;
+        state.sessions.set(sessionToken, user.id);
+        return json({ success: true, sessionToken, userId: user.id });
+      },
+      { anonymous: true },
+    ),
     endpoint(scope, 'GET', '/api/content/v2/users/me', (ctx) => json(userView(state.user(ctx.userId)))),
     endpoint(scope, 'GET', '/api/content/v2/users/:id', (ctx) => {
       const user = state.users.get(ctx.id());

@@ -43,14 +43,25 @@ export function createSandboxRouter(state: SandboxState): (request: Request) => 
     for (const route of routes) {
       if (route.method !== request.method) continue;
       const match = route.regex.exec(pathname);
-      if (match) return route.answer(request, Object.fromEntries(route.keys.map((key, i) => [key, decodeURIComponent(match[i + 1] ?? '')])));
+      if (match)
+        return route.answer(
+          request,
+          Object.fromEntries(route.keys.map((key, i) => [key, decodeURIComponent(match[i + 1] ?? '')])),
+        );
     }
     return unknownEndpoint(state, request);
   };
 }
 
-function build(state: SandboxState, options: SandboxHandlerOptions): { handlers: HttpHandler[]; routes: SandboxRoute[] } {
-  const scope: SandboxScope = { state, origin: options.baseUrl === undefined ? '*' : options.baseUrl.replace(/\/+$/, ''), routes: [] };
+function build(
+  state: SandboxState,
+  options: SandboxHandlerOptions,
+): { handlers: HttpHandler[]; routes: SandboxRoute[] } {
+  const scope: SandboxScope = {
+    state,
+    origin: options.baseUrl === undefined ? '*' : options.baseUrl.replace(/\/+$/, ''),
+    routes: [],
+  };
   const handlers = [
     ...identityHandlers(scope),
     ...templateHandlers(scope),

@@ -41,9 +41,15 @@ export function empty(status = 204): Response {
 }
 
 /** Domo's error body: `{ status, statusReason, path, message, toe }`. */
-export function errorResponse(state: SandboxState, status: number, message: string, path: string, headers: Record<string, string> = {}): Response {
+export function errorResponse(
+  state: SandboxState,
+  status: number,
+  message: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Response {
   const statusReason = REASON_PHRASES[status] ?? 'Error';
-  const toe = `SBX-${String(state.counters.total).padStart(8, "0")}`;
+  const toe = `SBX-${String(state.counters.total).padStart(8, '0')}`;
   return HttpResponse.json({ status, statusReason, path, message, toe }, { status, statusText: statusReason, headers });
 }
 
@@ -66,27 +72,63 @@ export interface SandboxScope {
  * Defines one endpoint with auth, fault injection, the request log and Domo-like error answers around it: as an
  * msw handler, and as a route for the loopback server's own router (the same `serve` behind both).
  */
-export function endpoint(scope: SandboxScope, method: Method, pattern: string, handle: Endpoint, options: EndpointOptions = {}): HttpHandler {
-  const answer = (request: Request, params: Record<string, string>) => serve(scope.state, request, params, handle, options);
+export function endpoint(
+  scope: SandboxScope,
+  method: Method,
+  pattern: string,
+  handle: Endpoint,
+  options: EndpointOptions = {},
+): HttpHandler {
+  const answer = (request: Request, params: Record<string, string>) =>
+    serve(scope.state, request, params, handle, options);
   const keys = [...pattern.matchAll(/:([A-Za-z]+)/g)].map((match) => match[1] as string);
-  const regex = new RegExp(`^${pattern.split('/').map((part) => (part.startsWith(':') ? '([^/]+)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}/?$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split('/')
+      .map((part) => (part.startsWith(':') ? '([^/]+)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/')}/?$`,
+  );
   scope.routes.push({ method, regex, keys, answer });
   const register = { GET: http.get, POST: http.post, PUT: http.put, PATCH: http.patch, DELETE: http.delete }[method];
-  return register(`${scope.origin}${pattern}`, ({ request, params }) => answer(request, params as Record<string, string>));
+  return register(`${scope.origin}${pattern}`, ({ request, params }) =>
+    answer(request, params as Record<string, string>),
+  );
 }
 
 /** The answer for a path no endpoint serves: logged, and a Domo-like 404. */
 export function unknownEndpoint(state: SandboxState, request: Request): Response {
   state.counters.total += 1;
   const { pathname, search } = new URL(request.url);
-  record(state, { seq: state.counters.total, method: request.method, path: pathname, query: search, status: 404, ms: 0, mutated: false });
+  record(state, {
+    seq: state.counters.total,
+    method: request.method,
+    path: pathname,
+    query: search,
+    status: 404,
+    ms: 0,
+    mutated: false,
+  });
   return errorResponse(state, 404, `no endpoint ${request.method} ${pathname}`, pathname);
 }
 
-async function serve(state: SandboxState, request: Request, params: Record<string, string>, handle: Endpoint, options: EndpointOptions): Promise<Response> {
+async function serve(
+  state: SandboxState,
+  request: Request,
+  params: Record<string, string>,
+  handle: Endpoint,
+  options: EndpointOptions,
+): Promise<Response> {
   const started = performance.now();
   const url = new URL(request.url);
-  const entry: SandboxRequestLogEntry = { seq: ++state.counters.total, method: request.method, path: url.pathname, query: url.search, status: 0, ms: 0, mutated: false };
+  const entry: SandboxRequestLogEntry = {
+    seq: ++state.counters.total,
+    method: request.method,
+    path: url.pathname,
+    query: url.search,
+    status: 0,
+    ms: 0,
+    mutated: false,
+  };
   state.counters.inFlight += 1;
   state.counters.peakInFlight = Math.max(state.counters.peakInFlight, state.counters.inFlight);
   try {
@@ -102,23 +144,38 @@ async function serve(state: SandboxState, request: Request, params: Record<strin
 }
 
 async function answer(
-  state: SandboxState, request: Request, url: URL, params: Record<string, string>, handle: Endpoint, options: EndpointOptions, entry: SandboxRequestLogEntry,
+  state: SandboxState,
+  request: Request,
+  url: URL,
+  params: Record<string, string>,
+  handle: Endpoint,
+  options: EndpointOptions,
+  entry: SandboxRequestLogEntry,
 ): Promise<Response> {
   const fault = pickFault(state, entry.seq);
   if (fault === 'rate-limit' || fault === 'error' || fault === 'reset-before') {
     entry.fault = fault === 'reset-before' ? 'reset' : fault;
     if (fault === 'reset-before') return Response.error();
-    if (fault === 'error') return errorResponse(state, 503, 'Service temporarily unavailable (injected fault)', url.pathname);
-    return errorResponse(state, 429, 'Too many requests (injected fault)', url.pathname, { 'retry-after': String(state.faults.retryAfterSeconds ?? 0.01) });
+    if (fault === 'error')
+      return errorResponse(state, 503, 'Service temporarily unavailable (injected fault)', url.pathname);
+    return errorResponse(state, 429, 'Too many requests (injected fault)', url.pathname, {
+      'retry-after': String(state.faults.retryAfterSeconds ?? 0.01),
+    });
   }
   let response: Response;
   try {
     const userId = options.anonymous ? 0 : state.authenticate(request.headers);
     response = await handle(context(state, request, url, params, userId, entry));
   } catch (error) {
-    response = error instanceof SandboxHttpError
-      ? errorResponse(state, error.status, error.message, url.pathname)
-      : errorResponse(state, 500, `sandbox error: ${error instanceof Error ? error.message : String(error)}`, url.pathname);
+    response =
+      error instanceof SandboxHttpError
+        ? errorResponse(state, error.status, error.message, url.pathname)
+        : errorResponse(
+            state,
+            500,
+            `sandbox error: ${error instanceof Error ? error.message : String(error)}`,
+            url.pathname,
+          );
   }
   if (fault === 'reset-after') {
     entry.fault = 'reset';
@@ -128,17 +185,32 @@ async function answer(
 }
 
 /** Which fault, if any, this request gets. Deterministic for a seed and a request order. */
-function pickFault(state: SandboxState, seq: number): 'rate-limit' | 'error' | 'reset-before' | 'reset-after' | undefined {
+function pickFault(
+  state: SandboxState,
+  seq: number,
+): 'rate-limit' | 'error' | 'reset-before' | 'reset-after' | undefined {
   const { rateLimitEvery, errorRate, resetRate } = state.faults;
   if (rateLimitEvery && seq % rateLimitEvery === 0) return 'rate-limit';
   if (errorRate && state.faultRandom.chance(errorRate)) return 'error';
-  if (resetRate && state.faultRandom.chance(resetRate)) return state.faultRandom.chance(0.5) ? 'reset-before' : 'reset-after';
+  if (resetRate && state.faultRandom.chance(resetRate))
+    return state.faultRandom.chance(0.5) ? 'reset-before' : 'reset-after';
   return undefined;
 }
 
-function context(state: SandboxState, request: Request, url: URL, params: Record<string, string>, userId: number, entry: SandboxRequestLogEntry): SandboxContext {
+function context(
+  state: SandboxState,
+  request: Request,
+  url: URL,
+  params: Record<string, string>,
+  userId: number,
+  entry: SandboxRequestLogEntry,
+): SandboxContext {
   return {
-    state, request, url, params, userId,
+    state,
+    request,
+    url,
+    params,
+    userId,
     id: (name = 'id') => parseId(params[name]),
     json: () => readJson(request),
     text: () => readText(request),
@@ -152,7 +224,8 @@ function context(state: SandboxState, request: Request, url: URL, params: Record
 /** Parses a path id: a positive integer, else 400. */
 export function parseId(value: string | undefined): number {
   const id = Number(value);
-  if (!value || !/^\d+$/.test(value) || !Number.isSafeInteger(id) || id <= 0) throw badRequest(`invalid id ${JSON.stringify(value)}`);
+  if (!value || !/^\d+$/.test(value) || !Number.isSafeInteger(id) || id <= 0)
+    throw badRequest(`invalid id ${JSON.stringify(value)}`);
   return id;
 }
 
@@ -160,7 +233,8 @@ async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
   if (text.trim() === '') throw badRequest('a JSON body is required');
   const type = request.headers.get('content-type') ?? '';
-  if (!/json/i.test(type)) throw new SandboxHttpError(415, `expected Content-Type application/json, got ${type || 'none'}`);
+  if (!/json/i.test(type))
+    throw new SandboxHttpError(415, `expected Content-Type application/json, got ${type || 'none'}`);
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -170,14 +244,16 @@ async function readJson(request: Request): Promise<unknown> {
 
 async function readText(request: Request): Promise<string> {
   const type = request.headers.get('content-type') ?? '';
-  if (!/^text\/plain/i.test(type)) throw new SandboxHttpError(415, `expected Content-Type text/plain, got ${type || 'none'}`);
+  if (!/^text\/plain/i.test(type))
+    throw new SandboxHttpError(415, `expected Content-Type text/plain, got ${type || 'none'}`);
   return request.text();
 }
 
 /** Appends to the request log; past its limit the oldest tenth is dropped at once (not one entry per request). */
 function record(state: SandboxState, entry: SandboxRequestLogEntry): void {
   state.requests.push(entry);
-  if (state.requests.length > state.requestLogLimit) state.requests.splice(0, state.requests.length - Math.floor(state.requestLogLimit * 0.9));
+  if (state.requests.length > state.requestLogLimit)
+    state.requests.splice(0, state.requests.length - Math.floor(state.requestLogLimit * 0.9));
 }
 
 function sleep(ms: number): Promise<void> {

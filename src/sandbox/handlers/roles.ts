@@ -1,5 +1,14 @@
 import type { HttpHandler } from 'msw';
-import { addMembers, createRole, deleteRole, findRole, objectBody, setDefaultRole, setGrants, updateRole } from '../domain/roles.js';
+import {
+  addMembers,
+  createRole,
+  deleteRole,
+  findRole,
+  objectBody,
+  setDefaultRole,
+  setGrants,
+  updateRole,
+} from '../domain/roles.js';
 import { badRequest, SandboxHttpError, show } from '../errors.js';
 import { authorityView, memberView, roleView } from '../views.js';
 import { empty, endpoint, errorResponse, json, type SandboxContext, type SandboxScope } from './kit.js';
@@ -15,7 +24,9 @@ function appliedButBadRequest(ctx: SandboxContext): Response {
 export function roleHandlers(scope: SandboxScope): HttpHandler[] {
   const { state } = scope;
   return [
-    endpoint(scope, 'GET', '/api/authorization/v1/roles', () => json([...state.roles.values()].map((role) => roleView(state, role)))),
+    endpoint(scope, 'GET', '/api/authorization/v1/roles', () =>
+      json([...state.roles.values()].map((role) => roleView(state, role))),
+    ),
     endpoint(scope, 'POST', '/api/authorization/v1/roles', async (ctx) => {
       const role = createRole(state, await ctx.json(), ctx.userId);
       ctx.applied();
@@ -28,7 +39,9 @@ export function roleHandlers(scope: SandboxScope): HttpHandler[] {
       ctx.applied();
       return json({ defaultRoleId: state.defaultRoleId, allowlistRoleIds: body.allowlistRoleIds ?? null });
     }),
-    endpoint(scope, 'GET', '/api/authorization/v1/roles/:id', (ctx) => json(roleView(state, findRole(state, ctx.id())))),
+    endpoint(scope, 'GET', '/api/authorization/v1/roles/:id', (ctx) =>
+      json(roleView(state, findRole(state, ctx.id()))),
+    ),
     endpoint(scope, 'PUT', '/api/authorization/v1/roles/:id', async (ctx) => {
       const role = updateRole(state, ctx.id(), await ctx.json(), ctx.userId);
       ctx.applied();
@@ -40,7 +53,9 @@ export function roleHandlers(scope: SandboxScope): HttpHandler[] {
       return state.quirks ? appliedButBadRequest(ctx) : empty(204);
     }),
     // Domo answers 200 [] for a role that does not exist.
-    endpoint(scope, 'GET', '/api/authorization/v1/roles/:id/authorities', (ctx) => json([...(state.roles.get(ctx.id())?.authorities ?? [])])),
+    endpoint(scope, 'GET', '/api/authorization/v1/roles/:id/authorities', (ctx) =>
+      json([...(state.roles.get(ctx.id())?.authorities ?? [])]),
+    ),
     endpoint(scope, 'PATCH', '/api/authorization/v1/roles/:id/authorities', async (ctx) => {
       setGrants(state, ctx.id(), await ctx.json(), ctx.userId);
       ctx.applied();
@@ -62,15 +77,20 @@ export function roleHandlers(scope: SandboxScope): HttpHandler[] {
       ctx.applied();
       return empty(204);
     }),
-    endpoint(scope, 'GET', '/api/authorization/v1/authorities', () => json([...state.authorities.keys()].map((a) => authorityView(state, a)))),
+    endpoint(scope, 'GET', '/api/authorization/v1/authorities', () =>
+      json([...state.authorities.keys()].map((a) => authorityView(state, a))),
+    ),
     endpoint(scope, 'GET', `/api/content/v1/customer-states/:name`, (ctx) => {
-      if (ctx.params.name !== DEFAULT_ROLE_STATE) throw new SandboxHttpError(404, `customer state ${ctx.params.name} not found`);
+      if (ctx.params.name !== DEFAULT_ROLE_STATE)
+        throw new SandboxHttpError(404, `customer state ${ctx.params.name} not found`);
       return json({ name: DEFAULT_ROLE_STATE, value: String(state.defaultRoleId) });
     }),
     endpoint(scope, 'PUT', `/api/content/v1/customer-states/:name`, async (ctx) => {
-      if (ctx.params.name !== DEFAULT_ROLE_STATE) throw new SandboxHttpError(404, `customer state ${ctx.params.name} not found`);
+      if (ctx.params.name !== DEFAULT_ROLE_STATE)
+        throw new SandboxHttpError(404, `customer state ${ctx.params.name} not found`);
       const body = objectBody(await ctx.json());
-      if (body.name !== undefined && body.name !== DEFAULT_ROLE_STATE) throw badRequest(`body name ${show(body.name)} does not match ${DEFAULT_ROLE_STATE}`);
+      if (body.name !== undefined && body.name !== DEFAULT_ROLE_STATE)
+        throw badRequest(`body name ${show(body.name)} does not match ${DEFAULT_ROLE_STATE}`);
       setDefaultRole(state, body.value, ctx.userId);
       ctx.applied();
       return json({ name: DEFAULT_ROLE_STATE, value: String(state.defaultRoleId) });

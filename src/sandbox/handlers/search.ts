@@ -29,12 +29,19 @@ export function searchHandlers(scope: SandboxScope): HttpHandler[] {
       const entityList = Array.isArray(body.entityList);
       const wantsAccounts = entityList
         ? (body.entityList as unknown[]).flat().some((e) => String(e).toLowerCase() === 'account')
-        : Array.isArray(body.entities) && (body.entities as unknown[]).some((e) => String(e).toUpperCase() === 'ACCOUNT');
-      if (!wantsAccounts) return json(entityList ? { searchResultsMap: {}, totalResultCount: 0 } : { searchObjects: [], totalResultCount: 0 });
+        : Array.isArray(body.entities) &&
+          (body.entities as unknown[]).some((e) => String(e).toUpperCase() === 'ACCOUNT');
+      if (!wantsAccounts)
+        return json(
+          entityList ? { searchResultsMap: {}, totalResultCount: 0 } : { searchObjects: [], totalResultCount: 0 },
+        );
       const matches = filterAccounts(visibleAccounts(state, 'account', ctx.userId), body);
       const page = matches.slice(offset, offset + count);
       return entityList
-        ? json({ searchResultsMap: { account: page.map((a) => searchResultDocument(state, a)) }, totalResultCount: matches.length })
+        ? json({
+            searchResultsMap: { account: page.map((a) => searchResultDocument(state, a)) },
+            totalResultCount: matches.length,
+          })
         : json({ searchObjects: page.map((a) => searchObjectDocument(state, a)), totalResultCount: matches.length });
     }),
     endpoint(scope, 'POST', '/api/identity/v1/users/search', async (ctx) => {
@@ -45,10 +52,15 @@ export function searchHandlers(scope: SandboxScope): HttpHandler[] {
       return json({ users: users.slice(offset, offset + limit).map(searchUserDocument), count: users.length });
     }),
     endpoint(scope, 'GET', '/api/content/v1/typeahead', (ctx) => {
-      const wanted = (ctx.url.searchParams.get('authorities') ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+      const wanted = (ctx.url.searchParams.get('authorities') ?? '')
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
       const limit = pageSize(ctx.url.searchParams.get('limit') ?? 100, 500);
       const offset = Math.max(0, Number(ctx.url.searchParams.get('offset') ?? 0) || 0);
-      const users = [...state.users.values()].filter((user) => wanted.every((authority) => state.roles.get(user.roleId)?.authorities.includes(authority)));
+      const users = [...state.users.values()].filter((user) =>
+        wanted.every((authority) => state.roles.get(user.roleId)?.authorities.includes(authority)),
+      );
       return json({ users: users.slice(offset, offset + limit).map(userView) });
     }),
   ];
@@ -63,12 +75,18 @@ function pageSize(value: unknown, max = 100): number {
 function filterAccounts(accounts: SandboxAccount[], body: Record<string, unknown>): SandboxAccount[] {
   const query = typeof body.query === 'string' ? body.query.replace(/\*/g, '').trim().toLowerCase() : '';
   const filters = (Array.isArray(body.filters) ? body.filters : []) as TermFilter[];
-  const owner = (account: SandboxAccount) => account.shares.find((s) => s.type === 'USER' && s.accessLevel === 'OWNER')?.id;
+  const owner = (account: SandboxAccount) =>
+    account.shares.find((s) => s.type === 'USER' && s.accessLevel === 'OWNER')?.id;
   const matching = accounts.filter((account) => {
     if (query && !`${account.displayName} ${account.name}`.toLowerCase().includes(query)) return false;
     return filters.every((filter) => {
       if (filter.filterType !== 'term') return true;
-      const actual = filter.field === 'dataproviderkey_facet' ? account.dataProviderType : filter.field === 'owned_by_id' ? String(owner(account)) : undefined;
+      const actual =
+        filter.field === 'dataproviderkey_facet'
+          ? account.dataProviderType
+          : filter.field === 'owned_by_id'
+            ? String(owner(account))
+            : undefined;
       if (actual === undefined) return true;
       return (actual === String(filter.value)) !== Boolean(filter.not);
     });
@@ -79,8 +97,14 @@ function filterAccounts(accounts: SandboxAccount[], body: Record<string, unknown
 /** domolibrary's document: `databaseId`, `dataProviderId`, `displayName`, `name`, `createDate`, `lastModified`, `owners`. */
 function searchObjectDocument(state: SandboxState, account: SandboxAccount) {
   return {
-    databaseId: String(account.id), dataProviderId: account.dataProviderType, displayName: account.displayName, name: account.name,
-    createDate: account.createdAt, lastModified: account.modifiedAt, entityType: 'ACCOUNT', owners: owners(state, account),
+    databaseId: String(account.id),
+    dataProviderId: account.dataProviderType,
+    displayName: account.displayName,
+    name: account.name,
+    createDate: account.createdAt,
+    lastModified: account.modifiedAt,
+    entityType: 'ACCOUNT',
+    owners: owners(state, account),
   };
 }
 
@@ -88,34 +112,74 @@ function searchObjectDocument(state: SandboxState, account: SandboxAccount) {
 function searchResultDocument(state: SandboxState, account: SandboxAccount) {
   const [first] = owners(state, account);
   return {
-    databaseId: String(account.id), displayName: account.displayName, name: account.name, dataProviderType: account.dataProviderType,
-    datasetCount: 0, valid: account.valid, winnerText: account.displayName, ownedById: first?.id ?? null, ownedByName: first?.displayName ?? null,
-    ownerNamePrimary: first?.displayName ?? null, owners: owners(state, account), createDate: account.createdAt, lastModified: account.modifiedAt,
+    databaseId: String(account.id),
+    displayName: account.displayName,
+    name: account.name,
+    dataProviderType: account.dataProviderType,
+    datasetCount: 0,
+    valid: account.valid,
+    winnerText: account.displayName,
+    ownedById: first?.id ?? null,
+    ownedByName: first?.displayName ?? null,
+    ownerNamePrimary: first?.displayName ?? null,
+    owners: owners(state, account),
+    createDate: account.createdAt,
+    lastModified: account.modifiedAt,
   };
 }
 
 function owners(state: SandboxState, account: SandboxAccount): { id: string; type: string; displayName: string }[] {
-  return account.shares.filter((s) => s.accessLevel === 'OWNER').map((s) => ({
-    id: String(s.id), type: s.type, displayName: s.type === 'USER' ? state.users.get(s.id)?.displayName ?? '' : state.groups.get(s.id)?.name ?? '',
-  }));
+  return account.shares
+    .filter((s) => s.accessLevel === 'OWNER')
+    .map((s) => ({
+      id: String(s.id),
+      type: s.type,
+      displayName:
+        s.type === 'USER' ? (state.users.get(s.id)?.displayName ?? '') : (state.groups.get(s.id)?.name ?? ''),
+    }));
 }
 
 function filterUsers(state: SandboxState, filters: unknown): SandboxUser[] {
-  const list = (Array.isArray(filters) ? filters : []) as { field?: string; filterType?: string; values?: unknown[]; text?: string }[];
-  return [...state.users.values()].filter((user) => list.every((filter) => {
-    if (filter.filterType === 'value' && filter.field === 'id') return (filter.values ?? []).map(Number).includes(user.id);
-    if (filter.filterType === 'text') {
-      const words = String(filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-      const haystack = `${user.emailAddress} ${user.displayName}`.toLowerCase();
-      return words.every((word) => haystack.includes(word));
-    }
-    return true;
-  }));
+  const list = (Array.isArray(filters) ? filters : []) as {
+    field?: string;
+    filterType?: string;
+    values?: unknown[];
+    text?: string;
+  }[];
+  return [...state.users.values()].filter((user) =>
+    list.every((filter) => {
+      if (filter.filterType === 'value' && filter.field === 'id')
+        return (filter.values ?? []).map(Number).includes(user.id);
+      if (filter.filterType === 'text') {
+        const words = String(filter.text ?? '')
+          .toLowerCase()
+          .split(/\s+/)
+          .filter(Boolean);
+        const haystack = `${user.emailAddress} ${user.displayName}`.toLowerCase();
+        return words.every((word) => haystack.includes(word));
+      }
+      return true;
+    }),
+  );
 }
 
 /** A user as the identity search answers it: fields plus an `attributes` list of `{ key, values }`. */
 function searchUserDocument(user: SandboxUser) {
-  const attributes = Object.entries({ id: user.id, displayName: user.displayName, emailAddress: user.emailAddress, roleId: user.roleId, department: user.department, title: user.jobTitle })
-    .filter(([, value]) => value !== undefined).map(([key, value]) => ({ key, values: [value] }));
-  return { id: user.id, displayName: user.displayName, emailAddress: user.emailAddress, roleId: user.roleId, attributes };
+  const attributes = Object.entries({
+    id: user.id,
+    displayName: user.displayName,
+    emailAddress: user.emailAddress,
+    roleId: user.roleId,
+    department: user.department,
+    title: user.jobTitle,
+  })
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => ({ key, values: [value] }));
+  return {
+    id: user.id,
+    displayName: user.displayName,
+    emailAddress: user.emailAddress,
+    roleId: user.roleId,
+    attributes,
+  };
 }

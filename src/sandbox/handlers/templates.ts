@@ -1,5 +1,15 @@
 import type { HttpHandler } from 'msw';
-import { createAccount, deleteAccount, findAccount, parseShare, readConfig, renameAccount, share, visibleAccounts, writeConfig } from '../domain/accounts.js';
+import {
+  createAccount,
+  deleteAccount,
+  findAccount,
+  parseShare,
+  readConfig,
+  renameAccount,
+  share,
+  visibleAccounts,
+  writeConfig,
+} from '../domain/accounts.js';
 import { accessView, configView, templateCreatedView, templateFullView, templateListView } from '../views.js';
 import { endpoint, json, type SandboxScope } from './kit.js';
 
@@ -7,7 +17,9 @@ import { endpoint, json, type SandboxScope } from './kit.js';
 export function templateHandlers(scope: SandboxScope): HttpHandler[] {
   const { state } = scope;
   return [
-    endpoint(scope, 'GET', '/api/data/v1/accounts/templates/user/extended', (ctx) => json(visibleAccounts(state, 'template', ctx.userId).map(templateListView))),
+    endpoint(scope, 'GET', '/api/data/v1/accounts/templates/user/extended', (ctx) =>
+      json(visibleAccounts(state, 'template', ctx.userId).map(templateListView)),
+    ),
     endpoint(scope, 'POST', '/api/data/v1/accounts/templates', async (ctx) => {
       const template = createAccount(state, 'template', (await ctx.json()) as object, ctx.userId);
       ctx.applied();
@@ -32,7 +44,9 @@ export function templateHandlers(scope: SandboxScope): HttpHandler[] {
       ctx.applied();
       return json(templateFullView(state, template));
     }),
-    endpoint(scope, 'GET', '/api/data/v2/accounts/templates/:id/share', (ctx) => json(accessView(state, findAccount(state, 'template', ctx.id(), ctx.userId)))),
+    endpoint(scope, 'GET', '/api/data/v2/accounts/templates/:id/share', (ctx) =>
+      json(accessView(state, findAccount(state, 'template', ctx.id(), ctx.userId))),
+    ),
     endpoint(scope, 'PUT', '/api/data/v2/accounts/templates/share/:id', async (ctx) => {
       share(state, 'template', ctx.id(), parseShare(await ctx.json()), ctx.userId);
       ctx.applied();

@@ -21,18 +21,26 @@ describe('getAccountConfig', () => {
 
   it('sends one request when the type is given, clear text on unmask', async () => {
     const account = byType('amazon-s3');
-    const { data } = await routes.getAccountConfig(sb.auth, account.id, { dataProviderType: 'amazon-s3', unmask: true });
+    const { data } = await routes.getAccountConfig(sb.auth, account.id, {
+      dataProviderType: 'amazon-s3',
+      unmask: true,
+    });
     expect(sb.sent).toHaveLength(1);
     expect(data.secretKey).toBe(account.config.secretKey);
   });
 
   it('returns {} for OAuth-credential providers', async () => {
     const account = byType('google-spreadsheets');
-    expect((await routes.getAccountConfig(sb.auth, account.id, { dataProviderType: 'google-spreadsheets', unmask: true })).data).toEqual({});
+    expect(
+      (await routes.getAccountConfig(sb.auth, account.id, { dataProviderType: 'google-spreadsheets', unmask: true }))
+        .data,
+    ).toEqual({});
   });
 
   it('reports a wrong provider type or a missing account as not found', async () => {
-    await expect(routes.getAccountConfig(sb.auth, byType('snowflake').id, { dataProviderType: 'amazon-s3' })).rejects.toThrow(DomoNotFoundError);
+    await expect(
+      routes.getAccountConfig(sb.auth, byType('snowflake').id, { dataProviderType: 'amazon-s3' }),
+    ).rejects.toThrow(DomoNotFoundError);
     await expect(routes.getAccountConfig(sb.auth, 999)).rejects.toThrow(/account 999 not found or not shared/);
   });
 
@@ -58,7 +66,9 @@ describe('updateAccountConfig', () => {
 
   it('reports refused keys as a 400 without echoing secret values', async () => {
     const account = byType('amazon-s3');
-    const error = await routes.updateAccountConfig(sb.auth, account.id, { nope: 'canary-value-123' }, { dataProviderType: 'amazon-s3' }).catch((e: unknown) => e) as DomoApiError;
+    const error = (await routes
+      .updateAccountConfig(sb.auth, account.id, { nope: 'canary-value-123' }, { dataProviderType: 'amazon-s3' })
+      .catch((e: unknown) => e)) as DomoApiError;
     expect(error).toBeInstanceOf(DomoApiError);
     expect(error.status).toBe(400);
     expect(error.message).toContain('nope');
@@ -66,7 +76,9 @@ describe('updateAccountConfig', () => {
   });
 
   it.each([null, [], 'x', { nested: { a: 1 } }, new Date()])('rejects config %j before sending', async (config) => {
-    await expect(routes.updateAccountConfig(sb.auth, 1, config as never, { dataProviderType: 'abstract-credential-store' })).rejects.toThrow(DomoInputError);
+    await expect(
+      routes.updateAccountConfig(sb.auth, 1, config as never, { dataProviderType: 'abstract-credential-store' }),
+    ).rejects.toThrow(DomoInputError);
     expect(sb.sent).toHaveLength(0);
   });
 });
@@ -76,11 +88,19 @@ describe('OAuth template configs', () => {
     const { data, meta } = await routes.getOAuthAccountConfig(sb.auth, 1, { unmask: true });
     expect(meta.dataProviderType).toBe('snowflake-oauth-config');
     expect(data).toEqual(sb.state.templates.get(1)!.config);
-    expect(sb.sent.map((r) => r.url.pathname)).toEqual(['/api/data/v1/accounts/templates/user/extended', '/api/data/v1/providers/snowflake-oauth-config/template/1']);
+    expect(sb.sent.map((r) => r.url.pathname)).toEqual([
+      '/api/data/v1/accounts/templates/user/extended',
+      '/api/data/v1/providers/snowflake-oauth-config/template/1',
+    ]);
   });
 
   it('updates a template config and returns the template', async () => {
-    const { data } = await routes.updateOAuthAccountConfig(sb.auth, 2, { client_id: 'new-id', client_secret: 'new-secret' }, { dataProviderType: 'jira-on-prem-oauth-config' });
+    const { data } = await routes.updateOAuthAccountConfig(
+      sb.auth,
+      2,
+      { client_id: 'new-id', client_secret: 'new-secret' },
+      { dataProviderType: 'jira-on-prem-oauth-config' },
+    );
     expect(data).toMatchObject({ id: 2, origin: 'OAUTH_CONFIGURATION' });
     expect(sb.state.templates.get(2)!.config).toEqual({ client_id: 'new-id', client_secret: 'new-secret' });
   });

@@ -9,7 +9,10 @@ describe('getAvailableDataProviders', () => {
     const { status, data } = await routes.getAvailableDataProviders(sb.auth);
     expect(status).toBe(200);
     expect(data.length).toBe(sb.state.providers.size);
-    expect(data.find((p) => p.key === 'snowflake')).toMatchObject({ name: 'Snowflake', authenticationScheme: 'fields' });
+    expect(data.find((p) => p.key === 'snowflake')).toMatchObject({
+      name: 'Snowflake',
+      authenticationScheme: 'fields',
+    });
     expect(sb.sent.map((r) => `${r.method} ${r.url.pathname}`)).toEqual(['GET /api/data/v1/providers']);
   });
 });
@@ -18,7 +21,13 @@ describe('getAccounts', () => {
   it('GETs the list once and keeps unknown fields', async () => {
     const { data } = await routes.getAccounts(sb.auth);
     expect(data).toHaveLength(12);
-    expect(data[0]).toMatchObject({ id: 1, name: 'domo_creds', displayName: 'domo_creds', dataProviderType: 'abstract-credential-store', accountId: 1 });
+    expect(data[0]).toMatchObject({
+      id: 1,
+      name: 'domo_creds',
+      displayName: 'domo_creds',
+      dataProviderType: 'abstract-credential-store',
+      accountId: 1,
+    });
     expect(typeof data[0]!.createdAt).toBe('number');
     expect(sb.sent).toHaveLength(1);
   });
@@ -34,7 +43,7 @@ describe('getAccountById', () => {
   });
 
   it('reports a missing account as not found or not shared', async () => {
-    const error = await routes.getAccountById(sb.auth, 999).catch((e: unknown) => e) as DomoNotFoundError;
+    const error = (await routes.getAccountById(sb.auth, 999).catch((e: unknown) => e)) as DomoNotFoundError;
     expect(error).toBeInstanceOf(DomoNotFoundError);
     expect(error.message).toContain('account 999 not found or not shared with you');
     expect(error.route).toBe('getAccountById');
@@ -43,14 +52,19 @@ describe('getAccountById', () => {
   it('reports an unshared account (403) as not found or not shared', async () => {
     const user = [...sb.state.users.values()].find((u) => u.roleId === 5)!;
     const outsider = sb.authWith({ token: sb.state.issueToken(user.id) });
-    const hidden = [...sb.state.accounts.values()].find((a) => !a.shares.some((s) => s.id === user.id || sb.state.groupIdsOf(user.id).includes(s.id)))!;
-    const error = await routes.getAccountById(outsider, hidden.id).catch((e: unknown) => e) as DomoNotFoundError;
+    const hidden = [...sb.state.accounts.values()].find(
+      (a) => !a.shares.some((s) => s.id === user.id || sb.state.groupIdsOf(user.id).includes(s.id)),
+    )!;
+    const error = (await routes.getAccountById(outsider, hidden.id).catch((e: unknown) => e)) as DomoNotFoundError;
     expect(error).toBeInstanceOf(DomoNotFoundError);
     expect(error.status).toBe(403);
   });
 
-  it.each([0, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 2, '1/2', '..', '', null, undefined, {}])('rejects id %j before sending', async (id) => {
-    await expect(routes.getAccountById(sb.auth, id as number)).rejects.toThrow(DomoInputError);
-    expect(sb.sent).toHaveLength(0);
-  });
+  it.each([0, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 2, '1/2', '..', '', null, undefined, {}])(
+    'rejects id %j before sending',
+    async (id) => {
+      await expect(routes.getAccountById(sb.auth, id as number)).rejects.toThrow(DomoInputError);
+      expect(sb.sent).toHaveLength(0);
+    },
+  );
 });

@@ -21,7 +21,9 @@ describe('getOAuthAccountById', () => {
   });
 
   it('reports an id not in the list as not found or not shared', async () => {
-    const error = await routes.getOAuthAccountById(sb.auth, 999_999_999).catch((e: unknown) => e) as DomoNotFoundError;
+    const error = (await routes
+      .getOAuthAccountById(sb.auth, 999_999_999)
+      .catch((e: unknown) => e)) as DomoNotFoundError;
     expect(error).toBeInstanceOf(DomoNotFoundError);
     expect(error.message).toContain('OAuth account 999999999 not found or not shared with you');
   });

@@ -1,6 +1,13 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { AccessLevel, AccessLevelV1, DomoInputError, DomoNotFoundError, DomoServerError, routes } from '../../../src/index.js';
+import {
+  AccessLevel,
+  AccessLevelV1,
+  DomoInputError,
+  DomoNotFoundError,
+  DomoServerError,
+  routes,
+} from '../../../src/index.js';
 import { useSandbox } from '../../helpers/sandbox.js';
 
 const sb = useSandbox();
@@ -9,15 +16,37 @@ const group = () => [...sb.state.groups.values()][3]!;
 
 describe('share payload builders', () => {
   it('sends user ids as strings and group ids as numbers', () => {
-    expect(routes.sharePayload({ userId: 929336557, accessLevel: AccessLevel.CAN_VIEW })).toEqual({ type: 'USER', id: '929336557', accessLevel: 'CAN_VIEW' });
-    expect(routes.sharePayload({ groupId: 1814479647, accessLevel: 'NO_ACCESS' })).toEqual({ type: 'GROUP', id: 1814479647, accessLevel: 'NONE' });
-    expect(routes.sharePayload({ userId: 1, accessLevel: 'can_edit' as never })).toMatchObject({ accessLevel: 'CAN_EDIT' });
+    expect(routes.sharePayload({ userId: 929336557, accessLevel: AccessLevel.CAN_VIEW })).toEqual({
+      type: 'USER',
+      id: '929336557',
+      accessLevel: 'CAN_VIEW',
+    });
+    expect(routes.sharePayload({ groupId: 1814479647, accessLevel: 'NO_ACCESS' })).toEqual({
+      type: 'GROUP',
+      id: 1814479647,
+      accessLevel: 'NONE',
+    });
+    expect(routes.sharePayload({ userId: 1, accessLevel: 'can_edit' as never })).toMatchObject({
+      accessLevel: 'CAN_EDIT',
+    });
   });
 
   it('maps v2 levels to v1 permissions', () => {
-    expect(routes.sharePayloadV1({ userId: 5, accessLevel: AccessLevelV1.CAN_VIEW })).toEqual({ type: 'USER', id: 5, permissions: ['READ'] });
-    expect(routes.sharePayloadV1({ userId: 5, accessLevel: AccessLevel.CAN_EDIT })).toEqual({ type: 'USER', id: 5, permissions: ['WRITE'] });
-    expect(routes.sharePayloadV1({ userId: 5, accessLevel: AccessLevel.CAN_SHARE })).toEqual({ type: 'USER', id: 5, permissions: ['OWNER'] });
+    expect(routes.sharePayloadV1({ userId: 5, accessLevel: AccessLevelV1.CAN_VIEW })).toEqual({
+      type: 'USER',
+      id: 5,
+      permissions: ['READ'],
+    });
+    expect(routes.sharePayloadV1({ userId: 5, accessLevel: AccessLevel.CAN_EDIT })).toEqual({
+      type: 'USER',
+      id: 5,
+      permissions: ['WRITE'],
+    });
+    expect(routes.sharePayloadV1({ userId: 5, accessLevel: AccessLevel.CAN_SHARE })).toEqual({
+      type: 'USER',
+      id: 5,
+      permissions: ['OWNER'],
+    });
   });
 
   it.each([
@@ -66,7 +95,9 @@ describe('shareAccount', () => {
   it('reports the 500 for an existing share as a server error with a hint, once (not retried)', async () => {
     const user = participant();
     await routes.shareAccount(sb.auth, 3, { userId: user.id, accessLevel: AccessLevel.CAN_VIEW });
-    const error = await routes.shareAccount(sb.auth, 3, { userId: user.id, accessLevel: AccessLevel.CAN_VIEW }).catch((e: unknown) => e) as DomoServerError;
+    const error = (await routes
+      .shareAccount(sb.auth, 3, { userId: user.id, accessLevel: AccessLevel.CAN_VIEW })
+      .catch((e: unknown) => e)) as DomoServerError;
     expect(error).toBeInstanceOf(DomoServerError);
     expect(error.message).toContain('the principal may already have this access');
     expect(error.message).toContain('already has CAN_VIEW access');
@@ -74,16 +105,26 @@ describe('shareAccount', () => {
   });
 
   it('still retries a share on 503', async () => {
-    sb.server.use(http.put('*/api/data/v2/accounts/share/:id', () => new HttpResponse(null, { status: 503 }), { once: true }));
+    sb.server.use(
+      http.put('*/api/data/v2/accounts/share/:id', () => new HttpResponse(null, { status: 503 }), { once: true }),
+    );
     await routes.shareAccount(sb.auth, 3, { userId: participant().id, accessLevel: AccessLevel.CAN_VIEW });
     expect(sb.sent.length).toBe(2);
-    expect(sb.state.accounts.get(3)!.shares).toContainEqual({ type: 'USER', id: participant().id, accessLevel: 'CAN_VIEW' });
+    expect(sb.state.accounts.get(3)!.shares).toContainEqual({
+      type: 'USER',
+      id: participant().id,
+      accessLevel: 'CAN_VIEW',
+    });
   });
 
   it('rejects bad input with no request sent', async () => {
-    await expect(routes.shareAccount(sb.auth, 3, { userId: 1, accessLevel: 'ADMIN' as never })).rejects.toThrow(DomoInputError);
-    await expect(routes.shareAccount(sb.auth, 0, { userId: 1, accessLevel: 'CAN_VIEW' })).rejects.toThrow(DomoInputError);
-    const error = await routes.shareAccount(sb.auth, 3, {} as never).catch((e: unknown) => e) as DomoInputError;
+    await expect(routes.shareAccount(sb.auth, 3, { userId: 1, accessLevel: 'ADMIN' as never })).rejects.toThrow(
+      DomoInputError,
+    );
+    await expect(routes.shareAccount(sb.auth, 0, { userId: 1, accessLevel: 'CAN_VIEW' })).rejects.toThrow(
+      DomoInputError,
+    );
+    const error = (await routes.shareAccount(sb.auth, 3, {} as never).catch((e: unknown) => e)) as DomoInputError;
     expect(error.route).toBe('shareAccount');
     expect(sb.sent).toHaveLength(0);
   });
@@ -103,9 +144,14 @@ describe('shareAccountV1', () => {
 describe('OAuth template sharing', () => {
   it('reads templates/{id}/share and writes templates/share/{id}', async () => {
     const user = participant();
-    expect((await routes.getOAuthAccountAccessList(sb.auth, 1)).data).toEqual([{ type: 'USER', id: sb.state.adminUserId, accessLevel: 'OWNER', name: 'Sandbox Admin' }]);
+    expect((await routes.getOAuthAccountAccessList(sb.auth, 1)).data).toEqual([
+      { type: 'USER', id: sb.state.adminUserId, accessLevel: 'OWNER', name: 'Sandbox Admin' },
+    ]);
     await routes.shareOAuthAccount(sb.auth, 1, { userId: user.id, accessLevel: AccessLevel.CAN_VIEW });
-    expect(sb.sent.map((r) => `${r.method} ${r.url.pathname}`)).toEqual(['GET /api/data/v2/accounts/templates/1/share', 'PUT /api/data/v2/accounts/templates/share/1']);
+    expect(sb.sent.map((r) => `${r.method} ${r.url.pathname}`)).toEqual([
+      'GET /api/data/v2/accounts/templates/1/share',
+      'PUT /api/data/v2/accounts/templates/share/1',
+    ]);
     expect((await routes.getOAuthAccountAccessList(sb.auth, 1)).data).toHaveLength(2);
   });
 });

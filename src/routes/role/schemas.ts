@@ -14,7 +14,11 @@ export const RoleSchema = z.looseObject({
 export type Role = z.infer<typeof RoleSchema>;
 
 /** What create answers: `{ id, name, description }`. */
-export const CreatedRoleSchema = z.looseObject({ id: z.number().int(), name: z.string(), description: z.string().nullable().optional() });
+export const CreatedRoleSchema = z.looseObject({
+  id: z.number().int(),
+  name: z.string(),
+  description: z.string().nullable().optional(),
+});
 /** What role creation answers. */
 export type CreatedRole = z.infer<typeof CreatedRoleSchema>;
 
@@ -45,4 +49,7 @@ export const AuthoritySchema = z.looseObject({
 export type Authority = z.infer<typeof AuthoritySchema>;
 
 /** A customer-state object `{ name, value }`; the default role id arrives as a string. */
-export const CustomerStateSchema = z.looseObject({ name: z.string().optional(), value: z.union([z.string(), z.number()]) });
+export const CustomerStateSchema = z.looseObject({
+  name: z.string().optional(),
+  value: z.union([z.string(), z.number()]),
+});
