@@ -368,3 +368,14 @@ export const LAST_NAMES = [
 export const DEPARTMENTS = ['Finance', 'Sales', 'Marketing', 'Engineering', 'Operations', 'People', 'Support'];
 export const JOB_TITLES = ['Analyst', 'Manager', 'Director', 'Engineer', 'Specialist', 'Coordinator'];
 export const GROUP_NAMES = ['Admin Test', 'Finance', 'Sales Ops', 'Data Engineering', 'Executives', 'Support Leads'];
+
+/** Groups seeded after GROUP_NAMES, one of each remaining type, so every type shows up. */
+export const TYPED_GROUPS: { name: string; type: 'adHoc' | 'directory' | 'dynamic' | 'system' | 'open' | 'closed' }[] =
+  [
+    { name: 'All Users', type: 'system' },
+    { name: 'Okta - Engineering', type: 'directory' },
+    { name: 'Dynamic - EMEA', type: 'dynamic' },
+    { name: 'Project Apollo', type: 'adHoc' },
+    { name: 'Finance Analysts', type: 'closed' },
+    { name: 'Marketing', type: 'open' },
+  ];

@@ -10,19 +10,37 @@ export interface SandboxUser {
   department?: string;
   jobTitle?: string;
   hireDate?: number;
+  phoneNumber?: string;
+  employeeId?: string;
+  /** Last sign-in or activity, ms epoch. */
+  lastActivity?: number;
   password: string;
   locked: boolean;
   created: number;
+  /** Deleted users stay, with an email like `…_deleted_<epoch>`; searches leave them out unless asked. */
+  deleted?: boolean;
 }
 
-/** A group of users. */
+/** Domo's group types. `system` and `directory` (SCIM) groups are managed by Domo or the identity provider. */
+export type SandboxGroupType = 'open' | 'adHoc' | 'closed' | 'directory' | 'dynamic' | 'system';
+
+/** A user or a group, as group membership and ownership name them. */
+export interface SandboxPrincipal {
+  type: 'USER' | 'GROUP';
+  id: number;
+}
+
+/** A group of users (and of other groups, as members or owners). */
 export interface SandboxGroup {
   id: number;
   name: string;
   description: string;
-  type: 'open' | 'closed';
+  type: SandboxGroupType;
   userIds: number[];
-  ownerIds: number[];
+  /** Groups that are members of this one; their members belong to it too. */
+  groupIds: number[];
+  owners: SandboxPrincipal[];
+  created: number;
 }
 
 /** A role and its grants; `userCount` is derived from the users. */

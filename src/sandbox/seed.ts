@@ -4,12 +4,13 @@ import {
   DEPARTMENTS,
   FIRST_NAMES,
   GROUP_NAMES,
+  TYPED_GROUPS,
   JOB_TITLES,
   LAST_NAMES,
   PROVIDERS,
   SYSTEM_ROLES,
 } from './catalog.js';
-import type { AccessLevel, SandboxAccount, SandboxShare, SandboxUser } from './model.js';
+import type { AccessLevel, SandboxAccount, SandboxGroup, SandboxShare, SandboxUser } from './model.js';
 import type { SeededRandom } from './random.js';
 import { SandboxState, type SandboxStateOptions } from './state.js';
 
@@ -102,6 +103,19 @@ function seedUsers(state: SandboxState, count: number): void {
       department: random.pick(DEPARTMENTS),
       jobTitle: random.pick(JOB_TITLES),
       ...(random.chance(0.7) ? { hireDate: EPOCH - random.int(0, 3000) * DAY } : {}),
+      ...(random.chance(0.5) ? { phoneNumber: `+1 555 ${String(random.int(1000, 9999))}` } : {}),
+      lastActivity: EPOCH + random.int(0, 300) * DAY,
+    });
+  }
+  for (const [n, name] of ['Gone Away', 'Left Company', 'Old Contractor'].entries()) {
+    const deletedAt = EPOCH + (n + 1) * 30 * DAY;
+    addUser(state, {
+      id: uniqueUserId(state, random),
+      displayName: name,
+      emailAddress: `${name.replace(' ', '.').toLowerCase()}@sandbox.example_deleted_${deletedAt}`,
+      password: `pw-${random.hex(12)}`,
+      roleId: 4,
+      deleted: true,
     });
   }
   addUser(state, {
@@ -137,20 +151,29 @@ function addUser(
 }
 
 function seedGroups(state: SandboxState): void {
-  const userIds = [...state.users.keys()].filter((id) => id !== state.adminUserId);
+  const userIds = [...state.users.values()].filter((u) => u.id !== state.adminUserId && !u.deleted).map((u) => u.id);
+  const admin = { type: 'USER' as const, id: state.adminUserId };
   for (const [index, name] of GROUP_NAMES.entries()) {
     const id = 1_814_479_647 + index;
     const members = userIds.filter((_, i) => i % GROUP_NAMES.length === index);
     if (index === 0) members.unshift(state.adminUserId);
-    state.groups.set(id, {
-      id,
-      name,
-      description: `${name} group`,
-      type: index % 2 === 0 ? 'closed' : 'open',
-      userIds: members,
-      ownerIds: [state.adminUserId],
-    });
+    addGroup(state, { id, name, type: index % 2 === 0 ? 'closed' : 'open', userIds: members, owners: [admin] });
   }
+  for (const [index, { name, type }] of TYPED_GROUPS.entries()) {
+    const id = 1_814_479_647 + GROUP_NAMES.length + index;
+    const members = type === 'system' ? [state.adminUserId, ...userIds] : userIds.filter((_, i) => i % 9 === index);
+    const owners =
+      type === 'system'
+        ? []
+        : index % 2 === 0
+          ? [admin]
+          : [admin, { type: 'USER' as const, id: members[0] ?? state.adminUserId }];
+    addGroup(state, { id, name, type, userIds: members, owners });
+  }
+}
+
+function addGroup(state: SandboxState, group: Omit<SandboxGroup, 'description' | 'groupIds' | 'created'>): void {
+  state.groups.set(group.id, { ...group, description: `${group.name} group`, groupIds: [], created: EPOCH });
 }
 
 function seedProviders(state: SandboxState): void {
@@ -183,7 +206,7 @@ const ACCOUNT_TYPES = [
 
 function seedAccounts(state: SandboxState, count: number): void {
   const others = [...state.users.keys()].filter((id) => id !== state.adminUserId);
-  const groups = [...state.groups.keys()];
+  const groups = [...state.groups.keys()].slice(0, GROUP_NAMES.length); // the typed groups hold no shares
   for (let n = 0; n < count; n += 1) {
     const type = ACCOUNT_TYPES[n % ACCOUNT_TYPES.length] as string;
     const owner = n % 3 === 2 ? (others[n % others.length] as number) : state.adminUserId;

@@ -11,6 +11,7 @@ import type {
   SandboxUser,
 } from './model.js';
 import { SeededRandom } from './random.js';
+import { memberIds } from './views.js';
 
 /** What a new sandbox is seeded with. */
 export interface SandboxStateOptions {
@@ -129,7 +130,9 @@ export class SandboxState {
 
   /** The groups a user belongs to. */
   groupIdsOf(userId: number): number[] {
-    return [...this.groups.values()].filter((group) => group.userIds.includes(userId)).map((group) => group.id);
+    return [...this.groups.values()]
+      .filter((group) => memberIds(this, group).includes(userId))
+      .map((group) => group.id);
   }
 
   /** How many users hold a role. */

@@ -163,11 +163,14 @@ export function userView(user: SandboxUser) {
     roleId: user.roleId,
     ...(user.department ? { department: user.department } : {}),
     ...(user.jobTitle ? { title: user.jobTitle } : {}),
+    ...(user.phoneNumber ? { phoneNumber: user.phoneNumber } : {}),
+    ...(user.lastActivity ? { lastActivity: user.lastActivity } : {}),
     created: user.created,
   };
 }
 
-export function groupView(group: SandboxGroup) {
+/** A group as `grouplist` and `groups/{id}` answer it: both id spellings, both type spellings, members and owners. */
+export function groupView(state: SandboxState, group: SandboxGroup) {
   return {
     id: group.id,
     groupId: group.id,
@@ -175,9 +178,28 @@ export function groupView(group: SandboxGroup) {
     description: group.description,
     type: group.type,
     groupType: group.type,
+    memberCount: memberIds(state, group).length,
     userIds: [...group.userIds],
-    owners: group.ownerIds.map((id) => ({ type: 'USER', id })),
+    owners: group.owners.map((owner) => ({ ...owner, displayName: principalName(state, owner) })),
+    created: group.created,
   };
+}
+
+/** Everyone in a group: its users and, through member groups, theirs (each once). */
+export function memberIds(state: SandboxState, group: SandboxGroup, seen = new Set<number>()): number[] {
+  if (seen.has(group.id)) return [];
+  seen.add(group.id);
+  const nested = group.groupIds.flatMap((id) => {
+    const inner = state.groups.get(id);
+    return inner ? memberIds(state, inner, seen) : [];
+  });
+  return [...new Set([...group.userIds, ...nested])];
+}
+
+function principalName(state: SandboxState, principal: { type: 'USER' | 'GROUP'; id: number }): string {
+  return principal.type === 'USER'
+    ? (state.users.get(principal.id)?.displayName ?? '')
+    : (state.groups.get(principal.id)?.name ?? '');
 }
 
 export function authorityView(state: SandboxState, authority: string) {

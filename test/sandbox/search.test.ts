@@ -64,7 +64,7 @@ describe('sandbox search endpoints (for other clients)', () => {
         },
       })
     ).body as { users: { id: number; attributes: { key: string; values: unknown[] }[] }[] };
-    expect(byId.users.map((u) => u.id)).toEqual([a!.id, b!.id]);
+    expect(byId.users.map((u) => u.id).sort()).toEqual([a!.id, b!.id].sort());
     expect(byId.users[0]!.attributes).toContainEqual({ key: 'roleId', values: [a!.roleId] });
     const byText = (
       await raw('POST', '/api/identity/v1/users/search', {

@@ -58,7 +58,7 @@ describe('sandbox seed', () => {
   it('scales to the requested size', () => {
     const state = createSandboxState({ accounts: 10_000, users: 200 });
     expect(state.accounts.size).toBe(10_000);
-    expect(state.users.size).toBe(202);
+    expect(state.users.size).toBe(205); // 200, the admin, the locked user and 3 deleted users
     expect(state.nextAccountId).toBe(10_001);
   });
 });

@@ -97,20 +97,6 @@ export function addMembers(state: SandboxState, id: number, body: unknown, userI
   return role;
 }
 
-/** Moves one user to a role (`PATCH /api/identity/v1/users/{id}`). */
-export function setUserRole(state: SandboxState, targetId: number, body: unknown, userId: number): void {
-  state.requireAuthority(userId, 'user.edit');
-  const target = state.users.get(targetId);
-  if (!target) throw notFound(`user ${targetId} not found`);
-  const input = objectBody(body) as { roleId?: unknown; attributes?: { key?: unknown; values?: unknown[] }[] };
-  const fromAttributes = Array.isArray(input.attributes)
-    ? input.attributes.find((a) => a.key === 'roleId')?.values?.[0]
-    : undefined;
-  const roleId = Number(input.roleId ?? fromAttributes);
-  if (!state.roles.has(roleId)) throw badRequest(`roleId ${show(input.roleId ?? fromAttributes)} is not a role`);
-  target.roleId = roleId;
-}
-
 /** Sets the role new users get. */
 export function setDefaultRole(state: SandboxState, value: unknown, userId: number): void {
   requireRoleAdmin(state, userId);

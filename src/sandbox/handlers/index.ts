@@ -1,11 +1,13 @@
 import { http, type HttpHandler } from 'msw';
 import type { SandboxState } from '../state.js';
 import { accountHandlers } from './accounts.js';
+import { groupHandlers } from './groups.js';
 import { identityHandlers } from './identity.js';
 import { unknownEndpoint, type SandboxRoute, type SandboxScope } from './kit.js';
 import { roleHandlers } from './roles.js';
 import { searchHandlers } from './search.js';
 import { templateHandlers } from './templates.js';
+import { userHandlers } from './users.js';
 
 /** Options of {@link createSandboxHandlers}. */
 export interface SandboxHandlerOptions {
@@ -64,6 +66,8 @@ function build(
   };
   const handlers = [
     ...identityHandlers(scope),
+    ...userHandlers(scope),
+    ...groupHandlers(scope),
     ...templateHandlers(scope),
     ...accountHandlers(scope),
     ...roleHandlers(scope),

@@ -259,3 +259,15 @@ function record(state: SandboxState, entry: SandboxRequestLogEntry): void {
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** A page size from a request (`limit`, `count`): a whole number, capped at `max`; 400 otherwise. */
+export function pageSize(value: unknown, max = 100): number {
+  const n = Number(value ?? max);
+  if (!Number.isInteger(n) || n < 0) throw badRequest(`count must be a whole number, got ${JSON.stringify(value)}`);
+  return Math.min(n, max);
+}
+
+/** An offset from a request: a whole number ≥ 0 (anything else counts as 0). */
+export function pageOffset(value: unknown): number {
+  return Math.max(0, Number(value ?? 0) || 0);
+}

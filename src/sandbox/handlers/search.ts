@@ -1,11 +1,10 @@
 import type { HttpHandler } from 'msw';
 import { visibleAccounts } from '../domain/accounts.js';
 import { objectBody } from '../domain/roles.js';
-import { badRequest } from '../errors.js';
-import type { SandboxAccount, SandboxUser } from '../model.js';
+import type { SandboxAccount } from '../model.js';
 import type { SandboxState } from '../state.js';
 import { userView } from '../views.js';
-import { endpoint, json, type SandboxScope } from './kit.js';
+import { endpoint, json, pageSize, type SandboxScope } from './kit.js';
 
 interface TermFilter {
   filterType?: string;
@@ -16,8 +15,7 @@ interface TermFilter {
 
 /**
  * The search endpoints other clients use to list accounts and resolve users: the datacenter search
- * (`POST /api/search/v1/query`, both body shapes of domo-api.md §2.1), the identity user search, and the
- * typeahead of users holding grants.
+ * (`POST /api/search/v1/query`, both body shapes of domo-api.md §2.1) and the typeahead of users holding grants.
  */
 export function searchHandlers(scope: SandboxScope): HttpHandler[] {
   const { state } = scope;
@@ -44,13 +42,6 @@ export function searchHandlers(scope: SandboxScope): HttpHandler[] {
           })
         : json({ searchObjects: page.map((a) => searchObjectDocument(state, a)), totalResultCount: matches.length });
     }),
-    endpoint(scope, 'POST', '/api/identity/v1/users/search', async (ctx) => {
-      const body = objectBody(await ctx.json());
-      const users = filterUsers(state, body.filters);
-      const offset = Math.max(0, Number(body.offset ?? 0) || 0);
-      const limit = pageSize(body.limit ?? 100, 500);
-      return json({ users: users.slice(offset, offset + limit).map(searchUserDocument), count: users.length });
-    }),
     endpoint(scope, 'GET', '/api/content/v1/typeahead', (ctx) => {
       const wanted = (ctx.url.searchParams.get('authorities') ?? '')
         .split(',')
@@ -64,12 +55,6 @@ export function searchHandlers(scope: SandboxScope): HttpHandler[] {
       return json({ users: users.slice(offset, offset + limit).map(userView) });
     }),
   ];
-}
-
-function pageSize(value: unknown, max = 100): number {
-  const n = Number(value ?? max);
-  if (!Number.isInteger(n) || n < 0) throw badRequest(`count must be a whole number, got ${JSON.stringify(value)}`);
-  return Math.min(n, max);
 }
 
 function filterAccounts(accounts: SandboxAccount[], body: Record<string, unknown>): SandboxAccount[] {
@@ -137,49 +122,4 @@ function owners(state: SandboxState, account: SandboxAccount): { id: string; typ
       displayName:
         s.type === 'USER' ? (state.users.get(s.id)?.displayName ?? '') : (state.groups.get(s.id)?.name ?? ''),
     }));
-}
-
-function filterUsers(state: SandboxState, filters: unknown): SandboxUser[] {
-  const list = (Array.isArray(filters) ? filters : []) as {
-    field?: string;
-    filterType?: string;
-    values?: unknown[];
-    text?: string;
-  }[];
-  return [...state.users.values()].filter((user) =>
-    list.every((filter) => {
-      if (filter.filterType === 'value' && filter.field === 'id')
-        return (filter.values ?? []).map(Number).includes(user.id);
-      if (filter.filterType === 'text') {
-        const words = String(filter.text ?? '')
-          .toLowerCase()
-          .split(/\s+/)
-          .filter(Boolean);
-        const haystack = `${user.emailAddress} ${user.displayName}`.toLowerCase();
-        return words.every((word) => haystack.includes(word));
-      }
-      return true;
-    }),
-  );
-}
-
-/** A user as the identity search answers it: fields plus an `attributes` list of `{ key, values }`. */
-function searchUserDocument(user: SandboxUser) {
-  const attributes = Object.entries({
-    id: user.id,
-    displayName: user.displayName,
-    emailAddress: user.emailAddress,
-    roleId: user.roleId,
-    department: user.department,
-    title: user.jobTitle,
-  })
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => ({ key, values: [value] }));
-  return {
-    id: user.id,
-    displayName: user.displayName,
-    emailAddress: user.emailAddress,
-    roleId: user.roleId,
-    attributes,
-  };
 }

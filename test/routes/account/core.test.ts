@@ -50,11 +50,13 @@ describe('getAccountById', () => {
   });
 
   it('reports an unshared account (403) as not found or not shared', async () => {
-    const user = [...sb.state.users.values()].find((u) => u.roleId === 5)!;
+    const hiddenFrom = (userId: number) =>
+      [...sb.state.accounts.values()].find(
+        (a) => !a.shares.some((s) => s.id === userId || sb.state.groupIdsOf(userId).includes(s.id)),
+      );
+    const user = [...sb.state.users.values()].find((u) => [4, 5].includes(u.roleId) && !u.deleted && hiddenFrom(u.id))!;
     const outsider = sb.authWith({ token: sb.state.issueToken(user.id) });
-    const hidden = [...sb.state.accounts.values()].find(
-      (a) => !a.shares.some((s) => s.id === user.id || sb.state.groupIdsOf(user.id).includes(s.id)),
-    )!;
+    const hidden = hiddenFrom(user.id)!;
     const error = (await routes.getAccountById(outsider, hidden.id).catch((e: unknown) => e)) as DomoNotFoundError;
     expect(error).toBeInstanceOf(DomoNotFoundError);
     expect(error.status).toBe(403);

@@ -1,0 +1,60 @@
+import type { HttpHandler } from 'msw';
+import { createGroup, deleteGroups, findGroup, listGroups, updateAccess, updateGroups } from '../domain/groups.js';
+import { badRequest } from '../errors.js';
+import { groupView, memberIds, userView } from '../views.js';
+import { empty, endpoint, json, pageOffset, pageSize, type SandboxScope } from './kit.js';
+
+/**
+ * Groups: list (paged, filtered), get, members (paged), owners, membership and ownership changes, create, update,
+ * delete. The fixed paths come before `groups/:id`, which would otherwise catch them.
+ */
+export function groupHandlers(scope: SandboxScope): HttpHandler[] {
+  const { state } = scope;
+  return [
+    endpoint(scope, 'GET', '/api/content/v2/groups/grouplist', (ctx) => {
+      const groups = listGroups(state, ctx.url.searchParams);
+      const limit = pageSize(ctx.url.searchParams.get('limit') ?? 100, 500);
+      const offset = pageOffset(ctx.url.searchParams.get('offset'));
+      return json(groups.slice(offset, offset + limit).map((group) => groupView(state, group)));
+    }),
+    endpoint(scope, 'GET', '/api/content/v2/groups/users', (ctx) => {
+      const id = Number(ctx.url.searchParams.get('group'));
+      if (!Number.isSafeInteger(id) || id <= 0) throw badRequest('group must be a group id');
+      const members = memberIds(state, findGroup(state, id)).map((userId) => state.user(userId));
+      const limit = pageSize(ctx.url.searchParams.get('limit') ?? 100, 500);
+      const offset = pageOffset(ctx.url.searchParams.get('offset'));
+      return json({ groupUserList: members.slice(offset, offset + limit).map(userView), totalCount: members.length });
+    }),
+    endpoint(scope, 'POST', '/api/content/v2/groups/permissions', async (ctx) => {
+      const ids = await ctx.json();
+      if (!Array.isArray(ids)) throw badRequest('the body must be a JSON array of group ids');
+      return json(
+        ids.map((id) => {
+          const view = groupView(state, findGroup(state, Number(id)));
+          return { groupId: view.id, permissions: { owners: view.owners } };
+        }),
+      );
+    }),
+    endpoint(scope, 'PUT', '/api/content/v2/groups/access', async (ctx) => {
+      updateAccess(state, await ctx.json(), ctx.userId);
+      ctx.applied();
+      return empty(204);
+    }),
+    endpoint(scope, 'POST', '/api/content/v2/groups', async (ctx) => {
+      const group = createGroup(state, await ctx.json(), ctx.userId);
+      ctx.applied();
+      return json(groupView(state, group));
+    }),
+    endpoint(scope, 'PUT', '/api/content/v2/groups', async (ctx) => {
+      updateGroups(state, await ctx.json(), ctx.userId);
+      ctx.applied();
+      return empty(204);
+    }),
+    endpoint(scope, 'DELETE', '/api/content/v2/groups', async (ctx) => {
+      deleteGroups(state, await ctx.json(), ctx.userId);
+      ctx.applied();
+      return empty(204);
+    }),
+    endpoint(scope, 'GET', '/api/content/v2/groups/:id', (ctx) => json(groupView(state, findGroup(state, ctx.id())))),
+  ];
+}
