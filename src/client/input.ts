@@ -22,7 +22,7 @@ export function checkId(value: unknown, field = 'id', route?: string): number {
 }
 
 /** Checks that an argument is a plain object (not null, an array or a primitive); `shape` says what it should hold. */
-export function checkObject(value: unknown, field: string, route: string, shape: string): asserts value is object {
+export function checkObject<T>(value: T, field: string, route: string, shape: string): asserts value is T & object {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new DomoInputError(`${route} needs ${shape}, got ${describe(value)}`, { field, route });
   }

@@ -70,7 +70,7 @@ export interface RequestSpec<T> {
   schema?: z.ZodType<T>;
   /** A cap on retries for this route; `0` for calls that must never repeat. */
   maxRetries?: number;
-  /** A PATCH that replaces state (so repeating it is harmless) may be retried like a PUT. */
+  /** Repeating it is harmless (a PATCH that replaces state, a search sent as POST): retried like a PUT. */
   idempotent?: boolean;
   /** Sends no credentials (the login endpoint). */
   anonymous?: boolean;
@@ -217,7 +217,7 @@ export class DomoTransport {
     const retry = resolveRetry(this.retry, options.retry);
     const built: RetryOptions = {
       limit,
-      methods: spec.idempotent ? [...RETRIABLE_METHODS, 'patch'] : [...RETRIABLE_METHODS],
+      methods: spec.idempotent ? [...RETRIABLE_METHODS, 'patch', 'post'] : [...RETRIABLE_METHODS],
       statusCodes: retry.statusCodes,
       afterStatusCodes: [413, 429, 503],
       maxRetryAfter: retry.maxRetryAfterMs,

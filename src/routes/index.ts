@@ -2,4 +2,6 @@ export { login, whoAmI } from './auth.js';
 export * from './account/index.js';
 export type { ConfigValue, ConfigValues } from './account/input.js';
 export * from './role/index.js';
+export * from './user/index.js';
+export * from './group/index.js';
 export { badRequestButApplied, goneOnRetryIsDeleted, type VerifiedResponse } from './internal/quirks.js';

@@ -1,0 +1,3 @@
+export * from './schemas.js';
+export * from './core.js';
+export * from './search.js';
