@@ -5,7 +5,7 @@ import type { DomoResponse, RequestOptions, TransportOptions } from '../client/o
 import type { Secret } from '../client/secret.js';
 import { DomoTransport, type AuthProvider } from '../client/transport.js';
 import { normalizeInstance, resolveBaseUrl } from './instance.js';
-import { DomoUserSchema, type DomoUser } from './user.js';
+import { CurrentUserSchema, type CurrentUser } from './user.js';
 
 /** What every auth strategy accepts: the instance and the transport options. */
 export interface DomoAuthOptions extends TransportOptions {
@@ -57,15 +57,15 @@ export abstract class DomoAuth implements AuthProvider {
    * @throws {DomoAuthError} the credentials were refused (401)
    * @throws {DomoInstanceError} the instance refused the caller (403), or does not exist
    */
-  async whoAmI(options?: RequestOptions): Promise<DomoUser> {
+  async whoAmI(options?: RequestOptions): Promise<CurrentUser> {
     return (await this.fetchCurrentUser(options)).data;
   }
 
   /** {@link DomoAuth.whoAmI} with the HTTP status, as the `whoAmI` route returns it. */
-  async fetchCurrentUser(options?: RequestOptions): Promise<DomoResponse<DomoUser>> {
+  async fetchCurrentUser(options?: RequestOptions): Promise<DomoResponse<CurrentUser>> {
     try {
       const response = await this.transport.request(
-        { route: 'whoAmI', method: 'GET', path: '/api/content/v2/users/me', schema: DomoUserSchema },
+        { route: 'whoAmI', method: 'GET', path: '/api/content/v2/users/me', schema: CurrentUserSchema },
         options,
       );
       this.userId = response.data.id;

@@ -4,4 +4,4 @@ export { DomoFullAuth, type DomoFullAuthOptions } from './full.js';
 export { authFromEnv, hasEnvCredentials } from './env.js';
 export { normalizeInstance } from './instance.js';
 export { requestSession, type LoginResult } from './login.js';
-export { DomoUserSchema, type DomoUser } from './user.js';
+export { CurrentUserSchema, DomoUserSchema, type CurrentUser } from './user.js';

@@ -19,3 +19,15 @@ export { findOneByName, type UpsertAction, type UpsertResult } from './names.js'
 export { DomoGrant, grantCatalogue, validateGrants, closeMatches } from './grant.js';
 export { DomoRole, LAST_SYSTEM_ROLE_ID, type NewRole } from './role.js';
 export { DomoRoles } from './roles.js';
+export { DomoUser } from './user.js';
+export { DomoUsers, type ListUsersOptions, type UserPages, type UpsertUser } from './users.js';
+export { DomoGroup, type MembershipChange } from './group.js';
+export { DomoGroups } from './groups.js';
+export {
+  resolveUsers,
+  resolveUserIds,
+  resolveGroups,
+  EMAILS_PER_SEARCH,
+  type UserRef,
+  type GroupRef,
+} from './people.js';

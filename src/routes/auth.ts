@@ -1,7 +1,7 @@
 import type { DomoAuth } from '../auth/base.js';
 import { DomoFullAuth, type DomoFullAuthOptions } from '../auth/full.js';
 import type { LoginResult } from '../auth/login.js';
-import type { DomoUser } from '../auth/user.js';
+import type { CurrentUser } from '../auth/user.js';
 import type { DomoResponse, RequestOptions } from '../client/options.js';
 
 /**
@@ -37,6 +37,6 @@ export async function login(
  * const { data: me } = await whoAmI(auth);
  * ```
  */
-export async function whoAmI(auth: DomoAuth, options?: RequestOptions): Promise<DomoResponse<DomoUser>> {
+export async function whoAmI(auth: DomoAuth, options?: RequestOptions): Promise<DomoResponse<CurrentUser>> {
   return auth.fetchCurrentUser(options);
 }

@@ -1,0 +1,205 @@
+import type { DomoAuth } from '../auth/base.js';
+import { mapConcurrent } from '../client/concurrency.js';
+import { DomoInputError, DomoNotFoundError } from '../client/errors.js';
+import { describe } from '../client/input.js';
+import { getGroupById, getGroups } from '../routes/group/core.js';
+import type { Group } from '../routes/group/schemas.js';
+import { checkEmail } from '../routes/user/core.js';
+import type { User } from '../routes/user/schemas.js';
+import {
+  MAX_IDS_PER_SEARCH,
+  searchUsers,
+  userEmailFilter,
+  userIdFilter,
+  type UserFilter,
+} from '../routes/user/search.js';
+import { callOptions, type CallOptions } from './entity.js';
+import { findOneByName } from './names.js';
+
+/** A user as an argument: an id, an email, or anything with an `id` (a `DomoUser`). */
+export type UserRef = number | string | { readonly id: number };
+/** A group as an argument: an id, an exact name, or anything with an `id` (a `DomoGroup`). */
+export type GroupRef = number | string | { readonly id: number };
+
+/** Emails per search request: a handful of requests resolves a thousand. */
+export const EMAILS_PER_SEARCH = 200;
+const SEARCH_PAGE = 500;
+const SEARCHES_IN_FLIGHT = 4;
+
+/**
+ * Resolves user references to users, in order, batched: ids are checked with one search per 1 000 ids, emails
+ * with one text search per 200 emails (matched exactly, case-insensitive; deleted users never match). Nothing is
+ * changed by anyone before this returns, so an unknown reference stops a change before it starts.
+ * @throws {DomoNotFoundError} listing every unknown id and email at once
+ * @throws {DomoInputError} a reference that is neither an id nor an email
+ */
+export async function resolveUsers(
+  auth: DomoAuth,
+  refs: readonly UserRef[],
+  options: CallOptions = {},
+): Promise<User[]> {
+  if (!isList(refs))
+    throw new DomoInputError(`users must be an array of ids, emails or DomoUsers, got ${describe(refs)}`, {
+      field: 'users',
+    });
+  const parsed = refs.map((ref, index) => parseUserRef(ref, index));
+  const ids = [...new Set(parsed.flatMap((p) => (p.kind === 'id' ? [p.id] : [])))];
+  const emails = [...new Set(parsed.flatMap((p) => (p.kind === 'email' ? [p.email.toLowerCase()] : [])))];
+  const call = callOptions(options);
+  const [byId, byEmail] = await Promise.all([usersById(auth, ids, call), usersByEmail(auth, emails, call)]);
+  const unknown = [...ids.filter((id) => !byId.has(id)).map(String), ...emails.filter((email) => !byEmail.has(email))];
+  if (unknown.length > 0) {
+    throw new DomoNotFoundError({
+      status: 404,
+      route: 'resolveUsers',
+      hint: `no such user${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`,
+    });
+  }
+  return parsed.map((p) => (p.kind === 'id' ? byId.get(p.id) : byEmail.get(p.email.toLowerCase())) as User);
+}
+
+/** {@link resolveUsers}, ids only. */
+export async function resolveUserIds(
+  auth: DomoAuth,
+  refs: readonly UserRef[],
+  options: CallOptions = {},
+): Promise<number[]> {
+  return (await resolveUsers(auth, refs, options)).map((user) => user.id);
+}
+
+type ParsedUserRef = { kind: 'id'; id: number } | { kind: 'email'; email: string };
+
+function parseUserRef(ref: UserRef, index: number): ParsedUserRef {
+  if (typeof ref === 'number' && Number.isSafeInteger(ref) && ref > 0) return { kind: 'id', id: ref };
+  if (typeof ref === 'string' && /^\d{1,16}$/.test(ref.trim())) return { kind: 'id', id: Number(ref.trim()) };
+  if (typeof ref === 'string' && ref.includes('@'))
+    return { kind: 'email', email: checkEmail(ref, `users[${index}]`, 'resolveUsers') };
+  if (typeof ref === 'object' && ref !== null && Number.isSafeInteger(ref.id) && ref.id > 0)
+    return { kind: 'id', id: ref.id };
+  throw new DomoInputError(`users[${index}] must be a user id, an email or a DomoUser, got ${describe(ref)}`, {
+    field: `users[${index}]`,
+    route: 'resolveUsers',
+  });
+}
+
+async function usersById(auth: DomoAuth, ids: number[], call: CallOptions): Promise<Map<number, User>> {
+  const chunks = chunk(ids, MAX_IDS_PER_SEARCH);
+  const pages = await settledOrThrow(
+    mapConcurrent(chunks, SEARCHES_IN_FLIGHT, (part) => allPages(auth, [userIdFilter(part)], call)),
+  );
+  return new Map(pages.flat().map((user) => [user.id, user]));
+}
+
+async function usersByEmail(auth: DomoAuth, emails: string[], call: CallOptions): Promise<Map<string, User>> {
+  const chunks = chunk(emails, EMAILS_PER_SEARCH);
+  const pages = await settledOrThrow(
+    mapConcurrent(chunks, SEARCHES_IN_FLIGHT, (part) => allPages(auth, [userEmailFilter(part)], call)),
+  );
+  const wanted = new Set(emails);
+  const found = new Map<string, User>();
+  for (const user of pages.flat()) {
+    const email = user.emailAddress?.toLowerCase();
+    if (email && wanted.has(email)) found.set(email, user);
+  }
+  return found;
+}
+
+/** Every page of one search (a text search may match more users than asked for). */
+async function allPages(auth: DomoAuth, filters: UserFilter[], call: CallOptions): Promise<User[]> {
+  const users: User[] = [];
+  for (let offset = 0; ; offset += SEARCH_PAGE) {
+    const { data } = await searchUsers(auth, { filters, limit: SEARCH_PAGE, offset }, call);
+    users.push(...data.users);
+    if (data.users.length < SEARCH_PAGE || (data.count !== undefined && users.length >= data.count)) return users;
+  }
+}
+
+async function settledOrThrow<T>(results: Promise<{ ok: boolean; value?: T; error?: unknown }[]>): Promise<T[]> {
+  return (await results).map((result) => {
+    if (!result.ok) throw result.error;
+    return result.value as T;
+  });
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Resolves group references to groups: ids are read (one request each), names are looked up exactly
+ * (case-insensitive) through Domo's name search. Every unknown reference is reported at once.
+ * @throws {DomoNotFoundError} listing every unknown id and name
+ * @throws {DomoAmbiguousNameError} two groups have that name
+ */
+export async function resolveGroups(
+  auth: DomoAuth,
+  refs: readonly GroupRef[],
+  options: CallOptions = {},
+): Promise<Group[]> {
+  if (!isList(refs))
+    throw new DomoInputError(`groups must be an array of ids, names or DomoGroups, got ${describe(refs)}`, {
+      field: 'groups',
+    });
+  refs.forEach(checkGroupRef); // every reference checked before anything is sent
+  const call = callOptions(options);
+  const results = await mapConcurrent(refs, SEARCHES_IN_FLIGHT, (ref) => findGroup(auth, ref, call));
+  const missing: string[] = [];
+  const groups = results.map((result) => {
+    if (result.ok && result.value) return result.value;
+    if (!result.ok && !(result.error instanceof DomoNotFoundError)) throw result.error;
+    missing.push(groupRefText(refs[result.index]));
+    return undefined;
+  });
+  if (missing.length > 0)
+    throw new DomoNotFoundError({
+      status: 404,
+      route: 'resolveGroups',
+      hint: `no such group${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}`,
+    });
+  return groups as Group[];
+}
+
+function groupRefText(ref: GroupRef | undefined): string {
+  return typeof ref === 'object' && ref !== null ? String(ref.id) : String(ref);
+}
+
+function checkGroupRef(ref: GroupRef, index: number): void {
+  const ok =
+    (typeof ref === 'object' && ref !== null && Number.isSafeInteger(ref.id) && ref.id > 0) ||
+    (typeof ref === 'number' && Number.isSafeInteger(ref) && ref > 0) ||
+    (typeof ref === 'string' && ref.trim() !== '');
+  if (!ok)
+    throw new DomoInputError(`groups[${index}] must be a group id, a name or a DomoGroup, got ${describe(ref)}`, {
+      field: `groups[${index}]`,
+      route: 'resolveGroups',
+    });
+}
+
+async function findGroup(auth: DomoAuth, ref: GroupRef, call: CallOptions): Promise<Group | undefined> {
+  if (typeof ref === 'object') return (await getGroupById(auth, ref.id, call)).data;
+  if (typeof ref === 'number' || /^\d{1,16}$/.test(ref.trim()))
+    return (await getGroupById(auth, Number(ref), call)).data;
+  return findGroupByName(auth, ref, call);
+}
+
+/** The group named exactly `name` (case-insensitive), through Domo's contains-search and every page of it. */
+export async function findGroupByName(
+  auth: DomoAuth,
+  name: string,
+  call: CallOptions = {},
+): Promise<Group | undefined> {
+  const candidates: Group[] = [];
+  for (let offset = 0; ; offset += SEARCH_PAGE) {
+    const { data } = await getGroups(auth, { search: name.trim(), limit: SEARCH_PAGE, offset }, call);
+    candidates.push(...data);
+    if (data.length < SEARCH_PAGE) break;
+  }
+  return findOneByName('group', candidates, name, [(group) => group.name]);
+}
+
+/** `Array.isArray` without widening a readonly array to `any[]`. */
+function isList(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value);
+}
