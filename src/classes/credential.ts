@@ -8,7 +8,7 @@ import type { ConfigResponse } from '../routes/account/config.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
 import { AccessLevel, toAccessLevel, toPrincipal, type SharePrincipal } from '../routes/account/sharing.js';
 import type { ConfigValues } from '../routes/account/input.js';
-import { checkId } from '../client/input.js';
+import { checkObject } from '../client/input.js';
 import {
   AccountConfig,
   checkConfigForProvider,
@@ -17,6 +17,7 @@ import {
   type ConfigInput,
 } from './account-config.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
+import { resolveGroups, resolveUserIds, type GroupRef, type UserRef } from './people.js';
 
 export { callOptions, type CallOptions } from './entity.js';
 
@@ -57,7 +58,14 @@ export interface CredentialApi {
 }
 
 /** A share request on an entity: the access level defaults to `CAN_VIEW`. */
-export type EntityShareInput = SharePrincipal & { accessLevel?: AccessLevel | keyof typeof AccessLevel };
+export type EntityShareInput = EntityPrincipal & { accessLevel?: AccessLevel | keyof typeof AccessLevel };
+
+/**
+ * Who a share is for: `{ user }` (an id, an email or a `DomoUser`) or `{ group }` (an id, an exact name or a
+ * `DomoGroup`) — or, as the routes take them, `{ userId }` / `{ groupId }`.
+ */
+export type EntityPrincipal =
+  SharePrincipal | { user: UserRef; group?: undefined } | { group: GroupRef; user?: undefined };
 
 /** Options of the entities' `get`. */
 export interface GetAccountEntityOptions extends CallOptions {
@@ -235,7 +243,7 @@ export abstract class CredentialEntity extends DomoEntity {
    * read: if it shows the requested level the call succeeds (nothing needed doing); otherwise the 500 stands.
    */
   async share(input: EntityShareInput, options: CallOptions = {}): Promise<this> {
-    const principal = toPrincipal(input);
+    const principal = await this.#principal(input, options);
     const accessLevel = toAccessLevel(input.accessLevel ?? AccessLevel.CAN_VIEW);
     const request =
       principal.type === 'USER' ? { userId: principal.id, accessLevel } : { groupId: principal.id, accessLevel };
@@ -252,20 +260,34 @@ export abstract class CredentialEntity extends DomoEntity {
   }
 
   /** Removes a user's or group's access (`NO_ACCESS`). Removing a principal that has none is not an error. */
-  async unshare(principal: SharePrincipal, options: CallOptions = {}): Promise<this> {
+  async unshare(principal: EntityPrincipal, options: CallOptions = {}): Promise<this> {
     return this.share({ ...principal, accessLevel: AccessLevel.NO_ACCESS }, options);
   }
 
   /**
-   * Makes `toUserId` an owner, then removes `fromUserId` (default: the authenticated user).
+   * Makes `to` (or `toUserId`) an owner, then removes `from` (default: the authenticated user). Users may be ids,
+   * emails or `DomoUser`s, resolved before anything is changed.
    * @throws {DomoPartialFailureError} the new owner was added but removing the old one failed: both have access
    */
-  async transferOwnership(input: { toUserId: number; fromUserId?: number }, options: CallOptions = {}): Promise<this> {
-    const toUserId = checkId(input?.toUserId, 'toUserId', 'transferOwnership');
-    const fromUserId =
-      input.fromUserId === undefined
-        ? (this.auth.userId ?? (await this.auth.whoAmI(callOptions(options))).id)
-        : checkId(input.fromUserId, 'fromUserId', 'transferOwnership');
+  async transferOwnership(
+    input: { to?: UserRef; from?: UserRef; toUserId?: number; fromUserId?: number },
+    options: CallOptions = {},
+  ): Promise<this> {
+    checkObject(input, 'input', 'transferOwnership', '{ to, from? }');
+    const toRef = input.to ?? input.toUserId;
+    const fromRef = input.from ?? input.fromUserId;
+    if (toRef === undefined)
+      throw new DomoInputError('transferOwnership: say who the new owner is (to)', {
+        field: 'toUserId',
+        route: 'transferOwnership',
+      });
+    const [resolvedTo, resolvedFrom] = await resolveUserIds(
+      this.auth,
+      fromRef === undefined ? [toRef] : [toRef, fromRef],
+      options,
+    );
+    const toUserId = resolvedTo as number;
+    const fromUserId = resolvedFrom ?? this.auth.userId ?? (await this.auth.whoAmI(callOptions(options))).id;
     if (toUserId === fromUserId)
       throw new DomoInputError('transferOwnership: toUserId and fromUserId are the same user', {
         field: 'toUserId',
@@ -283,6 +305,21 @@ export abstract class CredentialEntity extends DomoEntity {
     }
     await this.getAccess(options);
     return this;
+  }
+
+  /** The principal of a share request, users and groups resolved by email or name (nothing is sent for ids). */
+  async #principal(input: EntityPrincipal, options: CallOptions): Promise<{ type: 'USER' | 'GROUP'; id: number }> {
+    const byRef = input as { user?: UserRef; group?: GroupRef };
+    if (typeof input !== 'object' || input === null || (byRef.user === undefined && byRef.group === undefined))
+      return toPrincipal(input as SharePrincipal);
+    if (byRef.user !== undefined && byRef.group !== undefined)
+      throw new DomoInputError('give exactly one of user and group', { field: 'group', route: 'share' });
+    if (byRef.user !== undefined)
+      return { type: 'USER', id: (await resolveUserIds(this.auth, [byRef.user], options))[0] as number };
+    return {
+      type: 'GROUP',
+      id: ((await resolveGroups(this.auth, [byRef.group as GroupRef], options))[0] as { id: number }).id,
+    };
   }
 
   /** OAuth-credential accounts (Google Sheets…) store no config. */

@@ -58,13 +58,33 @@ export async function resolveUsers(
   return parsed.map((p) => (p.kind === 'id' ? byId.get(p.id) : byEmail.get(p.email.toLowerCase())) as User);
 }
 
-/** {@link resolveUsers}, ids only. */
+/**
+ * User references as ids, in order: ids and `DomoUser`s are taken as they are (Domo itself refuses an unknown id,
+ * before changing anything), emails are resolved in batches as in {@link resolveUsers}. No request when there is
+ * no email.
+ * @throws {DomoNotFoundError} listing every unknown email
+ */
 export async function resolveUserIds(
   auth: DomoAuth,
   refs: readonly UserRef[],
   options: CallOptions = {},
 ): Promise<number[]> {
-  return (await resolveUsers(auth, refs, options)).map((user) => user.id);
+  if (!isList(refs))
+    throw new DomoInputError(`users must be an array of ids, emails or DomoUsers, got ${describe(refs)}`, {
+      field: 'users',
+    });
+  const parsed = refs.map((ref, index) => parseUserRef(ref, index));
+  const emails = [...new Set(parsed.flatMap((p) => (p.kind === 'email' ? [p.email.toLowerCase()] : [])))];
+  const byEmail =
+    emails.length === 0 ? new Map<string, User>() : await usersByEmail(auth, emails, callOptions(options));
+  const unknown = emails.filter((email) => !byEmail.has(email));
+  if (unknown.length > 0)
+    throw new DomoNotFoundError({
+      status: 404,
+      route: 'resolveUsers',
+      hint: `no such user${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`,
+    });
+  return parsed.map((p) => (p.kind === 'id' ? p.id : (byEmail.get(p.email.toLowerCase()) as User).id));
 }
 
 type ParsedUserRef = { kind: 'id'; id: number } | { kind: 'email'; email: string };

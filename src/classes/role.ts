@@ -19,6 +19,7 @@ import {
 } from '../routes/role/index.js';
 import type { RoleMember } from '../routes/role/schemas.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
+import { resolveUserIds, type UserRef } from './people.js';
 import { DomoGrant, grantCatalogue, validateGrants } from './grant.js';
 
 /** The highest id of Domo's five system roles (Admin, Privileged, Editor, Participant, Social). */
@@ -185,9 +186,12 @@ export class DomoRole extends DomoEntity {
     return (await getRoleMembership(this.auth, this.id, callOptions(options))).data;
   }
 
-  /** Moves users into this role (they leave the one they held). Serialised with the other changes to this role. */
-  async addMembers(userIds: readonly number[], options: CallOptions = {}): Promise<this> {
-    const ids = checkIds(userIds, 'userIds', 'addMembers');
+  /**
+   * Moves users (ids, emails or `DomoUser`s) into this role; they leave the one they held. Serialised with the other
+   * changes to this role. An unknown email stops the move before anything is sent.
+   */
+  async addMembers(users: readonly UserRef[], options: CallOptions = {}): Promise<this> {
+    const ids = checkIds(await resolveUserIds(this.auth, users, options), 'userIds', 'addMembers');
     await this.#exclusive(() => addRoleMembers(this.auth, this.id, ids, callOptions(options)));
     return this;
   }
@@ -196,9 +200,9 @@ export class DomoRole extends DomoEntity {
    * Moves members out of this role into `toRoleId` (default: the instance's default role). Refuses users who
    * do not hold this role, and a target that is this role.
    */
-  async removeMembers(userIds: readonly number[], options: CallOptions & { toRoleId?: number } = {}): Promise<this> {
+  async removeMembers(users: readonly UserRef[], options: CallOptions & { toRoleId?: number } = {}): Promise<this> {
     const call = callOptions(options);
-    const ids = checkIds(userIds, 'userIds', 'removeMembers');
+    const ids = checkIds(await resolveUserIds(this.auth, users, call), 'userIds', 'removeMembers');
     const toRoleId =
       options.toRoleId === undefined
         ? (await getDefaultRole(this.auth, call)).data
