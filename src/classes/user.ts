@@ -2,10 +2,73 @@ import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../auth/base.js';
 import { checkId } from '../client/input.js';
+import { mapConcurrent } from '../client/concurrency.js';
+import { DomoInputError, DomoPartialFailureError } from '../client/errors.js';
+import { getAccounts } from '../routes/account/core.js';
+import { getOAuthAccounts } from '../routes/account/oauth.js';
+import { getAccountAccessList, getOAuthAccountAccessList } from '../routes/account/sharing.js';
+import { getGroups, MAX_GROUP_PAGE } from '../routes/group/core.js';
+import { updateGroupAccess } from '../routes/group/members.js';
+import type { Group } from '../routes/group/schemas.js';
 import { deleteUser, getUserDetails, updateUser, type UserChanges } from '../routes/user/core.js';
+import { DomoAccount } from './account.js';
+import { DomoOAuthAccount } from './oauth-account.js';
+import { resolveUserIds, type UserRef } from './people.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
 
 const DELETED_EMAIL = /_deleted_\d+$/;
+
+/** What a user owns, by id and name. */
+export interface OwnedByUser {
+  accounts: { id: number; name: string }[];
+  templates: { id: number; name: string }[];
+  groups: { id: number; name: string }[];
+}
+
+function describeOwned(owned: OwnedByUser): string {
+  const part = (list: { id: number; name: string }[], one: string) =>
+    list.length === 0
+      ? []
+      : [
+          `${list.length} ${one}${list.length === 1 ? '' : 's'} (${list.map((item) => `#${item.id} ${JSON.stringify(item.name)}`).join(', ')})`,
+        ];
+  return [
+    ...part(owned.accounts, 'account'),
+    ...part(owned.templates, 'OAuth template'),
+    ...part(owned.groups, 'group'),
+  ].join(', ');
+}
+
+async function allGroupPages(
+  auth: DomoAuth,
+  query: { owner?: number; member?: number },
+  call: CallOptions,
+): Promise<Group[]> {
+  const groups: Group[] = [];
+  for (let offset = 0; ; offset += MAX_GROUP_PAGE) {
+    const { data } = await getGroups(auth, { ...query, limit: MAX_GROUP_PAGE, offset }, call);
+    groups.push(...data);
+    if (data.length < MAX_GROUP_PAGE) return groups;
+  }
+}
+
+/** The accounts (or templates) with an OWNER share for `userId`: the list, then each access list, 16 at a time. */
+async function ownedCredentials(
+  auth: DomoAuth,
+  userId: number,
+  kind: 'account' | 'template',
+  call: CallOptions,
+): Promise<{ id: number; name: string }[]> {
+  const rows = kind === 'account' ? (await getAccounts(auth, call)).data : (await getOAuthAccounts(auth, call)).data;
+  const access = kind === 'account' ? getAccountAccessList : getOAuthAccountAccessList;
+  const results = await mapConcurrent(rows, 16, async (row) => (await access(auth, row.id, call)).data);
+  return results.flatMap((result) => {
+    if (!result.ok) throw result.error;
+    return result.value.some((entry) => entry.type === 'USER' && entry.id === userId && entry.accessLevel === 'OWNER')
+      ? [{ id: result.item.id, name: result.item.displayName }]
+      : [];
+  });
+}
 
 /**
  * A user of the instance. Every method that takes a user elsewhere (role membership, sharing, groups) accepts a
@@ -77,9 +140,85 @@ export class DomoUser extends DomoEntity {
     return this.update({ roleId: checkId(typeof role === 'number' ? role : role?.id, 'role', 'setRole') }, options);
   }
 
-  /** Deletes the user. Domo keeps the record, with a `_deleted_<epoch>` email. */
-  async delete(options: CallOptions = {}): Promise<void> {
-    await deleteUser(this.auth, this.id, callOptions(options));
+  /** The groups this user belongs to (directly or through a member group). */
+  async groups(options: CallOptions = {}): Promise<import('./group.js').DomoGroup[]> {
+    const { DomoGroup } = await import('./group.js'); // group.ts imports this module
+    return DomoGroup.hydrateMany(this.auth, await allGroupPages(this.auth, { member: this.id }, callOptions(options)));
+  }
+
+  /**
+   * What this user owns: accounts and OAuth templates (an OWNER share; one access-list read each, 16 at a time)
+   * and groups (one search).
+   */
+  async owned(options: CallOptions = {}): Promise<OwnedByUser> {
+    const call = callOptions(options);
+    const [accounts, templates, groups] = await Promise.all([
+      ownedCredentials(this.auth, this.id, 'account', call),
+      ownedCredentials(this.auth, this.id, 'template', call),
+      allGroupPages(this.auth, { owner: this.id }, call),
+    ]);
+    return { accounts, templates, groups: groups.map((group) => ({ id: group.id, name: group.name })) };
+  }
+
+  /**
+   * Deletes the user (Domo keeps the record, with a `_deleted_<epoch>` email). Refuses while the user owns
+   * accounts, OAuth templates or groups, unless `transferTo` (an id, an email or a `DomoUser`) says who takes them
+   * over: ownership moves first (the new owner is added, then this user removed), and the user is deleted only
+   * when every transfer is done.
+   * @throws {DomoInputError} the user owns things and no `transferTo` was given, or `transferTo` is this user (nothing is changed)
+   * @throws {DomoPartialFailureError} a transfer or the delete failed after some transfers were done: `completed` lists them
+   */
+  async delete(options: CallOptions & { transferTo?: UserRef } = {}): Promise<void> {
+    const call = callOptions(options);
+    const owned = await this.owned(call);
+    const count = owned.accounts.length + owned.templates.length + owned.groups.length;
+    if (count > 0 && options.transferTo === undefined) {
+      throw new DomoInputError(
+        `user ${this.id} <${this.email}> owns ${describeOwned(owned)}; pass { transferTo: user } to hand them over first`,
+        { field: 'transferTo', route: 'DomoUser.delete' },
+      );
+    }
+    const target =
+      count === 0 ? undefined : (await resolveUserIds(this.auth, [options.transferTo as UserRef], call))[0];
+    if (target === this.id)
+      throw new DomoInputError('transferTo must be another user', { field: 'transferTo', route: 'DomoUser.delete' });
+    const completed: string[] = [];
+    try {
+      for (const account of owned.accounts) {
+        await (
+          await DomoAccount.get(this.auth, account.id, call)
+        ).transferOwnership({ toUserId: target, fromUserId: this.id }, call);
+        completed.push(`account ${account.id} now owned by user ${target}`);
+      }
+      for (const template of owned.templates) {
+        await (
+          await DomoOAuthAccount.get(this.auth, template.id, call)
+        ).transferOwnership({ toUserId: target, fromUserId: this.id }, call);
+        completed.push(`OAuth template ${template.id} now owned by user ${target}`);
+      }
+      for (const group of owned.groups) {
+        await updateGroupAccess(
+          this.auth,
+          [
+            {
+              groupId: group.id,
+              addOwners: [{ type: 'USER', id: target as number }],
+              removeOwners: [{ type: 'USER', id: this.id }],
+            },
+          ],
+          call,
+        );
+        completed.push(`group ${group.id} now owned by user ${target}`);
+      }
+      await deleteUser(this.auth, this.id, call);
+    } catch (error) {
+      if (completed.length === 0) throw error;
+      throw new DomoPartialFailureError(
+        `deleting user ${this.id}: ${completed.length} of ${count} transfer(s) were done, then a step failed (${error instanceof Error ? error.message : String(error)}); the user was not deleted`,
+        completed,
+        error,
+      );
+    }
   }
 
   summary(): string {

@@ -108,3 +108,50 @@ describe('DomoUsers', () => {
     await expect(users.upsert({ email: 'cy@sandbox.example' })).rejects.toThrow(/give displayName to create one/);
   });
 });
+
+describe('DomoUser: groups, owned, delete', () => {
+  it('groups() lists the groups a user belongs to', async () => {
+    const finance = [...sb.state.groups.values()].find((g) => g.name === 'Finance')!;
+    const user = await DomoUser.get(sb.auth, finance.userIds[0]!);
+    const names = (await user.groups()).map((g) => g.name);
+    expect(names).toContain('Finance');
+    expect(names).toContain('All Users');
+  });
+
+  it('delete refuses while the user owns accounts or groups, and hands them over with transferTo', async () => {
+    const owner = [...sb.state.accounts.values()]
+      .map((a) => a.shares.find((s) => s.type === 'USER' && s.accessLevel === 'OWNER')!.id)
+      .find((id) => id !== sb.state.adminUserId)!;
+    const user = await DomoUser.get(sb.auth, owner);
+    const owned = await user.owned();
+    expect(owned.accounts.length).toBeGreaterThan(0);
+    const refusal = (await user.delete().catch((e: unknown) => e)) as DomoInputError;
+    expect(refusal).toBeInstanceOf(DomoInputError);
+    expect(refusal.message).toMatch(/owns \d+ account/);
+    expect(sb.state.users.get(owner)!.deleted).toBeFalsy();
+    const heir = live().find((u) => u.id !== owner && u.id !== sb.state.adminUserId)!;
+    await user.delete({ transferTo: heir.emailAddress });
+    expect(sb.state.users.get(owner)!.deleted).toBe(true);
+    for (const { id } of owned.accounts) {
+      const owners = sb.state.accounts
+        .get(id)!
+        .shares.filter((s) => s.accessLevel === 'OWNER')
+        .map((s) => s.id);
+      expect(owners).toContain(heir.id);
+      expect(owners).not.toContain(owner);
+    }
+  });
+
+  it('a user who owns nothing is deleted without transferTo', async () => {
+    const plain = live().find(
+      (u) =>
+        u.id !== sb.state.adminUserId &&
+        ![...sb.state.accounts.values(), ...sb.state.templates.values()].some((a) =>
+          a.shares.some((s) => s.id === u.id && s.accessLevel === 'OWNER'),
+        ) &&
+        ![...sb.state.groups.values()].some((g) => g.owners.some((o) => o.id === u.id)),
+    )!;
+    await (await DomoUser.get(sb.auth, plain.id)).delete();
+    expect(sb.state.users.get(plain.id)!.deleted).toBe(true);
+  });
+});

@@ -22,13 +22,15 @@ export interface GroupListQuery {
   search?: string;
   /** Groups this user owns. */
   owner?: number;
+  /** Groups this user belongs to (directly or through a member group). */
+  member?: number;
   groupType?: GroupType;
 }
 
 /**
  * One page of groups, sorted by name.
  *
- * Endpoint: `GET /api/content/v2/groups/grouplist?limit&offset&search&owner&groupType`
+ * Endpoint: `GET /api/content/v2/groups/grouplist?limit&offset&search&owner&members&groupType`
  * @throws {DomoInputError} a bad page or filter (nothing is sent)
  * @example
  * ```ts
@@ -45,6 +47,7 @@ export async function getGroups(
   const filters = {
     ...(query.search === undefined ? {} : { search: checkText(query.search, 'search', route, 200) }),
     ...(query.owner === undefined ? {} : { owner: checkId(query.owner, 'owner', route) }),
+    ...(query.member === undefined ? {} : { members: checkId(query.member, 'member', route) }),
     ...(query.groupType === undefined ? {} : { groupType: checkGroupType(query.groupType, route) }),
   };
   return auth.transport.request(

@@ -13,12 +13,14 @@ export function findGroup(state: SandboxState, id: number): SandboxGroup {
   return group;
 }
 
-/** `grouplist` filters: `search` (name contains, case-insensitive), `owner` (a user id), `groupType`; sorted by name. */
+/** `grouplist` filters: `search` (name contains, case-insensitive), `owner` and `members` (user ids), `groupType`; sorted by name. */
 export function listGroups(state: SandboxState, query: URLSearchParams): SandboxGroup[] {
   const search = query.get('search')?.trim().toLowerCase();
   const owner = query.get('owner');
   const type = query.get('groupType');
+  const member = query.get('members');
   return [...state.groups.values()]
+    .filter((group) => !member || memberIds(state, group).includes(Number(member)))
     .filter((group) => !search || group.name.toLowerCase().includes(search))
     .filter((group) => !owner || group.owners.some((o) => o.type === 'USER' && String(o.id) === owner))
     .filter((group) => !type || group.type === type)
