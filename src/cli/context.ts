@@ -2,6 +2,7 @@ import { authFromEnv, type DomoAuth } from '../auth/index.js';
 import { DomoInputError, isDomoError } from '../client/errors.js';
 import { redactJsonText, type Logger, type LogLevel } from '../client/logger.js';
 import type { TransportOptions } from '../client/options.js';
+import { READ_ONLY_POST_PATHS } from '../routes/index.js';
 import type { RunningSandbox } from '../sandbox/server.js';
 import type { CliIo } from './io.js';
 import { printable } from './text.js';
@@ -124,11 +125,15 @@ export class CliContext {
   #dryRunFetch(): typeof fetch {
     return async (input, init) => {
       const request = new Request(input, init);
-      if (request.method === 'GET' || request.method === 'HEAD') return fetch(request);
+      if (request.method === 'GET' || request.method === 'HEAD' || isReadOnlyPost(request)) return fetch(request);
       this.captured.push({ method: request.method, url: request.url, body: await request.text() });
       return new Response(null, { status: 204, statusText: 'No Content (dry run: not sent)' });
     };
   }
+}
+
+function isReadOnlyPost(request: Request): boolean {
+  return request.method === 'POST' && READ_ONLY_POST_PATHS.includes(new URL(request.url).pathname);
 }
 
 function lineLogger(io: CliIo): Logger {

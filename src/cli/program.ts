@@ -3,9 +3,12 @@ import { DomoInputError } from '../client/errors.js';
 import { LOG_LEVELS } from '../client/logger.js';
 import { VERSION } from '../version.js';
 import { registerAccounts } from './commands/accounts.js';
+import { registerCatalogs } from './commands/catalog.js';
+import { registerGroups } from './commands/groups.js';
 import { registerRepl } from './commands/repl.js';
 import { registerRoles } from './commands/roles.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
+import { registerUsers } from './commands/users.js';
 import { registerWhoAmI } from './commands/whoami.js';
 import { CliContext, redactBody, type GlobalOptions } from './context.js';
 import { printable } from './text.js';
@@ -35,6 +38,9 @@ export function createProgram(io: CliIo = processIo): { program: Command; contex
   registerWhoAmI(program, ctx);
   registerAccounts(program, ctx);
   registerRoles(program, ctx);
+  registerUsers(program, ctx);
+  registerGroups(program, ctx);
+  registerCatalogs(program, ctx);
   registerSandboxCommand(program);
   registerRepl(program, ctx);
   for (const command of program.commands)
@@ -154,6 +160,7 @@ const CLI_TERMS: [RegExp, string][] = [
   [/\{ reassignTo: roleId \}|\breassignTo\b/g, '--reassign-to <role>'],
   [/\{ toRoleId: roleId \}|\btoRoleId\b/g, '--to-role <role>'],
   [/\{ withConfig: true \}|\bwithConfig\b/g, '--with-config'],
+  [/\{ transferTo: user \}|\btransferTo\b/g, '--transfer-to <user>'],
 ];
 
 function inCliTerms(message: string, error: unknown): string {

@@ -1,6 +1,8 @@
 import type { AccountConfig } from '../classes/account-config.js';
 import type { DomoAccount } from '../classes/account.js';
+import type { DomoGroup } from '../classes/group.js';
 import type { DomoRole } from '../classes/role.js';
+import type { DomoUser } from '../classes/user.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
 import type { RoleMember } from '../routes/role/schemas.js';
 import { formatTable } from './table.js';
@@ -68,5 +70,33 @@ export function membersTable(members: readonly RoleMember[]): string {
       { header: 'EMAIL', value: (m) => m.email },
     ],
     '(no members)',
+  );
+}
+
+export function usersTable(users: readonly DomoUser[]): string {
+  return formatTable(
+    users,
+    [
+      { header: 'ID', value: (u) => u.id, right: true },
+      { header: 'NAME', value: (u) => u.displayName },
+      { header: 'EMAIL', value: (u) => u.email },
+      { header: 'ROLE', value: (u) => u.roleId, right: true },
+      { header: 'TITLE', value: (u) => u.title },
+      { header: 'LAST ACTIVE', value: (u) => u.lastActivity },
+    ],
+    '(no users)',
+  );
+}
+
+export function groupsTable(groups: readonly DomoGroup[]): string {
+  return formatTable(
+    groups,
+    [
+      { header: 'ID', value: (g) => g.id, right: true },
+      { header: 'NAME', value: (g) => g.name },
+      { header: 'TYPE', value: (g) => g.type },
+      { header: 'MEMBERS', value: (g) => g.memberCount, right: true },
+    ],
+    '(no groups)',
   );
 }

@@ -7,17 +7,10 @@ import { DomoOAuthAccount } from '../classes/oauth-account.js';
 import { DomoRole } from '../classes/role.js';
 import { DomoRoles } from '../classes/roles.js';
 import { AccessLevel, toAccessLevel } from '../routes/account/sharing.js';
-import { idArgument } from './options.js';
 
 export { idArgument } from './options.js';
 
 const DIGITS = /^\d+$/;
-
-/** A commander parser for a list of numeric ids. */
-export function idList(what: string): (value: string, previous: number[] | undefined) => number[] {
-  const one = idArgument(what);
-  return (value, previous) => [...(previous ?? []), one(value)];
-}
 
 /** A commander parser for an access level. */
 export function accessLevelArgument(value: string): string {

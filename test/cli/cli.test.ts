@@ -174,7 +174,7 @@ describe('domo-admin errors', () => {
     const id = await cli('accounts', 'rename', 'abc', 'x');
     expect(id.stderr).toContain('<id> must be a positive whole number');
     const members = await cli('roles', 'members', 'add', 'Admin', 'bob');
-    expect(members.stderr).toContain('user id must be a positive whole number');
+    expect(members.stderr).toContain('users[0] must be a user id, an email or a DomoUser, got "bob"');
   });
 
   it('usage errors exit 2 with help; --help exits 0', async () => {
@@ -183,7 +183,7 @@ describe('domo-admin errors', () => {
     expect(unknown.stderr).toContain('Usage:');
     const noPrincipal = await cli('accounts', 'share', '3');
     expect(noPrincipal.code).toBe(2);
-    expect(noPrincipal.stderr).toContain('give --user <id> or --group <id>');
+    expect(noPrincipal.stderr).toContain('give --user <id|email> or --group <id|name>');
     const both = await cli('accounts', 'share', '3', '--user', '1', '--group', '2');
     expect(both.code).toBe(2);
     expect((await cli('--help')).code).toBe(0);

@@ -1,6 +1,9 @@
 import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
+import type { DomoAuth } from '../../auth/base.js';
 import { DomoAccounts } from '../../classes/accounts.js';
+import { DomoGroups } from '../../classes/groups.js';
+import { DomoUsers } from '../../classes/users.js';
 import type { Progress } from '../../client/concurrency.js';
 import { AccessLevel } from '../../routes/account/sharing.js';
 import type { CliContext } from '../context.js';
@@ -11,23 +14,32 @@ import { inline } from '../text.js';
 import type { AccessEntry } from '../../routes/account/schemas.js';
 
 interface PrincipalOptions {
-  user?: number;
-  group?: number;
+  user?: string;
+  group?: string;
 }
 
-function principal(options: PrincipalOptions): { userId: number } | { groupId: number } {
-  return options.user === undefined ? { groupId: options.group as number } : { userId: options.user };
+/** The principal of `--user` (id or email) or `--group` (id or exact name), resolved to an id and a label. */
+async function principal(
+  auth: DomoAuth,
+  options: PrincipalOptions,
+): Promise<{ ids: { userId: number } | { groupId: number }; who: string; id: number }> {
+  if (options.user !== undefined) {
+    const [user] = await new DomoUsers(auth).resolve([options.user]);
+    return { ids: { userId: user!.id }, who: `user ${user!.id} <${user!.email}>`, id: user!.id };
+  }
+  const [group] = await new DomoGroups(auth).resolve([options.group as string]);
+  return { ids: { groupId: group!.id }, who: `group ${group!.id} ${JSON.stringify(group!.name)}`, id: group!.id };
 }
 
 function principalOptions(command: Command): Command {
   return command
-    .addOption(new Option('--user <id>', 'a user id').argParser(idArgument('--user')).conflicts('group'))
-    .addOption(new Option('--group <id>', 'a group id').argParser(idArgument('--group')).conflicts('user'));
+    .addOption(new Option('--user <user>', 'a user id or email').conflicts('group'))
+    .addOption(new Option('--group <group>', 'a group id or exact name').conflicts('user'));
 }
 
 function requirePrincipal(options: PrincipalOptions, command: Command): void {
   if (options.user === undefined && options.group === undefined)
-    command.error('error: give --user <id> or --group <id>', { exitCode: 2, code: 'domo.usage' });
+    command.error('error: give --user <id|email> or --group <id|name>', { exitCode: 2, code: 'domo.usage' });
 }
 
 /** `domo-admin accounts …` */
@@ -101,13 +113,14 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
     .action(async (ref: string, options: PrincipalOptions & { level: AccessLevel }, command: Command) => {
       requirePrincipal(options, command);
       const c = ctx();
-      const account = await resolveAccount(await c.auth(), ref);
-      await account.share({ ...principal(options), accessLevel: options.level });
-      const level = accessLevelOf(await account.getAccess(), options); // as the server now shows it
-      const who = options.user === undefined ? `group ${options.group}` : `user ${options.user}`;
+      const auth = await c.auth();
+      const account = await resolveAccount(auth, ref);
+      const target = await principal(auth, options);
+      await account.share({ ...target.ids, accessLevel: options.level });
+      const level = accessLevelOf(await account.getAccess(), target); // as the server now shows it
       c.result(
-        { ok: true, account: account.id, ...principal(options), accessLevel: level },
-        () => `✓ ${account.summary()}: ${who} now has ${level}\n`,
+        { ok: true, account: account.id, ...target.ids, accessLevel: level },
+        () => `✓ ${account.summary()}: ${target.who} now has ${level}\n`,
       );
     });
 
@@ -116,14 +129,15 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
     .action(async (ref: string, options: PrincipalOptions, command: Command) => {
       requirePrincipal(options, command);
       const c = ctx();
-      const account = await resolveAccount(await c.auth(), ref);
-      await account.unshare(principal(options));
-      const level = accessLevelOf(await account.getAccess(), options);
-      const who = options.user === undefined ? `group ${options.group}` : `user ${options.user}`;
-      c.result({ ok: true, account: account.id, ...principal(options), accessLevel: level }, () =>
+      const auth = await c.auth();
+      const account = await resolveAccount(auth, ref);
+      const target = await principal(auth, options);
+      await account.unshare(target.ids);
+      const level = accessLevelOf(await account.getAccess(), target);
+      c.result({ ok: true, account: account.id, ...target.ids, accessLevel: level }, () =>
         level === 'NONE'
-          ? `✓ ${account.summary()}: ${who} no longer has access\n`
-          : `! ${account.summary()}: ${who} still has ${level}\n`,
+          ? `✓ ${account.summary()}: ${target.who} no longer has access\n`
+          : `! ${account.summary()}: ${target.who} still has ${level}\n`,
       );
     });
 
@@ -179,11 +193,10 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
     });
 }
 
-/** The level the access list shows for the principal of `options`; `NONE` when it is not listed. */
-function accessLevelOf(access: readonly AccessEntry[], options: PrincipalOptions): string {
-  const type = options.user === undefined ? 'GROUP' : 'USER';
-  const id = options.user ?? options.group;
-  return access.find((row) => row.type === type && row.id === id)?.accessLevel ?? 'NONE';
+/** The level the access list shows for a principal; `NONE` when it is not listed. */
+function accessLevelOf(access: readonly AccessEntry[], target: { ids: object; id: number }): string {
+  const type = 'userId' in target.ids ? 'USER' : 'GROUP';
+  return access.find((row) => row.type === type && row.id === target.id)?.accessLevel ?? 'NONE';
 }
 
 function errorLine(error: unknown): string {

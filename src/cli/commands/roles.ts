@@ -3,7 +3,8 @@ import { DomoRoles } from '../../classes/roles.js';
 import { DomoRole } from '../../classes/role.js';
 import type { CliContext } from '../context.js';
 import { membersTable, rolesTable } from '../render.js';
-import { idList, resolveRole } from '../resolve.js';
+import { resolveUserIds } from '../../classes/people.js';
+import { resolveRole } from '../resolve.js';
 import { inline } from '../text.js';
 
 /** `domo-admin roles …` */
@@ -71,11 +72,12 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
   members
     .command('add')
     .argument('<role>', 'role id or name')
-    .argument('<userIds...>', 'user ids', idList('user id'))
+    .argument('<users...>', 'user ids or emails')
     .description('move users into the role')
-    .action(async (ref: string, userIds: number[]) => {
+    .action(async (ref: string, users: string[]) => {
       const c = ctx();
       const role = await resolveRole(await c.auth(), ref);
+      const userIds = await resolveUserIds(role.auth, users); // emails resolved in one batch, before anything moves
       await role.addMembers(userIds);
       await role.refresh();
       c.result(
@@ -86,14 +88,15 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
   members
     .command('remove')
     .argument('<role>', 'role id or name')
-    .argument('<userIds...>', 'user ids', idList('user id'))
+    .argument('<users...>', 'user ids or emails')
     .description('move users out of the role (to --to-role, default: the default role)')
     .option('--to-role <role>', 'where the users go (id or name)')
-    .action(async (ref: string, userIds: number[], options: { toRole?: string }) => {
+    .action(async (ref: string, users: string[], options: { toRole?: string }) => {
       const c = ctx();
       const auth = await c.auth();
       const role = await resolveRole(auth, ref);
       const target = options.toRole === undefined ? undefined : await resolveRole(auth, options.toRole);
+      const userIds = await resolveUserIds(auth, users);
       await role.removeMembers(userIds, target ? { toRoleId: target.id } : {});
       await Promise.all([role.refresh(), target?.refresh()]);
       c.result(

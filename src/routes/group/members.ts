@@ -38,6 +38,9 @@ export async function getGroupMembers(
   return { status, data: data.groupUserList };
 }
 
+/** The group owners read: a read sent as POST. */
+export const GROUP_OWNERS_PATH = '/api/content/v2/groups/permissions';
+
 /**
  * A group's owners (users and groups).
  *
@@ -59,7 +62,7 @@ export async function getGroupOwners(
     {
       route,
       method: 'POST',
-      path: '/api/content/v2/groups/permissions',
+      path: GROUP_OWNERS_PATH,
       query: { checkOwnership: true, includeUsers: false },
       json: [String(groupId)],
       idempotent: true,

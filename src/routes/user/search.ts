@@ -4,6 +4,9 @@ import { checkIds, describe } from '../../client/input.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { UserSearchResultSchema, type UserSearchResult } from './schemas.js';
 
+/** The user search: a read sent as POST. */
+export const USER_SEARCH_PATH = '/api/identity/v1/users/search';
+
 /** Most ids Domo takes in one `value` filter. */
 export const MAX_IDS_PER_SEARCH = 1000;
 /** Largest page the search serves. */
@@ -98,7 +101,7 @@ export async function searchUsers(
     {
       route,
       method: 'POST',
-      path: '/api/identity/v1/users/search',
+      path: USER_SEARCH_PATH,
       json: body,
       idempotent: true,
       schema: UserSearchResultSchema,

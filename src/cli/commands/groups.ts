@@ -1,0 +1,140 @@
+import type { Command } from 'commander';
+import type { DomoGroup } from '../../classes/group.js';
+import { DomoGroups } from '../../classes/groups.js';
+import { checkGroupType } from '../../routes/group/core.js';
+import type { CliContext } from '../context.js';
+import { groupsTable, usersTable } from '../render.js';
+import { formatTable } from '../table.js';
+
+/** A group by id or exact name. */
+async function resolveGroup(c: CliContext, ref: string): Promise<DomoGroup> {
+  const [group] = await new DomoGroups(await c.auth()).resolve([ref]);
+  return group!;
+}
+
+function changeLine(group: DomoGroup, change: { added: number[]; removed: number[] }, what: string): string {
+  if (change.added.length + change.removed.length === 0) return `= ${group.summary()}: no change\n`;
+  return `✓ ${group.summary()}: ${what}${change.added.length ? ` + ${change.added.join(', ')}` : ''}${change.removed.length ? ` - ${change.removed.join(', ')}` : ''}\n`;
+}
+
+function registerReads(groups: Command, ctx: () => CliContext): void {
+  groups
+    .command('list')
+    .description('every group')
+    .option('--type <type>', 'only groups of this type (open, adHoc, closed, directory, dynamic, system)')
+    .action(async (options: { type?: string }) => {
+      const c = ctx();
+      const list = await new DomoGroups(await c.auth()).list(
+        options.type === undefined ? {} : { groupType: checkGroupType(options.type, 'groups list') },
+      );
+      c.list(list, () => groupsTable(list));
+    });
+  groups
+    .command('show <group>')
+    .description('one group (id or exact name) with its owners and members')
+    .action(async (ref: string) => {
+      const c = ctx();
+      const group = await resolveGroup(c, ref);
+      const [owners, members] = await Promise.all([group.getOwners(), group.getMembers()]);
+      c.result({ ...group, owners, members }, () =>
+        [
+          group.summary(),
+          `  description: ${group.description || '(none)'}`,
+          '',
+          formatTable(
+            owners,
+            [
+              { header: 'OWNER', value: (o) => o.type },
+              { header: 'ID', value: (o) => o.id, right: true },
+              { header: 'NAME', value: (o) => o.displayName },
+            ],
+            '(no owners)',
+          ),
+          usersTable(members),
+        ].join('\n'),
+      );
+    });
+}
+
+function registerChanges(groups: Command, ctx: () => CliContext): void {
+  groups
+    .command('create <name>')
+    .description('create a group')
+    .option('--type <type>', 'open, adHoc, closed or dynamic', 'open')
+    .option('--description <text>', 'description', '')
+    .action(async (name: string, options: { type: string; description: string }) => {
+      const c = ctx();
+      const group = await new DomoGroups(await c.auth()).create({
+        name,
+        type: checkGroupType(options.type, 'groups create'),
+        description: options.description,
+      });
+      c.result(group, () => `✓ created ${group.summary()}\n`);
+    });
+  groups
+    .command('add <group> <users...>')
+    .description('add members (ids or emails)')
+    .action(async (ref: string, users: string[]) => {
+      const c = ctx();
+      const group = await resolveGroup(c, ref);
+      const change = await group.addMembers(users);
+      await group.refresh();
+      c.result({ group: group.id, ...change, memberCount: group.memberCount }, () =>
+        changeLine(group, change, 'members'),
+      );
+    });
+  groups
+    .command('remove <group> <users...>')
+    .description('remove members (ids or emails)')
+    .action(async (ref: string, users: string[]) => {
+      const c = ctx();
+      const group = await resolveGroup(c, ref);
+      const change = await group.removeMembers(users);
+      await group.refresh();
+      c.result({ group: group.id, ...change, memberCount: group.memberCount }, () =>
+        changeLine(group, change, 'members'),
+      );
+    });
+  groups
+    .command('owners <group>')
+    .description('show owners, or change them with --add / --remove (ids or emails)')
+    .option('--add <users...>', 'users to make owners')
+    .option('--remove <users...>', 'owners to remove')
+    .action(async (ref: string, options: { add?: string[]; remove?: string[] }) => {
+      const c = ctx();
+      const group = await resolveGroup(c, ref);
+      const added = options.add ? (await group.addOwners(options.add)).added : [];
+      const removed = options.remove ? (await group.removeOwners(options.remove)).removed : [];
+      const owners = await group.getOwners();
+      c.result(
+        { group: group.id, added, removed, owners },
+        () =>
+          (options.add || options.remove ? changeLine(group, { added, removed }, 'owners') : '') +
+          formatTable(
+            owners,
+            [
+              { header: 'OWNER', value: (o) => o.type },
+              { header: 'ID', value: (o) => o.id, right: true },
+              { header: 'NAME', value: (o) => o.displayName },
+            ],
+            '(no owners)',
+          ),
+      );
+    });
+  groups
+    .command('delete <group>')
+    .description('delete a group (refuses system groups)')
+    .action(async (ref: string) => {
+      const c = ctx();
+      const group = await resolveGroup(c, ref);
+      await group.delete();
+      c.result({ ok: true, deleted: group.id }, () => `✓ deleted ${group.summary()}\n`);
+    });
+}
+
+/** `domo-admin groups …` */
+export function registerGroups(program: Command, ctx: () => CliContext): void {
+  const groups = program.command('groups').description('groups: list, show, create, add, remove, owners, delete');
+  registerReads(groups, ctx);
+  registerChanges(groups, ctx);
+}

@@ -1,0 +1,153 @@
+import type { Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { DomoUser } from '../../classes/user.js';
+import { DomoUsers } from '../../classes/users.js';
+import type { UserChanges } from '../../routes/user/core.js';
+import type { CliContext } from '../context.js';
+import { usersTable } from '../render.js';
+import { resolveRole } from '../resolve.js';
+import { inline } from '../text.js';
+
+/** A user by id or email. */
+async function resolveUser(c: CliContext, ref: string): Promise<DomoUser> {
+  const auth = await c.auth();
+  const [user] = await new DomoUsers(auth).resolve([ref]);
+  return DomoUser.get(auth, user!.id);
+}
+
+function details(user: DomoUser): string {
+  return [
+    user.summary(),
+    `  role: ${user.roleId ?? '?'}   title: ${inline(user.title ?? '') || '-'}   department: ${inline(user.department ?? '') || '-'}   phone: ${inline(user.phoneNumber ?? '') || '-'}`,
+    `  last active: ${user.lastActivity?.toISOString() ?? '-'}   created: ${user.createdAt?.toISOString() ?? '-'}`,
+    '',
+  ].join('\n');
+}
+
+function registerList(users: Command, ctx: () => CliContext): void {
+  users
+    .command('list')
+    .description('every user (deleted ones with --include-deleted); progress on stderr')
+    .option('--include-deleted', 'deleted users too')
+    .action(async (options: { includeDeleted?: boolean }) => {
+      const c = ctx();
+      const bar =
+        c.io.errIsTTY && !c.json ? new SingleBar({ stream: process.stderr, format: 'users {value}' }) : undefined;
+      const list: DomoUser[] = [];
+      bar?.start(0, 0);
+      try {
+        for await (const page of new DomoUsers(await c.auth())
+          .list({ includeDeleted: Boolean(options.includeDeleted) })
+          .pages()) {
+          list.push(...page);
+          bar?.setTotal(list.length);
+          bar?.update(list.length);
+        }
+      } finally {
+        bar?.stop();
+      }
+      c.list(list, () => usersTable(list));
+    });
+}
+
+function registerShowFind(users: Command, ctx: () => CliContext): void {
+  users
+    .command('show <user>')
+    .description('one user (id or email) with details and groups')
+    .action(async (ref: string) => {
+      const c = ctx();
+      const user = await resolveUser(c, ref);
+      const groups = await user.groups();
+      c.result(
+        { ...user, groups: groups.map((g) => ({ id: g.id, name: g.name })) },
+        () => `${details(user)}  groups: ${groups.map((g) => inline(g.name)).join(', ') || '(none)'}\n`,
+      );
+    });
+  users
+    .command('find <text>')
+    .description('users whose name or email holds any of the words')
+    .action(async (text: string) => {
+      const c = ctx();
+      const found = await new DomoUsers(await c.auth()).search(text);
+      c.list(found, () => usersTable(found));
+    });
+}
+
+function registerChanges(users: Command, ctx: () => CliContext): void {
+  users
+    .command('create <email>')
+    .description('create (invite) a user')
+    .requiredOption('--name <displayName>', 'the display name')
+    .option('--role <role>', 'role id or name (default: the instance default role)')
+    .action(async (email: string, options: { name: string; role?: string }) => {
+      const c = ctx();
+      const auth = await c.auth();
+      const role = options.role === undefined ? undefined : await resolveRole(auth, options.role);
+      const user = await new DomoUsers(auth).create({
+        displayName: options.name,
+        email,
+        ...(role ? { role: role.id } : {}),
+      });
+      c.result(user, () => `✓ created ${user.summary()}\n`);
+    });
+  users
+    .command('set-role <user> <role>')
+    .description('move a user (id or email) to a role (id or name)')
+    .action(async (ref: string, roleRef: string) => {
+      const c = ctx();
+      const user = await resolveUser(c, ref);
+      const role = await resolveRole(await c.auth(), roleRef);
+      await user.setRole(role);
+      c.result(user, () => `✓ ${user.summary()} now holds ${role.summary()}\n`);
+    });
+  users
+    .command('update <user>')
+    .description('change a user\'s fields (only those given); "" clears title, department or phone')
+    .option('--name <displayName>')
+    .option('--email <email>')
+    .option('--title <title>')
+    .option('--department <department>')
+    .option('--phone <phone>')
+    .action(
+      async (
+        ref: string,
+        options: { name?: string; email?: string; title?: string; department?: string; phone?: string },
+      ) => {
+        const c = ctx();
+        const user = await resolveUser(c, ref);
+        const clearable = (value: string | undefined) =>
+          value === undefined ? undefined : value === '' ? null : value;
+        const changes: UserChanges = {
+          ...(options.name === undefined ? {} : { displayName: options.name }),
+          ...(options.email === undefined ? {} : { emailAddress: options.email }),
+          ...(options.title === undefined ? {} : { title: clearable(options.title) }),
+          ...(options.department === undefined ? {} : { department: clearable(options.department) }),
+          ...(options.phone === undefined ? {} : { phoneNumber: clearable(options.phone) }),
+        };
+        await user.update(changes);
+        c.result(user, () => `✓ updated\n${details(user)}`);
+      },
+    );
+  users
+    .command('delete <user>')
+    .description('delete a user (refuses while they own accounts or groups unless --transfer-to says who takes over)')
+    .option('--transfer-to <user>', 'the user (id or email) who takes over what they own')
+    .action(async (ref: string, options: { transferTo?: string }) => {
+      const c = ctx();
+      const user = await resolveUser(c, ref);
+      await user.delete(options.transferTo === undefined ? {} : { transferTo: options.transferTo });
+      c.result(
+        { ok: true, deleted: user.id },
+        () =>
+          `✓ deleted ${user.summary()}${options.transferTo ? ` (what they owned went to ${options.transferTo})` : ''}\n`,
+      );
+    });
+}
+
+/** `domo-admin users …` */
+export function registerUsers(program: Command, ctx: () => CliContext): void {
+  const users = program.command('users').description('users: list, show, find, create, set-role, update, delete');
+  registerList(users, ctx);
+  registerShowFind(users, ctx);
+  registerChanges(users, ctx);
+}
