@@ -31,7 +31,7 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   const state = new SandboxState(options);
   seedAuthorities(state);
   seedRoles(state);
-  seedUsers(state, options.users ?? 60);
+  seedUsers(state, options.users ?? 300);
   seedGroups(state);
   seedProviders(state);
   seedAccounts(state, options.accounts ?? 12);

@@ -19,7 +19,7 @@ export interface SandboxStateOptions {
   instance?: string;
   /** Seeds every generated value; the same seed gives the same instance. @default 1 */
   seed?: number;
-  /** Users besides the admin. @default 60 */
+  /** Users besides the admin (and a locked and three deleted users). @default 300 */
   users?: number;
   /** Credential accounts. @default 12 */
   accounts?: number;

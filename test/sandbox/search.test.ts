@@ -69,7 +69,7 @@ describe('sandbox search endpoints (for other clients)', () => {
     const byText = (
       await raw('POST', '/api/identity/v1/users/search', {
         token: t(),
-        json: { filters: [{ filterType: 'text', field: 'emailAddress', text: 'admin sandbox' }] },
+        json: { filters: [{ filterType: 'text', field: 'emailAddress', text: 'admin@sandbox.example' }] },
       })
     ).body as { users: { id: number }[] };
     expect(byText.users.map((u) => u.id)).toContain(sb.state.adminUserId);

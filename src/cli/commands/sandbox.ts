@@ -9,7 +9,7 @@ export function registerSandboxCommand(program: Command): void {
     .option('--port <n>', 'port to listen on (0 = any free port)', integerOption('--port', 0), 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--accounts <n>', 'credential accounts to seed', integerOption('--accounts', 0), 12)
-    .option('--users <n>', 'users to seed besides the admin', integerOption('--users', 1), 60)
+    .option('--users <n>', 'users to seed besides the admin', integerOption('--users', 1), 300)
     .option('--seed <n>', 'seed for generated data and faults', integerOption('--seed', 0), 1)
     .option('--latency-ms <n>', 'latency added to every response', integerOption('--latency-ms', 0), 0)
     .option('--quirks', 'answer role delete and metadata update with 400 after applying, as Domo has been seen to')
