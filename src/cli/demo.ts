@@ -102,13 +102,14 @@ async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {
 
   tour.step('Move two users in and out (a user holds exactly one role)');
   const participant = await roles.getByName('Participant');
-  const movers = (await participant.getMembers()).slice(0, 2);
-  await role.addMembers(movers.map((m) => m.userId));
+  const movers = (await participant.getMembers()).filter((m) => m.email).slice(0, 2);
+  await role.addMembers(movers.map((m) => m.email as string)); // by email: resolved in one search
+  tour.line(`by email: ${movers.map((m) => m.email).join(', ')}`);
   tour.line(
     `moved ${movers.map((m) => m.displayName).join(' and ')} from "${participant.name}" into "${role.name}": ${(await role.getMembers()).length} members`,
   );
   await role.removeMembers(
-    movers.map((m) => m.userId),
+    movers.map((m) => m.email as string),
     { toRoleId: participant.id },
   );
   tour.line(`moved them back to "${participant.name}": ${(await role.getMembers()).length} members`);
@@ -124,16 +125,18 @@ async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {
   const original = await account.getAccess();
   const [user] = movers as [RoleMember, ...RoleMember[]];
   const group = original.find((row) => row.type === 'GROUP');
-  await account.share({ userId: user.userId });
-  if (group) await account.share({ groupId: group.id, accessLevel: AccessLevel.CAN_EDIT });
-  tour.line(`${account.summary()}: ${user.displayName} can view${group ? `, group "${group.name}" can edit` : ''}`);
+  await account.share({ user: user.email as string });
+  if (group?.name) await account.share({ group: group.name, accessLevel: AccessLevel.CAN_EDIT });
+  tour.line(
+    `${account.summary()}: ${user.displayName} <${user.email}> can view${group ? `, group "${group.name}" can edit` : ''}`,
+  );
 
   tour.step('The access list');
   tour.line(accessTable(await account.getAccess()));
 
   tour.step('Transfer ownership');
   const owner = original.find((row) => row.type === 'USER' && row.accessLevel === 'OWNER')!;
-  await account.transferOwnership({ toUserId: user.userId, fromUserId: owner.id });
+  await account.transferOwnership({ to: user.email as string, from: owner.id });
   tour.line(`owner: ${owner.name} → ${user.displayName}`);
 
   tour.step('Rename');
@@ -143,7 +146,7 @@ async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {
 
   tour.step('Clean up');
   await account.rename(before);
-  await account.transferOwnership({ toUserId: owner.id, fromUserId: user.userId });
+  await account.transferOwnership({ to: owner.id, from: user.email as string });
   await restoreAccess(account, original);
   await role.delete();
   tour.line(
