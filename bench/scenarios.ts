@@ -2,10 +2,18 @@
  * One benchmark scenario, measured in its own process (so its peak RSS is its own). Input: JSON in argv[2];
  * output: one JSON line with the run times, the requests sent and the peak RSS.
  */
-import { DomoAccounts, DomoRole, DomoTokenAuth, mapConcurrent, routes, type DomoAuth } from '../src/index.js';
+import {
+  DomoAccounts,
+  DomoRole,
+  DomoTokenAuth,
+  DomoUsers,
+  mapConcurrent,
+  routes,
+  type DomoAuth,
+} from '../src/index.js';
 
 export interface ScenarioInput {
-  scenario: 'hydrate' | 'raw-hydrate' | 'overhead' | 'raw-overhead' | 'fanout';
+  scenario: 'hydrate' | 'raw-hydrate' | 'overhead' | 'raw-overhead' | 'fanout' | 'resolve-emails' | 'list-users';
   /** Alternate each run with this one (the raw baseline), so that drift on a noisy machine hits both alike. */
   pairWith?: ScenarioInput['scenario'];
   url: string;
@@ -83,6 +91,17 @@ const work: Record<ScenarioInput['scenario'], () => Promise<number>> = {
     for (let i = 0; i < input.n; i += 1) await rawJson(`/api/authorization/v1/roles/${1 + (i % 5)}`);
     return input.n;
   },
+  async 'resolve-emails'() {
+    const wanted = await sampleEmails(input.n);
+    const users = await new DomoUsers(auth).resolve(wanted);
+    if (users.length !== wanted.length) throw new Error(`resolved ${users.length} of ${wanted.length} emails`);
+    return users.length;
+  },
+  async 'list-users'() {
+    let count = 0;
+    for await (const user of new DomoUsers(auth).list()) count += user.id > 0 ? 1 : 0; // streamed, nothing kept
+    return count;
+  },
   async fanout() {
     const roles = await fanoutRoles();
     const results = await mapConcurrent(roles, input.concurrency, async ({ role, userId }, index) => {
@@ -95,6 +114,13 @@ const work: Record<ScenarioInput['scenario'], () => Promise<number>> = {
     return roles.length;
   },
 };
+
+let emails: string[] | undefined;
+/** `n` emails of seeded users, read once (not measured). */
+async function sampleEmails(n: number): Promise<string[]> {
+  emails ??= (await new DomoUsers(auth).list().toArray({ max: 1_000_000 })).slice(0, n).map((user) => user.email);
+  return emails;
+}
 
 let fanout: { role: DomoRole; userId: number }[] | undefined;
 /** The roles of the fan-out, created once (not measured). */
