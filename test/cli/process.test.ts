@@ -20,6 +20,22 @@ describe('domo-admin as a process', () => {
     expect(result.stderr.replace(/npm warn.*\n/g, '')).toBe('');
   });
 
+  it('users and groups by email and name, spawned', async () => {
+    const user = [...sb.state.users.values()].find((u) => !u.deleted && u.roleId === 4)!;
+    const shown = await runTs('src/cli/main.ts', ['--json', 'users', 'show', user.emailAddress], env());
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id: user.id, email: user.emailAddress });
+    const added = await runTs('src/cli/main.ts', ['--json', 'groups', 'add', 'Marketing', user.emailAddress], env());
+    expect(added.code).toBe(0);
+    expect([...sb.state.groups.values()].find((g) => g.name === 'Marketing')!.userIds).toContain(user.id);
+    const unknown = await runTs('src/cli/main.ts', ['--json', 'users', 'show', 'ghost@sandbox.example'], env());
+    expect(unknown.code).toBe(1);
+    expect(JSON.parse(unknown.stderr.replace(/npm warn.*\n/g, ''))).toMatchObject({
+      name: 'DomoNotFoundError',
+      status: 404,
+    });
+  });
+
   it('exit 1 with one error line; exit 2 for usage', async () => {
     const failed = await runTs('src/cli/main.ts', ['roles', 'show', '424242'], env());
     expect(failed.code).toBe(1);
