@@ -45,7 +45,7 @@ export interface UpsertUser extends Omit<UserChanges, 'emailAddress'> {
  * const users = new DomoUsers(auth);
  * const ada = await users.getByEmail('ADA@acme.com');          // exact, case-insensitive
  * const [a, b] = await users.resolve(['ada@acme.com', 123]);   // one search for many emails
- * for await (const user of users.list()) console.log(user.email);
+ * for await (const user of users.list()) emails.push(user.email);
  * ```
  */
 export class DomoUsers {

@@ -1,24 +1,14 @@
 // The users, groups, grants and providers commands, in-process against a loopback sandbox (no msw in this file).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bufferIo } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/program.js';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import { useLoopbackCli } from '../helpers/loopback.js';
 
-let sb: RunningSandbox;
-beforeEach(async () => {
-  sb = await startSandbox();
-});
-afterEach(async () => {
-  await sb.close();
-});
-
-async function cli(...args: string[]) {
-  const io = bufferIo({ DOMO_INSTANCE: sb.instance, DOMO_ACCESS_TOKEN: sb.token, DOMO_BASE_URL: sb.url });
-  const code = await runCli(args, io);
-  return { code, stdout: io.stdout(), stderr: io.stderr() };
-}
-const live = () => [...sb.state.users.values()].filter((u) => !u.deleted && !u.locked && u.id !== sb.state.adminUserId);
-const named = (name: string) => [...sb.state.groups.values()].find((g) => g.name === name)!;
+const loopback = useLoopbackCli();
+const cli = (...args: string[]) => loopback.cli(args);
+const live = () =>
+  [...loopback.sandbox().state.users.values()].filter(
+    (u) => !u.deleted && !u.locked && u.id !== loopback.sandbox().state.adminUserId,
+  );
+const named = (name: string) => [...loopback.sandbox().state.groups.values()].find((g) => g.name === name)!;
 
 describe('domo-admin users', () => {
   it('list (table and { items, failed }), show by email, find', async () => {
@@ -29,7 +19,7 @@ describe('domo-admin users', () => {
       items: { id: number }[];
       failed: unknown[];
     };
-    expect(json.items).toHaveLength([...sb.state.users.values()].filter((u) => !u.deleted).length);
+    expect(json.items).toHaveLength([...loopback.sandbox().state.users.values()].filter((u) => !u.deleted).length);
     const user = live()[0]!;
     const show = await cli('users', 'show', user.emailAddress.toUpperCase());
     expect(show.stdout).toContain(`DomoUser #${user.id}`);
@@ -53,22 +43,22 @@ describe('domo-admin users', () => {
     );
     expect(created.code).toBe(0);
     const id = (JSON.parse(created.stdout) as { id: number }).id;
-    expect(sb.state.users.get(id)).toMatchObject({ roleId: 4 });
+    expect(loopback.sandbox().state.users.get(id)).toMatchObject({ roleId: 4 });
     expect((await cli('users', 'set-role', 'ada@sandbox.example', 'Editor')).code).toBe(0);
-    expect(sb.state.users.get(id)!.roleId).toBe(3);
+    expect(loopback.sandbox().state.users.get(id)!.roleId).toBe(3);
     await cli('users', 'update', 'ada@sandbox.example', '--title', 'Countess', '--department', 'Maths');
-    expect(sb.state.users.get(id)).toMatchObject({ jobTitle: 'Countess', department: 'Maths' });
+    expect(loopback.sandbox().state.users.get(id)).toMatchObject({ jobTitle: 'Countess', department: 'Maths' });
     await cli('users', 'update', String(id), '--department', '');
-    expect(sb.state.users.get(id)!.department).toBeUndefined();
-    const owner = [...sb.state.accounts.values()]
+    expect(loopback.sandbox().state.users.get(id)!.department).toBeUndefined();
+    const owner = [...loopback.sandbox().state.accounts.values()]
       .map((a) => a.shares.find((s) => s.accessLevel === 'OWNER')!.id)
-      .find((o) => o !== sb.state.adminUserId)!;
+      .find((o) => o !== loopback.sandbox().state.adminUserId)!;
     const refused = await cli('users', 'delete', String(owner));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('pass --transfer-to <user> to hand them over first');
     const done = await cli('users', 'delete', String(owner), '--transfer-to', 'ada@sandbox.example');
     expect(done.code).toBe(0);
-    expect(sb.state.users.get(owner)!.deleted).toBe(true);
+    expect(loopback.sandbox().state.users.get(owner)!.deleted).toBe(true);
   });
 
   it('an unknown email says so', async () => {
@@ -81,7 +71,7 @@ describe('domo-admin users', () => {
 describe('domo-admin groups', () => {
   it('list, show by name, create, add and remove by email, owners, delete', async () => {
     const list = JSON.parse((await cli('--json', 'groups', 'list')).stdout) as { items: { name: string }[] };
-    expect(list.items).toHaveLength(sb.state.groups.size);
+    expect(list.items).toHaveLength(loopback.sandbox().state.groups.size);
     const show = await cli('groups', 'show', 'finance');
     expect(show.stdout).toContain('DomoGroup #');
     expect(show.stdout).toContain('OWNER');
@@ -94,7 +84,7 @@ describe('domo-admin groups', () => {
     const owners = await cli('--json', 'groups', 'owners', 'Reviewers', '--add', b!.emailAddress);
     expect((JSON.parse(owners.stdout) as { owners: { id: number }[] }).owners.map((o) => o.id)).toContain(b!.id);
     expect((await cli('groups', 'delete', 'Reviewers')).code).toBe(0);
-    expect([...sb.state.groups.values()].some((g) => g.name === 'Reviewers')).toBe(false);
+    expect([...loopback.sandbox().state.groups.values()].some((g) => g.name === 'Reviewers')).toBe(false);
   });
 
   it('refuses membership edits of a system group', async () => {
@@ -108,9 +98,13 @@ describe('members and shares by email', () => {
   it('roles members add takes emails; accounts share takes --user email and --group name', async () => {
     const [a] = live().filter((u) => u.roleId === 4);
     expect((await cli('roles', 'members', 'add', 'Editor', a!.emailAddress)).code).toBe(0);
-    expect(sb.state.users.get(a!.id)!.roleId).toBe(3);
+    expect(loopback.sandbox().state.users.get(a!.id)!.roleId).toBe(3);
     expect((await cli('accounts', 'share', '3', '--user', a!.emailAddress, '--level', 'CAN_EDIT')).code).toBe(0);
-    expect(sb.state.accounts.get(3)!.shares).toContainEqual({ type: 'USER', id: a!.id, accessLevel: 'CAN_EDIT' });
+    expect(loopback.sandbox().state.accounts.get(3)!.shares).toContainEqual({
+      type: 'USER',
+      id: a!.id,
+      accessLevel: 'CAN_EDIT',
+    });
     const shared = await cli('accounts', 'share', '3', '--group', 'Finance');
     expect(shared.stdout).toContain(`group ${named('Finance').id} "Finance" now has CAN_VIEW`);
   });

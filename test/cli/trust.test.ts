@@ -1,25 +1,12 @@
 // Issue 12 §6: output a person can trust. The CLI in-process against a loopback sandbox (no msw in this file).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bufferIo } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/program.js';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import { useLoopbackCli } from '../helpers/loopback.js';
 import { closedPort } from '../helpers/net.js';
 
-let sb: RunningSandbox;
-beforeEach(async () => {
-  sb = await startSandbox();
-});
-afterEach(async () => {
-  await sb.close();
-});
-
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const io = bufferIo({ DOMO_INSTANCE: sb.instance, DOMO_ACCESS_TOKEN: sb.token, DOMO_BASE_URL: sb.url, ...env });
-  const code = await runCli(args, io);
-  return { code, stdout: io.stdout(), stderr: io.stderr() };
-}
-const roleNamed = (name: string) => [...sb.state.roles.values()].find((r) => r.name === name)!;
-const mutations = () => sb.state.requests.filter((r) => r.mutated);
+const loopback = useLoopbackCli();
+const cli = loopback.cli;
+const roleNamed = (name: string) => [...loopback.sandbox().state.roles.values()].find((r) => r.name === name)!;
+const mutations = () => loopback.sandbox().state.requests.filter((r) => r.mutated);
 const ESCAPES = /[\u001b\u009b\u202e\u2066-\u2069\u0007]/;
 
 describe('server text is printed with control characters neutralised', () => {
@@ -64,7 +51,9 @@ describe('--json applies to errors too', () => {
 describe('--dry-run shows every request an operation would send', () => {
   it('roles delete --reassign-to: the member move and the DELETE, and nothing changes', async () => {
     const stewards = roleNamed('Data Stewards');
-    const members = [...sb.state.users.values()].filter((u) => u.roleId === stewards.id).map((u) => u.id);
+    const members = [...loopback.sandbox().state.users.values()]
+      .filter((u) => u.roleId === stewards.id)
+      .map((u) => u.id);
     const before = mutations().length;
     const run = await cli(['--dry-run', '--json', 'roles', 'delete', String(stewards.id), '--reassign-to', 'Editor']);
     expect(run.code).toBe(0);
@@ -75,7 +64,7 @@ describe('--dry-run shows every request an operation would send', () => {
     ]);
     expect(JSON.parse(wouldSend[0]!.body)).toEqual(members);
     expect(mutations().length).toBe(before);
-    expect(sb.state.roles.has(stewards.id)).toBe(true);
+    expect(loopback.sandbox().state.roles.has(stewards.id)).toBe(true);
     const human = await cli(['--dry-run', 'roles', 'delete', String(stewards.id), '--reassign-to', 'Editor']);
     expect(human.stdout).toContain('Would send 2 request(s):');
     expect(human.stdout).not.toContain('✓ deleted');
@@ -118,9 +107,9 @@ describe('messages a person can act on', () => {
 
   it('counts printed after a change are re-read from the server', async () => {
     const stewards = roleNamed('Data Stewards');
-    const user = [...sb.state.users.values()].find((u) => u.roleId === 4)!;
+    const user = [...loopback.sandbox().state.users.values()].find((u) => u.roleId === 4)!;
     const run = await cli(['--json', 'roles', 'members', 'add', String(stewards.id), String(user.id)]);
-    const served = [...sb.state.users.values()].filter((u) => u.roleId === stewards.id).length;
+    const served = [...loopback.sandbox().state.users.values()].filter((u) => u.roleId === stewards.id).length;
     expect(JSON.parse(run.stdout)).toMatchObject({ userCount: served });
     const grants = await cli(['roles', 'grants', 'add', String(stewards.id), 'dataset.view', 'dataset.export']);
     expect(grants.stderr).toBe('');

@@ -71,30 +71,23 @@ function registerChanges(groups: Command, ctx: () => CliContext): void {
       });
       c.result(group, () => `✓ created ${group.summary()}\n`);
     });
-  groups
-    .command('add <group> <users...>')
-    .description('add members (ids or emails)')
-    .action(async (ref: string, users: string[]) => {
-      const c = ctx();
-      const group = await resolveGroup(c, ref);
-      const change = await group.addMembers(users);
-      await group.refresh();
-      c.result({ group: group.id, ...change, memberCount: group.memberCount }, () =>
-        changeLine(group, change, 'members'),
-      );
-    });
-  groups
-    .command('remove <group> <users...>')
-    .description('remove members (ids or emails)')
-    .action(async (ref: string, users: string[]) => {
-      const c = ctx();
-      const group = await resolveGroup(c, ref);
-      const change = await group.removeMembers(users);
-      await group.refresh();
-      c.result({ group: group.id, ...change, memberCount: group.memberCount }, () =>
-        changeLine(group, change, 'members'),
-      );
-    });
+  for (const [verb, description] of [
+    ['add', 'add members (ids or emails)'],
+    ['remove', 'remove members (ids or emails)'],
+  ] as const) {
+    groups
+      .command(`${verb} <group> <users...>`)
+      .description(description)
+      .action(async (ref: string, users: string[]) => {
+        const c = ctx();
+        const group = await resolveGroup(c, ref);
+        const change = verb === 'add' ? await group.addMembers(users) : await group.removeMembers(users);
+        await group.refresh(); // the count as the server now has it
+        c.result({ group: group.id, ...change, memberCount: group.memberCount }, () =>
+          changeLine(group, change, 'members'),
+        );
+      });
+  }
   groups
     .command('owners <group>')
     .description('show owners, or change them with --add / --remove (ids or emails)')
