@@ -94,7 +94,7 @@ export class DomoGroup extends DomoEntity {
    * after every reference resolved. `[]` empties the group.
    */
   async setMembers(users: readonly UserRef[], options: CallOptions = {}): Promise<MembershipChange> {
-    return this.#changeMembers(users, options, (current, wanted) => {
+    return this.#changeMembers(users, { ...options, nobodyIsValid: true }, (current, wanted) => {
       const keep = new Set(wanted);
       return { added: wanted.filter((id) => !current.has(id)), removed: [...current].filter((id) => !keep.has(id)) };
     });
@@ -156,7 +156,7 @@ export class DomoGroup extends DomoEntity {
   /** Resolve, read, diff and send one change to the direct members, serialised per group. */
   async #changeMembers(
     users: readonly UserRef[],
-    options: CallOptions,
+    options: CallOptions & { nobodyIsValid?: boolean },
     diff: (current: Set<number>, wanted: number[]) => MembershipChange,
   ): Promise<MembershipChange> {
     if (this.isManaged) {
@@ -165,7 +165,8 @@ export class DomoGroup extends DomoEntity {
         { field: 'group', route: 'members' },
       );
     }
-    const wanted = await resolveUserIds(this.auth, users, options);
+    const wanted =
+      options.nobodyIsValid && isEmptyList(users) ? [] : await resolveUserIds(this.auth, users, callOptions(options));
     return exclusive(`${this.auth.baseUrl}|group:${this.id}`, async () => {
       const current = new Set((await this.#directMembers(options)).map((user) => user.id));
       const change = diff(current, wanted);
@@ -219,4 +220,9 @@ export class DomoGroup extends DomoEntity {
       callOptions(options),
     );
   }
+}
+
+/** `[]`: a valid "nobody" for `setMembers` (resolution itself refuses an empty list). */
+function isEmptyList(value: unknown): boolean {
+  return Array.isArray(value) && value.length === 0;
 }

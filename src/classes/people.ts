@@ -61,18 +61,21 @@ export async function resolveUsers(
 /**
  * User references as ids, in order: ids and `DomoUser`s are taken as they are (Domo itself refuses an unknown id,
  * before changing anything), emails are resolved in batches as in {@link resolveUsers}. No request when there is
- * no email.
+ * no email. This is where user references are checked: what it returns is passed on as it is.
+ * @throws {DomoInputError} an empty list, or a reference that is neither an id nor an email
  * @throws {DomoNotFoundError} listing every unknown email
  */
 export async function resolveUserIds(
   auth: DomoAuth,
   refs: readonly UserRef[],
-  options: CallOptions = {},
+  options: CallOptions & { route?: string } = {},
 ): Promise<number[]> {
-  if (!isList(refs))
-    throw new DomoInputError(`users must be an array of ids, emails or DomoUsers, got ${describe(refs)}`, {
+  if (!isList(refs) || refs.length === 0) {
+    throw new DomoInputError(`users must be a non-empty array of ids, emails or DomoUsers, got ${describe(refs)}`, {
       field: 'users',
+      route: options.route ?? 'resolveUsers',
     });
+  }
   const parsed = refs.map((ref, index) => parseUserRef(ref, index));
   const emails = [...new Set(parsed.flatMap((p) => (p.kind === 'email' ? [p.email.toLowerCase()] : [])))];
   const byEmail =

@@ -3,7 +3,7 @@ import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../auth/base.js';
 import { DomoInputError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
 import { exclusive } from '../client/exclusive.js';
-import { checkId, checkIds, checkName, checkObject } from '../client/input.js';
+import { checkId, checkName, checkObject } from '../client/input.js';
 import {
   addRoleMembers,
   checkGrantList,
@@ -191,7 +191,7 @@ export class DomoRole extends DomoEntity {
    * changes to this role. An unknown email stops the move before anything is sent.
    */
   async addMembers(users: readonly UserRef[], options: CallOptions = {}): Promise<this> {
-    const ids = checkIds(await resolveUserIds(this.auth, users, options), 'userIds', 'addMembers');
+    const ids = await resolveUserIds(this.auth, users, { ...options, route: 'addMembers' });
     await this.#exclusive(() => addRoleMembers(this.auth, this.id, ids, callOptions(options)));
     return this;
   }
@@ -202,7 +202,7 @@ export class DomoRole extends DomoEntity {
    */
   async removeMembers(users: readonly UserRef[], options: CallOptions & { toRoleId?: number } = {}): Promise<this> {
     const call = callOptions(options);
-    const ids = checkIds(await resolveUserIds(this.auth, users, call), 'userIds', 'removeMembers');
+    const ids = await resolveUserIds(this.auth, users, { ...call, route: 'removeMembers' });
     const toRoleId =
       options.toRoleId === undefined
         ? (await getDefaultRole(this.auth, call)).data

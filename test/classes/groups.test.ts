@@ -52,6 +52,9 @@ describe('DomoGroup membership', () => {
     expect(writes().length).toBe(before + 1);
     await group.removeMembers([b!.id]);
     expect((await group.getMembers()).map((u) => u.id)).toEqual([c!.id]);
+    expect(await group.setMembers([])).toEqual({ added: [], removed: [c!.id] });
+    expect(sb.state.groups.get(group.id)!.userIds).toEqual([]);
+    await expect(group.addMembers([])).rejects.toThrow(/users must be a non-empty array/);
   });
 
   it('an unknown email stops the change before anything is sent', async () => {

@@ -3,7 +3,6 @@ import { DomoRoles } from '../../classes/roles.js';
 import { DomoRole } from '../../classes/role.js';
 import type { CliContext } from '../context.js';
 import { membersTable, rolesTable } from '../render.js';
-import { resolveUserIds } from '../../classes/people.js';
 import { resolveRole } from '../resolve.js';
 import { inline } from '../text.js';
 
@@ -77,12 +76,11 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
     .action(async (ref: string, users: string[]) => {
       const c = ctx();
       const role = await resolveRole(await c.auth(), ref);
-      const userIds = await resolveUserIds(role.auth, users); // emails resolved in one batch, before anything moves
-      await role.addMembers(userIds);
+      await role.addMembers(users); // ids or emails, checked and resolved once, before anything moves
       await role.refresh();
       c.result(
-        { role: role.id, added: userIds, userCount: role.userCount },
-        () => `✓ moved ${userIds.length} user(s) into ${role.summary()}\n`,
+        { role: role.id, added: users, userCount: role.userCount },
+        () => `✓ moved ${users.length} user(s) into ${role.summary()}\n`,
       );
     });
   members
@@ -96,13 +94,12 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
       const auth = await c.auth();
       const role = await resolveRole(auth, ref);
       const target = options.toRole === undefined ? undefined : await resolveRole(auth, options.toRole);
-      const userIds = await resolveUserIds(auth, users);
-      await role.removeMembers(userIds, target ? { toRoleId: target.id } : {});
+      await role.removeMembers(users, target ? { toRoleId: target.id } : {});
       await Promise.all([role.refresh(), target?.refresh()]);
       c.result(
-        { role: role.id, removed: userIds, toRoleId: target?.id ?? null },
+        { role: role.id, removed: users, toRoleId: target?.id ?? null },
         () =>
-          `✓ moved ${userIds.length} user(s) out of ${role.summary()}${target ? ` into ${target.summary()}` : ' into the default role'}\n`,
+          `✓ moved ${users.length} user(s) out of ${role.summary()}${target ? ` into ${target.summary()}` : ' into the default role'}\n`,
       );
     });
 
