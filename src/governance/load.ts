@@ -1,0 +1,108 @@
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { DomoInputError } from '../client/errors.js';
+import { formatPath } from '../client/response.js';
+import { SpecSchema, type Spec } from './spec.js';
+
+/** One thing wrong with a spec file, located. */
+export interface SpecProblem {
+  file: string;
+  /** 1-based; 0 when the problem has no place in the file (e.g. an empty file). */
+  line: number;
+  column: number;
+  /** The field path, e.g. `roles.Data Stewards.grants[1]`. */
+  path: string;
+  message: string;
+}
+
+/** A spec file that cannot be used; `problems` lists every one found, each with file, line and field path. */
+export class DomoSpecError extends DomoInputError {
+  override name = 'DomoSpecError';
+  readonly problems: SpecProblem[];
+
+  constructor(problems: SpecProblem[]) {
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the spec:\n${problems.map(describeProblem).join('\n')}`,
+      { field: problems[0]?.path || 'spec', route: 'loadSpec' },
+    );
+    this.problems = problems;
+  }
+}
+
+function describeProblem(problem: SpecProblem): string {
+  const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
+  return `  ${where}${problem.path ? ` ${problem.path}` : ''}: ${problem.message}`;
+}
+
+/**
+ * Parses and checks a spec (YAML, so JSON too). Every problem — YAML syntax, unknown keys, bad values — is reported
+ * at once with its file, line, column and field path.
+ * @throws {DomoSpecError}
+ * @example
+ * ```ts
+ * const spec = loadSpec(readFileSync('governance.yaml', 'utf8'), { file: 'governance.yaml' });
+ * ```
+ */
+export function loadSpec(text: string, options: { file?: string } = {}): Spec {
+  const file = options.file ?? 'spec';
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const syntax = [...doc.errors, ...doc.warnings].map((error) => {
+    const at = lines.linePos(error.pos[0]);
+    return { file, line: at.line, column: at.col, path: '', message: error.message.split('\n')[0] ?? error.message };
+  });
+  if (syntax.length > 0) throw new DomoSpecError(syntax);
+  const value: unknown = doc.toJS() ?? {};
+  const result = SpecSchema.safeParse(value);
+  if (result.success) return result.data;
+  throw new DomoSpecError(
+    result.error.issues.map((issue) => {
+      // An unknown key is reported at the key itself, with the keys that are valid there.
+      if (issue.code === 'invalid_key') return locate(doc, lines, file, issue.path, keyMessage(issue.path));
+      if (issue.code !== 'unrecognized_keys') return locate(doc, lines, file, issue.path, issue.message);
+      const many = issue.keys.length > 1 ? `s ${issue.keys.join(', ')}` : '';
+      return locate(
+        doc,
+        lines,
+        file,
+        [...issue.path, issue.keys[0] as string],
+        `unknown key${many}${validKeysAt(issue.path)}`,
+      );
+    }),
+  );
+}
+
+function locate(
+  doc: Document,
+  lines: LineCounter,
+  file: string,
+  path: readonly PropertyKey[],
+  message: string,
+): SpecProblem {
+  for (let depth = path.length; depth >= 0; depth -= 1) {
+    const node = doc.getIn(path.slice(0, depth) as (string | number)[], true);
+    if (isNode(node) && node.range) {
+      const at = lines.linePos(node.range[0]);
+      return { file, line: at.line, column: at.col, path: formatPath(path), message };
+    }
+  }
+  return { file, line: 0, column: 0, path: formatPath(path), message };
+}
+
+/** The keys the schema allows where an unknown one was found, as `; valid: a, b`. */
+function validKeysAt(path: readonly PropertyKey[]): string {
+  const keys = path.length === 0 ? Object.keys(SpecSchema.shape) : KEYS_BY_DEPTH[path[0] as string];
+  return keys && (path.length === 0 || path.length === 2) ? `; valid: ${keys.join(', ')}` : '';
+}
+
+const KEYS_BY_DEPTH: Record<string, string[]> = {
+  roles: ['description', 'grants', 'members', 'membership'],
+  groups: ['type', 'description', 'owners', 'members', 'membership'],
+  accounts: ['share', 'owner', 'sharing'],
+};
+
+/** zod says only "Invalid key in record"; say what a key there must be. */
+function keyMessage(path: readonly PropertyKey[]): string {
+  if (path[0] === 'accounts' && path[2] === 'share')
+    return 'a share key must be "group:<exact group name>", an email or a user id';
+  return 'a name must be 1 to 255 characters';
+}
