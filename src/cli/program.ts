@@ -4,6 +4,7 @@ import { LOG_LEVELS } from '../client/logger.js';
 import { VERSION } from '../version.js';
 import { registerAccounts } from './commands/accounts.js';
 import { registerCatalogs } from './commands/catalog.js';
+import { registerGovernance } from './commands/governance.js';
 import { registerGroups } from './commands/groups.js';
 import { registerRepl } from './commands/repl.js';
 import { registerRoles } from './commands/roles.js';
@@ -41,6 +42,7 @@ export function createProgram(io: CliIo = processIo): { program: Command; contex
   registerUsers(program, ctx);
   registerGroups(program, ctx);
   registerCatalogs(program, ctx);
+  registerGovernance(program, ctx);
   registerSandboxCommand(program);
   registerRepl(program, ctx);
   for (const command of program.commands)

@@ -119,3 +119,17 @@ describe('catalogues', () => {
     expect((await cli('grants', 'list')).stdout).toMatch(/^GRANT\s+TITLE\s+GROUP\s+NEEDS/);
   });
 });
+
+describe('domo-admin export', () => {
+  it('prints the instance as a spec that loads back; --only limits it', async () => {
+    const { loadSpec } = await import('../../src/governance/load.js');
+    const run = await cli('export');
+    expect(run.code).toBe(0);
+    const spec = loadSpec(run.stdout);
+    expect(spec.roles).toHaveProperty('Data Stewards');
+    expect(spec.groups).toHaveProperty('Finance');
+    const only = loadSpec((await cli('export', '--only', 'roles')).stdout);
+    expect(only.groups).toBeUndefined();
+    expect((await cli('export', '--only', 'people')).code).toBe(2);
+  });
+});
