@@ -99,6 +99,8 @@ describe('the packed tarball, installed in an empty project', () => {
     const script = [
       "import { DomoRoles, DomoTokenAuth } from 'domo-admin';",
       "import { startSandbox } from 'domo-admin/sandbox';",
+      "import { loadSpec } from 'domo-admin/governance';",
+      "if (!loadSpec('roles: {}').roles) throw new Error('governance subpath');",
       'const sb = await startSandbox();',
       'const auth = new DomoTokenAuth({ instance: sb.instance, token: sb.token, baseUrl: sb.url });',
       'const roles = await new DomoRoles(auth).list();',

@@ -1,0 +1,11 @@
+export { exportSpec, specToYaml, SPEC_SECTIONS, type ExportOptions, type SpecSection } from './export.js';
+export { loadSpec, DomoSpecError, type SpecProblem } from './load.js';
+export {
+  SpecSchema,
+  specJsonSchema,
+  type Spec,
+  type SpecRole,
+  type SpecGroup,
+  type SpecAccount,
+  type Mode,
+} from './spec.js';
