@@ -42,12 +42,7 @@ export async function resolveUsers(
     throw new DomoInputError(`users must be an array of ids, emails or DomoUsers, got ${describe(refs)}`, {
       field: 'users',
     });
-  const parsed = refs.map((ref, index) => parseUserRef(ref, index));
-  const ids = [...new Set(parsed.flatMap((p) => (p.kind === 'id' ? [p.id] : [])))];
-  const emails = [...new Set(parsed.flatMap((p) => (p.kind === 'email' ? [p.email.toLowerCase()] : [])))];
-  const call = callOptions(options);
-  const [byId, byEmail] = await Promise.all([usersById(auth, ids, call), usersByEmail(auth, emails, call)]);
-  const unknown = [...ids.filter((id) => !byId.has(id)).map(String), ...emails.filter((email) => !byEmail.has(email))];
+  const { users, unknown } = await lookupUsers(auth, refs, options);
   if (unknown.length > 0) {
     throw new DomoNotFoundError({
       status: 404,
@@ -55,7 +50,25 @@ export async function resolveUsers(
       hint: `no such user${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`,
     });
   }
-  return parsed.map((p) => (p.kind === 'id' ? byId.get(p.id) : byEmail.get(p.email.toLowerCase())) as User);
+  return users as User[];
+}
+
+/**
+ * Like {@link resolveUsers}, but unknown references are returned instead of thrown: `users[i]` is the user of
+ * `refs[i]`, or `undefined`, and `unknown` lists those references (for reports that list every problem at once).
+ */
+export async function lookupUsers(
+  auth: DomoAuth,
+  refs: readonly UserRef[],
+  options: CallOptions = {},
+): Promise<{ users: (User | undefined)[]; unknown: string[] }> {
+  const parsed = refs.map((ref, index) => parseUserRef(ref, index));
+  const ids = [...new Set(parsed.flatMap((p) => (p.kind === 'id' ? [p.id] : [])))];
+  const emails = [...new Set(parsed.flatMap((p) => (p.kind === 'email' ? [p.email.toLowerCase()] : [])))];
+  const call = callOptions(options);
+  const [byId, byEmail] = await Promise.all([usersById(auth, ids, call), usersByEmail(auth, emails, call)]);
+  const unknown = [...ids.filter((id) => !byId.has(id)).map(String), ...emails.filter((email) => !byEmail.has(email))];
+  return { users: parsed.map((p) => (p.kind === 'id' ? byId.get(p.id) : byEmail.get(p.email.toLowerCase()))), unknown };
 }
 
 /**

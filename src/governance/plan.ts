@@ -1,0 +1,352 @@
+import type { DomoAuth } from '../auth/base.js';
+import { mapConcurrent } from '../client/concurrency.js';
+import { DomoInputError } from '../client/errors.js';
+import { callOptions, type CallOptions } from '../classes/entity.js';
+import { closeMatches, grantCatalogue } from '../classes/grant.js';
+import { lookupUsers } from '../classes/people.js';
+import { LAST_SYSTEM_ROLE_ID } from '../classes/role.js';
+import { getDefaultRole } from '../routes/role/default.js';
+import { getRoleGrants } from '../routes/role/grants.js';
+import { getRoles } from '../routes/role/core.js';
+import { getRoleMembership } from '../routes/role/members.js';
+import type { Role } from '../routes/role/schemas.js';
+import type { User } from '../routes/user/schemas.js';
+import type { Spec, SpecRole } from './spec.js';
+
+/** A user as a plan names them. */
+export interface PlannedUser {
+  id: number;
+  email: string;
+}
+
+/** One change a plan would make. `destructive` ones need `--allow-destructive` to apply. */
+export type PlanChange =
+  | { kind: 'create-role'; role: string; description: string; grants: string[]; destructive: false }
+  | {
+      kind: 'update-role';
+      role: string;
+      roleId: number;
+      field: 'description';
+      before: string;
+      after: string;
+      destructive: false;
+    }
+  | {
+      kind: 'set-grants';
+      role: string;
+      roleId: number | undefined;
+      before: string[];
+      after: string[];
+      added: string[];
+      removed: string[];
+      destructive: boolean;
+    }
+  | {
+      kind: 'move-users';
+      role: string;
+      roleId: number | undefined;
+      users: (PlannedUser & { fromRole: string })[];
+      destructive: false;
+    }
+  | { kind: 'remove-users'; role: string; roleId: number; toRole: string; users: PlannedUser[]; destructive: true }
+  | { kind: 'set-default-role'; before: string; after: string; destructive: false };
+
+/** What a plan would do, and whether any of it is destructive. */
+export interface Plan {
+  instance: string;
+  changes: PlanChange[];
+  summary: { create: number; update: number; remove: number; move: number };
+  destructive: boolean;
+}
+
+/** Every problem a spec has against the instance (unknown users, grants, roles), listed at once with suggestions. */
+export class DomoPlanError extends DomoInputError {
+  override name = 'DomoPlanError';
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(
+      `the spec cannot be planned: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      { field: 'spec', route: 'planSpec' },
+    );
+    this.problems = problems;
+  }
+}
+
+interface RoleState {
+  role: Role;
+  grants: string[];
+  /** Member ids, with the email the membership answer carried. */
+  members: Map<number, string>;
+}
+
+/**
+ * Compares a spec with the instance and lists the changes that would make the instance match it — reading
+ * everything first (roles, grants and members concurrently; every user of the spec in a few batched searches) and
+ * changing nothing. Only what the spec names is compared.
+ * @throws {DomoPlanError} unknown users, grants or roles, all at once
+ * @throws {DomoInputError} the spec is for another instance, or names what is not planned yet (groups, accounts)
+ */
+export async function planSpec(
+  auth: DomoAuth,
+  spec: Spec,
+  options: CallOptions & { concurrency?: number } = {},
+): Promise<Plan> {
+  const call = callOptions(options);
+  if (spec.instance !== undefined && spec.instance.toLowerCase() !== auth.instance) {
+    throw new DomoInputError(`the spec is for instance "${spec.instance}", not "${auth.instance}"`, {
+      field: 'instance',
+      route: 'planSpec',
+    });
+  }
+  const unplanned = (['groups', 'accounts'] as const).filter((section) => spec[section] !== undefined);
+  if (unplanned.length > 0)
+    throw new DomoInputError(
+      `planning ${unplanned.join(' and ')} is not built yet; remove ${unplanned.length === 1 ? 'that section' : 'those sections'} or plan roles only`,
+      { field: unplanned[0], route: 'planSpec' },
+    );
+  const [{ data: roles }, { data: defaultId }, catalogue] = await Promise.all([
+    getRoles(auth, call),
+    getDefaultRole(auth, call),
+    grantCatalogue(auth, call),
+  ]);
+  const problems: string[] = [];
+  const byName = new Map(roles.map((role) => [role.name.toLowerCase(), role]));
+  const named = Object.entries(spec.roles ?? {});
+  const states = await readRoles(
+    auth,
+    named.map(([name]) => byName.get(name.toLowerCase())).filter((r): r is Role => r !== undefined),
+    options.concurrency ?? 16,
+    call,
+  );
+  const users = await resolveSpecUsers(
+    auth,
+    named.flatMap(([, role]) => role.members ?? []),
+    problems,
+    call,
+  );
+  const known = new Set(catalogue.map((grant) => grant.id));
+  const changes: PlanChange[] = [];
+  for (const [name, wanted] of named) {
+    const state = states.get(byName.get(name.toLowerCase())?.id ?? -1);
+    checkGrants(
+      name,
+      wanted,
+      state,
+      known,
+      catalogue.map((g) => g.id),
+      problems,
+    );
+    changes.push(...roleChanges(name, wanted, state, users, roles, defaultId));
+  }
+  if (spec.default_role !== undefined) {
+    // The default role may be one the spec creates.
+    const wantedName = spec.default_role.toLowerCase();
+    const created = Object.keys(spec.roles ?? {}).find((roleName) => roleName.toLowerCase() === wantedName);
+    const target = byName.get(wantedName)?.name ?? created;
+    const current = roles.find((role) => role.id === defaultId)?.name ?? String(defaultId);
+    if (!target)
+      problems.push(
+        `default_role: no role is named "${spec.default_role}"${suggest(
+          spec.default_role,
+          roles.map((r) => r.name),
+        )}`,
+      );
+    else if (target.toLowerCase() !== current.toLowerCase())
+      changes.push({ kind: 'set-default-role', before: current, after: target, destructive: false });
+  }
+  if (problems.length > 0) throw new DomoPlanError(problems);
+  return summarise(auth.instance, changes);
+}
+
+async function readRoles(
+  auth: DomoAuth,
+  roles: Role[],
+  concurrency: number,
+  call: CallOptions,
+): Promise<Map<number, RoleState>> {
+  const results = await mapConcurrent(roles, concurrency, async (role) => {
+    const [grants, members] = await Promise.all([
+      getRoleGrants(auth, role.id, call),
+      getRoleMembership(auth, role.id, call),
+    ]);
+    return {
+      role,
+      grants: grants.data,
+      members: new Map(members.data.map((m) => [m.userId, m.email ?? String(m.userId)])),
+    };
+  });
+  return new Map(
+    results.map((result) => {
+      if (!result.ok) throw result.error;
+      return [result.value.role.id, result.value];
+    }),
+  );
+}
+
+/** Every user the spec names, by the reference it used (lower-cased emails), in a few batched searches. */
+async function resolveSpecUsers(
+  auth: DomoAuth,
+  refs: (string | number)[],
+  problems: string[],
+  call: CallOptions,
+): Promise<Map<string, User>> {
+  const unique = [...new Set(refs.map((ref) => (typeof ref === 'string' ? ref.toLowerCase() : ref)))];
+  if (unique.length === 0) return new Map();
+  const { users, unknown } = await lookupUsers(auth, unique, call);
+  for (const ref of unknown) problems.push(`no user ${ref}`);
+  return new Map(unique.flatMap((ref, i) => (users[i] ? [[String(ref), users[i]] as [string, User]] : [])));
+}
+
+function checkGrants(
+  name: string,
+  wanted: SpecRole,
+  state: RoleState | undefined,
+  known: Set<string>,
+  catalogue: string[],
+  problems: string[],
+): void {
+  if (wanted.grants === undefined) return;
+  const system = state !== undefined && state.role.id <= LAST_SYSTEM_ROLE_ID;
+  if (system && Array.isArray(wanted.grants))
+    problems.push(
+      `roles.${name}.grants: "${name}" is a system role: give grant deltas ({ add, remove }), not an exact list`,
+    );
+  const listed = Array.isArray(wanted.grants)
+    ? wanted.grants
+    : [...(wanted.grants.add ?? []), ...(wanted.grants.remove ?? [])];
+  for (const grant of listed)
+    if (!known.has(grant)) problems.push(`roles.${name}.grants: unknown grant ${grant}${suggest(grant, catalogue)}`);
+}
+
+function suggest(word: string, candidates: string[]): string {
+  const close = closeMatches(word, candidates);
+  return close.length > 0 ? ` (did you mean ${close.join(' or ')}?)` : '';
+}
+
+function roleChanges(
+  name: string,
+  wanted: SpecRole,
+  state: RoleState | undefined,
+  users: Map<string, User>,
+  roles: Role[],
+  defaultId: number,
+): PlanChange[] {
+  const changes: PlanChange[] = [];
+  const current = new Set(state?.grants ?? []);
+  const next = !wanted.grants
+    ? [...current]
+    : Array.isArray(wanted.grants)
+      ? [...new Set(wanted.grants)]
+      : [...new Set([...current, ...(wanted.grants.add ?? [])])].filter(
+          (g) => !(wanted.grants as { remove?: string[] }).remove?.includes(g),
+        );
+  if (!state) {
+    changes.push({
+      kind: 'create-role',
+      role: name,
+      description: wanted.description ?? '',
+      grants: next.sort(),
+      destructive: false,
+    });
+  } else if (wanted.description !== undefined && wanted.description !== (state.role.description ?? '')) {
+    changes.push({
+      kind: 'update-role',
+      role: name,
+      roleId: state.role.id,
+      field: 'description',
+      before: state.role.description ?? '',
+      after: wanted.description,
+      destructive: false,
+    });
+  }
+  const added = next.filter((g) => !current.has(g)).sort();
+  const removed = [...current].filter((g) => !next.includes(g)).sort();
+  if (state && (added.length > 0 || removed.length > 0)) {
+    changes.push({
+      kind: 'set-grants',
+      role: name,
+      roleId: state.role.id,
+      before: [...current].sort(),
+      after: [...next].sort(),
+      added,
+      removed,
+      destructive: removed.length > 0 && state.members.size > 0,
+    });
+  }
+  if (wanted.members === undefined) return changes;
+  const roleNames = new Map(roles.map((role) => [role.id, role.name]));
+  const members = new Set(state?.members.keys() ?? []);
+  const listed = wanted.members
+    .map((ref) => users.get(String(typeof ref === 'string' ? ref.toLowerCase() : ref)))
+    .filter((u): u is User => u !== undefined);
+  const moving = listed.filter((user) => !members.has(user.id));
+  if (moving.length > 0) {
+    changes.push({
+      kind: 'move-users',
+      role: name,
+      roleId: state?.role.id,
+      users: moving.map((u) => ({
+        id: u.id,
+        email: u.emailAddress ?? String(u.id),
+        fromRole: roleNames.get(u.roleId ?? -1) ?? '?',
+      })),
+      destructive: false,
+    });
+  }
+  if (state && wanted.membership === 'authoritative') {
+    const keep = new Set(listed.map((u) => u.id));
+    const leaving = [...members].filter((id) => !keep.has(id));
+    if (leaving.length > 0) {
+      changes.push({
+        kind: 'remove-users',
+        role: name,
+        roleId: state.role.id,
+        toRole: roleNames.get(defaultId) ?? String(defaultId),
+        users: leaving.map((id) => ({ id, email: state.members.get(id) ?? String(id) })),
+        destructive: true,
+      });
+    }
+  }
+  return changes;
+}
+
+function summarise(instance: string, changes: PlanChange[]): Plan {
+  const count = (kinds: PlanChange['kind'][]) => changes.filter((c) => kinds.includes(c.kind)).length;
+  return {
+    instance,
+    changes,
+    summary: {
+      create: count(['create-role']),
+      update: count(['update-role', 'set-grants', 'set-default-role']),
+      remove: count(['remove-users']),
+      move: count(['move-users']),
+    },
+    destructive: changes.some((c) => c.destructive),
+  };
+}
+
+/** A plan as text a person reviews: `+` create, `~` update (before → after), `−` remove, `⇄` move, then a summary. */
+export function renderPlan(plan: Plan): string {
+  if (plan.changes.length === 0) return `No changes: ${plan.instance} matches the spec.\n`;
+  const lines = plan.changes.map((change) => {
+    switch (change.kind) {
+      case 'create-role':
+        return `+ role "${change.role}"${change.grants.length ? ` with ${change.grants.length} grant(s): ${change.grants.join(', ')}` : ''}`;
+      case 'update-role':
+        return `~ role "${change.role}": ${change.field} ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`;
+      case 'set-grants':
+        return `~ role "${change.role}" grants:${change.added.length ? ` + ${change.added.join(', ')}` : ''}${change.removed.length ? ` − ${change.removed.join(', ')}` : ''}${change.destructive ? '  (destructive: the role has members)' : ''}`;
+      case 'move-users':
+        return change.users.map((u) => `⇄ ${u.email}: "${u.fromRole}" → "${change.role}"`).join('\n');
+      case 'remove-users':
+        return change.users
+          .map((u) => `− user ${u.email} out of "${change.role}" (into "${change.toRole}")  (destructive)`)
+          .join('\n');
+      case 'set-default-role':
+        return `~ default role: "${change.before}" → "${change.after}"`;
+    }
+  });
+  const { create, update, remove, move } = plan.summary;
+  return `${lines.join('\n')}\n\nPlan: ${create} to create, ${update} to update, ${move} move(s), ${remove} to remove${plan.destructive ? ' (includes destructive changes)' : ''}.\n`;
+}
