@@ -28,6 +28,8 @@ export interface CapturedRequest {
 export class CliContext {
   readonly options: GlobalOptions;
   readonly io: CliIo;
+  /** The exit code of a command that succeeded but has something to say with it (`plan`: 2 when there are changes). */
+  exitCode = 0;
   /** Requests a dry run held back. */
   readonly captured: CapturedRequest[] = [];
   #auth: Promise<DomoAuth> | undefined;

@@ -68,7 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   try {
     await program.parseAsync([...argv], { from: 'user' });
     const ctx = context();
-    return ctx && ctx.captured.length > 0 ? printDryRun(ctx) : 0;
+    return ctx && ctx.captured.length > 0 ? printDryRun(ctx) : (ctx?.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) {
       const code = usageExitCode(error);

@@ -9,3 +9,4 @@ export {
   type SpecAccount,
   type Mode,
 } from './spec.js';
+export { planSpec, renderPlan, DomoPlanError, type Plan, type PlanChange, type PlannedUser } from './plan.js';

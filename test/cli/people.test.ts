@@ -133,3 +133,30 @@ describe('domo-admin export', () => {
     expect((await cli('export', '--only', 'people')).code).toBe(2);
   });
 });
+
+describe('domo-admin plan', () => {
+  it('exit 0 when the instance matches, 2 with changes (and --out writes the plan), 1 for a bad spec', async () => {
+    const { mkdtemp, readFile, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'domo-plan-'));
+    const exported = (await cli('export', '--only', 'roles')).stdout;
+    await writeFile(join(dir, 'same.yaml'), exported);
+    const same = await cli('plan', join(dir, 'same.yaml'));
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain('No changes');
+    await writeFile(
+      join(dir, 'more.yaml'),
+      'roles:\n  Auditors: { grants: [admin.audit.view, user.view] }\ndefault_role: Editor\n',
+    );
+    const more = await cli('plan', join(dir, 'more.yaml'), '--out', join(dir, 'plan.json'));
+    expect(more.code).toBe(2);
+    expect(more.stdout).toContain('+ role "Auditors"');
+    expect(JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8'))).toMatchObject({ summary: { create: 1 } });
+    await writeFile(join(dir, 'bad.yaml'), 'roles:\n  Auditors: { grnts: [] }\n');
+    const bad = await cli('plan', join(dir, 'bad.yaml'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('bad.yaml:2:');
+    expect((await cli('plan', join(dir, 'missing.yaml'))).stderr).toContain('no such file');
+  });
+});

@@ -1,5 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { readFile, writeFile } from 'node:fs/promises';
 import { exportSpec, SPEC_SECTIONS, specToYaml, type SpecSection } from '../../governance/export.js';
+import { loadSpec } from '../../governance/load.js';
+import { planSpec, renderPlan } from '../../governance/plan.js';
+import { DomoInputError } from '../../client/errors.js';
 import type { CliContext } from '../context.js';
 
 /** A commander parser for `--only roles,groups`. */
@@ -28,5 +32,22 @@ export function registerGovernance(program: Command, ctx: () => CliContext): voi
       const c = ctx();
       const spec = await exportSpec(await c.auth(), options.only ? { only: options.only } : {});
       c.result(spec, () => specToYaml(spec));
+    });
+
+  program
+    .command('plan <spec>')
+    .description('show what applying a spec would change (exit 0: no changes, 2: changes, 1: error)')
+    .option('--out <file>', 'also write the plan as JSON to this file')
+    .action(async (file: string, options: { out?: string }) => {
+      const c = ctx();
+      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new DomoInputError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, {
+          field: 'spec',
+        });
+      });
+      const plan = await planSpec(await c.auth(), loadSpec(text, { file }));
+      if (options.out) await writeFile(options.out, `${JSON.stringify(plan, null, 2)}\n`);
+      c.result(plan, () => renderPlan(plan));
+      c.exitCode = plan.changes.length > 0 ? 2 : 0; // like terraform plan -detailed-exitcode
     });
 }
