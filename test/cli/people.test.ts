@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 // The users, groups, grants and providers commands, in-process against a loopback sandbox (no msw in this file).
 import { describe, expect, it } from 'vitest';
 import { useLoopbackCli } from '../helpers/loopback.js';
@@ -136,9 +139,6 @@ describe('domo-admin export', () => {
 
 describe('domo-admin plan', () => {
   it('exit 0 when the instance matches, 2 with changes (and --out writes the plan), 1 for a bad spec', async () => {
-    const { mkdtemp, readFile, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const dir = await mkdtemp(join(tmpdir(), 'domo-plan-'));
     const exported = (await cli('export', '--only', 'roles')).stdout;
     await writeFile(join(dir, 'same.yaml'), exported);
