@@ -10,3 +10,4 @@ export {
   type Mode,
 } from './spec.js';
 export { planSpec, renderPlan, DomoPlanError, type Plan, type PlanChange, type PlannedUser } from './plan.js';
+export { applyPlan, applySpec, type ApplyOptions, type ApplyReport } from './apply.js';

@@ -1,7 +1,7 @@
+// The users, groups, grants and providers commands, in-process against a loopback sandbox (no msw in this file).
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// The users, groups, grants and providers commands, in-process against a loopback sandbox (no msw in this file).
 import { describe, expect, it } from 'vitest';
 import { useLoopbackCli } from '../helpers/loopback.js';
 

@@ -1,0 +1,150 @@
+import type { DomoAuth } from '../auth/base.js';
+import { DomoInputError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
+import { callOptions, type CallOptions } from '../classes/entity.js';
+import { DomoRole } from '../classes/role.js';
+import { DomoRoles } from '../classes/roles.js';
+import { planSpec, renderPlan, type Plan, type PlanChange } from './plan.js';
+import type { Spec } from './spec.js';
+
+/** Options of {@link applyPlan}. */
+export interface ApplyOptions extends CallOptions {
+  /** Apply destructive changes (grants removed from a role with members, users moved out of a role). @default false */
+  allowDestructive?: boolean;
+  /** Called after each change is applied, with a one-line description. */
+  onProgress?: (done: number, total: number, change: string) => void;
+}
+
+/** What an apply did. */
+export interface ApplyReport {
+  applied: string[];
+}
+
+/** The order changes are applied in: roles exist before their grants, grants before the default role and members. */
+const ORDER: PlanChange['kind'][] = [
+  'create-role',
+  'update-role',
+  'set-grants',
+  'set-default-role',
+  'move-users',
+  'remove-users',
+];
+
+/**
+ * Applies a plan, in dependency order. Destructive changes are refused unless `allowDestructive` (nothing is applied
+ * then). A failure part-way stops at once and says exactly what was applied; planning again shows what remains.
+ * @throws {DomoInputError} destructive changes without `allowDestructive` (nothing is applied)
+ * @throws {DomoPartialFailureError} a change failed after others were applied (`completed` lists them)
+ */
+export async function applyPlan(auth: DomoAuth, plan: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
+  if (plan.instance !== auth.instance)
+    throw new DomoInputError(`the plan is for instance "${plan.instance}", not "${auth.instance}"`, {
+      field: 'instance',
+      route: 'applyPlan',
+    });
+  const destructive = plan.changes.filter((change) => change.destructive);
+  if (destructive.length > 0 && !options.allowDestructive) {
+    throw new DomoInputError(
+      `the plan has ${destructive.length} destructive change(s); nothing was applied. Review them, then pass allowDestructive:\n${renderPlan({ ...plan, changes: destructive }).split('\n\n')[0]}`,
+      { field: 'allowDestructive', route: 'applyPlan' },
+    );
+  }
+  const call = callOptions(options);
+  const changes = [...plan.changes].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+  const roles = new DomoRoles(auth);
+  const applied: string[] = [];
+  for (const change of changes) {
+    const text = describe(change);
+    try {
+      await applyChange(roles, change, call);
+    } catch (error) {
+      if (applied.length === 0) throw error;
+      throw new DomoPartialFailureError(
+        `apply stopped at "${text}" after ${applied.length} of ${changes.length} change(s) (${error instanceof Error ? error.message : String(error)}); plan again to see what remains`,
+        applied,
+        error,
+      );
+    }
+    applied.push(text);
+    options.onProgress?.(applied.length, changes.length, text);
+  }
+  return { applied };
+}
+
+/**
+ * Plans a spec, applies the plan, and plans again: the second plan must be empty (apply is verified by re-reading
+ * the instance, never assumed).
+ * @throws {DomoValidationError} the instance still differs from the spec after applying
+ */
+export async function applySpec(
+  auth: DomoAuth,
+  spec: Spec,
+  options: ApplyOptions = {},
+): Promise<ApplyReport & { plan: Plan }> {
+  const plan = await planSpec(auth, spec, options);
+  const report = await applyPlan(auth, plan, options);
+  const after = await planSpec(auth, spec, options);
+  if (after.changes.length > 0) {
+    throw new DomoValidationError(
+      `apply did not converge: the instance still differs from the spec:\n${renderPlan(after)}`,
+      { route: 'applySpec', issues: after.changes.map((c) => ({ path: c.kind, message: describe(c) })) },
+    );
+  }
+  return { ...report, plan };
+}
+
+async function applyChange(roles: DomoRoles, change: PlanChange, call: CallOptions): Promise<void> {
+  const byName = (name: string) => roles.getByName(name, call);
+  switch (change.kind) {
+    case 'create-role':
+      await DomoRole.create(
+        roles.auth,
+        { name: change.role, description: change.description, grants: change.grants },
+        call,
+      );
+      return;
+    case 'update-role':
+      await (await byName(change.role)).update({ description: change.after }, call);
+      return;
+    case 'set-grants':
+      await (await byName(change.role)).setGrants(change.after, call);
+      return;
+    case 'set-default-role':
+      await (await byName(change.after)).setAsDefault(call);
+      return;
+    case 'move-users':
+      await (
+        await byName(change.role)
+      ).addMembers(
+        change.users.map((u) => u.id),
+        call,
+      );
+      return;
+    case 'remove-users': {
+      const target = await byName(change.toRole);
+      await (
+        await byName(change.role)
+      ).removeMembers(
+        change.users.map((u) => u.id),
+        { ...call, toRoleId: target.id },
+      );
+      return;
+    }
+  }
+}
+
+function describe(change: PlanChange): string {
+  switch (change.kind) {
+    case 'create-role':
+      return `created role "${change.role}"`;
+    case 'update-role':
+      return `set the description of role "${change.role}"`;
+    case 'set-grants':
+      return `set the grants of role "${change.role}" (+${change.added.length} −${change.removed.length})`;
+    case 'set-default-role':
+      return `made "${change.after}" the default role`;
+    case 'move-users':
+      return `moved ${change.users.length} user(s) into role "${change.role}"`;
+    case 'remove-users':
+      return `moved ${change.users.length} user(s) out of role "${change.role}" into "${change.toRole}"`;
+  }
+}
