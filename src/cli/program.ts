@@ -163,6 +163,7 @@ const CLI_TERMS: [RegExp, string][] = [
   [/\{ toRoleId: roleId \}|\btoRoleId\b/g, '--to-role <role>'],
   [/\{ withConfig: true \}|\bwithConfig\b/g, '--with-config'],
   [/\{ transferTo: user \}|\btransferTo\b/g, '--transfer-to <user>'],
+  [/\ballowDestructive\b/g, '--allow-destructive'],
 ];
 
 function inCliTerms(message: string, error: unknown): string {

@@ -160,3 +160,30 @@ describe('domo-admin plan', () => {
     expect((await cli('plan', join(dir, 'missing.yaml'))).stderr).toContain('no such file');
   });
 });
+
+describe('domo-admin apply', () => {
+  it('shows the plan and applies nothing without --yes; with --yes applies and reports; destructive needs --allow-destructive', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'domo-apply-'));
+    await writeFile(
+      join(dir, 'spec.yaml'),
+      'roles:\n  Auditors: { description: Logs, grants: [admin.audit.view, user.view] }\n',
+    );
+    const asked = await cli('apply', join(dir, 'spec.yaml'));
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toContain('+ role "Auditors"');
+    expect(asked.stderr).toContain('nothing was applied: review the plan above, then run again with --yes');
+    expect([...loopback.sandbox().state.roles.values()].some((r) => r.name === 'Auditors')).toBe(false);
+    const applied = await cli('apply', join(dir, 'spec.yaml'), '--yes');
+    expect(applied.code).toBe(0);
+    expect(applied.stderr).toContain('[1/1] created role "Auditors"');
+    expect(applied.stdout).toContain('✓ applied 1 change(s); the instance now matches the spec');
+    expect((await cli('plan', join(dir, 'spec.yaml'))).code).toBe(0);
+    await writeFile(join(dir, 'empty.yaml'), 'roles:\n  Data Stewards: { members: [], membership: authoritative }\n');
+    const refused = await cli('apply', join(dir, 'empty.yaml'), '--yes');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'destructive change(s); nothing was applied. Review them, then pass --allow-destructive',
+    );
+    expect((await cli('apply', join(dir, 'empty.yaml'), '--yes', '--allow-destructive')).code).toBe(0);
+  });
+});
