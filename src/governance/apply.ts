@@ -1,10 +1,14 @@
 import type { DomoAuth } from '../auth/base.js';
 import { DomoInputError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
+import { DomoGroup } from '../classes/group.js';
+import { DomoGroups } from '../classes/groups.js';
 import { DomoRole } from '../classes/role.js';
 import { DomoRoles } from '../classes/roles.js';
 import { planSpec, renderPlan, type Plan, type PlanChange } from './plan.js';
 import type { Spec } from './spec.js';
+
+type CreatableType = 'open' | 'adHoc' | 'closed' | 'dynamic';
 
 /** Options of {@link applyPlan}. */
 export interface ApplyOptions extends CallOptions {
@@ -22,11 +26,15 @@ export interface ApplyReport {
 /** The order changes are applied in: roles exist before their grants, grants before the default role and members. */
 const ORDER: PlanChange['kind'][] = [
   'create-role',
+  'create-group',
   'update-role',
+  'update-group',
   'set-grants',
   'set-default-role',
   'move-users',
   'remove-users',
+  'group-owners',
+  'group-members',
 ];
 
 /**
@@ -129,6 +137,37 @@ async function applyChange(roles: DomoRoles, change: PlanChange, call: CallOptio
       );
       return;
     }
+    case 'create-group': {
+      const group = await new DomoGroups(roles.auth).create(
+        { name: change.group, type: change.type as CreatableType, description: change.description },
+        call,
+      );
+      if (change.owners.length > 0)
+        await group.addOwners(
+          change.owners.map((u) => u.id),
+          call,
+        );
+      if (change.members.length > 0)
+        await group.addMembers(
+          change.members.map((u) => u.id),
+          call,
+        );
+      return;
+    }
+    case 'update-group':
+      await (await DomoGroup.get(roles.auth, change.groupId, call)).update({ [change.field]: change.after }, call);
+      return;
+    case 'group-members':
+    case 'group-owners': {
+      const group = await DomoGroup.get(roles.auth, change.groupId, call);
+      const members = change.kind === 'group-members';
+      const ids = (users: { id: number }[]) => users.map((u) => u.id);
+      if (change.add.length > 0)
+        await (members ? group.addMembers(ids(change.add), call) : group.addOwners(ids(change.add), call));
+      if (change.remove.length > 0)
+        await (members ? group.removeMembers(ids(change.remove), call) : group.removeOwners(ids(change.remove), call));
+      return;
+    }
   }
 }
 
@@ -146,5 +185,12 @@ function describe(change: PlanChange): string {
       return `moved ${change.users.length} user(s) into role "${change.role}"`;
     case 'remove-users':
       return `moved ${change.users.length} user(s) out of role "${change.role}" into "${change.toRole}"`;
+    case 'create-group':
+      return `created group "${change.group}"`;
+    case 'update-group':
+      return `set the ${change.field} of group "${change.group}"`;
+    case 'group-members':
+    case 'group-owners':
+      return `changed the ${change.kind === 'group-members' ? 'members' : 'owners'} of group "${change.group}" (+${change.add.length} −${change.remove.length})`;
   }
 }

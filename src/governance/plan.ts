@@ -11,13 +11,10 @@ import { getRoles } from '../routes/role/core.js';
 import { getRoleMembership } from '../routes/role/members.js';
 import type { Role } from '../routes/role/schemas.js';
 import type { User } from '../routes/user/schemas.js';
+import { groupChanges, readGroups, type GroupChange, type PlannedUser } from './plan-groups.js';
 import type { Spec, SpecRole } from './spec.js';
 
-/** A user as a plan names them. */
-export interface PlannedUser {
-  id: number;
-  email: string;
-}
+export type { PlannedUser } from './plan-groups.js';
 
 /** One change a plan would make. `destructive` ones need `--allow-destructive` to apply. */
 export type PlanChange =
@@ -49,7 +46,8 @@ export type PlanChange =
       destructive: false;
     }
   | { kind: 'remove-users'; role: string; roleId: number; toRole: string; users: PlannedUser[]; destructive: true }
-  | { kind: 'set-default-role'; before: string; after: string; destructive: false };
+  | { kind: 'set-default-role'; before: string; after: string; destructive: false }
+  | GroupChange;
 
 /** What a plan would do, and whether any of it is destructive. */
 export interface Plan {
@@ -99,12 +97,12 @@ export async function planSpec(
       route: 'planSpec',
     });
   }
-  const unplanned = (['groups', 'accounts'] as const).filter((section) => spec[section] !== undefined);
-  if (unplanned.length > 0)
-    throw new DomoInputError(
-      `planning ${unplanned.join(' and ')} is not built yet; remove ${unplanned.length === 1 ? 'that section' : 'those sections'} or plan roles only`,
-      { field: unplanned[0], route: 'planSpec' },
-    );
+  if (spec.accounts !== undefined) {
+    throw new DomoInputError('planning accounts is not built yet; remove that section, or plan roles and groups only', {
+      field: 'accounts',
+      route: 'planSpec',
+    });
+  }
   const [{ data: roles }, { data: defaultId }, catalogue] = await Promise.all([
     getRoles(auth, call),
     getDefaultRole(auth, call),
@@ -119,9 +117,22 @@ export async function planSpec(
     options.concurrency ?? 16,
     call,
   );
+  const namedGroups = Object.entries(spec.groups ?? {});
+  const groups =
+    namedGroups.length === 0
+      ? undefined
+      : await readGroups(
+          auth,
+          namedGroups.map(([name]) => name),
+          options.concurrency ?? 16,
+          call,
+        );
   const users = await resolveSpecUsers(
     auth,
-    named.flatMap(([, role]) => role.members ?? []),
+    [
+      ...named.flatMap(([, role]) => role.members ?? []),
+      ...namedGroups.flatMap(([, group]) => [...(group.owners ?? []), ...(group.members ?? [])]),
+    ],
     problems,
     call,
   );
@@ -154,6 +165,10 @@ export async function planSpec(
       );
     else if (target.toLowerCase() !== current.toLowerCase())
       changes.push({ kind: 'set-default-role', before: current, after: target, destructive: false });
+  }
+  for (const [name, wanted] of namedGroups) {
+    const group = groups?.byName.get(name.toLowerCase());
+    changes.push(...groupChanges(name, wanted, group ? groups?.states.get(group.id) : undefined, users, problems));
   }
   if (problems.length > 0) throw new DomoPlanError(problems);
   return summarise(auth.instance, changes);
@@ -317,9 +332,11 @@ function summarise(instance: string, changes: PlanChange[]): Plan {
     instance,
     changes,
     summary: {
-      create: count(['create-role']),
-      update: count(['update-role', 'set-grants', 'set-default-role']),
-      remove: count(['remove-users']),
+      create: count(['create-role', 'create-group']),
+      update: count(['update-role', 'set-grants', 'set-default-role', 'update-group', 'group-members', 'group-owners']),
+      remove:
+        count(['remove-users']) +
+        changes.filter((c) => (c.kind === 'group-members' || c.kind === 'group-owners') && c.remove.length > 0).length,
       move: count(['move-users']),
     },
     destructive: changes.some((c) => c.destructive),
@@ -345,6 +362,16 @@ export function renderPlan(plan: Plan): string {
           .join('\n');
       case 'set-default-role':
         return `~ default role: "${change.before}" → "${change.after}"`;
+      case 'create-group':
+        return `+ group "${change.group}" (${change.type})${change.members.length ? ` with ${change.members.length} member(s)` : ''}${change.owners.length ? `, owners ${change.owners.map((u) => u.email).join(', ')}` : ''}`;
+      case 'update-group':
+        return `~ group "${change.group}": ${change.field} ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`;
+      case 'group-members':
+      case 'group-owners': {
+        const what = change.kind === 'group-members' ? 'members' : 'owners';
+        const parts = [...change.add.map((u) => `+ ${u.email}`), ...change.remove.map((u) => `− ${u.email}`)];
+        return `~ group "${change.group}" ${what}: ${parts.join(', ')}${change.destructive ? '  (destructive)' : ''}`;
+      }
     }
   });
   const { create, update, remove, move } = plan.summary;

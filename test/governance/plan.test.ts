@@ -85,7 +85,7 @@ describe('planSpec (roles and the default role)', () => {
 
   it('refuses another instance, and sections not planned yet', async () => {
     await expect(planSpec(sb.auth, { instance: 'prod' })).rejects.toThrow(/the spec is for instance "prod"/);
-    await expect(planSpec(sb.auth, { groups: { X: {} } })).rejects.toThrow(/planning groups is not built yet/);
+    await expect(planSpec(sb.auth, { accounts: { X: {} } })).rejects.toThrow(/planning accounts is not built yet/);
   });
 });
 

@@ -1,0 +1,150 @@
+import type { DomoAuth } from '../auth/base.js';
+import { mapConcurrent } from '../client/concurrency.js';
+import type { CallOptions } from '../classes/entity.js';
+import { getGroupById, getGroups, MAX_GROUP_PAGE } from '../routes/group/core.js';
+import { getGroupOwners } from '../routes/group/members.js';
+import type { Group } from '../routes/group/schemas.js';
+import type { User } from '../routes/user/schemas.js';
+import type { SpecGroup } from './spec.js';
+
+/** A user as a plan names them. */
+export interface PlannedUser {
+  id: number;
+  email: string;
+}
+
+/** The group changes a plan can hold. */
+export type GroupChange =
+  | {
+      kind: 'create-group';
+      group: string;
+      type: string;
+      description: string;
+      owners: PlannedUser[];
+      members: PlannedUser[];
+      destructive: false;
+    }
+  | {
+      kind: 'update-group';
+      group: string;
+      groupId: number;
+      field: 'type' | 'description';
+      before: string;
+      after: string;
+      destructive: false;
+    }
+  | {
+      kind: 'group-members' | 'group-owners';
+      group: string;
+      groupId: number;
+      add: PlannedUser[];
+      remove: PlannedUser[];
+      destructive: boolean;
+    };
+
+interface GroupState {
+  group: Group;
+  members: number[];
+  owners: number[];
+}
+
+/** Every group by lower-cased name, and the members and owners of those the spec names (read concurrently). */
+export async function readGroups(
+  auth: DomoAuth,
+  names: string[],
+  concurrency: number,
+  call: CallOptions,
+): Promise<{ byName: Map<string, Group>; states: Map<number, GroupState> }> {
+  const all: Group[] = [];
+  for (let offset = 0; ; offset += MAX_GROUP_PAGE) {
+    const { data } = await getGroups(auth, { limit: MAX_GROUP_PAGE, offset }, call);
+    all.push(...data);
+    if (data.length < MAX_GROUP_PAGE) break;
+  }
+  const byName = new Map(all.map((group) => [group.name.toLowerCase(), group]));
+  const named = names.map((name) => byName.get(name.toLowerCase())).filter((g): g is Group => g !== undefined);
+  const results = await mapConcurrent(named, concurrency, async (group) => {
+    const [{ data: full }, { data: owners }] = await Promise.all([
+      getGroupById(auth, group.id, call),
+      getGroupOwners(auth, group.id, call),
+    ]);
+    return { group, members: full.userIds ?? [], owners: owners.filter((o) => o.type === 'USER').map((o) => o.id) };
+  });
+  const states = new Map<number, GroupState>();
+  for (const result of results) {
+    if (!result.ok) throw result.error;
+    states.set(result.value.group.id, result.value);
+  }
+  return { byName, states };
+}
+
+/** The changes that make one group match its spec; problems (a managed group's members) are pushed to `problems`. */
+export function groupChanges(
+  name: string,
+  wanted: SpecGroup,
+  state: GroupState | undefined,
+  users: Map<string, User>,
+  problems: string[],
+): GroupChange[] {
+  const listed = (refs: (string | number)[] | undefined) =>
+    (refs ?? [])
+      .map((ref) => users.get(String(typeof ref === 'string' ? ref.toLowerCase() : ref)))
+      .filter((u): u is User => u !== undefined)
+      .map(planned);
+  if (!state) {
+    return [
+      {
+        kind: 'create-group',
+        group: name,
+        type: wanted.type ?? 'open',
+        description: wanted.description ?? '',
+        owners: listed(wanted.owners),
+        members: listed(wanted.members),
+        destructive: false,
+      },
+    ];
+  }
+  const { group } = state;
+  if (
+    (group.type === 'system' || group.type === 'directory') &&
+    (wanted.members !== undefined || wanted.type !== undefined)
+  ) {
+    problems.push(
+      `groups.${name}: "${group.name}" is a ${group.type} group: its members are managed by ${group.type === 'system' ? 'Domo' : 'the identity provider'}, not by a spec`,
+    );
+    return [];
+  }
+  const changes: GroupChange[] = [];
+  for (const field of ['type', 'description'] as const) {
+    const before = (field === 'type' ? group.type : group.description) ?? '';
+    const after = wanted[field];
+    if (after !== undefined && after !== before)
+      changes.push({ kind: 'update-group', group: name, groupId: group.id, field, before, after, destructive: false });
+  }
+  const authoritative = wanted.membership === 'authoritative';
+  for (const [kind, refs, current] of [
+    ['group-members', wanted.members, state.members],
+    ['group-owners', wanted.owners, state.owners],
+  ] as const) {
+    if (refs === undefined) continue;
+    const want = listed(refs);
+    const have = new Set(current);
+    const keep = new Set(want.map((u) => u.id));
+    const add = want.filter((u) => !have.has(u.id));
+    const remove = authoritative
+      ? current.filter((id) => !keep.has(id)).map((id) => ({ id, email: emailOf(users, id) }))
+      : [];
+    if (add.length > 0 || remove.length > 0)
+      changes.push({ kind, group: name, groupId: group.id, add, remove, destructive: remove.length > 0 });
+  }
+  return changes;
+}
+
+function planned(user: User): PlannedUser {
+  return { id: user.id, email: user.emailAddress ?? String(user.id) };
+}
+
+function emailOf(users: Map<string, User>, id: number): string {
+  for (const user of users.values()) if (user.id === id && user.emailAddress) return user.emailAddress;
+  return String(id);
+}
