@@ -1,6 +1,7 @@
 import type { DomoAuth } from '../auth/base.js';
 import { DomoInputError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
+import { DomoAccount } from '../classes/account.js';
 import { DomoGroup } from '../classes/group.js';
 import { DomoGroups } from '../classes/groups.js';
 import { DomoRole } from '../classes/role.js';
@@ -8,6 +9,7 @@ import { DomoRoles } from '../classes/roles.js';
 import { planSpec, renderPlan, type Plan, type PlanChange } from './plan.js';
 import type { Spec } from './spec.js';
 
+type AccessLevel = 'OWNER' | 'CAN_SHARE' | 'CAN_EDIT' | 'CAN_VIEW';
 type CreatableType = 'open' | 'adHoc' | 'closed' | 'dynamic';
 
 /** Options of {@link applyPlan}. */
@@ -35,6 +37,7 @@ const ORDER: PlanChange['kind'][] = [
   'remove-users',
   'group-owners',
   'group-members',
+  'account-sharing',
 ];
 
 /**
@@ -168,6 +171,17 @@ async function applyChange(roles: DomoRoles, change: PlanChange, call: CallOptio
         await (members ? group.removeMembers(ids(change.remove), call) : group.removeOwners(ids(change.remove), call));
       return;
     }
+    case 'account-sharing': {
+      const account = await DomoAccount.get(roles.auth, change.accountId, call);
+      const who = (p: { type: 'USER' | 'GROUP'; id: number }) =>
+        p.type === 'USER' ? { userId: p.id } : { groupId: p.id };
+      for (const p of change.grant) await account.share({ ...who(p), accessLevel: p.after as AccessLevel }, call);
+      if (change.owner?.from)
+        await account.transferOwnership({ toUserId: change.owner.to.id, fromUserId: change.owner.from.id }, call);
+      else if (change.owner) await account.share({ userId: change.owner.to.id, accessLevel: 'OWNER' }, call);
+      for (const p of change.revoke) await account.unshare(who(p), call);
+      return;
+    }
   }
 }
 
@@ -192,5 +206,7 @@ function describe(change: PlanChange): string {
     case 'group-members':
     case 'group-owners':
       return `changed the ${change.kind === 'group-members' ? 'members' : 'owners'} of group "${change.group}" (+${change.add.length} −${change.remove.length})`;
+    case 'account-sharing':
+      return `changed the sharing of account "${change.account}" (+${change.grant.length} −${change.revoke.length}${change.owner ? ', new owner' : ''})`;
   }
 }

@@ -9,8 +9,10 @@ import { getDefaultRole } from '../routes/role/default.js';
 import { getRoleGrants } from '../routes/role/grants.js';
 import { getRoles } from '../routes/role/core.js';
 import { getRoleMembership } from '../routes/role/members.js';
+import type { Group } from '../routes/group/schemas.js';
 import type { Role } from '../routes/role/schemas.js';
 import type { User } from '../routes/user/schemas.js';
+import { accountChange, accountUserRefs, readAccounts, type AccountChange } from './plan-accounts.js';
 import { groupChanges, readGroups, type GroupChange, type PlannedUser } from './plan-groups.js';
 import type { Spec, SpecRole } from './spec.js';
 
@@ -47,7 +49,8 @@ export type PlanChange =
     }
   | { kind: 'remove-users'; role: string; roleId: number; toRole: string; users: PlannedUser[]; destructive: true }
   | { kind: 'set-default-role'; before: string; after: string; destructive: false }
-  | GroupChange;
+  | GroupChange
+  | AccountChange;
 
 /** What a plan would do, and whether any of it is destructive. */
 export interface Plan {
@@ -97,12 +100,6 @@ export async function planSpec(
       route: 'planSpec',
     });
   }
-  if (spec.accounts !== undefined) {
-    throw new DomoInputError('planning accounts is not built yet; remove that section, or plan roles and groups only', {
-      field: 'accounts',
-      route: 'planSpec',
-    });
-  }
   const [{ data: roles }, { data: defaultId }, catalogue] = await Promise.all([
     getRoles(auth, call),
     getDefaultRole(auth, call),
@@ -118,8 +115,9 @@ export async function planSpec(
     call,
   );
   const namedGroups = Object.entries(spec.groups ?? {});
+  const namedAccounts = Object.entries(spec.accounts ?? {});
   const groups =
-    namedGroups.length === 0
+    namedGroups.length === 0 && namedAccounts.length === 0
       ? undefined
       : await readGroups(
           auth,
@@ -127,11 +125,22 @@ export async function planSpec(
           options.concurrency ?? 16,
           call,
         );
+  const accountStates =
+    namedAccounts.length === 0
+      ? (new Map() as Awaited<ReturnType<typeof readAccounts>>)
+      : await readAccounts(
+          auth,
+          namedAccounts.map(([name]) => name),
+          options.concurrency ?? 16,
+          call,
+          problems,
+        );
   const users = await resolveSpecUsers(
     auth,
     [
       ...named.flatMap(([, role]) => role.members ?? []),
       ...namedGroups.flatMap(([, group]) => [...(group.owners ?? []), ...(group.members ?? [])]),
+      ...namedAccounts.flatMap(([, account]) => accountUserRefs(account)),
     ],
     problems,
     call,
@@ -169,6 +178,13 @@ export async function planSpec(
   for (const [name, wanted] of namedGroups) {
     const group = groups?.byName.get(name.toLowerCase());
     changes.push(...groupChanges(name, wanted, group ? groups?.states.get(group.id) : undefined, users, problems));
+  }
+  for (const [name, wanted] of namedAccounts) {
+    const state = accountStates.get(name.toLowerCase());
+    const change = state
+      ? accountChange(name, wanted, state, users, groups?.byName ?? new Map<string, Group>(), problems)
+      : undefined;
+    if (change) changes.push(change);
   }
   if (problems.length > 0) throw new DomoPlanError(problems);
   return summarise(auth.instance, changes);
@@ -371,6 +387,14 @@ export function renderPlan(plan: Plan): string {
         const what = change.kind === 'group-members' ? 'members' : 'owners';
         const parts = [...change.add.map((u) => `+ ${u.email}`), ...change.remove.map((u) => `− ${u.email}`)];
         return `~ group "${change.group}" ${what}: ${parts.join(', ')}${change.destructive ? '  (destructive)' : ''}`;
+      }
+      case 'account-sharing': {
+        const parts = [
+          ...change.grant.map((p) => `+ ${p.label} ${p.before} → ${p.after}`),
+          ...(change.owner ? [`owner ${change.owner.from?.label ?? '(none)'} → ${change.owner.to.label}`] : []),
+          ...change.revoke.map((p) => `− ${p.label} (${p.before})`),
+        ];
+        return `~ account "${change.account}" sharing: ${parts.join(', ')}${change.destructive ? '  (destructive)' : ''}`;
       }
     }
   });

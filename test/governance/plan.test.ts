@@ -83,9 +83,11 @@ describe('planSpec (roles and the default role)', () => {
     );
   });
 
-  it('refuses another instance, and sections not planned yet', async () => {
+  it('refuses another instance, and accounts that do not exist', async () => {
     await expect(planSpec(sb.auth, { instance: 'prod' })).rejects.toThrow(/the spec is for instance "prod"/);
-    await expect(planSpec(sb.auth, { accounts: { X: {} } })).rejects.toThrow(/planning accounts is not built yet/);
+    await expect(planSpec(sb.auth, { accounts: { 'No Such Account': {} } })).rejects.toThrow(
+      /no account is named "No Such Account"/,
+    );
   });
 });
 

@@ -37,7 +37,7 @@ export function registerGovernance(program: Command, ctx: () => CliContext): voi
 
   program
     .command('apply <spec>')
-    .description('plan a spec, then apply it (roles, the default role and groups so far); --yes is required: nothing asks')
+    .description('plan a spec, then apply it; --yes is required: nothing asks')
     .option('--yes', 'apply without asking (required)')
     .option(
       '--allow-destructive',

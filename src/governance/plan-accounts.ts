@@ -1,0 +1,139 @@
+import type { DomoAuth } from '../auth/base.js';
+import { mapConcurrent } from '../client/concurrency.js';
+import type { CallOptions } from '../classes/entity.js';
+import { getAccounts } from '../routes/account/core.js';
+import type { Account, AccessEntry } from '../routes/account/schemas.js';
+import { getAccountAccessList } from '../routes/account/sharing.js';
+import type { Group } from '../routes/group/schemas.js';
+import type { User } from '../routes/user/schemas.js';
+import type { SpecAccount } from './spec.js';
+
+/** Who a share is for, as a plan names them. */
+export interface PlannedPrincipal {
+  type: 'USER' | 'GROUP';
+  id: number;
+  /** The spec's key: an email, or `group:<name>`. */
+  label: string;
+}
+
+/** The account change a plan can hold: shares to grant or change, shares to revoke, and an owner to set. */
+export interface AccountChange {
+  kind: 'account-sharing';
+  account: string;
+  accountId: number;
+  grant: (PlannedPrincipal & { before: string; after: string })[];
+  revoke: (PlannedPrincipal & { before: string })[];
+  owner?: { from: PlannedPrincipal | undefined; to: PlannedPrincipal };
+  destructive: boolean;
+}
+
+interface AccountState {
+  account: Account;
+  access: AccessEntry[];
+}
+
+/** The accounts the spec names (exact display name, case-insensitive) and their access lists. */
+export async function readAccounts(
+  auth: DomoAuth,
+  names: string[],
+  concurrency: number,
+  call: CallOptions,
+  problems: string[],
+): Promise<Map<string, AccountState>> {
+  const { data: accounts } = await getAccounts(auth, call);
+  const found: Account[] = [];
+  for (const name of names) {
+    const matches = accounts.filter((a) => a.displayName.toLowerCase() === name.toLowerCase());
+    if (matches.length === 0)
+      problems.push(`accounts.${name}: no account is named "${name}" (accounts are not created by a spec)`);
+    else if (matches.length > 1)
+      problems.push(
+        `accounts.${name}: ${matches.length} accounts are named "${name}" (#${matches.map((a) => a.id).join(', #')}); rename one`,
+      );
+    else found.push(matches[0] as Account);
+  }
+  const results = await mapConcurrent(found, concurrency, async (account) => ({
+    account,
+    access: (await getAccountAccessList(auth, account.id, call)).data,
+  }));
+  const states = new Map<string, AccountState>();
+  for (const result of results) {
+    if (!result.ok) throw result.error;
+    states.set(result.value.account.displayName.toLowerCase(), result.value);
+  }
+  return states;
+}
+
+/** The users and groups named as share keys and owners: emails (or ids) and `group:<name>` keys. */
+export function accountUserRefs(spec: SpecAccount): (string | number)[] {
+  const keys = Object.keys(spec.share ?? {}).filter((key) => !key.startsWith('group:'));
+  return [
+    ...keys.map((key) => (/^\d+$/.test(key) ? Number(key) : key)),
+    ...(spec.owner === undefined ? [] : [spec.owner]),
+  ];
+}
+
+/** The change that makes one account's sharing match its spec (`undefined` when it already does). */
+export function accountChange(
+  name: string,
+  wanted: SpecAccount,
+  state: AccountState,
+  users: Map<string, User>,
+  groups: Map<string, Group>,
+  problems: string[],
+): AccountChange | undefined {
+  const principal = (key: string | number): PlannedPrincipal | undefined => {
+    if (typeof key === 'string' && key.startsWith('group:')) {
+      const group = groups.get(key.slice(6).trim().toLowerCase());
+      if (!group) problems.push(`accounts.${name}.share: no group is named "${key.slice(6)}"`);
+      return group ? { type: 'GROUP', id: group.id, label: `group:${group.name}` } : undefined;
+    }
+    const user = users.get(String(typeof key === 'string' ? key.toLowerCase() : key));
+    return user ? { type: 'USER', id: user.id, label: user.emailAddress ?? String(user.id) } : undefined;
+  };
+  const levelOf = (p: PlannedPrincipal) =>
+    state.access.find((e) => e.type === p.type && e.id === p.id)?.accessLevel ?? 'NONE';
+  const grant: AccountChange['grant'] = [];
+  const listed: PlannedPrincipal[] = [];
+  for (const [key, level] of Object.entries(wanted.share ?? {})) {
+    const p = principal(key);
+    if (!p) continue;
+    listed.push(p);
+    const before = levelOf(p);
+    if (before !== level && before !== 'OWNER') grant.push({ ...p, before, after: level });
+  }
+  let owner: AccountChange['owner'];
+  const currentOwner = state.access.find((e) => e.type === 'USER' && e.accessLevel === 'OWNER');
+  if (wanted.owner !== undefined) {
+    const to = principal(wanted.owner);
+    if (to && currentOwner?.id !== to.id)
+      owner = {
+        from: currentOwner
+          ? { type: 'USER', id: currentOwner.id, label: currentOwner.name ?? String(currentOwner.id) }
+          : undefined,
+        to,
+      };
+    if (to) listed.push(to);
+  }
+  const revoke: AccountChange['revoke'] =
+    wanted.sharing === 'authoritative'
+      ? state.access
+          .filter(
+            (e) =>
+              !listed.some((p) => p.type === e.type && p.id === e.id) &&
+              !(e.accessLevel === 'OWNER' && (owner === undefined || e.id !== owner.from?.id)),
+          )
+          .filter((e) => !(owner && e.type === 'USER' && e.id === owner.from?.id))
+          .map((e) => ({ type: e.type, id: e.id, label: e.name ?? String(e.id), before: e.accessLevel }))
+      : [];
+  if (grant.length === 0 && revoke.length === 0 && !owner) return undefined;
+  return {
+    kind: 'account-sharing',
+    account: name,
+    accountId: state.account.id,
+    grant,
+    revoke,
+    ...(owner ? { owner } : {}),
+    destructive: revoke.length > 0 || owner !== undefined,
+  };
+}
