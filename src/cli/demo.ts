@@ -10,6 +10,10 @@ import { DomoRoles } from '../classes/roles.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
 import { AccessLevel } from '../routes/account/sharing.js';
 import type { RoleMember } from '../routes/role/schemas.js';
+import { DomoGroups } from '../classes/groups.js';
+import { applySpec } from '../governance/apply.js';
+import { loadSpec } from '../governance/load.js';
+import { planSpec, renderPlan } from '../governance/plan.js';
 import { startSandbox, type RunningSandbox } from '../sandbox/index.js';
 import { processIo, type CliIo } from './io.js';
 import { accessTable, accountsTable, rolesTable } from './render.js';
@@ -152,6 +156,38 @@ async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {
   tour.line(
     `account #${account.id} back to its name, owner and ${original.length} access entries; role "${role.name}" deleted`,
   );
+  await governanceTour(
+    tour,
+    auth,
+    movers.map((m) => m.email as string),
+  );
+}
+
+/** Governance as code: a small spec, its plan, apply, and the empty plan after it; then the role is removed again. */
+async function governanceTour(tour: Tour, auth: DomoAuth, emails: string[]): Promise<void> {
+  tour.step('Governance as code: plan and apply a spec');
+  const spec = loadSpec(
+    [
+      'roles:',
+      '  Tour Auditors:',
+      '    description: Read the audit log',
+      '    grants: [admin.audit.view, user.view]',
+      `    members: [${emails.join(', ')}]`,
+      'groups:',
+      `  Tour Reviewers: { type: closed, members: [${emails.join(', ')}] }`,
+    ].join('\n'),
+    { file: 'tour.yaml' },
+  );
+  tour.line(renderPlan(await planSpec(auth, spec)).trimEnd());
+  const { applied } = await applySpec(auth, spec);
+  tour.line(`applied: ${applied.join('; ')}`);
+  tour.line(renderPlan(await planSpec(auth, spec)).trimEnd());
+  const roles = new DomoRoles(auth);
+  const auditors = await roles.getByName('Tour Auditors');
+  await auditors.removeMembers(emails, { toRoleId: (await roles.getByName('Participant')).id });
+  await auditors.delete();
+  await (await new DomoGroups(auth).getByName('Tour Reviewers')).delete();
+  tour.line('(the tour role and group are removed again)');
 }
 
 /** Puts an account's access list back to `original`: revokes what was added, resets changed levels. */

@@ -22,11 +22,14 @@ describe('npm start tour', () => {
       'Transfer ownership',
       'Rename',
       'Clean up',
+      'Governance as code: plan and apply a spec',
     ]) {
       expect(out).toContain(step);
     }
     expect(out).toContain('password=[REDACTED]');
     expect(out).toContain('did you mean dataset.manage');
+    expect(out).toContain('+ role "Tour Auditors"');
+    expect(out).toContain('No changes: sandbox matches the spec.');
     expect(out).toMatch(/✓ done in \d+\.\d s/);
   });
 
