@@ -1,13 +1,7 @@
 import type { DomoAuth } from '../auth/base.js';
 import { DomoNotFoundError } from '../client/errors.js';
 import { checkObject } from '../client/input.js';
-import {
-  createGroup,
-  getGroups,
-  MAX_GROUP_PAGE,
-  type CreateGroupInput,
-  type GroupListQuery,
-} from '../routes/group/core.js';
+import { createGroup, getAllGroups, type CreateGroupInput, type GroupListQuery } from '../routes/group/core.js';
 import { callOptions, type CallOptions } from './entity.js';
 import { DomoGroup } from './group.js';
 import type { UpsertResult } from './names.js';
@@ -35,12 +29,7 @@ export class DomoGroups {
   async list(options: CallOptions & Omit<GroupListQuery, 'limit' | 'offset'> = {}): Promise<DomoGroup[]> {
     const { signal, timeoutMs, ...filters } = options;
     const call = callOptions({ signal, timeoutMs });
-    const groups: DomoGroup[] = [];
-    for (let offset = 0; ; offset += MAX_GROUP_PAGE) {
-      const { data } = await getGroups(this.auth, { ...filters, limit: MAX_GROUP_PAGE, offset }, call);
-      groups.push(...DomoGroup.hydrateMany(this.auth, data));
-      if (data.length < MAX_GROUP_PAGE) return groups;
-    }
+    return DomoGroup.hydrateMany(this.auth, (await getAllGroups(this.auth, filters, call)).data);
   }
 
   /** The group named exactly `name` (case-insensitive, never a substring); `undefined` when none. */

@@ -7,7 +7,7 @@ import { DomoInputError, DomoPartialFailureError } from '../client/errors.js';
 import { getAccounts } from '../routes/account/core.js';
 import { getOAuthAccounts } from '../routes/account/oauth.js';
 import { getAccountAccessList, getOAuthAccountAccessList } from '../routes/account/sharing.js';
-import { getGroups, MAX_GROUP_PAGE } from '../routes/group/core.js';
+import { getAllGroups } from '../routes/group/core.js';
 import { updateGroupAccess } from '../routes/group/members.js';
 import type { Group } from '../routes/group/schemas.js';
 import { deleteUser, getUserDetails, updateUser, type UserChanges } from '../routes/user/core.js';
@@ -44,12 +44,7 @@ async function allGroupPages(
   query: { owner?: number; member?: number },
   call: CallOptions,
 ): Promise<Group[]> {
-  const groups: Group[] = [];
-  for (let offset = 0; ; offset += MAX_GROUP_PAGE) {
-    const { data } = await getGroups(auth, { ...query, limit: MAX_GROUP_PAGE, offset }, call);
-    groups.push(...data);
-    if (data.length < MAX_GROUP_PAGE) return groups;
-  }
+  return (await getAllGroups(auth, query, call)).data;
 }
 
 /** The accounts (or templates) with an OWNER share for `userId`: the list, then each access list, 16 at a time. */

@@ -4,7 +4,7 @@ import { mapConcurrent } from '../client/concurrency.js';
 import { DomoInputError } from '../client/errors.js';
 import { getAccounts } from '../routes/account/core.js';
 import { getAccountAccessList } from '../routes/account/sharing.js';
-import { getGroupById, getGroups, MAX_GROUP_PAGE } from '../routes/group/core.js';
+import { getAllGroups, getGroupById } from '../routes/group/core.js';
 import { getGroupOwners } from '../routes/group/members.js';
 import type { Group } from '../routes/group/schemas.js';
 import { getDefaultRole } from '../routes/role/default.js';
@@ -183,12 +183,7 @@ async function exportAccounts(
 }
 
 async function allGroups(auth: DomoAuth, call: CallOptions): Promise<Group[]> {
-  const groups: Group[] = [];
-  for (let offset = 0; ; offset += MAX_GROUP_PAGE) {
-    const { data } = await getGroups(auth, { limit: MAX_GROUP_PAGE, offset }, call);
-    groups.push(...data);
-    if (data.length < MAX_GROUP_PAGE) return groups;
-  }
+  return (await getAllGroups(auth, {}, call)).data;
 }
 
 /** Emails of users, by id: what the answers carried, the rest read with one search per 1 000 ids (deleted users too). */

@@ -1,7 +1,7 @@
 import type { DomoAuth } from '../auth/base.js';
 import { mapConcurrent } from '../client/concurrency.js';
 import type { CallOptions } from '../classes/entity.js';
-import { getGroupById, getGroups, MAX_GROUP_PAGE } from '../routes/group/core.js';
+import { getAllGroups, getGroupById } from '../routes/group/core.js';
 import { getGroupOwners } from '../routes/group/members.js';
 import type { Group } from '../routes/group/schemas.js';
 import type { User } from '../routes/user/schemas.js';
@@ -55,12 +55,7 @@ export async function readGroups(
   concurrency: number,
   call: CallOptions,
 ): Promise<{ byName: Map<string, Group>; states: Map<number, GroupState> }> {
-  const all: Group[] = [];
-  for (let offset = 0; ; offset += MAX_GROUP_PAGE) {
-    const { data } = await getGroups(auth, { limit: MAX_GROUP_PAGE, offset }, call);
-    all.push(...data);
-    if (data.length < MAX_GROUP_PAGE) break;
-  }
+  const { data: all } = await getAllGroups(auth, {}, call);
   const byName = new Map(all.map((group) => [group.name.toLowerCase(), group]));
   const named = names.map((name) => byName.get(name.toLowerCase())).filter((g): g is Group => g !== undefined);
   const results = await mapConcurrent(named, concurrency, async (group) => {

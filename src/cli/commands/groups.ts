@@ -2,9 +2,23 @@ import type { Command } from 'commander';
 import type { DomoGroup } from '../../classes/group.js';
 import { DomoGroups } from '../../classes/groups.js';
 import { checkGroupType } from '../../routes/group/core.js';
+import type { Principal } from '../../routes/group/schemas.js';
 import type { CliContext } from '../context.js';
 import { groupsTable, usersTable } from '../render.js';
 import { formatTable } from '../table.js';
+
+/** A group's owners as a table. */
+function ownersTable(owners: readonly Principal[]): string {
+  return formatTable(
+    owners,
+    [
+      { header: 'OWNER', value: (o) => o.type },
+      { header: 'ID', value: (o) => o.id, right: true },
+      { header: 'NAME', value: (o) => o.displayName },
+    ],
+    '(no owners)',
+  );
+}
 
 /** A group by id or exact name. */
 async function resolveGroup(c: CliContext, ref: string): Promise<DomoGroup> {
@@ -41,15 +55,7 @@ function registerReads(groups: Command, ctx: () => CliContext): void {
           group.summary(),
           `  description: ${group.description || '(none)'}`,
           '',
-          formatTable(
-            owners,
-            [
-              { header: 'OWNER', value: (o) => o.type },
-              { header: 'ID', value: (o) => o.id, right: true },
-              { header: 'NAME', value: (o) => o.displayName },
-            ],
-            '(no owners)',
-          ),
+          ownersTable(owners),
           usersTable(members),
         ].join('\n'),
       );
@@ -102,16 +108,7 @@ function registerChanges(groups: Command, ctx: () => CliContext): void {
       c.result(
         { group: group.id, added, removed, owners },
         () =>
-          (options.add || options.remove ? changeLine(group, { added, removed }, 'owners') : '') +
-          formatTable(
-            owners,
-            [
-              { header: 'OWNER', value: (o) => o.type },
-              { header: 'ID', value: (o) => o.id, right: true },
-              { header: 'NAME', value: (o) => o.displayName },
-            ],
-            '(no owners)',
-          ),
+          (options.add || options.remove ? changeLine(group, { added, removed }, 'owners') : '') + ownersTable(owners),
       );
     });
   groups

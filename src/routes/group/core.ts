@@ -63,6 +63,28 @@ export async function getGroups(
 }
 
 /**
+ * Every group matching the filters: {@link getGroups} page after page (500 at a time) until a short page.
+ *
+ * Endpoint: `GET /api/content/v2/groups/grouplist`, repeated
+ * @example
+ * ```ts
+ * const { data: owned } = await getAllGroups(auth, { owner: 1893952720 });
+ * ```
+ */
+export async function getAllGroups(
+  auth: DomoAuth,
+  query: Omit<GroupListQuery, 'limit' | 'offset'> = {},
+  options?: RequestOptions,
+): Promise<DomoResponse<Group[]>> {
+  const groups: Group[] = [];
+  for (let offset = 0; ; offset += MAX_GROUP_PAGE) {
+    const { status, data } = await getGroups(auth, { ...query, limit: MAX_GROUP_PAGE, offset }, options);
+    groups.push(...data);
+    if (data.length < MAX_GROUP_PAGE) return { status, data: groups };
+  }
+}
+
+/**
  * One group.
  *
  * Endpoint: `GET /api/content/v2/groups/{id}`
