@@ -1,5 +1,5 @@
 import type { DomoAuth } from '../auth/base.js';
-import { mapConcurrent } from '../client/concurrency.js';
+import { mapAll, mapConcurrent } from '../client/concurrency.js';
 import { DomoInputError, DomoNotFoundError } from '../client/errors.js';
 import { describe } from '../client/input.js';
 import { getGroupById, getGroups } from '../routes/group/core.js';
@@ -120,17 +120,13 @@ function parseUserRef(ref: UserRef, index: number): ParsedUserRef {
 
 async function usersById(auth: DomoAuth, ids: number[], call: CallOptions): Promise<Map<number, User>> {
   const chunks = chunk(ids, MAX_IDS_PER_SEARCH);
-  const pages = await settledOrThrow(
-    mapConcurrent(chunks, SEARCHES_IN_FLIGHT, (part) => allPages(auth, [userIdFilter(part)], call)),
-  );
+  const pages = await mapAll(chunks, SEARCHES_IN_FLIGHT, (part) => allPages(auth, [userIdFilter(part)], call));
   return new Map(pages.flat().map((user) => [user.id, user]));
 }
 
 async function usersByEmail(auth: DomoAuth, emails: string[], call: CallOptions): Promise<Map<string, User>> {
   const chunks = chunk(emails, EMAILS_PER_SEARCH);
-  const pages = await settledOrThrow(
-    mapConcurrent(chunks, SEARCHES_IN_FLIGHT, (part) => allPages(auth, [userEmailFilter(part)], call)),
-  );
+  const pages = await mapAll(chunks, SEARCHES_IN_FLIGHT, (part) => allPages(auth, [userEmailFilter(part)], call));
   const wanted = new Set(emails);
   const found = new Map<string, User>();
   for (const user of pages.flat()) {
@@ -148,13 +144,6 @@ async function allPages(auth: DomoAuth, filters: UserFilter[], call: CallOptions
     users.push(...data.users);
     if (data.users.length < SEARCH_PAGE || (data.count !== undefined && users.length >= data.count)) return users;
   }
-}
-
-async function settledOrThrow<T>(results: Promise<{ ok: boolean; value?: T; error?: unknown }[]>): Promise<T[]> {
-  return (await results).map((result) => {
-    if (!result.ok) throw result.error;
-    return result.value as T;
-  });
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -65,3 +65,37 @@ export async function mapConcurrent<T, R>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/**
+ * All or nothing: runs `fn` over `items` like {@link mapConcurrent}, stops starting items at the first failure and
+ * throws it; otherwise the values, in input order. For reads whose answer is useless when one part is missing.
+ */
+export async function mapAll<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<R[]> {
+  let failure: { error: unknown } | undefined;
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const results = await mapConcurrent(
+    items,
+    limit,
+    async (item, index) => {
+      try {
+        return await fn(item, index);
+      } catch (error) {
+        failure ??= { error };
+        stop.abort(error);
+        throw error;
+      }
+    },
+    { signal },
+  );
+  if (failure) throw failure.error;
+  return results.map((result) => {
+    if (!result.ok) throw result.error;
+    return result.value;
+  });
+}

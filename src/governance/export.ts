@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { DomoAuth } from '../auth/base.js';
-import { mapConcurrent } from '../client/concurrency.js';
+import { mapAll } from '../client/concurrency.js';
 import { DomoInputError } from '../client/errors.js';
 import { getAccounts } from '../routes/account/core.js';
 import { getAccountAccessList } from '../routes/account/sharing.js';
@@ -71,19 +71,17 @@ async function exportRoles(
 ): Promise<{ roles: Record<string, SpecRole>; defaultRole: string }> {
   const [{ data: all }, { data: defaultId }] = await Promise.all([getRoles(auth, call), getDefaultRole(auth, call)]);
   const custom = all.filter((role) => role.id > LAST_SYSTEM_ROLE_ID);
-  const details = await settled(
-    mapConcurrent(custom, concurrency, async (role) => {
-      const [grants, members] = await Promise.all([
-        getRoleGrants(auth, role.id, call),
-        getRoleMembership(auth, role.id, call),
-      ]);
-      return {
-        role,
-        grants: grants.data,
-        members: members.data.map((m) => ({ id: m.userId, email: m.email ?? undefined })),
-      };
-    }),
-  );
+  const details = await mapAll(custom, concurrency, async (role) => {
+    const [grants, members] = await Promise.all([
+      getRoleGrants(auth, role.id, call),
+      getRoleMembership(auth, role.id, call),
+    ]);
+    return {
+      role,
+      grants: grants.data,
+      members: members.data.map((m) => ({ id: m.userId, email: m.email ?? undefined })),
+    };
+  });
   const emails = await emailsOf(
     auth,
     details.flatMap((d) => d.members),
@@ -110,19 +108,17 @@ async function exportGroups(
   call: CallOptions,
 ): Promise<Record<string, SpecGroup>> {
   const editable = groups.filter((group) => group.type !== 'system' && group.type !== 'directory');
-  const details = await settled(
-    mapConcurrent(editable, concurrency, async (group) => {
-      const [{ data: full }, { data: owners }] = await Promise.all([
-        getGroupById(auth, group.id, call),
-        getGroupOwners(auth, group.id, call),
-      ]);
-      return {
-        group,
-        memberIds: full.userIds ?? [],
-        ownerIds: owners.filter((o) => o.type === 'USER').map((o) => o.id),
-      };
-    }),
-  );
+  const details = await mapAll(editable, concurrency, async (group) => {
+    const [{ data: full }, { data: owners }] = await Promise.all([
+      getGroupById(auth, group.id, call),
+      getGroupOwners(auth, group.id, call),
+    ]);
+    return {
+      group,
+      memberIds: full.userIds ?? [],
+      ownerIds: owners.filter((o) => o.type === 'USER').map((o) => o.id),
+    };
+  });
   const emails = await emailsOf(
     auth,
     details.flatMap((d) => [...d.memberIds, ...d.ownerIds].map((id) => ({ id }))),
@@ -149,12 +145,10 @@ async function exportAccounts(
   call: CallOptions,
 ): Promise<Record<string, SpecAccount>> {
   const { data: accounts } = await getAccounts(auth, call);
-  const access = await settled(
-    mapConcurrent(accounts, concurrency, async (account) => ({
-      account,
-      entries: (await getAccountAccessList(auth, account.id, call)).data,
-    })),
-  );
+  const access = await mapAll(accounts, concurrency, async (account) => ({
+    account,
+    entries: (await getAccountAccessList(auth, account.id, call)).data,
+  }));
   const groupNames = new Map(groups.map((group) => [group.id, group.name]));
   const emails = await emailsOf(
     auth,
@@ -211,11 +205,4 @@ async function emailsOf(
 
 function sortedUsers(users: (string | number)[]): (string | number)[] {
   return [...new Set(users)].sort((a, b) => String(a).localeCompare(String(b)));
-}
-
-async function settled<T>(results: Promise<{ ok: boolean; value?: T; error?: unknown }[]>): Promise<T[]> {
-  return (await results).map((result) => {
-    if (!result.ok) throw result.error;
-    return result.value as T;
-  });
 }

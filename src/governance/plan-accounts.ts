@@ -1,5 +1,5 @@
 import type { DomoAuth } from '../auth/base.js';
-import { mapConcurrent } from '../client/concurrency.js';
+import { mapAll } from '../client/concurrency.js';
 import type { CallOptions } from '../classes/entity.js';
 import { getAccounts } from '../routes/account/core.js';
 import type { Account, AccessEntry } from '../routes/account/schemas.js';
@@ -52,16 +52,11 @@ export async function readAccounts(
       );
     else found.push(matches[0] as Account);
   }
-  const results = await mapConcurrent(found, concurrency, async (account) => ({
+  const states = await mapAll(found, concurrency, async (account) => ({
     account,
     access: (await getAccountAccessList(auth, account.id, call)).data,
   }));
-  const states = new Map<string, AccountState>();
-  for (const result of results) {
-    if (!result.ok) throw result.error;
-    states.set(result.value.account.displayName.toLowerCase(), result.value);
-  }
-  return states;
+  return new Map(states.map((state) => [state.account.displayName.toLowerCase(), state]));
 }
 
 /** The users and groups named as share keys and owners: emails (or ids) and `group:<name>` keys. */

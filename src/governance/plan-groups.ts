@@ -1,5 +1,5 @@
 import type { DomoAuth } from '../auth/base.js';
-import { mapConcurrent } from '../client/concurrency.js';
+import { mapAll } from '../client/concurrency.js';
 import type { CallOptions } from '../classes/entity.js';
 import { getAllGroups, getGroupById } from '../routes/group/core.js';
 import { getGroupOwners } from '../routes/group/members.js';
@@ -58,19 +58,14 @@ export async function readGroups(
   const { data: all } = await getAllGroups(auth, {}, call);
   const byName = new Map(all.map((group) => [group.name.toLowerCase(), group]));
   const named = names.map((name) => byName.get(name.toLowerCase())).filter((g): g is Group => g !== undefined);
-  const results = await mapConcurrent(named, concurrency, async (group) => {
+  const states = await mapAll(named, concurrency, async (group) => {
     const [{ data: full }, { data: owners }] = await Promise.all([
       getGroupById(auth, group.id, call),
       getGroupOwners(auth, group.id, call),
     ]);
     return { group, members: full.userIds ?? [], owners: owners.filter((o) => o.type === 'USER').map((o) => o.id) };
   });
-  const states = new Map<number, GroupState>();
-  for (const result of results) {
-    if (!result.ok) throw result.error;
-    states.set(result.value.group.id, result.value);
-  }
-  return { byName, states };
+  return { byName, states: new Map(states.map((state) => [state.group.id, state])) };
 }
 
 /** The changes that make one group match its spec; problems (a managed group's members) are pushed to `problems`. */

@@ -1,5 +1,5 @@
 import type { DomoAuth } from '../auth/base.js';
-import { mapConcurrent } from '../client/concurrency.js';
+import { mapAll } from '../client/concurrency.js';
 import { DomoInputError } from '../client/errors.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
 import { closeMatches, grantCatalogue } from '../classes/grant.js';
@@ -196,7 +196,7 @@ async function readRoles(
   concurrency: number,
   call: CallOptions,
 ): Promise<Map<number, RoleState>> {
-  const results = await mapConcurrent(roles, concurrency, async (role) => {
+  const states = await mapAll(roles, concurrency, async (role) => {
     const [grants, members] = await Promise.all([
       getRoleGrants(auth, role.id, call),
       getRoleMembership(auth, role.id, call),
@@ -207,12 +207,7 @@ async function readRoles(
       members: new Map(members.data.map((m) => [m.userId, m.email ?? String(m.userId)])),
     };
   });
-  return new Map(
-    results.map((result) => {
-      if (!result.ok) throw result.error;
-      return [result.value.role.id, result.value];
-    }),
-  );
+  return new Map(states.map((state) => [state.role.id, state]));
 }
 
 /** Every user the spec names, by the reference it used (lower-cased emails), in a few batched searches. */

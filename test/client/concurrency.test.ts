@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapConcurrent } from '../../src/index.js';
+import { mapAll } from '../../src/client/concurrency.js';
 
 describe('mapConcurrent', () => {
   it('keeps at most `limit` calls in flight and returns results in input order', async () => {
@@ -34,5 +35,25 @@ describe('mapConcurrent', () => {
 
   it('rejects a bad limit', async () => {
     await expect(mapConcurrent([1], 0, () => Promise.resolve(1))).rejects.toThrow(RangeError);
+  });
+});
+
+describe('mapAll', () => {
+  it('returns the values in input order when every call succeeds', async () => {
+    expect(await mapAll([3, 1, 2], 2, async (n) => n * 2)).toEqual([6, 2, 4]);
+  });
+
+  it('throws the first failure and starts nothing after it', async () => {
+    const started: number[] = [];
+    const boom = new Error('boom');
+    await expect(
+      mapAll([1, 2, 3, 4, 5, 6], 2, async (n) => {
+        started.push(n);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        if (n === 2) throw boom;
+        return n;
+      }),
+    ).rejects.toBe(boom);
+    expect(started.length).toBeLessThan(6);
   });
 });
