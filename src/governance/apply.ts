@@ -6,7 +6,9 @@ import { DomoGroup } from '../classes/group.js';
 import { DomoGroups } from '../classes/groups.js';
 import { DomoRole } from '../classes/role.js';
 import { DomoRoles } from '../classes/roles.js';
-import { planSpec, renderPlan, type Plan, type PlanChange } from './plan.js';
+import { planSpec, renderPlan, type Plan, type PlanChange, type PlanOptions } from './plan.js';
+import { saveSnapshot, takeSnapshot } from './snapshot.js';
+import type { PlannedPrincipal } from './plan-accounts.js';
 import type { Spec } from './spec.js';
 
 type AccessLevel = 'OWNER' | 'CAN_SHARE' | 'CAN_EDIT' | 'CAN_VIEW';
@@ -18,11 +20,18 @@ export interface ApplyOptions extends CallOptions {
   allowDestructive?: boolean;
   /** Called after each change is applied, with a one-line description. */
   onProgress?: (done: number, total: number, change: string) => void;
+  /**
+   * Before changing anything, write a snapshot of everything the plan touches into this folder (see
+   * {@link saveSnapshot}); `restoreSnapshot` goes back to it. The CLI always does, into `.domo-admin/snapshots`.
+   */
+  snapshotDir?: string;
 }
 
 /** What an apply did. */
 export interface ApplyReport {
   applied: string[];
+  /** The snapshot written before applying (with `snapshotDir` and at least one change). */
+  snapshot?: string;
 }
 
 /** The order changes are applied in: roles exist before their grants, grants before the default role and members. */
@@ -35,9 +44,11 @@ const ORDER: PlanChange['kind'][] = [
   'set-default-role',
   'move-users',
   'remove-users',
+  'delete-role',
   'group-owners',
   'group-members',
   'account-sharing',
+  'delete-group',
 ];
 
 /**
@@ -63,6 +74,11 @@ export async function applyPlan(auth: DomoAuth, plan: Plan, options: ApplyOption
   const changes = [...plan.changes].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
   const roles = new DomoRoles(auth);
   const applied: string[] = [];
+  const snapshot =
+    options.snapshotDir !== undefined && changes.length > 0
+      ? await saveSnapshot(takeSnapshot(plan), options.snapshotDir)
+      : undefined;
+  const restoreHint = snapshot ? `; the state before is in ${snapshot}` : '';
   for (const change of changes) {
     const text = describe(change);
     try {
@@ -70,7 +86,7 @@ export async function applyPlan(auth: DomoAuth, plan: Plan, options: ApplyOption
     } catch (error) {
       if (applied.length === 0) throw error;
       throw new DomoPartialFailureError(
-        `apply stopped at "${text}" after ${applied.length} of ${changes.length} change(s) (${error instanceof Error ? error.message : String(error)}); plan again to see what remains`,
+        `apply stopped at "${text}" after ${applied.length} of ${changes.length} change(s) (${error instanceof Error ? error.message : String(error)}); plan again to see what remains${restoreHint}`,
         applied,
         error,
       );
@@ -78,7 +94,7 @@ export async function applyPlan(auth: DomoAuth, plan: Plan, options: ApplyOption
     applied.push(text);
     options.onProgress?.(applied.length, changes.length, text);
   }
-  return { applied };
+  return { applied, ...(snapshot ? { snapshot } : {}) };
 }
 
 /**
@@ -86,21 +102,33 @@ export async function applyPlan(auth: DomoAuth, plan: Plan, options: ApplyOption
  * the instance, never assumed).
  * @throws {DomoValidationError} the instance still differs from the spec after applying
  */
-export async function applySpec(
+export function applySpec(
   auth: DomoAuth,
   spec: Spec,
+  options: ApplyOptions & PlanOptions = {},
+): Promise<ApplyReport & { plan: Plan }> {
+  return applyVerified(auth, () => planSpec(auth, spec, options), options);
+}
+
+/**
+ * Plans, applies, and plans again: the second plan must be empty.
+ * @throws {DomoValidationError} the instance still differs afterwards
+ */
+export async function applyVerified(
+  auth: DomoAuth,
+  plan: () => Promise<Plan>,
   options: ApplyOptions = {},
 ): Promise<ApplyReport & { plan: Plan }> {
-  const plan = await planSpec(auth, spec, options);
-  const report = await applyPlan(auth, plan, options);
-  const after = await planSpec(auth, spec, options);
+  const first = await plan();
+  const report = await applyPlan(auth, first, options);
+  const after = await plan();
   if (after.changes.length > 0) {
     throw new DomoValidationError(
-      `apply did not converge: the instance still differs from the spec:\n${renderPlan(after)}`,
+      `apply did not converge: the instance still differs from what was planned:\n${renderPlan(after)}`,
       { route: 'applySpec', issues: after.changes.map((c) => ({ path: c.kind, message: describe(c) })) },
     );
   }
-  return { ...report, plan };
+  return { ...report, plan: first };
 }
 
 async function applyChange(roles: DomoRoles, change: PlanChange, call: CallOptions): Promise<void> {
@@ -140,6 +168,14 @@ async function applyChange(roles: DomoRoles, change: PlanChange, call: CallOptio
       );
       return;
     }
+    case 'delete-role': {
+      const role = await byName(change.role);
+      await role.delete({ ...call, reassignTo: (await byName(change.toRole)).id });
+      return;
+    }
+    case 'delete-group':
+      await (await DomoGroup.get(roles.auth, change.groupId, call)).delete(call);
+      return;
     case 'create-group': {
       const group = await new DomoGroups(roles.auth).create(
         { name: change.group, type: change.type as CreatableType, description: change.description },
@@ -173,13 +209,20 @@ async function applyChange(roles: DomoRoles, change: PlanChange, call: CallOptio
     }
     case 'account-sharing': {
       const account = await DomoAccount.get(roles.auth, change.accountId, call);
-      const who = (p: { type: 'USER' | 'GROUP'; id: number }) =>
-        p.type === 'USER' ? { userId: p.id } : { groupId: p.id };
-      for (const p of change.grant) await account.share({ ...who(p), accessLevel: p.after as AccessLevel }, call);
-      if (change.owner?.from)
-        await account.transferOwnership({ toUserId: change.owner.to.id, fromUserId: change.owner.from.id }, call);
-      else if (change.owner) await account.share({ userId: change.owner.to.id, accessLevel: 'OWNER' }, call);
-      for (const p of change.revoke) await account.unshare(who(p), call);
+      const groups = new DomoGroups(roles.auth);
+      const who = async (p: PlannedPrincipal) => {
+        // A group this plan created has no id in the plan: it is found by name now.
+        const id = p.id ?? (await groups.getByName(p.label.slice('group:'.length), call)).id;
+        return p.type === 'USER' ? { userId: id } : { groupId: id };
+      };
+      for (const p of change.grant)
+        await account.share({ ...(await who(p)), accessLevel: p.after as AccessLevel }, call);
+      const owner = change.owner && (await who(change.owner.to)).userId;
+      const from = change.owner?.from && (await who(change.owner.from)).userId;
+      if (owner !== undefined && from !== undefined)
+        await account.transferOwnership({ toUserId: owner, fromUserId: from }, call);
+      else if (owner !== undefined) await account.share({ userId: owner, accessLevel: 'OWNER' }, call);
+      for (const p of change.revoke) await account.unshare(await who(p), call);
       return;
     }
   }
@@ -199,6 +242,10 @@ function describe(change: PlanChange): string {
       return `moved ${change.users.length} user(s) into role "${change.role}"`;
     case 'remove-users':
       return `moved ${change.users.length} user(s) out of role "${change.role}" into "${change.toRole}"`;
+    case 'delete-role':
+      return `deleted role "${change.role}"`;
+    case 'delete-group':
+      return `deleted group "${change.group}"`;
     case 'create-group':
       return `created group "${change.group}"`;
     case 'update-group':

@@ -14,6 +14,7 @@ import { getRoleMembership } from '../routes/role/members.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
 import { LAST_SYSTEM_ROLE_ID } from '../classes/role.js';
 import { MAX_IDS_PER_SEARCH, MAX_SEARCH_PAGE, searchUsers, userIdFilter } from '../routes/user/search.js';
+import { accountSpec } from './before.js';
 import type { Spec, SpecAccount, SpecGroup, SpecRole } from './spec.js';
 
 /** The parts of an instance a spec can describe. */
@@ -155,25 +156,12 @@ async function exportAccounts(
     access.flatMap((a) => a.entries.filter((e) => e.type === 'USER').map((e) => ({ id: e.id }))),
     call,
   );
-  const specs: Record<string, SpecAccount> = {};
-  for (const { account, entries } of access) {
-    const owner = entries.find((e) => e.type === 'USER' && e.accessLevel === 'OWNER');
-    const share: Record<string, NonNullable<SpecAccount['share']>[string]> = {};
-    for (const entry of entries) {
-      if (entry === owner) continue;
-      const key =
-        entry.type === 'GROUP'
-          ? `group:${groupNames.get(entry.id) ?? entry.name ?? entry.id}`
-          : String(emails.get(entry.id) ?? entry.id);
-      share[key] = entry.accessLevel as NonNullable<SpecAccount['share']>[string];
-    }
-    specs[account.displayName] = {
-      ...(owner ? { owner: emails.get(owner.id) ?? owner.id } : {}),
-      share,
-      sharing: 'authoritative',
-    };
-  }
-  return specs;
+  return Object.fromEntries(
+    access.map(({ account, entries }) => [
+      account.displayName,
+      accountSpec({ account, access: entries }, (id) => emails.get(id) ?? id, groupNames),
+    ]),
+  );
 }
 
 async function allGroups(auth: DomoAuth, call: CallOptions): Promise<Group[]> {

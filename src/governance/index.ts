@@ -1,5 +1,5 @@
 export { exportSpec, specToYaml, SPEC_SECTIONS, type ExportOptions, type SpecSection } from './export.js';
-export { loadSpec, DomoSpecError, type SpecProblem } from './load.js';
+export { loadSpec, loadDocument, DomoSpecError, type SpecProblem } from './load.js';
 export {
   SpecSchema,
   specJsonSchema,
@@ -9,5 +9,26 @@ export {
   type SpecAccount,
   type Mode,
 } from './spec.js';
-export { planSpec, renderPlan, DomoPlanError, type Plan, type PlanChange, type PlannedUser } from './plan.js';
-export { applyPlan, applySpec, type ApplyOptions, type ApplyReport } from './apply.js';
+export {
+  planSpec,
+  renderPlan,
+  DomoPlanError,
+  type Plan,
+  type PlanChange,
+  type PlanOptions,
+  type PlannedUser,
+} from './plan.js';
+export type { BeforeState } from './before.js';
+export { applyPlan, applySpec, applyVerified, type ApplyOptions, type ApplyReport } from './apply.js';
+export { SNAPSHOT_DIR, SnapshotSchema, takeSnapshot, saveSnapshot, loadSnapshot, type Snapshot } from './snapshot.js';
+export { planRestore, restoreSnapshot } from './restore.js';
+export {
+  SavedPlanSchema,
+  DomoStalePlanError,
+  savePlan,
+  loadPlan,
+  isSavedPlan,
+  replanSaved,
+  applySavedPlan,
+  type SavedPlan,
+} from './saved-plan.js';

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { DomoInputError } from '../client/errors.js';
 import { formatPath } from '../client/response.js';
+import type { z } from 'zod';
 import { SpecSchema, type Spec } from './spec.js';
 
 /** One thing wrong with a spec file, located. */
@@ -19,10 +20,10 @@ export class DomoSpecError extends DomoInputError {
   override name = 'DomoSpecError';
   readonly problems: SpecProblem[];
 
-  constructor(problems: SpecProblem[]) {
+  constructor(problems: SpecProblem[], what = 'the spec', route = 'loadSpec') {
     super(
-      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the spec:\n${problems.map(describeProblem).join('\n')}`,
-      { field: problems[0]?.path || 'spec', route: 'loadSpec' },
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${what}:\n${problems.map(describeProblem).join('\n')}`,
+      { field: problems[0]?.path || 'spec', route },
     );
     this.problems = problems;
   }
@@ -43,18 +44,33 @@ function describeProblem(problem: SpecProblem): string {
  * ```
  */
 export function loadSpec(text: string, options: { file?: string } = {}): Spec {
-  const file = options.file ?? 'spec';
+  return loadDocument(SpecSchema, text, { file: options.file ?? 'spec', what: 'the spec', route: 'loadSpec' });
+}
+
+/**
+ * Parses YAML or JSON and checks it with `schema`, reporting every problem at once, located (a spec, or a saved plan
+ * or snapshot, whose `spec` is a spec).
+ * @throws {DomoSpecError}
+ */
+export function loadDocument<T extends z.ZodType>(
+  schema: T,
+  text: string,
+  where: { file: string; what: string; route: string },
+): z.infer<T> {
+  const { file } = where;
+  const fail = (problems: SpecProblem[]) => new DomoSpecError(problems, where.what, where.route);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const syntax = [...doc.errors, ...doc.warnings].map((error) => {
     const at = lines.linePos(error.pos[0]);
     return { file, line: at.line, column: at.col, path: '', message: error.message.split('\n')[0] ?? error.message };
   });
-  if (syntax.length > 0) throw new DomoSpecError(syntax);
+  if (syntax.length > 0) throw fail(syntax);
   const value: unknown = doc.toJS() ?? {};
-  const result = SpecSchema.safeParse(value);
+  const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new DomoSpecError(
+  const spec = (schema as z.ZodType) === SpecSchema;
+  throw fail(
     result.error.issues.map((issue) => {
       // An unknown key is reported at the key itself, with the keys that are valid there.
       if (issue.code === 'invalid_key') return locate(doc, lines, file, issue.path, keyMessage(issue.path));
@@ -65,7 +81,7 @@ export function loadSpec(text: string, options: { file?: string } = {}): Spec {
         lines,
         file,
         [...issue.path, issue.keys[0] as string],
-        `unknown key${many}${validKeysAt(issue.path)}`,
+        `unknown key${many}${spec ? validKeysAt(issue.path) : ''}`,
       );
     }),
   );

@@ -11,7 +11,8 @@ import type { SpecAccount } from './spec.js';
 /** Who a share is for, as a plan names them. */
 export interface PlannedPrincipal {
   type: 'USER' | 'GROUP';
-  id: number;
+  /** Unset for a group the same plan creates (found by name when applied). */
+  id?: number;
   /** The spec's key: an email, or `group:<name>`. */
   label: string;
 }
@@ -27,7 +28,8 @@ export interface AccountChange {
   destructive: boolean;
 }
 
-interface AccountState {
+/** An account as planning read it. */
+export interface AccountState {
   account: Account;
   access: AccessEntry[];
 }
@@ -76,12 +78,17 @@ export function accountChange(
   users: Map<string, User>,
   groups: Map<string, Group>,
   problems: string[],
+  created: ReadonlyMap<string, string> = new Map(),
 ): AccountChange | undefined {
   const principal = (key: string | number): PlannedPrincipal | undefined => {
     if (typeof key === 'string' && key.startsWith('group:')) {
-      const group = groups.get(key.slice(6).trim().toLowerCase());
-      if (!group) problems.push(`accounts.${name}.share: no group is named "${key.slice(6)}"`);
-      return group ? { type: 'GROUP', id: group.id, label: `group:${group.name}` } : undefined;
+      const wanted = key.slice(6).trim();
+      const group = groups.get(wanted.toLowerCase());
+      if (group) return { type: 'GROUP', id: group.id, label: `group:${group.name}` };
+      const creating = created.get(wanted.toLowerCase());
+      if (creating) return { type: 'GROUP', label: `group:${creating}` };
+      problems.push(`accounts.${name}.share: no group is named "${wanted}"`);
+      return undefined;
     }
     const user = users.get(String(typeof key === 'string' ? key.toLowerCase() : key));
     return user ? { type: 'USER', id: user.id, label: user.emailAddress ?? String(user.id) } : undefined;

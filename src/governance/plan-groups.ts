@@ -40,9 +40,11 @@ export type GroupChange =
       add: PlannedUser[];
       remove: PlannedUser[];
       destructive: boolean;
-    };
+    }
+  | { kind: 'delete-group'; group: string; groupId: number; members: number; destructive: true };
 
-interface GroupState {
+/** A group as planning read it. */
+export interface GroupState {
   group: Group;
   members: number[];
   owners: number[];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DomoAuth } from '../auth/base.js';
 import { mapAll } from '../client/concurrency.js';
 import { DomoInputError } from '../client/errors.js';
@@ -12,8 +13,15 @@ import { getRoleMembership } from '../routes/role/members.js';
 import type { Group } from '../routes/group/schemas.js';
 import type { Role } from '../routes/role/schemas.js';
 import type { User } from '../routes/user/schemas.js';
-import { accountChange, accountUserRefs, readAccounts, type AccountChange } from './plan-accounts.js';
-import { groupChanges, readGroups, type GroupChange, type PlannedUser } from './plan-groups.js';
+import { beforeState, type BeforeState } from './before.js';
+import {
+  accountChange,
+  accountUserRefs,
+  readAccounts,
+  type AccountChange,
+  type AccountState,
+} from './plan-accounts.js';
+import { groupChanges, readGroups, type GroupChange, type GroupState, type PlannedUser } from './plan-groups.js';
 import type { Spec, SpecRole } from './spec.js';
 
 export type { PlannedUser } from './plan-groups.js';
@@ -49,15 +57,39 @@ export type PlanChange =
     }
   | { kind: 'remove-users'; role: string; roleId: number; toRole: string; users: PlannedUser[]; destructive: true }
   | { kind: 'set-default-role'; before: string; after: string; destructive: false }
+  | { kind: 'delete-role'; role: string; roleId: number; members: number; toRole: string; destructive: true }
   | GroupChange
   | AccountChange;
 
 /** What a plan would do, and whether any of it is destructive. */
 export interface Plan {
+  /** The instance planned against. */
   instance: string;
+  /** The spec planned: a saved plan is planned again from it before it is applied. */
+  spec: Spec;
+  /** Roles and groups planned as deletions (see {@link PlanOptions.absent}). */
+  absent: { roles: string[]; groups: string[] };
+  /**
+   * A hash of everything planning read (roles, grants, members, groups, shares, the users named): a saved plan is
+   * refused when planning again reads anything different.
+   */
+  fingerprint: string;
   changes: PlanChange[];
   summary: { create: number; update: number; remove: number; move: number };
   destructive: boolean;
+  /** How the instance was, for everything the changes touch: what a snapshot holds, and `restore` goes back to. */
+  before: BeforeState;
+}
+
+/** Options of {@link planSpec}. */
+export interface PlanOptions extends CallOptions {
+  /** Requests in flight at most (per-object reads). @default 16 */
+  concurrency?: number;
+  /**
+   * Roles and groups that must not exist, planned as (destructive) deletions: what a snapshot lists as created by
+   * the apply it was taken before, so that `restore` removes them again.
+   */
+  absent?: { roles?: readonly string[]; groups?: readonly string[] };
 }
 
 /** Every problem a spec has against the instance (unknown users, grants, roles), listed at once with suggestions. */
@@ -74,7 +106,8 @@ export class DomoPlanError extends DomoInputError {
   }
 }
 
-interface RoleState {
+/** A role as planning read it. */
+export interface RoleState {
   role: Role;
   grants: string[];
   /** Member ids, with the email the membership answer carried. */
@@ -88,11 +121,7 @@ interface RoleState {
  * @throws {DomoPlanError} unknown users, grants or roles, all at once
  * @throws {DomoInputError} the spec is for another instance, or names what is not planned yet (groups, accounts)
  */
-export async function planSpec(
-  auth: DomoAuth,
-  spec: Spec,
-  options: CallOptions & { concurrency?: number } = {},
-): Promise<Plan> {
+export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions = {}): Promise<Plan> {
   const call = callOptions(options);
   if (spec.instance !== undefined && spec.instance.toLowerCase() !== auth.instance) {
     throw new DomoInputError(`the spec is for instance "${spec.instance}", not "${auth.instance}"`, {
@@ -108,20 +137,23 @@ export async function planSpec(
   const problems: string[] = [];
   const byName = new Map(roles.map((role) => [role.name.toLowerCase(), role]));
   const named = Object.entries(spec.roles ?? {});
+  const absent = { roles: [...(options.absent?.roles ?? [])], groups: [...(options.absent?.groups ?? [])] };
   const states = await readRoles(
     auth,
-    named.map(([name]) => byName.get(name.toLowerCase())).filter((r): r is Role => r !== undefined),
+    [...named.map(([name]) => name), ...absent.roles]
+      .map((name) => byName.get(name.toLowerCase()))
+      .filter((r): r is Role => r !== undefined),
     options.concurrency ?? 16,
     call,
   );
   const namedGroups = Object.entries(spec.groups ?? {});
   const namedAccounts = Object.entries(spec.accounts ?? {});
   const groups =
-    namedGroups.length === 0 && namedAccounts.length === 0
+    namedGroups.length === 0 && namedAccounts.length === 0 && absent.groups.length === 0
       ? undefined
       : await readGroups(
           auth,
-          namedGroups.map(([name]) => name),
+          [...namedGroups.map(([name]) => name), ...absent.groups],
           options.concurrency ?? 16,
           call,
         );
@@ -179,15 +211,125 @@ export async function planSpec(
     const group = groups?.byName.get(name.toLowerCase());
     changes.push(...groupChanges(name, wanted, group ? groups?.states.get(group.id) : undefined, users, problems));
   }
+  const creating = new Map(
+    namedGroups.filter(([name]) => !groups?.byName.has(name.toLowerCase())).map(([name]) => [name.toLowerCase(), name]),
+  );
   for (const [name, wanted] of namedAccounts) {
     const state = accountStates.get(name.toLowerCase());
     const change = state
-      ? accountChange(name, wanted, state, users, groups?.byName ?? new Map<string, Group>(), problems)
+      ? accountChange(name, wanted, state, users, groups?.byName ?? new Map<string, Group>(), problems, creating)
       : undefined;
     if (change) changes.push(change);
   }
+  changes.push(...deletions(spec, absent, roles, defaultId, states, groups, problems));
   if (problems.length > 0) throw new DomoPlanError(problems);
-  return summarise(auth.instance, changes);
+  const roleStates = new Map([...states.values()].map((state) => [state.role.name.toLowerCase(), state]));
+  const readings = { roles: roleStates, groups: groups?.states ?? new Map(), accounts: accountStates };
+  return {
+    instance: auth.instance,
+    spec,
+    absent,
+    fingerprint: fingerprint(roles, defaultId, readings, groups?.byName, users),
+    ...summarise(changes),
+    before: beforeState(changes, {
+      ...readings,
+      groupNames: new Map([...(groups?.byName.values() ?? [])].map((group) => [group.id, group.name])),
+      emails: knownEmails(states, users),
+    }),
+  };
+}
+
+/** Deletions of the roles and groups that must not exist (a restore removing what an apply created). */
+function deletions(
+  spec: Spec,
+  absent: Plan['absent'],
+  roles: Role[],
+  defaultId: number,
+  states: Map<number, RoleState>,
+  groups: Awaited<ReturnType<typeof readGroups>> | undefined,
+  problems: string[],
+): PlanChange[] {
+  const changes: PlanChange[] = [];
+  const defaultName = spec.default_role ?? roles.find((role) => role.id === defaultId)?.name ?? '';
+  for (const name of absent.roles) {
+    const role = roles.find((r) => r.name.toLowerCase() === name.toLowerCase());
+    if (spec.roles && Object.keys(spec.roles).some((key) => key.toLowerCase() === name.toLowerCase()))
+      problems.push(`roles.${name}: a role cannot be both in the spec and absent`);
+    else if (!role) continue;
+    else if (role.id <= LAST_SYSTEM_ROLE_ID)
+      problems.push(`roles.${name}: "${role.name}" is a system role: it cannot be deleted`);
+    else if (defaultName.toLowerCase() === role.name.toLowerCase())
+      problems.push(`roles.${name}: "${role.name}" is the default role: name another default_role to delete it`);
+    else
+      changes.push({
+        kind: 'delete-role',
+        role: role.name,
+        roleId: role.id,
+        members: states.get(role.id)?.members.size ?? 0,
+        toRole: defaultName,
+        destructive: true,
+      });
+  }
+  for (const name of absent.groups) {
+    const group = groups?.byName.get(name.toLowerCase());
+    if (spec.groups && Object.keys(spec.groups).some((key) => key.toLowerCase() === name.toLowerCase()))
+      problems.push(`groups.${name}: a group cannot be both in the spec and absent`);
+    else if (!group) continue;
+    else if (group.type === 'system' || group.type === 'directory')
+      problems.push(`groups.${name}: "${group.name}" is a ${group.type} group: it cannot be deleted`);
+    else
+      changes.push({
+        kind: 'delete-group',
+        group: group.name,
+        groupId: group.id,
+        members: groups?.states.get(group.id)?.members.length ?? 0,
+        destructive: true,
+      });
+  }
+  return changes;
+}
+
+/** Emails by user id: of the users the spec names, and of role members whose answer carried one. */
+function knownEmails(states: Map<number, RoleState>, users: Map<string, User>): Map<number, string> {
+  const emails = new Map<number, string>();
+  for (const state of states.values())
+    for (const [id, email] of state.members) if (email.includes('@')) emails.set(id, email);
+  for (const user of users.values()) if (user.emailAddress) emails.set(user.id, user.emailAddress);
+  return emails;
+}
+
+/** A stable hash of what planning read, in id order (answer order does not count). */
+function fingerprint(
+  roles: Role[],
+  defaultId: number,
+  read: { roles: Map<string, RoleState>; groups: Map<number, GroupState>; accounts: Map<string, AccountState> },
+  groups: Map<string, Group> | undefined,
+  users: Map<string, User>,
+): string {
+  const byId = <T extends { id: number }>(items: Iterable<T>) => [...items].sort((a, b) => a.id - b.id);
+  const numbers = (ids: Iterable<number>) => [...ids].sort((a, b) => a - b);
+  const seen = {
+    defaultId,
+    roles: byId(roles).map((r) => [r.id, r.name, r.description ?? '']),
+    roleStates: byId([...read.roles.values()].map((s) => ({ ...s, id: s.role.id }))).map((s) => [
+      s.id,
+      [...s.grants].sort(),
+      numbers(s.members.keys()),
+    ]),
+    groups: byId(groups?.values() ?? []).map((g) => [g.id, g.name, g.type ?? '', g.description ?? '']),
+    groupStates: byId([...read.groups.values()].map((s) => ({ ...s, id: s.group.id }))).map((s) => [
+      s.id,
+      numbers(s.members),
+      numbers(s.owners),
+    ]),
+    accounts: byId([...read.accounts.values()].map((s) => ({ ...s, id: s.account.id }))).map((s) => [
+      s.id,
+      s.account.displayName,
+      s.access.map((e) => `${e.type}:${e.id}:${e.accessLevel}`).sort(),
+    ]),
+    users: [...users].map(([ref, u]) => [ref, u.id, u.roleId ?? null, u.emailAddress ?? null]).sort(),
+  };
+  return createHash('sha256').update(JSON.stringify(seen)).digest('hex');
 }
 
 async function readRoles(
@@ -337,16 +479,15 @@ function roleChanges(
   return changes;
 }
 
-function summarise(instance: string, changes: PlanChange[]): Plan {
+function summarise(changes: PlanChange[]): Pick<Plan, 'changes' | 'summary' | 'destructive'> {
   const count = (kinds: PlanChange['kind'][]) => changes.filter((c) => kinds.includes(c.kind)).length;
   return {
-    instance,
     changes,
     summary: {
       create: count(['create-role', 'create-group']),
       update: count(['update-role', 'set-grants', 'set-default-role', 'update-group', 'group-members', 'group-owners']),
       remove:
-        count(['remove-users']) +
+        count(['remove-users', 'delete-role', 'delete-group']) +
         changes.filter((c) => (c.kind === 'group-members' || c.kind === 'group-owners') && c.remove.length > 0).length,
       move: count(['move-users']),
     },
@@ -373,6 +514,10 @@ export function renderPlan(plan: Plan): string {
           .join('\n');
       case 'set-default-role':
         return `~ default role: "${change.before}" → "${change.after}"`;
+      case 'delete-role':
+        return `− role "${change.role}"${change.members ? ` (its ${change.members} member(s) move to "${change.toRole}")` : ''}  (destructive)`;
+      case 'delete-group':
+        return `− group "${change.group}"${change.members ? ` (${change.members} member(s))` : ''}  (destructive)`;
       case 'create-group':
         return `+ group "${change.group}" (${change.type})${change.members.length ? ` with ${change.members.length} member(s)` : ''}${change.owners.length ? `, owners ${change.owners.map((u) => u.email).join(', ')}` : ''}`;
       case 'update-group':
