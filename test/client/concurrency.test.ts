@@ -40,7 +40,7 @@ describe('mapConcurrent', () => {
 
 describe('mapAll', () => {
   it('returns the values in input order when every call succeeds', async () => {
-    expect(await mapAll([3, 1, 2], 2, async (n) => n * 2)).toEqual([6, 2, 4]);
+    expect(await mapAll([3, 1, 2], 2, (n) => Promise.resolve(n * 2))).toEqual([6, 2, 4]);
   });
 
   it('throws the first failure and starts nothing after it', async () => {
