@@ -5,10 +5,12 @@ import type { TransportOptions } from '../client/options.js';
 import { READ_ONLY_POST_PATHS } from '../routes/index.js';
 import type { RunningSandbox } from '../sandbox/server.js';
 import type { CliIo } from './io.js';
+import { authFromProfile } from './profiles.js';
 import { printable } from './text.js';
 
 /** The options every command accepts. */
 export interface GlobalOptions {
+  profile?: string;
   instance?: string;
   baseUrl?: string;
   sandbox?: boolean;
@@ -33,6 +35,7 @@ export class CliContext {
   /** Requests a dry run held back. */
   readonly captured: CapturedRequest[] = [];
   #auth: Promise<DomoAuth> | undefined;
+  readonly #profiles = new Map<string, Promise<DomoAuth>>();
   #sandbox: RunningSandbox | undefined;
 
   constructor(io: CliIo, options: GlobalOptions) {
@@ -48,6 +51,16 @@ export class CliContext {
   auth(): Promise<DomoAuth> {
     this.#auth ??= this.#makeAuth();
     return this.#auth;
+  }
+
+  /** The auth of a named profile (`diff --from prod`), made once. */
+  authFor(profile: string): Promise<DomoAuth> {
+    let auth = this.#profiles.get(profile);
+    if (!auth) {
+      auth = authFromProfile(profile, this.io.env, this.#transportOptions());
+      this.#profiles.set(profile, auth);
+    }
+    return auth;
   }
 
   /**
@@ -78,6 +91,8 @@ export class CliContext {
 
   async #makeAuth(): Promise<DomoAuth> {
     const transport = this.#transportOptions();
+    if (this.options.sandbox && this.options.profile)
+      throw new DomoInputError('--sandbox and --profile cannot be used together', { field: 'profile' });
     if (this.options.sandbox) {
       const { startSandbox } = await import('../sandbox/server.js'); // loaded only when asked for: it brings msw
       this.#sandbox = await startSandbox();
@@ -90,6 +105,11 @@ export class CliContext {
         },
         transport,
       );
+    }
+    if (this.options.profile) {
+      if (this.options.instance || this.options.baseUrl)
+        throw new DomoInputError('--profile names the instance: drop --instance and --base-url', { field: 'profile' });
+      return this.authFor(this.options.profile);
     }
     const env = { ...this.io.env };
     if (this.options.instance) env.DOMO_INSTANCE = this.options.instance;

@@ -23,6 +23,7 @@ export function createProgram(io: CliIo = processIo): { program: Command; contex
       'Administer Domo instances: accounts, OAuth templates, sharing, roles, grants and members.\nCredentials come from DOMO_INSTANCE + DOMO_ACCESS_TOKEN (or DOMO_USERNAME + DOMO_PASSWORD); --sandbox uses an embedded fake instance.',
     )
     .version(VERSION)
+    .option('--profile <name>', 'the instance and credential variables named in .domo-admin/profiles.yaml')
     .option('--instance <name>', 'the instance (overrides DOMO_INSTANCE)')
     .option('--base-url <url>', 'send requests here instead of https://{instance}.domo.com (overrides DOMO_BASE_URL)')
     .option('--sandbox', 'run against an embedded sandbox instead of a real instance')

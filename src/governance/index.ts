@@ -32,3 +32,11 @@ export {
   applySavedPlan,
   type SavedPlan,
 } from './saved-plan.js';
+export {
+  diffSpecs,
+  renderDiff,
+  type SpecDiff,
+  type SpecDifference,
+  type FieldDifference,
+  type DiffOptions,
+} from './diff.js';

@@ -55,7 +55,7 @@ export function loadSpec(text: string, options: { file?: string } = {}): Spec {
 export function loadDocument<T extends z.ZodType>(
   schema: T,
   text: string,
-  where: { file: string; what: string; route: string },
+  where: { file: string; what: string; route: string; /** The `format` the file must declare. */ format?: string },
 ): z.infer<T> {
   const { file } = where;
   const fail = (problems: SpecProblem[]) => new DomoSpecError(problems, where.what, where.route);
@@ -67,6 +67,11 @@ export function loadDocument<T extends z.ZodType>(
   });
   if (syntax.length > 0) throw fail(syntax);
   const value: unknown = doc.toJS() ?? {};
+  const format = where.format;
+  if (format !== undefined && (value as { format?: unknown }).format !== format) {
+    const message = `not a ${format} file (it must say format: ${format})`;
+    throw fail([locate(doc, lines, file, ['format'], message)]);
+  }
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const spec = (schema as z.ZodType) === SpecSchema;

@@ -47,7 +47,12 @@ export function savePlan(
  * @throws {DomoSpecError} every problem at once, located
  */
 export function loadPlan(text: string, options: { file?: string } = {}): SavedPlan {
-  return loadDocument(SavedPlanSchema, text, { file: options.file ?? 'plan', what: 'the plan', route: 'loadPlan' });
+  return loadDocument(SavedPlanSchema, text, {
+    file: options.file ?? 'plan',
+    what: 'the plan',
+    route: 'loadPlan',
+    format: 'domo-admin-plan',
+  });
 }
 
 /** True when a parsed file is a saved plan rather than a spec. */

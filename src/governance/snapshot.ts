@@ -67,5 +67,6 @@ export function loadSnapshot(text: string, options: { file?: string } = {}): Sna
     file: options.file ?? 'snapshot',
     what: 'the snapshot',
     route: 'loadSnapshot',
+    format: 'domo-admin-snapshot',
   });
 }

@@ -103,11 +103,10 @@ describe('snapshots and restore', () => {
   it('undoing a restore re-creates what it deleted', async () => {
     const first = await applySpec(sb.auth, everything(), { allowDestructive: true, snapshotDir: dir });
     const applied = await exportSpec(sb.auth);
-    const undo = await restoreSnapshot(
-      sb.auth,
-      loadSnapshot(await readFile(first.snapshot!, 'utf8')),
-      { allowDestructive: true, snapshotDir: dir },
-    );
+    const undo = await restoreSnapshot(sb.auth, loadSnapshot(await readFile(first.snapshot!, 'utf8')), {
+      allowDestructive: true,
+      snapshotDir: dir,
+    });
     const redo = loadSnapshot(await readFile(undo.snapshot!, 'utf8'));
     expect(redo.spec.roles?.Auditors).toMatchObject({ description: 'Read the logs', grants: ['admin.audit.view'] });
     await restoreSnapshot(sb.auth, redo, { allowDestructive: true });
@@ -163,8 +162,7 @@ describe('saved plans', () => {
     roleNamed('Finance Editors')!.authorities.push('card.share'); // someone else changed the instance meanwhile
     const untouched = await exportSpec(sb.auth);
     const error = (await applySavedPlan(sb.auth, plan, { allowDestructive: true }).catch((e: unknown) => e)) as
-      | DomoStalePlanError
-      | undefined;
+      DomoStalePlanError | undefined;
     expect(error).toBeInstanceOf(DomoStalePlanError);
     expect(error!.message).toMatch(/changed since this plan was made .*nothing was applied/s);
     expect(error!.current.changes.length).toBeGreaterThan(0);

@@ -1,24 +1,42 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { bufferIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/program.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 
-/** A loopback sandbox started fresh for every test, and the in-process CLI pointed at it. */
+/**
+ * A loopback sandbox started fresh for every test, and the in-process CLI pointed at it, with its own
+ * `DOMO_ADMIN_DIR` (profiles, snapshots) in a temporary folder.
+ */
 export function useLoopbackCli(): {
   sandbox: () => RunningSandbox;
+  /** The test's DOMO_ADMIN_DIR. */
+  dir: () => string;
   cli: (args: string[], env?: NodeJS.ProcessEnv) => Promise<{ code: number; stdout: string; stderr: string }>;
 } {
   let sb: RunningSandbox;
+  let dir: string;
   beforeEach(async () => {
     sb = await startSandbox();
+    dir = await mkdtemp(join(tmpdir(), 'domo-admin-dir-'));
   });
   afterEach(async () => {
     await sb.close();
+    await rm(dir, { recursive: true, force: true });
   });
   return {
     sandbox: () => sb,
+    dir: () => dir,
     cli: async (args, env = {}) => {
-      const io = bufferIo({ DOMO_INSTANCE: sb.instance, DOMO_ACCESS_TOKEN: sb.token, DOMO_BASE_URL: sb.url, ...env });
+      const io = bufferIo({
+        DOMO_INSTANCE: sb.instance,
+        DOMO_ACCESS_TOKEN: sb.token,
+        DOMO_BASE_URL: sb.url,
+        DOMO_ADMIN_DIR: dir,
+        ...env,
+      });
       const code = await runCli(args, io);
       return { code, stdout: io.stdout(), stderr: io.stderr() };
     },

@@ -1,11 +1,21 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { DomoAuth } from '../../auth/base.js';
+import { DomoInputError } from '../../client/errors.js';
+import { applyPlan } from '../../governance/apply.js';
+import { diffSpecs, renderDiff } from '../../governance/diff.js';
 import { exportSpec, SPEC_SECTIONS, specToYaml, type SpecSection } from '../../governance/export.js';
 import { loadSpec } from '../../governance/load.js';
-import { applyPlan } from '../../governance/apply.js';
-import { planSpec, renderPlan } from '../../governance/plan.js';
-import { DomoInputError } from '../../client/errors.js';
+import { planSpec, renderPlan, type Plan } from '../../governance/plan.js';
+import { planRestore } from '../../governance/restore.js';
+import { isSavedPlan, loadPlan, replanSaved, savePlan } from '../../governance/saved-plan.js';
+import { loadSnapshot } from '../../governance/snapshot.js';
+import type { Spec } from '../../governance/spec.js';
 import type { CliContext } from '../context.js';
+import { adminDir } from '../profiles.js';
 
 /** A commander parser for `--only roles,groups`. */
 function sections(value: string): SpecSection[] {
@@ -21,7 +31,13 @@ function sections(value: string): SpecSection[] {
   return list as SpecSection[];
 }
 
-/** `domo-admin export`: the instance as a governance spec (YAML on stdout; `--json` for JSON). */
+interface ApplyFlags {
+  yes?: boolean;
+  allowDestructive?: boolean;
+  snapshotDir?: string;
+}
+
+/** `export`, `plan`, `apply`, `restore` and `diff`: governance as code. */
 export function registerGovernance(program: Command, ctx: () => CliContext): void {
   program
     .command('export')
@@ -36,50 +52,137 @@ export function registerGovernance(program: Command, ctx: () => CliContext): voi
     });
 
   program
-    .command('apply <spec>')
-    .description('plan a spec, then apply it; --yes is required: nothing asks')
-    .option('--yes', 'apply without asking (required)')
-    .option(
-      '--allow-destructive',
-      'also apply destructive changes (grants removed from roles with members, users moved out)',
-    )
-    .action(async (file: string, options: { yes?: boolean; allowDestructive?: boolean }) => {
-      const c = ctx();
-      const auth = await c.auth();
-      const plan = await planSpec(auth, loadSpec(await readSpecFile(file), { file }));
-      if (!c.json) c.note(renderPlan(plan).trimEnd());
-      if (plan.changes.length === 0) return c.result({ applied: [], plan }, () => '');
-      if (!options.yes)
-        throw new DomoInputError('nothing was applied: review the plan above, then run again with --yes', {
-          field: 'yes',
-        });
-      const report = await applyPlan(auth, plan, {
-        allowDestructive: Boolean(options.allowDestructive),
-        onProgress: (done, total, change) => c.note(`[${done}/${total}] ${change}`),
-      });
-      const after = await planSpec(auth, loadSpec(await readSpecFile(file), { file }));
-      c.result(
-        { ...report, remaining: after.changes },
-        () =>
-          `✓ applied ${report.applied.length} change(s); ${after.changes.length === 0 ? 'the instance now matches the spec' : `${after.changes.length} change(s) remain:\n${renderPlan(after)}`}\n`,
-      );
-      if (after.changes.length > 0) c.exitCode = 2;
-    });
-
-  program
     .command('plan <spec>')
     .description('show what applying a spec would change (exit 0: no changes, 2: changes, 1: error)')
-    .option('--out <file>', 'also write the plan as JSON to this file')
+    .option('--out <file>', 'also write the plan to this file, to review and `apply` later')
     .action(async (file: string, options: { out?: string }) => {
       const c = ctx();
-      const plan = await planSpec(await c.auth(), loadSpec(await readSpecFile(file), { file }));
-      if (options.out) await writeFile(options.out, `${JSON.stringify(plan, null, 2)}\n`);
+      const plan = await planSpec(await c.auth(), loadSpec(await readText(file), { file }));
+      if (options.out) await writeFile(options.out, `${JSON.stringify(savePlan(plan), null, 2)}\n`);
       c.result(plan, () => renderPlan(plan));
       c.exitCode = plan.changes.length > 0 ? 2 : 0; // like terraform plan -detailed-exitcode
     });
+
+  withApplyFlags(
+    program
+      .command('apply <file>')
+      .description(
+        'apply a spec, or a plan saved by `plan --out` (refused if the instance changed since); --yes is required',
+      ),
+  ).action(async (file: string, options: ApplyFlags) => {
+    const c = ctx();
+    const auth = await c.auth();
+    const text = await readText(file);
+    if (isSavedPlan(parseQuietly(text))) {
+      const saved = loadPlan(text, { file });
+      const replan = () => planSpec(auth, saved.spec, { absent: saved.absent });
+      await applyReviewed(c, auth, await replanSaved(auth, saved), replan, options, 'the plan');
+    } else {
+      const spec = loadSpec(text, { file });
+      const replan = () => planSpec(auth, spec);
+      await applyReviewed(c, auth, await replan(), replan, options, 'the spec');
+    }
+  });
+
+  withApplyFlags(
+    program
+      .command('restore <snapshot>')
+      .description('plan and apply the way back to a snapshot written before an apply; --yes is required'),
+  ).action(async (file: string, options: ApplyFlags) => {
+    const c = ctx();
+    const auth = await c.auth();
+    const snapshot = loadSnapshot(await readText(file), { file });
+    const replan = () => planRestore(auth, snapshot);
+    await applyReviewed(c, auth, await replan(), replan, options, 'the snapshot');
+  });
+
+  program
+    .command('diff')
+    .description(
+      'compare two instances (profiles) or a spec file and an instance, by names (exit 0: the same, 2: different)',
+    )
+    .requiredOption('--from <spec|profile>', 'a spec file, a profile name, or "instance" (the one in use)')
+    .requiredOption('--to <spec|profile>', 'a spec file, a profile name, or "instance"')
+    .option('--only <sections>', `comma-separated: ${SPEC_SECTIONS.join(',')}`, sections)
+    .action(async (options: { from: string; to: string; only?: SpecSection[] }) => {
+      const c = ctx();
+      const [from, to] = await Promise.all([
+        sideOf(c, options.from, options.only),
+        sideOf(c, options.to, options.only),
+      ]);
+      const scope = from.file === to.file ? 'both' : from.file ? 'from' : 'to';
+      const diff = diffSpecs(from.spec, to.spec, { fromLabel: options.from, toLabel: options.to, scope });
+      c.result(diff, () => renderDiff(diff));
+      c.exitCode = diff.differences.length > 0 ? 2 : 0;
+    });
 }
 
-async function readSpecFile(file: string): Promise<string> {
+function withApplyFlags(command: Command): Command {
+  return command
+    .option('--yes', 'apply without asking (required)')
+    .option(
+      '--allow-destructive',
+      'also apply destructive changes (grants removed from roles with members, members removed, shares revoked, deletions)',
+    )
+    .option('--snapshot-dir <dir>', 'write the snapshot taken before applying here (default .domo-admin/snapshots)');
+}
+
+/**
+ * Shows the plan, applies it with `--yes` (a snapshot first), then plans again and reports what remains: the one
+ * path `apply` and `restore` share.
+ */
+async function applyReviewed(
+  c: CliContext,
+  auth: DomoAuth,
+  plan: Plan,
+  replan: () => Promise<Plan>,
+  options: ApplyFlags,
+  target: string,
+): Promise<void> {
+  if (!c.json) c.note(renderPlan(plan).trimEnd());
+  if (plan.changes.length === 0) return c.result({ applied: [], remaining: [] }, () => '');
+  if (!options.yes)
+    throw new DomoInputError('nothing was applied: review the plan above, then run again with --yes', {
+      field: 'yes',
+    });
+  const report = await applyPlan(auth, plan, {
+    allowDestructive: Boolean(options.allowDestructive),
+    snapshotDir: options.snapshotDir ?? join(adminDir(c.io.env), 'snapshots'),
+    onProgress: (done, total, change) => c.note(`[${done}/${total}] ${change}`),
+  });
+  const after = await replan();
+  const undo = report.snapshot
+    ? `\n  the state before is in ${report.snapshot} (undo: domo-admin restore ${report.snapshot})`
+    : '';
+  c.result(
+    { ...report, remaining: after.changes },
+    () =>
+      `✓ applied ${report.applied.length} change(s); ${after.changes.length === 0 ? `the instance now matches ${target}` : `${after.changes.length} change(s) remain:\n${renderPlan(after)}`}${undo}\n`,
+  );
+  if (after.changes.length > 0) c.exitCode = 2;
+}
+
+/** One side of a diff: a spec file as written, or an instance (a profile, or the one in use) exported. */
+async function sideOf(
+  c: CliContext,
+  value: string,
+  only: SpecSection[] | undefined,
+): Promise<{ spec: Spec; file: boolean }> {
+  if (existsSync(value)) return { spec: loadSpec(await readText(value), { file: value }), file: true };
+  if (/\.(ya?ml|json)$/i.test(value)) throw new DomoInputError(`cannot read ${value}: no such file`, { field: 'spec' });
+  const auth = value === 'instance' ? await c.auth() : await c.authFor(value);
+  return { spec: await exportSpec(auth, only ? { only } : {}), file: false };
+}
+
+function parseQuietly(text: string): unknown {
+  try {
+    return parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+async function readText(file: string): Promise<string> {
   return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new DomoInputError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, {
       field: 'spec',

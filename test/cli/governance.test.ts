@@ -1,0 +1,165 @@
+// Saved plans, snapshots and restore, diff and profiles, through the in-process CLI against loopback sandboxes.
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { useLoopbackCli } from '../helpers/loopback.js';
+
+const loopback = useLoopbackCli();
+const cli = (...args: string[]) => loopback.cli(args);
+const state = () => loopback.sandbox().state;
+const roleNamed = (name: string) => [...state().roles.values()].find((r) => r.name === name);
+const SPEC =
+  'roles:\n  Auditors: { description: Logs, grants: [admin.audit.view, user.view] }\ndefault_role: Auditors\n';
+
+async function files(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'domo-governance-'));
+  await writeFile(join(dir, 'spec.yaml'), SPEC);
+  return dir;
+}
+
+describe('apply a saved plan', () => {
+  it('plan --out, then apply plan.json: applies exactly the reviewed plan', async () => {
+    const dir = await files();
+    expect((await cli('plan', join(dir, 'spec.yaml'), '--out', join(dir, 'plan.json'))).code).toBe(2);
+    const saved = JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8')) as { format: string; fingerprint: string };
+    expect(saved).toMatchObject({ format: 'domo-admin-plan', version: 1, instance: 'sandbox' });
+    const applied = await cli('apply', join(dir, 'plan.json'), '--yes');
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain('✓ applied 2 change(s); the instance now matches the plan');
+    expect(state().defaultRoleId).toBe(roleNamed('Auditors')!.id);
+  });
+
+  it('refuses a saved plan once the instance changed, and applies nothing', async () => {
+    const dir = await files();
+    await cli('plan', join(dir, 'spec.yaml'), '--out', join(dir, 'plan.json'));
+    const defaultBefore = state().defaultRoleId;
+    roleNamed('Editor')!.description = 'changed by someone else';
+    const refused = await cli('apply', join(dir, 'plan.json'), '--yes');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('DomoStalePlanError: the instance has changed since this plan was made');
+    expect(roleNamed('Auditors')).toBeUndefined();
+    expect(state().defaultRoleId).toBe(defaultBefore);
+  });
+});
+
+describe('snapshots and restore', () => {
+  it('apply writes a snapshot and says how to undo; restore goes back', async () => {
+    const dir = await files();
+    const exported = (await cli('export')).stdout;
+    const applied = await cli('apply', join(dir, 'spec.yaml'), '--yes');
+    expect(applied.code).toBe(0);
+    const snapshots = await readdir(join(loopback.dir(), 'snapshots'));
+    expect(snapshots).toHaveLength(1);
+    const file = join(loopback.dir(), 'snapshots', snapshots[0]!);
+    expect(applied.stdout).toContain(`(undo: domo-admin restore ${file})`);
+
+    const asked = await cli('restore', file);
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toContain('− role "Auditors"');
+    expect(asked.stderr).toContain('nothing was applied');
+    const refused = await cli('restore', file, '--yes');
+    expect(refused.stderr).toContain('pass --allow-destructive');
+    const restored = await cli('restore', file, '--yes', '--allow-destructive');
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain('the instance now matches the snapshot');
+    expect((await cli('export')).stdout).toBe(exported);
+    expect(await readdir(join(loopback.dir(), 'snapshots'))).toHaveLength(2); // the restore can be undone too
+  });
+
+  it('a file that is not a snapshot is refused with its problems located', async () => {
+    const dir = await files();
+    const restored = await cli('restore', join(dir, 'spec.yaml'), '--yes');
+    expect(restored.code).toBe(1);
+    expect(restored.stderr).toContain(
+      'DomoSpecError: 1 problem in the snapshot:\n  ' +
+        `${join(dir, 'spec.yaml')}:1:1 format: not a domo-admin-snapshot file (it must say format: domo-admin-snapshot)`,
+    );
+  });
+});
+
+describe('profiles and diff', () => {
+  let prod: RunningSandbox | undefined;
+  afterEach(async () => {
+    await prod?.close();
+    prod = undefined;
+  });
+
+  async function twoInstances(): Promise<NodeJS.ProcessEnv> {
+    prod = await startSandbox({ instance: 'prod' });
+    const dev = loopback.sandbox();
+    await writeFile(
+      join(loopback.dir(), 'profiles.yaml'),
+      [
+        'profiles:',
+        `  dev: { instance: ${dev.instance}, base_url: "${dev.url}", token_env: DEV_TOKEN }`,
+        `  prod: { instance: prod, base_url: "${prod.url}", token_env: PROD_TOKEN }`,
+        '',
+      ].join('\n'),
+    );
+    return { DEV_TOKEN: dev.token, PROD_TOKEN: prod.token, DOMO_INSTANCE: '', DOMO_ACCESS_TOKEN: '' };
+  }
+
+  it('--profile picks the instance and reads its credential from the variable it names', async () => {
+    const env = await twoInstances();
+    const whoami = await loopback.cli(['--profile', 'prod', 'whoami'], env);
+    expect(whoami.code).toBe(0);
+    expect(whoami.stdout).toContain('instance prod');
+    const unset = await loopback.cli(['--profile', 'prod', 'whoami'], { ...env, PROD_TOKEN: '' });
+    expect(unset.stderr).toContain('profile "prod": PROD_TOKEN is not set');
+    const missing = await loopback.cli(['--profile', 'qa', 'whoami'], env);
+    expect(missing.stderr).toContain('no profile "qa"');
+    expect(missing.stderr).toContain('profiles: dev, prod');
+  });
+
+  it('refuses a profiles file that holds a secret, without echoing it', async () => {
+    await writeFile(
+      join(loopback.dir(), 'profiles.yaml'),
+      'profiles:\n  prod: { instance: acme, token: CANARY-s3cr3t-profile }\n',
+    );
+    const run = await loopback.cli(['--profile', 'prod', 'whoami']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('never put a secret in this file: name the environment variable');
+    expect(run.stderr).not.toContain('CANARY-s3cr3t-profile');
+  });
+
+  it('diff --from dev --to prod: the same instances differ in nothing; then by name, field by field', async () => {
+    const env = await twoInstances();
+    const same = await loopback.cli(['diff', '--from', 'dev', '--to', 'prod'], env);
+    expect(same.stdout).toContain('No differences between dev and prod');
+    expect(same.code).toBe(0);
+
+    const stewards = [...prod!.state.roles.values()].find((r) => r.name === 'Data Stewards')!;
+    stewards.authorities = stewards.authorities.filter((a) => a !== stewards.authorities[0]);
+    stewards.description = 'prod words';
+    const finance = [...prod!.state.roles.values()].find((r) => r.name === 'Finance Editors')!;
+    finance.name = 'Finance Writers';
+    const diff = await loopback.cli(['diff', '--from', 'dev', '--to', 'prod', '--only', 'roles'], env);
+    expect(diff.code).toBe(2);
+    expect(diff.stdout).toContain('Comparing dev → prod:');
+    expect(diff.stdout).toContain('− "Finance Editors" only in dev');
+    expect(diff.stdout).toContain('+ "Finance Writers" only in prod');
+    expect(diff.stdout).toMatch(/~ "Data Stewards": description ".*" → "prod words"; grants − \S+/);
+    const json = JSON.parse(
+      (await loopback.cli(['--json', 'diff', '--from', 'dev', '--to', 'prod', '--only', 'roles'], env)).stdout,
+    ) as { differences: { name: string; kind: string }[] };
+    expect(json.differences.map((d) => `${d.kind} ${d.name}`)).toEqual([
+      'changed Data Stewards',
+      'only-from Finance Editors',
+      'only-to Finance Writers',
+    ]);
+  });
+
+  it('diff of a spec file and the instance compares only what the file names', async () => {
+    const dir = await files();
+    const run = await cli('diff', '--from', join(dir, 'spec.yaml'), '--to', 'instance');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('− "Auditors" only in');
+    expect(run.stdout).toMatch(/default_role ".*" → ".*"/);
+    expect(run.stdout).not.toContain('Data Stewards');
+    await cli('apply', join(dir, 'spec.yaml'), '--yes');
+    expect((await cli('diff', '--from', join(dir, 'spec.yaml'), '--to', 'instance')).code).toBe(0);
+    expect((await cli('diff', '--from', join(dir, 'nope.yaml'), '--to', 'instance')).stderr).toContain('no such file');
+  });
+});
