@@ -108,6 +108,8 @@ export function accountChange(
   const currentOwner = state.access.find((e) => e.type === 'USER' && e.accessLevel === 'OWNER');
   if (wanted.owner !== undefined) {
     const to = principal(wanted.owner);
+    if (to && listed.some((p) => p.type === 'USER' && p.id === to.id))
+      problems.push(`accounts.${name}: ${to.label} is the owner and also listed under share; list them once`);
     if (to && currentOwner?.id !== to.id)
       owner = {
         from: currentOwner

@@ -179,6 +179,7 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
   );
   const known = new Set(catalogue.map((grant) => grant.id));
   const changes: PlanChange[] = [];
+  const claimed = claimedUsers(named, users, problems);
   for (const [name, wanted] of named) {
     const state = states.get(byName.get(name.toLowerCase())?.id ?? -1);
     checkGrants(
@@ -189,7 +190,7 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
       catalogue.map((g) => g.id),
       problems,
     );
-    changes.push(...roleChanges(name, wanted, state, users, roles, defaultId));
+    changes.push(...roleChanges(name, wanted, state, users, roles, defaultId, claimed));
   }
   if (spec.default_role !== undefined) {
     // The default role may be one the spec creates.
@@ -392,6 +393,28 @@ function suggest(word: string, candidates: string[]): string {
   return close.length > 0 ? ` (did you mean ${close.join(' or ')}?)` : '';
 }
 
+/**
+ * The users the spec puts in a role, by the role they go to. A user has one role, so a user listed under two roles
+ * is a problem; one listed under a role is not "removed" from an authoritative one: they move.
+ */
+function claimedUsers(
+  named: [string, SpecRole][],
+  users: Map<string, User>,
+  problems: string[],
+): Map<number, string> {
+  const claimed = new Map<number, string>();
+  for (const [name, role] of named)
+    for (const ref of role.members ?? []) {
+      const user = users.get(String(typeof ref === 'string' ? ref.toLowerCase() : ref));
+      if (!user) continue;
+      const other = claimed.get(user.id);
+      if (other !== undefined && other !== name)
+        problems.push(`roles.${name}.members: ${String(ref)} is also a member of "${other}" (a user has one role)`);
+      else claimed.set(user.id, name);
+    }
+  return claimed;
+}
+
 function roleChanges(
   name: string,
   wanted: SpecRole,
@@ -399,6 +422,7 @@ function roleChanges(
   users: Map<string, User>,
   roles: Role[],
   defaultId: number,
+  claimed: Map<number, string>,
 ): PlanChange[] {
   const changes: PlanChange[] = [];
   const current = new Set(state?.grants ?? []);
@@ -464,7 +488,7 @@ function roleChanges(
   }
   if (state && wanted.membership === 'authoritative') {
     const keep = new Set(listed.map((u) => u.id));
-    const leaving = [...members].filter((id) => !keep.has(id));
+    const leaving = [...members].filter((id) => !keep.has(id) && !claimed.has(id));
     if (leaving.length > 0) {
       changes.push({
         kind: 'remove-users',

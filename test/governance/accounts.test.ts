@@ -58,4 +58,15 @@ describe('planning and applying account sharing', () => {
       expect.arrayContaining(['no user ghost@sandbox.example', expect.stringContaining('no group is named "Nope"')]),
     );
   });
+
+  it('an owner also listed under share is a problem', async () => {
+    const account = sb.state.accounts.get(3)!;
+    const [dana] = live();
+    const error = (await planSpec(sb.auth, {
+      accounts: { [account.displayName]: { owner: dana!.emailAddress, share: { [dana!.emailAddress]: 'CAN_VIEW' } } },
+    }).catch((e: unknown) => e)) as DomoPlanError;
+    expect(error.problems).toEqual([
+      `accounts.${account.displayName}: ${dana!.emailAddress} is the owner and also listed under share; list them once`,
+    ]);
+  });
 });

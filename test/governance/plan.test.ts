@@ -103,4 +103,30 @@ describe('planSpec details', () => {
     expect(removal).toMatchObject({ users: members.map((m) => ({ id: m.id, email: m.emailAddress })) });
     expect(plan.changes.find((c) => c.kind === 'set-default-role')).toMatchObject({ after: 'Reviewers' });
   });
+
+  it('a member of an authoritative role listed under another role moves there, not to the default role', async () => {
+    const stewards = [...sb.state.roles.values()].find((r) => r.name === 'Data Stewards')!;
+    const [stay, go] = [...sb.state.users.values()].filter((u) => u.roleId === stewards.id);
+    const plan = await planSpec(sb.auth, {
+      roles: {
+        'Data Stewards': { members: [stay!.emailAddress], membership: 'authoritative' },
+        'Finance Editors': { members: [go!.emailAddress] },
+      },
+    });
+    const removed = plan.changes.flatMap((c) => (c.kind === 'remove-users' ? c.users.map((u) => u.id) : []));
+    const moved = plan.changes.flatMap((c) => (c.kind === 'move-users' ? c.users.map((u) => u.id) : []));
+    expect(moved).toContain(go!.id);
+    expect(removed).not.toContain(go!.id);
+  });
+
+  it('a user listed under two roles is a problem (a user has one role)', async () => {
+    const user = [...sb.state.users.values()].find((u) => u.roleId === 4 && !u.deleted && !u.locked)!;
+    const error = await planSpec(sb.auth, {
+      roles: { 'Data Stewards': { members: [user.emailAddress] }, Editor: { members: [user.emailAddress] } },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomoPlanError);
+    expect((error as DomoPlanError).problems).toEqual([
+      `roles.Editor.members: ${user.emailAddress} is also a member of "Data Stewards" (a user has one role)`,
+    ]);
+  });
 });

@@ -147,7 +147,8 @@ async function applyReviewed(
     });
   const report = await applyPlan(auth, plan, {
     allowDestructive: Boolean(options.allowDestructive),
-    snapshotDir: options.snapshotDir ?? join(adminDir(c.io.env), 'snapshots'),
+    // A dry run changes nothing, so there is nothing to snapshot.
+    ...(c.options.dryRun ? {} : { snapshotDir: options.snapshotDir ?? join(adminDir(c.io.env), 'snapshots') }),
     onProgress: (done, total, change) => c.note(`[${done}/${total}] ${change}`),
   });
   const after = await replan();
