@@ -75,15 +75,21 @@ export function validateGrants(
     throw new DomoInputError(`unknown grants: ${described.join(', ')}`, { field: 'grants', route });
   }
   if (options.dependencies === false) return list;
-  const chosen = new Set(list);
-  const missing = list.flatMap((grant) =>
+  const missing = missingDependencies(catalogue, list);
+  if (missing.length > 0)
+    throw new DomoInputError(`missing grant dependencies: ${missing.join('; ')}`, { field: 'grants', route });
+  return list;
+}
+
+/** The dependencies a set of grants lacks, as `grant needs other` (empty when the set is complete). */
+export function missingDependencies(catalogue: readonly DomoGrant[], grants: readonly string[]): string[] {
+  const byId = new Map(catalogue.map((grant) => [grant.id, grant]));
+  const chosen = new Set(grants);
+  return grants.flatMap((grant) =>
     (byId.get(grant)?.dependsOn ?? [])
       .filter((needed) => !chosen.has(needed))
       .map((needed) => `${grant} needs ${needed}`),
   );
-  if (missing.length > 0)
-    throw new DomoInputError(`missing grant dependencies: ${missing.join('; ')}`, { field: 'grants', route });
-  return list;
 }
 
 /** Up to three catalogue names close to `word`: same tail after the first dot, or a small edit distance. */

@@ -181,16 +181,12 @@ async function applyChange(roles: DomoRoles, change: PlanChange, call: CallOptio
         { name: change.group, type: change.type as CreatableType, description: change.description },
         call,
       );
+      const ids = (users: { id: number }[]) => users.map((u) => u.id);
+      // Domo makes the creator an owner: an exact (authoritative) list replaces what create left.
       if (change.owners.length > 0)
-        await group.addOwners(
-          change.owners.map((u) => u.id),
-          call,
-        );
-      if (change.members.length > 0)
-        await group.addMembers(
-          change.members.map((u) => u.id),
-          call,
-        );
+        await (change.exact ? group.setOwners(ids(change.owners), call) : group.addOwners(ids(change.owners), call));
+      if (change.exact) await group.setMembers(ids(change.members), call);
+      else if (change.members.length > 0) await group.addMembers(ids(change.members), call);
       return;
     }
     case 'update-group':
@@ -215,13 +211,14 @@ async function applyChange(roles: DomoRoles, change: PlanChange, call: CallOptio
         const id = p.id ?? (await groups.getByName(p.label.slice('group:'.length), call)).id;
         return p.type === 'USER' ? { userId: id } : { groupId: id };
       };
-      for (const p of change.grant)
-        await account.share({ ...(await who(p)), accessLevel: p.after as AccessLevel }, call);
+      // The owner first: an old owner listed under share gets that level once the transfer took OWNER away.
       const owner = change.owner && (await who(change.owner.to)).userId;
       const from = change.owner?.from && (await who(change.owner.from)).userId;
       if (owner !== undefined && from !== undefined)
         await account.transferOwnership({ toUserId: owner, fromUserId: from }, call);
       else if (owner !== undefined) await account.share({ userId: owner, accessLevel: 'OWNER' }, call);
+      for (const p of change.grant)
+        await account.share({ ...(await who(p)), accessLevel: p.after as AccessLevel }, call);
       for (const p of change.revoke) await account.unshare(await who(p), call);
       return;
     }

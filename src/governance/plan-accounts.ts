@@ -95,15 +95,11 @@ export function accountChange(
   };
   const levelOf = (p: PlannedPrincipal) =>
     state.access.find((e) => e.type === p.type && e.id === p.id)?.accessLevel ?? 'NONE';
-  const grant: AccountChange['grant'] = [];
-  const listed: PlannedPrincipal[] = [];
-  for (const [key, level] of Object.entries(wanted.share ?? {})) {
+  const shares = Object.entries(wanted.share ?? {}).flatMap(([key, level]) => {
     const p = principal(key);
-    if (!p) continue;
-    listed.push(p);
-    const before = levelOf(p);
-    if (before !== level && before !== 'OWNER') grant.push({ ...p, before, after: level });
-  }
+    return p ? [{ p, level }] : [];
+  });
+  const listed: PlannedPrincipal[] = shares.map(({ p }) => p);
   let owner: AccountChange['owner'];
   const currentOwner = state.access.find((e) => e.type === 'USER' && e.accessLevel === 'OWNER');
   if (wanted.owner !== undefined) {
@@ -119,6 +115,13 @@ export function accountChange(
       };
     if (to) listed.push(to);
   }
+  // An owner keeps OWNER whatever share lists, unless the owner changes: then the old owner gets what share says
+  // (applied after the transfer).
+  const grant: AccountChange['grant'] = shares
+    .map(({ p, level }) => ({ ...p, before: levelOf(p), after: level }))
+    .filter(
+      (g) => g.before !== g.after && (g.before !== 'OWNER' || (owner?.from !== undefined && g.id === owner.from.id)),
+    );
   const revoke: AccountChange['revoke'] =
     wanted.sharing === 'authoritative'
       ? state.access

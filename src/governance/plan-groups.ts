@@ -22,6 +22,11 @@ export type GroupChange =
       description: string;
       owners: PlannedUser[];
       members: PlannedUser[];
+      /**
+       * Owners and members are exactly these (authoritative): whoever Domo adds on create (the creator) is
+       * removed again.
+       */
+      exact: boolean;
       destructive: false;
     }
   | {
@@ -83,6 +88,11 @@ export function groupChanges(
       .map((ref) => users.get(String(typeof ref === 'string' ? ref.toLowerCase() : ref)))
       .filter((u): u is User => u !== undefined)
       .map(planned);
+  const authoritative = wanted.membership === 'authoritative';
+  if (authoritative && wanted.owners?.length === 0) {
+    problems.push(`groups.${name}.owners: a group keeps at least one owner; list one (or leave owners out)`);
+    return [];
+  }
   if (!state) {
     return [
       {
@@ -92,6 +102,7 @@ export function groupChanges(
         description: wanted.description ?? '',
         owners: listed(wanted.owners),
         members: listed(wanted.members),
+        exact: authoritative,
         destructive: false,
       },
     ];
@@ -113,7 +124,6 @@ export function groupChanges(
     if (after !== undefined && after !== before)
       changes.push({ kind: 'update-group', group: name, groupId: group.id, field, before, after, destructive: false });
   }
-  const authoritative = wanted.membership === 'authoritative';
   for (const [kind, refs, current] of [
     ['group-members', wanted.members, state.members],
     ['group-owners', wanted.owners, state.owners],

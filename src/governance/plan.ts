@@ -3,7 +3,7 @@ import type { DomoAuth } from '../auth/base.js';
 import { mapAll } from '../client/concurrency.js';
 import { DomoInputError } from '../client/errors.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
-import { closeMatches, grantCatalogue } from '../classes/grant.js';
+import { closeMatches, grantCatalogue, missingDependencies } from '../classes/grant.js';
 import { lookupUsers } from '../classes/people.js';
 import { LAST_SYSTEM_ROLE_ID } from '../classes/role.js';
 import { getDefaultRole } from '../routes/role/default.js';
@@ -190,7 +190,13 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
       catalogue.map((g) => g.id),
       problems,
     );
-    changes.push(...roleChanges(name, wanted, state, users, roles, defaultId, claimed));
+    const planned = roleChanges(name, wanted, state, users, roles, defaultId, claimed);
+    for (const change of planned) {
+      const grants = change.kind === 'create-role' ? change.grants : change.kind === 'set-grants' ? change.after : [];
+      const missing = missingDependencies(catalogue, grants);
+      if (missing.length > 0) problems.push(`roles.${name}.grants: missing grant dependencies: ${missing.join('; ')}`);
+    }
+    changes.push(...planned);
   }
   if (spec.default_role !== undefined) {
     // The default role may be one the spec creates.
@@ -397,11 +403,7 @@ function suggest(word: string, candidates: string[]): string {
  * The users the spec puts in a role, by the role they go to. A user has one role, so a user listed under two roles
  * is a problem; one listed under a role is not "removed" from an authoritative one: they move.
  */
-function claimedUsers(
-  named: [string, SpecRole][],
-  users: Map<string, User>,
-  problems: string[],
-): Map<number, string> {
+function claimedUsers(named: [string, SpecRole][], users: Map<string, User>, problems: string[]): Map<number, string> {
   const claimed = new Map<number, string>();
   for (const [name, role] of named)
     for (const ref of role.members ?? []) {

@@ -24,7 +24,7 @@ describe('planSpec (roles and the default role)', () => {
         Auditors: { grants: ['admin.audit.view', 'user.view'] },
         'data stewards': {
           description: 'Curates',
-          grants: [...stewards.authorities.slice(1), 'dataset.export'],
+          grants: [...stewards.authorities.slice(0, -1), 'dataset.view', 'dataset.export'],
           members: [members[0]!.emailAddress, newcomer.emailAddress.toUpperCase()],
           membership: 'authoritative',
         },
@@ -44,7 +44,7 @@ describe('planSpec (roles and the default role)', () => {
       ]),
     );
     const grants = plan.changes.find((c) => c.kind === 'set-grants' && c.role === 'data stewards')!;
-    expect(grants).toMatchObject({ removed: [stewards.authorities[0]], destructive: members.length > 0 });
+    expect(grants).toMatchObject({ removed: [stewards.authorities.at(-1)], destructive: members.length > 0 });
     expect(plan.changes.find((c) => c.kind === 'move-users')).toMatchObject({
       users: [{ id: newcomer.id, fromRole: 'Participant' }],
     });
@@ -117,6 +117,16 @@ describe('planSpec details', () => {
     const moved = plan.changes.flatMap((c) => (c.kind === 'move-users' ? c.users.map((u) => u.id) : []));
     expect(moved).toContain(go!.id);
     expect(removed).not.toContain(go!.id);
+  });
+
+  it('a grant set missing a dependency is a problem, before anything is sent', async () => {
+    const error = await planSpec(sb.auth, { roles: { Auditors: { grants: ['dataset.export'] } } }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as DomoPlanError).problems).toEqual([
+      'roles.Auditors.grants: missing grant dependencies: dataset.export needs dataset.view',
+    ]);
+    expect(writes()).toHaveLength(0);
   });
 
   it('a user listed under two roles is a problem (a user has one role)', async () => {
