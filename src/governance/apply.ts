@@ -18,8 +18,8 @@ type CreatableType = 'open' | 'adHoc' | 'closed' | 'dynamic';
 export interface ApplyOptions extends CallOptions {
   /** Apply destructive changes (grants removed from a role with members, users moved out of a role). @default false */
   allowDestructive?: boolean;
-  /** Called after each change is applied, with a one-line description. */
-  onProgress?: (done: number, total: number, change: string) => void;
+  /** Called after each change is applied, with a one-line description and the change itself. */
+  onProgress?: (done: number, total: number, description: string, change: PlanChange) => void;
   /**
    * Before changing anything, write a snapshot of everything the plan touches into this folder (see
    * {@link saveSnapshot}); `restoreSnapshot` goes back to it. The CLI always does, into `.domo-admin/snapshots`.
@@ -92,7 +92,7 @@ export async function applyPlan(auth: DomoAuth, plan: Plan, options: ApplyOption
       );
     }
     applied.push(text);
-    options.onProgress?.(applied.length, changes.length, text);
+    options.onProgress?.(applied.length, changes.length, text, change);
   }
   return { applied, ...(snapshot ? { snapshot } : {}) };
 }

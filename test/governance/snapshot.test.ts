@@ -20,13 +20,14 @@ import {
 } from '../../src/governance/index.js';
 import { DomoInputError } from '../../src/index.js';
 import { useSandbox } from '../helpers/sandbox.js';
+import { editorExtra, everythingSpec } from '../helpers/specs.js';
 
 const sb = useSandbox();
 let dir: string;
 let extra: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'domo-admin-snapshots-'));
-  extra = editorExtra();
+  extra = editorExtra(sb.state);
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -35,38 +36,7 @@ afterEach(async () => {
 const live = () => [...sb.state.users.values()].filter((u) => !u.deleted && !u.locked && u.id !== sb.state.adminUserId);
 const roleNamed = (name: string) => [...sb.state.roles.values()].find((r) => r.name === name);
 const groupNamed = (name: string) => [...sb.state.groups.values()].find((g) => g.name === name);
-
-/** A grant the Editor system role does not hold. */
-const editorExtra = () =>
-  [...sb.state.authorities.values()].find(
-    (a) => a.dependsOnAuthorities.length === 0 && !roleNamed('Editor')!.authorities.includes(a.authority),
-  )!.authority;
-
-/** A spec that touches every kind of change: created and changed roles, the default role, groups and sharing. */
-function everything(): Spec {
-  const users = live();
-  const editable = [...sb.state.groups.values()].find((g) => g.type === 'closed')!;
-  const account = sb.state.accounts.get(2)!;
-  return {
-    roles: {
-      Auditors: { description: 'Read the logs', grants: ['admin.audit.view'], members: [users[0]!.emailAddress] },
-      'Finance Editors': { description: 'changed', grants: ['dataset.view'], members: [users[1]!.emailAddress] },
-      Editor: { grants: { add: [extra] } },
-    },
-    default_role: 'Auditors',
-    groups: {
-      'Release Crew': { type: 'closed', owners: [users[2]!.emailAddress], members: [users[3]!.emailAddress] },
-      [editable.name]: { description: 'new words', members: [users[4]!.emailAddress], membership: 'authoritative' },
-    },
-    accounts: {
-      [account.displayName]: {
-        share: { 'group:Release Crew': 'CAN_VIEW', [users[5]!.emailAddress]: 'CAN_EDIT' },
-        owner: users[6]!.emailAddress,
-        sharing: 'authoritative',
-      },
-    },
-  };
-}
+const everything = () => everythingSpec(sb.state, extra);
 
 describe('snapshots and restore', () => {
   it('apply writes a snapshot of what it touches; restore puts the instance back exactly as it was', async () => {
