@@ -11,9 +11,11 @@ import {
   routes,
   type DomoAuth,
 } from '../src/index.js';
+import { exportSpec, planSpec, type Spec } from '../src/governance/index.js';
 
 export interface ScenarioInput {
-  scenario: 'hydrate' | 'raw-hydrate' | 'overhead' | 'raw-overhead' | 'fanout' | 'resolve-emails' | 'list-users';
+  scenario:
+    'hydrate' | 'raw-hydrate' | 'overhead' | 'raw-overhead' | 'fanout' | 'resolve-emails' | 'list-users' | 'plan';
   /** Alternate each run with this one (the raw baseline), so that drift on a noisy machine hits both alike. */
   pairWith?: ScenarioInput['scenario'];
   url: string;
@@ -102,6 +104,16 @@ const work: Record<ScenarioInput['scenario'], () => Promise<number>> = {
     for await (const user of new DomoUsers(auth).list()) count += user.id > 0 ? 1 : 0; // streamed, nothing kept
     return count;
   },
+  async plan() {
+    const plan = await planSpec(auth, await governanceSpec(), { concurrency: input.concurrency });
+    if (plan.changes.length === 0) throw new Error('the bench spec should plan some changes');
+    const spec = await governanceSpec();
+    return (
+      Object.keys(spec.roles ?? {}).length +
+      Object.keys(spec.groups ?? {}).length +
+      Object.keys(spec.accounts ?? {}).length
+    );
+  },
   async fanout() {
     const roles = await fanoutRoles();
     const results = await mapConcurrent(roles, input.concurrency, async ({ role, userId }, index) => {
@@ -120,6 +132,20 @@ let emails: string[] | undefined;
 async function sampleEmails(n: number): Promise<string[]> {
   emails ??= (await new DomoUsers(auth).list().toArray({ max: 1_000_000 })).slice(0, n).map((user) => user.email);
   return emails;
+}
+
+let governance: Spec | undefined;
+/**
+ * The instance exported as a spec (not measured) — every custom role with its members, every editable group with
+ * owners and members, every account's sharing — with every tenth role's description changed, so there is a plan.
+ */
+async function governanceSpec(): Promise<Spec> {
+  if (governance) return governance;
+  const spec = await exportSpec(auth);
+  for (const [index, role] of Object.values(spec.roles ?? {}).entries())
+    if (index % 10 === 0) role.description = `${role.description ?? ''} (bench)`;
+  governance = spec;
+  return spec;
 }
 
 let fanout: { role: DomoRole; userId: number }[] | undefined;

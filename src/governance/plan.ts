@@ -129,54 +129,41 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
       route: 'planSpec',
     });
   }
-  const [{ data: roles }, { data: defaultId }, catalogue] = await Promise.all([
-    getRoles(auth, call),
-    getDefaultRole(auth, call),
-    grantCatalogue(auth, call),
-  ]);
-  const problems: string[] = [];
-  const byName = new Map(roles.map((role) => [role.name.toLowerCase(), role]));
+  const concurrency = options.concurrency ?? 16;
   const named = Object.entries(spec.roles ?? {});
-  const absent = { roles: [...(options.absent?.roles ?? [])], groups: [...(options.absent?.groups ?? [])] };
-  const states = await readRoles(
-    auth,
-    [...named.map(([name]) => name), ...absent.roles]
-      .map((name) => byName.get(name.toLowerCase()))
-      .filter((r): r is Role => r !== undefined),
-    options.concurrency ?? 16,
-    call,
-  );
   const namedGroups = Object.entries(spec.groups ?? {});
   const namedAccounts = Object.entries(spec.accounts ?? {});
-  const groups =
+  const absent = { roles: [...(options.absent?.roles ?? [])], groups: [...(options.absent?.groups ?? [])] };
+  // Four independent reads at once — roles (then their grants and members), groups, accounts, the spec's users —
+  // each with at most `concurrency` requests in flight. Problems are collected apart and listed in a fixed order.
+  const accountProblems: string[] = [];
+  const userProblems: string[] = [];
+  const [{ roles, defaultId, catalogue, states, byName }, groups, accountStates, users] = await Promise.all([
+    readRoleSection(auth, [...named.map(([name]) => name), ...absent.roles], concurrency, call),
     namedGroups.length === 0 && namedAccounts.length === 0 && absent.groups.length === 0
       ? undefined
-      : await readGroups(
-          auth,
-          [...namedGroups.map(([name]) => name), ...absent.groups],
-          options.concurrency ?? 16,
-          call,
-        );
-  const accountStates =
+      : readGroups(auth, [...namedGroups.map(([name]) => name), ...absent.groups], concurrency, call),
     namedAccounts.length === 0
       ? (new Map() as Awaited<ReturnType<typeof readAccounts>>)
-      : await readAccounts(
+      : readAccounts(
           auth,
           namedAccounts.map(([name]) => name),
-          options.concurrency ?? 16,
+          concurrency,
           call,
-          problems,
-        );
-  const users = await resolveSpecUsers(
-    auth,
-    [
-      ...named.flatMap(([, role]) => role.members ?? []),
-      ...namedGroups.flatMap(([, group]) => [...(group.owners ?? []), ...(group.members ?? [])]),
-      ...namedAccounts.flatMap(([, account]) => accountUserRefs(account)),
-    ],
-    problems,
-    call,
-  );
+          accountProblems,
+        ),
+    resolveSpecUsers(
+      auth,
+      [
+        ...named.flatMap(([, role]) => role.members ?? []),
+        ...namedGroups.flatMap(([, group]) => [...(group.owners ?? []), ...(group.members ?? [])]),
+        ...namedAccounts.flatMap(([, account]) => accountUserRefs(account)),
+      ],
+      userProblems,
+      call,
+    ),
+  ]);
+  const problems = [...accountProblems, ...userProblems];
   const known = new Set(catalogue.map((grant) => grant.id));
   const changes: PlanChange[] = [];
   const claimed = claimedUsers(named, users, problems);
@@ -337,6 +324,18 @@ function fingerprint(
     users: [...users].map(([ref, u]) => [ref, u.id, u.roleId ?? null, u.emailAddress ?? null]).sort(),
   };
   return createHash('sha256').update(JSON.stringify(seen)).digest('hex');
+}
+
+/** Every role, the default role, the grant catalogue, and the grants and members of the roles named. */
+async function readRoleSection(auth: DomoAuth, names: string[], concurrency: number, call: CallOptions) {
+  const [{ data: roles }, { data: defaultId }, catalogue] = await Promise.all([
+    getRoles(auth, call),
+    getDefaultRole(auth, call),
+    grantCatalogue(auth, call),
+  ]);
+  const byName = new Map(roles.map((role) => [role.name.toLowerCase(), role]));
+  const named = names.map((name) => byName.get(name.toLowerCase())).filter((r): r is Role => r !== undefined);
+  return { roles, defaultId, catalogue, byName, states: await readRoles(auth, named, concurrency, call) };
 }
 
 async function readRoles(

@@ -11,7 +11,7 @@ import {
   SYSTEM_ROLES,
 } from './catalog.js';
 import type { AccessLevel, SandboxAccount, SandboxGroup, SandboxShare, SandboxUser } from './model.js';
-import type { SeededRandom } from './random.js';
+import { SeededRandom } from './random.js';
 import { SandboxState, type SandboxStateOptions } from './state.js';
 
 /** When the seeded objects were created (2020-01-31, as Domo's system roles are). */
@@ -31,8 +31,10 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   const state = new SandboxState(options);
   seedAuthorities(state);
   seedRoles(state);
+  seedExtraRoles(state, options.extraRoles ?? 0);
   seedUsers(state, options.users ?? 300);
   seedGroups(state);
+  seedExtraGroups(state, options.extraGroups ?? 0);
   seedProviders(state);
   seedAccounts(state, options.accounts ?? 12);
   seedTemplates(state);
@@ -73,6 +75,42 @@ function seedRoles(state: SandboxState): void {
       authorities: [...role.grants],
       created: EPOCH + (index + 1) * DAY,
       modified: EPOCH + (index + 1) * DAY,
+    });
+  }
+}
+
+/** Generated custom roles, from their own random stream (the default instance does not change). */
+function seedExtraRoles(state: SandboxState, count: number): void {
+  const random = new SeededRandom(state.seed ^ 0x7015);
+  const simple = [...state.authorities.values()].filter((a) => a.dependsOnAuthorities.length === 0);
+  for (let n = 0; n < count; n += 1) {
+    const id = state.nextRoleId++;
+    const grants = new Set(Array.from({ length: random.int(1, 6) }, () => random.pick(simple).authority));
+    state.roles.set(id, {
+      id,
+      name: `Role ${CUSTOM_ROLES.length + n + 1}`,
+      description: `Generated role ${n + 1}`,
+      authorities: [...grants],
+      created: EPOCH + (CUSTOM_ROLES.length + n + 1) * DAY,
+      modified: EPOCH + (CUSTOM_ROLES.length + n + 1) * DAY,
+    });
+  }
+}
+
+/** Generated groups, from their own random stream. */
+function seedExtraGroups(state: SandboxState, count: number): void {
+  const random = new SeededRandom(state.seed ^ 0x6209);
+  const userIds = [...state.users.values()].filter((u) => u.id !== state.adminUserId && !u.deleted).map((u) => u.id);
+  const admin = { type: 'USER' as const, id: state.adminUserId };
+  const first = GROUP_NAMES.length + TYPED_GROUPS.length;
+  for (let n = 0; n < count; n += 1) {
+    const members = [...new Set(Array.from({ length: Math.min(20, userIds.length) }, () => random.pick(userIds)))];
+    addGroup(state, {
+      id: 1_814_479_647 + first + n,
+      name: `Team ${first + n + 1}`,
+      type: n % 2 === 0 ? 'closed' : 'open',
+      userIds: members,
+      owners: [admin],
     });
   }
 }

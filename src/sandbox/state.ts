@@ -23,6 +23,10 @@ export interface SandboxStateOptions {
   users?: number;
   /** Credential accounts. @default 12 */
   accounts?: number;
+  /** Custom roles besides the three seeded ones (`Role 4`, `Role 5`, …, with a few grants each). @default 0 */
+  extraRoles?: number;
+  /** Groups besides the twelve seeded ones (`Team 13`, …, open or closed, about 20 members each). @default 0 */
+  extraGroups?: number;
   /** Answer role delete and role metadata update with 400 `Bad Request` after applying them, as observed on Domo. @default false */
   quirks?: boolean;
   faults?: SandboxFaults;
