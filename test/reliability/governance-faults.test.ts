@@ -49,7 +49,7 @@ describe('governance apply with faults on', () => {
         sb.state.faults = {};
         if (error === undefined) outcomes.push('converged');
         else {
-          expect(isDomoError(error), String(error)).toBe(true);
+          expect(isDomoError(error), error instanceof Error ? error.message : typeof error).toBe(true);
           if (error instanceof DomoPartialFailureError) {
             outcomes.push('stopped part-way');
             expect(error.completed).toEqual(progress); // the report names exactly what was applied, in order
