@@ -2,8 +2,10 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { applySpec, loadSpec, planSpec, renderPlan } from '../src/governance/index.js';
 import { mapConcurrent } from '../src/index.js';
 import { ROOT, runTs } from './helpers/cli.js';
+import { useSandbox } from './helpers/sandbox.js';
 
 const DIR = join(ROOT, '.readme-blocks');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -50,6 +52,10 @@ function program(code: string): string {
   ].join('\n');
 }
 
+const sb = useSandbox({ instance: 'acme' });
+/** The example spec of "Governance as code": the first YAML block of that section. */
+const governanceYaml = /## Governance as code\n[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+
 afterAll(() => {
   if (!process.env.KEEP_README_BLOCKS) rmSync(DIR, { recursive: true, force: true });
 });
@@ -75,4 +81,16 @@ describe('README', () => {
     });
     expect(failures.join('\n\n')).toBe('');
   }, 60_000);
+
+  it('plans and applies the example governance spec against the sandbox; the next plan is empty', async () => {
+    const spec = loadSpec(governanceYaml, { file: 'README.md' });
+    const plan = await planSpec(sb.auth, spec);
+    const text = renderPlan(plan);
+    expect(text).toContain('+ role "Auditors" with 2 grant(s): admin.audit.view, user.view');
+    expect(text).toContain('~ default role: "Privileged" → "Participant"');
+    expect(text).toContain('~ account "Snowflake - finance" sharing:');
+    expect(plan.destructive).toBe(false);
+    await applySpec(sb.auth, spec);
+    expect((await planSpec(sb.auth, spec)).changes).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import { DomoInputError } from '../client/errors.js';
 import { formatPath } from '../client/response.js';
 import type { z } from 'zod';
@@ -78,7 +78,7 @@ export function loadDocument<T extends z.ZodType>(
   throw fail(
     result.error.issues.map((issue) => {
       // An unknown key is reported at the key itself, with the keys that are valid there.
-      if (issue.code === 'invalid_key') return locate(doc, lines, file, issue.path, keyMessage(issue.path));
+      if (issue.code === 'invalid_key') return locate(doc, lines, file, issue.path, keyMessage(issue.path), true);
       if (issue.code !== 'unrecognized_keys') return locate(doc, lines, file, issue.path, issue.message);
       const many = issue.keys.length > 1 ? `s ${issue.keys.join(', ')}` : '';
       return locate(
@@ -87,6 +87,7 @@ export function loadDocument<T extends z.ZodType>(
         file,
         [...issue.path, issue.keys[0] as string],
         `unknown key${many}${spec ? validKeysAt(issue.path) : ''}`,
+        true,
       );
     }),
   );
@@ -98,7 +99,17 @@ function locate(
   file: string,
   path: readonly PropertyKey[],
   message: string,
+  atKey = false,
 ): SpecProblem {
+  // A key's own place, for a problem with the key itself (unknown, or not a valid name).
+  const parent = doc.getIn(path.slice(0, -1) as (string | number)[], true);
+  if (atKey && path.length > 0 && isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1));
+    if (pair && isNode(pair.key) && pair.key.range) {
+      const at = lines.linePos(pair.key.range[0]);
+      return { file, line: at.line, column: at.col, path: formatPath(path), message };
+    }
+  }
   for (let depth = path.length; depth >= 0; depth -= 1) {
     const node = doc.getIn(path.slice(0, depth) as (string | number)[], true);
     if (isNode(node) && node.range) {

@@ -71,7 +71,7 @@ accounts:
     ]);
     expect(error.message).toContain('5 problems in the spec:');
     expect(error.message).toContain(
-      'governance.yaml:5:16 roles.Data Stewards.membrship: unknown key; valid: description, grants, members, membership',
+      'governance.yaml:5:5 roles.Data Stewards.membrship: unknown key; valid: description, grants, members, membership',
     );
     expect(error.problems[1]!.message).toBe('must be an email address');
     expect(error.problems[4]!.message).toBe('a share key must be "group:<exact group name>", an email or a user id');
