@@ -1,6 +1,7 @@
 import type { DomoAuth } from '../auth/base.js';
 import { mapAll } from '../client/concurrency.js';
 import type { CallOptions } from '../classes/entity.js';
+import { closeMatches } from '../classes/grant.js';
 import { getAccounts } from '../routes/account/core.js';
 import type { Account, AccessEntry } from '../routes/account/schemas.js';
 import { getAccountAccessList } from '../routes/account/sharing.js';
@@ -87,7 +88,13 @@ export function accountChange(
       if (group) return { type: 'GROUP', id: group.id, label: `group:${group.name}` };
       const creating = created.get(wanted.toLowerCase());
       if (creating) return { type: 'GROUP', label: `group:${creating}` };
-      problems.push(`accounts.${name}.share: no group is named "${wanted}"`);
+      const close = closeMatches(
+        wanted,
+        [...groups.values()].map((g) => g.name),
+      );
+      problems.push(
+        `accounts.${name}.share: no group is named "${wanted}"${close.length ? ` (did you mean ${close.join(' or ')}?)` : ''}`,
+      );
       return undefined;
     }
     const user = users.get(String(typeof key === 'string' ? key.toLowerCase() : key));

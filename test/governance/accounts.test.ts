@@ -52,10 +52,18 @@ describe('planning and applying account sharing', () => {
     await applySpec(sb.auth, { accounts: { [account.displayName]: { share: { [dana!.emailAddress]: 'CAN_VIEW' } } } });
     expect(sb.state.accounts.get(3)!.shares).toHaveLength(before + 1);
     const error = (await planSpec(sb.auth, {
-      accounts: { [account.displayName]: { share: { 'group:Nope': 'CAN_VIEW', 'ghost@sandbox.example': 'CAN_VIEW' } } },
+      accounts: {
+        [account.displayName]: {
+          share: { 'group:Nope': 'CAN_VIEW', 'group:Finanse': 'CAN_VIEW', 'ghost@sandbox.example': 'CAN_VIEW' },
+        },
+      },
     }).catch((e: unknown) => e)) as DomoPlanError;
     expect(error.problems).toEqual(
-      expect.arrayContaining(['no user ghost@sandbox.example', expect.stringContaining('no group is named "Nope"')]),
+      expect.arrayContaining([
+        'no user ghost@sandbox.example',
+        expect.stringContaining('no group is named "Nope"'),
+        expect.stringContaining('no group is named "Finanse" (did you mean Finance'),
+      ]),
     );
   });
 
