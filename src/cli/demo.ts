@@ -10,8 +10,12 @@ import { DomoRoles } from '../classes/roles.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
 import { AccessLevel } from '../routes/account/sharing.js';
 import type { RoleMember } from '../routes/role/schemas.js';
-import { DomoGroups } from '../classes/groups.js';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { applySpec } from '../governance/apply.js';
+import { planRestore, restoreSnapshot } from '../governance/restore.js';
+import { loadSnapshot } from '../governance/snapshot.js';
 import { loadSpec } from '../governance/load.js';
 import { planSpec, renderPlan } from '../governance/plan.js';
 import { startSandbox, type RunningSandbox } from '../sandbox/index.js';
@@ -163,9 +167,12 @@ async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {
   );
 }
 
-/** Governance as code: a small spec, its plan, apply, and the empty plan after it; then the role is removed again. */
+/**
+ * Governance as code: a small spec, its plan, apply (with a snapshot), the empty plan after it; then the snapshot
+ * is restored, which removes what the apply made and moves the members back to their roles.
+ */
 async function governanceTour(tour: Tour, auth: DomoAuth, emails: string[]): Promise<void> {
-  tour.step('Governance as code: plan and apply a spec');
+  tour.step('Governance as code: plan and apply a spec, then restore the snapshot taken before');
   const spec = loadSpec(
     [
       'roles:',
@@ -179,15 +186,19 @@ async function governanceTour(tour: Tour, auth: DomoAuth, emails: string[]): Pro
     { file: 'tour.yaml' },
   );
   tour.line(renderPlan(await planSpec(auth, spec)).trimEnd());
-  const { applied } = await applySpec(auth, spec);
-  tour.line(`applied: ${applied.join('; ')}`);
-  tour.line(renderPlan(await planSpec(auth, spec)).trimEnd());
-  const roles = new DomoRoles(auth);
-  const auditors = await roles.getByName('Tour Auditors');
-  await auditors.removeMembers(emails, { toRoleId: (await roles.getByName('Participant')).id });
-  await auditors.delete();
-  await (await new DomoGroups(auth).getByName('Tour Reviewers')).delete();
-  tour.line('(the tour role and group are removed again)');
+  const dir = await mkdtemp(join(tmpdir(), 'domo-admin-tour-'));
+  try {
+    const { applied, snapshot } = await applySpec(auth, spec, { snapshotDir: dir });
+    tour.line(`applied: ${applied.join('; ')}`);
+    tour.line(renderPlan(await planSpec(auth, spec)).trimEnd());
+    const taken = loadSnapshot(await readFile(snapshot ?? '', 'utf8'));
+    tour.line(`restore (snapshot ${basename(snapshot ?? '')}):`);
+    tour.line(renderPlan(await planRestore(auth, taken)).trimEnd());
+    await restoreSnapshot(auth, taken, { allowDestructive: true });
+    tour.line('(restored: the tour role and group are gone, the members back in their roles)');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** Puts an account's access list back to `original`: revokes what was added, resets changed levels. */

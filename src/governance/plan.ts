@@ -215,7 +215,7 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
       : undefined;
     if (change) changes.push(change);
   }
-  changes.push(...deletions(spec, absent, roles, defaultId, states, groups, problems));
+  changes.push(...deletions(spec, absent, roles, defaultId, states, groups, claimed, problems));
   if (problems.length > 0) throw new DomoPlanError(problems);
   const roleStates = new Map([...states.values()].map((state) => [state.role.name.toLowerCase(), state]));
   const readings = { roles: roleStates, groups: groups?.states ?? new Map(), accounts: accountStates };
@@ -241,6 +241,7 @@ function deletions(
   defaultId: number,
   states: Map<number, RoleState>,
   groups: Awaited<ReturnType<typeof readGroups>> | undefined,
+  claimed: Map<number, string>,
   problems: string[],
 ): PlanChange[] {
   const changes: PlanChange[] = [];
@@ -259,7 +260,8 @@ function deletions(
         kind: 'delete-role',
         role: role.name,
         roleId: role.id,
-        members: states.get(role.id)?.members.size ?? 0,
+        // Members the spec moves to other roles have left by the time the role is deleted.
+        members: [...(states.get(role.id)?.members.keys() ?? [])].filter((id) => !claimed.has(id)).length,
         toRole: defaultName,
         destructive: true,
       });

@@ -22,7 +22,7 @@ describe('npm start tour', () => {
       'Transfer ownership',
       'Rename',
       'Clean up',
-      'Governance as code: plan and apply a spec',
+      'Governance as code: plan and apply a spec, then restore the snapshot taken before',
     ]) {
       expect(out).toContain(step);
     }
