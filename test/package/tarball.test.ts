@@ -95,6 +95,16 @@ describe('the packed tarball, installed in an empty project', () => {
     expect(parsed.items.map((r) => r.name)).toContain('Admin');
   });
 
+  it('plans a governance spec with `domo-admin --sandbox plan` (exit 2: changes)', async () => {
+    await writeFile(join(project, 'spec.yaml'), 'roles:\n  Auditors: { grants: [admin.audit.view, user.view] }\n');
+    const error = await cli('--sandbox', 'plan', 'spec.yaml').then(
+      () => undefined,
+      (e: unknown) => e as { code: number; stdout: string },
+    );
+    expect(error?.code).toBe(2);
+    expect(error!.stdout).toContain('+ role "Auditors" with 2 grant(s)');
+  });
+
   it('imports the library as ESM, and the sandbox subpath', async () => {
     const script = [
       "import { DomoRoles, DomoTokenAuth } from 'domo-admin';",
@@ -115,10 +125,10 @@ describe('the packed tarball, installed in an empty project', () => {
   it('requires the library from CommonJS', async () => {
     await writeFile(
       join(project, 'cjs.cjs'),
-      "const { DomoTokenAuth, routes } = require('domo-admin'); console.log(typeof DomoTokenAuth, typeof routes.getRoles);",
+      "const { DomoTokenAuth, routes } = require('domo-admin'); const { planSpec } = require('domo-admin/governance'); console.log(typeof DomoTokenAuth, typeof routes.getRoles, typeof planSpec);",
     );
     const { stdout } = await run(process.execPath, ['cjs.cjs'], { cwd: project });
-    expect(stdout.trim()).toBe('function function');
+    expect(stdout.trim()).toBe('function function function');
   });
 
   it('`npx domo-admin` with no command prints help and exits 2, without a stack trace', async () => {
