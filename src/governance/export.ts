@@ -4,17 +4,16 @@ import { mapAll } from '../client/concurrency.js';
 import { DomoInputError } from '../client/errors.js';
 import { getAccounts } from '../routes/account/core.js';
 import { getAccountAccessList } from '../routes/account/sharing.js';
-import { getAllGroups, getGroupById } from '../routes/group/core.js';
-import { getGroupOwners } from '../routes/group/members.js';
+import { getAllGroups } from '../routes/group/core.js';
 import type { Group } from '../routes/group/schemas.js';
 import { getDefaultRole } from '../routes/role/default.js';
-import { getRoleGrants } from '../routes/role/grants.js';
 import { getRoles } from '../routes/role/core.js';
-import { getRoleMembership } from '../routes/role/members.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
 import { LAST_SYSTEM_ROLE_ID } from '../classes/role.js';
 import { MAX_IDS_PER_SEARCH, MAX_SEARCH_PAGE, searchUsers, userIdFilter } from '../routes/user/search.js';
 import { accountSpec } from './before.js';
+import { readGroupStates } from './plan-groups.js';
+import { readRoles } from './plan.js';
 import type { Spec, SpecAccount, SpecGroup, SpecRole } from './spec.js';
 
 /** The parts of an instance a spec can describe. */
@@ -72,17 +71,11 @@ async function exportRoles(
 ): Promise<{ roles: Record<string, SpecRole>; defaultRole: string }> {
   const [{ data: all }, { data: defaultId }] = await Promise.all([getRoles(auth, call), getDefaultRole(auth, call)]);
   const custom = all.filter((role) => role.id > LAST_SYSTEM_ROLE_ID);
-  const details = await mapAll(custom, concurrency, async (role) => {
-    const [grants, members] = await Promise.all([
-      getRoleGrants(auth, role.id, call),
-      getRoleMembership(auth, role.id, call),
-    ]);
-    return {
-      role,
-      grants: grants.data,
-      members: members.data.map((m) => ({ id: m.userId, email: m.email ?? undefined })),
-    };
-  });
+  const details = [...(await readRoles(auth, custom, concurrency, call)).values()].map(({ role, grants, members }) => ({
+    role,
+    grants,
+    members: [...members].map(([id, email]) => ({ id, email: email.includes('@') ? email : undefined })),
+  }));
   const emails = await emailsOf(
     auth,
     details.flatMap((d) => d.members),
@@ -109,17 +102,11 @@ async function exportGroups(
   call: CallOptions,
 ): Promise<Record<string, SpecGroup>> {
   const editable = groups.filter((group) => group.type !== 'system' && group.type !== 'directory');
-  const details = await mapAll(editable, concurrency, async (group) => {
-    const [{ data: full }, { data: owners }] = await Promise.all([
-      getGroupById(auth, group.id, call),
-      getGroupOwners(auth, group.id, call),
-    ]);
-    return {
-      group,
-      memberIds: full.userIds ?? [],
-      ownerIds: owners.filter((o) => o.type === 'USER').map((o) => o.id),
-    };
-  });
+  const details = (await readGroupStates(auth, editable, concurrency, call)).map(({ group, members, owners }) => ({
+    group,
+    memberIds: members,
+    ownerIds: owners,
+  }));
   const emails = await emailsOf(
     auth,
     details.flatMap((d) => [...d.memberIds, ...d.ownerIds].map((id) => ({ id }))),

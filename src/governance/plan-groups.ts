@@ -65,14 +65,24 @@ export async function readGroups(
   const { data: all } = await getAllGroups(auth, {}, call);
   const byName = new Map(all.map((group) => [group.name.toLowerCase(), group]));
   const named = names.map((name) => byName.get(name.toLowerCase())).filter((g): g is Group => g !== undefined);
-  const states = await mapAll(named, concurrency, async (group) => {
+  const states = await readGroupStates(auth, named, concurrency, call);
+  return { byName, states: new Map(states.map((state) => [state.group.id, state])) };
+}
+
+/** The direct members and user owners of `groups` (two requests per group, `concurrency` in flight), in order. */
+export function readGroupStates(
+  auth: DomoAuth,
+  groups: Group[],
+  concurrency: number,
+  call: CallOptions,
+): Promise<GroupState[]> {
+  return mapAll(groups, concurrency, async (group) => {
     const [{ data: full }, { data: owners }] = await Promise.all([
       getGroupById(auth, group.id, call),
       getGroupOwners(auth, group.id, call),
     ]);
     return { group, members: full.userIds ?? [], owners: owners.filter((o) => o.type === 'USER').map((o) => o.id) };
   });
-  return { byName, states: new Map(states.map((state) => [state.group.id, state])) };
 }
 
 /** The changes that make one group match its spec; problems (a managed group's members) are pushed to `problems`. */

@@ -340,7 +340,8 @@ async function readRoleSection(auth: DomoAuth, names: string[], concurrency: num
   return { roles, defaultId, catalogue, byName, states: await readRoles(auth, named, concurrency, call) };
 }
 
-async function readRoles(
+/** The grants and members of `roles`, by role id (members by id, with the email the answer carried). */
+export async function readRoles(
   auth: DomoAuth,
   roles: Role[],
   concurrency: number,
