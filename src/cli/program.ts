@@ -3,6 +3,7 @@ import { DomoInputError } from '../client/errors.js';
 import { LOG_LEVELS } from '../client/logger.js';
 import { VERSION } from '../version.js';
 import { registerAccounts } from './commands/accounts.js';
+import { registerAudit } from './commands/audit.js';
 import { registerCatalogs } from './commands/catalog.js';
 import { registerGovernance } from './commands/governance.js';
 import { registerGroups } from './commands/groups.js';
@@ -44,6 +45,7 @@ export function createProgram(io: CliIo = processIo): { program: Command; contex
   registerGroups(program, ctx);
   registerCatalogs(program, ctx);
   registerGovernance(program, ctx);
+  registerAudit(program, ctx);
   registerSandboxCommand(program);
   registerRepl(program, ctx);
   for (const command of program.commands)

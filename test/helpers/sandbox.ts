@@ -26,14 +26,17 @@ export interface SandboxFixture {
   settled(): Promise<void>;
 }
 
-/** An in-process sandbox behind msw, re-seeded before every test; any request it does not handle fails the test. */
-export function useSandbox(options: SandboxStateOptions = {}): SandboxFixture {
+/**
+ * An in-process sandbox behind msw, re-seeded before every test (from options, or a function that builds the
+ * state); any request it does not handle fails the test.
+ */
+export function useSandbox(options: SandboxStateOptions | (() => SandboxState) = {}): SandboxFixture {
   const server = setupServer();
   const fixture = { server } as SandboxFixture;
   const sent = recordRequests(server);
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   beforeEach(() => {
-    fixture.state = createSandboxState(options);
+    fixture.state = typeof options === 'function' ? options() : createSandboxState(options);
     server.resetHandlers(...createSandboxHandlers(fixture.state));
     fixture.authWith = ({ token, ...rest }) =>
       new DomoTokenAuth({

@@ -44,7 +44,7 @@ export function userHandlers(scope: SandboxScope): HttpHandler[] {
   ];
 }
 
-/** v3 user: the v2 fields plus a `detail` object (email, title, department, phone, active). */
+/** v3 user: the v2 fields plus a `detail` object (email, title, department, phone, active — false when locked). */
 function v3View(user: SandboxUser) {
   return {
     ...userView(user),
@@ -53,7 +53,7 @@ function v3View(user: SandboxUser) {
       title: user.jobTitle ?? null,
       department: user.department ?? null,
       phoneNumber: user.phoneNumber ?? null,
-      active: true,
+      active: !user.locked,
       deleted: Boolean(user.deleted),
     },
   };

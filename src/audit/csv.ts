@@ -1,0 +1,84 @@
+import type { Finding } from './findings.js';
+import type { AuditModel } from './model.js';
+
+/**
+ * The audit as CSV files (RFC 4180, a header row each), by file name: `roles.csv` (role × grant), `users.csv`,
+ * `groups.csv` (members and owners), `access.csv` (credential × principal, with the users each share reaches) and
+ * `findings.csv`. A value a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is written with a leading `'`.
+ */
+export function auditCsv(model: AuditModel, findings: readonly Finding[]): Record<string, string> {
+  const roleName = new Map(model.roles.map((r) => [r.id, r.name]));
+  const email = new Map(model.users.map((u) => [u.id, u.email]));
+  const groups = new Map(model.groups.map((g) => [g.id, g]));
+  const credentials = [
+    ...model.accounts.map((c) => ['account', c] as const),
+    ...model.templates.map((c) => ['template', c] as const),
+  ];
+  return {
+    'roles.csv': csv(
+      ['role_id', 'role', 'system', 'default', 'members', 'grant'],
+      model.roles.flatMap((r) =>
+        (r.grants.length ? r.grants : ['']).map((g) => [r.id, r.name, r.system, r.isDefault, r.members.length, g]),
+      ),
+    ),
+    'users.csv': csv(
+      ['user_id', 'name', 'email', 'role', 'deleted', 'active', 'last_activity'],
+      model.users.map((u) => [
+        u.id,
+        u.name,
+        u.email,
+        u.roleId === null ? '' : (roleName.get(u.roleId) ?? u.roleId),
+        u.deleted,
+        u.active ?? '',
+        u.lastActivity === null ? '' : new Date(u.lastActivity).toISOString(),
+      ]),
+    ),
+    'groups.csv': csv(
+      ['group_id', 'group', 'type', 'relation', 'principal_type', 'principal_id', 'principal'],
+      model.groups.flatMap((g) => [
+        ...g.owners.map((o) => [g.id, g.name, g.type, 'owner', o.type, o.id, email.get(o.id) ?? o.name]),
+        ...g.members.map((id) => [g.id, g.name, g.type, 'member', 'USER', id, email.get(id) ?? id]),
+      ]),
+    ),
+    'access.csv': csv(
+      [
+        'kind',
+        'credential_id',
+        'credential',
+        'provider',
+        'principal_type',
+        'principal_id',
+        'principal',
+        'level',
+        'users_reached',
+      ],
+      credentials.flatMap(([kind, c]) =>
+        c.shares.map((s) => [
+          kind,
+          c.id,
+          c.name,
+          c.provider,
+          s.type,
+          s.id,
+          s.type === 'GROUP' ? (groups.get(s.id)?.name ?? s.name) : (email.get(s.id) ?? s.name),
+          s.level,
+          s.type === 'GROUP' ? (groups.get(s.id)?.members.length ?? 0) : 1,
+        ]),
+      ),
+    ),
+    'findings.csv': csv(
+      ['severity', 'kind', 'message', 'subjects'],
+      findings.map((f) => [f.severity, f.kind, f.message, f.subjects.map((s) => `${s.type}:${s.id}`).join(' ')]),
+    ),
+  };
+}
+
+function csv(header: string[], rows: unknown[][]): string {
+  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+function cell(value: unknown): string {
+  let text = typeof value === 'string' ? value : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

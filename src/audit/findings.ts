@@ -1,0 +1,163 @@
+import type { AuditCredential, AuditGrant, AuditModel, AuditRole, AuditUser } from './model.js';
+
+export type Severity = 'high' | 'medium' | 'low';
+
+/** The kinds of finding, each with a severity and a plain sentence. */
+export const FINDING_KINDS = {
+  'admin-grant-outside-admin': 'high',
+  'default-role-too-powerful': 'high',
+  'credential-owned-by-inactive': 'high',
+  'shared-to-individuals': 'medium',
+  'group-without-owner': 'medium',
+  'role-without-members': 'low',
+} as const satisfies Record<string, Severity>;
+export type FindingKind = keyof typeof FINDING_KINDS;
+
+/** What a finding is about. */
+export interface AuditSubject {
+  type: 'user' | 'role' | 'group' | 'account' | 'template';
+  id: number;
+  name: string;
+}
+
+export interface Finding {
+  kind: FindingKind;
+  severity: Severity;
+  /** A plain sentence a person reads. */
+  message: string;
+  subjects: AuditSubject[];
+}
+
+/** Options of {@link auditFindings}. */
+export interface FindingOptions {
+  /** Which grants count as admin-level. @default the Admin group of the catalogue, `admin.*`, role.manage, user.edit, user.delete */
+  adminGrant?: (grant: AuditGrant) => boolean;
+  /** More individual (user) shares than this on one credential is a finding. @default 10 */
+  individualShareThreshold?: number;
+}
+
+/** The system role that holds everything. */
+const ADMIN_ROLE_ID = 1;
+/** The system role new users should get at most. */
+const PARTICIPANT_ROLE_ID = 4;
+const SEVERITY_ORDER: Severity[] = ['high', 'medium', 'low'];
+
+/** Admin-level: the catalogue's Admin group, `admin.*`, and the grants that manage people and roles. */
+export function isAdminLevelGrant(grant: AuditGrant): boolean {
+  return (
+    grant.group === 'Admin' ||
+    grant.id.startsWith('admin.') ||
+    ['role.manage', 'user.edit', 'user.delete'].includes(grant.id)
+  );
+}
+
+/**
+ * The problems an audit shows, most severe first: users holding admin-level grants outside the Admin role; a
+ * default role more powerful than Participant; credentials owned only by deleted or inactive users; credentials
+ * shared to many individuals instead of groups; groups with no owner; custom roles with no members.
+ * @example
+ * ```ts
+ * for (const finding of auditFindings(model)) console.log(finding.severity, finding.message);
+ * ```
+ */
+export function auditFindings(model: AuditModel, options: FindingOptions = {}): Finding[] {
+  const adminGrant = options.adminGrant ?? isAdminLevelGrant;
+  const threshold = options.individualShareThreshold ?? 10;
+  const users = new Map(model.users.map((u) => [u.id, u]));
+  const admin = new Set(model.grants.filter(adminGrant).map((g) => g.id));
+  const findings: Finding[] = [
+    ...model.roles.flatMap((role) => adminOutsideAdmin(role, admin, users)),
+    ...defaultRoleTooPowerful(model.roles),
+    ...[
+      ...model.accounts.map((c) => ['account', c] as const),
+      ...model.templates.map((c) => ['template', c] as const),
+    ].flatMap(([type, credential]) => [
+      ...ownedByInactive(type, credential, users),
+      ...sharedToIndividuals(type, credential, threshold),
+    ]),
+    ...model.groups
+      .filter((g) => g.type !== 'system' && g.owners.length === 0 && !g.incomplete)
+      .map((g): Finding => ({
+        kind: 'group-without-owner',
+        severity: FINDING_KINDS['group-without-owner'],
+        message: `group "${g.name}" has no owner: nobody but an admin can change its members`,
+        subjects: [{ type: 'group', id: g.id, name: g.name }],
+      })),
+    ...model.roles
+      .filter((r) => !r.system && r.members.length === 0)
+      .map((r): Finding => ({
+        kind: 'role-without-members',
+        severity: FINDING_KINDS['role-without-members'],
+        message: `role "${r.name}" has no members`,
+        subjects: [{ type: 'role', id: r.id, name: r.name }],
+      })),
+  ];
+  return findings.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+}
+
+function adminOutsideAdmin(role: AuditRole, admin: Set<string>, users: Map<number, AuditUser>): Finding[] {
+  const held = role.grants.filter((g) => admin.has(g));
+  if (role.id === ADMIN_ROLE_ID || held.length === 0 || role.members.length === 0) return [];
+  return [
+    {
+      kind: 'admin-grant-outside-admin',
+      severity: FINDING_KINDS['admin-grant-outside-admin'],
+      message: `${role.members.length} user(s) hold admin-level grants (${held.join(', ')}) through role "${role.name}", not the Admin role`,
+      subjects: [
+        { type: 'role', id: role.id, name: role.name },
+        ...role.members.map((id) => ({ type: 'user' as const, id, name: users.get(id)?.email ?? String(id) })),
+      ],
+    },
+  ];
+}
+
+function defaultRoleTooPowerful(roles: AuditRole[]): Finding[] {
+  const defaultRole = roles.find((r) => r.isDefault);
+  const participant = roles.find((r) => r.id === PARTICIPANT_ROLE_ID);
+  if (!defaultRole || !participant || defaultRole.id === participant.id || defaultRole.incomplete) return [];
+  const extra = defaultRole.grants.filter((g) => !participant.grants.includes(g));
+  if (extra.length === 0) return [];
+  return [
+    {
+      kind: 'default-role-too-powerful',
+      severity: FINDING_KINDS['default-role-too-powerful'],
+      message: `the default role "${defaultRole.name}" gives every new user ${extra.length} grant(s) "${participant.name}" does not have (${extra.slice(0, 8).join(', ')}${extra.length > 8 ? ', …' : ''})`,
+      subjects: [{ type: 'role', id: defaultRole.id, name: defaultRole.name }],
+    },
+  ];
+}
+
+function ownedByInactive(
+  type: 'account' | 'template',
+  credential: AuditCredential,
+  users: Map<number, AuditUser>,
+): Finding[] {
+  const owners = credential.shares.filter((s) => s.level === 'OWNER');
+  const gone = (id: number) => users.get(id)?.deleted === true || users.get(id)?.active === false;
+  if (owners.length === 0 || owners.some((o) => o.type === 'GROUP' || !gone(o.id))) return [];
+  const names = owners.map((o) => users.get(o.id)?.email ?? o.name);
+  return [
+    {
+      kind: 'credential-owned-by-inactive',
+      severity: FINDING_KINDS['credential-owned-by-inactive'],
+      message: `${type === 'account' ? 'account' : 'OAuth template'} "${credential.name}" is owned only by deleted or inactive users (${names.join(', ')}): nobody can manage it`,
+      subjects: [
+        { type, id: credential.id, name: credential.name },
+        ...owners.map((o) => ({ type: 'user' as const, id: o.id, name: users.get(o.id)?.email ?? o.name })),
+      ],
+    },
+  ];
+}
+
+function sharedToIndividuals(type: 'account' | 'template', credential: AuditCredential, threshold: number): Finding[] {
+  const individuals = credential.shares.filter((s) => s.type === 'USER' && s.level !== 'OWNER');
+  if (individuals.length <= threshold) return [];
+  return [
+    {
+      kind: 'shared-to-individuals',
+      severity: FINDING_KINDS['shared-to-individuals'],
+      message: `${type === 'account' ? 'account' : 'OAuth template'} "${credential.name}" is shared with ${individuals.length} individual users (more than ${threshold}): share it with a group instead`,
+      subjects: [{ type, id: credential.id, name: credential.name }],
+    },
+  ];
+}

@@ -1,0 +1,35 @@
+export {
+  auditAccess,
+  AUDIT_SECTIONS,
+  type AuditSection,
+  type AuditModel,
+  type AuditOptions,
+  type AuditProgress,
+  type AuditGrant,
+  type AuditRole,
+  type AuditUser,
+  type AuditGroup,
+  type AuditCredential,
+  type AuditPrincipal,
+  type AuditFailure,
+} from './model.js';
+export {
+  auditFindings,
+  isAdminLevelGrant,
+  FINDING_KINDS,
+  type Finding,
+  type FindingKind,
+  type FindingOptions,
+  type Severity,
+  type AuditSubject,
+} from './findings.js';
+export { whoCan, userAccess, reachOf, type GrantHolder, type UserAccess, type Route } from './access.js';
+export { auditReportHtml } from './report.js';
+export { auditCsv } from './csv.js';
+export {
+  planOffboarding,
+  offboardUser,
+  type OffboardingPlan,
+  type OffboardOptions,
+  type OffboardTo,
+} from './offboard.js';

@@ -1,0 +1,378 @@
+import type { DomoAuth } from '../auth/base.js';
+import { mapConcurrent } from '../client/concurrency.js';
+import { DomoAbortError, DomoAuthError } from '../client/errors.js';
+import { callOptions, type CallOptions } from '../classes/entity.js';
+import { grantCatalogue } from '../classes/grant.js';
+import { LAST_SYSTEM_ROLE_ID } from '../classes/role.js';
+import { getAccounts } from '../routes/account/core.js';
+import { getOAuthAccounts } from '../routes/account/oauth.js';
+import type { AccessEntry } from '../routes/account/schemas.js';
+import { getAccountAccessList, getOAuthAccountAccessList } from '../routes/account/sharing.js';
+import { getAllGroups } from '../routes/group/core.js';
+import { getGroupMembers } from '../routes/group/members.js';
+import { getRoles } from '../routes/role/core.js';
+import { getDefaultRole } from '../routes/role/default.js';
+import { getRoleGrants } from '../routes/role/grants.js';
+import { getUserDetails } from '../routes/user/core.js';
+import { MAX_SEARCH_PAGE, searchUsers } from '../routes/user/search.js';
+import type { User } from '../routes/user/schemas.js';
+
+/** The parts of an instance an audit reads. */
+export const AUDIT_SECTIONS = ['roles', 'users', 'groups', 'accounts', 'templates'] as const;
+export type AuditSection = (typeof AUDIT_SECTIONS)[number];
+
+/** A grant of the catalogue, with the words the admin UI shows for it. */
+export interface AuditGrant {
+  id: string;
+  title: string;
+  description: string;
+  group: string;
+}
+
+export interface AuditRole {
+  id: number;
+  name: string;
+  description: string;
+  system: boolean;
+  isDefault: boolean;
+  grants: string[];
+  /** User ids (from the users' roles, so they always agree with `users`). */
+  members: number[];
+  /** Set when the grants could not be read. */
+  incomplete?: true;
+}
+
+export interface AuditUser {
+  id: number;
+  name: string;
+  email: string;
+  roleId: number | null;
+  deleted: boolean;
+  /** `false` for a deactivated user; read only for users who own something (`null` when not read). */
+  active: boolean | null;
+  lastActivity: number | null;
+}
+
+/** A user or a group, as shares and owners name them. */
+export interface AuditPrincipal {
+  type: 'USER' | 'GROUP';
+  id: number;
+  name: string;
+}
+
+export interface AuditGroup {
+  id: number;
+  name: string;
+  type: string;
+  description: string;
+  owners: AuditPrincipal[];
+  /** Users who belong, directly or through a member group. */
+  members: number[];
+  incomplete?: true;
+}
+
+/** A credential account or an OAuth template, and who it is shared with. */
+export interface AuditCredential {
+  id: number;
+  name: string;
+  provider: string;
+  shares: (AuditPrincipal & { level: string })[];
+  incomplete?: true;
+}
+
+/** A read that failed: the entity is in the model, marked `incomplete`, or its section is empty. */
+export interface AuditFailure {
+  section: AuditSection | 'owners';
+  id?: number;
+  name?: string;
+  error: string;
+}
+
+/** One consistent picture of who can do what: roles × grants, users × role, groups, credentials × principals. */
+export interface AuditModel {
+  instance: string;
+  /** ISO 8601: when the reads started. */
+  takenAt: string;
+  grants: AuditGrant[];
+  roles: AuditRole[];
+  users: AuditUser[];
+  groups: AuditGroup[];
+  accounts: AuditCredential[];
+  templates: AuditCredential[];
+  failures: AuditFailure[];
+  counts: Record<AuditSection, number> & { failures: number };
+  /** Requests sent, by what they read: at most one per entity (plus list pages). */
+  requests: Record<AuditSection | 'owners' | 'catalogue', number> & { total: number };
+}
+
+/** Progress of an audit: one call per finished read. */
+export interface AuditProgress {
+  section: AuditSection | 'owners';
+  done: number;
+  total: number;
+}
+
+/** Options of {@link auditAccess}. */
+export interface AuditOptions extends CallOptions {
+  /** Only these sections (roles always come with users: membership is the users' roles). @default all */
+  include?: readonly AuditSection[];
+  /** Requests in flight at most per section. @default 16 */
+  concurrency?: number;
+  onProgress?: (progress: AuditProgress) => void;
+}
+
+const DELETED_EMAIL = /_deleted_\d+$/;
+
+/**
+ * Reads everything an access audit needs into one model, with bounded concurrency and at most one request per
+ * entity (list pages aside): the grant catalogue; roles and their grants; every user (deleted ones too) and so
+ * role membership; groups with owners and members (through member groups too); credential accounts and OAuth
+ * templates with their access lists; and, for users who own a credential, whether they are active. A read that
+ * fails is listed in `failures` and the rest goes on; only a rejected credential or an abort stops the audit.
+ * @throws {DomoAuthError} the credential is rejected
+ * @throws {DomoAbortError} the signal was aborted
+ * @example
+ * ```ts
+ * const model = await auditAccess(auth, { onProgress: (p) => console.error(p.section, p.done, p.total) });
+ * console.log(model.counts, model.requests.total, model.failures);
+ * ```
+ */
+export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): Promise<AuditModel> {
+  const call = callOptions(options);
+  const include = new Set<AuditSection>(options.include ?? AUDIT_SECTIONS);
+  if (include.has('roles')) include.add('users');
+  const reader = new Reader(auth, call, options.concurrency ?? 16, options.onProgress);
+  const takenAt = new Date().toISOString();
+  const [grants, users, roles, groups, accounts, templates] = await Promise.all([
+    include.has('roles') ? reader.catalogue() : [],
+    include.has('users') ? reader.users() : [],
+    include.has('roles') ? reader.roles() : [],
+    include.has('groups') ? reader.groups() : [],
+    include.has('accounts') ? reader.credentials('accounts') : [],
+    include.has('templates') ? reader.credentials('templates') : [],
+  ]);
+  for (const role of roles) role.members = users.filter((u) => u.roleId === role.id && !u.deleted).map((u) => u.id);
+  await reader.activity(users, [...accounts, ...templates]);
+  const model: AuditModel = {
+    instance: auth.instance,
+    takenAt,
+    grants,
+    roles,
+    users,
+    groups,
+    accounts,
+    templates,
+    failures: reader.failures,
+    counts: {
+      roles: roles.length,
+      users: users.filter((u) => !u.deleted).length,
+      groups: groups.length,
+      accounts: accounts.length,
+      templates: templates.length,
+      failures: reader.failures.length,
+    },
+    requests: { ...reader.requests, total: Object.values(reader.requests).reduce((sum, n) => sum + n, 0) },
+  };
+  return model;
+}
+
+/** The reads of one audit, counting requests and collecting failures. */
+class Reader {
+  readonly failures: AuditFailure[] = [];
+  readonly requests = { catalogue: 0, roles: 0, users: 0, groups: 0, accounts: 0, templates: 0, owners: 0 };
+
+  constructor(
+    readonly auth: DomoAuth,
+    readonly call: CallOptions,
+    readonly concurrency: number,
+    readonly onProgress: AuditOptions['onProgress'],
+  ) {}
+
+  /** One request, counted; a failure is recorded (and `fallback` returned) unless it must stop the audit. */
+  async read<T>(
+    section: keyof Reader['requests'],
+    fn: () => Promise<T>,
+    fallback: T,
+    what: Omit<AuditFailure, 'error' | 'section'> = {},
+  ): Promise<T> {
+    this.requests[section] += 1;
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof DomoAuthError || error instanceof DomoAbortError) throw error;
+      this.failures.push({
+        section: section === 'catalogue' ? 'roles' : section,
+        ...what,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return fallback;
+    }
+  }
+
+  /** `fn` over `items`, `concurrency` at a time, reporting progress; failures are recorded by `read`. */
+  async each<T, R>(section: AuditProgress['section'], items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+    let done = 0;
+    const results = await mapConcurrent(items, this.concurrency, async (item) => {
+      const value = await fn(item);
+      this.onProgress?.({ section, done: ++done, total: items.length });
+      return value;
+    });
+    return results.map((result) => {
+      if (!result.ok) throw result.error; // only auth and abort errors get here
+      return result.value;
+    });
+  }
+
+  async catalogue(): Promise<AuditGrant[]> {
+    const catalogue = await this.read('catalogue', () => grantCatalogue(this.auth, this.call), []);
+    return catalogue.map((g) => ({
+      id: g.id,
+      title: g.title ?? g.id,
+      description: g.description ?? '',
+      group: g.group ?? '',
+    }));
+  }
+
+  async roles(): Promise<AuditRole[]> {
+    const [list, defaultId] = await Promise.all([
+      this.read('roles', async () => (await getRoles(this.auth, this.call)).data, []),
+      this.read('roles', async () => (await getDefaultRole(this.auth, this.call)).data, undefined),
+    ]);
+    return this.each('roles', list, async (role) => {
+      const grants = await this.read(
+        'roles',
+        async () => (await getRoleGrants(this.auth, role.id, this.call)).data,
+        undefined,
+        { id: role.id, name: role.name },
+      );
+      return {
+        id: role.id,
+        name: role.name,
+        description: role.description ?? '',
+        system: role.id <= LAST_SYSTEM_ROLE_ID,
+        isDefault: role.id === defaultId,
+        grants: [...(grants ?? [])].sort(),
+        members: [],
+        ...(grants === undefined ? { incomplete: true as const } : {}),
+      };
+    });
+  }
+
+  /** Every user, deleted ones too: the first page says how many, the rest are read concurrently. */
+  async users(): Promise<AuditUser[]> {
+    const page = (offset: number) =>
+      this.read(
+        'users',
+        async () =>
+          (await searchUsers(this.auth, { includeDeleted: true, limit: MAX_SEARCH_PAGE, offset }, this.call)).data,
+        undefined,
+        { name: `users ${offset + 1}–${offset + MAX_SEARCH_PAGE}` },
+      );
+    const first = await page(0);
+    if (!first) return [];
+    const total = first.count ?? first.users.length;
+    const offsets: number[] = [];
+    for (let offset = MAX_SEARCH_PAGE; offset < total; offset += MAX_SEARCH_PAGE) offsets.push(offset);
+    const rest = await this.each('users', offsets, page);
+    const seen = new Map<number, AuditUser>();
+    for (const user of [first, ...rest].flatMap((p) => p?.users ?? [])) seen.set(user.id, auditUser(user));
+    return [...seen.values()];
+  }
+
+  async groups(): Promise<AuditGroup[]> {
+    const list = await this.read('groups', async () => (await getAllGroups(this.auth, {}, this.call)).data, []);
+    return this.each('groups', list, async (group) => {
+      const members =
+        group.memberCount === 0
+          ? []
+          : await this.read('groups', () => this.allMembers(group.id), undefined, { id: group.id, name: group.name });
+      return {
+        id: group.id,
+        name: group.name,
+        type: group.type,
+        description: group.description ?? '',
+        owners: (group.owners ?? []).map((o) => ({ type: o.type, id: o.id, name: o.displayName ?? String(o.id) })),
+        members: members ?? [],
+        ...(members === undefined ? { incomplete: true as const } : {}),
+      };
+    });
+  }
+
+  /** A group's members, page after page (one request for up to 500). */
+  async allMembers(groupId: number): Promise<number[]> {
+    const ids: number[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const { data } = await getGroupMembers(this.auth, groupId, { limit: 500, offset }, this.call);
+      ids.push(...data.map((u) => u.id));
+      if (data.length < 500) return ids;
+      this.requests.groups += 1;
+    }
+  }
+
+  async credentials(section: 'accounts' | 'templates'): Promise<AuditCredential[]> {
+    const accounts = section === 'accounts';
+    const list = await this.read(
+      section,
+      async () =>
+        (accounts ? await getAccounts(this.auth, this.call) : await getOAuthAccounts(this.auth, this.call)).data,
+      [],
+    );
+    const accessOf = accounts ? getAccountAccessList : getOAuthAccountAccessList;
+    return this.each(section, list, async (row) => {
+      const access = await this.read(
+        section,
+        async () => (await accessOf(this.auth, row.id, this.call)).data,
+        undefined,
+        { id: row.id, name: row.displayName },
+      );
+      return {
+        id: row.id,
+        name: row.displayName,
+        provider: row.dataProviderType ?? '',
+        shares: (access ?? []).map(share),
+        ...(access === undefined ? { incomplete: true as const } : {}),
+      };
+    });
+  }
+
+  /** Whether the users who own a credential are active (one v3 read each; deleted owners need none). */
+  async activity(users: AuditUser[], credentials: AuditCredential[]): Promise<void> {
+    const byId = new Map(users.map((u) => [u.id, u]));
+    const owners = [
+      ...new Set(
+        credentials.flatMap((c) =>
+          c.shares.filter((s) => s.type === 'USER' && s.level === 'OWNER' && !byId.get(s.id)?.deleted).map((s) => s.id),
+        ),
+      ),
+    ];
+    await this.each('owners', owners, async (id) => {
+      const details = await this.read(
+        'owners',
+        async () => (await getUserDetails(this.auth, id, this.call)).data,
+        undefined,
+        {
+          id,
+        },
+      );
+      const user = byId.get(id);
+      if (user && details) user.active = details.active ?? true;
+    });
+  }
+}
+
+function auditUser(user: User): AuditUser {
+  const email = user.emailAddress ?? '';
+  return {
+    id: user.id,
+    name: user.displayName ?? email,
+    email,
+    roleId: user.roleId ?? null,
+    deleted: DELETED_EMAIL.test(email),
+    active: null,
+    lastActivity: user.lastActivity ?? null,
+  };
+}
+
+function share(entry: AccessEntry): AuditPrincipal & { level: string } {
+  return { type: entry.type, id: entry.id, name: entry.name ?? String(entry.id), level: entry.accessLevel };
+}

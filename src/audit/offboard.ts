@@ -1,0 +1,227 @@
+import type { DomoAuth } from '../auth/base.js';
+import { DomoInputError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
+import { DomoAccount } from '../classes/account.js';
+import type { CredentialEntity } from '../classes/credential.js';
+import { callOptions, type CallOptions } from '../classes/entity.js';
+import { DomoOAuthAccount } from '../classes/oauth-account.js';
+import { findGroupByName } from '../classes/people.js';
+import { DomoUser } from '../classes/user.js';
+import { DomoUsers } from '../classes/users.js';
+import { AccessLevel } from '../routes/account/sharing.js';
+import { getGroupOwners, updateGroupAccess } from '../routes/group/members.js';
+import { getRoleById } from '../routes/role/core.js';
+import { deleteUser } from '../routes/user/core.js';
+
+/** Who takes over: a user (by email or id), or a group (`group:<exact name>`). */
+export type OffboardTo = string | number;
+
+/** Everything an offboarding would do, read first and changing nothing. */
+export interface OffboardingPlan {
+  instance: string;
+  user: { id: number; email: string; name: string; role: string };
+  to: { type: 'USER' | 'GROUP'; id: number; label: string };
+  accounts: { id: number; name: string }[];
+  templates: { id: number; name: string }[];
+  groups: { id: number; name: string }[];
+  deleteUser: boolean;
+  /** The steps, in order, as sentences. */
+  steps: string[];
+}
+
+/** Options of {@link planOffboarding} and {@link offboardUser}. */
+export interface OffboardOptions extends CallOptions {
+  /** The new owner: an email or user id, or `group:<exact name>`. */
+  to: OffboardTo;
+  /** Delete the user once everything is handed over. @default false */
+  deleteUser?: boolean;
+  /** Called after each step, with its sentence. */
+  onProgress?: (done: number, total: number, step: string) => void;
+}
+
+/**
+ * Reads what a leaving user owns (credential accounts, OAuth templates, groups) and their role, checks the new
+ * owner, and lists the steps — changing nothing.
+ * @throws {DomoInputError} no such user, a deleted one, or a new owner that is missing, deleted, inactive or the
+ * same user
+ */
+export async function planOffboarding(
+  auth: DomoAuth,
+  user: string | number,
+  options: OffboardOptions,
+): Promise<OffboardingPlan> {
+  const call = callOptions(options);
+  const leaving = await activeUser(auth, user, 'user', call);
+  const to = await target(auth, options.to, leaving.id, call);
+  const [owned, role] = await Promise.all([
+    leaving.owned(call),
+    leaving.roleId ? getRoleById(auth, leaving.roleId, call).then((r) => r.data.name) : Promise.resolve('?'),
+  ]);
+  const steps = [
+    ...owned.accounts.map(
+      (a) => `account #${a.id} "${a.name}": ${to.label} becomes OWNER, then ${leaving.email} is removed`,
+    ),
+    ...owned.templates.map(
+      (t) => `OAuth template #${t.id} "${t.name}": ${to.label} becomes OWNER, then ${leaving.email} is removed`,
+    ),
+    ...owned.groups.map(
+      (g) => `group #${g.id} "${g.name}": ${to.label} becomes an owner, then ${leaving.email} is removed`,
+    ),
+    ...(options.deleteUser ? [`delete user #${leaving.id} ${leaving.email} (role "${role}")`] : []),
+  ];
+  return {
+    instance: auth.instance,
+    user: { id: leaving.id, email: leaving.email, name: leaving.displayName ?? leaving.email, role },
+    to,
+    accounts: owned.accounts,
+    templates: owned.templates,
+    groups: owned.groups,
+    deleteUser: Boolean(options.deleteUser),
+    steps,
+  };
+}
+
+/**
+ * Hands over everything a user owns, then (with `deleteUser`) deletes them: for each account and OAuth template the
+ * new owner is given OWNER and the user removed; for each group the new owner is added and the user removed — each
+ * verified by reading the access list or owners again. The user is deleted only when a fresh read shows they own
+ * nothing.
+ * @throws {DomoInputError} a refusal from {@link planOffboarding} (nothing is changed)
+ * @throws {DomoPartialFailureError} a step failed after others were done: `completed` lists exactly what moved
+ * @example
+ * ```ts
+ * const { done } = await offboardUser(auth, 'ana@acme.com', { to: 'group:Data Stewards', deleteUser: true });
+ * ```
+ */
+export async function offboardUser(
+  auth: DomoAuth,
+  user: string | number,
+  options: OffboardOptions,
+): Promise<{ plan: OffboardingPlan; done: string[] }> {
+  const call = callOptions(options);
+  const plan = await planOffboarding(auth, user, options);
+  const done: string[] = [];
+  const total = plan.steps.length;
+  const step = async (text: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DomoPartialFailureError(
+        `offboarding ${plan.user.email} stopped at "${text}" after ${done.length} of ${total} step(s) (${reason}); nothing after it was done`,
+        [...done],
+        error,
+      );
+    }
+    done.push(text);
+    options.onProgress?.(done.length, total, text);
+  };
+  let index = 0;
+  for (const account of plan.accounts)
+    await step(plan.steps[index++]!, () => handOver(DomoAccount.get(auth, account.id, call), plan, call));
+  for (const template of plan.templates)
+    await step(plan.steps[index++]!, () => handOver(DomoOAuthAccount.get(auth, template.id, call), plan, call));
+  for (const group of plan.groups) await step(plan.steps[index++]!, () => handOverGroup(auth, group.id, plan, call));
+  if (plan.deleteUser)
+    await step(plan.steps[index++]!, async () => {
+      const left = await (await DomoUser.get(auth, plan.user.id, call)).owned(call);
+      const count = left.accounts.length + left.templates.length + left.groups.length;
+      if (count > 0)
+        throw new DomoValidationError(
+          `user ${plan.user.email} still owns ${count} thing(s) (granted since planning?); not deleted`,
+          { route: 'offboardUser' },
+        );
+      await deleteUser(auth, plan.user.id, call);
+    });
+  return { plan, done };
+}
+
+async function handOver(entity: Promise<CredentialEntity>, plan: OffboardingPlan, call: CallOptions): Promise<void> {
+  const credential = await entity;
+  const to = plan.to.type === 'USER' ? { userId: plan.to.id } : { groupId: plan.to.id };
+  await credential.share({ ...to, accessLevel: AccessLevel.OWNER }, call);
+  await credential.unshare({ userId: plan.user.id }, call);
+  const access = await credential.getAccess(call);
+  const owner = access.some((e) => e.type === plan.to.type && e.id === plan.to.id && e.accessLevel === 'OWNER');
+  const left = access.some((e) => e.type === 'USER' && e.id === plan.user.id);
+  if (!owner || left)
+    throw new DomoValidationError(
+      `the access list read back does not show the hand-over (${plan.to.label} OWNER: ${owner}; ${plan.user.email} still there: ${left})`,
+      { route: 'offboardUser' },
+    );
+}
+
+async function handOverGroup(auth: DomoAuth, groupId: number, plan: OffboardingPlan, call: CallOptions): Promise<void> {
+  await updateGroupAccess(
+    auth,
+    [
+      {
+        groupId,
+        addOwners: [{ type: plan.to.type, id: plan.to.id }],
+        removeOwners: [{ type: 'USER', id: plan.user.id }],
+      },
+    ],
+    call,
+  );
+  const { data: owners } = await getGroupOwners(auth, groupId, call);
+  const owner = owners.some((o) => o.type === plan.to.type && o.id === plan.to.id);
+  const left = owners.some((o) => o.type === 'USER' && o.id === plan.user.id);
+  if (!owner || left)
+    throw new DomoValidationError(
+      `the owners read back do not show the hand-over (${plan.to.label} an owner: ${owner}; ${plan.user.email} still one: ${left})`,
+      { route: 'offboardUser' },
+    );
+}
+
+/** A user who exists, is not deleted and (for a new owner) is active. */
+async function activeUser(
+  auth: DomoAuth,
+  ref: string | number,
+  field: 'user' | 'to',
+  call: CallOptions,
+): Promise<DomoUser> {
+  const [found] = await new DomoUsers(auth).resolve([ref], call).catch((error: unknown) => {
+    throw new DomoInputError(
+      `${field === 'to' ? 'the new owner' : 'the user'}: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        field,
+        route: 'offboardUser',
+      },
+    );
+  });
+  const user = await DomoUser.get(auth, (found as DomoUser).id, call);
+  if (user.isDeleted)
+    throw new DomoInputError(`${field === 'to' ? 'the new owner' : 'the user'} ${String(ref)} is deleted`, {
+      field,
+      route: 'offboardUser',
+    });
+  if (field === 'to' && user.active === false)
+    throw new DomoInputError(`the new owner ${String(ref)} is inactive: choose an active user or a group`, {
+      field,
+      route: 'offboardUser',
+    });
+  return user;
+}
+
+async function target(
+  auth: DomoAuth,
+  to: OffboardTo,
+  leavingId: number,
+  call: CallOptions,
+): Promise<OffboardingPlan['to']> {
+  if (typeof to === 'string' && to.startsWith('group:')) {
+    const name = to.slice('group:'.length).trim();
+    const group = await findGroupByName(auth, name, call);
+    if (!group)
+      throw new DomoInputError(`the new owner: no group is named "${name}"`, { field: 'to', route: 'offboardUser' });
+    if (group.type === 'system')
+      throw new DomoInputError(`the new owner: "${group.name}" is a system group and cannot own things`, {
+        field: 'to',
+        route: 'offboardUser',
+      });
+    return { type: 'GROUP', id: group.id, label: `group "${group.name}"` };
+  }
+  const user = await activeUser(auth, to, 'to', call);
+  if (user.id === leavingId)
+    throw new DomoInputError('the new owner is the user who is leaving', { field: 'to', route: 'offboardUser' });
+  return { type: 'USER', id: user.id, label: user.email };
+}

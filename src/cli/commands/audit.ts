@@ -1,0 +1,174 @@
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { userAccess, whoCan } from '../../audit/access.js';
+import { auditCsv } from '../../audit/csv.js';
+import { auditFindings } from '../../audit/findings.js';
+import { auditAccess, type AuditModel, type AuditOptions } from '../../audit/model.js';
+import { offboardUser, planOffboarding, type OffboardingPlan } from '../../audit/offboard.js';
+import { auditReportHtml } from '../../audit/report.js';
+import type { CliContext } from '../context.js';
+import { formatTable } from '../table.js';
+
+/** `audit`, `who-can`, `access` and `offboard`: who can do what, and a safe hand-over. */
+export function registerAudit(program: Command, ctx: () => CliContext): void {
+  program
+    .command('audit')
+    .description('read roles, grants, users, groups, accounts and OAuth templates; print findings (or write a report)')
+    .option('--html <file>', 'write a self-contained HTML report here')
+    .option('--csv <dir>', 'write roles.csv, users.csv, groups.csv, access.csv and findings.csv into this folder')
+    .action(async (options: { html?: string; csv?: string }) => {
+      const c = ctx();
+      const model = await readModel(c);
+      const findings = auditFindings(model);
+      const written: string[] = [];
+      if (options.html) {
+        await writeFile(options.html, auditReportHtml(model, findings));
+        written.push(options.html);
+      }
+      if (options.csv) {
+        await mkdir(options.csv, { recursive: true });
+        for (const [name, text] of Object.entries(auditCsv(model, findings))) {
+          await writeFile(join(options.csv, name), text);
+          written.push(join(options.csv, name));
+        }
+      }
+      c.result({ model, findings, written }, () => auditText(model, findings.length ? findings : [], written));
+    });
+
+  program
+    .command('who-can <grant>')
+    .description('the users who hold a grant, and the role it comes through')
+    .action(async (grant: string) => {
+      const c = ctx();
+      const holders = whoCan(await readModel(c, { include: ['roles'] }), grant);
+      c.list(
+        holders.map((h) => ({ userId: h.user.id, email: h.user.email, name: h.user.name, role: h.role.name })),
+        () =>
+          formatTable(
+            holders,
+            [
+              { header: 'EMAIL', value: (h) => h.user.email },
+              { header: 'NAME', value: (h) => h.user.name },
+              { header: 'THROUGH ROLE', value: (h) => h.role.name },
+            ],
+            `nobody holds ${grant}`,
+          ),
+      );
+    });
+
+  program
+    .command('access <email>')
+    .description('everything one user reaches — role, grants, groups, accounts and OAuth templates — and why')
+    .action(async (email: string) => {
+      const c = ctx();
+      const access = userAccess(await readModel(c), email);
+      const credentials = access.credentials.map((x) => ({
+        kind: x.kind,
+        id: x.credential.id,
+        name: x.credential.name,
+        level: x.level,
+        via: x.routes.map((r) => (r.via === 'direct' ? 'direct' : `group ${r.via.group}`)),
+      }));
+      c.result(
+        {
+          user: access.user,
+          role: access.role?.name ?? null,
+          grants: access.grants,
+          groups: access.groups.map((g) => ({ id: g.group.id, name: g.group.name, member: g.member, owner: g.owner })),
+          credentials,
+        },
+        () =>
+          [
+            `${access.user.name} <${access.user.email}> — user ${access.user.id}, role "${access.role?.name ?? '?'}"`,
+            `grants (${access.grants.length}): ${access.grants.join(', ') || '(none)'}`,
+            `groups (${access.groups.length}): ${access.groups.map((g) => `${g.group.name}${g.owner ? ' (owner)' : ''}`).join(', ') || '(none)'}`,
+            '',
+            formatTable(
+              credentials,
+              [
+                { header: 'KIND', value: (x) => x.kind },
+                { header: 'ID', value: (x) => x.id, right: true },
+                { header: 'NAME', value: (x) => x.name },
+                { header: 'LEVEL', value: (x) => x.level },
+                { header: 'VIA', value: (x) => x.via.join('; ') },
+              ],
+              'no accounts or OAuth templates',
+            ),
+          ].join('\n'),
+      );
+    });
+
+  program
+    .command('offboard <email>')
+    .description(
+      'hand over what a user owns (accounts, OAuth templates, groups) to a user or group:<name>; --dry-run lists the plan',
+    )
+    .requiredOption('--to <email|group:Name>', 'the new owner: an active user, or a group')
+    .option('--delete-user', 'delete the user once everything is handed over')
+    .action(async (email: string, options: { to: string; deleteUser?: boolean }) => {
+      const c = ctx();
+      const auth = await c.auth();
+      const call = { to: options.to, deleteUser: Boolean(options.deleteUser) };
+      if (c.options.dryRun) {
+        const plan = await planOffboarding(auth, email, call);
+        return c.result({ dryRun: true, plan }, () => planText(plan, 'would'));
+      }
+      const { plan, done } = await offboardUser(auth, email, {
+        ...call,
+        onProgress: (n, total, step) => c.note(`[${n}/${total}] ${step}`),
+      });
+      c.result({ plan, done }, () => `${planText(plan, 'did')}✓ ${done.length} step(s) done\n`);
+    });
+}
+
+async function readModel(c: CliContext, options: AuditOptions = {}): Promise<AuditModel> {
+  const bar =
+    c.io.errIsTTY && !c.json
+      ? new SingleBar({ stream: process.stderr, format: 'reading {section} {value}/{total}' })
+      : undefined;
+  bar?.start(1, 0, { section: 'roles' });
+  try {
+    return await auditAccess(await c.auth(), {
+      ...options,
+      onProgress: (p) => {
+        bar?.setTotal(p.total);
+        bar?.update(p.done, { section: p.section });
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
+}
+
+function auditText(model: AuditModel, findings: ReturnType<typeof auditFindings>, written: string[]): string {
+  const { counts, requests } = model;
+  const lines = [
+    `${model.instance}: ${counts.users} users, ${counts.roles} roles, ${counts.groups} groups, ${counts.accounts} accounts, ${counts.templates} OAuth templates (${requests.total} requests)`,
+    '',
+    findings.length ? `${findings.length} finding(s):` : 'No findings.',
+    ...findings.map((f) => `  [${f.severity}] ${f.message}`),
+    ...(model.failures.length
+      ? [
+          '',
+          `${model.failures.length} read(s) failed (the rest stands):`,
+          ...model.failures.map((f) => `  ${f.section}${f.name ? ` "${f.name}"` : ''}: ${f.error}`),
+        ]
+      : []),
+    ...written.map((file) => `wrote ${file}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function planText(plan: OffboardingPlan, tense: 'would' | 'did'): string {
+  const owned = plan.accounts.length + plan.templates.length + plan.groups.length;
+  return [
+    `${plan.user.name} <${plan.user.email}> (role "${plan.user.role}") owns ${plan.accounts.length} account(s), ${plan.templates.length} OAuth template(s), ${plan.groups.length} group(s).`,
+    owned === 0 && !plan.deleteUser
+      ? 'Nothing to hand over.'
+      : `${tense === 'would' ? 'Dry run: nothing was changed. Would' : 'Did'}, in order (new owner ${plan.to.label}):`,
+    ...plan.steps.map((step, i) => `  ${i + 1}. ${step}`),
+    '',
+  ].join('\n');
+}

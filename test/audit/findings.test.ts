@@ -1,0 +1,89 @@
+// Findings on a sandbox with none of the problems, then with exactly one of each kind and none of the others.
+import { describe, expect, it } from 'vitest';
+import { auditAccess, auditFindings, FINDING_KINDS, type FindingKind } from '../../src/audit/index.js';
+import type { SandboxState } from '../../src/sandbox/index.js';
+import { cleanState, people } from '../helpers/audit.js';
+import { useSandbox } from '../helpers/sandbox.js';
+
+const sb = useSandbox(() => cleanState());
+const findings = async () => auditFindings(await auditAccess(sb.auth));
+
+/** One problem each, made in the sandbox's own state. */
+const PROBLEMS: Record<FindingKind, (state: SandboxState) => void> = {
+  'admin-grant-outside-admin': (state) => {
+    state.roles.get(3)!.authorities.push('role.manage'); // Editor, which has members
+  },
+  'default-role-too-powerful': (state) => {
+    state.defaultRoleId = 3; // Editor holds more than Participant
+  },
+  'credential-owned-by-inactive': (state) => {
+    const [leaver] = people(state);
+    leaver!.locked = true;
+    const account = state.accounts.get(1)!;
+    account.shares = [
+      { type: 'USER', id: leaver!.id, accessLevel: 'OWNER' },
+      ...account.shares.filter((s) => s.accessLevel !== 'OWNER'),
+    ];
+  },
+  'shared-to-individuals': (state) => {
+    const account = state.accounts.get(2)!;
+    for (const user of people(state).slice(0, 11))
+      account.shares.push({ type: 'USER', id: user.id, accessLevel: 'CAN_VIEW' });
+  },
+  'group-without-owner': (state) => {
+    [...state.groups.values()].find((g) => g.type === 'closed')!.owners = [];
+  },
+  'role-without-members': (state) => {
+    const id = state.nextRoleId++;
+    state.roles.set(id, {
+      id,
+      name: 'Nobody Here',
+      description: '',
+      authorities: ['dataset.view'],
+      created: 0,
+      modified: 0,
+    });
+  },
+};
+
+describe('auditFindings', () => {
+  it('finds nothing on a sandbox with none of the problems', async () => {
+    expect(await findings()).toEqual([]);
+  });
+
+  for (const [kind, make] of Object.entries(PROBLEMS) as [FindingKind, (state: SandboxState) => void][]) {
+    it(`finds ${kind}, and only it, when the sandbox has just that problem`, async () => {
+      make(sb.state);
+      const found = await findings();
+      expect(found.map((f) => f.kind)).toEqual([kind]);
+      expect(found[0]!.severity).toBe(FINDING_KINDS[kind]);
+      expect(found[0]!.message).toMatch(/^[\w"].+[^.]$/);
+    });
+  }
+
+  it('a deleted sole owner counts like an inactive one; a group co-owner does not', async () => {
+    const deleted = [...sb.state.users.values()].find((u) => u.deleted)!;
+    const account = sb.state.accounts.get(1)!;
+    account.shares = [{ type: 'USER', id: deleted.id, accessLevel: 'OWNER' }];
+    const found = await findings();
+    expect(found.map((f) => f.kind)).toEqual(['credential-owned-by-inactive']);
+    expect(found[0]!.message).toContain(`account "${account.displayName}" is owned only by deleted or inactive users`);
+    account.shares.push({ type: 'GROUP', id: [...sb.state.groups.keys()][1]!, accessLevel: 'OWNER' });
+    expect(await findings()).toEqual([]);
+  });
+
+  it('says which users and which grants, in a plain sentence', async () => {
+    PROBLEMS['admin-grant-outside-admin'](sb.state);
+    const [finding] = await findings();
+    const editors = [...sb.state.users.values()].filter((u) => u.roleId === 3 && !u.deleted);
+    expect(finding!.message).toBe(
+      `${editors.length} user(s) hold admin-level grants (role.manage) through role "Editor", not the Admin role`,
+    );
+    expect(
+      finding!.subjects
+        .filter((s) => s.type === 'user')
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(editors.map((u) => u.id).sort());
+  });
+});
