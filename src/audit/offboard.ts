@@ -1,5 +1,5 @@
 import type { DomoAuth } from '../auth/base.js';
-import { DomoInputError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
+import { DomoInputError, DomoNotFoundError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
 import { DomoAccount } from '../classes/account.js';
 import type { CredentialEntity } from '../classes/credential.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
@@ -179,18 +179,24 @@ async function activeUser(
   field: 'user' | 'to',
   call: CallOptions,
 ): Promise<DomoUser> {
-  const [found] = await new DomoUsers(auth).resolve([ref], call).catch((error: unknown) => {
-    throw new DomoInputError(
-      `${field === 'to' ? 'the new owner' : 'the user'}: ${error instanceof Error ? error.message : String(error)}`,
-      {
-        field,
-        route: 'offboardUser',
-      },
-    );
+  const who = field === 'to' ? 'the new owner' : 'the user';
+  // A user that cannot be found is a refusal in the offboarding's own terms; anything else (auth, network) is not.
+  const refuse = (error: unknown): never => {
+    if (!(error instanceof DomoInputError || error instanceof DomoNotFoundError)) throw error;
+    throw new DomoInputError(`${who}: ${error.message}`, { field, route: 'offboardUser' });
+  };
+  // By id, the user is read directly (deleted users too, so a deleted one is named as such); by email, searched.
+  const id =
+    typeof ref === 'number' || /^\d+$/.test(String(ref).trim())
+      ? Number(ref)
+      : ((await new DomoUsers(auth).resolve([ref], call).catch(refuse))[0] as DomoUser).id;
+  const user = await DomoUser.get(auth, id, call).catch((error: unknown) => {
+    if (error instanceof DomoNotFoundError)
+      throw new DomoInputError(`${who}: no such user: ${id}`, { field, route: 'offboardUser' });
+    throw error;
   });
-  const user = await DomoUser.get(auth, (found as DomoUser).id, call);
   if (user.isDeleted)
-    throw new DomoInputError(`${field === 'to' ? 'the new owner' : 'the user'} ${String(ref)} is deleted`, {
+    throw new DomoInputError(`${who} ${String(ref)} is deleted`, {
       field,
       route: 'offboardUser',
     });

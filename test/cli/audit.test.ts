@@ -1,0 +1,83 @@
+// audit, who-can, access and offboard through the in-process CLI against a loopback sandbox.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useLoopbackCli } from '../helpers/loopback.js';
+
+const loopback = useLoopbackCli();
+const cli = (...args: string[]) => loopback.cli(args);
+const state = () => loopback.sandbox().state;
+const people = () => [...state().users.values()].filter((u) => !u.deleted && !u.locked && u.id !== state().adminUserId);
+
+describe('domo-admin audit', () => {
+  it('prints counts and findings; --html and --csv write the reports; --json has the model and findings', async () => {
+    const text = await cli('audit');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      /^sandbox: \d+ users, 8 roles, 12 groups, 12 accounts, 3 OAuth templates \(\d+ requests\)/,
+    );
+    expect(text.stdout).toContain('[high] the default role "Privileged" gives every new user');
+    const html = join(loopback.dir(), 'report.html');
+    const csv = join(loopback.dir(), 'csv');
+    const written = await cli('audit', '--html', html, '--csv', csv);
+    expect(written.stdout).toContain(`wrote ${html}`);
+    expect(await readFile(html, 'utf8')).toContain('<table class="heatmap">');
+    expect((await readdir(csv)).sort()).toEqual(['access.csv', 'findings.csv', 'groups.csv', 'roles.csv', 'users.csv']);
+    const users = (await readFile(join(csv, 'users.csv'), 'utf8')).split('\r\n');
+    expect(users[0]).toBe('user_id,name,email,role,deleted,active,last_activity');
+    expect(users.filter(Boolean)).toHaveLength(state().users.size + 1);
+    const json = JSON.parse((await cli('--json', 'audit')).stdout) as {
+      model: { counts: { roles: number } };
+      findings: { kind: string }[];
+    };
+    expect(json.model.counts.roles).toBe(8);
+    expect(json.findings.map((f) => f.kind)).toContain('default-role-too-powerful');
+  });
+
+  it('who-can lists holders and their role; an unknown grant is an error with suggestions', async () => {
+    const json = JSON.parse((await cli('--json', 'who-can', 'role.manage')).stdout) as { items: { role: string }[] };
+    expect(new Set(json.items.map((i) => i.role))).toEqual(new Set(['Admin', 'Privileged Admin']));
+    const bad = await cli('who-can', 'role.manag');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('did you mean role.manage');
+  });
+
+  it('access shows a user’s role, grants, groups and credentials with the route to each', async () => {
+    const account = state().accounts.get(3)!;
+    const viaGroup = account.shares.find((s) => s.type === 'GROUP')!;
+    const member = state()
+      .groups.get(viaGroup.id)!
+      .userIds.find(
+        (id) => id !== state().adminUserId && !account.shares.some((s) => s.type === 'USER' && s.id === id),
+      )!;
+    const email = state().users.get(member)!.emailAddress;
+    const run = await cli('access', email);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`<${email}>`);
+    expect(run.stdout).toMatch(
+      new RegExp(`account\\s+3\\s+${account.displayName}\\s+${viaGroup.accessLevel}\\s+group `),
+    );
+  });
+});
+
+describe('domo-admin offboard', () => {
+  it('--dry-run prints the full plan and changes nothing; then it hands over and deletes', async () => {
+    const [leaver, next] = people();
+    const account = state().accounts.get(4)!;
+    account.shares = [{ type: 'USER', id: leaver!.id, accessLevel: 'OWNER' }];
+    const dry = await cli('--dry-run', 'offboard', leaver!.emailAddress, '--to', next!.emailAddress, '--delete-user');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('Dry run: nothing was changed. Would, in order');
+    expect(dry.stdout).toContain(`1. account #4 "${account.displayName}": ${next!.emailAddress} becomes OWNER`);
+    expect(dry.stdout).toContain(`2. delete user #${leaver!.id}`);
+    expect(state().accounts.get(4)!.shares).toEqual([{ type: 'USER', id: leaver!.id, accessLevel: 'OWNER' }]);
+    const done = await cli('offboard', leaver!.emailAddress, '--to', next!.emailAddress, '--delete-user');
+    expect(done.code).toBe(0);
+    expect(done.stderr).toContain('[1/2] account #4');
+    expect(done.stdout).toContain('✓ 2 step(s) done');
+    expect(state().users.get(leaver!.id)!.deleted).toBe(true);
+    const refused = await cli('offboard', next!.emailAddress, '--to', 'locked@sandbox.example');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('is inactive');
+  });
+});
