@@ -11,11 +11,20 @@ import {
   routes,
   type DomoAuth,
 } from '../src/index.js';
+import { auditAccess } from '../src/audit/index.js';
 import { exportSpec, planSpec, type Spec } from '../src/governance/index.js';
 
 export interface ScenarioInput {
   scenario:
-    'hydrate' | 'raw-hydrate' | 'overhead' | 'raw-overhead' | 'fanout' | 'resolve-emails' | 'list-users' | 'plan';
+    | 'hydrate'
+    | 'raw-hydrate'
+    | 'overhead'
+    | 'raw-overhead'
+    | 'fanout'
+    | 'resolve-emails'
+    | 'list-users'
+    | 'plan'
+    | 'audit';
   /** Alternate each run with this one (the raw baseline), so that drift on a noisy machine hits both alike. */
   pairWith?: ScenarioInput['scenario'];
   url: string;
@@ -114,6 +123,13 @@ const work: Record<ScenarioInput['scenario'], () => Promise<number>> = {
       Object.keys(spec.accounts ?? {}).length
     );
   },
+  async audit() {
+    const model = await auditAccess(auth, { concurrency: input.concurrency });
+    if (model.failures.length > 0) throw new Error(`${model.failures.length} audit reads failed`);
+    const { counts } = model;
+    auditRequests = model.requests;
+    return counts.users + counts.roles + counts.groups + counts.accounts + counts.templates;
+  },
   async fanout() {
     const roles = await fanoutRoles();
     const results = await mapConcurrent(roles, input.concurrency, async ({ role, userId }, index) => {
@@ -133,6 +149,9 @@ async function sampleEmails(n: number): Promise<string[]> {
   emails ??= (await new DomoUsers(auth).list().toArray({ max: 1_000_000 })).slice(0, n).map((user) => user.email);
   return emails;
 }
+
+/** The audit's own count of requests by what they read (the last run's). */
+let auditRequests: Record<string, number> | undefined;
 
 let governance: Spec | undefined;
 /**
@@ -210,7 +229,7 @@ async function main(): Promise<void> {
         }
       : {}),
   };
-  process.stdout.write(`${JSON.stringify(output)}\n`);
+  process.stdout.write(`${JSON.stringify(auditRequests ? { ...output, requestsBySection: auditRequests } : output)}\n`);
 }
 
 await main();
