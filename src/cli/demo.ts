@@ -13,6 +13,9 @@ import type { RoleMember } from '../routes/role/schemas.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { whoCan } from '../audit/access.js';
+import { auditFindings } from '../audit/findings.js';
+import { auditAccess } from '../audit/model.js';
 import { applySpec } from '../governance/apply.js';
 import { planRestore, restoreSnapshot } from '../governance/restore.js';
 import { loadSnapshot } from '../governance/snapshot.js';
@@ -84,6 +87,17 @@ async function readTour(tour: Tour, auth: DomoAuth): Promise<void> {
   tour.line(`signed in as ${me.displayName ?? me.emailAddress ?? me.id} (user ${me.id}) on ${auth.instance}`);
   tour.step('Roles');
   tour.line(rolesTable(await new DomoRoles(auth).list()));
+  tour.step('Access audit: findings, and who can manage roles');
+  const model = await auditAccess(auth);
+  const findings = auditFindings(model);
+  tour.line(
+    `read ${model.counts.users} users, ${model.counts.roles} roles, ${model.counts.groups} groups, ${model.counts.accounts} accounts and ${model.counts.templates} OAuth templates in ${model.requests.total} requests; ${findings.length} finding(s):`,
+  );
+  for (const finding of findings) tour.line(`[${finding.severity}] ${finding.message}`);
+  const holders = whoCan(model, 'role.manage');
+  tour.line(
+    `role.manage: ${holders.length} user(s), through ${[...new Set(holders.map((h) => `"${h.role.name}"`))].join(', ') || 'no role'}`,
+  );
 }
 
 async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {

@@ -13,6 +13,7 @@ describe('npm start tour', () => {
     for (const step of [
       'Who am I',
       'Roles',
+      'Access audit: findings, and who can manage roles',
       'Create a role from an existing one',
       'Set and add grants',
       'Move two users in and out',
@@ -26,6 +27,7 @@ describe('npm start tour', () => {
     ]) {
       expect(out).toContain(step);
     }
+    expect(out).toContain('[high] the default role "Privileged" gives every new user');
     expect(out).toContain('password=[REDACTED]');
     expect(out).toContain('did you mean dataset.manage');
     expect(out).toContain('+ role "Tour Auditors"');
