@@ -1,5 +1,6 @@
 import type { AuditCredential, AuditGrant, AuditModel, AuditRole, AuditUser } from './model.js';
 
+/** How much a finding matters. */
 export type Severity = 'high' | 'medium' | 'low';
 
 /** The kinds of finding, each with a severity and a plain sentence. */
@@ -11,6 +12,7 @@ export const FINDING_KINDS = {
   'group-without-owner': 'medium',
   'role-without-members': 'low',
 } as const satisfies Record<string, Severity>;
+/** One of the kinds of {@link FINDING_KINDS}. */
 export type FindingKind = keyof typeof FINDING_KINDS;
 
 /** What a finding is about. */
@@ -20,6 +22,7 @@ export interface AuditSubject {
   name: string;
 }
 
+/** One problem the audit shows. */
 export interface Finding {
   kind: FindingKind;
   severity: Severity;

@@ -19,6 +19,7 @@ import type { User } from '../routes/user/schemas.js';
 
 /** The parts of an instance an audit reads. */
 export const AUDIT_SECTIONS = ['roles', 'users', 'groups', 'accounts', 'templates'] as const;
+/** One of {@link AUDIT_SECTIONS}. */
 export type AuditSection = (typeof AUDIT_SECTIONS)[number];
 
 /** A grant of the catalogue, with the words the admin UI shows for it. */
@@ -29,6 +30,7 @@ export interface AuditGrant {
   group: string;
 }
 
+/** A role, its grants and its members. */
 export interface AuditRole {
   id: number;
   name: string;
@@ -42,6 +44,7 @@ export interface AuditRole {
   incomplete?: true;
 }
 
+/** A user, deleted ones too. */
 export interface AuditUser {
   id: number;
   name: string;
@@ -60,6 +63,7 @@ export interface AuditPrincipal {
   name: string;
 }
 
+/** A group, its owners and everyone in it. */
 export interface AuditGroup {
   id: number;
   name: string;
@@ -118,6 +122,7 @@ export interface AuditOptions extends CallOptions {
   include?: readonly AuditSection[];
   /** Requests in flight at most per section. @default 16 */
   concurrency?: number;
+  /** Called after each read of a section's entities. */
   onProgress?: (progress: AuditProgress) => void;
 }
 

@@ -11,7 +11,13 @@ export {
   type ProviderConfigSpec,
   type FieldSpec,
 } from './account-config.js';
-export { CredentialEntity, type CredentialApi, type EntityShareInput, type UpdateConfigOptions } from './credential.js';
+export {
+  CredentialEntity,
+  type CredentialApi,
+  type EntityShareInput,
+  type EntityPrincipal,
+  type UpdateConfigOptions,
+} from './credential.js';
 export { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './account.js';
 export { DomoOAuthAccount } from './oauth-account.js';
 export { DomoAccounts, AccountList, type FailedAccount, type ListAccountsOptions } from './accounts.js';
@@ -19,7 +25,7 @@ export { findOneByName, type UpsertAction, type UpsertResult } from './names.js'
 export { DomoGrant, grantCatalogue, validateGrants, closeMatches } from './grant.js';
 export { DomoRole, LAST_SYSTEM_ROLE_ID, type NewRole } from './role.js';
 export { DomoRoles } from './roles.js';
-export { DomoUser } from './user.js';
+export { DomoUser, type OwnedByUser } from './user.js';
 export { DomoUsers, type ListUsersOptions, type UserPages, type UpsertUser } from './users.js';
 export { DomoGroup, type MembershipChange } from './group.js';
 export { DomoGroups } from './groups.js';

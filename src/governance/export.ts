@@ -18,6 +18,7 @@ import type { Spec, SpecAccount, SpecGroup, SpecRole } from './spec.js';
 
 /** The parts of an instance a spec can describe. */
 export const SPEC_SECTIONS = ['roles', 'groups', 'accounts'] as const;
+/** One of {@link SPEC_SECTIONS}. */
 export type SpecSection = (typeof SPEC_SECTIONS)[number];
 
 /** Options of {@link exportSpec}. */

@@ -2,6 +2,10 @@ export { exportSpec, specToYaml, SPEC_SECTIONS, type ExportOptions, type SpecSec
 export { loadSpec, loadDocument, DomoSpecError, type SpecProblem } from './load.js';
 export {
   SpecSchema,
+  ModeSchema,
+  SpecRoleSchema,
+  SpecGroupSchema,
+  SpecAccountSchema,
   specJsonSchema,
   type Spec,
   type SpecRole,
@@ -18,6 +22,8 @@ export {
   type PlanOptions,
   type PlannedUser,
 } from './plan.js';
+export type { GroupChange } from './plan-groups.js';
+export type { AccountChange, PlannedPrincipal } from './plan-accounts.js';
 export type { BeforeState } from './before.js';
 export { applyPlan, applySpec, applyVerified, type ApplyOptions, type ApplyReport } from './apply.js';
 export { SNAPSHOT_DIR, SnapshotSchema, takeSnapshot, saveSnapshot, loadSnapshot, type Snapshot } from './snapshot.js';

@@ -20,6 +20,7 @@ export const SavedPlanSchema = z.looseObject({
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'must be the 64 hex digits planning wrote'),
   changes: z.array(z.looseObject({ kind: z.string() })),
 });
+/** A parsed saved-plan file. */
 export type SavedPlan = z.infer<typeof SavedPlanSchema>;
 
 /** A saved plan that no longer holds: the instance changed since planning, or the file's changes were edited. */

@@ -19,6 +19,7 @@ export const SnapshotSchema = z.strictObject({
   /** Roles and groups the apply created: a restore deletes them. */
   absent: z.strictObject({ roles: names, groups: names }),
 });
+/** A parsed snapshot file. */
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
 /** The default folder snapshots are written to, relative to the working directory. */

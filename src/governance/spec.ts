@@ -22,6 +22,7 @@ const grant = z
 
 /** `additive`: add what is listed, remove nobody. `authoritative`: exactly what is listed. */
 export const ModeSchema = z.enum(['additive', 'authoritative']);
+/** How a list in a spec applies: `additive` or `authoritative`. */
 export type Mode = z.infer<typeof ModeSchema>;
 
 /** A role's grants: the exact set, or deltas (`{ add, remove }`, the only form allowed for system roles). */
@@ -33,6 +34,7 @@ export const SpecGrantsSchema = z.union([
 /** YAML's `Name:` with nothing after it is null: the same as `{}`. */
 const entry = <T extends z.ZodType>(schema: T) => z.preprocess((value) => value ?? {}, schema);
 
+/** A role: description, grants (exact or deltas), members and how they apply. */
 export const SpecRoleSchema = entry(
   z.strictObject({
     description: z.string().max(1000).optional(),
@@ -43,6 +45,7 @@ export const SpecRoleSchema = entry(
   }),
 );
 
+/** A group: type, description, owners, members and how they apply. */
 export const SpecGroupSchema = entry(
   z.strictObject({
     type: z.enum(['open', 'adHoc', 'closed', 'dynamic']).optional(),
@@ -61,6 +64,7 @@ const shareKey = z
   .regex(/^(group:.+|[^@\s]+@[^@\s]+\.[^@\s]+|\d+)$/, 'must be "group:<name>", an email or a user id');
 export const SpecAccessLevelSchema = z.enum(['OWNER', 'CAN_SHARE', 'CAN_EDIT', 'CAN_VIEW']);
 
+/** An account's sharing: shares by email or `group:<name>`, the owner, and how they apply. */
 export const SpecAccountSchema = entry(
   z.strictObject({
     share: z.record(shareKey, SpecAccessLevelSchema).optional(),
@@ -82,8 +86,11 @@ export const SpecSchema = z.strictObject({
 
 /** A parsed, checked spec. */
 export type Spec = z.infer<typeof SpecSchema>;
+/** A role in a spec. */
 export type SpecRole = z.infer<typeof SpecRoleSchema>;
+/** A group in a spec. */
 export type SpecGroup = z.infer<typeof SpecGroupSchema>;
+/** An account's sharing in a spec. */
 export type SpecAccount = z.infer<typeof SpecAccountSchema>;
 
 /** The JSON Schema of the spec, generated from the zod schema, for editors (`# yaml-language-server: $schema=…`). */
