@@ -157,7 +157,7 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
     include.has('templates') ? reader.credentials('templates') : [],
   ]);
   for (const role of roles) role.members = users.filter((u) => u.roleId === role.id && !u.deleted).map((u) => u.id);
-  await reader.activity(users, [...accounts, ...templates]);
+  if (include.has('users')) await reader.activity(users, [...accounts, ...templates]);
   const model: AuditModel = {
     instance: auth.instance,
     takenAt,
@@ -275,10 +275,24 @@ class Reader {
       );
     const first = await page(0);
     if (!first) return [];
-    const total = first.count ?? first.users.length;
-    const offsets: number[] = [];
-    for (let offset = MAX_SEARCH_PAGE; offset < total; offset += MAX_SEARCH_PAGE) offsets.push(offset);
-    const rest = await this.each('users', offsets, page);
+    let rest: (typeof first | undefined)[] = [];
+    if (first.count !== undefined) {
+      const offsets: number[] = [];
+      for (let offset = MAX_SEARCH_PAGE; offset < first.count; offset += MAX_SEARCH_PAGE) offsets.push(offset);
+      rest = await this.each('users', offsets, page);
+    } else {
+      // No total in the answer: page on until a short page.
+      for (
+        let offset = MAX_SEARCH_PAGE, last = first;
+        last.users.length === MAX_SEARCH_PAGE;
+        offset += MAX_SEARCH_PAGE
+      ) {
+        const next = await page(offset);
+        if (!next) break;
+        rest.push(next);
+        last = next;
+      }
+    }
     const seen = new Map<number, AuditUser>();
     for (const user of [first, ...rest].flatMap((p) => p?.users ?? [])) seen.set(user.id, auditUser(user));
     return [...seen.values()];

@@ -90,4 +90,33 @@ describe('auditAccess', () => {
     expect(model.accounts.filter((a) => !a.incomplete)).toHaveLength(sb.state.accounts.size - 1);
     await expect(auditAccess(sb.authWith({ token: 'wrong' }))).rejects.toThrow(DomoAuthError);
   });
+
+  it('pages through users until a short page when the search gives no total', async () => {
+    const all = [...sb.state.users.values()];
+    const extra = Array.from({ length: 1_100 }, (_, i) => ({ id: 900_000_000 + i, email: `bulk${i}@sandbox.example` }));
+    const pages: number[] = [];
+    sb.server.use(
+      http.post('*/api/identity/v1/users/search', async ({ request }) => {
+        const { offset, limit } = (await request.json()) as { offset: number; limit: number };
+        pages.push(offset);
+        const rows = [
+          ...all.map((u) => ({ id: u.id, email: u.emailAddress, roleId: u.roleId })),
+          ...extra.map((u) => ({ ...u, roleId: 4 })),
+        ].slice(offset, offset + limit);
+        return HttpResponse.json({
+          users: rows.map((u) => ({
+            id: u.id,
+            attributes: [
+              { key: 'emailAddress', values: [u.email] },
+              { key: 'roleId', values: [u.roleId] },
+            ],
+          })),
+        });
+      }),
+    );
+    const model = await auditAccess(sb.auth, { include: ['users'] });
+    expect(model.users).toHaveLength(all.length + extra.length);
+    expect(pages).toEqual([0, 500, 1000]);
+    expect(model.requests.users).toBe(3);
+  });
 });
