@@ -1,14 +1,10 @@
 import type { DomoAuth } from '../auth/base.js';
 import { DomoInputError, DomoNotFoundError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
-import { DomoAccount } from '../classes/account.js';
-import type { CredentialEntity } from '../classes/credential.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
-import { DomoOAuthAccount } from '../classes/oauth-account.js';
+import { handOver, OWNED_LABEL, ownedThings } from '../classes/ownership.js';
 import { findGroupByName } from '../classes/people.js';
 import { DomoUser } from '../classes/user.js';
 import { DomoUsers } from '../classes/users.js';
-import { AccessLevel } from '../routes/account/sharing.js';
-import { getGroupOwners, updateGroupAccess } from '../routes/group/members.js';
 import { getRoleById } from '../routes/role/core.js';
 import { deleteUser } from '../routes/user/core.js';
 
@@ -57,14 +53,9 @@ export async function planOffboarding(
     leaving.roleId ? getRoleById(auth, leaving.roleId, call).then((r) => r.data.name) : Promise.resolve('?'),
   ]);
   const steps = [
-    ...owned.accounts.map(
-      (a) => `account #${a.id} "${a.name}": ${to.label} becomes OWNER, then ${leaving.email} is removed`,
-    ),
-    ...owned.templates.map(
-      (t) => `OAuth template #${t.id} "${t.name}": ${to.label} becomes OWNER, then ${leaving.email} is removed`,
-    ),
-    ...owned.groups.map(
-      (g) => `group #${g.id} "${g.name}": ${to.label} becomes an owner, then ${leaving.email} is removed`,
+    ...ownedThings(owned).map(
+      (thing) =>
+        `${OWNED_LABEL[thing.kind]} #${thing.id} "${thing.name}": ${to.label} becomes ${thing.kind === 'group' ? 'an owner' : 'OWNER'}, then ${leaving.email} is removed`,
     ),
     ...(options.deleteUser ? [`delete user #${leaving.id} ${leaving.email} (role "${role}")`] : []),
   ];
@@ -115,14 +106,13 @@ export async function offboardUser(
     done.push(text);
     options.onProgress?.(done.length, total, text);
   };
-  let index = 0;
-  for (const account of plan.accounts)
-    await step(plan.steps[index++]!, () => handOver(DomoAccount.get(auth, account.id, call), plan, call));
-  for (const template of plan.templates)
-    await step(plan.steps[index++]!, () => handOver(DomoOAuthAccount.get(auth, template.id, call), plan, call));
-  for (const group of plan.groups) await step(plan.steps[index++]!, () => handOverGroup(auth, group.id, plan, call));
+  const things = ownedThings(plan);
+  for (const [index, thing] of things.entries())
+    await step(plan.steps[index]!, () =>
+      handOver(auth, thing, plan.user.id, { type: plan.to.type, id: plan.to.id }, call),
+    );
   if (plan.deleteUser)
-    await step(plan.steps[index++]!, async () => {
+    await step(plan.steps[things.length]!, async () => {
       const left = await (await DomoUser.get(auth, plan.user.id, call)).owned(call);
       const count = left.accounts.length + left.templates.length + left.groups.length;
       if (count > 0)
@@ -133,43 +123,6 @@ export async function offboardUser(
       await deleteUser(auth, plan.user.id, call);
     });
   return { plan, done };
-}
-
-async function handOver(entity: Promise<CredentialEntity>, plan: OffboardingPlan, call: CallOptions): Promise<void> {
-  const credential = await entity;
-  const to = plan.to.type === 'USER' ? { userId: plan.to.id } : { groupId: plan.to.id };
-  await credential.share({ ...to, accessLevel: AccessLevel.OWNER }, call);
-  await credential.unshare({ userId: plan.user.id }, call);
-  const access = await credential.getAccess(call);
-  const owner = access.some((e) => e.type === plan.to.type && e.id === plan.to.id && e.accessLevel === 'OWNER');
-  const left = access.some((e) => e.type === 'USER' && e.id === plan.user.id);
-  if (!owner || left)
-    throw new DomoValidationError(
-      `the access list read back does not show the hand-over (${plan.to.label} OWNER: ${owner}; ${plan.user.email} still there: ${left})`,
-      { route: 'offboardUser' },
-    );
-}
-
-async function handOverGroup(auth: DomoAuth, groupId: number, plan: OffboardingPlan, call: CallOptions): Promise<void> {
-  await updateGroupAccess(
-    auth,
-    [
-      {
-        groupId,
-        addOwners: [{ type: plan.to.type, id: plan.to.id }],
-        removeOwners: [{ type: 'USER', id: plan.user.id }],
-      },
-    ],
-    call,
-  );
-  const { data: owners } = await getGroupOwners(auth, groupId, call);
-  const owner = owners.some((o) => o.type === plan.to.type && o.id === plan.to.id);
-  const left = owners.some((o) => o.type === 'USER' && o.id === plan.user.id);
-  if (!owner || left)
-    throw new DomoValidationError(
-      `the owners read back do not show the hand-over (${plan.to.label} an owner: ${owner}; ${plan.user.email} still one: ${left})`,
-      { route: 'offboardUser' },
-    );
 }
 
 /** A user who exists, is not deleted and (for a new owner) is active. */

@@ -8,22 +8,15 @@ import { getAccounts } from '../routes/account/core.js';
 import { getOAuthAccounts } from '../routes/account/oauth.js';
 import { getAccountAccessList, getOAuthAccountAccessList } from '../routes/account/sharing.js';
 import { getAllGroups } from '../routes/group/core.js';
-import { updateGroupAccess } from '../routes/group/members.js';
 import type { Group } from '../routes/group/schemas.js';
 import { deleteUser, getUserDetails, updateUser, type UserChanges } from '../routes/user/core.js';
-import { DomoAccount } from './account.js';
-import { DomoOAuthAccount } from './oauth-account.js';
+import { handOver, OWNED_LABEL, ownedThings, type OwnedByUser } from './ownership.js';
 import { resolveUserIds, type UserRef } from './people.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
 
 const DELETED_EMAIL = /_deleted_\d+$/;
 
-/** What a user owns, by id and name. */
-export interface OwnedByUser {
-  accounts: { id: number; name: string }[];
-  templates: { id: number; name: string }[];
-  groups: { id: number; name: string }[];
-}
+export type { OwnedByUser } from './ownership.js';
 
 function describeOwned(owned: OwnedByUser): string {
   const part = (list: { id: number; name: string }[], one: string) =>
@@ -179,31 +172,9 @@ export class DomoUser extends DomoEntity {
       throw new DomoInputError('transferTo must be another user', { field: 'transferTo', route: 'DomoUser.delete' });
     const completed: string[] = [];
     try {
-      for (const account of owned.accounts) {
-        await (
-          await DomoAccount.get(this.auth, account.id, call)
-        ).transferOwnership({ toUserId: target, fromUserId: this.id }, call);
-        completed.push(`account ${account.id} now owned by user ${target}`);
-      }
-      for (const template of owned.templates) {
-        await (
-          await DomoOAuthAccount.get(this.auth, template.id, call)
-        ).transferOwnership({ toUserId: target, fromUserId: this.id }, call);
-        completed.push(`OAuth template ${template.id} now owned by user ${target}`);
-      }
-      for (const group of owned.groups) {
-        await updateGroupAccess(
-          this.auth,
-          [
-            {
-              groupId: group.id,
-              addOwners: [{ type: 'USER', id: target as number }],
-              removeOwners: [{ type: 'USER', id: this.id }],
-            },
-          ],
-          call,
-        );
-        completed.push(`group ${group.id} now owned by user ${target}`);
+      for (const thing of ownedThings(owned)) {
+        await handOver(this.auth, thing, this.id, { type: 'USER', id: target as number }, call);
+        completed.push(`${OWNED_LABEL[thing.kind]} ${thing.id} now owned by user ${target}`);
       }
       await deleteUser(this.auth, this.id, call);
     } catch (error) {
