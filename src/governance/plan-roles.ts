@@ -1,0 +1,232 @@
+import type { DomoAuth } from '../auth/base.js';
+import { mapAll } from '../client/concurrency.js';
+import type { CallOptions } from '../classes/entity.js';
+import { closeMatches, grantCatalogue } from '../classes/grant.js';
+import { LAST_SYSTEM_ROLE_ID } from '../classes/role.js';
+import { getDefaultRole } from '../routes/role/default.js';
+import { getRoleGrants } from '../routes/role/grants.js';
+import { getRoles } from '../routes/role/core.js';
+import { getRoleMembership } from '../routes/role/members.js';
+import type { Role } from '../routes/role/schemas.js';
+import type { User } from '../routes/user/schemas.js';
+import type { PlannedUser } from './plan-groups.js';
+import type { SpecRole } from './spec.js';
+
+/** The role changes a plan can hold (and the default role's). */
+export type RoleChange =
+  | { kind: 'create-role'; role: string; description: string; grants: string[]; destructive: false }
+  | {
+      kind: 'update-role';
+      role: string;
+      roleId: number;
+      field: 'description';
+      before: string;
+      after: string;
+      destructive: false;
+    }
+  | {
+      kind: 'set-grants';
+      role: string;
+      roleId: number | undefined;
+      before: string[];
+      after: string[];
+      added: string[];
+      removed: string[];
+      destructive: boolean;
+    }
+  | {
+      kind: 'move-users';
+      role: string;
+      roleId: number | undefined;
+      users: (PlannedUser & { fromRole: string })[];
+      destructive: false;
+    }
+  | { kind: 'remove-users'; role: string; roleId: number; toRole: string; users: PlannedUser[]; destructive: true }
+  | { kind: 'set-default-role'; before: string; after: string; destructive: false }
+  | { kind: 'delete-role'; role: string; roleId: number; members: number; toRole: string; destructive: true };
+
+/** A role as planning read it. */
+export interface RoleState {
+  role: Role;
+  grants: string[];
+  /** Member ids, with the email the membership answer carried. */
+  members: Map<number, string>;
+}
+
+/** Every role, the default role, the grant catalogue, and the grants and members of the roles named. */
+export async function readRoleSection(auth: DomoAuth, names: string[], concurrency: number, call: CallOptions) {
+  const [{ data: roles }, { data: defaultId }, catalogue] = await Promise.all([
+    getRoles(auth, call),
+    getDefaultRole(auth, call),
+    grantCatalogue(auth, call),
+  ]);
+  const byName = new Map(roles.map((role) => [role.name.toLowerCase(), role]));
+  const named = names.map((name) => byName.get(name.toLowerCase())).filter((r): r is Role => r !== undefined);
+  return { roles, defaultId, catalogue, byName, states: await readRoles(auth, named, concurrency, call) };
+}
+
+/** The grants and members of `roles`, by role id (members by id, with the email the answer carried). */
+export async function readRoles(
+  auth: DomoAuth,
+  roles: Role[],
+  concurrency: number,
+  call: CallOptions,
+): Promise<Map<number, RoleState>> {
+  const states = await mapAll(roles, concurrency, async (role) => {
+    const [grants, members] = await Promise.all([
+      getRoleGrants(auth, role.id, call),
+      getRoleMembership(auth, role.id, call),
+    ]);
+    return {
+      role,
+      grants: grants.data,
+      members: new Map(members.data.map((m) => [m.userId, m.email ?? String(m.userId)])),
+    };
+  });
+  return new Map(states.map((state) => [state.role.id, state]));
+}
+
+/** Emails by user id: of the users the spec names, and of role members whose answer carried one. */
+export function knownEmails(states: Map<number, RoleState>, users: Map<string, User>): Map<number, string> {
+  const emails = new Map<number, string>();
+  for (const state of states.values())
+    for (const [id, email] of state.members) if (email.includes('@')) emails.set(id, email);
+  for (const user of users.values()) if (user.emailAddress) emails.set(user.id, user.emailAddress);
+  return emails;
+}
+
+export function checkGrants(
+  name: string,
+  wanted: SpecRole,
+  state: RoleState | undefined,
+  known: Set<string>,
+  catalogue: string[],
+  problems: string[],
+): void {
+  if (wanted.grants === undefined) return;
+  const system = state !== undefined && state.role.id <= LAST_SYSTEM_ROLE_ID;
+  if (system && Array.isArray(wanted.grants))
+    problems.push(
+      `roles.${name}.grants: "${name}" is a system role: give grant deltas ({ add, remove }), not an exact list`,
+    );
+  const listed = Array.isArray(wanted.grants)
+    ? wanted.grants
+    : [...(wanted.grants.add ?? []), ...(wanted.grants.remove ?? [])];
+  for (const grant of listed)
+    if (!known.has(grant)) problems.push(`roles.${name}.grants: unknown grant ${grant}${suggest(grant, catalogue)}`);
+}
+
+export function suggest(word: string, candidates: string[]): string {
+  const close = closeMatches(word, candidates);
+  return close.length > 0 ? ` (did you mean ${close.join(' or ')}?)` : '';
+}
+
+/**
+ * The users the spec puts in a role, by the role they go to. A user has one role, so a user listed under two roles
+ * is a problem; one listed under a role is not "removed" from an authoritative one: they move.
+ */
+export function claimedUsers(
+  named: [string, SpecRole][],
+  users: Map<string, User>,
+  problems: string[],
+): Map<number, string> {
+  const claimed = new Map<number, string>();
+  for (const [name, role] of named)
+    for (const ref of role.members ?? []) {
+      const user = users.get(String(typeof ref === 'string' ? ref.toLowerCase() : ref));
+      if (!user) continue;
+      const other = claimed.get(user.id);
+      if (other !== undefined && other !== name)
+        problems.push(`roles.${name}.members: ${String(ref)} is also a member of "${other}" (a user has one role)`);
+      else claimed.set(user.id, name);
+    }
+  return claimed;
+}
+
+export function roleChanges(
+  name: string,
+  wanted: SpecRole,
+  state: RoleState | undefined,
+  users: Map<string, User>,
+  roles: Role[],
+  defaultId: number,
+  claimed: Map<number, string>,
+): RoleChange[] {
+  const changes: RoleChange[] = [];
+  const current = new Set(state?.grants ?? []);
+  const next = !wanted.grants
+    ? [...current]
+    : Array.isArray(wanted.grants)
+      ? [...new Set(wanted.grants)]
+      : [...new Set([...current, ...(wanted.grants.add ?? [])])].filter(
+          (g) => !(wanted.grants as { remove?: string[] }).remove?.includes(g),
+        );
+  if (!state) {
+    changes.push({
+      kind: 'create-role',
+      role: name,
+      description: wanted.description ?? '',
+      grants: next.sort(),
+      destructive: false,
+    });
+  } else if (wanted.description !== undefined && wanted.description !== (state.role.description ?? '')) {
+    changes.push({
+      kind: 'update-role',
+      role: name,
+      roleId: state.role.id,
+      field: 'description',
+      before: state.role.description ?? '',
+      after: wanted.description,
+      destructive: false,
+    });
+  }
+  const added = next.filter((g) => !current.has(g)).sort();
+  const removed = [...current].filter((g) => !next.includes(g)).sort();
+  if (state && (added.length > 0 || removed.length > 0)) {
+    changes.push({
+      kind: 'set-grants',
+      role: name,
+      roleId: state.role.id,
+      before: [...current].sort(),
+      after: [...next].sort(),
+      added,
+      removed,
+      destructive: removed.length > 0 && state.members.size > 0,
+    });
+  }
+  if (wanted.members === undefined) return changes;
+  const roleNames = new Map(roles.map((role) => [role.id, role.name]));
+  const members = new Set(state?.members.keys() ?? []);
+  const listed = wanted.members
+    .map((ref) => users.get(String(typeof ref === 'string' ? ref.toLowerCase() : ref)))
+    .filter((u): u is User => u !== undefined);
+  const moving = listed.filter((user) => !members.has(user.id));
+  if (moving.length > 0) {
+    changes.push({
+      kind: 'move-users',
+      role: name,
+      roleId: state?.role.id,
+      users: moving.map((u) => ({
+        id: u.id,
+        email: u.emailAddress ?? String(u.id),
+        fromRole: roleNames.get(u.roleId ?? -1) ?? '?',
+      })),
+      destructive: false,
+    });
+  }
+  if (state && wanted.membership === 'authoritative') {
+    const keep = new Set(listed.map((u) => u.id));
+    const leaving = [...members].filter((id) => !keep.has(id) && !claimed.has(id));
+    if (leaving.length > 0) {
+      changes.push({
+        kind: 'remove-users',
+        role: name,
+        roleId: state.role.id,
+        toRole: roleNames.get(defaultId) ?? String(defaultId),
+        users: leaving.map((id) => ({ id, email: state.members.get(id) ?? String(id) })),
+        destructive: true,
+      });
+    }
+  }
+  return changes;
+}
