@@ -16,98 +16,20 @@ import { getRoleGrants } from '../routes/role/grants.js';
 import { getUserDetails } from '../routes/user/core.js';
 import { MAX_SEARCH_PAGE, searchUsers } from '../routes/user/search.js';
 import type { User } from '../routes/user/schemas.js';
+import {
+  AUDIT_SECTIONS,
+  type AuditCredential,
+  type AuditFailure,
+  type AuditGrant,
+  type AuditGroup,
+  type AuditModel,
+  type AuditPrincipal,
+  type AuditRole,
+  type AuditSection,
+  type AuditUser,
+} from './types.js';
 
-/** The parts of an instance an audit reads. */
-export const AUDIT_SECTIONS = ['roles', 'users', 'groups', 'accounts', 'templates'] as const;
-/** One of {@link AUDIT_SECTIONS}. */
-export type AuditSection = (typeof AUDIT_SECTIONS)[number];
-
-/** A grant of the catalogue, with the words the admin UI shows for it. */
-export interface AuditGrant {
-  id: string;
-  title: string;
-  description: string;
-  group: string;
-}
-
-/** A role, its grants and its members. */
-export interface AuditRole {
-  id: number;
-  name: string;
-  description: string;
-  system: boolean;
-  isDefault: boolean;
-  grants: string[];
-  /** User ids (from the users' roles, so they always agree with `users`). */
-  members: number[];
-  /** Set when the grants could not be read. */
-  incomplete?: true;
-}
-
-/** A user, deleted ones too. */
-export interface AuditUser {
-  id: number;
-  name: string;
-  email: string;
-  roleId: number | null;
-  deleted: boolean;
-  /** `false` for a deactivated user; read only for users who own something (`null` when not read). */
-  active: boolean | null;
-  lastActivity: number | null;
-}
-
-/** A user or a group, as shares and owners name them. */
-export interface AuditPrincipal {
-  type: 'USER' | 'GROUP';
-  id: number;
-  name: string;
-}
-
-/** A group, its owners and everyone in it. */
-export interface AuditGroup {
-  id: number;
-  name: string;
-  type: string;
-  description: string;
-  owners: AuditPrincipal[];
-  /** Users who belong, directly or through a member group. */
-  members: number[];
-  incomplete?: true;
-}
-
-/** A credential account or an OAuth template, and who it is shared with. */
-export interface AuditCredential {
-  id: number;
-  name: string;
-  provider: string;
-  shares: (AuditPrincipal & { level: string })[];
-  incomplete?: true;
-}
-
-/** A read that failed: the entity is in the model, marked `incomplete`, or its section is empty. */
-export interface AuditFailure {
-  section: AuditSection | 'owners';
-  id?: number;
-  name?: string;
-  error: string;
-}
-
-/** One consistent picture of who can do what: roles × grants, users × role, groups, credentials × principals. */
-export interface AuditModel {
-  instance: string;
-  /** ISO 8601: when the reads started. */
-  takenAt: string;
-  grants: AuditGrant[];
-  roles: AuditRole[];
-  users: AuditUser[];
-  groups: AuditGroup[];
-  accounts: AuditCredential[];
-  templates: AuditCredential[];
-  failures: AuditFailure[];
-  counts: Record<AuditSection, number> & { failures: number };
-  /** Requests sent, by what they read: at most one per entity (plus list pages). */
-  requests: Record<AuditSection | 'owners' | 'catalogue', number> & { total: number };
-}
+export * from './types.js';
 
 /** Progress of an audit: one call per finished read. */
 export interface AuditProgress {
