@@ -18,7 +18,9 @@ import {
   savePlan,
   type Spec,
 } from '../../src/governance/index.js';
-import { DomoInputError } from '../../src/index.js';
+import { http, HttpResponse } from 'msw';
+import { DomoInputError, DomoPartialFailureError } from '../../src/index.js';
+import { createSandboxHandlers } from '../../src/sandbox/index.js';
 import { useSandbox } from '../helpers/sandbox.js';
 import { editorExtra, everythingSpec } from '../helpers/specs.js';
 
@@ -83,6 +85,31 @@ describe('snapshots and restore', () => {
     const again = await exportSpec(sb.auth);
     // The same roles, groups and shares by name; only the members of the default role may differ in order.
     expect(again).toEqual(applied);
+  });
+
+  it('a failure part-way names the snapshot, and restoring it undoes what was applied', async () => {
+    const before = await exportSpec(sb.auth);
+    sb.server.use(
+      http.put('*/api/authorization/v1/roles/settings', () => HttpResponse.json({ message: 'nope' }, { status: 403 })),
+    );
+    const error = (await applySpec(sb.authWith({ retry: 0 }), everything(), {
+      allowDestructive: true,
+      snapshotDir: dir,
+    }).catch((e: unknown) => e)) as DomoPartialFailureError;
+    expect(error).toBeInstanceOf(DomoPartialFailureError);
+    const [file] = await readdir(dir);
+    expect(error.message).toContain(`the state before is in ${join(dir, file!)}`);
+    expect(roleNamed('Auditors')).toBeDefined(); // created before the default-role step failed
+    sb.server.resetHandlers(...createSandboxHandlers(sb.state));
+    await restoreSnapshot(sb.auth, loadSnapshot(await readFile(join(dir, file!), 'utf8')), { allowDestructive: true });
+    expect(await exportSpec(sb.auth)).toEqual(before);
+  });
+
+  it('a snapshot of another instance is refused before anything is read or changed', async () => {
+    await applySpec(sb.auth, everything(), { allowDestructive: true, snapshotDir: dir });
+    const [file] = await readdir(dir);
+    const snapshot = { ...loadSnapshot(await readFile(join(dir, file!), 'utf8')), instance: 'acme' };
+    await expect(planRestore(sb.auth, snapshot)).rejects.toThrow(/the spec is for instance "acme", not "sandbox"/);
   });
 
   it('refuses to delete a system role, the default role, or a name that is both wanted and absent', async () => {
