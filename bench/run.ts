@@ -152,6 +152,7 @@ async function main(): Promise<void> {
 
   const sizes = quick ? [1_000, 2_000] : [1_000, 10_000];
   const hydrate: Record<number, ScenarioOutput> = {};
+  const rawRss: Record<number, number> = {};
   for (const n of sizes) {
     const server = await startServer({ accounts: n, users: 100, latencyMs: LATENCY_MS });
     const timing = await measure(server, 'hydrate', n, 32, { pairWith: 'raw-hydrate' });
@@ -170,6 +171,7 @@ async function main(): Promise<void> {
       peakRssMb: rawMemory.peakRssMb,
     };
     hydrate[n] = lib;
+    rawRss[n] = raw.peakRssMb;
     const ratio = lib.medianMs / raw.medianMs;
     const small = n === 1_000;
     const checks = [
@@ -227,6 +229,13 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${JSON.stringify({ name: 'hydrate growth', from: a, to: b, timeRatio: round(growth), sizeRatio: expected, linear: growth <= expected * 1.2 })}\n`,
   );
+  // Peak RSS added per account between the two sizes, library and raw: what each extra account costs in memory.
+  const perAccount = (from: number, to: number) => round(((to - from) * 1024) / (b - a));
+  const memory = {
+    libKbPerAccount: perAccount(hydrate[a]!.peakRssMb, hydrate[b]!.peakRssMb),
+    rawKbPerAccount: perAccount(rawRss[a]!, rawRss[b]!),
+  };
+  process.stdout.write(`${JSON.stringify({ name: 'memory growth per account', ...memory })}\n`);
 
   const overheadServer = await startServer({ accounts: 10, latencyMs: 0 });
   const callsN = quick ? 1_000 : 5_000;
@@ -390,9 +399,9 @@ async function main(): Promise<void> {
 
   const table = formatRows(rows);
   process.stdout.write(
-    `\n${table}\nhydrate time grew ${growth.toFixed(1)}× for ${expected}× the accounts (linear: ${expected}×)\n`,
+    `\n${table}\nhydrate time grew ${growth.toFixed(1)}× for ${expected}× the accounts (linear: ${expected}×); peak RSS grew ${memory.libKbPerAccount} KB per account (raw: ${memory.rawKbPerAccount} KB)\n`,
   );
-  if (!quick) writeResults(table, growth, expected, json);
+  if (!quick) writeResults(table, growth, expected, json, memory);
 }
 
 function formatRows(rows: Row[]): string {
@@ -414,7 +423,13 @@ function formatRows(rows: Row[]): string {
   ].join('\n');
 }
 
-function writeResults(table: string, growth: number, expected: number, json: object[]): void {
+function writeResults(
+  table: string,
+  growth: number,
+  expected: number,
+  json: object[],
+  memory: { libKbPerAccount: number; rawKbPerAccount: number },
+): void {
   const date = new Date().toISOString().slice(0, 10);
   const text = `# Benchmark results
 
@@ -427,7 +442,8 @@ does the warm-up and one run (N = 1 000: 1 836 requests).
 
 ${table}
 
-Hydrate time grew ${growth.toFixed(1)}× for ${expected}× the accounts.
+Hydrate time grew ${growth.toFixed(1)}× for ${expected}× the accounts. Peak RSS grew ${memory.libKbPerAccount} KB per account
+with the library and ${memory.rawKbPerAccount} KB with the raw loop (from N = 1 000 to N = 10 000, one run each).
 
 ## Reading the targets
 
