@@ -1,5 +1,6 @@
 // The npm start tour, in-process against its own loopback sandbox.
 import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../../src/sandbox/index.js';
 import { runDemo } from '../../src/cli/demo.js';
 import { bufferIo } from '../../src/cli/io.js';
 
@@ -33,6 +34,22 @@ describe('npm start tour', () => {
     expect(out).toContain('+ role "Tour Auditors"');
     expect(out).toContain('No changes: sandbox matches the spec.');
     expect(out).toMatch(/✓ done in \d+\.\d s/);
+  });
+
+  it('against an instance from the environment it reads, audits roles and groups, and changes nothing', async () => {
+    const sb = await startSandbox();
+    try {
+      const before = sb.state.requests.length;
+      const io = bufferIo({ DOMO_INSTANCE: sb.instance, DOMO_ACCESS_TOKEN: sb.token, DOMO_BASE_URL: sb.url });
+      expect(await runDemo(io)).toBe(0);
+      expect(io.stdout()).toContain('read-only (pass --apply to make changes)');
+      expect(io.stdout()).toMatch(
+        /read \d+ users, 8 roles and 12 groups \(credentials are left out on a real instance/,
+      );
+      expect(sb.state.requests.slice(before).filter((r) => r.mutated)).toEqual([]);
+    } finally {
+      await sb.close();
+    }
   });
 
   it('is read-only against a real instance unless --apply, and fails cleanly when it cannot connect', async () => {
