@@ -2,6 +2,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import repl, { type REPLServer } from 'node:repl';
 import type { Readable, Writable } from 'node:stream';
+import * as audit from '../audit/index.js';
+import * as governance from '../governance/index.js';
 import * as library from '../index.js';
 import type { DomoAuth } from '../auth/base.js';
 import { formsOf } from '../client/secret.js';
@@ -24,7 +26,9 @@ export interface ReplOptions {
 const HELP = `domo-admin REPL — top-level await works. Preloaded:
   auth                     the DomoAuth in use
   roles, accounts          DomoRoles and DomoAccounts bound to auth
+  users, groups            DomoUsers and DomoGroups bound to auth
   routes                   every route: await routes.getRoles(auth)
+  governance, audit        domo-admin/governance and domo-admin/audit: specs, plans, snapshots; the access audit
   DomoAccount, DomoOAuthAccount, DomoAccounts, DomoRole, DomoRoles, DomoGrant
   AccessLevel, AccessLevelV1, Secret, DomoTokenAuth, DomoFullAuth, authFromEnv, and the error classes
 Try:
@@ -32,6 +36,8 @@ Try:
   const admin = await roles.getByName('Admin'); await admin.getGrants()
   const { accounts: all } = await accounts.list({ withConfig: true }); console.table(all)
   await (await DomoAccount.get(auth, 1)).getAccess()
+  const model = await audit.auditAccess(auth); audit.auditFindings(model).map((f) => f.message)
+  governance.renderPlan(await governance.planSpec(auth, await governance.exportSpec(auth)))
 Dot commands: .help  .exit  .clear  .editor  .load  .save  .break
 `;
 
@@ -83,6 +89,10 @@ export async function startRepl(options: ReplOptions): Promise<RunningRepl> {
     auth: options.auth,
     roles: new library.DomoRoles(options.auth),
     accounts: new library.DomoAccounts(options.auth),
+    users: new library.DomoUsers(options.auth),
+    groups: new library.DomoGroups(options.auth),
+    governance,
+    audit,
     ...options.context,
   });
   server.defineCommand('help', {

@@ -47,4 +47,19 @@ describe('REPL history keeps no secret', () => {
     expect(isSensitiveLine('await roles.list()', secrets)).toBe(false);
     expect(isSensitiveLine('auth.transport.timeoutMs', secrets)).toBe(false);
   });
+
+  it('preloads the managers and the governance and audit modules', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    const auth = new DomoTokenAuth({ instance: 'acme', token: TOKEN });
+    const { closed } = await startRepl({ auth, source: 'a test', input, output, historyFile: '', terminal: false });
+    input.write(
+      "[typeof users.getByEmail, typeof groups.getByName, typeof governance.planSpec, typeof audit.auditAccess].join(',')\n",
+    );
+    input.end();
+    await closed;
+    expect(text).toContain("'function,function,function,function'");
+  });
 });
