@@ -52,7 +52,7 @@ export interface Plan {
 
 /** Options of {@link planSpec}. */
 export interface PlanOptions extends CallOptions {
-  /** Requests in flight at most (per-object reads). @default 16 */
+  /** Requests in flight at most, per kind of read (roles, groups, accounts and users are read at once). @default 16 */
   concurrency?: number;
   /**
    * Roles and groups that must not exist, planned as (destructive) deletions: what a snapshot lists as created by
