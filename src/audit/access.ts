@@ -1,6 +1,13 @@
 import { DomoInputError } from '../client/errors.js';
 import { closeMatches } from '../classes/grant.js';
-import type { AuditCredential, AuditGroup, AuditModel, AuditRole, AuditUser } from './model.js';
+import {
+  credentialsOf,
+  type AuditCredential,
+  type AuditGroup,
+  type AuditModel,
+  type AuditRole,
+  type AuditUser,
+} from './model.js';
 
 /** A user who holds a grant, and the role it comes through. */
 export interface GrantHolder {
@@ -50,7 +57,7 @@ export function reachOf(model: AuditModel, credential: AuditCredential): Map<num
         add(id, { level: share.level, via: { group: group?.name ?? share.name, id: share.id } });
     }
   }
-  for (const routes of reach.values()) routes.sort((a, b) => rank(b.level) - rank(a.level));
+  for (const routes of reach.values()) routes.sort(byLevel);
   return reach;
 }
 
@@ -80,17 +87,23 @@ export function userAccess(model: AuditModel, email: string): UserAccess {
       owner: group.owners.some((o) => o.type === 'USER' && o.id === user.id),
     }))
     .filter((g) => g.member || g.owner);
-  const credentials = [
-    ...model.accounts.map((c) => ['account', c] as const),
-    ...model.templates.map((c) => ['template', c] as const),
-  ].flatMap(([kind, credential]) => {
-    const routes = reachOf(model, credential).get(user.id);
-    return routes ? [{ kind, credential, level: routes[0]!.level, routes }] : [];
+  const inGroups = new Set(groups.filter((g) => g.member).map((g) => g.group.id));
+  const groupNames = new Map(model.groups.map((g) => [g.id, g.name]));
+  const credentials = credentialsOf(model).flatMap(({ kind, credential }) => {
+    const routes = credential.shares
+      .filter((s) => (s.type === 'USER' ? s.id === user.id : inGroups.has(s.id)))
+      .map((s): Route => ({
+        level: s.level,
+        via: s.type === 'USER' ? 'direct' : { group: groupNames.get(s.id) ?? s.name, id: s.id },
+      }))
+      .sort(byLevel);
+    return routes.length > 0 ? [{ kind, credential, level: routes[0]!.level, routes }] : [];
   });
   return { user, role, grants: role?.grants ?? [], groups, credentials };
 }
 
 const LEVELS = ['CAN_VIEW', 'CAN_EDIT', 'CAN_SHARE', 'OWNER'];
-function rank(level: string): number {
-  return LEVELS.indexOf(level);
+/** Highest access level first. */
+function byLevel(a: Route, b: Route): number {
+  return LEVELS.indexOf(b.level) - LEVELS.indexOf(a.level);
 }

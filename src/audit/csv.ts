@@ -1,5 +1,5 @@
 import type { Finding } from './findings.js';
-import type { AuditModel } from './model.js';
+import { credentialsOf, type AuditModel } from './model.js';
 
 /**
  * The audit as CSV files (RFC 4180, a header row each), by file name: `roles.csv` (role × grant), `users.csv`,
@@ -10,10 +10,6 @@ export function auditCsv(model: AuditModel, findings: readonly Finding[]): Recor
   const roleName = new Map(model.roles.map((r) => [r.id, r.name]));
   const email = new Map(model.users.map((u) => [u.id, u.email]));
   const groups = new Map(model.groups.map((g) => [g.id, g]));
-  const credentials = [
-    ...model.accounts.map((c) => ['account', c] as const),
-    ...model.templates.map((c) => ['template', c] as const),
-  ];
   return {
     'roles.csv': csv(
       ['role_id', 'role', 'system', 'default', 'members', 'grant'],
@@ -52,7 +48,7 @@ export function auditCsv(model: AuditModel, findings: readonly Finding[]): Recor
         'level',
         'users_reached',
       ],
-      credentials.flatMap(([kind, c]) =>
+      credentialsOf(model).flatMap(({ kind, credential: c }) =>
         c.shares.map((s) => [
           kind,
           c.id,

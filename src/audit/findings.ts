@@ -1,4 +1,12 @@
-import type { AuditCredential, AuditGrant, AuditModel, AuditRole, AuditUser } from './model.js';
+import {
+  credentialsOf,
+  CREDENTIAL_LABEL,
+  type AuditCredential,
+  type AuditGrant,
+  type AuditModel,
+  type AuditRole,
+  type AuditUser,
+} from './model.js';
 
 /** How much a finding matters. */
 export type Severity = 'high' | 'medium' | 'low';
@@ -71,10 +79,7 @@ export function auditFindings(model: AuditModel, options: FindingOptions = {}): 
   const findings: Finding[] = [
     ...model.roles.flatMap((role) => adminOutsideAdmin(role, admin, users)),
     ...defaultRoleTooPowerful(model.roles),
-    ...[
-      ...model.accounts.map((c) => ['account', c] as const),
-      ...model.templates.map((c) => ['template', c] as const),
-    ].flatMap(([type, credential]) => [
+    ...credentialsOf(model).flatMap(({ kind: type, credential }) => [
       ...ownedByInactive(type, credential, users),
       ...sharedToIndividuals(type, credential, threshold),
     ]),
@@ -143,7 +148,7 @@ function ownedByInactive(
     {
       kind: 'credential-owned-by-inactive',
       severity: FINDING_KINDS['credential-owned-by-inactive'],
-      message: `${type === 'account' ? 'account' : 'OAuth template'} "${credential.name}" is owned only by deleted or inactive users (${names.join(', ')}): nobody can manage it`,
+      message: `${CREDENTIAL_LABEL[type]} "${credential.name}" is owned only by deleted or inactive users (${names.join(', ')}): nobody can manage it`,
       subjects: [
         { type, id: credential.id, name: credential.name },
         ...owners.map((o) => ({ type: 'user' as const, id: o.id, name: users.get(o.id)?.email ?? o.name })),
@@ -159,7 +164,7 @@ function sharedToIndividuals(type: 'account' | 'template', credential: AuditCred
     {
       kind: 'shared-to-individuals',
       severity: FINDING_KINDS['shared-to-individuals'],
-      message: `${type === 'account' ? 'account' : 'OAuth template'} "${credential.name}" is shared with ${individuals.length} individual users (more than ${threshold}): share it with a group instead`,
+      message: `${CREDENTIAL_LABEL[type]} "${credential.name}" is shared with ${individuals.length} individual users (more than ${threshold}): share it with a group instead`,
       subjects: [{ type, id: credential.id, name: credential.name }],
     },
   ];

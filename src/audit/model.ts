@@ -4,6 +4,7 @@ import { DomoAbortError, DomoAuthError } from '../client/errors.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
 import { grantCatalogue } from '../classes/grant.js';
 import { LAST_SYSTEM_ROLE_ID } from '../classes/role.js';
+import { isDeletedEmail } from '../classes/user.js';
 import { getAccounts } from '../routes/account/core.js';
 import { getOAuthAccounts } from '../routes/account/oauth.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
@@ -47,8 +48,6 @@ export interface AuditOptions extends CallOptions {
   /** Called after each read of a section's entities. */
   onProgress?: (progress: AuditProgress) => void;
 }
-
-const DELETED_EMAIL = /_deleted_\d+$/;
 
 /**
  * Reads everything an access audit needs into one model, with bounded concurrency and at most one request per
@@ -102,6 +101,17 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
   };
   return model;
 }
+
+/** Every credential of the model with its kind: the accounts, then the OAuth templates. */
+export function credentialsOf(model: AuditModel): { kind: 'account' | 'template'; credential: AuditCredential }[] {
+  return [
+    ...model.accounts.map((credential) => ({ kind: 'account' as const, credential })),
+    ...model.templates.map((credential) => ({ kind: 'template' as const, credential })),
+  ];
+}
+
+/** What the kinds of credential are called in sentences. */
+export const CREDENTIAL_LABEL = { account: 'account', template: 'OAuth template' } as const;
 
 /** The reads of one audit, counting requests and collecting failures. */
 class Reader {
@@ -308,7 +318,7 @@ function auditUser(user: User): AuditUser {
     name: user.displayName ?? email,
     email,
     roleId: user.roleId ?? null,
-    deleted: DELETED_EMAIL.test(email),
+    deleted: isDeletedEmail(email),
     active: null,
     lastActivity: user.lastActivity ?? null,
   };

@@ -1,6 +1,6 @@
 import { reachOf } from './access.js';
 import type { Finding } from './findings.js';
-import type { AuditCredential, AuditModel } from './model.js';
+import { credentialsOf, CREDENTIAL_LABEL, type AuditCredential, type AuditModel } from './model.js';
 
 /**
  * The audit as one self-contained HTML page (no network at view time: a Content-Security-Policy allows nothing
@@ -85,10 +85,9 @@ function membershipSection(model: AuditModel): string {
 function credentialsSection(model: AuditModel): string {
   const groups = new Map(model.groups.map((g) => [g.id, g]));
   const users = new Map(model.users.map((u) => [u.id, u.email]));
-  const rows = [
-    ...model.accounts.map((c) => ['account', c] as const),
-    ...model.templates.map((c) => ['OAuth template', c] as const),
-  ].flatMap(([kind, credential]) => credentialRows(model, kind, credential, groups, users));
+  const rows = credentialsOf(model).flatMap(({ kind, credential }) =>
+    credentialRows(model, CREDENTIAL_LABEL[kind], credential, groups, users),
+  );
   return `<section id="credentials"><h2>Accounts × principals</h2>
 <p><input id="filter" type="search" placeholder="Filter: account, provider, user, group, level" aria-label="filter the table"> <span id="shown">${rows.length}</span> of ${rows.length} rows</p>
 <div class="scroll"><table id="access" class="sortable"><thead><tr><th data-sort="text">kind</th><th data-sort="text">credential</th><th data-sort="text">provider</th><th data-sort="text">principal</th><th data-sort="text">level</th><th data-sort="number">users reached</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;

@@ -16,6 +16,11 @@ import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.j
 
 const DELETED_EMAIL = /_deleted_\d+$/;
 
+/** True for the email Domo gives a deleted user (`…_deleted_<epoch>`). */
+export function isDeletedEmail(email: string): boolean {
+  return DELETED_EMAIL.test(email);
+}
+
 export type { OwnedByUser } from './ownership.js';
 
 function describeOwned(owned: OwnedByUser): string {
@@ -91,7 +96,7 @@ export class DomoUser extends DomoEntity {
 
   /** True for a deleted user (Domo keeps them, with an email ending in `_deleted_<epoch>`). */
   get isDeleted(): boolean {
-    return DELETED_EMAIL.test(this.email);
+    return isDeletedEmail(this.email);
   }
 
   /** Reads one user with its details. @throws {DomoNotFoundError} no such user */

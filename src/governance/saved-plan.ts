@@ -4,9 +4,8 @@ import { DomoInputError } from '../client/errors.js';
 import { applyPlan, type ApplyOptions, type ApplyReport } from './apply.js';
 import { loadDocument } from './load.js';
 import { planSpec, renderPlan, type Plan, type PlanOptions } from './plan.js';
+import { AbsentSchema } from './snapshot.js';
 import { SpecSchema } from './spec.js';
-
-const names = z.array(z.string().trim().min(1).max(255));
 
 /** A plan written by `plan --out`: the plan, and what it was planned from. */
 export const SavedPlanSchema = z.looseObject({
@@ -16,7 +15,7 @@ export const SavedPlanSchema = z.looseObject({
   createdAt: z.string(),
   instance: z.string().trim().min(1),
   spec: SpecSchema,
-  absent: z.strictObject({ roles: names, groups: names }),
+  absent: AbsentSchema,
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'must be the 64 hex digits planning wrote'),
   changes: z.array(z.looseObject({ kind: z.string() })),
 });

@@ -6,6 +6,8 @@ import type { Plan } from './plan.js';
 import { SpecSchema } from './spec.js';
 
 const names = z.array(z.string().trim().min(1).max(255));
+/** Roles and groups that must not exist (created by the apply a snapshot was taken before). */
+export const AbsentSchema = z.strictObject({ roles: names, groups: names });
 
 /** A snapshot file: how an instance was, for everything one apply touched. `restore` plans and applies the way back. */
 export const SnapshotSchema = z.strictObject({
@@ -17,7 +19,7 @@ export const SnapshotSchema = z.strictObject({
   /** The state before, as a spec (authoritative where the apply changed a set). */
   spec: SpecSchema,
   /** Roles and groups the apply created: a restore deletes them. */
-  absent: z.strictObject({ roles: names, groups: names }),
+  absent: AbsentSchema,
 });
 /** A parsed snapshot file. */
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -34,7 +34,7 @@ export function registerAudit(program: Command, ctx: () => CliContext): void {
           written.push(join(options.csv, name));
         }
       }
-      c.result({ model, findings, written }, () => auditText(model, findings.length ? findings : [], written));
+      c.result({ model, findings, written }, () => auditText(model, findings, written));
     });
 
   program
