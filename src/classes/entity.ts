@@ -3,6 +3,15 @@ import { inspect } from 'node:util';
 import { plainToInstance, Transform } from 'class-transformer';
 import type { DomoAuth } from '../auth/base.js';
 import type { RequestOptions } from '../client/options.js';
+import { cacheMetadataLookups } from './metadata-cache.js';
+
+cacheMetadataLookups();
+
+/**
+ * How entities are hydrated: only the fields a class exposes. `excludeAll` spares class-transformer listing every
+ * key of the row first (it would then throw that list away for the exposed ones).
+ */
+const HYDRATE = { excludeExtraneousValues: true, strategy: 'excludeAll' } as const;
 
 /** Reads a Domo ms-epoch (or ISO string) as a `Date`; null and absent stay undefined. */
 export function EpochDate(): PropertyDecorator {
@@ -42,7 +51,7 @@ export abstract class DomoEntity {
 
   /** Builds an entity from a validated response. */
   static hydrate<T extends DomoEntity>(this: EntityClass<T>, auth: DomoAuth, raw: object): T {
-    const entity = plainToInstance(this, raw, { excludeExtraneousValues: true });
+    const entity = plainToInstance(this, raw, HYDRATE);
     define(entity, 'auth', auth);
     define(entity, 'raw', raw);
     return entity;
@@ -50,7 +59,7 @@ export abstract class DomoEntity {
 
   /** Builds entities from many validated rows in one class-transformer pass (cheaper than one call each). */
   static hydrateMany<T extends DomoEntity>(this: EntityClass<T>, auth: DomoAuth, rows: readonly object[]): T[] {
-    const entities = plainToInstance(this, rows as object[], { excludeExtraneousValues: true });
+    const entities = plainToInstance(this, rows as object[], HYDRATE);
     entities.forEach((entity, index) => {
       define(entity, 'auth', auth);
       define(entity, 'raw', rows[index]);
@@ -60,7 +69,7 @@ export abstract class DomoEntity {
 
   /** Takes the fields of a fresh response (after a rename, a refresh…), keeping this object's identity. */
   protected adopt(raw: object): this {
-    const fresh = plainToInstance(this.constructor as EntityClass<this>, raw, { excludeExtraneousValues: true });
+    const fresh = plainToInstance(this.constructor as EntityClass<this>, raw, HYDRATE);
     Object.assign(this, fresh);
     define(this, 'raw', raw);
     return this;

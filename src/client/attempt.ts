@@ -1,12 +1,26 @@
-/** What bounds and observes one attempt: the largest body read, and who hears of each response. */
-export interface AttemptLimits {
-  maxBytes: number;
-  /** Called with every response, before its body is read (the per-attempt log line). */
-  observe?: (request: Request, response: Response) => void;
+/**
+ * One call as its attempts see it: created once per call, it travels to the fetch below as an option ky does not
+ * know (ky passes such options through), so counting and observing attempts needs no ky hook and no closure.
+ */
+export interface CallAttempts {
+  /** Largest body read. */
+  readonly maxBytes: number;
+  /** Attempts started so far. */
+  attempts: number;
+  /** When the current attempt started (`performance.now()`). */
+  startedAt: number;
+  /** Why the last attempt failed (`HTTP 503`, `timeout`, `ECONNRESET`), for the retry log line. */
+  lastFailure?: string;
 }
 
-/** The per-attempt limits travel to the fetch below as an option ky does not know, which ky passes through. */
-export const LIMITS_KEY = 'domoAttempt';
+/** Hears of every attempt of every call: its start, and its response before the body is read. */
+export interface AttemptObserver<C extends CallAttempts> {
+  started(request: Request, call: C): void;
+  responded(request: Request, response: Response, call: C): void;
+}
+
+/** The option key under which a call's {@link CallAttempts} travels. */
+export const CALL_KEY = 'domoCall';
 
 /** The response body went over `maxBytes`; reading stopped there. */
 export class BodyTooLarge extends Error {
@@ -38,18 +52,42 @@ export function bufferedText(response: Response): string | undefined {
  * covers the request *and* the body (a body that stalls after a few bytes times out too), and its abort — like the
  * caller's — stops the read. Nothing after this can hang. The text is kept beside the response (see
  * {@link bufferedText}) rather than in a new `Response`, which would cost an object and a copy per request.
+ * Every attempt is counted and shown to `observer`; this is ky's only per-attempt callback into the library.
  */
-export function boundedFetch(
+export function boundedFetch<C extends CallAttempts>(
   base: typeof fetch,
+  observer: AttemptObserver<C>,
 ): (request: Request, init?: Record<string, unknown>) => Promise<Response> {
   return async (request, init) => {
-    const limits = init?.[LIMITS_KEY] as AttemptLimits | undefined;
-    const response = await base(request);
-    if (!limits) return response;
-    limits.observe?.(request, response);
-    bodies.set(response, await readText(response, limits.maxBytes, request.signal));
-    return response;
+    const call = init?.[CALL_KEY] as C | undefined;
+    if (!call) return base(request);
+    call.attempts += 1;
+    call.startedAt = performance.now();
+    observer.started(request, call);
+    try {
+      const response = await base(request);
+      if (!response.ok) call.lastFailure = `HTTP ${response.status}`;
+      observer.responded(request, response, call);
+      bodies.set(response, await readText(response, call.maxBytes, request.signal));
+      return response;
+    } catch (error) {
+      call.lastFailure = request.signal.aborted
+        ? 'timeout'
+        : (systemCode(error) ?? (error instanceof Error ? error.message : String(error)));
+      throw error;
+    }
   };
+}
+
+/** The system error code (`ECONNREFUSED`, `ECONNRESET`, …) inside a fetch failure. */
+export function systemCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 /** The whole body as text, at most `maxBytes`; an abort (ky's timeout or the caller) stops a read that is waiting. */

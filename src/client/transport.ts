@@ -1,14 +1,15 @@
-import ky, {
-  HTTPError,
-  TimeoutError,
-  type Hooks,
-  type KyInstance,
-  type Options as KyOptions,
-  type RetryOptions,
-} from 'ky';
+import ky, { HTTPError, TimeoutError, type KyInstance, type Options as KyOptions, type RetryOptions } from 'ky';
 import type { z } from 'zod';
 import { VERSION } from '../version.js';
-import { BodyTooLarge, boundedFetch, LIMITS_KEY, ResponseInterrupted, type AttemptLimits } from './attempt.js';
+import {
+  BodyTooLarge,
+  boundedFetch,
+  CALL_KEY,
+  ResponseInterrupted,
+  systemCode,
+  type AttemptObserver,
+  type CallAttempts,
+} from './attempt.js';
 import {
   DomoAbortError,
   DomoConnectionError,
@@ -86,24 +87,17 @@ export interface RequestSpec<T> {
 
 const RETRIABLE_METHODS = ['get', 'put', 'delete'] as const;
 
-interface CallState {
-  attempts: number;
-  startedAt: number;
-}
-
-/** What a call hands its hooks through ky's `context`. */
-interface CallContext {
-  call: CallState;
+/** One call: what its attempts count and log. */
+interface Call extends CallAttempts {
   spec: RequestSpec<unknown>;
 }
 
-function callOf(options: { context: Record<string, unknown> }): CallContext {
-  return options.context as unknown as CallContext;
-}
-
 /**
- * The HTTP layer behind one auth: one ky instance with base URL, user agent, per-attempt timeout, retries with
- * jitter and `Retry-After`, logging with masked headers, and the mapping of every failure to a `DomoError`.
+ * The HTTP layer behind one auth: one ky instance, created once with the options every call shares (the fetch,
+ * no redirects, the timeout), and per call only what changes (method, headers, body, retry options cached per
+ * route kind). It gives base URL, user agent, per-attempt timeout, retries with jitter and `Retry-After`,
+ * logging with masked headers, and the mapping of every failure to a `DomoError`. No ky hooks: ky would merge
+ * them on every call; attempts are counted and logged by the bounded fetch it calls.
  */
 export class DomoTransport {
   readonly baseUrl: string;
@@ -117,10 +111,10 @@ export class DomoTransport {
   readonly #logLevel: LogLevel;
   readonly #logBodies: boolean;
   readonly #retryCache = new Map<string, RetryOptions>();
-  /** Whether response lines are logged (then each call gets its own observer). */
-  readonly #observeResponses: boolean;
-  /** The limits every call shares when nothing observes responses. */
-  readonly #limits: AttemptLimits;
+  readonly #fixedHeaders: Record<string, string> = {
+    'user-agent': `domo-admin/${VERSION}`,
+    accept: 'application/json, text/plain',
+  };
 
   constructor(auth: AuthProvider, baseUrl: string, options: TransportOptions = {}) {
     this.#auth = auth;
@@ -131,92 +125,93 @@ export class DomoTransport {
     this.#logLevel = options.logLevel ?? logLevelFromEnv();
     this.#log = levelledLogger(options.logger ?? stderrLogger, this.#logLevel, (text) => this.#scrub(text));
     this.#logBodies = options.logBodies ?? false;
-    this.#observeResponses = logs(this.#logLevel, 'info');
-    this.#limits = { maxBytes: this.maxResponseBytes };
     this.#ky = ky.create({
-      headers: { 'user-agent': `domo-admin/${VERSION}`, accept: 'application/json, text/plain' },
       redirect: 'manual',
-      throwHttpErrors: true,
-      hooks: this.#hooks(),
+      timeout: this.timeoutMs,
       // Looked up on every call, so that a fetch patched later (msw in tests) is the one used.
-      fetch: boundedFetch((input, init) => (options.fetch ?? globalThis.fetch)(input, init)) as typeof fetch,
+      fetch: boundedFetch(
+        (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
+        this.#observer(),
+      ) as typeof fetch,
     });
   }
 
   /** Sends one request and returns its validated body; every failure is a `DomoError`. */
   async request<T>(spec: RequestSpec<T>, options: RequestOptions = {}): Promise<DomoResponse<T>> {
     checkRequestOptions(options, spec.route);
-    const state: CallState = { attempts: 0, startedAt: performance.now() };
+    const call: Call = { spec, maxBytes: this.maxResponseBytes, attempts: 0, startedAt: performance.now() };
     const url = this.#url(spec);
-    const context = (): RequestContext => ({ method: spec.method, url, route: spec.route, attempts: state.attempts });
-    const scrub = (text: string) => this.#scrub(text, spec.secrets);
     if (options.signal?.aborted)
-      throw new DomoAbortError(`${spec.method} ${pathOf(url)} was aborted before it was sent`, context());
+      throw new DomoAbortError(`${spec.method} ${pathOf(url)} was aborted before it was sent`, context(call, url));
     try {
-      const response = await this.#send(spec, url, options, state);
+      const response = await this.#send(spec, url, options, call);
       const body = await readBody(response);
-      this.#logBody('response', spec.sensitiveResponse ? '[REDACTED: holds a credential]' : body.text, scrub);
-      assertNotBlocked(response, body, context());
-      const data = parseSuccessBody(body, spec.schema, { ...context(), status: response.status }, scrub);
-      return { status: response.status, data };
+      if (this.#logBodies) this.#logResponseBody(spec, body.text);
+      const where = context(call, url);
+      assertNotBlocked(response, body, where);
+      const scrub = (text: string) => this.#scrub(text, spec.secrets);
+      return {
+        status: response.status,
+        data: parseSuccessBody(body, spec.schema, { ...where, status: response.status }, scrub),
+      };
     } catch (error) {
-      const mapped = await this.#toDomoError(error, spec, context(), options, scrub);
+      const mapped = await this.#toDomoError(error, spec, context(call, url), options);
       this.#log.info(
-        `${spec.method} ${pathOf(url)} ✗ ${mapped.name} after ${state.attempts} attempt(s) in ${elapsed(state)} ms`,
+        `${spec.method} ${pathOf(url)} ✗ ${mapped.name} after ${call.attempts} attempt(s) in ${elapsed(call)} ms`,
       );
       throw mapped;
     }
   }
 
   /** Sends the request, renewing credentials once after a 401. */
-  async #send(spec: RequestSpec<unknown>, url: string, options: RequestOptions, state: CallState): Promise<Response> {
+  async #send(spec: RequestSpec<unknown>, url: string, options: RequestOptions, call: Call): Promise<Response> {
     const headers = spec.anonymous ? {} : await this.#auth.authHeaders(options);
     try {
-      return await this.#ky(url, this.#kyOptions(spec, headers, options, state));
+      return await this.#ky(url, this.#kyOptions(spec, headers, options, call));
     } catch (error) {
       const unauthorized = error instanceof HTTPError && error.response.status === 401 && !spec.anonymous;
       if (!unauthorized || !(await this.#auth.renewAfterUnauthorized(headers, options))) throw error;
       this.#log.info(`${spec.method} ${pathOf(url)} → 401; credentials renewed, sending once more`);
-      return this.#ky(url, this.#kyOptions(spec, await this.#auth.authHeaders(options), options, state));
+      return this.#ky(url, this.#kyOptions(spec, await this.#auth.authHeaders(options), options, call));
     }
   }
 
+  /** What changes per call; the rest was given to ky once. */
   #kyOptions(
     spec: RequestSpec<unknown>,
     authHeaders: Record<string, string>,
     options: RequestOptions,
-    state: CallState,
+    call: Call,
   ): KyOptions {
-    const body = this.#body(spec);
-    const context: CallContext = { call: state, spec };
-    const limits: AttemptLimits = this.#observeResponses
-      ? {
-          maxBytes: this.maxResponseBytes,
-          observe: (request, response) => this.#afterAttempt(request, response, state),
-        }
-      : this.#limits;
-    return {
+    const kyOptions: Record<string, unknown> = {
       method: spec.method,
-      headers: body.contentType ? { ...authHeaders, 'content-type': body.contentType } : authHeaders,
-      body: body.text,
-      // Per attempt, and it covers the body: ky races the bounded fetch, which reads the whole body before resolving.
-      timeout: options.timeoutMs ?? this.timeoutMs,
-      [LIMITS_KEY]: limits,
-      ...(options.signal ? { signal: options.signal } : {}),
+      headers: this.#headers(spec, authHeaders),
       retry: this.#retryOptions(spec, options),
-      context: context as unknown as Record<string, unknown>,
-    } as KyOptions;
+      [CALL_KEY]: call,
+    };
+    const body = spec.text ?? (spec.json === undefined ? undefined : JSON.stringify(spec.json));
+    if (body !== undefined) kyOptions.body = body;
+    // Per attempt, and it covers the body: ky races the bounded fetch, which reads the whole body before resolving.
+    if (options.timeoutMs !== undefined) kyOptions.timeout = options.timeoutMs;
+    if (options.signal) kyOptions.signal = options.signal;
+    return kyOptions;
   }
 
-  /** ky's retry options; built once per (policy, cap, method set) unless a call overrides the policy. */
+  #headers(spec: RequestSpec<unknown>, authHeaders: Record<string, string>): Record<string, string> {
+    const headers = { ...this.#fixedHeaders, ...authHeaders };
+    if (spec.text !== undefined) headers['content-type'] = 'text/plain';
+    else if (spec.json !== undefined) headers['content-type'] = 'application/json';
+    return headers;
+  }
+
+  /** ky's retry options; built once per (cap, method set) unless a call overrides the policy. */
   #retryOptions(spec: RequestSpec<unknown>, options: RequestOptions): RetryOptions {
-    const limit = Math.min(resolveRetry(this.retry, options.retry).limit, spec.maxRetries ?? Number.POSITIVE_INFINITY);
-    const key = `${limit}|${spec.idempotent ? 1 : 0}`;
+    const key = `${spec.maxRetries ?? ''}|${spec.idempotent ? 1 : 0}`;
     const cached = options.retry === undefined ? this.#retryCache.get(key) : undefined;
     if (cached) return cached;
     const retry = resolveRetry(this.retry, options.retry);
     const built: RetryOptions = {
-      limit,
+      limit: Math.min(retry.limit, spec.maxRetries ?? Number.POSITIVE_INFINITY),
       methods: spec.idempotent ? [...RETRIABLE_METHODS, 'patch', 'post'] : [...RETRIABLE_METHODS],
       statusCodes: retry.statusCodes,
       afterStatusCodes: [413, 429, 503],
@@ -232,56 +227,51 @@ export class DomoTransport {
     return built;
   }
 
-  /**
-   * Hooks shared by every call; per-call state travels in ky's `context`. There is no `afterResponse` hook: ky
-   * would clone (tee) every response for it. The per-attempt response line is logged by the bounded fetch instead.
-   */
-  #hooks(): Hooks {
+  /** The per-attempt log lines: a retry and its reason, headers at debug, the request body once, each response. */
+  #observer(): AttemptObserver<Call> {
     return {
-      beforeRequest: [(request, options) => this.#beforeAttempt(request, callOf(options))],
-      beforeRetry: [
-        ({ request, options, error }) =>
+      started: (request, call) => {
+        if (!logs(this.#logLevel, 'info')) return;
+        if (call.attempts > 1)
           this.#log.info(
-            `${request.method} ${pathOf(request.url)} attempt ${callOf(options).call.attempts} failed (${describe(error)}); retrying`,
-          ),
-      ],
+            `${request.method} ${pathOf(request.url)} attempt ${call.attempts - 1} failed (${call.lastFailure ?? 'unknown'}); retrying`,
+          );
+        if (logs(this.#logLevel, 'debug'))
+          this.#log.debug(`${request.method} ${pathOf(request.url)} headers: ${maskHeaders(request.headers)}`);
+        if (call.attempts === 1 && this.#logBodies) {
+          const { spec } = call;
+          this.#logBody('request', spec.text ?? (spec.json === undefined ? '' : JSON.stringify(spec.json)), spec);
+        }
+      },
+      responded: (request, response, call) => {
+        if (logs(this.#logLevel, 'info'))
+          this.#log.info(
+            `${request.method} ${pathOf(request.url)} → ${response.status} in ${elapsed(call)} ms, attempt ${call.attempts}`,
+          );
+      },
     };
   }
 
-  #body(spec: RequestSpec<unknown>): { text?: string; contentType?: string } {
-    if (spec.text !== undefined) return { text: spec.text, contentType: 'text/plain' };
-    if (spec.json !== undefined) return { text: JSON.stringify(spec.json), contentType: 'application/json' };
-    return {};
+  #logResponseBody(spec: RequestSpec<unknown>, text: string): void {
+    this.#logBody('response', spec.sensitiveResponse ? '[REDACTED: holds a credential]' : text, spec);
   }
 
-  #beforeAttempt(request: Request, { call: state, spec }: CallContext): void {
-    state.attempts += 1;
-    state.startedAt = performance.now();
-    if (logs(this.#logLevel, 'debug'))
-      this.#log.debug(`${request.method} ${pathOf(request.url)} headers: ${maskHeaders(request.headers)}`);
-    if (state.attempts === 1)
-      this.#logBody('request', spec.text ?? (spec.json === undefined ? '' : JSON.stringify(spec.json)), (text) =>
-        this.#scrub(text, spec.secrets),
-      );
-  }
-
-  #afterAttempt(request: Request, response: Response, state: CallState): void {
-    this.#log.info(
-      `${request.method} ${pathOf(request.url)} → ${response.status} in ${elapsed(state)} ms, attempt ${state.attempts}`,
-    );
-  }
-
-  #logBody(kind: string, text: string, scrub: (text: string) => string): void {
+  #logBody(kind: string, text: string, spec: RequestSpec<unknown>): void {
     if (this.#logBodies && text !== '' && logs(this.#logLevel, 'debug'))
-      this.#log.debug(`${kind} body: ${scrub(redactJsonText(text).slice(0, MAX_ERROR_BODY))}`);
+      this.#log.debug(`${kind} body: ${this.#scrub(redactJsonText(text).slice(0, MAX_ERROR_BODY), spec.secrets)}`);
   }
 
+  /** The URL: the path as the `path` tag encoded it, and the query's defined values. */
   #url(spec: RequestSpec<unknown>): string {
-    const url = new URL(this.baseUrl + spec.path);
-    for (const [key, value] of Object.entries(spec.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
+    const url = this.baseUrl + spec.path;
+    if (!spec.query) return url;
+    const query = new URLSearchParams();
+    for (const key in spec.query) {
+      const value = spec.query[key];
+      if (value !== undefined) query.set(key, String(value));
     }
-    return url.toString();
+    const text = query.toString();
+    return text === '' ? url : `${url}?${text}`;
   }
 
   async #toDomoError(
@@ -289,9 +279,9 @@ export class DomoTransport {
     spec: RequestSpec<unknown>,
     context: RequestContext,
     options: RequestOptions,
-    scrub: (text: string) => string,
   ): Promise<DomoError> {
     if (isDomoError(error)) return error;
+    const scrub = (text: string) => this.#scrub(text, spec.secrets);
     const where = `${spec.method} ${pathOf(context.url)}`;
     if (error instanceof HTTPError) {
       const body = await readBody(error.response).catch(() => ({ text: '', contentType: '' }));
@@ -379,17 +369,6 @@ function hostOf(url: string | undefined): string {
   }
 }
 
-/** The system error code (`ECONNREFUSED`, `ECONNRESET`, …) inside a fetch failure. */
-function systemCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
 function describe(error: unknown): string {
   if (error instanceof HTTPError) return `HTTP ${error.response.status}`;
   if (error instanceof TimeoutError) return 'timeout';
@@ -397,6 +376,11 @@ function describe(error: unknown): string {
   return code ?? (error instanceof Error ? error.message : String(error));
 }
 
-function elapsed(state: CallState): number {
-  return Math.round(performance.now() - state.startedAt);
+function elapsed(call: CallAttempts): number {
+  return Math.round(performance.now() - call.startedAt);
+}
+
+/** What an error says about the call: built only when there is an error to describe. */
+function context(call: Call, url: string): RequestContext {
+  return { method: call.spec.method, url, route: call.spec.route, attempts: call.attempts };
 }

@@ -316,4 +316,21 @@ describe('transport: logging', () => {
     expect(lines.some((l) => l.includes('x-domo-developer-token: ***'))).toBe(true);
     expect(lines.join('\n')).not.toContain(TOKEN);
   });
+
+  it('says why an attempt failed before the retry, and the outcome of each attempt', async () => {
+    const lines: string[] = [];
+    const logger: Logger = { error: () => {}, warn: () => {}, info: (m) => lines.push(m), debug: () => {} };
+    let calls = 0;
+    server.use(
+      http.get('*/api/things/1', () =>
+        ++calls === 1 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json({ id: 1, name: 'x' }),
+      ),
+    );
+    await getThing(makeAuth({ logger, logLevel: 'info', retry: { limit: 1, backoffMs: 1 } }));
+    expect(lines).toEqual([
+      expect.stringMatching(/^GET \/api\/things\/1 → 503 in \d+ ms, attempt 1$/),
+      'GET /api/things/1 attempt 1 failed (HTTP 503); retrying',
+      expect.stringMatching(/^GET \/api\/things\/1 → 200 in \d+ ms, attempt 2$/),
+    ]);
+  });
 });
