@@ -139,6 +139,34 @@ export function providerConfigSchema(dataProviderType: string): z.ZodType<Record
 /** A config value as held in memory: secrets wrapped. */
 export type HeldValue = ConfigValue | Secret;
 
+/** Whether a field is held as a `Secret`: a secret field of the registry, or any field it does not list. */
+export function isSecretField(providerSpec: ProviderConfigSpec | undefined, key: string): boolean {
+  const field = providerSpec && Object.hasOwn(providerSpec.fields, key) ? providerSpec.fields[key] : undefined;
+  return field ? field.secret === true : true;
+}
+
+const PLAIN_TYPES = new Set(['string', 'number', 'boolean']);
+
+/**
+ * The values held: a frozen object without prototype (smaller than a `Map`), secret strings wrapped. Values were
+ * validated where they entered (the config route's schema, or `plainConfig`); this only checks their kind.
+ */
+function holdValues(dataProviderType: string, values: ConfigValues): Readonly<Record<string, HeldValue>> {
+  const providerSpec = providerConfigSpec(dataProviderType);
+  const held = Object.create(null) as Record<string, HeldValue>;
+  for (const key of Object.keys(values)) {
+    const value = values[key];
+    if (value === undefined) continue;
+    if (value !== null && !PLAIN_TYPES.has(typeof value))
+      throw new DomoInputError(
+        `config for ${dataProviderType} has values that are not text, numbers, booleans or null`,
+        { field: 'config' },
+      );
+    held[key] = typeof value === 'string' && isSecretField(providerSpec, key) ? new Secret(value) : value;
+  }
+  return Object.freeze(held);
+}
+
 /**
  * A provider config held safely: secret fields (per the registry; every field of an unknown provider) are
  * `Secret`s, so printing, logging or serialising a config never shows them.
@@ -157,20 +185,13 @@ export class AccountConfig {
   readonly stored: boolean;
   /** True when read without `unmask`: secret values are Domo's `{encrypted}…` placeholders, not the secrets. */
   readonly masked: boolean;
-  readonly #values: Map<string, HeldValue>;
+  readonly #values: Readonly<Record<string, HeldValue>>;
 
   constructor(dataProviderType: string, values: ConfigValues, options: { masked?: boolean } = {}) {
-    const providerSpec = providerConfigSpec(dataProviderType);
     this.dataProviderType = dataProviderType;
-    this.stored = providerSpec?.storage !== 'oauth';
+    this.stored = providerConfigSpec(dataProviderType)?.storage !== 'oauth';
     this.masked = options.masked ?? false;
-    const parsed = providerConfigSchema(dataProviderType).safeParse(values);
-    if (!parsed.success)
-      throw new DomoInputError(
-        `config for ${dataProviderType} has values that are not text, numbers, booleans or null`,
-        { field: 'config' },
-      );
-    this.#values = new Map(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
+    this.#values = holdValues(dataProviderType, values);
   }
 
   /** The config of a provider that stores none. */
@@ -180,17 +201,17 @@ export class AccountConfig {
 
   /** Field names. */
   keys(): string[] {
-    return [...this.#values.keys()];
+    return Object.keys(this.#values);
   }
 
   /** One field; a secret field is a `Secret`. */
   get(key: string): HeldValue | undefined {
-    return this.#values.get(key);
+    return this.#values[key];
   }
 
   /** The names of the fields held as secrets. */
   secretKeys(): string[] {
-    return this.keys().filter((key) => this.#values.get(key) instanceof Secret);
+    return this.keys().filter((key) => this.#values[key] instanceof Secret);
   }
 
   /** Every field in clear text, to send to Domo. Refuses a masked config: its "secrets" are placeholders. */
@@ -201,19 +222,19 @@ export class AccountConfig {
         { field: 'config' },
       );
     return Object.fromEntries(
-      [...this.#values].map(([key, value]) => [key, value instanceof Secret ? value.reveal() : value]),
+      Object.entries(this.#values).map(([key, value]) => [key, value instanceof Secret ? value.reveal() : value]),
     );
   }
 
   /** Every secret value, for scrubbing. */
   secretValues(): Secret[] {
-    return [...this.#values.values()].filter((value): value is Secret => value instanceof Secret);
+    return Object.values(this.#values).filter((value): value is Secret => value instanceof Secret);
   }
 
   /** The fields with secrets as `[REDACTED]`. */
   toJSON(): Record<string, unknown> {
     return Object.fromEntries(
-      [...this.#values].map(([key, value]) => [key, value instanceof Secret ? '[REDACTED]' : value]),
+      Object.entries(this.#values).map(([key, value]) => [key, value instanceof Secret ? '[REDACTED]' : value]),
     );
   }
 
@@ -225,7 +246,7 @@ export class AccountConfig {
   /** The fields with secrets as `[REDACTED]`. */
   [inspect.custom](): string {
     if (!this.stored) return `AccountConfig { ${this.dataProviderType}: no stored config (OAuth) }`;
-    const shown = [...this.#values].map(
+    const shown = Object.entries(this.#values).map(
       ([key, value]) => `${key}: ${value instanceof Secret ? '[REDACTED]' : inspect(value)}`,
     );
     return `AccountConfig { ${shown.join(', ')}${this.masked ? ' (masked)' : ''} }`;

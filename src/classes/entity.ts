@@ -8,10 +8,10 @@ import { cacheMetadataLookups } from './metadata-cache.js';
 cacheMetadataLookups();
 
 /**
- * How entities are hydrated: only the fields a class exposes. `excludeAll` spares class-transformer listing every
- * key of the row first (it would then throw that list away for the exposed ones).
+ * How entities are hydrated: only the fields a class exposes. (Not `strategy: 'excludeAll'`: it would also empty
+ * the nested plain objects a `@Transform` reads, such as a template's `owners`.)
  */
-const HYDRATE = { excludeExtraneousValues: true, strategy: 'excludeAll' } as const;
+const HYDRATE = { excludeExtraneousValues: true } as const;
 
 /** Reads a Domo ms-epoch (or ISO string) as a `Date`; null and absent stay undefined. */
 export function EpochDate(): PropertyDecorator {
