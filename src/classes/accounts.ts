@@ -86,25 +86,28 @@ export class DomoAccounts {
     const concurrency = checkConcurrency(options.concurrency ?? 32, 'DomoAccounts.list');
     const call = callOptions(options);
     const { data } = await getAccounts(this.auth, call);
-    const accounts = DomoAccount.hydrateMany(
-      this.auth,
-      type ? data.filter((row) => row.dataProviderType === type) : data,
-    );
-    if (!options.withConfig) return AccountList.create(accounts, []);
+    const rows = type ? data.filter((row) => row.dataProviderType === type) : data;
+    if (!options.withConfig) return AccountList.create(DomoAccount.hydrateMany(this.auth, rows), []);
     const unmask = options.unmask ?? false;
-    const results = await mapConcurrent(accounts, concurrency, (account) => this.#loadConfig(account, unmask, call), {
-      onProgress: options.onProgress,
-      signal: options.signal,
-    });
+    // Config reads start while the list is still being hydrated: each worker hydrates the next row, then reads.
+    const accounts = new Array<DomoAccount>(rows.length);
+    const results = await mapConcurrent(
+      rows,
+      concurrency,
+      (row, index) => this.#loadConfig((accounts[index] = DomoAccount.hydrate(this.auth, row)), unmask, call),
+      { onProgress: options.onProgress, signal: options.signal },
+    );
     if (options.signal?.aborted) {
       const done = results.filter((result) => result.ok).length;
-      throw new DomoAbortError(`DomoAccounts.list was aborted after ${done} of ${accounts.length} config reads`, {
+      throw new DomoAbortError(`DomoAccounts.list was aborted after ${done} of ${rows.length} config reads`, {
         route: 'DomoAccounts.list',
       });
     }
     return AccountList.create(
       accounts,
-      results.flatMap((result) => (result.ok ? [] : [{ account: result.item, error: result.error }])),
+      results.flatMap((result) =>
+        result.ok ? [] : [{ account: accounts[result.index] as DomoAccount, error: result.error }],
+      ),
     );
   }
 

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   DomoAccount,
   DomoAccounts,
@@ -35,6 +35,23 @@ describe('DomoAccounts.list', () => {
     expect(accounts.every((a) => a.config !== undefined)).toBe(true);
     expect(accounts.find((a) => a.dataProviderType === 'snowflake')!.config!.get('password')).toBeInstanceOf(Secret);
     expect(progress.at(-1)).toEqual({ done: 40, total: 40, failed: 0 });
+  });
+
+  it('starts config reads while the list is still being hydrated, and keeps the list order', async () => {
+    const hydrate = vi.spyOn(DomoAccount, 'hydrate');
+    let hydratedAtFirstConfig: number | undefined;
+    sb.server.use(
+      http.get('*/api/data/v1/providers/:type/account/:id', () => {
+        hydratedAtFirstConfig ??= hydrate.mock.calls.length;
+        return undefined; // on to the sandbox
+      }),
+    );
+    const { accounts } = await new DomoAccounts(sb.auth).list({ withConfig: true, concurrency: 4 });
+    hydrate.mockRestore();
+    expect(hydratedAtFirstConfig).toBeGreaterThan(0);
+    expect(hydratedAtFirstConfig).toBeLessThan(40);
+    expect(accounts.map((a) => a.id)).toEqual([...sb.state.accounts.keys()]);
+    expect(accounts.every((a) => a.config !== undefined)).toBe(true);
   });
 
   it('keeps at most `concurrency` config requests in flight', async () => {
