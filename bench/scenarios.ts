@@ -11,6 +11,7 @@ import {
   routes,
   type DomoAuth,
 } from '../src/index.js';
+import ky from 'ky';
 import { auditAccess } from '../src/audit/index.js';
 import { exportSpec, planSpec, type Spec } from '../src/governance/index.js';
 
@@ -18,15 +19,19 @@ export interface ScenarioInput {
   scenario:
     | 'hydrate'
     | 'raw-hydrate'
+    | 'ky-hydrate'
     | 'overhead'
     | 'raw-overhead'
+    | 'ky-overhead'
     | 'fanout'
     | 'resolve-emails'
     | 'list-users'
     | 'plan'
     | 'audit';
-  /** Alternate each run with this one (the raw baseline), so that drift on a noisy machine hits both alike. */
-  pairWith?: ScenarioInput['scenario'];
+  /** Alternate each run with these (the baselines), so that drift on a noisy machine hits all alike. */
+  pairWith?: ScenarioInput['scenario'][];
+  /** Time only the first run after import, with no warm-up (and no baseline: measure it in its own process). */
+  cold?: boolean;
   url: string;
   token: string;
   instance: string;
@@ -37,8 +42,8 @@ export interface ScenarioInput {
 
 export interface ScenarioOutput {
   scenario: string;
-  /** The alternated baseline's figures, when `pairWith` was given. */
-  pair?: { scenario: string; runsMs: number[]; medianMs: number; requests: number };
+  /** The alternated baselines' figures, when `pairWith` was given. */
+  pairs?: { scenario: string; runsMs: number[]; medianMs: number; requests: number }[];
   n: number;
   runsMs: number[];
   medianMs: number;
@@ -72,6 +77,36 @@ async function rawJson(path: string): Promise<unknown> {
   return response.json();
 }
 
+/** ky used as its README shows: one instance with the fixed options, then one call per request. */
+const kyApi = ky.create({ prefixUrl: input.url, headers, timeout: 30_000 });
+async function kyJson(path: string): Promise<unknown> {
+  requests += 1;
+  return kyApi.get(path.slice(1)).json();
+}
+
+interface RawAccount {
+  id: number;
+  dataProviderType: string;
+  credentialsType: string;
+  config?: unknown;
+}
+
+/** The hand-written loop: the list, then each stored config, kept on its account (the data the library holds). */
+async function loopHydrate(json: (path: string) => Promise<unknown>): Promise<number> {
+  const list = (await json('/api/data/v1/accounts')) as RawAccount[];
+  const stored = list.filter((account) => account.credentialsType !== 'oauth');
+  await mapConcurrent(stored, input.concurrency, async (account) => {
+    account.config = await json(
+      `/api/data/v1/providers/${account.dataProviderType}/account/${account.id}?unmask=false`,
+    );
+  });
+  kept = list;
+  return list.length;
+}
+
+/** What the last run read, held until the next one replaces it (as the library's result is). */
+let kept: unknown;
+
 /** What one measured run does; returns the number of items it handled. */
 const work: Record<ScenarioInput['scenario'], () => Promise<number>> = {
   async hydrate() {
@@ -80,26 +115,21 @@ const work: Record<ScenarioInput['scenario'], () => Promise<number>> = {
       concurrency: input.concurrency,
     });
     if (failed.length > 0) throw new Error(`${failed.length} config reads failed`);
+    kept = accounts;
     return accounts.length;
   },
-  async 'raw-hydrate'() {
-    const list = (await rawJson('/api/data/v1/accounts')) as {
-      id: number;
-      dataProviderType: string;
-      credentialsType: string;
-    }[];
-    const stored = list.filter((account) => account.credentialsType !== 'oauth');
-    await mapConcurrent(stored, input.concurrency, (account) =>
-      rawJson(`/api/data/v1/providers/${account.dataProviderType}/account/${account.id}?unmask=false`),
-    );
-    return list.length;
-  },
+  'raw-hydrate': () => loopHydrate(rawJson),
+  'ky-hydrate': () => loopHydrate(kyJson),
   async overhead() {
     for (let i = 0; i < input.n; i += 1) await routes.getRoleById(auth, 1 + (i % 5));
     return input.n;
   },
   async 'raw-overhead'() {
     for (let i = 0; i < input.n; i += 1) await rawJson(`/api/authorization/v1/roles/${1 + (i % 5)}`);
+    return input.n;
+  },
+  async 'ky-overhead'() {
+    for (let i = 0; i < input.n; i += 1) await kyJson(`/api/authorization/v1/roles/${1 + (i % 5)}`);
     return input.n;
   },
   async 'resolve-emails'() {
@@ -199,36 +229,47 @@ async function timed(run: () => Promise<number>): Promise<{ ms: number; items: n
 
 async function main(): Promise<void> {
   const run = work[input.scenario];
-  const pair = input.pairWith ? work[input.pairWith] : undefined;
+  const pairs = (input.pairWith ?? []).map((scenario) => ({ scenario, run: work[scenario], results: [] as Timed[] }));
+  if (input.cold) {
+    const first = await timed(run);
+    write({ ...summary(input.scenario, [first]), coldMs: round1(first.ms) });
+    return;
+  }
   await run();
-  await pair?.();
-  const mine: Awaited<ReturnType<typeof timed>>[] = [];
-  const theirs: Awaited<ReturnType<typeof timed>>[] = [];
+  for (const pair of pairs) await pair.run();
+  const mine: Timed[] = [];
   for (let i = 0; i < input.runs; i += 1) {
     mine.push(await timed(run));
-    if (pair) theirs.push(await timed(pair));
+    for (const pair of pairs) pair.results.push(await timed(pair.run));
   }
-  const items = mine.at(-1)?.items ?? 0;
-  const perRun = Math.round(mine.reduce((sum, r) => sum + r.requests, 0) / mine.length);
-  const output: ScenarioOutput = {
-    scenario: input.scenario,
+  write({
+    ...summary(input.scenario, mine),
+    ...(pairs.length > 0 ? { pairs: pairs.map((pair) => ({ ...pick(summary(pair.scenario, pair.results)) })) } : {}),
+  });
+}
+
+type Timed = Awaited<ReturnType<typeof timed>>;
+
+function summary(scenario: string, results: Timed[]): ScenarioOutput {
+  const items = results.at(-1)?.items ?? 0;
+  const perRun = Math.round(results.reduce((sum, r) => sum + r.requests, 0) / results.length);
+  return {
+    scenario,
     n: items,
-    runsMs: mine.map((r) => round1(r.ms)),
-    medianMs: median(mine.map((r) => r.ms)),
+    runsMs: results.map((r) => round1(r.ms)),
+    medianMs: median(results.map((r) => r.ms)),
     requests: perRun,
     requestsPerItem: Math.round((perRun / items) * 1000) / 1000,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    ...(input.pairWith
-      ? {
-          pair: {
-            scenario: input.pairWith,
-            runsMs: theirs.map((r) => round1(r.ms)),
-            medianMs: median(theirs.map((r) => r.ms)),
-            requests: Math.round(theirs.reduce((sum, r) => sum + r.requests, 0) / theirs.length),
-          },
-        }
-      : {}),
   };
+}
+
+function pick({ scenario, runsMs, medianMs, requests }: ScenarioOutput) {
+  return { scenario, runsMs, medianMs, requests };
+}
+
+function write(output: ScenarioOutput & Record<string, unknown>): void {
+  if (kept === undefined && input.scenario.endsWith('hydrate')) throw new Error('nothing was kept');
   process.stdout.write(`${JSON.stringify(auditRequests ? { ...output, requestsBySection: auditRequests } : output)}\n`);
 }
 

@@ -109,9 +109,16 @@ function untilAborted(reading: Promise<string>, signal: AbortSignal): Promise<st
     const stop = () => reject(abortReason(signal));
     if (signal.aborted) return stop();
     signal.addEventListener('abort', stop, { once: true });
-    reading
-      .then(resolve, (error: unknown) => reject(signal.aborted ? abortReason(signal) : new ResponseInterrupted(error)))
-      .finally(() => signal.removeEventListener('abort', stop));
+    reading.then(
+      (text) => {
+        signal.removeEventListener('abort', stop);
+        resolve(text);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', stop);
+        reject(signal.aborted ? abortReason(signal) : new ResponseInterrupted(error));
+      },
+    );
   });
 }
 

@@ -71,10 +71,9 @@ const numberWhere = (ok: (n: number) => boolean, message: string) =>
   z.custom<number>((value) => typeof value === 'number' && ok(value), { message });
 const milliseconds = (max: number) =>
   numberWhere((n) => Number.isFinite(n) && n >= 0 && n <= max, `a number of milliseconds from 0 to ${max}`);
-const timeoutMs = numberWhere(
-  (n) => Number.isFinite(n) && n >= 1 && n <= MAX_TIMEOUT_MS,
-  `a finite number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`,
-);
+/** A per-attempt timeout: finite, from 1 ms to an hour. */
+const isTimeoutMs = (n: number) => Number.isFinite(n) && n >= 1 && n <= MAX_TIMEOUT_MS;
+const timeoutMs = numberWhere(isTimeoutMs, `a finite number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`);
 const retryLimit = numberWhere(
   (n) => Number.isInteger(n) && n >= 0 && n <= MAX_RETRIES,
   `a whole number of retries from 0 to ${MAX_RETRIES}`,
@@ -135,13 +134,22 @@ export function checkTransportOptions<T extends object>(options: T): T {
 
 /** Checks per-call options (`timeoutMs`, `retry`, `signal`) before anything is sent. @throws {DomoInputError} */
 export function checkRequestOptions<T extends object | undefined>(options: T, route?: string): T {
-  if (options === undefined || isEmptyPlainObject(options)) return options; // the common case, on every request
+  if (options === undefined || isCommonAndValid(options)) return options; // on every request, so without zod
   return checkWith(RequestOptionsSchema, options, 'options', route);
 }
 
-function isEmptyPlainObject(value: object): boolean {
-  for (const key in value) if (Object.hasOwn(value, key)) return false;
-  return Object.getPrototypeOf(value) === Object.prototype;
+/**
+ * The common case, decided without zod: an object that sets no retry policy, and whose timeout and signal, if
+ * set, are valid. Anything else (a retry policy, a bad value) goes through the schema, for its exact message.
+ */
+function isCommonAndValid(value: object): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { timeoutMs, signal, retry } = value as { timeoutMs?: unknown; signal?: unknown; retry?: unknown };
+  return (
+    retry === undefined &&
+    (timeoutMs === undefined || (typeof timeoutMs === 'number' && isTimeoutMs(timeoutMs))) &&
+    (signal === undefined || signal instanceof AbortSignal)
+  );
 }
 
 /** Checks a concurrency limit: a whole number from 1 to 256. @throws {DomoInputError} */

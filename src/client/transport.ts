@@ -1,4 +1,4 @@
-import ky, { HTTPError, TimeoutError, type KyInstance, type Options as KyOptions, type RetryOptions } from 'ky';
+import type { HTTPError, KyInstance, Options as KyOptions, RetryOptions } from 'ky';
 import type { z } from 'zod';
 import { VERSION } from '../version.js';
 import {
@@ -87,6 +87,25 @@ export interface RequestSpec<T> {
 
 const RETRIABLE_METHODS = ['get', 'put', 'delete'] as const;
 
+/**
+ * ky, loaded with the first request rather than with `import 'domo-admin'`: ky starts Node's fetch machinery as it
+ * loads, which a script that never sends a request (`--help`, a config check) need not pay for.
+ */
+let kyModule: typeof import('ky') | undefined;
+
+async function loadKy(): Promise<typeof import('ky')> {
+  kyModule ??= await import('ky');
+  return kyModule;
+}
+
+function isHttpError(error: unknown): error is HTTPError {
+  return kyModule !== undefined && error instanceof kyModule.HTTPError;
+}
+
+function isTimeoutError(error: unknown): boolean {
+  return kyModule !== undefined && error instanceof kyModule.TimeoutError;
+}
+
 /** One call: what its attempts count and log. */
 interface Call extends CallAttempts {
   spec: RequestSpec<unknown>;
@@ -106,7 +125,8 @@ export class DomoTransport {
   readonly maxResponseBytes: number;
   readonly retry: Required<RetryPolicy>;
   readonly #auth: AuthProvider;
-  readonly #ky: KyInstance;
+  #ky: KyInstance | undefined;
+  readonly #fetch: typeof fetch;
   readonly #log: Logger;
   readonly #logLevel: LogLevel;
   readonly #logBodies: boolean;
@@ -125,15 +145,17 @@ export class DomoTransport {
     this.#logLevel = options.logLevel ?? logLevelFromEnv();
     this.#log = levelledLogger(options.logger ?? stderrLogger, this.#logLevel, (text) => this.#scrub(text));
     this.#logBodies = options.logBodies ?? false;
-    this.#ky = ky.create({
-      redirect: 'manual',
-      timeout: this.timeoutMs,
-      // Looked up on every call, so that a fetch patched later (msw in tests) is the one used.
-      fetch: boundedFetch(
-        (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
-        this.#observer(),
-      ) as typeof fetch,
-    });
+    // Looked up on every call, so that a fetch patched later (msw in tests) is the one used.
+    this.#fetch = boundedFetch(
+      (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
+      this.#observer(),
+    ) as typeof fetch;
+  }
+
+  /** The one ky instance, with the options every call shares; created with the first request. */
+  async #client(): Promise<KyInstance> {
+    this.#ky ??= (await loadKy()).default.create({ redirect: 'manual', timeout: this.timeoutMs, fetch: this.#fetch });
+    return this.#ky;
   }
 
   /** Sends one request and returns its validated body; every failure is a `DomoError`. */
@@ -167,12 +189,12 @@ export class DomoTransport {
   async #send(spec: RequestSpec<unknown>, url: string, options: RequestOptions, call: Call): Promise<Response> {
     const headers = spec.anonymous ? {} : await this.#auth.authHeaders(options);
     try {
-      return await this.#ky(url, this.#kyOptions(spec, headers, options, call));
+      return await (this.#ky ?? (await this.#client()))(url, this.#kyOptions(spec, headers, options, call));
     } catch (error) {
-      const unauthorized = error instanceof HTTPError && error.response.status === 401 && !spec.anonymous;
+      const unauthorized = isHttpError(error) && error.response.status === 401 && !spec.anonymous;
       if (!unauthorized || !(await this.#auth.renewAfterUnauthorized(headers, options))) throw error;
       this.#log.info(`${spec.method} ${pathOf(url)} → 401; credentials renewed, sending once more`);
-      return this.#ky(url, this.#kyOptions(spec, await this.#auth.authHeaders(options), options, call));
+      return (await this.#client())(url, this.#kyOptions(spec, await this.#auth.authHeaders(options), options, call));
     }
   }
 
@@ -283,7 +305,7 @@ export class DomoTransport {
     if (isDomoError(error)) return error;
     const scrub = (text: string) => this.#scrub(text, spec.secrets);
     const where = `${spec.method} ${pathOf(context.url)}`;
-    if (error instanceof HTTPError) {
+    if (isHttpError(error)) {
       const body = await readBody(error.response).catch(() => ({ text: '', contentType: '' }));
       const mapped = errorForResponse(
         error.response,
@@ -295,7 +317,7 @@ export class DomoTransport {
     }
     const write = spec.method !== 'GET';
     const checkFirst = '; it may have been applied: check the state before sending it again';
-    if (error instanceof TimeoutError) {
+    if (isTimeoutError(error)) {
       const timeoutMs = options.timeoutMs ?? this.timeoutMs;
       return new DomoTimeoutError(
         `${where} timed out after ${timeoutMs} ms (attempt ${context.attempts ?? 1}, response body included)${write ? checkFirst : ''}`,
@@ -370,8 +392,8 @@ function hostOf(url: string | undefined): string {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof HTTPError) return `HTTP ${error.response.status}`;
-  if (error instanceof TimeoutError) return 'timeout';
+  if (isHttpError(error)) return `HTTP ${error.response.status}`;
+  if (isTimeoutError(error)) return 'timeout';
   const code = systemCode(error);
   return code ?? (error instanceof Error ? error.message : String(error));
 }
