@@ -333,4 +333,21 @@ describe('transport: logging', () => {
       expect.stringMatching(/^GET \/api\/things\/1 → 200 in \d+ ms, attempt 2$/),
     ]);
   });
+
+  it('ends a failed call with its total time over every attempt', async () => {
+    const lines: string[] = [];
+    const logger: Logger = { error: () => {}, warn: () => {}, info: (m) => lines.push(m), debug: () => {} };
+    server.use(
+      http.get('*/api/things/1', async () => {
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        return new HttpResponse(null, { status: 503 });
+      }),
+    );
+    await expect(getThing(makeAuth({ logger, logLevel: 'info', retry: { limit: 1, backoffMs: 1 } }))).rejects.toThrow(
+      DomoServerError,
+    );
+    const last = lines.at(-1) ?? '';
+    expect(last).toMatch(/^GET \/api\/things\/1 ✗ DomoServerError after 2 attempt\(s\) in \d+ ms$/);
+    expect(Number(/in (\d+) ms/.exec(last)![1])).toBeGreaterThanOrEqual(75); // two attempts of 40 ms, not the last one
+  });
 });
