@@ -7,16 +7,17 @@
  * - `ky`: the same loop through one `ky.create()` instance (the floor the chosen HTTP library sets);
  * - `transport`: the library's transport (`auth.transport.request`, no schema);
  * - `routes`: `routes.getAccounts` + `routes.getAccountConfig` (argument checks, zod validation);
- * - `library`: `accounts.list({ withConfig: true })` (entities hydrated with class-transformer, configs held).
+ * - `library`: `accounts.list({ withConfig: true })` (entities hydrated with class-transformer, configs held);
+ * - `hydration`, apart: `DomoAccount.hydrate` alone over the validated list (class-transformer's share of `library`).
  *
  * Input `{ n, client, runs }` in argv[2]; prints one JSON line: the CPU time of the first run after import (cold)
  * and the median of the next `runs` (warm), user + system.
  */
 import ky from 'ky';
-import { DomoAccounts, DomoTokenAuth, mapConcurrent, routes } from '../src/index.js';
+import { DomoAccount, DomoAccounts, DomoTokenAuth, mapConcurrent, routes } from '../src/index.js';
 import { startSandbox } from '../src/sandbox/index.js';
 
-export type Layer = 'raw' | 'ky' | 'transport' | 'routes' | 'library';
+export type Layer = 'raw' | 'ky' | 'transport' | 'routes' | 'library' | 'hydration';
 export interface CpuInput {
   n: number;
   client: Layer;
@@ -75,6 +76,9 @@ async function loop(json: (path: string, query?: string) => Promise<unknown>): P
   return list.length;
 }
 
+/** The validated list, read before timing for `hydration` only. */
+const validated = input.client === 'hydration' ? (await routes.getAccounts(auth)).data : [];
+
 const clients: Record<Layer, () => Promise<number>> = {
   raw: () =>
     loop(async (path, query) => (await canned(`${sb.url}${path}${query ? `?${query}` : ''}`, { headers })).json()),
@@ -93,6 +97,7 @@ const clients: Record<Layer, () => Promise<number>> = {
     return data.length;
   },
   library: async () => (await new DomoAccounts(auth).list({ withConfig: true, concurrency: 32 })).length,
+  hydration: () => Promise.resolve(validated.map((row) => DomoAccount.hydrate(auth, row)).length),
 };
 
 const run = clients[input.client];

@@ -134,17 +134,20 @@ function liveHeap(n: number): LiveHeap {
 }
 
 /** The layers of bench/cpu.ts, from the bottom up: each adds its own work to the one before. */
-const LAYERS: { layer: Layer; name: string }[] = [
+const LAYERS: { layer: Layer; name: string; apart?: boolean }[] = [
   { layer: 'raw', name: 'raw fetch' },
   { layer: 'ky', name: 'ky alone' },
   { layer: 'transport', name: '+ transport' },
   { layer: 'routes', name: '+ routes (zod)' },
   { layer: 'library', name: '+ entities (library)' },
+  { layer: 'hydration', name: '(of which `DomoAccount.hydrate` alone, class-transformer)', apart: true },
 ];
 
 interface LayerCpu {
   layer: Layer;
   name: string;
+  /** Measured apart: a part of the layer above, not a layer of its own. */
+  apart?: boolean;
   coldMs: number;
   warmMs: number;
   coldRunsMs: number[];
@@ -164,11 +167,12 @@ function cpuByLayer(n: number, rounds: number): LayerCpu[] {
       seen.get(layer)!.push(JSON.parse(result.stdout) as CpuOutput);
     }
   const middle = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
-  return LAYERS.map(({ layer, name }) => {
+  return LAYERS.map(({ layer, name, apart }) => {
     const outputs = seen.get(layer)!;
     return {
       layer,
       name,
+      apart,
       coldMs: middle(outputs.map((o) => o.coldMs)),
       warmMs: middle(outputs.map((o) => o.warmMs)),
       coldRunsMs: outputs.map((o) => o.coldMs),
@@ -180,7 +184,7 @@ function cpuByLayer(n: number, rounds: number): LayerCpu[] {
 function formatLayers(layers: LayerCpu[], n: number): string {
   const header = ['layer', `cold CPU ms (first ${n.toLocaleString('en')})`, 'adds', 'warm CPU ms', 'adds'];
   const lines = layers.map((l, i) => {
-    const below = layers[i - 1];
+    const below = l.apart ? undefined : layers[i - 1];
     const adds = (now: number, before: number | undefined) => (before === undefined ? '' : `+${round(now - before)}`);
     return [l.name, String(l.coldMs), adds(l.coldMs, below?.coldMs), String(l.warmMs), adds(l.warmMs, below?.warmMs)];
   });
@@ -615,8 +619,8 @@ ${formatLayers(layers, 1_000)}
 
 ky alone costs ${cpuShare.kyCold} ms of CPU over raw \`fetch\` on the first 1 000 accounts and ${cpuShare.kyWarm} ms once warm;
 domo-admin's own layers above it (transport, routes with zod, entities with class-transformer) add ${cpuShare.ownCold} ms
-cold and ${cpuShare.ownWarm} ms warm. On loopback these CPU costs add to the raw loop's wall time almost one for one,
-because the client is CPU-bound here (2 vCPUs, the sandbox on the other).
+cold and ${cpuShare.ownWarm} ms warm. On loopback part of this CPU overlaps the requests' waits, so the wall-time gaps
+of rows 1, 1k and 2 are smaller than these CPU gaps, and noisier; this table is where each layer's cost is read.
 
 ## Reading the targets
 
@@ -639,10 +643,11 @@ because the client is CPU-bound here (2 vCPUs, the sandbox on the other).
   row "1k" is itself above or near 1.2× at N = 1 000; at N = 10 000 the warm-up is spread over ten times the work
   and the ratios fall towards the warm ones. The library's own cold share is in the table. Entities come first:
   class-transformer's \`transform\`, one large generic function, takes several thousand entities to be optimised
-  (1 000 accounts hydrate in ≈ 60 ms on a fresh process, ≈ 5 ms once optimised, in a trial on 2026-12-03), and the list
-  holds per account an entity, two \`Date\`s, a config and its \`Secret\`s, which the young-generation collections
-  of a small fresh heap copy and promote while the requests' garbage is collected around them. Then the transport
-  (the bounded body read, the error context, ky's handling of our per-call options) and zod's first parses.
+  (alone over the 1 000 validated rows: ${at('hydration').coldMs} ms CPU in a fresh process, ${at('hydration').warmMs} ms warm); the rest of that
+  layer is spread over the list's own code, the configs and the collection of what the list holds (per account an
+  entity, two \`Date\`s, a config and its \`Secret\`s) — profiles show no function dominating, and a larger young
+  generation (\`--min-semi-space-size=16\`) changed nothing measurable. Then the transport (the bounded body read,
+  the error context, ky's handling of our per-call options) and zod's first parses, about alike.
 - **Peak RSS**: see the RSS ratios. ky alone already uses more than raw (Node 20's \`Request\` registers a listener
   and a \`FinalizationRegistry\` entry on its parent signal, released only after a full GC and a later task; ky's path
   makes three such \`Request\`s per attempt, \`fetch(url)\` none), so request garbage lives longer before it is
