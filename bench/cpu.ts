@@ -15,7 +15,9 @@
  */
 import ky from 'ky';
 import { DomoAccount, DomoAccounts, DomoTokenAuth, mapConcurrent, routes } from '../src/index.js';
-import { startSandbox } from '../src/sandbox/index.js';
+import { cannedAccounts } from './canned.js';
+import { accountsLoop, type RawAccount } from './loop.js';
+import { middle, round } from './stats.js';
 
 export type Layer = 'raw' | 'ky' | 'transport' | 'routes' | 'library' | 'hydration';
 export interface CpuInput {
@@ -29,60 +31,25 @@ export interface CpuOutput extends CpuInput {
 }
 
 const input = JSON.parse(process.argv[2] ?? '{}') as CpuInput;
+const canned = await cannedAccounts(input.n);
 
-interface RawAccount {
-  id: number;
-  dataProviderType: string;
-  credentialsType?: string;
-  config?: unknown;
-}
-const LIST = '/api/data/v1/accounts';
-const configPath = (a: RawAccount) => `/api/data/v1/providers/${a.dataProviderType}/account/${a.id}`;
-
-const sb = await startSandbox({ accounts: input.n, users: 100, port: 0 });
-const texts = new Map<string, string>();
-{
-  const record = async (path: string) => {
-    const response = await fetch(sb.url + path, { headers: { 'x-domo-developer-token': sb.token } });
-    const text = await response.text();
-    texts.set(path, text);
-    return JSON.parse(text) as unknown;
-  };
-  for (const account of (await record(LIST)) as RawAccount[])
-    if (account.credentialsType !== 'oauth') await record(`${configPath(account)}?unmask=false`);
-  await sb.close();
-}
-
-/** Answers from memory, as a keep-alive connection with the body already there would. */
-const canned = ((request: string | URL | Request) => {
-  const url = typeof request === 'string' ? request : request instanceof URL ? request.href : request.url;
-  const text = texts.get(url.slice(sb.url.length));
-  if (text === undefined) return Promise.resolve(new Response('not canned', { status: 404 }));
-  const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) };
-  return Promise.resolve(new Response(text, { headers }));
-}) as typeof fetch;
-
-const auth = new DomoTokenAuth({ instance: sb.instance, token: sb.token, baseUrl: sb.url, fetch: canned });
-const headers = { 'x-domo-developer-token': sb.token, accept: 'application/json, text/plain' };
-const kyApi = ky.create({ prefixUrl: sb.url, headers, fetch: canned });
-
-/** The hand-written loop over any JSON getter: the list, then each stored config kept on its account. */
-async function loop(json: (path: string, query?: string) => Promise<unknown>): Promise<number> {
-  const list = (await json(LIST)) as RawAccount[];
-  const stored = list.filter((a) => a.credentialsType !== 'oauth');
-  await mapConcurrent(stored, 32, async (a) => {
-    a.config = await json(configPath(a), 'unmask=false');
-  });
-  return list.length;
-}
+const auth = new DomoTokenAuth({
+  instance: canned.instance,
+  token: canned.token,
+  baseUrl: canned.url,
+  fetch: canned.fetch,
+});
+const headers = { 'x-domo-developer-token': canned.token, accept: 'application/json, text/plain' };
+const kyApi = ky.create({ prefixUrl: canned.url, headers, fetch: canned.fetch });
+const withQuery = (path: string, query?: string) => (query ? `${path}?${query}` : path);
+const loop = async (json: (path: string, query?: string) => Promise<unknown>) => (await accountsLoop(json, 32)).length;
 
 /** The validated list, read before timing for `hydration` only. */
 const validated = input.client === 'hydration' ? (await routes.getAccounts(auth)).data : [];
 
 const clients: Record<Layer, () => Promise<number>> = {
-  raw: () =>
-    loop(async (path, query) => (await canned(`${sb.url}${path}${query ? `?${query}` : ''}`, { headers })).json()),
-  ky: () => loop((path, query) => kyApi.get(`${path.slice(1)}${query ? `?${query}` : ''}`).json()),
+  raw: () => loop(async (path, query) => (await canned.fetch(canned.url + withQuery(path, query), { headers })).json()),
+  ky: () => loop((path, query) => kyApi.get(withQuery(path.slice(1), query)).json()),
   transport: () =>
     loop(async (path, query) => {
       const spec = { route: 'bench', method: 'GET' as const, path, ...(query ? { query: { unmask: false } } : {}) };
@@ -111,10 +78,8 @@ async function cpuMs(): Promise<number> {
   return (used.user + used.system) / 1000;
 }
 
-const round = (ms: number) => Math.round(ms * 10) / 10;
 const cold = await cpuMs();
 const warm: number[] = [];
 for (let i = 0; i < input.runs; i += 1) warm.push(await cpuMs());
-warm.sort((a, b) => a - b);
-const output: CpuOutput = { ...input, coldMs: round(cold), warmMs: round(warm[Math.floor(warm.length / 2)] ?? 0) };
+const output: CpuOutput = { ...input, coldMs: round(cold), warmMs: round(middle(warm)) };
 process.stdout.write(`${JSON.stringify(output)}\n`);

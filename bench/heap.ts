@@ -4,53 +4,27 @@
  * then). Responses are canned (read once from a sandbox), so only what is kept is measured. Run with --expose-gc;
  * input `{ n }` in argv[2]; prints one JSON line.
  */
-import { DomoAccounts, DomoTokenAuth, mapConcurrent, type DomoAccount } from '../src/index.js';
-import { startSandbox } from '../src/sandbox/index.js';
+import { DomoAccounts, DomoTokenAuth, type DomoAccount } from '../src/index.js';
+import { cannedAccounts } from './canned.js';
+import { accountsLoop, type RawAccount } from './loop.js';
 
 const { n } = JSON.parse(process.argv[2] ?? '{"n":5000}') as { n: number };
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 
-const sb = await startSandbox({ accounts: n, users: 100, port: 0 });
-const texts = new Map<string, string>();
-const headers = { 'x-domo-developer-token': sb.token };
-const configPath = (a: RawAccount) => `/api/data/v1/providers/${a.dataProviderType}/account/${a.id}?unmask=false`;
-interface RawAccount {
-  id: number;
-  dataProviderType: string;
-  credentialsType: string;
-  config?: unknown;
-}
-async function record(path: string): Promise<unknown> {
-  const text = await (await fetch(sb.url + path, { headers })).text();
-  texts.set(path, text);
-  return JSON.parse(text);
-}
-for (const account of (await record('/api/data/v1/accounts')) as RawAccount[])
-  if (account.credentialsType !== 'oauth') await record(configPath(account));
-await sb.close();
-
-const canned: typeof fetch = (input) => {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  const text = texts.get(url.slice(sb.url.length)) ?? '';
-  const length = String(Buffer.byteLength(text));
-  return Promise.resolve(
-    new Response(text, { headers: { 'content-type': 'application/json', 'content-length': length } }),
-  );
-};
-const auth = new DomoTokenAuth({ instance: sb.instance, token: sb.token, baseUrl: sb.url, fetch: canned });
+const canned = await cannedAccounts(n);
+const auth = new DomoTokenAuth({
+  instance: canned.instance,
+  token: canned.token,
+  baseUrl: canned.url,
+  fetch: canned.fetch,
+});
 const library = () => new DomoAccounts(auth).list({ withConfig: true });
-async function raw(): Promise<RawAccount[]> {
-  const list = (await (await canned(`${sb.url}/api/data/v1/accounts`)).json()) as RawAccount[];
-  await mapConcurrent(
-    list.filter((a) => a.credentialsType !== 'oauth'),
+const raw = (): Promise<RawAccount[]> =>
+  accountsLoop(
+    async (path, query) => (await canned.fetch(canned.url + (query ? `${path}?${query}` : path))).json(),
     32,
-    async (a) => {
-      a.config = await (await canned(sb.url + configPath(a))).json();
-    },
   );
-  return list;
-}
 
 async function settled(): Promise<number> {
   for (let i = 0; i < 6; i += 1) {

@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { CpuOutput, Layer } from './cpu.js';
 import type { ScenarioInput, ScenarioOutput } from './scenarios.js';
+import { middle, round } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -166,7 +167,6 @@ function cpuByLayer(n: number, rounds: number): LayerCpu[] {
       if (result.status !== 0) throw new Error(`cpu.js ${layer} failed: ${result.stderr}`);
       seen.get(layer)!.push(JSON.parse(result.stdout) as CpuOutput);
     }
-  const middle = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
   return LAYERS.map(({ layer, name, apart }) => {
     const outputs = seen.get(layer)!;
     return {
@@ -223,8 +223,6 @@ function importTimes(variants: Record<string, string[]>): Record<string, ColdImp
   );
 }
 
-const round = (value: number) => Math.round(value * 10) / 10;
-
 /** Fresh processes per cold sample (each imports, then times its first run with no warm-up). */
 const COLD_RUNS = quick ? 3 : 5;
 
@@ -250,7 +248,6 @@ async function coldRuns(
   >;
   for (let i = 0; i < samples; i += 1)
     for (const kind of kinds) seen[kind].push(await measure(server, kind, n, 32, { cold: true, runs: 1 }));
-  const middle = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
   return Object.fromEntries(
     kinds.map((kind) => [
       kind,

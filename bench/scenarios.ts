@@ -12,6 +12,8 @@ import {
   type DomoAuth,
 } from '../src/index.js';
 import ky from 'ky';
+import { accountsLoop } from './loop.js';
+import { middle, round } from './stats.js';
 import { auditAccess } from '../src/audit/index.js';
 import { exportSpec, planSpec, type Spec } from '../src/governance/index.js';
 
@@ -84,22 +86,9 @@ async function kyJson(path: string): Promise<unknown> {
   return kyApi.get(path.slice(1)).json();
 }
 
-interface RawAccount {
-  id: number;
-  dataProviderType: string;
-  credentialsType: string;
-  config?: unknown;
-}
-
-/** The hand-written loop: the list, then each stored config, kept on its account (the data the library holds). */
+/** The hand-written loop over a JSON getter, keeping what it read (the data the library holds). */
 async function loopHydrate(json: (path: string) => Promise<unknown>): Promise<number> {
-  const list = (await json('/api/data/v1/accounts')) as RawAccount[];
-  const stored = list.filter((account) => account.credentialsType !== 'oauth');
-  await mapConcurrent(stored, input.concurrency, async (account) => {
-    account.config = await json(
-      `/api/data/v1/providers/${account.dataProviderType}/account/${account.id}?unmask=false`,
-    );
-  });
+  const list = await accountsLoop((path, query) => json(query ? `${path}?${query}` : path), input.concurrency);
   kept = list;
   return list.length;
 }
@@ -217,8 +206,7 @@ async function fanoutRoles(): Promise<{ role: DomoRole; userId: number }[]> {
   return fanout;
 }
 
-const round1 = (ms: number) => Math.round(ms * 10) / 10;
-const median = (values: number[]) => round1([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0);
+const median = (values: number[]) => round(middle(values));
 
 async function timed(run: () => Promise<number>): Promise<{ ms: number; items: number; requests: number }> {
   const before = requests;
@@ -232,7 +220,7 @@ async function main(): Promise<void> {
   const pairs = (input.pairWith ?? []).map((scenario) => ({ scenario, run: work[scenario], results: [] as Timed[] }));
   if (input.cold) {
     const first = await timed(run);
-    write({ ...summary(input.scenario, [first]), coldMs: round1(first.ms) });
+    write({ ...summary(input.scenario, [first]), coldMs: round(first.ms) });
     return;
   }
   await run();
@@ -256,7 +244,7 @@ function summary(scenario: string, results: Timed[]): ScenarioOutput {
   return {
     scenario,
     n: items,
-    runsMs: results.map((r) => round1(r.ms)),
+    runsMs: results.map((r) => round(r.ms)),
     medianMs: median(results.map((r) => r.ms)),
     requests: perRun,
     requestsPerItem: Math.round((perRun / items) * 1000) / 1000,

@@ -182,7 +182,7 @@ export class DomoTransport {
     } catch (error) {
       const mapped = await this.#toDomoError(error, spec, context(call, url), options);
       this.#log.info(
-        `${spec.method} ${pathOf(url)} ✗ ${mapped.name} after ${call.attempts} attempt(s) in ${Math.round(performance.now() - call.calledAt)} ms`,
+        `${spec.method} ${pathOf(url)} ✗ ${mapped.name} after ${call.attempts} attempt(s) in ${msSince(call.calledAt)} ms`,
       );
       throw mapped;
     }
@@ -271,7 +271,7 @@ export class DomoTransport {
       responded: (request, response, call) => {
         if (logs(this.#logLevel, 'info'))
           this.#log.info(
-            `${request.method} ${pathOf(request.url)} → ${response.status} in ${elapsed(call)} ms, attempt ${call.attempts}`,
+            `${request.method} ${pathOf(request.url)} → ${response.status} in ${msSince(call.startedAt)} ms, attempt ${call.attempts}`,
           );
       },
     };
@@ -401,8 +401,9 @@ function describe(error: unknown): string {
   return code ?? (error instanceof Error ? error.message : String(error));
 }
 
-function elapsed(call: CallAttempts): number {
-  return Math.round(performance.now() - call.startedAt);
+/** Whole milliseconds since `start` (a `performance.now()` reading). */
+function msSince(start: number): number {
+  return Math.round(performance.now() - start);
 }
 
 /** What an error says about the call: built only when there is an error to describe. */
