@@ -1,4 +1,5 @@
 import { DomoInputError } from '../client/errors.js';
+import { oneByEmail } from '../classes/names.js';
 import { closeMatches } from '../classes/grant.js';
 import {
   credentialsOf,
@@ -73,12 +74,17 @@ export interface UserAccess {
 /**
  * Everything one user reaches: their role and its grants, the groups they belong to or own, and every account and
  * OAuth template they can use, with the highest level and each route (direct or through which group).
- * @throws {DomoInputError} no user with this email in the model
+ * The user is an email (exact, case-insensitive: the rule every email lookup follows) or a user id.
+ * @throws {DomoInputError} no such user in the model
+ * @throws {DomoAmbiguousNameError} two users' emails differ only by case
  */
-export function userAccess(model: AuditModel, email: string): UserAccess {
-  const wanted = email.trim().toLowerCase();
-  const user = model.users.find((u) => u.email.toLowerCase() === wanted && !u.deleted);
-  if (!user) throw new DomoInputError(`no user ${email}`, { field: 'email', route: 'userAccess' });
+export function userAccess(model: AuditModel, userRef: string | number): UserAccess {
+  const text = String(userRef).trim();
+  const live = model.users.filter((u) => !u.deleted);
+  const user = /^\d{1,16}$/.test(text)
+    ? live.find((u) => u.id === Number(text))
+    : oneByEmail(live, text, (u) => u.email);
+  if (!user) throw new DomoInputError(`no user ${text}`, { field: 'user', route: 'userAccess' });
   const role = model.roles.find((r) => r.id === user.roleId);
   const groups = model.groups
     .map((group) => ({

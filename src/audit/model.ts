@@ -9,13 +9,14 @@ import { getAccounts } from '../routes/account/core.js';
 import { getOAuthAccounts } from '../routes/account/oauth.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
 import { getAccountAccessList, getOAuthAccountAccessList } from '../routes/account/sharing.js';
-import { getAllGroups } from '../routes/group/core.js';
-import { getGroupMembers } from '../routes/group/members.js';
+import { getGroups, MAX_GROUP_PAGE } from '../routes/group/core.js';
+import type { Group } from '../routes/group/schemas.js';
+import { getAllGroupMembers } from '../routes/group/members.js';
 import { getRoles } from '../routes/role/core.js';
 import { getDefaultRole } from '../routes/role/default.js';
 import { getRoleGrants } from '../routes/role/grants.js';
 import { getUserDetails } from '../routes/user/core.js';
-import { MAX_SEARCH_PAGE, searchUsers } from '../routes/user/search.js';
+import { MAX_SEARCH_PAGE, searchUserPages, searchUsers } from '../routes/user/search.js';
 import type { User } from '../routes/user/schemas.js';
 import {
   AUDIT_SECTIONS,
@@ -195,43 +196,59 @@ class Reader {
     });
   }
 
-  /** Every user, deleted ones too: the first page says how many, the rest are read concurrently. */
+  /**
+   * Every user, deleted ones too. The first page says how many there are and how many Domo serves a page; the
+   * rest are read concurrently at that step, then page by page from where they stopped until the count or an empty
+   * page. Fewer users than the count is recorded as a failure: the model says it is short, never silently.
+   */
   async users(): Promise<AuditUser[]> {
+    const search = { includeDeleted: true } as const;
     const page = (offset: number) =>
       this.read(
         'users',
-        async () =>
-          (await searchUsers(this.auth, { includeDeleted: true, limit: MAX_SEARCH_PAGE, offset }, this.call)).data,
+        async () => (await searchUsers(this.auth, { ...search, limit: MAX_SEARCH_PAGE, offset }, this.call)).data,
         undefined,
-        { name: `users ${offset + 1}–${offset + MAX_SEARCH_PAGE}` },
+        { name: `users from ${offset + 1}` },
       );
     const first = await page(0);
     if (!first) return [];
-    let rest: (typeof first | undefined)[] = [];
-    if (first.count !== undefined) {
-      const offsets: number[] = [];
-      for (let offset = MAX_SEARCH_PAGE; offset < first.count; offset += MAX_SEARCH_PAGE) offsets.push(offset);
-      rest = await this.each('users', offsets, page);
-    } else {
-      // No total in the answer: page on until a short page.
-      for (
-        let offset = MAX_SEARCH_PAGE, last = first;
-        last.users.length === MAX_SEARCH_PAGE;
-        offset += MAX_SEARCH_PAGE
-      ) {
-        const next = await page(offset);
-        if (!next) break;
-        rest.push(next);
-        last = next;
-      }
-    }
+    const step = first.users.length;
+    const offsets: number[] = [];
+    for (let offset = step; step > 0 && first.count !== undefined && offset < first.count; offset += step)
+      offsets.push(offset);
+    const rest = await this.each('users', offsets, page);
     const seen = new Map<number, AuditUser>();
     for (const user of [first, ...rest].flatMap((p) => p?.users ?? [])) seen.set(user.id, auditUser(user));
+    if (rest.some((p) => p === undefined)) return [...seen.values()]; // a failed page is already a failure
+    const last = rest.at(-1) ?? first;
+    const tailFrom = (offsets.at(-1) ?? 0) + last.users.length;
+    if (step > 0 && (first.count === undefined || seen.size < first.count)) {
+      const tail = await this.read(
+        'users',
+        async () => {
+          const pages = searchUserPages(this.auth, { ...search, offset: tailFrom }, this.call);
+          for (let next = await pages.next(); !next.done; next = await pages.next()) {
+            this.requests.users += 1;
+            for (const user of next.value) seen.set(user.id, auditUser(user));
+          }
+          return true;
+        },
+        false,
+        { name: `users from ${tailFrom + 1}` },
+      );
+      if (!tail) return [...seen.values()];
+    }
+    if (first.count !== undefined && seen.size < first.count)
+      this.failures.push({
+        section: 'users',
+        name: 'user search',
+        error: `Domo announced ${first.count} users and served ${seen.size}: the users section is short`,
+      });
     return [...seen.values()];
   }
 
   async groups(): Promise<AuditGroup[]> {
-    const list = await this.read('groups', async () => (await getAllGroups(this.auth, {}, this.call)).data, []);
+    const list = await this.read('groups', () => this.groupList(), []);
     return this.each('groups', list, async (group) => {
       const members =
         group.memberCount === 0
@@ -249,15 +266,20 @@ class Reader {
     });
   }
 
-  /** A group's members, page after page (one request for up to 500). */
-  async allMembers(groupId: number): Promise<number[]> {
-    const ids: number[] = [];
-    for (let offset = 0; ; offset += 500) {
-      const { data } = await getGroupMembers(this.auth, groupId, { limit: 500, offset }, this.call);
-      ids.push(...data.map((u) => u.id));
-      if (data.length < 500) return ids;
+  /** Every group, page after page until an empty page (each page counted; `read` counts the first). */
+  async groupList(): Promise<Group[]> {
+    const groups: Group[] = [];
+    for (;;) {
+      const { data } = await getGroups(this.auth, { limit: MAX_GROUP_PAGE, offset: groups.length }, this.call);
+      if (data.length === 0) return groups;
+      groups.push(...data);
       this.requests.groups += 1;
     }
+  }
+
+  /** A group's members, page after page until the total or an empty page. */
+  async allMembers(groupId: number): Promise<number[]> {
+    return (await getAllGroupMembers(this.auth, groupId, this.call)).data.map((u) => u.id);
   }
 
   async credentials(section: 'accounts' | 'templates'): Promise<AuditCredential[]> {

@@ -3,9 +3,8 @@ import { DomoInputError, DomoNotFoundError, DomoPartialFailureError, DomoValidat
 import { callOptions, type CallOptions } from '../classes/entity.js';
 import { handOver, OWNED_LABEL, ownedThings } from '../classes/ownership.js';
 import { findGroupByName } from '../classes/people.js';
-import { DomoUser } from '../classes/user.js';
+import { DomoUser, roleNameOf } from '../classes/user.js';
 import { DomoUsers } from '../classes/users.js';
-import { getRoleById } from '../routes/role/core.js';
 import { deleteUser } from '../routes/user/core.js';
 
 /** Who takes over: a user (by email or id), or a group (`group:<exact name>`). */
@@ -37,8 +36,9 @@ export interface OffboardOptions extends CallOptions {
 /**
  * Reads what a leaving user owns (credential accounts, OAuth templates, groups) and their role, checks the new
  * owner, and lists the steps — changing nothing.
- * @throws {DomoInputError} no such user, a deleted one, or a new owner that is missing, deleted, inactive or the
- * same user
+ * @throws {DomoInputError} no such user, a deleted one, the signed-in user with `deleteUser` (Domo refuses to delete
+ * the caller: refused here before anything changes), or a new owner that is missing, deleted, inactive or the same
+ * user
  */
 export async function planOffboarding(
   auth: DomoAuth,
@@ -47,10 +47,17 @@ export async function planOffboarding(
 ): Promise<OffboardingPlan> {
   const call = callOptions(options);
   const leaving = await activeUser(auth, user, 'user', call);
+  if (options.deleteUser && leaving.id === (await auth.whoAmI(call)).id)
+    throw new DomoInputError(
+      `${leaving.email} is the signed-in user: Domo refuses to delete the caller, so nothing was changed; sign in as another admin to offboard them`,
+      { field: 'user', route: 'offboardUser' },
+    );
   const to = await target(auth, options.to, leaving.id, call);
   const [owned, role] = await Promise.all([
     leaving.owned(call),
-    leaving.roleId ? getRoleById(auth, leaving.roleId, call).then((r) => r.data.name) : Promise.resolve('?'),
+    roleNameOf(auth, { id: leaving.id, role: leaving.roleName, roleId: leaving.roleId }, call).then(
+      (r) => r ?? 'unknown',
+    ),
   ]);
   const steps = [
     ...ownedThings(owned).map(

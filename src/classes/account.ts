@@ -56,7 +56,10 @@ export interface NewAccount {
 export class DomoAccount extends CredentialEntity {
   /** Whether Domo last found the credentials working. */
   @Expose() valid?: boolean;
-  /** The user the account belongs to (Domo's `userId`). */
+  /**
+   * Domo's `userId` on the account row: the user who **created** it (the same as `createdBy`), kept under its old
+   * name. The owner is in the access list: see {@link CredentialEntity.owners}.
+   */
   @Expose({ name: 'userId' }) ownerId?: number;
 
   protected get api(): CredentialApi {

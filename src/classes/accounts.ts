@@ -19,15 +19,20 @@ export interface ListAccountsOptions extends CallOptions {
   withConfig?: boolean;
   /** Read configs with secrets in clear text (held as `Secret`s). @default false */
   unmask?: boolean;
-  /** Config requests in flight at most. @default 32 */
+  /**
+   * Read every account's access list too (one request per account), so that `account.owners` is known: the list
+   * row's `userId` is the account's creator, not its owner. @default false
+   */
+  withAccess?: boolean;
+  /** Config and access requests in flight at most (per account, its reads run one after the other). @default 32 */
   concurrency?: number;
-  /** Called after each config read. */
+  /** Called after each account's reads. */
   onProgress?: (progress: Progress) => void;
   /** Only accounts of this provider type. */
   dataProviderType?: string;
 }
 
-/** An account whose config could not be read, and why. */
+/** An account whose config (or access list) could not be read, and why. */
 export interface FailedAccount {
   account: DomoAccount;
   error: unknown;
@@ -87,19 +92,24 @@ export class DomoAccounts {
     const call = callOptions(options);
     const { data } = await getAccounts(this.auth, call);
     const rows = type ? data.filter((row) => row.dataProviderType === type) : data;
-    if (!options.withConfig) return AccountList.create(DomoAccount.hydrateMany(this.auth, rows), []);
+    if (!options.withConfig && !options.withAccess)
+      return AccountList.create(DomoAccount.hydrateMany(this.auth, rows), []);
     const unmask = options.unmask ?? false;
-    // Config reads start while the list is still being hydrated: each worker hydrates the next row, then reads.
+    // Reads start while the list is still being hydrated: each worker hydrates the next row, then reads.
     const accounts = new Array<DomoAccount>(rows.length);
     const results = await mapConcurrent(
       rows,
       concurrency,
-      (row, index) => this.#loadConfig((accounts[index] = DomoAccount.hydrate(this.auth, row)), unmask, call),
+      async (row, index) => {
+        const account = (accounts[index] = DomoAccount.hydrate(this.auth, row));
+        if (options.withConfig) await this.#loadConfig(account, unmask, call);
+        if (options.withAccess) await account.getAccess(call);
+      },
       { onProgress: options.onProgress, signal: options.signal },
     );
     if (options.signal?.aborted) {
       const done = results.filter((result) => result.ok).length;
-      throw new DomoAbortError(`DomoAccounts.list was aborted after ${done} of ${rows.length} config reads`, {
+      throw new DomoAbortError(`DomoAccounts.list was aborted after ${done} of ${rows.length} accounts were read`, {
         route: 'DomoAccounts.list',
       });
     }

@@ -102,6 +102,14 @@ export abstract class CredentialEntity extends DomoEntity {
   /** The access list, once read (`getAccess()`). */
   declare access?: AccessEntry[];
 
+  /**
+   * Who owns it: the OWNER entries of the access list (users and groups), once read (`getAccess()`, or
+   * `DomoAccounts.list({ withAccess: true })`); `undefined` before. Not `createdBy`: the creator may have handed it on.
+   */
+  get owners(): AccessEntry[] | undefined {
+    return this.access?.filter((entry) => entry.accessLevel === 'OWNER');
+  }
+
   protected abstract get api(): CredentialApi;
 
   /** Reads the config of a freshly read entity when `withConfig` asks for it. */

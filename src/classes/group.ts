@@ -5,13 +5,11 @@ import { DomoInputError } from '../client/errors.js';
 import { exclusive } from '../client/exclusive.js';
 import { checkObject } from '../client/input.js';
 import { deleteGroups, getGroupById, updateGroup, type GroupChanges } from '../routes/group/core.js';
-import { getGroupMembers, getGroupOwners, updateGroupAccess, type PrincipalRef } from '../routes/group/members.js';
+import { getAllGroupMembers, getGroupOwners, updateGroupAccess, type PrincipalRef } from '../routes/group/members.js';
 import type { GroupType, Principal } from '../routes/group/schemas.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
 import { resolveUserIds, type UserRef } from './people.js';
 import { DomoUser } from './user.js';
-
-const MEMBER_PAGE = 500;
 
 /** What a membership or ownership change did: who was added and who removed (ids). */
 export interface MembershipChange {
@@ -57,15 +55,9 @@ export class DomoGroup extends DomoEntity {
     return this.adopt((await getGroupById(this.auth, this.id, callOptions(options))).data);
   }
 
-  /** Every member (users, including those in member groups), page by page. */
+  /** Every member (users, including those in member groups), page by page until the total or an empty page. */
   async getMembers(options: CallOptions = {}): Promise<DomoUser[]> {
-    const call = callOptions(options);
-    const members: DomoUser[] = [];
-    for (let offset = 0; ; offset += MEMBER_PAGE) {
-      const { data } = await getGroupMembers(this.auth, this.id, { limit: MEMBER_PAGE, offset }, call);
-      members.push(...DomoUser.hydrateMany(this.auth, data));
-      if (data.length < MEMBER_PAGE) return members;
-    }
+    return DomoUser.hydrateMany(this.auth, (await getAllGroupMembers(this.auth, this.id, callOptions(options))).data);
   }
 
   /** The owners: users and groups. */

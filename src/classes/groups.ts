@@ -1,7 +1,8 @@
 import type { DomoAuth } from '../auth/base.js';
 import { DomoNotFoundError } from '../client/errors.js';
 import { checkObject } from '../client/input.js';
-import { createGroup, getAllGroups, type CreateGroupInput, type GroupListQuery } from '../routes/group/core.js';
+import { createGroup, type CreateGroupInput, type GroupListQuery } from '../routes/group/core.js';
+import { listGroupsChecked } from './group-queries.js';
 import { callOptions, type CallOptions } from './entity.js';
 import { DomoGroup } from './group.js';
 import type { UpsertResult } from './names.js';
@@ -25,11 +26,14 @@ export class DomoGroups {
     return DomoGroup.get(this.auth, id, options);
   }
 
-  /** Every group (optionally filtered by owner or type), all pages. */
+  /**
+   * Every group (optionally filtered by owner, member, type or name text), all pages. The filters go to Domo and
+   * every row it returns is re-checked here: Domo may ignore them.
+   */
   async list(options: CallOptions & Omit<GroupListQuery, 'limit' | 'offset'> = {}): Promise<DomoGroup[]> {
     const { signal, timeoutMs, ...filters } = options;
     const call = callOptions({ signal, timeoutMs });
-    return DomoGroup.hydrateMany(this.auth, (await getAllGroups(this.auth, filters, call)).data);
+    return DomoGroup.hydrateMany(this.auth, await listGroupsChecked(this.auth, filters, call));
   }
 
   /** The group named exactly `name` (case-insensitive, never a substring); `undefined` when none. */

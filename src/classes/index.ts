@@ -25,7 +25,7 @@ export { findOneByName, type UpsertAction, type UpsertResult } from './names.js'
 export { DomoGrant, grantCatalogue, validateGrants, closeMatches } from './grant.js';
 export { DomoRole, LAST_SYSTEM_ROLE_ID, type NewRole } from './role.js';
 export { DomoRoles } from './roles.js';
-export { DomoUser, type OwnedByUser } from './user.js';
+export { DomoUser, roleNameOf, type OwnedByUser } from './user.js';
 export { DomoUsers, type ListUsersOptions, type UserPages, type UpsertUser } from './users.js';
 export { DomoGroup, type MembershipChange } from './group.js';
 export { DomoGroups } from './groups.js';

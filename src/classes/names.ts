@@ -26,6 +26,30 @@ export function findOneByName<T extends { id: number }>(
   return undefined;
 }
 
+/**
+ * The one user whose email is `email`, compared case-insensitively — the one rule every lookup by email follows
+ * (resolve, getByEmail, the audit's access, offboarding), so they can never pick different people. Deleted users
+ * never match (their email ends in `_deleted_<epoch>`). `undefined` when none.
+ * @throws {DomoAmbiguousNameError} two users have emails that differ only by case
+ */
+export function oneByEmail<T extends { id: number }>(
+  users: readonly T[],
+  email: string,
+  emailOf: (user: T) => string | null | undefined,
+): T | undefined {
+  const wanted = email.trim().toLowerCase();
+  const matches = users.filter((user) => emailOf(user)?.trim().toLowerCase() === wanted);
+  const unique = [...new Map(matches.map((user) => [user.id, user])).values()];
+  if (unique.length > 1)
+    throw new DomoAmbiguousNameError(
+      'user',
+      email,
+      unique.map((user) => ({ id: user.id, name: String(emailOf(user)) })),
+      'have the email',
+    );
+  return unique[0];
+}
+
 /** The error for a name that matched nothing. */
 export function notFoundByName(kind: string, wanted: string, route: string): DomoNotFoundError {
   return new DomoNotFoundError({

@@ -2,19 +2,19 @@ import type { DomoAuth } from '../auth/base.js';
 import { mapAll, mapConcurrent } from '../client/concurrency.js';
 import { DomoInputError, DomoNotFoundError } from '../client/errors.js';
 import { describe } from '../client/input.js';
-import { getGroupById, getGroups } from '../routes/group/core.js';
+import { getAllGroups, getGroupById } from '../routes/group/core.js';
 import type { Group } from '../routes/group/schemas.js';
 import { checkEmail } from '../routes/user/core.js';
 import type { User } from '../routes/user/schemas.js';
 import {
   MAX_IDS_PER_SEARCH,
-  searchUsers,
+  searchAllUsers,
   userEmailFilter,
   userIdFilter,
   type UserFilter,
 } from '../routes/user/search.js';
 import { callOptions, type CallOptions } from './entity.js';
-import { findOneByName } from './names.js';
+import { findOneByName, oneByEmail } from './names.js';
 
 /** A user as an argument: an id, an email, or anything with an `id` (a `DomoUser`). */
 export type UserRef = number | string | { readonly id: number };
@@ -23,7 +23,6 @@ export type GroupRef = number | string | { readonly id: number };
 
 /** Emails per search request: a handful of requests resolves a thousand. */
 export const EMAILS_PER_SEARCH = 200;
-const SEARCH_PAGE = 500;
 const SEARCHES_IN_FLIGHT = 4;
 
 /**
@@ -127,23 +126,18 @@ async function usersById(auth: DomoAuth, ids: number[], call: CallOptions): Prom
 async function usersByEmail(auth: DomoAuth, emails: string[], call: CallOptions): Promise<Map<string, User>> {
   const chunks = chunk(emails, EMAILS_PER_SEARCH);
   const pages = await mapAll(chunks, SEARCHES_IN_FLIGHT, (part) => allPages(auth, [userEmailFilter(part)], call));
-  const wanted = new Set(emails);
+  const users = pages.flat();
   const found = new Map<string, User>();
-  for (const user of pages.flat()) {
-    const email = user.emailAddress?.toLowerCase();
-    if (email && wanted.has(email)) found.set(email, user);
+  for (const email of emails) {
+    const user = oneByEmail(users, email, (u) => u.emailAddress);
+    if (user) found.set(email, user);
   }
   return found;
 }
 
-/** Every page of one search (a text search may match more users than asked for). */
+/** Every page of one search (a text search may match more users than asked for; a short page is not the end). */
 async function allPages(auth: DomoAuth, filters: UserFilter[], call: CallOptions): Promise<User[]> {
-  const users: User[] = [];
-  for (let offset = 0; ; offset += SEARCH_PAGE) {
-    const { data } = await searchUsers(auth, { filters, limit: SEARCH_PAGE, offset }, call);
-    users.push(...data.users);
-    if (data.users.length < SEARCH_PAGE || (data.count !== undefined && users.length >= data.count)) return users;
-  }
+  return (await searchAllUsers(auth, { filters }, call)).users;
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -215,12 +209,7 @@ export async function findGroupByName(
   name: string,
   call: CallOptions = {},
 ): Promise<Group | undefined> {
-  const candidates: Group[] = [];
-  for (let offset = 0; ; offset += SEARCH_PAGE) {
-    const { data } = await getGroups(auth, { search: name.trim(), limit: SEARCH_PAGE, offset }, call);
-    candidates.push(...data);
-    if (data.length < SEARCH_PAGE) break;
-  }
+  const { data: candidates } = await getAllGroups(auth, { search: name.trim() }, call);
   return findOneByName('group', candidates, name, [(group) => group.name]);
 }
 

@@ -7,14 +7,34 @@ import { DomoInputError, DomoPartialFailureError } from '../client/errors.js';
 import { getAccounts } from '../routes/account/core.js';
 import { getOAuthAccounts } from '../routes/account/oauth.js';
 import { getAccountAccessList, getOAuthAccountAccessList } from '../routes/account/sharing.js';
-import { getAllGroups } from '../routes/group/core.js';
-import type { Group } from '../routes/group/schemas.js';
+import { getRoleById } from '../routes/role/core.js';
 import { deleteUser, getUserDetails, updateUser, type UserChanges } from '../routes/user/core.js';
+import { groupsOwnedBy, groupsWithMember } from './group-queries.js';
 import { handOver, OWNED_LABEL, ownedThings, type OwnedByUser } from './ownership.js';
 import { resolveUserIds, type UserRef } from './people.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
 
 const DELETED_EMAIL = /_deleted_\d+$/;
+
+/**
+ * The name of the role a user holds, whatever the read gave: the name itself (v2 reads name it; domo-api-admin.md
+ * §6 #3), else the role read by `roleId`, else the user's v3 read. `undefined` only when none of them says.
+ * @example
+ * ```ts
+ * const me = await auth.whoAmI();
+ * console.log(await roleNameOf(auth, me));   // 'Admin'
+ * ```
+ */
+export async function roleNameOf(
+  auth: DomoAuth,
+  user: { id: number; role?: string | null | undefined; roleId?: number | null | undefined },
+  options: CallOptions = {},
+): Promise<string | undefined> {
+  if (typeof user.role === 'string' && user.role !== '') return user.role;
+  const call = callOptions(options);
+  const roleId = user.roleId ?? (await getUserDetails(auth, user.id, call)).data.roleId;
+  return roleId === undefined || roleId === null ? undefined : (await getRoleById(auth, roleId, call)).data.name;
+}
 
 /** True for the email Domo gives a deleted user (`…_deleted_<epoch>`). */
 export function isDeletedEmail(email: string): boolean {
@@ -35,14 +55,6 @@ function describeOwned(owned: OwnedByUser): string {
     ...part(owned.templates, 'OAuth template'),
     ...part(owned.groups, 'group'),
   ].join(', ');
-}
-
-async function allGroupPages(
-  auth: DomoAuth,
-  query: { owner?: number; member?: number },
-  call: CallOptions,
-): Promise<Group[]> {
-  return (await getAllGroups(auth, query, call)).data;
 }
 
 /** The accounts (or templates) with an OWNER share for `userId`: the list, then each access list, 16 at a time. */
@@ -83,7 +95,14 @@ export class DomoUser extends DomoEntity {
   @Expose({ name: 'emailAddress' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value : ''), { toClassOnly: true })
   email!: string;
+  /** Absent when the user came from a v2 read (they name the role instead: {@link DomoUser.roleName}). */
   @Expose() roleId?: number;
+  /** The role's name, when the answer gave it (v2 reads, v3 list rows). {@link DomoUser.role} reads the role either way. */
+  @Expose({ name: 'role' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value !== '' ? value : undefined), {
+    toClassOnly: true,
+  })
+  roleName?: string;
   @Expose() title?: string | null;
   @Expose() department?: string | null;
   @Expose() phoneNumber?: string | null;
@@ -122,10 +141,17 @@ export class DomoUser extends DomoEntity {
     return this.refresh(options);
   }
 
-  /** The role this user holds (a user holds exactly one). */
+  /**
+   * The role this user holds (a user holds exactly one): by `roleId`, else by the role name a v2 read gave, else
+   * from the v3 read of the user.
+   */
   async role(options: CallOptions = {}): Promise<import('./role.js').DomoRole> {
     const { DomoRole } = await import('./role.js');
-    return DomoRole.get(this.auth, checkId(this.roleId, 'roleId', 'DomoUser.role'), options);
+    const { DomoRoles } = await import('./roles.js');
+    if (this.roleId !== undefined && this.roleId !== null) return DomoRole.get(this.auth, this.roleId, options);
+    if (this.roleName) return new DomoRoles(this.auth).getByName(this.roleName, options);
+    const { data } = await getUserDetails(this.auth, this.id, callOptions(options));
+    return DomoRole.get(this.auth, checkId(data.roleId, 'roleId', 'DomoUser.role'), options);
   }
 
   /** Moves the user to another role (by id or `DomoRole`). */
@@ -133,22 +159,25 @@ export class DomoUser extends DomoEntity {
     return this.update({ roleId: checkId(typeof role === 'number' ? role : role?.id, 'role', 'setRole') }, options);
   }
 
-  /** The groups this user belongs to (directly or through a member group). */
+  /**
+   * The groups this user belongs to (directly or through a member group). Domo's `members` filter is not trusted:
+   * every group it returns is re-checked.
+   */
   async groups(options: CallOptions = {}): Promise<import('./group.js').DomoGroup[]> {
     const { DomoGroup } = await import('./group.js'); // group.ts imports this module
-    return DomoGroup.hydrateMany(this.auth, await allGroupPages(this.auth, { member: this.id }, callOptions(options)));
+    return DomoGroup.hydrateMany(this.auth, await groupsWithMember(this.auth, this.id, callOptions(options)));
   }
 
   /**
    * What this user owns: accounts and OAuth templates (an OWNER share; one access-list read each, 16 at a time)
-   * and groups (one search).
+   * and groups (`grouplist`'s owner filter, every row re-checked: Domo may ignore the filter).
    */
   async owned(options: CallOptions = {}): Promise<OwnedByUser> {
     const call = callOptions(options);
     const [accounts, templates, groups] = await Promise.all([
       ownedCredentials(this.auth, this.id, 'account', call),
       ownedCredentials(this.auth, this.id, 'template', call),
-      allGroupPages(this.auth, { owner: this.id }, call),
+      groupsOwnedBy(this.auth, this.id, call),
     ]);
     return { accounts, templates, groups: groups.map((group) => ({ id: group.id, name: group.name })) };
   }

@@ -3,9 +3,16 @@ import { DomoInputError, DomoNotFoundError } from '../client/errors.js';
 import { checkObject, describe } from '../client/input.js';
 import { checkEmail, createUser, type UserChanges } from '../routes/user/core.js';
 import type { User } from '../routes/user/schemas.js';
-import { MAX_SEARCH_PAGE, searchUsers, userEmailFilter, type UserFilter } from '../routes/user/search.js';
+import {
+  MAX_SEARCH_PAGE,
+  searchAllUsers,
+  searchUserPages,
+  searchUsers,
+  userEmailFilter,
+  type UserFilter,
+} from '../routes/user/search.js';
 import { callOptions, type CallOptions } from './entity.js';
-import type { UpsertResult } from './names.js';
+import { oneByEmail, type UpsertResult } from './names.js';
 import { resolveUsers, type UserRef } from './people.js';
 import { DomoUser } from './user.js';
 
@@ -35,6 +42,8 @@ export interface UpsertUser extends Omit<UserChanges, 'emailAddress'> {
   email: string;
   /** Needed to create; compared when given. */
   displayName?: string;
+  /** When the user is created: email them Domo's invitation. @default false */
+  sendInvite?: boolean;
 }
 
 /**
@@ -56,15 +65,14 @@ export class DomoUsers {
     return DomoUser.get(this.auth, id, options);
   }
 
-  /** The user with exactly this email (case-insensitive; deleted users never match); `undefined` when none. */
+  /**
+   * The user with exactly this email (case-insensitive; deleted users never match); `undefined` when none.
+   * @throws {DomoAmbiguousNameError} two users' emails differ only by case
+   */
   async findByEmail(email: string, options: CallOptions = {}): Promise<DomoUser | undefined> {
     const wanted = checkEmail(email, 'email', 'findByEmail').toLowerCase();
-    const { data } = await searchUsers(
-      this.auth,
-      { filters: [userEmailFilter([wanted])], limit: MAX_SEARCH_PAGE },
-      callOptions(options),
-    );
-    const user = data.users.find((u) => u.emailAddress?.toLowerCase() === wanted);
+    const { users } = await searchAllUsers(this.auth, { filters: [userEmailFilter([wanted])] }, callOptions(options));
+    const user = oneByEmail(users, wanted, (u) => u.emailAddress);
     return user ? DomoUser.hydrate(this.auth, user) : undefined;
   }
 
@@ -116,16 +124,8 @@ export class DomoUsers {
     const auth = this.auth;
     const call = callOptions(options);
     async function* pages(): AsyncGenerator<DomoUser[]> {
-      for (let offset = 0; ; offset += pageSize) {
-        const { data } = await searchUsers(
-          auth,
-          { filters: options.filters ?? [], limit: pageSize, offset, includeDeleted: options.includeDeleted ?? false },
-          call,
-        );
-        if (data.users.length > 0) yield DomoUser.hydrateMany(auth, data.users);
-        if (data.users.length < pageSize || (data.count !== undefined && offset + data.users.length >= data.count))
-          return;
-      }
+      const search = { filters: options.filters ?? [], pageSize, includeDeleted: options.includeDeleted ?? false };
+      for await (const page of searchUserPages(auth, search, call)) yield DomoUser.hydrateMany(auth, page);
     }
     return {
       pages,
@@ -153,18 +153,24 @@ export class DomoUsers {
   }
 
   /**
-   * Creates (invites) a user. The role may be a role id or a `DomoRole`.
+   * Creates a user. The role may be a role id or a `DomoRole`. No invitation is emailed unless `sendInvite: true`
+   * (Domo's own default would send one).
    * @throws {DomoConflictError} a user with that email exists
    */
   async create(
-    input: { displayName: string; email: string; role?: number | { id: number } },
+    input: { displayName: string; email: string; role?: number | { id: number }; sendInvite?: boolean },
     options: CallOptions = {},
   ): Promise<DomoUser> {
-    checkObject(input, 'input', 'DomoUsers.create', '{ displayName, email, role? }');
+    checkObject(input, 'input', 'DomoUsers.create', '{ displayName, email, role?, sendInvite? }');
     const roleId = input.role === undefined ? undefined : typeof input.role === 'number' ? input.role : input.role?.id;
     const { data } = await createUser(
       this.auth,
-      { displayName: input.displayName, email: input.email, ...(roleId === undefined ? {} : { roleId }) },
+      {
+        displayName: input.displayName,
+        email: input.email,
+        sendInvite: input.sendInvite ?? false,
+        ...(roleId === undefined ? {} : { roleId }),
+      },
       callOptions(options),
     );
     return DomoUser.hydrate(this.auth, data);
@@ -176,7 +182,7 @@ export class DomoUsers {
    */
   async upsert(input: UpsertUser, options: CallOptions = {}): Promise<UpsertResult<DomoUser>> {
     checkObject(input, 'input', 'DomoUsers.upsert', '{ email, displayName?, roleId?, title?, … }');
-    const { email, ...fields } = input;
+    const { email, sendInvite, ...fields } = input;
     const existing = await this.findByEmail(email, options);
     if (!existing) {
       if (!fields.displayName)
@@ -185,7 +191,12 @@ export class DomoUsers {
           route: 'DomoUsers.upsert',
         });
       const created = await this.create(
-        { displayName: fields.displayName, email, ...(fields.roleId === undefined ? {} : { role: fields.roleId }) },
+        {
+          displayName: fields.displayName,
+          email,
+          sendInvite: sendInvite ?? false,
+          ...(fields.roleId === undefined ? {} : { role: fields.roleId }),
+        },
         options,
       );
       const { displayName: _name, roleId: _role, ...rest } = fields;

@@ -96,7 +96,10 @@ export class CliContext {
     if (this.options.sandbox) {
       const { startSandbox } = await import('../sandbox/server.js'); // loaded only when asked for: it brings msw
       this.#sandbox = await startSandbox();
-      if (!this.json) this.note(`(using an embedded sandbox at ${this.#sandbox.url})`);
+      if (!this.json)
+        this.note(
+          `(using an embedded sandbox at ${this.#sandbox.url}: its changes vanish when this command exits; to keep them, run \`domo-admin sandbox\` in another terminal and paste the exports it prints)`,
+        );
       return authFromEnv(
         {
           DOMO_INSTANCE: this.#sandbox.instance,

@@ -145,6 +145,7 @@ function errorJson(error: unknown): Record<string, unknown> {
     'completed',
     'issues',
     'serverMessage',
+    'requestId',
   ];
   const extra = Object.fromEntries(pick.filter((key) => fields[key] !== undefined).map((key) => [key, fields[key]]));
   return {
@@ -156,8 +157,10 @@ function errorJson(error: unknown): Record<string, unknown> {
 }
 
 function errorLine(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+  if (!(error instanceof Error)) return String(error);
+  const requestId = (error as { requestId?: unknown }).requestId;
+  const support = typeof requestId === 'string' ? ` [request id ${requestId}: quote this id to Domo support]` : '';
+  return `${error.name}: ${error.message}${support}`;
 }
 
 /** Library option names in a message, said the way the CLI spells them: `{ reassignTo: roleId }` → `--reassign-to <role>`. */

@@ -23,12 +23,19 @@ export function accountsTable(accounts: readonly DomoAccount[], withConfig: bool
       { header: 'ID', value: (a) => a.id, right: true },
       { header: 'NAME', value: (a) => a.displayName },
       { header: 'PROVIDER', value: (a) => a.dataProviderType },
-      { header: 'OWNER', value: (a) => a.ownerId },
+      { header: 'OWNER', value: (a) => ownersText(a.owners) },
       { header: 'MODIFIED', value: (a) => a.modifiedAt },
       ...(withConfig ? [{ header: 'CONFIG', value: (a: DomoAccount) => configText(a.config) }] : []),
     ],
     '(no accounts)',
   );
+}
+
+/** The owners from an access list, by name (`group <name>` for a group); `?` when the list was not read. */
+export function ownersText(owners: readonly AccessEntry[] | undefined): string {
+  if (owners === undefined) return '?';
+  if (owners.length === 0) return '(none)';
+  return owners.map((o) => (o.type === 'GROUP' ? `group ${o.name ?? o.id}` : (o.name ?? `user ${o.id}`))).join(', ');
 }
 
 export function accessTable(access: readonly AccessEntry[]): string {

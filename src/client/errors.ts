@@ -48,6 +48,8 @@ export interface ApiErrorDetails extends RequestContext {
   hint?: string;
   /** The whole message, when the usual `METHOD path → status (hint: server message)` would mislead. */
   message?: string;
+  /** Domo's trace id for the failed request (`toe` in its error bodies): quote it to Domo support. */
+  requestId?: string;
 }
 
 /** The server answered with an error status (or a body that means one). */
@@ -57,6 +59,8 @@ export class DomoApiError extends DomoError {
   readonly statusText: string | undefined;
   readonly serverMessage: string | undefined;
   readonly body: string | undefined;
+  /** Domo's trace id (`toe` in its error bodies), when the response had one: quote it to Domo support. */
+  readonly requestId: string | undefined;
 
   constructor(details: ApiErrorDetails) {
     super(apiErrorMessage(details), details);
@@ -64,6 +68,7 @@ export class DomoApiError extends DomoError {
     this.statusText = details.statusText;
     this.serverMessage = details.serverMessage;
     this.body = details.body;
+    this.requestId = details.requestId;
   }
 }
 
@@ -255,9 +260,10 @@ export class DomoAmbiguousNameError extends DomoError {
   override name = 'DomoAmbiguousNameError';
   readonly matches: { id: number; name: string }[];
 
-  constructor(kind: string, wanted: string, matches: { id: number; name: string }[]) {
+  /** `what` says how they match: `are named` (the default), `have the email`. */
+  constructor(kind: string, wanted: string, matches: { id: number; name: string }[], what = 'are named') {
     super(
-      `${matches.length} ${kind}s are named ${JSON.stringify(wanted)}: ${matches.map((m) => `#${m.id} ${JSON.stringify(m.name)}`).join(', ')}; use an id`,
+      `${matches.length} ${kind}s ${what} ${JSON.stringify(wanted)}: ${matches.map((m) => `#${m.id} ${JSON.stringify(m.name)}`).join(', ')}; use an id`,
     );
     this.matches = matches;
   }

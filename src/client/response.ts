@@ -70,6 +70,7 @@ export function errorForResponse(
     statusText: response.statusText ? scrub(response.statusText) : undefined,
     serverMessage: serverMessageOf(body, scrub),
     body: body.text ? scrub(body.text.slice(0, MAX_ERROR_BODY)) : undefined,
+    requestId: requestIdOf(body, scrub),
   };
   if (response.status >= 300 && response.status < 400) {
     return new (apiErrorClassFor(response.status))({
@@ -86,6 +87,14 @@ export function errorForResponse(
   if (response.status === 429) return new DomoRateLimitError({ ...details, retryAfterMs: retryAfterMs(response) });
   if (response.status === 401) return new DomoAuthError({ ...details, hint: 'invalid or expired credentials' });
   return new (apiErrorClassFor(response.status))(details);
+}
+
+/** Domo's trace id from an error body (`toe`), when it is a short token: never a whole body. */
+function requestIdOf(body: ReadBody, scrub: (text: string) => string): string | undefined {
+  const toe = (body.json as { toe?: unknown } | undefined)?.toe;
+  if (typeof toe !== 'string' && typeof toe !== 'number') return undefined;
+  const id = String(toe).trim();
+  return /^[\w.:-]{1,128}$/.test(id) ? scrub(id) : undefined;
 }
 
 /** The message a Domo error body carries (`message`, else `statusReason`), or a short text body. */

@@ -246,7 +246,9 @@ export class DomoTransport {
       jitter: (delay) => delay * (0.5 + Math.random()),
       retryOnTimeout: retry.retryOnTimeout,
       shouldRetry: ({ error }) =>
-        isDomoError(error) || error.name === 'AbortError' || error instanceof BodyTooLarge ? false : undefined,
+        isDomoError(error) || error.name === 'AbortError' || error instanceof BodyTooLarge || isPermanent(error)
+          ? false
+          : undefined,
     };
     if (options.retry === undefined) this.#retryCache.set(key, built);
     return built;
@@ -357,6 +359,16 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
   return (
     Boolean(signal?.aborted) && error instanceof Error && (error.name === 'AbortError' || error === signal?.reason)
   );
+}
+
+/** Failures a retry cannot fix: the name does not resolve, the certificate is bad, the URL is malformed. */
+const PERMANENT =
+  /^(ENOTFOUND|EAI_NONAME|ERR_INVALID_URL|ERR_TLS_CERT_.*|CERT_.*|UNABLE_TO_.*|SELF_SIGNED_CERT.*|DEPTH_ZERO_SELF_SIGNED_CERT|HOSTNAME_MISMATCH)$/;
+
+/** True for a connection failure no retry can fix (a DNS name that does not exist, a bad certificate). */
+function isPermanent(error: unknown): boolean {
+  const code = systemCode(error);
+  return code !== undefined && PERMANENT.test(code);
 }
 
 /** Codes of failures that happen before a request leaves: it certainly was not applied. */

@@ -10,7 +10,7 @@ import { getDefaultRole } from '../routes/role/default.js';
 import { getRoles } from '../routes/role/core.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
 import { LAST_SYSTEM_ROLE_ID } from '../classes/role.js';
-import { MAX_IDS_PER_SEARCH, MAX_SEARCH_PAGE, searchUsers, userIdFilter } from '../routes/user/search.js';
+import { MAX_IDS_PER_SEARCH, searchAllUsers, userIdFilter } from '../routes/user/search.js';
 import { accountSpec } from './before.js';
 import { readGroupStates } from './plan-groups.js';
 import { readRoles } from './plan.js';
@@ -166,15 +166,8 @@ async function emailsOf(
   const missing = [...new Set(users.filter((u) => !known.has(u.id)).map((u) => u.id))];
   for (let start = 0; start < missing.length; start += MAX_IDS_PER_SEARCH) {
     const ids = missing.slice(start, start + MAX_IDS_PER_SEARCH);
-    for (let offset = 0; ; offset += MAX_SEARCH_PAGE) {
-      const { data } = await searchUsers(
-        auth,
-        { filters: [userIdFilter(ids)], includeDeleted: true, limit: MAX_SEARCH_PAGE, offset },
-        call,
-      );
-      for (const user of data.users) if (user.emailAddress) known.set(user.id, user.emailAddress);
-      if (data.users.length < MAX_SEARCH_PAGE) break;
-    }
+    const { users: found } = await searchAllUsers(auth, { filters: [userIdFilter(ids)], includeDeleted: true }, call);
+    for (const user of found) if (user.emailAddress) known.set(user.id, user.emailAddress);
   }
   return known;
 }

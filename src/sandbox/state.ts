@@ -30,6 +30,23 @@ export interface SandboxStateOptions {
   /** Answer role delete and role metadata update with 400 `Bad Request` after applying them, as observed on Domo. @default false */
   quirks?: boolean;
   faults?: SandboxFaults;
+  /** Real-instance traps to reproduce (domo-api-admin.md §5, §6); each is off unless set. */
+  traps?: SandboxTraps;
+}
+
+/**
+ * Ways a real Domo instance answers that a client must survive. The defaults are what the sources document; a trap
+ * makes the sandbox answer the way a peer client or the red team saw Domo (or a proxy) answer.
+ */
+export interface SandboxTraps {
+  /** `grouplist` ignores its `owner` and `members` filters and answers with every group (seen by a peer client). */
+  groupListIgnoresFilters?: boolean;
+  /** The user search serves at most this many users a page, whatever `limit` asks, while `count` is the total. */
+  userSearchPageCap?: number;
+  /** The user search never sends `count`, even when asked (`count` is an inference from PM's request). */
+  userSearchOmitsCount?: boolean;
+  /** The POST group-owners read answers 405, so only the GET variant of the Postman collection works. */
+  groupOwnersPostMissing?: boolean;
 }
 
 /** The authority that lets a role see and manage every account. */
@@ -44,6 +61,8 @@ export class SandboxState {
   readonly seed: number;
   quirks: boolean;
   faults: SandboxFaults;
+  /** The traps this sandbox reproduces; change them at any time. */
+  traps: SandboxTraps;
   readonly users = new Map<number, SandboxUser>();
   readonly groups = new Map<number, SandboxGroup>();
   readonly roles = new Map<number, SandboxRole>();
@@ -75,6 +94,7 @@ export class SandboxState {
     this.seed = options.seed ?? 1;
     this.quirks = options.quirks ?? false;
     this.faults = { ...options.faults };
+    this.traps = { ...options.traps };
     this.random = new SeededRandom(this.seed);
     this.faultRandom = new SeededRandom(this.seed ^ 0x5eed);
   }

@@ -154,6 +154,51 @@ export function memberView(user: SandboxUser) {
   };
 }
 
+/**
+ * A user as the v2 reads answer (`users/me`, `users/{id}`, group members, the typeahead), in the shape of the
+ * Postman collection's saved response (domo-api-admin.md §6 #3): the role by **name** and `rights`, no `roleId`.
+ */
+export function v2UserView(state: SandboxState, user: SandboxUser) {
+  return {
+    id: user.id,
+    displayName: user.displayName,
+    userName: user.userName,
+    emailAddress: user.emailAddress,
+    role: state.roles.get(user.roleId)?.name ?? '',
+    rights: legacyRights(user.roleId),
+    accepted: true,
+    userType: 'USER',
+    timeZone: 'America/Denver',
+    ...(user.department ? { department: user.department } : {}),
+    ...(user.jobTitle ? { title: user.jobTitle } : {}),
+    ...(user.phoneNumber ? { phoneNumber: user.phoneNumber } : {}),
+    modified: user.created,
+    created: user.created,
+    active: !user.locked,
+    systemUser: false,
+    anonymous: false,
+    pending: false,
+  };
+}
+
+/** Domo's legacy rights number (inference: the sources show the field, not its values): by system role, else 0. */
+function legacyRights(roleId: number): number {
+  return ({ 1: 63, 2: 31, 3: 15, 4: 7, 5: 1 } as Record<number, number>)[roleId] ?? 0;
+}
+
+/** A user as the v3 list answers it (PM): thin rows, `detail.email` only; nothing else may be relied on. */
+export function v3ListView(state: SandboxState, user: SandboxUser) {
+  return {
+    id: user.id,
+    invitorUserId: state.adminUserId,
+    displayName: user.displayName,
+    role: state.roles.get(user.roleId)?.name ?? '',
+    roleId: user.roleId,
+    detail: { email: user.emailAddress },
+  };
+}
+
+/** A user with `roleId`: the answers of the identity reads and writes (search documents, PATCH). */
 export function userView(user: SandboxUser) {
   return {
     id: user.id,

@@ -24,7 +24,7 @@ describe('domo-admin read commands', () => {
   it('whoami', async () => {
     const { code, stdout } = await cli('whoami');
     expect(code).toBe(0);
-    expect(stdout).toContain('Sandbox Admin <admin@sandbox.example> — user 1893952720, role 1, instance sandbox');
+    expect(stdout).toContain('Sandbox Admin <admin@sandbox.example> — user 1893952720, role Admin, instance sandbox');
   });
 
   it('every list command answers --json with one shape: { items, failed }', async () => {

@@ -1,7 +1,8 @@
 // The real command in a child process, against a loopback sandbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
-import { runTs, spawnTs } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { ROOT, runTs, spawnTs } from '../helpers/cli.js';
 
 let sb: RunningSandbox;
 beforeAll(async () => {
@@ -34,6 +35,19 @@ describe('domo-admin as a process', () => {
       name: 'DomoNotFoundError',
       status: 404,
     });
+  });
+
+  it('a reader that closes early (| head -c 100) ends the command quietly with 0, for every kind of output', async () => {
+    // A real pipe (a child's own stdout is a socket with a larger buffer): the 100 KB of users overflow it.
+    for (const args of ['--json users list --include-deleted', 'users list --include-deleted']) {
+      const script = `"${process.execPath}" --import tsx src/cli/main.ts ${args} | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`;
+      const child = spawn('bash', ['-c', script], { cwd: ROOT, env: { ...process.env, ...env(), NO_COLOR: '1' } });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code, args).toBe(0);
+      expect(stderr.replace(/npm warn.*\n/g, ''), args).not.toMatch(/EPIPE|Error|at /);
+    }
   });
 
   it('exit 1 with one error line; exit 2 for usage', async () => {

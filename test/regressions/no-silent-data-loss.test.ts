@@ -246,6 +246,6 @@ describe('entity and manager methods take { signal, timeoutMs }', () => {
       })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'DomoAbortError', route: 'DomoAccounts.list' });
-    expect((error as Error).message).toMatch(/aborted after 2 of \d+ config reads/);
+    expect((error as Error).message).toMatch(/aborted after 2 of \d+ accounts were read/);
   });
 });

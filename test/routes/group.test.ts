@@ -38,7 +38,7 @@ describe('group reads', () => {
 });
 
 describe('group changes', () => {
-  it('createGroup, updateGroupAccess (users as strings, groups as numbers), updateGroup, deleteGroups', async () => {
+  it('createGroup, updateGroupAccess (every id a string, as PM sends them), updateGroup, deleteGroups', async () => {
     const { data: group } = await routes.createGroup(sb.auth, {
       name: 'Reviewers',
       type: 'closed',
@@ -60,10 +60,10 @@ describe('group changes', () => {
     await sb.settled();
     expect(JSON.parse(sb.sent.at(-1)!.body)).toEqual([
       {
-        groupId: group.id,
+        groupId: String(group.id),
         addMembers: [
           { type: 'USER', id: String(user.id) },
-          { type: 'GROUP', id: finance.id },
+          { type: 'GROUP', id: String(finance.id) },
         ],
         addOwners: [{ type: 'USER', id: String(user.id) }],
       },

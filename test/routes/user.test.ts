@@ -7,15 +7,17 @@ const live = () => [...sb.state.users.values()].filter((u) => !u.deleted && !u.l
 const participant = () => live().find((u) => u.roleId === 4)!;
 
 describe('user reads', () => {
-  it('getUserById: a user; an unknown id (Domo: 200, empty body) is DomoNotFoundError', async () => {
+  it("getUserById: a user in PM's v2 shape (role by name, no roleId); an unknown id (Domo: 200, empty body) is DomoNotFoundError", async () => {
     const user = participant();
     const { data } = await routes.getUserById(sb.auth, user.id);
     expect(data).toMatchObject({
       id: user.id,
       displayName: user.displayName,
       emailAddress: user.emailAddress,
-      roleId: 4,
+      role: 'Participant',
+      rights: expect.any(Number),
     });
+    expect(data.roleId).toBeUndefined();
     const error = (await routes.getUserById(sb.auth, 123).catch((e: unknown) => e)) as DomoNotFoundError;
     expect(error).toBeInstanceOf(DomoNotFoundError);
     expect(error.message).toContain('user 123 not found (Domo answered 200 with an empty body)');

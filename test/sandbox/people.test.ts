@@ -24,12 +24,19 @@ describe('sandbox users', () => {
     const byIds = await raw('POST', '/api/identity/v1/users/search', {
       token: t(),
       json: {
-        filters: [{ field: 'id', filterType: 'value', values: users.map((u) => u.id), operator: 'EQ' }],
+        filters: [{ field: 'id', filterType: 'value', values: users.map((u) => String(u.id)), operator: 'EQ' }],
         limit: 2,
         offset: 0,
+        showCount: true,
       },
     });
     expect(byIds.body).toMatchObject({ count: 5 });
+    const uncounted = await raw('POST', '/api/identity/v1/users/search', {
+      token: t(),
+      json: { filters: [{ field: 'id', filterType: 'value', values: users.map((u) => u.id) }], limit: 2 },
+    });
+    expect(uncounted.body).not.toHaveProperty('count'); // only when asked (PM sends showCount: true)
+    expect((uncounted.body as { users: unknown[] }).users).toHaveLength(2);
     expect((byIds.body as { users: unknown[] }).users).toHaveLength(2);
     const byEmail = await raw('POST', '/api/identity/v1/users/search', {
       token: t(),
@@ -45,12 +52,16 @@ describe('sandbox users', () => {
     const gone = [...sb.state.users.values()].find((u) => u.deleted)!;
     const hidden = await raw('POST', '/api/identity/v1/users/search', {
       token: t(),
-      json: { filters: [{ field: 'id', filterType: 'value', values: [gone.id] }] },
+      json: { showCount: true, filters: [{ field: 'id', filterType: 'value', values: [gone.id] }] },
     });
     expect(hidden.body).toMatchObject({ count: 0 });
     const shown = await raw('POST', '/api/identity/v1/users/search', {
       token: t(),
-      json: { includeDeleted: true, filters: [{ field: 'id', filterType: 'value', values: [gone.id] }] },
+      json: {
+        showCount: true,
+        includeDeleted: true,
+        filters: [{ field: 'id', filterType: 'value', values: [gone.id] }],
+      },
     });
     expect(shown.body).toMatchObject({ count: 1 });
     const tooMany = await raw('POST', '/api/identity/v1/users/search', {

@@ -50,15 +50,15 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
 
   accounts
     .command('list')
-    .description('list accounts (configs with --with-config; secrets are always redacted)')
+    .description('list accounts with their owners (configs with --with-config; secrets are always redacted)')
     .option('--with-config', "read every account's config too (one request each)")
     .option('--provider <type>', 'only accounts of this provider type, e.g. snowflake')
     .option('--concurrency <n>', 'config reads in flight', idArgument('--concurrency'), 32)
     .action(async (options: { withConfig?: boolean; provider?: string; concurrency: number }) => {
       const c = ctx();
       const bar =
-        c.io.errIsTTY && options.withConfig && !c.json
-          ? new SingleBar({ stream: process.stderr, format: 'configs {bar} {value}/{total} ({failed} failed)' })
+        c.io.errIsTTY && !c.json
+          ? new SingleBar({ stream: process.stderr, format: 'accounts {bar} {value}/{total} ({failed} failed)' })
           : undefined;
       const onProgress = (p: Progress) => {
         if (p.done === 1) bar?.start(p.total, 0, { failed: 0 });
@@ -67,6 +67,7 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
       const { accounts: list, failed } = await new DomoAccounts(await c.auth())
         .list({
           withConfig: Boolean(options.withConfig),
+          withAccess: true, // the owner is in the access list: the row's userId is the creator
           concurrency: options.concurrency,
           onProgress,
           ...(options.provider ? { dataProviderType: options.provider } : {}),
@@ -77,7 +78,7 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
         () => accountsTable(list, Boolean(options.withConfig)),
         failed.map((f) => ({ id: f.account.id, error: errorLine(f.error) })),
       );
-      for (const f of failed) c.note(`! account #${f.account.id}: config not read (${errorLine(f.error)})`);
+      for (const f of failed) c.note(`! account #${f.account.id}: not fully read (${errorLine(f.error)})`);
     });
 
   accounts

@@ -59,11 +59,13 @@ export function registerAudit(program: Command, ctx: () => CliContext): void {
     });
 
   program
-    .command('access <email>')
-    .description('everything one user reaches — role, grants, groups, accounts and OAuth templates — and why')
-    .action(async (email: string) => {
+    .command('access <user>')
+    .description(
+      'everything one user (email or id) reaches — role, grants, groups, accounts and OAuth templates — and why',
+    )
+    .action(async (user: string) => {
       const c = ctx();
-      const access = userAccess(await readModel(c), email);
+      const access = userAccess(await readModel(c), user);
       const credentials = access.credentials.map((x) => ({
         kind: x.kind,
         id: x.credential.id,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { DomoUser } from '../../classes/user.js';
+import { DomoUser, roleNameOf } from '../../classes/user.js';
 import { DomoUsers } from '../../classes/users.js';
 import type { UserChanges } from '../../routes/user/core.js';
 import type { CliContext } from '../context.js';
@@ -15,10 +15,15 @@ async function resolveUser(c: CliContext, ref: string): Promise<DomoUser> {
   return DomoUser.get(auth, user!.id);
 }
 
-function details(user: DomoUser): string {
+/** The user's role by name, whatever the read gave (never a bare id). */
+async function roleOf(c: CliContext, user: DomoUser): Promise<string> {
+  return (await roleNameOf(await c.auth(), { id: user.id, role: user.roleName, roleId: user.roleId })) ?? 'unknown';
+}
+
+function details(user: DomoUser, role: string): string {
   return [
     user.summary(),
-    `  role: ${user.roleId ?? '?'}   title: ${inline(user.title ?? '') || '-'}   department: ${inline(user.department ?? '') || '-'}   phone: ${inline(user.phoneNumber ?? '') || '-'}`,
+    `  role: ${inline(role)}   title: ${inline(user.title ?? '') || '-'}   department: ${inline(user.department ?? '') || '-'}   phone: ${inline(user.phoneNumber ?? '') || '-'}`,
     `  last active: ${user.lastActivity?.toISOString() ?? '-'}   created: ${user.createdAt?.toISOString() ?? '-'}`,
     '',
   ].join('\n');
@@ -57,10 +62,10 @@ function registerShowFind(users: Command, ctx: () => CliContext): void {
     .action(async (ref: string) => {
       const c = ctx();
       const user = await resolveUser(c, ref);
-      const groups = await user.groups();
+      const [groups, role] = await Promise.all([user.groups(), roleOf(c, user)]);
       c.result(
-        { ...user, groups: groups.map((g) => ({ id: g.id, name: g.name })) },
-        () => `${details(user)}  groups: ${groups.map((g) => inline(g.name)).join(', ') || '(none)'}\n`,
+        { ...user, role, groups: groups.map((g) => ({ id: g.id, name: g.name })) },
+        () => `${details(user, role)}  groups: ${groups.map((g) => inline(g.name)).join(', ') || '(none)'}\n`,
       );
     });
   users
@@ -79,16 +84,21 @@ function registerChanges(users: Command, ctx: () => CliContext): void {
     .description('create (invite) a user')
     .requiredOption('--name <displayName>', 'the display name')
     .option('--role <role>', 'role id or name (default: the instance default role)')
-    .action(async (email: string, options: { name: string; role?: string }) => {
+    .option('--invite', "email the user Domo's invitation (without it, nobody is emailed)")
+    .action(async (email: string, options: { name: string; role?: string; invite?: boolean }) => {
       const c = ctx();
       const auth = await c.auth();
       const role = options.role === undefined ? undefined : await resolveRole(auth, options.role);
       const user = await new DomoUsers(auth).create({
         displayName: options.name,
         email,
+        sendInvite: Boolean(options.invite),
         ...(role ? { role: role.id } : {}),
       });
-      c.result(user, () => `✓ created ${user.summary()}\n`);
+      c.result(
+        user,
+        () => `✓ created ${user.summary()}${options.invite ? ' (invitation emailed)' : ' (no invitation emailed)'}\n`,
+      );
     });
   users
     .command('set-role <user> <role>')
@@ -98,7 +108,8 @@ function registerChanges(users: Command, ctx: () => CliContext): void {
       const user = await resolveUser(c, ref);
       const role = await resolveRole(await c.auth(), roleRef);
       await user.setRole(role);
-      c.result(user, () => `✓ ${user.summary()} now holds ${role.summary()}\n`);
+      const after = await role.refresh(); // the member count printed is the one after the move
+      c.result(user, () => `✓ ${user.summary()} now holds ${after.summary()}\n`);
     });
   users
     .command('update <user>')
@@ -125,7 +136,8 @@ function registerChanges(users: Command, ctx: () => CliContext): void {
           ...(options.phone === undefined ? {} : { phoneNumber: clearable(options.phone) }),
         };
         await user.update(changes);
-        c.result(user, () => `✓ updated\n${details(user)}`);
+        const role = await roleOf(c, user);
+        c.result(user, () => `✓ updated\n${details(user, role)}`);
       },
     );
   users

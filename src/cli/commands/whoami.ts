@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { roleNameOf } from '../../classes/user.js';
 import type { CliContext } from '../context.js';
 import { inline } from '../text.js';
 
@@ -9,10 +10,11 @@ export function registerWhoAmI(program: Command, ctx: () => CliContext): void {
     .action(async () => {
       const auth = await ctx().auth();
       const me = await auth.whoAmI();
+      const role = (await roleNameOf(auth, me)) ?? 'unknown';
       ctx().result(
-        me,
+        { ...me, role },
         () =>
-          `${inline(String(me.displayName ?? me.emailAddress ?? me.id))} <${inline(me.emailAddress ?? '?')}> — user ${me.id}, role ${me.roleId ?? '?'}, instance ${auth.instance}\n`,
+          `${inline(String(me.displayName ?? me.emailAddress ?? me.id))} <${inline(me.emailAddress ?? '?')}> — user ${me.id}, role ${inline(role)}, instance ${auth.instance}\n`,
       );
     });
 }

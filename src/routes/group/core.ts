@@ -30,7 +30,10 @@ export interface GroupListQuery {
 /**
  * One page of groups, sorted by name.
  *
- * Endpoint: `GET /api/content/v2/groups/grouplist?limit&offset&search&owner&members&groupType`
+ * Endpoint: `GET /api/content/v2/groups/grouplist?limit&offset&search&owner&ownerType=USER&members&groupType`
+ * @remarks `owner` goes with `ownerType=USER`, as peer clients send it. These filters are not in the Postman
+ * collection (PM) and one peer found them ignored: Domo may answer with every group. Never act on the answer
+ * without re-checking each row (domo-api-admin.md §6 #1).
  * @throws {DomoInputError} a bad page or filter (nothing is sent)
  * @example
  * ```ts
@@ -46,7 +49,7 @@ export async function getGroups(
   const { limit, offset } = checkPage(query.limit ?? 100, query.offset ?? 0, MAX_GROUP_PAGE, route);
   const filters = {
     ...(query.search === undefined ? {} : { search: checkText(query.search, 'search', route, 200) }),
-    ...(query.owner === undefined ? {} : { owner: checkId(query.owner, 'owner', route) }),
+    ...(query.owner === undefined ? {} : { owner: checkId(query.owner, 'owner', route), ownerType: 'USER' }),
     ...(query.member === undefined ? {} : { members: checkId(query.member, 'member', route) }),
     ...(query.groupType === undefined ? {} : { groupType: checkGroupType(query.groupType, route) }),
   };
@@ -63,9 +66,14 @@ export async function getGroups(
 }
 
 /**
- * Every group matching the filters: {@link getGroups} page after page (500 at a time) until a short page.
+ * Every group matching the filters: {@link getGroups} page after page (500 asked at a time) until an empty page.
+ * A page shorter than asked is not taken as the end (Domo may serve fewer than `limit`): the next offset is the
+ * groups read so far, and the end is confirmed by an empty page.
  *
  * Endpoint: `GET /api/content/v2/groups/grouplist`, repeated
+ * @remarks The `owner` and `members` filters are not in the Postman collection (PM) and may be ignored by Domo
+ * (domo-api-admin.md §6 #1): this returns what Domo answered; re-check ownership and membership on the rows before
+ * acting on them (`DomoUser.owned()` and `DomoUser.groups()` do).
  * @example
  * ```ts
  * const { data: owned } = await getAllGroups(auth, { owner: 1893952720 });
@@ -77,10 +85,10 @@ export async function getAllGroups(
   options?: RequestOptions,
 ): Promise<DomoResponse<Group[]>> {
   const groups: Group[] = [];
-  for (let offset = 0; ; offset += MAX_GROUP_PAGE) {
-    const { status, data } = await getGroups(auth, { ...query, limit: MAX_GROUP_PAGE, offset }, options);
+  for (;;) {
+    const { status, data } = await getGroups(auth, { ...query, limit: MAX_GROUP_PAGE, offset: groups.length }, options);
+    if (data.length === 0) return { status, data: groups };
     groups.push(...data);
-    if (data.length < MAX_GROUP_PAGE) return { status, data: groups };
   }
 }
 

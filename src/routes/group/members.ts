@@ -1,10 +1,11 @@
 import type { DomoAuth } from '../../auth/base.js';
-import { DomoInputError } from '../../client/errors.js';
+import { DomoApiError, DomoInputError } from '../../client/errors.js';
+import { path } from '../../client/path.js';
 import { checkId, checkObject } from '../../client/input.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import type { User } from '../user/schemas.js';
 import { checkPage, groupNotFound, MAX_GROUP_PAGE } from './core.js';
-import { GroupMembersSchema, GroupOwnersSchema, type Principal } from './schemas.js';
+import { GroupMembersSchema, GroupOwnersSchema, GroupPermissionsSchema, type Principal } from './schemas.js';
 
 /**
  * One page of a group's members (users, including those who belong through a member group).
@@ -38,14 +39,54 @@ export async function getGroupMembers(
   return { status, data: data.groupUserList };
 }
 
+/**
+ * Every member of a group: {@link getGroupMembers} page after page until `totalCount` (when Domo sends it) or an
+ * empty page. A page shorter than asked is not taken as the end.
+ *
+ * Endpoint: `GET /api/content/v2/groups/users?group={id}&limit&offset`, repeated
+ * @example
+ * ```ts
+ * const { data: members } = await getAllGroupMembers(auth, 1814479647);
+ * ```
+ */
+export async function getAllGroupMembers(
+  auth: DomoAuth,
+  id: number,
+  options?: RequestOptions,
+): Promise<DomoResponse<User[]>> {
+  const route = 'getAllGroupMembers';
+  const groupId = checkId(id, 'id', route);
+  const members: User[] = [];
+  for (;;) {
+    const { status, data } = await auth.transport.request(
+      {
+        route,
+        method: 'GET',
+        path: '/api/content/v2/groups/users',
+        query: { group: groupId, limit: MAX_GROUP_PAGE, offset: members.length },
+        schema: GroupMembersSchema,
+        notFoundHint: groupNotFound(groupId),
+      },
+      options,
+    );
+    members.push(...data.groupUserList);
+    const total = data.totalCount;
+    if (data.groupUserList.length === 0 || (total !== undefined && members.length >= total))
+      return { status, data: members };
+  }
+}
+
 /** The group owners read: a read sent as POST. */
 export const GROUP_OWNERS_PATH = '/api/content/v2/groups/permissions';
 
 /**
  * A group's owners (users and groups).
  *
- * Endpoint: `POST /api/content/v2/groups/permissions?checkOwnership=true&includeUsers=false` with `["<id>"]`
- * @remarks A read sent as POST: retried like a GET.
+ * Endpoint: `POST /api/content/v2/groups/permissions?checkOwnership=true&includeUsers=false` with `["<id>"]`; on a
+ * 404 or 405 from it, `GET /api/content/v2/groups/{id}/permissions?includeUsers=true`
+ * @remarks The POST variant is domolibrary2's and this project's; the Postman collection (PM) has only the GET
+ * variant (domo-api-admin.md §6 #6), so a 404 or 405 on the POST falls back to it (a missing group is then the GET's
+ * 404). A read sent as POST: retried like a GET.
  * @example
  * ```ts
  * const { data: owners } = await getGroupOwners(auth, 1814479647);   // [{ type: 'USER', id, displayName }]
@@ -58,20 +99,36 @@ export async function getGroupOwners(
 ): Promise<DomoResponse<Principal[]>> {
   const route = 'getGroupOwners';
   const groupId = checkId(id, 'id', route);
-  const { status, data } = await auth.transport.request(
-    {
-      route,
-      method: 'POST',
-      path: GROUP_OWNERS_PATH,
-      query: { checkOwnership: true, includeUsers: false },
-      json: [String(groupId)],
-      idempotent: true,
-      schema: GroupOwnersSchema,
-      notFoundHint: groupNotFound(groupId),
-    },
-    options,
-  );
-  return { status, data: data.find((entry) => entry.groupId === groupId)?.permissions.owners ?? [] };
+  try {
+    const { status, data } = await auth.transport.request(
+      {
+        route,
+        method: 'POST',
+        path: GROUP_OWNERS_PATH,
+        query: { checkOwnership: true, includeUsers: false },
+        json: [String(groupId)],
+        idempotent: true,
+        schema: GroupOwnersSchema,
+        notFoundHint: groupNotFound(groupId),
+      },
+      options,
+    );
+    return { status, data: data.find((entry) => entry.groupId === groupId)?.permissions.owners ?? [] };
+  } catch (error) {
+    if (!(error instanceof DomoApiError && (error.status === 404 || error.status === 405))) throw error;
+    const { status, data } = await auth.transport.request(
+      {
+        route,
+        method: 'GET',
+        path: path`/api/content/v2/groups/${groupId}/permissions`,
+        query: { includeUsers: true },
+        schema: GroupPermissionsSchema,
+        notFoundHint: groupNotFound(groupId),
+      },
+      options,
+    );
+    return { status, data };
+  }
 }
 
 /** Who to add or remove: users by id, groups by id. */
@@ -95,7 +152,8 @@ const LISTS = ['addMembers', 'removeMembers', 'addOwners', 'removeOwners'] as co
  * Adds and removes members and owners of one or more groups in one request.
  *
  * Endpoint: `PUT /api/content/v2/groups/access` with `[{ groupId, addMembers?, removeMembers?, addOwners?, removeOwners? }]`,
- * users as `{ type: 'USER', id: '<string>' }` and groups as `{ type: 'GROUP', id: <number> }` (as Domo's UI sends them)
+ * every id as a string: `groupId: '<id>'`, `{ type: 'USER', id: '<id>' }`, `{ type: 'GROUP', id: '<id>' }`, as the
+ * Postman collection (PM) sends them (domo-api-admin.md §6 #7; domolibrary2 sends group ids as numbers)
  * @remarks Retried like any PUT: adding a member twice or removing one twice ends in the same state.
  * @throws {DomoInputError} no change, a bad id, or a principal both added and removed (nothing is sent)
  * @example
@@ -134,7 +192,9 @@ export function groupAccessPayload(
     );
   return (changes as readonly GroupAccessChange[]).map((change, index) => {
     checkObject(change, `changes[${index}]`, route, '{ groupId, addMembers?, … }');
-    const entry: Record<string, unknown> = { groupId: checkId(change.groupId, `changes[${index}].groupId`, route) };
+    const entry: Record<string, unknown> = {
+      groupId: String(checkId(change.groupId, `changes[${index}].groupId`, route)),
+    };
     for (const list of LISTS) {
       if (change[list] === undefined) continue;
       if (!Array.isArray(change[list]))
@@ -152,13 +212,8 @@ export function groupAccessPayload(
   });
 }
 
-function wirePrincipal(
-  principal: PrincipalRef,
-  field: string,
-  route: string,
-): { type: 'USER' | 'GROUP'; id: string | number } {
+function wirePrincipal(principal: PrincipalRef, field: string, route: string): { type: 'USER' | 'GROUP'; id: string } {
   if (principal?.type !== 'USER' && principal?.type !== 'GROUP')
     throw new DomoInputError(`${field}.type must be USER or GROUP`, { field, route });
-  const id = checkId(principal.id, `${field}.id`, route);
-  return principal.type === 'USER' ? { type: 'USER', id: String(id) } : { type: 'GROUP', id };
+  return { type: principal.type, id: String(checkId(principal.id, `${field}.id`, route)) };
 }

@@ -52,3 +52,21 @@ export const GroupMembersSchema = z.looseObject({
 export const GroupOwnersSchema = z.array(
   z.looseObject({ groupId: wireId, permissions: z.looseObject({ owners: z.array(PrincipalSchema) }) }),
 );
+
+/**
+ * The GET owners answer of the Postman collection, for one group. Its body is not in the sources: `{ owners }`,
+ * `{ permissions: { owners } }` and the POST variant's `[{ groupId, permissions: { owners } }]` are all read.
+ */
+export const GroupPermissionsSchema = z
+  .union([
+    z.looseObject({ owners: z.array(PrincipalSchema) }),
+    z.looseObject({ permissions: z.looseObject({ owners: z.array(PrincipalSchema) }) }),
+    GroupOwnersSchema,
+  ])
+  .transform((answer) =>
+    Array.isArray(answer)
+      ? (answer[0]?.permissions.owners ?? [])
+      : 'owners' in answer
+        ? (answer.owners as z.infer<typeof PrincipalSchema>[])
+        : (answer as { permissions: { owners: z.infer<typeof PrincipalSchema>[] } }).permissions.owners,
+  );

@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { wireId } from '../account/schemas.js';
 
-/** The user fields domo-admin reads; every other field Domo sends is kept as it is. */
+/**
+ * The user fields domo-admin reads; every other field Domo sends is kept as it is. Only `id` is required: the v3
+ * list rows of the Postman collection are thin (`id, invitorUserId, displayName, role, roleId, detail.email`), so
+ * `created`, `lastActivity`, `hireDate` and `employeeId` may be missing anywhere (domo-api-admin.md §6 #5).
+ */
 const userFields = {
   id: wireId,
   displayName: z.string().nullable().optional(),
   emailAddress: z.string().nullable().optional(),
   userName: z.string().nullable().optional(),
+  /** Absent from v2 reads (`users/{id}`, `users/me`): they name the role instead (domo-api-admin.md §6 #3). */
   roleId: z.number().int().nullable().optional(),
+  /** The role's **name**, on v2 reads and v3 list rows. */
+  role: z.string().nullable().optional(),
   title: z.string().nullable().optional(),
   department: z.string().nullable().optional(),
   phoneNumber: z.string().nullable().optional(),

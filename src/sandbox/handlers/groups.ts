@@ -1,7 +1,7 @@
 import type { HttpHandler } from 'msw';
 import { createGroup, deleteGroups, findGroup, listGroups, updateAccess, updateGroups } from '../domain/groups.js';
-import { badRequest } from '../errors.js';
-import { groupView, memberIds, userView } from '../views.js';
+import { SandboxHttpError, badRequest } from '../errors.js';
+import { groupView, memberIds, v2UserView } from '../views.js';
 import { empty, endpoint, json, pageOffset, pageSize, type SandboxScope } from './kit.js';
 
 /**
@@ -12,7 +12,9 @@ export function groupHandlers(scope: SandboxScope): HttpHandler[] {
   const { state } = scope;
   return [
     endpoint(scope, 'GET', '/api/content/v2/groups/grouplist', (ctx) => {
-      const groups = listGroups(state, ctx.url.searchParams);
+      const query = new URLSearchParams(ctx.url.searchParams);
+      if (state.traps.groupListIgnoresFilters) ['owner', 'ownerType', 'members'].forEach((key) => query.delete(key));
+      const groups = listGroups(state, query);
       const limit = pageSize(ctx.url.searchParams.get('limit') ?? 100, 500);
       const offset = pageOffset(ctx.url.searchParams.get('offset'));
       return json(groups.slice(offset, offset + limit).map((group) => groupView(state, group)));
@@ -23,9 +25,13 @@ export function groupHandlers(scope: SandboxScope): HttpHandler[] {
       const members = memberIds(state, findGroup(state, id)).map((userId) => state.user(userId));
       const limit = pageSize(ctx.url.searchParams.get('limit') ?? 100, 500);
       const offset = pageOffset(ctx.url.searchParams.get('offset'));
-      return json({ groupUserList: members.slice(offset, offset + limit).map(userView), totalCount: members.length });
+      return json({
+        groupUserList: members.slice(offset, offset + limit).map((user) => v2UserView(state, user)),
+        totalCount: members.length,
+      });
     }),
     endpoint(scope, 'POST', '/api/content/v2/groups/permissions', async (ctx) => {
+      if (state.traps.groupOwnersPostMissing) throw new SandboxHttpError(405, 'Method Not Allowed');
       const ids = await ctx.json();
       if (!Array.isArray(ids)) throw badRequest('the body must be a JSON array of group ids');
       return json(
@@ -54,6 +60,13 @@ export function groupHandlers(scope: SandboxScope): HttpHandler[] {
       deleteGroups(state, await ctx.json(), ctx.userId);
       ctx.applied();
       return empty(204);
+    }),
+    // The Postman collection's owners read (domo-api-admin.md §6 #6): one group, owners and, with includeUsers, members.
+    endpoint(scope, 'GET', '/api/content/v2/groups/:id/permissions', (ctx) => {
+      const group = findGroup(state, ctx.id());
+      const view = groupView(state, group);
+      const users = ctx.url.searchParams.get('includeUsers') === 'true';
+      return json({ groupId: view.id, owners: view.owners, ...(users ? { userIds: memberIds(state, group) } : {}) });
     }),
     endpoint(scope, 'GET', '/api/content/v2/groups/:id', (ctx) => json(groupView(state, findGroup(state, ctx.id())))),
   ];

@@ -1,6 +1,6 @@
 import type { HttpHandler } from 'msw';
 import { objectBody } from '../domain/roles.js';
-import { userView } from '../views.js';
+import { v2UserView } from '../views.js';
 import { endpoint, json, type SandboxScope } from './kit.js';
 
 /** Login and who-am-i. */
@@ -26,6 +26,6 @@ export function identityHandlers(scope: SandboxScope): HttpHandler[] {
       },
       { anonymous: true },
     ),
-    endpoint(scope, 'GET', '/api/content/v2/users/me', (ctx) => json(userView(state.user(ctx.userId)))),
+    endpoint(scope, 'GET', '/api/content/v2/users/me', (ctx) => json(v2UserView(state, state.user(ctx.userId)))),
   ];
 }

@@ -3,7 +3,7 @@ import { objectBody } from '../domain/roles.js';
 import { createUser, deleteUser, searchUsers, updateUser } from '../domain/users.js';
 import { notFound } from '../errors.js';
 import type { SandboxUser } from '../model.js';
-import { userView } from '../views.js';
+import { userView, v2UserView, v3ListView } from '../views.js';
 import { empty, endpoint, json, pageOffset, pageSize, type SandboxScope } from './kit.js';
 
 /** Users: the identity search, reads by id (v2 and v3), create, update (attributes) and delete. */
@@ -13,13 +13,22 @@ export function userHandlers(scope: SandboxScope): HttpHandler[] {
     endpoint(scope, 'POST', '/api/identity/v1/users/search', async (ctx) => {
       const body = objectBody(await ctx.json());
       const users = searchUsers(state, body);
-      const limit = pageSize(body.limit ?? 100, 500);
+      const cap = state.traps.userSearchPageCap ?? 500;
+      const limit = Math.min(pageSize(body.limit ?? 100, 500), cap);
       const offset = pageOffset(body.offset);
-      return json({ users: users.slice(offset, offset + limit).map(searchUserDocument), count: users.length });
+      const page = users.slice(offset, offset + limit).map(searchUserDocument);
+      // `count` only when asked (`showCount: true`), as the Postman collection asks for it (domo-api-admin.md §6 #4).
+      const counted = body.showCount === true && !state.traps.userSearchOmitsCount;
+      return json(counted ? { users: page, count: users.length } : { users: page });
     }),
     endpoint(scope, 'GET', '/api/content/v2/users/:id', (ctx) => {
       const user = state.users.get(ctx.id());
-      return user ? json(userView(user)) : empty(200); // Domo's quirk: 200 with an empty body for an unknown user
+      return user ? json(v2UserView(state, user)) : empty(200); // Domo's quirk: 200 with an empty body for an unknown user
+    }),
+    endpoint(scope, 'GET', '/api/content/v3/users', (ctx) => {
+      const ids = (ctx.url.searchParams.get('id') ?? '').split(',').filter(Boolean).map(Number);
+      const users = ids.length > 0 ? ids.flatMap((id) => state.users.get(id) ?? []) : [...state.users.values()];
+      return json(users.filter((user) => !user.deleted).map((user) => v3ListView(state, user)));
     }),
     endpoint(scope, 'GET', '/api/content/v3/users/:id', (ctx) => {
       const user = state.users.get(ctx.id());
