@@ -13,6 +13,7 @@ export type Severity = 'high' | 'medium' | 'low';
 
 /** The kinds of finding, each with a severity and a plain sentence. */
 export const FINDING_KINDS = {
+  'audit-incomplete': 'high',
   'admin-grant-outside-admin': 'high',
   'default-role-too-powerful': 'high',
   'credential-owned-by-inactive': 'high',
@@ -62,8 +63,21 @@ export function isAdminLevelGrant(grant: AuditGrant): boolean {
   );
 }
 
+/** What an audit that could not see everything says first: where it is blind, and that its findings are partial. */
+export function incompleteText(model: AuditModel): string | undefined {
+  if (model.complete !== false) return undefined;
+  const sections = [...new Set(model.gaps.map((g) => g.section))];
+  return `this audit saw only part of the instance (${sections.join(', ')}): every finding covers only what was visible — ${model.gaps.map((g) => `${g.section}: ${g.reason} (${g.visible} visible)`).join('; ')}`;
+}
+
+function incomplete(model: AuditModel): Finding[] {
+  const message = incompleteText(model);
+  return message === undefined ? [] : [{ kind: 'audit-incomplete', severity: 'high', message, subjects: [] }];
+}
+
 /**
- * The problems an audit shows, most severe first: users holding admin-level grants outside the Admin role; a
+ * The problems an audit shows, most severe first: first, when the audit could not see everything, that its findings
+ * cover only what was visible (`audit-incomplete`); users holding admin-level grants outside the Admin role; a
  * default role more powerful than Participant; credentials owned only by deleted or inactive users; credentials
  * shared to many individuals instead of groups; groups with no owner; custom roles with no members.
  * @example
@@ -77,6 +91,7 @@ export function auditFindings(model: AuditModel, options: FindingOptions = {}): 
   const users = new Map(model.users.map((u) => [u.id, u]));
   const admin = new Set(model.grants.filter(adminGrant).map((g) => g.id));
   const findings: Finding[] = [
+    ...incomplete(model),
     ...model.roles.flatMap((role) => adminOutsideAdmin(role, admin, users)),
     ...defaultRoleTooPowerful(model.roles),
     ...credentialsOf(model).flatMap(({ kind: type, credential }) => [

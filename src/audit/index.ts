@@ -12,9 +12,12 @@ export {
   type AuditCredential,
   type AuditPrincipal,
   type AuditFailure,
+  type AuditGap,
+  SECTION_GRANTS,
 } from './model.js';
 export {
   auditFindings,
+  incompleteText,
   isAdminLevelGrant,
   FINDING_KINDS,
   type Finding,

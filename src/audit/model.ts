@@ -12,7 +12,7 @@ import { getAccountAccessList, getOAuthAccountAccessList } from '../routes/accou
 import { getGroups, MAX_GROUP_PAGE } from '../routes/group/core.js';
 import type { Group } from '../routes/group/schemas.js';
 import { getAllGroupMembers } from '../routes/group/members.js';
-import { getRoles } from '../routes/role/core.js';
+import { getRoleById, getRoles } from '../routes/role/core.js';
 import { getDefaultRole } from '../routes/role/default.js';
 import { getRoleGrants } from '../routes/role/grants.js';
 import { getUserDetails } from '../routes/user/core.js';
@@ -22,6 +22,7 @@ import {
   AUDIT_SECTIONS,
   type AuditCredential,
   type AuditFailure,
+  type AuditGap,
   type AuditGrant,
   type AuditGroup,
   type AuditModel,
@@ -70,7 +71,8 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
   if (include.has('roles')) include.add('users');
   const reader = new Reader(auth, call, options.concurrency ?? 16, options.onProgress);
   const takenAt = new Date().toISOString();
-  const [grants, users, roles, groups, accounts, templates] = await Promise.all([
+  const [caller, grants, users, roles, groups, accounts, templates] = await Promise.all([
+    reader.caller(),
     include.has('roles') ? reader.catalogue() : [],
     include.has('users') ? reader.users() : [],
     include.has('roles') ? reader.roles() : [],
@@ -80,6 +82,8 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
   ]);
   for (const role of roles) role.members = users.filter((u) => u.roleId === role.id && !u.deleted).map((u) => u.id);
   if (include.has('users')) await reader.activity(users, [...accounts, ...templates]);
+  const sections = { roles, users, groups, accounts, templates };
+  const gaps = auditGaps(include, sections, caller.grants, reader.failures);
   const model: AuditModel = {
     instance: auth.instance,
     takenAt,
@@ -90,6 +94,9 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
     accounts,
     templates,
     failures: reader.failures,
+    complete: gaps.length === 0,
+    gaps,
+    caller: { id: caller.id, role: caller.role },
     counts: {
       roles: roles.length,
       users: users.filter((u) => !u.deleted).length,
@@ -101,6 +108,55 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
     requests: { ...reader.requests, total: Object.values(reader.requests).reduce((sum, n) => sum + n, 0) },
   };
   return model;
+}
+
+/**
+ * The grant a caller needs for each section to show the whole instance, and what they see without it. Accounts and
+ * templates: Domo answers only those shared with the caller (domo-api-admin.md §5). Users and groups: an inference
+ * (no source says what the list hides without these grants), so the audit says it cannot vouch for them.
+ */
+export const SECTION_GRANTS: Readonly<Record<AuditSection, { grant: string; without: string }>> = Object.freeze({
+  roles: { grant: 'role.manage', without: "roles' grants may be hidden" },
+  users: { grant: 'user.view', without: 'the people list may be partial' },
+  groups: { grant: 'group.manage', without: 'groups the caller neither owns nor belongs to may be hidden' },
+  accounts: { grant: 'datasource.account.manage.all', without: 'only the accounts shared with the caller are listed' },
+  templates: {
+    grant: 'datasource.account.manage.all',
+    without: 'only the OAuth templates shared with the caller are listed',
+  },
+});
+
+/** Where the audit saw less than the instance: a grant the caller lacks, or failed reads, per section read. */
+function auditGaps(
+  include: ReadonlySet<AuditSection>,
+  sections: Record<AuditSection, readonly unknown[]>,
+  callerGrants: readonly string[] | undefined,
+  failures: readonly AuditFailure[],
+): AuditGap[] {
+  const gaps: AuditGap[] = [];
+  for (const section of AUDIT_SECTIONS) {
+    if (!include.has(section)) continue;
+    const visible = sections[section].length;
+    const { grant, without } = SECTION_GRANTS[section];
+    if (callerGrants === undefined)
+      gaps.push({
+        section,
+        reason: "the caller's own grants could not be read, so nothing vouches for this section",
+        visible,
+      });
+    else if (!callerGrants.includes(grant))
+      gaps.push({ section, reason: `the caller's role lacks ${grant}: ${without}`, missingGrant: grant, visible });
+    const failed = failures.filter((f) => f.section === section).length;
+    if (failed > 0) gaps.push({ section, reason: `${failed} read(s) failed`, visible });
+  }
+  const owners = failures.filter((f) => f.section === 'owners').length;
+  if (owners > 0)
+    gaps.push({
+      section: 'users',
+      reason: `${owners} credential owner(s) could not be checked for activity`,
+      visible: sections.users.length,
+    });
+  return gaps;
 }
 
 /** Every credential of the model with its kind: the accounts, then the OAuth templates. */
@@ -117,7 +173,16 @@ export const CREDENTIAL_LABEL = { account: 'account', template: 'OAuth template'
 /** The reads of one audit, counting requests and collecting failures. */
 class Reader {
   readonly failures: AuditFailure[] = [];
-  readonly requests = { catalogue: 0, roles: 0, users: 0, groups: 0, accounts: 0, templates: 0, owners: 0 };
+  readonly requests = {
+    catalogue: 0,
+    roles: 0,
+    users: 0,
+    groups: 0,
+    accounts: 0,
+    templates: 0,
+    owners: 0,
+    caller: 0,
+  };
 
   constructor(
     readonly auth: DomoAuth,
@@ -128,7 +193,7 @@ class Reader {
 
   /** One request, counted; a failure is recorded (and `fallback` returned) unless it must stop the audit. */
   async read<T>(
-    section: keyof Reader['requests'],
+    section: Exclude<keyof Reader['requests'], 'caller'>,
     fn: () => Promise<T>,
     fallback: T,
     what: Omit<AuditFailure, 'error' | 'section'> = {},
@@ -159,6 +224,31 @@ class Reader {
       if (!result.ok) throw result.error; // only auth and abort errors get here
       return result.value;
     });
+  }
+
+  /**
+   * The signed-in user, their role and its grants (who-am-i, their v3 read for the role id, the role's grants):
+   * what decides whether each section can be the whole instance. Grants are `undefined` when they cannot be read.
+   */
+  async caller(): Promise<{ id: number; role: string | null; grants: string[] | undefined }> {
+    const count = () => (this.requests.caller += 1);
+    count();
+    const me = await this.auth.whoAmI(this.call); // a rejected credential stops the audit here
+    try {
+      count();
+      const roleId = me.roleId ?? (await getUserDetails(this.auth, me.id, this.call)).data.roleId;
+      if (roleId === undefined || roleId === null) return { id: me.id, role: me.role ?? null, grants: undefined };
+      count();
+      count();
+      const [grants, role] = await Promise.all([
+        getRoleGrants(this.auth, roleId, this.call),
+        getRoleById(this.auth, roleId, this.call),
+      ]);
+      return { id: me.id, role: role.data.name, grants: [...grants.data] };
+    } catch (error) {
+      if (error instanceof DomoAuthError || error instanceof DomoAbortError) throw error;
+      return { id: me.id, role: me.role ?? null, grants: undefined };
+    }
   }
 
   async catalogue(): Promise<AuditGrant[]> {

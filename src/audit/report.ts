@@ -28,6 +28,7 @@ export function auditReportHtml(
 <h1>${escape(title)}</h1>
 <p class="meta">Read ${escape(model.takenAt)} · ${model.counts.users} users · ${model.counts.roles} roles · ${model.counts.groups} groups · ${model.counts.accounts} accounts · ${model.counts.templates} OAuth templates · ${model.requests.total} requests${model.failures.length ? ` · <strong>${model.failures.length} read(s) failed</strong>` : ''}</p>
 </header>
+${incompleteBanner(model)}
 <main>
 ${findingsSection(findings)}
 ${heatmapSection(model)}
@@ -39,6 +40,14 @@ ${failuresSection(model)}
 </body>
 </html>
 `;
+}
+
+function incompleteBanner(model: AuditModel): string {
+  if (model.complete !== false) return '';
+  const rows = model.gaps.map(
+    (g) => `<li><strong>${escape(g.section)}</strong>: ${escape(g.reason)} (${g.visible} visible)</li>`,
+  );
+  return `<div id="incomplete" class="banner" role="alert"><strong>Incomplete audit:</strong> it saw only part of the instance, so every finding and table below covers only what was visible.<ul>${rows.join('')}</ul></div>`;
 }
 
 function findingsSection(findings: readonly Finding[]): string {
@@ -131,6 +140,7 @@ function escape(text: string): string {
 const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1d232b;background:#f6f7f9}
 header{background:#1d3557;color:#fff;padding:16px 24px}h1{margin:0;font-size:20px}.meta{margin:4px 0 0;opacity:.85}
+.banner{background:#fff3cd;border-bottom:2px solid #b58105;color:#5c4300;padding:10px 24px}.banner ul{margin:4px 0 0}
 main{padding:8px 24px 40px}section{background:#fff;border:1px solid #dde1e6;border-radius:6px;margin:16px 0;padding:12px 16px}
 h2{font-size:16px;margin:4px 0 10px}.scroll{overflow:auto;max-height:560px}
 .finding{list-style:none;margin:4px 0}.badge{display:inline-block;min-width:58px;text-align:center;border-radius:3px;color:#fff;font-size:12px;padding:1px 6px;margin-right:6px}

@@ -75,6 +75,18 @@ export interface AuditFailure {
   error: string;
 }
 
+/**
+ * Why an audit saw less than the whole instance: a section the caller's grants do not show in full, or reads that
+ * failed. `visible` is how many of the section's entities were read.
+ */
+export interface AuditGap {
+  section: AuditSection;
+  reason: string;
+  /** The grant the caller's role lacks to see the whole section, when that is the reason. */
+  missingGrant?: string;
+  visible: number;
+}
+
 /** One consistent picture of who can do what: roles × grants, users × role, groups, credentials × principals. */
 export interface AuditModel {
   instance: string;
@@ -87,7 +99,15 @@ export interface AuditModel {
   accounts: AuditCredential[];
   templates: AuditCredential[];
   failures: AuditFailure[];
+  /**
+   * False when the audit could not see everything it read: the caller lacks a grant that shows a whole section, or
+   * a read failed. Findings then cover only what was visible; `gaps` says where and why.
+   */
+  complete: boolean;
+  gaps: AuditGap[];
+  /** The signed-in user the audit read as, and their role's name (when readable). */
+  caller: { id: number; role: string | null };
   counts: Record<AuditSection, number> & { failures: number };
   /** Requests sent, by what they read: at most one per entity (plus list pages). */
-  requests: Record<AuditSection | 'owners' | 'catalogue', number> & { total: number };
+  requests: Record<AuditSection | 'owners' | 'catalogue' | 'caller', number> & { total: number };
 }

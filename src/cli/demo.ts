@@ -7,6 +7,7 @@ import type { DomoAccount } from '../classes/account.js';
 import { DomoAccounts } from '../classes/accounts.js';
 import { DomoRole } from '../classes/role.js';
 import { DomoRoles } from '../classes/roles.js';
+import { roleNameOf } from '../classes/user.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
 import { AccessLevel } from '../routes/account/sharing.js';
 import type { RoleMember } from '../routes/role/schemas.js';
@@ -85,7 +86,10 @@ export async function runDemo(io: CliIo = processIo, options: DemoOptions = {}):
 async function readTour(tour: Tour, auth: DomoAuth, everything: boolean): Promise<void> {
   tour.step('Who am I');
   const me = await auth.whoAmI();
-  tour.line(`signed in as ${me.displayName ?? me.emailAddress ?? me.id} (user ${me.id}) on ${auth.instance}`);
+  const role = (await roleNameOf(auth, me)) ?? 'unknown';
+  tour.line(
+    `signed in as ${me.displayName ?? me.emailAddress ?? me.id} (user ${me.id}, role "${role}") on ${auth.instance}`,
+  );
   tour.step('Roles');
   tour.line(rolesTable(await new DomoRoles(auth).list()));
   tour.step('Access audit: findings, and who can manage roles');

@@ -68,3 +68,26 @@ describe('a user by id or by email', () => {
     expect(state.requests.filter((r) => r.mutated)).toHaveLength(0);
   });
 });
+
+/** A Participant's token: the caller sees only what is shared with them. */
+function participantToken() {
+  const { state } = sandbox();
+  const user = [...state.users.values()].find((u) => u.roleId === 4 && !u.deleted && !u.locked)!;
+  state.accounts.get(1)!.shares.push({ type: 'USER', id: user.id, accessLevel: 'CAN_VIEW' });
+  return state.issueToken(user.id);
+}
+
+describe('an incomplete audit on the CLI', () => {
+  it('makes the CLI warn and exit 3; --allow-incomplete exits 0', async () => {
+    const token = participantToken();
+    const warned = await cli(['audit'], { DOMO_ACCESS_TOKEN: token });
+    expect(warned.code, warned.stderr).toBe(3);
+    expect(warned.stderr).toContain('saw only part of the instance');
+    expect(warned.stdout).toMatch(/\d+ accounts/);
+    const allowed = await cli(['audit', '--allow-incomplete'], { DOMO_ACCESS_TOKEN: token });
+    expect(allowed.code).toBe(0);
+    const json = await cli(['--json', 'audit'], { DOMO_ACCESS_TOKEN: token });
+    expect(json.code).toBe(3);
+    expect(JSON.parse(json.stdout).model).toMatchObject({ complete: false });
+  });
+});

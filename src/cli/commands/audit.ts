@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { userAccess, whoCan } from '../../audit/access.js';
 import { auditCsv } from '../../audit/csv.js';
-import { auditFindings } from '../../audit/findings.js';
+import { auditFindings, incompleteText } from '../../audit/findings.js';
 import { auditAccess, type AuditModel, type AuditOptions } from '../../audit/model.js';
 import { offboardUser, planOffboarding, type OffboardingPlan } from '../../audit/offboard.js';
 import { auditReportHtml } from '../../audit/report.js';
@@ -18,10 +18,15 @@ export function registerAudit(program: Command, ctx: () => CliContext): void {
     .description('read roles, grants, users, groups, accounts and OAuth templates; print findings (or write a report)')
     .option('--html <file>', 'write a self-contained HTML report here')
     .option('--csv <dir>', 'write roles.csv, users.csv, groups.csv, access.csv and findings.csv into this folder')
-    .action(async (options: { html?: string; csv?: string }) => {
+    .option('--allow-incomplete', 'exit 0 even when the audit could not see everything (it exits 3 otherwise)')
+    .action(async (options: { html?: string; csv?: string; allowIncomplete?: boolean }) => {
       const c = ctx();
       const model = await readModel(c);
       const findings = auditFindings(model);
+      if (!model.complete) {
+        c.note(`! ${incompleteText(model)}`);
+        if (!options.allowIncomplete) c.exitCode = 3;
+      }
       const written: string[] = [];
       if (options.html) {
         await writeFile(options.html, auditReportHtml(model, findings));
