@@ -73,6 +73,15 @@ export class CliContext {
   }
 
   /**
+   * Writes a data file's text (a spec as YAML) as it is: it is made safe for a terminal by its own format (escapes
+   * the reader reads back), so escaping it for the terminal would change the data. JSON with `--json`.
+   */
+  data(data: unknown, text: string): void {
+    if (this.options.dryRun && this.captured.length > 0) return;
+    this.io.out(this.json ? `${jsonText(data)}\n` : text);
+  }
+
+  /**
    * Writes a list result. Every list command's JSON has this one shape: `{ items: [...], failed: [...] }`, where
    * `failed` names the items that could not be read completely (empty when none).
    */
@@ -85,7 +94,9 @@ export class CliContext {
     this.io.err(`${printable(text)}\n`);
   }
 
+  /** Stops the embedded sandbox, also one still starting when a command failed (it would keep the process alive). */
   async close(): Promise<void> {
+    await this.#auth?.catch(() => undefined);
     await this.#sandbox?.close();
   }
 

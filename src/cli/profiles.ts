@@ -37,6 +37,14 @@ export type Profile = z.infer<typeof ProfileSchema>;
 /** `profiles.yaml`: `profiles: { dev: { instance: acme-dev, token_env: DOMO_DEV_TOKEN }, prod: … }`. */
 export const ProfilesFileSchema = z.strictObject({ profiles: z.record(z.string().trim().min(1), ProfileSchema) });
 
+/**
+ * True for a value that is more likely a pasted secret than a variable name: long, and no word separators with
+ * digits in it (a Domo token is 48 hex digits), so it is never echoed in a message.
+ */
+function looksLikeSecret(value: string): boolean {
+  return value.length >= 20 && !value.includes('_') && /\d/.test(value);
+}
+
 /** The folder domo-admin keeps its files in (profiles, snapshots): `$DOMO_ADMIN_DIR`, else `./.domo-admin`. */
 export function adminDir(env: NodeJS.ProcessEnv): string {
   return env.DOMO_ADMIN_DIR || '.domo-admin';
@@ -67,7 +75,7 @@ export async function authFromProfile(
     );
   });
   const { profiles } = loadDocument(ProfilesFileSchema, text, { file, what: file, route: 'authFromProfile' });
-  const profile = profiles[name];
+  const profile = Object.hasOwn(profiles, name) ? profiles[name] : undefined; // never `toString` of Object.prototype
   if (!profile)
     throw new DomoInputError(
       `no profile "${name}" in ${file}; profiles: ${Object.keys(profiles).join(', ') || '(none)'}`,
@@ -76,6 +84,11 @@ export async function authFromProfile(
   const unset = [profile.token_env ?? [profile.username_env, profile.password_env]]
     .flat()
     .filter((key): key is string => key !== undefined && !env[key]);
+  if (unset.some(looksLikeSecret))
+    throw new DomoInputError(
+      `profile "${name}": a *_env field holds something that looks like a token or password, not the name of an environment variable (it is not shown): put the variable's name there, and the secret in that variable`,
+      { field: 'profile' },
+    );
   if (unset.length > 0)
     throw new DomoInputError(`profile "${name}": ${unset.join(' and ')} ${unset.length > 1 ? 'are' : 'is'} not set`, {
       field: 'profile',

@@ -244,6 +244,41 @@ export class DomoInputError extends DomoError {
   }
 }
 
+/** A file or folder could not be read or written (a folder given for a file, a missing folder, no permission). */
+export class DomoFileError extends DomoInputError {
+  override name = 'DomoFileError';
+  /** The path as given. */
+  readonly path: string;
+  /** The system code: `EISDIR`, `ENOENT`, `ENOTDIR`, `EEXIST`, `EACCES`, … */
+  readonly code: string | undefined;
+
+  constructor(message: string, path: string, code: string | undefined, route?: string) {
+    super(message, { field: 'path', ...(route ? { route } : {}) });
+    this.path = path;
+    this.code = code;
+  }
+}
+
+/**
+ * A file system error in words a person can act on, as a {@link DomoFileError}: `what` names the file
+ * ("the plan", "the snapshot"). Anything else is returned as it is.
+ */
+export function fileError(error: unknown, path: string, what: string, route?: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const why: Record<string, string> = {
+    EISDIR: `${path} is a folder: give a file name`,
+    ENOENT: `${path}: the folder it is in does not exist`,
+    ENOTDIR: `${path}: a part of the path is a file, not a folder`,
+    EEXIST: `${path} exists already`,
+    EACCES: `${path}: permission denied`,
+    EPERM: `${path}: permission denied`,
+    EROFS: `${path}: the file system is read-only`,
+    ENOSPC: `${path}: the disk is full`,
+  };
+  if (typeof code !== 'string' || !Object.hasOwn(why, code)) return error;
+  return new DomoFileError(`cannot write ${what}: ${why[code]}`, path, code, route);
+}
+
 /** The instance does not exist, or blocks this client (VPN block page, IP allowlist). */
 export class DomoInstanceError extends DomoError {
   override name = 'DomoInstanceError';

@@ -1,5 +1,5 @@
 import type { DomoAuth } from '../auth/base.js';
-import { DomoInputError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
+import { DomoFileError, DomoInputError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
 import { DomoAccount } from '../classes/account.js';
 import { DomoGroup } from '../classes/group.js';
@@ -76,7 +76,10 @@ export async function applyPlan(auth: DomoAuth, plan: Plan, options: ApplyOption
   const applied: string[] = [];
   const snapshot =
     options.snapshotDir !== undefined && changes.length > 0
-      ? await saveSnapshot(takeSnapshot(plan), options.snapshotDir)
+      ? await saveSnapshot(takeSnapshot(plan), options.snapshotDir).catch((error: unknown) => {
+          if (!(error instanceof DomoFileError)) throw error;
+          throw new DomoFileError(`${error.message} (nothing was applied)`, error.path, error.code, 'applyPlan');
+        })
       : undefined;
   const restoreHint = snapshot ? `; the state before is in ${snapshot}` : '';
   for (const change of changes) {

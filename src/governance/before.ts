@@ -1,3 +1,4 @@
+import { dict } from '../client/dict.js';
 import { LAST_SYSTEM_ROLE_ID } from '../classes/role.js';
 import type { AccountState } from './plan-accounts.js';
 import type { GroupState } from './plan-groups.js';
@@ -28,9 +29,10 @@ export interface PlanReadings {
 
 /** The before-state of everything `changes` touch (see {@link BeforeState}). */
 export function beforeState(changes: readonly PlanChange[], read: PlanReadings): BeforeState {
-  const roles: Record<string, SpecRole> = {};
-  const groups: Record<string, SpecGroup> = {};
-  const accounts: Record<string, SpecAccount> = {};
+  // Keyed by names from the server: no prototype, so a role named `__proto__` is a name, never Object.prototype.
+  const roles = dict<SpecRole>();
+  const groups = dict<SpecGroup>();
+  const accounts = dict<SpecAccount>();
   const absent: BeforeState['absent'] = { roles: [], groups: [] };
   let defaultRole: string | undefined;
   const ref = (id: number): string | number => read.emails.get(id) ?? id;
@@ -129,7 +131,7 @@ export function accountSpec(
   groupNames: Map<number, string>,
 ): SpecAccount {
   const owner = state.access.find((e) => e.type === 'USER' && e.accessLevel === 'OWNER');
-  const share: NonNullable<SpecAccount['share']> = {};
+  const share = dict<NonNullable<SpecAccount['share']>[string]>();
   for (const entry of state.access) {
     if (entry === owner) continue;
     const key =

@@ -1,9 +1,11 @@
-import { stringify } from 'yaml';
+import { Document, visit } from 'yaml';
+import { hasUnsafeChars, unicodeEscape, UNSAFE_CHARS_BUT_LINES } from '../client/unsafe-text.js';
 import type { DomoAuth } from '../auth/base.js';
 import { mapAll } from '../client/concurrency.js';
 import { DomoInputError } from '../client/errors.js';
 import { getAccounts } from '../routes/account/core.js';
 import { getAccountAccessList } from '../routes/account/sharing.js';
+import { dict } from '../client/dict.js';
 import { getAllGroups } from '../routes/group/core.js';
 import type { Group } from '../routes/group/schemas.js';
 import { getDefaultRole } from '../routes/role/default.js';
@@ -14,7 +16,7 @@ import { MAX_IDS_PER_SEARCH, searchAllUsers, userIdFilter } from '../routes/user
 import { accountSpec } from './before.js';
 import { readGroupStates } from './plan-groups.js';
 import { readRoles } from './plan.js';
-import type { Spec, SpecAccount, SpecGroup, SpecRole } from './spec.js';
+import { nameKey, type Spec, type SpecAccount, type SpecGroup, type SpecRole } from './spec.js';
 
 /** The parts of an instance a spec can describe. */
 export const SPEC_SECTIONS = ['roles', 'groups', 'accounts'] as const;
@@ -27,6 +29,8 @@ export interface ExportOptions extends CallOptions {
   only?: readonly SpecSection[];
   /** Requests in flight at most (per-object reads: grants, members, access lists). @default 16 */
   concurrency?: number;
+  /** Told about objects left out because their names are not unique (a spec key must name exactly one object). */
+  onSkip?: (skipped: { section: SpecSection; names: string[]; reason: string }) => void;
 }
 
 /**
@@ -48,9 +52,9 @@ export async function exportSpec(auth: DomoAuth, options: ExportOptions = {}): P
   const concurrency = options.concurrency ?? 16;
   const groups = only.has('groups') || only.has('accounts') ? await allGroups(auth, call) : [];
   const [roles, groupSpecs, accounts] = await Promise.all([
-    only.has('roles') ? exportRoles(auth, concurrency, call) : undefined,
-    only.has('groups') ? exportGroups(auth, groups, concurrency, call) : undefined,
-    only.has('accounts') ? exportAccounts(auth, groups, concurrency, call) : undefined,
+    only.has('roles') ? exportRoles(auth, concurrency, call, options.onSkip) : undefined,
+    only.has('groups') ? exportGroups(auth, groups, concurrency, call, options.onSkip) : undefined,
+    only.has('accounts') ? exportAccounts(auth, groups, concurrency, call, options.onSkip) : undefined,
   ]);
   return {
     instance: auth.instance,
@@ -60,15 +64,54 @@ export async function exportSpec(auth: DomoAuth, options: ExportOptions = {}): P
   };
 }
 
-/** A spec as YAML, with a header naming the JSON Schema for editors. */
+/**
+ * A spec as YAML, with a header naming the JSON Schema for editors. Every string that holds a control, bidi or
+ * zero-width character is written double-quoted with `\uXXXX` escapes: the file reads back to exactly the names the
+ * instance holds, and shows nothing misleading in a terminal or an editor.
+ */
 export function specToYaml(spec: Spec): string {
-  return `# yaml-language-server: $schema=https://unpkg.com/domo-admin/schema/spec.schema.json\n${stringify(spec, { lineWidth: 0 })}`;
+  const doc = new Document(spec);
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && hasUnsafeChars(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  // Only double-quoted scalars can hold such a character now, and there `\uXXXX` reads back as the character.
+  const yaml = doc.toString({ lineWidth: 0 }).replace(UNSAFE_CHARS_BUT_LINES, unicodeEscape);
+  return `# yaml-language-server: $schema=https://unpkg.com/domo-admin/schema/spec.schema.json\n${yaml}`;
+}
+
+/**
+ * The entries whose names are unique in a spec (case-insensitive, surrounding spaces ignored); the others are left
+ * out and reported: a spec key must name exactly one object (two accounts with one display name cannot be told apart).
+ */
+function uniquelyNamed<T>(
+  section: SpecSection,
+  entries: readonly (readonly [string, T])[],
+  onSkip: ExportOptions['onSkip'],
+): [string, T][] {
+  const byKey = new Map<string, string[]>();
+  for (const [name] of entries) byKey.set(nameKey(name), [...(byKey.get(nameKey(name)) ?? []), name]);
+  const kept: [string, T][] = [];
+  const reported = new Set<string>();
+  for (const [name, value] of entries) {
+    const same = byKey.get(nameKey(name)) ?? [];
+    if (same.length === 1) kept.push([name, value]);
+    else if (!reported.has(nameKey(name)) && reported.add(nameKey(name)))
+      onSkip?.({
+        section,
+        names: same,
+        reason: `${same.length} ${section} share the name ${JSON.stringify(name.trim())} (names match case-insensitively, surrounding spaces ignored): rename all but one to manage them in a spec`,
+      });
+  }
+  return kept;
 }
 
 async function exportRoles(
   auth: DomoAuth,
   concurrency: number,
   call: CallOptions,
+  onSkip: ExportOptions['onSkip'],
 ): Promise<{ roles: Record<string, SpecRole>; defaultRole: string }> {
   const [{ data: all }, { data: defaultId }] = await Promise.all([getRoles(auth, call), getDefaultRole(auth, call)]);
   const custom = all.filter((role) => role.id > LAST_SYSTEM_ROLE_ID);
@@ -82,16 +125,23 @@ async function exportRoles(
     details.flatMap((d) => d.members),
     call,
   );
-  const roles = Object.fromEntries(
-    details.map(({ role, grants, members }) => [
-      role.name,
-      {
-        ...(role.description ? { description: role.description } : {}),
-        grants: [...grants].sort(),
-        members: sortedUsers(members.map((m) => emails.get(m.id) ?? m.id)),
-        membership: 'authoritative' as const,
-      },
-    ]),
+  const roles = dict(
+    uniquelyNamed(
+      'roles',
+      details.map(
+        ({ role, grants, members }) =>
+          [
+            role.name,
+            {
+              ...(role.description ? { description: role.description } : {}),
+              grants: [...grants].sort(),
+              members: sortedUsers(members.map((m) => emails.get(m.id) ?? m.id)),
+              membership: 'authoritative' as const,
+            } satisfies SpecRole,
+          ] as const,
+      ),
+      onSkip,
+    ),
   );
   return { roles, defaultRole: all.find((role) => role.id === defaultId)?.name ?? String(defaultId) };
 }
@@ -101,6 +151,7 @@ async function exportGroups(
   groups: Group[],
   concurrency: number,
   call: CallOptions,
+  onSkip: ExportOptions['onSkip'],
 ): Promise<Record<string, SpecGroup>> {
   const editable = groups.filter((group) => group.type !== 'system' && group.type !== 'directory');
   const details = (await readGroupStates(auth, editable, concurrency, call)).map(({ group, members, owners }) => ({
@@ -113,17 +164,24 @@ async function exportGroups(
     details.flatMap((d) => [...d.memberIds, ...d.ownerIds].map((id) => ({ id }))),
     call,
   );
-  return Object.fromEntries(
-    details.map(({ group, memberIds, ownerIds }) => [
-      group.name,
-      {
-        type: group.type as NonNullable<SpecGroup['type']>,
-        ...(group.description ? { description: group.description } : {}),
-        owners: sortedUsers(ownerIds.map((id) => emails.get(id) ?? id)),
-        members: sortedUsers(memberIds.map((id) => emails.get(id) ?? id)),
-        membership: 'authoritative' as const,
-      },
-    ]),
+  return dict(
+    uniquelyNamed(
+      'groups',
+      details.map(
+        ({ group, memberIds, ownerIds }) =>
+          [
+            group.name,
+            {
+              type: group.type as NonNullable<SpecGroup['type']>,
+              ...(group.description ? { description: group.description } : {}),
+              owners: sortedUsers(ownerIds.map((id) => emails.get(id) ?? id)),
+              members: sortedUsers(memberIds.map((id) => emails.get(id) ?? id)),
+              membership: 'authoritative' as const,
+            } satisfies SpecGroup,
+          ] as const,
+      ),
+      onSkip,
+    ),
   );
 }
 
@@ -132,6 +190,7 @@ async function exportAccounts(
   groups: Group[],
   concurrency: number,
   call: CallOptions,
+  onSkip: ExportOptions['onSkip'],
 ): Promise<Record<string, SpecAccount>> {
   const { data: accounts } = await getAccounts(auth, call);
   const access = await mapAll(accounts, concurrency, async (account) => ({
@@ -144,11 +203,18 @@ async function exportAccounts(
     access.flatMap((a) => a.entries.filter((e) => e.type === 'USER').map((e) => ({ id: e.id }))),
     call,
   );
-  return Object.fromEntries(
-    access.map(({ account, entries }) => [
-      account.displayName,
-      accountSpec({ account, access: entries }, (id) => emails.get(id) ?? id, groupNames),
-    ]),
+  return dict(
+    uniquelyNamed(
+      'accounts',
+      access.map(
+        ({ account, entries }) =>
+          [
+            account.displayName,
+            accountSpec({ account, access: entries }, (id) => emails.get(id) ?? id, groupNames),
+          ] as const,
+      ),
+      onSkip,
+    ),
   );
 }
 

@@ -102,9 +102,20 @@ export function accountChange(
   };
   const levelOf = (p: PlannedPrincipal) =>
     state.access.find((e) => e.type === p.type && e.id === p.id)?.accessLevel ?? 'NONE';
+  const seen = new Map<string, string>();
   const shares = Object.entries(wanted.share ?? {}).flatMap(([key, level]) => {
     const p = principal(key);
-    return p ? [{ p, level }] : [];
+    if (!p) return [];
+    const id = `${p.type}:${p.id ?? p.label.toLowerCase()}`;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      problems.push(
+        `accounts.${name}.share.${key}: the same ${p.type === 'USER' ? 'user' : 'group'} as ${first} (${p.label}); list them once`,
+      );
+      return [];
+    }
+    seen.set(id, key);
+    return [{ p, level }];
   });
   const listed: PlannedPrincipal[] = shares.map(({ p }) => p);
   let owner: AccountChange['owner'];

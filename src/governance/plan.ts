@@ -7,7 +7,9 @@ import { LAST_SYSTEM_ROLE_ID } from '../classes/role.js';
 import type { Group } from '../routes/group/schemas.js';
 import type { Role } from '../routes/role/schemas.js';
 import type { User } from '../routes/user/schemas.js';
+import { hasUnsafeChars, unicodeEscape } from '../client/unsafe-text.js';
 import { beforeState, type BeforeState } from './before.js';
+import { lookalikeOf } from './lookalike.js';
 import { fingerprint } from './fingerprint.js';
 import { accountChange, accountUserRefs, readAccounts, type AccountChange } from './plan-accounts.js';
 import { groupChanges, readGroups, type GroupChange } from './plan-groups.js';
@@ -44,6 +46,8 @@ export interface Plan {
    */
   fingerprint: string;
   changes: PlanChange[];
+  /** What is allowed but probably a mistake: a new name that looks like an existing one (`Аdmin` with a Cyrillic А). */
+  warnings: string[];
   summary: { create: number; update: number; remove: number; move: number };
   destructive: boolean;
   /** How the instance was, for everything the changes touch: what a snapshot holds, and `restore` goes back to. */
@@ -116,9 +120,17 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
     resolveSpecUsers(
       auth,
       [
-        ...named.flatMap(([, role]) => role.members ?? []),
-        ...namedGroups.flatMap(([, group]) => [...(group.owners ?? []), ...(group.members ?? [])]),
-        ...namedAccounts.flatMap(([, account]) => accountUserRefs(account)),
+        ...named.flatMap(([name, role]) => located(`roles.${name}.members`, role.members)),
+        ...namedGroups.flatMap(([name, group]) => [
+          ...located(`groups.${name}.owners`, group.owners),
+          ...located(`groups.${name}.members`, group.members),
+        ]),
+        ...namedAccounts.flatMap(([name, account]) =>
+          accountUserRefs(account).map((ref) => ({
+            ref,
+            at: account.owner === ref ? `accounts.${name}.owner` : `accounts.${name}.share.${ref}`,
+          })),
+        ),
       ],
       userProblems,
       call,
@@ -177,6 +189,20 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
     if (change) changes.push(change);
   }
   changes.push(...deletions(spec, absent, roles, defaultId, states, groups, claimed, problems));
+  const warnings = [
+    ...newNames(
+      'roles',
+      named.map(([name]) => name),
+      roles.map((r) => r.name),
+      problems,
+    ),
+    ...newNames(
+      'groups',
+      namedGroups.map(([name]) => name),
+      [...(groups?.byName.values() ?? [])].map((g) => g.name),
+      problems,
+    ),
+  ];
   if (problems.length > 0) throw new DomoPlanError(problems);
   const roleStates = new Map([...states.values()].map((state) => [state.role.name.toLowerCase(), state]));
   const readings = { roles: roleStates, groups: groups?.states ?? new Map(), accounts: accountStates };
@@ -185,6 +211,7 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
     spec,
     absent,
     fingerprint: fingerprint(roles, defaultId, readings, groups?.byName, users),
+    warnings,
     ...summarise(changes),
     before: beforeState(changes, {
       ...readings,
@@ -246,17 +273,48 @@ function deletions(
   return changes;
 }
 
-/** Every user the spec names, by the reference it used (lower-cased emails), in a few batched searches. */
+/**
+ * The names a spec would create: one with a control, bidi or zero-width character is a problem (it would show as
+ * something else everywhere); one that looks like an existing name is a warning.
+ */
+function newNames(section: 'roles' | 'groups', names: string[], existing: string[], problems: string[]): string[] {
+  const taken = new Set(existing.map((name) => name.toLowerCase()));
+  const warnings: string[] = [];
+  for (const name of names.filter((n) => !taken.has(n.toLowerCase()))) {
+    if (hasUnsafeChars(name))
+      problems.push(
+        `${section}.${name}: a new name must not hold control, bidi or zero-width characters (${[...name].filter(hasUnsafeChars).map(unicodeEscape).join(', ')})`,
+      );
+    const like = lookalikeOf(name, existing);
+    if (like !== undefined)
+      warnings.push(
+        `${section}.${name}: looks like the existing ${section.slice(0, -1)} "${like}" but is a new name (lookalike characters); check it is not a mistake`,
+      );
+  }
+  return warnings;
+}
+
+/** A list of user references with where each one is in the spec (`roles.R.members[2]`). */
+function located(at: string, refs: readonly (string | number)[] | undefined): { ref: string | number; at: string }[] {
+  return (refs ?? []).map((ref, index) => ({ ref, at: `${at}[${index}]` }));
+}
+
+/**
+ * Every user the spec names, by the reference it used (lower-cased emails), in a few batched searches. An unknown
+ * user is a problem at each place the spec names them.
+ */
 async function resolveSpecUsers(
   auth: DomoAuth,
-  refs: (string | number)[],
+  refs: { ref: string | number; at: string }[],
   problems: string[],
   call: CallOptions,
 ): Promise<Map<string, User>> {
-  const unique = [...new Set(refs.map((ref) => (typeof ref === 'string' ? ref.toLowerCase() : ref)))];
+  const key = (ref: string | number) => (typeof ref === 'string' ? ref.toLowerCase() : ref);
+  const unique = [...new Set(refs.map(({ ref }) => key(ref)))];
   if (unique.length === 0) return new Map();
   const { users, unknown } = await lookupUsers(auth, unique, call);
-  for (const ref of unknown) problems.push(`no user ${ref}`);
+  const missing = new Set(unknown);
+  for (const { ref, at } of refs) if (missing.has(String(key(ref)))) problems.push(`${at}: no user ${ref}`);
   return new Map(unique.flatMap((ref, i) => (users[i] ? [[String(ref), users[i]] as [string, User]] : [])));
 }
 

@@ -44,5 +44,6 @@ export function renderPlan(plan: Plan): string {
     }
   });
   const { create, update, remove, move } = plan.summary;
-  return `${lines.join('\n')}\n\nPlan: ${create} to create, ${update} to update, ${move} move(s), ${remove} to remove${plan.destructive ? ' (includes destructive changes)' : ''}.\n`;
+  const warnings = (plan.warnings ?? []).map((warning) => `! ${warning}`);
+  return `${[...warnings, ...lines].join('\n')}\n\nPlan: ${create} to create, ${update} to update, ${move} move(s), ${remove} to remove${plan.destructive ? ' (includes destructive changes)' : ''}.\n`;
 }

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { fileError } from '../client/errors.js';
 import { loadDocument } from './load.js';
 import type { Plan } from './plan.js';
 import { SpecSchema } from './spec.js';
@@ -47,7 +48,14 @@ export function takeSnapshot(plan: Plan, takenAt: Date = new Date()): Snapshot {
  * ```
  */
 export async function saveSnapshot(snapshot: Snapshot, dir: string = SNAPSHOT_DIR): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true }).catch((error: unknown) => {
+    throw fileError(
+      (error as NodeJS.ErrnoException).code === 'EEXIST' ? { code: 'ENOTDIR' } : error,
+      dir,
+      'the snapshot',
+      'saveSnapshot',
+    );
+  });
   const stem = snapshot.takenAt.replace(/:/g, '-');
   const text = `${JSON.stringify(snapshot, null, 2)}\n`;
   for (let n = 1; ; n += 1) {
@@ -56,7 +64,8 @@ export async function saveSnapshot(snapshot: Snapshot, dir: string = SNAPSHOT_DI
       await writeFile(file, text, { flag: 'wx', mode: 0o600 });
       return file;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw fileError(error, dir, 'the snapshot', 'saveSnapshot');
     }
   }
 }

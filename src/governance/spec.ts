@@ -1,11 +1,77 @@
 import { z } from 'zod';
+import { dict } from '../client/dict.js';
 
 /**
  * The governance spec: a YAML file naming the roles, groups, default role and account sharing an instance should
  * have. Only what the file names is managed; everything else is left alone.
  */
 
-const name = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
+/** The longest name a spec accepts. */
+export const MAX_NAME_LENGTH = 4096;
+
+/** How names in one map are compared: case-insensitively, surrounding spaces ignored. */
+export function nameKey(value: string): string {
+  return value.trim().toLowerCase();
+}
+
+/**
+ * A name as the instance holds it: exact (spaces kept, so a padded name still matches), not blank, at most
+ * {@link MAX_NAME_LENGTH} characters (Domo holds names longer than its UI allows).
+ */
+const name = z
+  .string()
+  .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`)
+  .refine((value) => value.trim() !== '', 'must not be empty');
+
+/** The value schemas of the spec's name maps, for its JSON Schema (see {@link specJsonSchema}). */
+const DICTS = new WeakMap<z.ZodType, { key: z.ZodType<string>; value: z.ZodType }>();
+
+/**
+ * A map of names to values, like `z.record`, held in a {@link dict} (no prototype): `__proto__`, `constructor` and
+ * `toString` are names like any other, kept, never dropped or set on `Object.prototype`. Two keys that differ only
+ * by case or surrounding spaces are an error at the second (`Auditors` and `auditors `): they would name one object.
+ */
+function nameMap<K extends z.ZodType<string>, V extends z.ZodType>(key: K, value: V, what: string) {
+  const schema = z.unknown().transform((input, ctx) => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      ctx.issues.push({ code: 'custom', message: `must be a map of ${what}`, input });
+      return z.NEVER;
+    }
+    const out = dict<z.output<V>>();
+    const seen = new Map<string, string>();
+    for (const [rawKey, rawValue] of Object.entries(input)) {
+      const keyResult = key.safeParse(rawKey);
+      if (!keyResult.success) {
+        const message = keyResult.error.issues[0]?.message ?? 'not a valid name';
+        ctx.issues.push({ code: 'invalid_key', origin: 'record', message, path: [rawKey], input: rawKey, issues: [] });
+        continue;
+      }
+      const first = seen.get(nameKey(keyResult.data));
+      if (first !== undefined) {
+        ctx.issues.push({
+          code: 'custom',
+          message: `${JSON.stringify(rawKey)} and ${JSON.stringify(first)} name the same ${what.replace(/s$/, '')} (names match case-insensitively, surrounding spaces ignored): keep one`,
+          path: [rawKey],
+          input: rawKey,
+          params: { atKey: true },
+        });
+        continue;
+      }
+      seen.set(nameKey(keyResult.data), rawKey);
+      const valueResult = value.safeParse(rawValue);
+      if (!valueResult.success) {
+        for (const issue of valueResult.error.issues)
+          ctx.issues.push({ ...issue, input: rawValue, path: [rawKey, ...issue.path] });
+        continue;
+      }
+      out[keyResult.data] = valueResult.data;
+    }
+    return out;
+  });
+  DICTS.set(schema, { key, value });
+  return schema;
+}
+
 /** A user in a spec: an email (the usual way) or a numeric user id. */
 export const SpecUserSchema = z.union([
   z
@@ -67,7 +133,7 @@ export const SpecAccessLevelSchema = z.enum(['OWNER', 'CAN_SHARE', 'CAN_EDIT', '
 /** An account's sharing: shares by email or `group:<name>`, the owner, and how they apply. */
 export const SpecAccountSchema = entry(
   z.strictObject({
-    share: z.record(shareKey, SpecAccessLevelSchema).optional(),
+    share: nameMap(shareKey, SpecAccessLevelSchema, 'shares').optional(),
     owner: SpecUserSchema.optional(),
     /** @default 'additive' */
     sharing: ModeSchema.optional(),
@@ -78,10 +144,10 @@ export const SpecAccountSchema = entry(
 export const SpecSchema = z.strictObject({
   /** A guard: apply refuses another instance. */
   instance: z.string().trim().min(1).optional(),
-  roles: z.record(name, SpecRoleSchema).optional(),
+  roles: nameMap(name, SpecRoleSchema, 'roles').optional(),
   default_role: name.optional(),
-  groups: z.record(name, SpecGroupSchema).optional(),
-  accounts: z.record(name, SpecAccountSchema).optional(),
+  groups: nameMap(name, SpecGroupSchema, 'groups').optional(),
+  accounts: nameMap(name, SpecAccountSchema, 'accounts').optional(),
 });
 
 /** A parsed, checked spec. */
@@ -95,8 +161,15 @@ export type SpecAccount = z.infer<typeof SpecAccountSchema>;
 
 /** The JSON Schema of the spec, generated from the zod schema, for editors (`# yaml-language-server: $schema=…`). */
 export function specJsonSchema(): Record<string, unknown> {
+  const options = { io: 'input', unrepresentable: 'any' } as const;
+  const override = (ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }) => {
+    const map = DICTS.get(ctx.zodSchema as z.ZodType);
+    if (!map) return;
+    const { $schema: _schema, ...record } = z.toJSONSchema(z.record(map.key, map.value), { ...options, override });
+    Object.assign(ctx.jsonSchema, record);
+  };
   return {
-    ...z.toJSONSchema(SpecSchema, { io: 'input', unrepresentable: 'any' }),
+    ...z.toJSONSchema(SpecSchema, { ...options, override }),
     $id: 'https://github.com/domo-admin/domo-admin/schema/spec.schema.json',
     title: 'domo-admin governance spec',
     description:

@@ -60,7 +60,7 @@ describe('planning and applying account sharing', () => {
     }).catch((e: unknown) => e)) as DomoPlanError;
     expect(error.problems).toEqual(
       expect.arrayContaining([
-        'no user ghost@sandbox.example',
+        `accounts.${account.displayName}.share.ghost@sandbox.example: no user ghost@sandbox.example`,
         expect.stringContaining('no group is named "Nope"'),
         expect.stringContaining('no group is named "Finanse" (did you mean Finance'),
       ]),

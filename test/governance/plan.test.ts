@@ -74,8 +74,8 @@ describe('planSpec (roles and the default role)', () => {
     expect(error).toBeInstanceOf(DomoPlanError);
     expect(error.problems).toEqual(
       expect.arrayContaining([
-        'no user ghost@sandbox.example',
-        'no user spook@sandbox.example',
+        'roles.Auditors.members[0]: no user ghost@sandbox.example',
+        'roles.Auditors.members[1]: no user spook@sandbox.example',
         expect.stringContaining('unknown grant dataset.mange (did you mean dataset.manage'),
         expect.stringContaining('"Editor" is a system role: give grant deltas'),
         expect.stringContaining('default_role: no role is named "Editorz" (did you mean Editor'),

@@ -8,6 +8,7 @@ import { auditFindings, incompleteText } from '../../audit/findings.js';
 import { auditAccess, type AuditModel, type AuditOptions } from '../../audit/model.js';
 import { offboardUser, planOffboarding, type OffboardingPlan } from '../../audit/offboard.js';
 import { auditReportHtml } from '../../audit/report.js';
+import { fileError } from '../../client/errors.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../table.js';
 
@@ -27,19 +28,36 @@ export function registerAudit(program: Command, ctx: () => CliContext): void {
         c.note(`! ${incompleteText(model)}`);
         if (!options.allowIncomplete) c.exitCode = 3;
       }
+      // Every report is attempted; one that cannot be written is reported, and the completed read is still printed.
       const written: string[] = [];
+      const notWritten: { path: string; error: string }[] = [];
+      const attempt = async (path: string, what: string, write: () => Promise<unknown>) => {
+        try {
+          await write();
+          written.push(path);
+        } catch (error) {
+          const typed = fileError(error, path, what);
+          notWritten.push({ path, error: typed instanceof Error ? typed.message : String(typed) });
+        }
+      };
       if (options.html) {
-        await writeFile(options.html, auditReportHtml(model, findings));
-        written.push(options.html);
+        const html = options.html;
+        await attempt(html, 'the HTML report', () => writeFile(html, auditReportHtml(model, findings)));
       }
       if (options.csv) {
-        await mkdir(options.csv, { recursive: true });
-        for (const [name, text] of Object.entries(auditCsv(model, findings))) {
-          await writeFile(join(options.csv, name), text);
-          written.push(join(options.csv, name));
-        }
+        const dir = options.csv;
+        await attempt(dir, 'the CSV reports', () =>
+          mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+            throw error.code === 'EEXIST' ? Object.assign(error, { code: 'ENOTDIR' }) : error; // a file is in the way
+          }),
+        );
+        if (!notWritten.some((n) => n.path === dir))
+          for (const [name, text] of Object.entries(auditCsv(model, findings)))
+            await attempt(join(dir, name), `the CSV report ${name}`, () => writeFile(join(dir, name), text));
       }
-      c.result({ model, findings, written }, () => auditText(model, findings, written));
+      c.result({ model, findings, written, notWritten }, () => auditText(model, findings, written));
+      for (const failure of notWritten) c.note(`! ${failure.error}`);
+      if (notWritten.length > 0) c.exitCode = 1;
     });
 
   program

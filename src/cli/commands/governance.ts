@@ -1,10 +1,10 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { DomoAuth } from '../../auth/base.js';
-import { DomoInputError } from '../../client/errors.js';
+import { DomoFileError, DomoInputError, fileError } from '../../client/errors.js';
 import { applyPlan } from '../../governance/apply.js';
 import { diffSpecs, renderDiff } from '../../governance/diff.js';
 import { exportSpec, SPEC_SECTIONS, specToYaml, type SpecSection } from '../../governance/export.js';
@@ -47,8 +47,11 @@ export function registerGovernance(program: Command, ctx: () => CliContext): voi
     .option('--only <sections>', `comma-separated: ${SPEC_SECTIONS.join(',')}`, sections)
     .action(async (options: { only?: SpecSection[] }) => {
       const c = ctx();
-      const spec = await exportSpec(await c.auth(), options.only ? { only: options.only } : {});
-      c.result(spec, () => specToYaml(spec));
+      const spec = await exportSpec(await c.auth(), {
+        ...(options.only ? { only: options.only } : {}),
+        onSkip: (skipped) => c.note(`! left out of the spec: ${skipped.reason}`),
+      });
+      c.data(spec, specToYaml(spec));
     });
 
   program
@@ -58,9 +61,10 @@ export function registerGovernance(program: Command, ctx: () => CliContext): voi
     .action(async (file: string, options: { out?: string }) => {
       const c = ctx();
       const plan = await planSpec(await c.auth(), loadSpec(await readText(file), { file }));
-      if (options.out) await writeFile(options.out, `${JSON.stringify(savePlan(plan), null, 2)}\n`);
+      // The plan is shown first: a file that cannot be written loses nothing that was computed.
       c.result(plan, () => renderPlan(plan));
       c.exitCode = plan.changes.length > 0 ? 2 : 0; // like terraform plan -detailed-exitcode
+      if (options.out) await writePlanFile(options.out, `${JSON.stringify(savePlan(plan), null, 2)}\n`, file);
     });
 
   withApplyFlags(
@@ -73,7 +77,13 @@ export function registerGovernance(program: Command, ctx: () => CliContext): voi
     const c = ctx();
     const auth = await c.auth();
     const text = await readText(file);
-    if (isSavedPlan(parseQuietly(text))) {
+    const parsed = parseQuietly(text);
+    if ((parsed as { format?: unknown } | undefined)?.format === 'domo-admin-snapshot')
+      throw new DomoInputError(
+        `${file} is a snapshot, not a spec or a saved plan: to go back to it, run \`domo-admin restore ${file}\``,
+        { field: 'file' },
+      );
+    if (isSavedPlan(parsed)) {
       const saved = loadPlan(text, { file });
       const replan = () => planSpec(auth, saved.spec, { absent: saved.absent });
       await applyReviewed(c, auth, await replanSaved(auth, saved), replan, options, 'the plan');
@@ -173,6 +183,24 @@ async function sideOf(
   if (/\.(ya?ml|json)$/i.test(value)) throw new DomoInputError(`cannot read ${value}: no such file`, { field: 'spec' });
   const auth = value === 'instance' ? await c.auth() : await c.authFor(value);
   return { spec: await exportSpec(auth, only ? { only } : {}), file: false };
+}
+
+/**
+ * Writes a saved plan, refusing to overwrite anything that is not one (the spec itself: `plan spec.yaml --out
+ * spec.yaml`). File errors are {@link DomoFileError}s.
+ */
+async function writePlanFile(out: string, text: string, specFile: string): Promise<void> {
+  const existing = await readFile(out, 'utf8').catch(() => undefined);
+  const same = existsSync(out) && existsSync(specFile) && realpathSync(out) === realpathSync(specFile);
+  if (same || (existing !== undefined && !isSavedPlan(parseQuietly(existing))))
+    throw new DomoFileError(
+      `cannot write the plan: ${out} ${same ? 'is the spec being planned' : 'exists and is not a saved plan'}; nothing was overwritten (the plan is shown above): give another file`,
+      out,
+      'EEXIST',
+    );
+  await writeFile(out, text).catch((error: unknown) => {
+    throw fileError(error, out, 'the plan (it is shown above)');
+  });
 }
 
 function parseQuietly(text: string): unknown {
