@@ -99,14 +99,16 @@ export async function offboardUser(
   const plan = await planOffboarding(auth, user, options);
   const done: string[] = [];
   const total = plan.steps.length;
-  const step = async (text: string, fn: () => Promise<void>) => {
+  const step = async (text: string, fn: (partly: (done: string) => void) => Promise<void>) => {
+    const partly: string[] = [];
     try {
-      await fn();
+      await fn((effect) => partly.push(effect));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
+      const inPart = partly.length > 0 ? `; of that step, this took effect: ${partly.join('; ')}` : '';
       throw new DomoPartialFailureError(
-        `offboarding ${plan.user.email} stopped at "${text}" after ${done.length} of ${total} step(s) (${reason}); nothing after it was done`,
-        [...done],
+        `offboarding ${plan.user.email} stopped at "${text}" after ${done.length} of ${total} step(s)${inPart} (${reason}); nothing after it was done`,
+        [...done, ...partly],
         error,
       );
     }
@@ -115,8 +117,8 @@ export async function offboardUser(
   };
   const things = ownedThings(plan);
   for (const [index, thing] of things.entries())
-    await step(plan.steps[index]!, () =>
-      handOver(auth, thing, plan.user.id, { type: plan.to.type, id: plan.to.id }, call),
+    await step(plan.steps[index]!, (partly) =>
+      handOver(auth, thing, plan.user.id, { type: plan.to.type, id: plan.to.id }, call, partly),
     );
   if (plan.deleteUser)
     await step(plan.steps[things.length]!, async () => {

@@ -1,3 +1,4 @@
+import { escapeChar, UNSAFE_CHARS } from '../client/unsafe-text.js';
 import { reachOf } from './access.js';
 import type { Finding } from './findings.js';
 import { credentialsOf, CREDENTIAL_LABEL, type AuditCredential, type AuditModel } from './model.js';
@@ -130,11 +131,14 @@ function failuresSection(model: AuditModel): string {
 }
 
 /** Text for HTML: element content and attribute values alike. */
+/**
+ * Text from the instance made safe for the page: HTML-escaped, and every control, bidi or zero-width character
+ * shown as a visible escape (`\u202E`), as the CLI shows it, so a name can never reorder the sentence it is in.
+ */
 function escape(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
+  return text
+    .replace(UNSAFE_CHARS, escapeChar)
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
 const STYLE = `

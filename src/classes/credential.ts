@@ -17,7 +17,7 @@ import {
   type ConfigInput,
 } from './account-config.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
-import { resolveGroups, resolveUserIds, type GroupRef, type UserRef } from './people.js';
+import { checkLiveUsers, resolveGroups, resolveUserIds, type GroupRef, type UserRef } from './people.js';
 
 export { callOptions, type CallOptions } from './entity.js';
 
@@ -253,6 +253,9 @@ export abstract class CredentialEntity extends DomoEntity {
   async share(input: EntityShareInput, options: CallOptions = {}): Promise<this> {
     const principal = await this.#principal(input, options);
     const accessLevel = toAccessLevel(input.accessLevel ?? AccessLevel.CAN_VIEW);
+    // Domo accepts a deleted user's id; access is never given to one (removing theirs is fine).
+    if (principal.type === 'USER' && accessLevel !== AccessLevel.NO_ACCESS)
+      await checkLiveUsers(this.auth, [principal.id], { ...callOptions(options), route: 'share' });
     const request =
       principal.type === 'USER' ? { userId: principal.id, accessLevel } : { groupId: principal.id, accessLevel };
     try {

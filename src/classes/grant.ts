@@ -3,6 +3,7 @@ import { Expose } from 'class-transformer';
 import type { DomoAuth } from '../auth/base.js';
 import { DomoAbortError, DomoInputError } from '../client/errors.js';
 import { waitWithin } from '../client/wait.js';
+import { clip, MAX_ECHO } from '../client/input.js';
 import { checkGrantList, getAuthorities } from '../routes/role/index.js';
 import { DomoEntity, type CallOptions } from './entity.js';
 
@@ -68,11 +69,12 @@ export function validateGrants(
   const held = new Set(options.held ?? []);
   const unknown = list.filter((grant) => !byId.has(grant) && !held.has(grant));
   if (unknown.length > 0) {
-    const described = unknown.map((grant) => {
-      const close = closeMatches(grant, [...byId.keys()]);
-      return close.length > 0 ? `${grant} (did you mean ${close.join(' or ')}?)` : grant;
+    const described = unknown.slice(0, 10).map((grant) => {
+      const close = grant.length > MAX_ECHO ? [] : closeMatches(grant, [...byId.keys()]);
+      return close.length > 0 ? `${grant} (did you mean ${close.join(' or ')}?)` : clip(grant);
     });
-    throw new DomoInputError(`unknown grants: ${described.join(', ')}`, { field: 'grants', route });
+    const more = unknown.length > 10 ? ` and ${unknown.length - 10} more` : '';
+    throw new DomoInputError(`unknown grants: ${described.join(', ')}${more}`, { field: 'grants', route });
   }
   if (options.dependencies === false) return list;
   const missing = missingDependencies(catalogue, list);

@@ -8,7 +8,7 @@ import { deleteGroups, getGroupById, updateGroup, type GroupChanges } from '../r
 import { getAllGroupMembers, getGroupOwners, updateGroupAccess, type PrincipalRef } from '../routes/group/members.js';
 import type { GroupType, Principal } from '../routes/group/schemas.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
-import { resolveUserIds, type UserRef } from './people.js';
+import { checkLiveUsers, resolveUserIds, type UserRef } from './people.js';
 import { DomoUser } from './user.js';
 
 /** What a membership or ownership change did: who was added and who removed (ids). */
@@ -162,6 +162,7 @@ export class DomoGroup extends DomoEntity {
     return exclusive(`${this.auth.baseUrl}|group:${this.id}`, async () => {
       const current = new Set((await this.#directMembers(options)).map((user) => user.id));
       const change = diff(current, wanted);
+      await checkLiveUsers(this.auth, change.added, { ...callOptions(options), route: 'addMembers' });
       await this.#send(change, 'Members', options);
       return change;
     });
@@ -182,6 +183,7 @@ export class DomoGroup extends DomoEntity {
           field: 'users',
           route: 'removeOwners',
         });
+      await checkLiveUsers(this.auth, change.added, { ...callOptions(options), route: 'addOwners' });
       await this.#send(change, 'Owners', options);
       return change;
     });

@@ -39,7 +39,8 @@ export function ownedThings(owned: OwnedByUser): OwnedThing[] {
 /**
  * Hands one thing from a user to a new owner (a user or a group), then reads it again to be sure: an account or
  * OAuth template gets the new owner as OWNER and loses the user; a group gets the new owner as an owner and loses
- * the user as one.
+ * the user as one. `step` is told when the new owner was added to a credential, before the user is removed: a
+ * failure in between leaves two owners, and a report must say so.
  * @throws {DomoValidationError} the read-back does not show the hand-over
  */
 export async function handOver(
@@ -48,11 +49,12 @@ export async function handOver(
   fromUserId: number,
   to: PrincipalRef,
   call: CallOptions,
+  step: (done: string) => void = () => undefined,
 ): Promise<void> {
   const { owner, left } =
     thing.kind === 'group'
       ? await handOverGroup(auth, thing.id, fromUserId, to, call)
-      : await handOverCredential(auth, thing, fromUserId, to, call);
+      : await handOverCredential(auth, thing, fromUserId, to, call, step);
   if (!owner || left)
     throw new DomoValidationError(
       `${OWNED_LABEL[thing.kind]} ${thing.id}: the read-back does not show the hand-over (new owner ${to.type} ${to.id} an owner: ${owner}; user ${fromUserId} still there: ${left})`,
@@ -66,6 +68,7 @@ async function handOverCredential(
   fromUserId: number,
   to: PrincipalRef,
   call: CallOptions,
+  step: (done: string) => void,
 ): Promise<{ owner: boolean; left: boolean }> {
   const credential =
     thing.kind === 'account'
@@ -74,6 +77,9 @@ async function handOverCredential(
   await credential.share(
     { ...(to.type === 'USER' ? { userId: to.id } : { groupId: to.id }), accessLevel: AccessLevel.OWNER },
     call,
+  );
+  step(
+    `${OWNED_LABEL[thing.kind]} ${thing.id}: ${to.type === 'USER' ? 'user' : 'group'} ${to.id} added as OWNER (user ${fromUserId} still one until removed)`,
   );
   await credential.unshare({ userId: fromUserId }, call);
   const access = await credential.getAccess(call);

@@ -15,6 +15,7 @@ import {
 } from '../routes/user/search.js';
 import { callOptions, type CallOptions } from './entity.js';
 import { findOneByName, oneByEmail } from './names.js';
+import { isDeletedEmail } from './deleted.js';
 
 /** A user as an argument: an id, an email, or anything with an `id` (a `DomoUser`). */
 export type UserRef = number | string | { readonly id: number };
@@ -100,6 +101,41 @@ export async function resolveUserIds(
       hint: `no such user${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`,
     });
   return parsed.map((p) => (p.kind === 'id' ? p.id : (byEmail.get(p.email.toLowerCase()) as User).id));
+}
+
+/**
+ * Checks that users exist and are not deleted, in one search per 1 000 ids (deleted users included, so a deleted one
+ * is named as such). What gives a user access (a role, a share, a group) calls this first: Domo accepts a deleted
+ * user's id silently.
+ * @throws {DomoNotFoundError} ids no user has
+ * @throws {DomoInputError} deleted users
+ */
+export async function checkLiveUsers(
+  auth: DomoAuth,
+  ids: readonly number[],
+  options: CallOptions & { route?: string } = {},
+): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const call = callOptions(options);
+  const found = new Map<number, User>();
+  for (const part of chunk(unique, MAX_IDS_PER_SEARCH))
+    for (const user of (await searchAllUsers(auth, { filters: [userIdFilter(part)], includeDeleted: true }, call))
+      .users)
+      found.set(user.id, user);
+  const missing = unique.filter((id) => !found.has(id));
+  if (missing.length > 0)
+    throw new DomoNotFoundError({
+      status: 404,
+      route: options.route ?? 'checkLiveUsers',
+      hint: `no such user${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}`,
+    });
+  const deleted = unique.filter((id) => isDeletedEmail(found.get(id)?.emailAddress ?? ''));
+  if (deleted.length > 0)
+    throw new DomoInputError(
+      `user${deleted.length === 1 ? '' : 's'} ${deleted.join(', ')} ${deleted.length === 1 ? 'is' : 'are'} deleted: a deleted user cannot be given access`,
+      { field: 'users', route: options.route ?? 'checkLiveUsers' },
+    );
 }
 
 type ParsedUserRef = { kind: 'id'; id: number } | { kind: 'email'; email: string };

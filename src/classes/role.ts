@@ -19,7 +19,7 @@ import {
 } from '../routes/role/index.js';
 import type { RoleMember } from '../routes/role/schemas.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
-import { resolveUserIds, type UserRef } from './people.js';
+import { checkLiveUsers, resolveUserIds, type UserRef } from './people.js';
 import { DomoGrant, grantCatalogue, validateGrants } from './grant.js';
 
 /** The highest id of Domo's five system roles (Admin, Privileged, Editor, Participant, Social). */
@@ -192,6 +192,7 @@ export class DomoRole extends DomoEntity {
    */
   async addMembers(users: readonly UserRef[], options: CallOptions = {}): Promise<this> {
     const ids = await resolveUserIds(this.auth, users, { ...options, route: 'addMembers' });
+    await checkLiveUsers(this.auth, ids, { ...options, route: 'addMembers' });
     await this.#exclusive(() => addRoleMembers(this.auth, this.id, ids, callOptions(options)));
     return this;
   }

@@ -11,10 +11,9 @@ import { getRoleById } from '../routes/role/core.js';
 import { deleteUser, getUserDetails, updateUser, type UserChanges } from '../routes/user/core.js';
 import { groupsOwnedBy, groupsWithMember } from './group-queries.js';
 import { handOver, OWNED_LABEL, ownedThings, type OwnedByUser } from './ownership.js';
+import { isDeletedEmail } from './deleted.js';
 import { resolveUserIds, type UserRef } from './people.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
-
-const DELETED_EMAIL = /_deleted_\d+$/;
 
 /**
  * The name of the role a user holds, whatever the read gave: the name itself (v2 reads name it; domo-api-admin.md
@@ -36,10 +35,7 @@ export async function roleNameOf(
   return roleId === undefined || roleId === null ? undefined : (await getRoleById(auth, roleId, call)).data.name;
 }
 
-/** True for the email Domo gives a deleted user (`…_deleted_<epoch>`). */
-export function isDeletedEmail(email: string): boolean {
-  return DELETED_EMAIL.test(email);
-}
+export { isDeletedEmail };
 
 export type { OwnedByUser } from './ownership.js';
 
@@ -205,16 +201,20 @@ export class DomoUser extends DomoEntity {
     if (target === this.id)
       throw new DomoInputError('transferTo must be another user', { field: 'transferTo', route: 'DomoUser.delete' });
     const completed: string[] = [];
+    let transfers = 0;
     try {
       for (const thing of ownedThings(owned)) {
-        await handOver(this.auth, thing, this.id, { type: 'USER', id: target as number }, call);
+        await handOver(this.auth, thing, this.id, { type: 'USER', id: target as number }, call, (effect) =>
+          completed.push(effect),
+        );
         completed.push(`${OWNED_LABEL[thing.kind]} ${thing.id} now owned by user ${target}`);
+        transfers += 1;
       }
       await deleteUser(this.auth, this.id, call);
     } catch (error) {
       if (completed.length === 0) throw error;
       throw new DomoPartialFailureError(
-        `deleting user ${this.id}: ${completed.length} of ${count} transfer(s) were done, then a step failed (${error instanceof Error ? error.message : String(error)}); the user was not deleted`,
+        `deleting user ${this.id}: ${transfers} of ${count} transfer(s) were done, then a step failed (${error instanceof Error ? error.message : String(error)}); the user was not deleted`,
         completed,
         error,
       );

@@ -25,3 +25,21 @@ export function idArgument(what: string): (value: string) => number {
     return n;
   };
 }
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/**
+ * A commander parser for a user reference: a user id (digits only, ≥ 1) or an email. Anything else (`-1`, `1e3`,
+ * `0x10`, `abc`) is a usage error (exit 2) before anything is sent. `groups` also allows `group:<name>`.
+ */
+export function userArgument(what: string, options: { groups?: boolean } = {}): (value: string) => string {
+  return (value) => {
+    const text = value.trim();
+    if (/^\d{1,16}$/.test(text) && Number(text) >= 1) return text;
+    if (EMAIL.test(text)) return text;
+    if (options.groups && /^group:.+/.test(text)) return text;
+    throw new InvalidArgumentError(
+      `${what} must be a user id (a whole number) or an email${options.groups ? ', or group:<name>' : ''}, got ${JSON.stringify(value.length > 80 ? `${value.slice(0, 60)}…` : value)}`,
+    );
+  };
+}

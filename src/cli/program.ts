@@ -170,6 +170,7 @@ const CLI_TERMS: [RegExp, string][] = [
   [/\{ withConfig: true \}|\bwithConfig\b/g, '--with-config'],
   [/\{ transferTo: user \}|\btransferTo\b/g, '--transfer-to <user>'],
   [/\ballowDestructive\b/g, '--allow-destructive'],
+  [/\ballowSelfLockout\b/g, '--allow-self-lockout'],
 ];
 
 function inCliTerms(message: string, error: unknown): string {

@@ -12,6 +12,17 @@ export function describe(value: unknown): string {
   return typeof value;
 }
 
+/** The most characters of one bad value an error repeats. */
+export const MAX_ECHO = 80;
+
+/**
+ * A value as an error may repeat it: as it is when short, else its start and its length, so that an error (and every
+ * log or terminal it reaches) stays small whatever it was given.
+ */
+export function clip(text: string, max = MAX_ECHO): string {
+  return text.length <= max ? text : `${text.slice(0, max - 20)}… (${text.length} characters)`;
+}
+
 /** Checks a Domo object id: a positive safe integer (a string of digits is accepted and converted). */
 export function checkId(value: unknown, field = 'id', route?: string): number {
   const id = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;

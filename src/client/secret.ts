@@ -67,20 +67,24 @@ export function isSecret(value: unknown): value is Secret {
 
 /**
  * Replaces every occurrence of each secret's value in `text` with `[REDACTED]` — in each form a server can echo
- * it: as it is, JSON-escaped (quotes and backslashes, and non-ASCII as `\uXXXX`), and URL-encoded (path,
- * query and form style). Values shorter than 4 characters are left alone: scrubbing them would mangle ordinary text.
+ * it: as it is, JSON-escaped any number of times (quotes and backslashes, and non-ASCII as `\uXXXX`), and
+ * URL-encoded (path, query and form style). Values shorter than 4 characters are left alone: scrubbing them would mangle ordinary text.
  */
 export function scrubSecrets(text: string, secrets: Iterable<Secret | string>): string {
   let scrubbed = text;
   for (const secret of secrets) {
-    for (const form of formsOf(typeof secret === 'string' ? secret : secret.reveal())) {
+    const value = typeof secret === 'string' ? secret : secret.reveal();
+    for (const form of formsOf(value)) {
       if (scrubbed.includes(form)) scrubbed = scrubbed.split(form).join(REDACTED);
     }
+    const escaped = escapedPattern(value);
+    if (escaped) scrubbed = scrubbed.replace(escaped, REDACTED);
   }
   return scrubbed;
 }
 
 const formCache = new Map<string, readonly string[]>();
+const patternCache = new Map<string, RegExp | undefined>();
 const FORM_CACHE_LIMIT = 1_000;
 
 /** The forms of a value that may appear in text a server sends back, longest first so none is left half-scrubbed. */
@@ -89,14 +93,11 @@ export function formsOf(value: string): readonly string[] {
   let forms = formCache.get(value);
   if (!forms) {
     const json = JSON.stringify(value).slice(1, -1);
-    const asciiJson = json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     const uri = safely(() => encodeURIComponent(value));
-    const upperJson = asciiJson.replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => `\\u${hex.toUpperCase()}`);
     const candidates = [
       value,
       json,
-      asciiJson,
-      upperJson,
+      asciiEscape(json),
       uri,
       uri?.replace(/%20/g, '+'),
       uri?.replace(/%[0-9A-F]{2}/g, (code) => code.toLowerCase()),
@@ -109,6 +110,59 @@ export function formsOf(value: string): readonly string[] {
     formCache.set(value, forms);
   }
   return forms;
+}
+
+/**
+ * The value JSON-escaped any number of times: a server may echo it inside a JSON string that is itself inside
+ * JSON (an error body quoting a request body), each level adding backslashes before quotes and backslashes, and
+ * non-ASCII characters as they are or as `\uXXXX` (either case). `undefined` for a value with nothing to escape:
+ * its forms cover it.
+ */
+function escapedPattern(value: string): RegExp | undefined {
+  if (value.length < 4) return undefined;
+  if (patternCache.has(value)) return patternCache.get(value);
+  const special = /["\\\u0000-\u001f\u007f-\uffff]/.test(value);
+  const pattern = special
+    ? new RegExp(
+        [...value]
+          .map((char) => {
+            const code = char.codePointAt(0) ?? 0;
+            if (char === '"' || char === '\\') return `\\\\*${char === '"' ? '"' : '\\\\'}`;
+            if (code < 0x20 || code >= 0x7f) {
+              const hex = code
+                .toString(16)
+                .padStart(4, '0')
+                .replace(/[a-f]/g, (h) => `[${h}${h.toUpperCase()}]`);
+              const short = SHORT_ESCAPES.get(char);
+              return `(?:${escapeRegExp(char)}|\\\\+u${hex}${short ? `|\\\\+${short}` : ''})`;
+            }
+            return escapeRegExp(char);
+          })
+          .join(''),
+        'g',
+      )
+    : undefined;
+  if (patternCache.size >= FORM_CACHE_LIMIT) patternCache.clear();
+  patternCache.set(value, pattern);
+  return pattern;
+}
+
+/** The characters JSON writes with a one-letter escape. */
+const SHORT_ESCAPES: ReadonlyMap<string, string> = new Map([
+  ['\b', 'b'],
+  ['\f', 'f'],
+  ['\n', 'n'],
+  ['\r', 'r'],
+  ['\t', 't'],
+]);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Non-ASCII characters as `\uXXXX` (how a JSON encoder that escapes them writes them). */
+function asciiEscape(text: string): string {
+  return text.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A lone surrogate cannot be URL-encoded; such a value has no URL form. */

@@ -25,6 +25,12 @@ export interface ApplyOptions extends CallOptions {
    * {@link saveSnapshot}); `restoreSnapshot` goes back to it. The CLI always does, into `.domo-admin/snapshots`.
    */
   snapshotDir?: string;
+  /**
+   * Apply a plan that takes `role.manage` from the signed-in user (see {@link Plan.selfLockout}). @default false
+   */
+  allowSelfLockout?: boolean;
+  /** Told where the snapshot was written, before the first change is applied. */
+  onSnapshot?: (file: string) => void;
 }
 
 /** What an apply did. */
@@ -70,6 +76,11 @@ export async function applyPlan(auth: DomoAuth, plan: Plan, options: ApplyOption
       { field: 'allowDestructive', route: 'applyPlan' },
     );
   }
+  if (plan.selfLockout && !options.allowSelfLockout)
+    throw new DomoInputError(`${plan.selfLockout}; nothing was applied. Pass allowSelfLockout if that is meant`, {
+      field: 'allowSelfLockout',
+      route: 'applyPlan',
+    });
   const call = callOptions(options);
   const changes = [...plan.changes].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
   const roles = new DomoRoles(auth);
@@ -81,16 +92,20 @@ export async function applyPlan(auth: DomoAuth, plan: Plan, options: ApplyOption
           throw new DomoFileError(`${error.message} (nothing was applied)`, error.path, error.code, 'applyPlan');
         })
       : undefined;
+  if (snapshot) options.onSnapshot?.(snapshot);
   const restoreHint = snapshot ? `; the state before is in ${snapshot}` : '';
   for (const change of changes) {
     const text = describe(change);
+    // What took effect inside this change before it failed (a group created, the first of two shares).
+    const partly: string[] = [];
     try {
-      await applyChange(roles, change, call);
+      await applyChange(roles, change, call, (step) => partly.push(`${step} (part of: ${text})`));
     } catch (error) {
-      if (applied.length === 0) throw error;
+      if (applied.length === 0 && partly.length === 0) throw error;
+      const inPart = partly.length > 0 ? `, and part of the next: ${partly.join('; ')}` : '';
       throw new DomoPartialFailureError(
-        `apply stopped at "${text}" after ${applied.length} of ${changes.length} change(s) (${error instanceof Error ? error.message : String(error)}); plan again to see what remains${restoreHint}`,
-        applied,
+        `apply stopped at "${text}" after ${applied.length} of ${changes.length} change(s)${inPart} (${error instanceof Error ? error.message : String(error)}); plan again to see what remains${restoreHint}`,
+        [...applied, ...partly],
         error,
       );
     }
@@ -134,7 +149,13 @@ export async function applyVerified(
   return { ...report, plan: first };
 }
 
-async function applyChange(roles: DomoRoles, change: PlanChange, call: CallOptions): Promise<void> {
+/** Applies one change; `step` is told each part that took effect, for a change made of several requests. */
+async function applyChange(
+  roles: DomoRoles,
+  change: PlanChange,
+  call: CallOptions,
+  step: (done: string) => void,
+): Promise<void> {
   const byName = (name: string) => roles.getByName(name, call);
   switch (change.kind) {
     case 'create-role':
@@ -184,10 +205,13 @@ async function applyChange(roles: DomoRoles, change: PlanChange, call: CallOptio
         { name: change.group, type: change.type as CreatableType, description: change.description },
         call,
       );
+      step(`created group "${change.group}" (#${group.id})`);
       const ids = (users: { id: number }[]) => users.map((u) => u.id);
       // Domo makes the creator an owner: an exact (authoritative) list replaces what create left.
-      if (change.owners.length > 0)
+      if (change.owners.length > 0) {
         await (change.exact ? group.setOwners(ids(change.owners), call) : group.addOwners(ids(change.owners), call));
+        step(`set the owners of group "${change.group}"`);
+      }
       if (change.exact) await group.setMembers(ids(change.members), call);
       else if (change.members.length > 0) await group.addMembers(ids(change.members), call);
       return;
@@ -200,8 +224,10 @@ async function applyChange(roles: DomoRoles, change: PlanChange, call: CallOptio
       const group = await DomoGroup.get(roles.auth, change.groupId, call);
       const members = change.kind === 'group-members';
       const ids = (users: { id: number }[]) => users.map((u) => u.id);
-      if (change.add.length > 0)
+      if (change.add.length > 0) {
         await (members ? group.addMembers(ids(change.add), call) : group.addOwners(ids(change.add), call));
+        step(`added ${change.add.length} ${members ? 'member' : 'owner'}(s) to group "${change.group}"`);
+      }
       if (change.remove.length > 0)
         await (members ? group.removeMembers(ids(change.remove), call) : group.removeOwners(ids(change.remove), call));
       return;
@@ -217,12 +243,22 @@ async function applyChange(roles: DomoRoles, change: PlanChange, call: CallOptio
       // The owner first: an old owner listed under share gets that level once the transfer took OWNER away.
       const owner = change.owner && (await who(change.owner.to)).userId;
       const from = change.owner?.from && (await who(change.owner.from)).userId;
-      if (owner !== undefined && from !== undefined)
+      const where = `account "${change.account}"`;
+      if (owner !== undefined && from !== undefined) {
         await account.transferOwnership({ toUserId: owner, fromUserId: from }, call);
-      else if (owner !== undefined) await account.share({ userId: owner, accessLevel: 'OWNER' }, call);
-      for (const p of change.grant)
+        step(`${where}: ownership moved to ${change.owner?.to.label}`);
+      } else if (owner !== undefined) {
+        await account.share({ userId: owner, accessLevel: 'OWNER' }, call);
+        step(`${where}: ${change.owner?.to.label} made an owner`);
+      }
+      for (const p of change.grant) {
         await account.share({ ...(await who(p)), accessLevel: p.after as AccessLevel }, call);
-      for (const p of change.revoke) await account.unshare(await who(p), call);
+        step(`${where}: shared with ${p.label} (${p.after})`);
+      }
+      for (const p of change.revoke) {
+        await account.unshare(await who(p), call);
+        step(`${where}: ${p.label} removed`);
+      }
       return;
     }
   }

@@ -10,6 +10,7 @@ import type { User } from '../routes/user/schemas.js';
 import { hasUnsafeChars, unicodeEscape } from '../client/unsafe-text.js';
 import { beforeState, type BeforeState } from './before.js';
 import { lookalikeOf } from './lookalike.js';
+import { selfLockout } from './lockout.js';
 import { fingerprint } from './fingerprint.js';
 import { accountChange, accountUserRefs, readAccounts, type AccountChange } from './plan-accounts.js';
 import { groupChanges, readGroups, type GroupChange } from './plan-groups.js';
@@ -48,6 +49,8 @@ export interface Plan {
   changes: PlanChange[];
   /** What is allowed but probably a mistake: a new name that looks like an existing one (`Аdmin` with a Cyrillic А). */
   warnings: string[];
+  /** Set when applying would take `role.manage` from the signed-in user: `applyPlan` refuses unless `allowSelfLockout`. */
+  selfLockout?: string;
   summary: { create: number; update: number; remove: number; move: number };
   destructive: boolean;
   /** How the instance was, for everything the changes touch: what a snapshot holds, and `restore` goes back to. */
@@ -204,6 +207,10 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
     ),
   ];
   if (problems.length > 0) throw new DomoPlanError(problems);
+  const lockout = changes.some(touchesMembershipOrGrants)
+    ? await selfLockout(auth, changes, roles, states, call)
+    : undefined;
+  if (lockout) warnings.unshift(`${lockout} (apply refuses it unless allowSelfLockout / --allow-self-lockout)`);
   const roleStates = new Map([...states.values()].map((state) => [state.role.name.toLowerCase(), state]));
   const readings = { roles: roleStates, groups: groups?.states ?? new Map(), accounts: accountStates };
   return {
@@ -212,6 +219,7 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
     absent,
     fingerprint: fingerprint(roles, defaultId, readings, groups?.byName, users),
     warnings,
+    ...(lockout ? { selfLockout: lockout } : {}),
     ...summarise(changes),
     before: beforeState(changes, {
       ...readings,
@@ -271,6 +279,11 @@ function deletions(
       });
   }
   return changes;
+}
+
+/** The changes that can move the signed-in user or change what their role holds. */
+function touchesMembershipOrGrants(change: PlanChange): boolean {
+  return ['remove-users', 'move-users', 'delete-role', 'set-grants'].includes(change.kind);
 }
 
 /**

@@ -91,3 +91,12 @@ describe('an incomplete audit on the CLI', () => {
     expect(JSON.parse(json.stdout).model).toMatchObject({ complete: false });
   });
 });
+
+describe('--sandbox', () => {
+  it('says on stderr that its changes vanish, and how to keep them', async () => {
+    const run = await cli(['--sandbox', 'whoami']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('its changes vanish when this command exits');
+    expect(run.stderr).toContain('`domo-admin sandbox`');
+  });
+});

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runTs } from '../helpers/cli.js';
+import { runTs, spawnTs } from '../helpers/cli.js';
 import { useLoopbackCli } from '../helpers/loopback.js';
 
 const loopback = useLoopbackCli();
@@ -130,5 +130,53 @@ describe('#10: --sandbox diff with a missing profile or spec exits', () => {
       expect(run.code, from).toBe(1);
       expect(run.stderr, from).toMatch(/DomoInputError/);
     }
+  }, 60_000);
+});
+
+describe('#23: bad user references are usage errors', () => {
+  it('--user -1, 1e3, 0x10 and abc exit 2 before anything is sent', async () => {
+    for (const bad of ['-1', '1e3', '0x10', 'abc']) {
+      for (const args of [
+        ['accounts', 'share', '1', '--user', bad],
+        ['users', 'show', bad],
+        ['access', bad],
+        ['offboard', bad, '--to', 'someone@sandbox.example'],
+      ]) {
+        const run = await cli(...args);
+        expect(run.code, args.join(' ')).toBe(2);
+        expect(run.stderr, args.join(' ')).toContain('must be a user id');
+      }
+    }
+    expect(state().requests).toHaveLength(0);
+  });
+});
+
+describe('#11: Ctrl-C during apply', () => {
+  it('says how far it got and where the snapshot is, and exits 130', async () => {
+    const dir = await folder();
+    const spec = ['roles:', ...Array.from({ length: 6 }, (_, i) => `  Batch ${i}: { description: d${i} }`), ''].join(
+      '\n',
+    );
+    await writeFile(join(dir, 'many.yaml'), spec);
+    const sb = loopback.sandbox();
+    sb.state.faults = { latencyMs: 150 };
+    const child = spawnTs('src/cli/main.ts', ['apply', join(dir, 'many.yaml'), '--yes'], {
+      DOMO_INSTANCE: sb.instance,
+      DOMO_ACCESS_TOKEN: sb.token,
+      DOMO_BASE_URL: sb.url,
+      DOMO_ADMIN_DIR: dir,
+    });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await new Promise<void>((resolve) =>
+      child.stderr!.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (/\[1\/6\]/.test(stderr)) resolve();
+      }),
+    );
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(/interrupted: [1-6] of 6 change\(s\) were applied/);
+    expect(stderr).toMatch(/undo: domo-admin restore .+snapshots/);
   }, 60_000);
 });

@@ -30,7 +30,9 @@ describe('fault soak', () => {
     const { accounts } = await new DomoAccounts(auth).list();
     const accountById = new Map<number, DomoAccount>(accounts.map((a) => [a.id, a]));
     const customRoles = [...state.roles.values()].filter((r) => r.id > 5).map((r) => r.id);
-    const users = [...state.users.values()].filter((u) => u.id !== state.adminUserId && !u.locked).map((u) => u.id);
+    const users = [...state.users.values()]
+      .filter((u) => u.id !== state.adminUserId && !u.locked && !u.deleted)
+      .map((u) => u.id);
     const grantPool = [...state.authorities.values()]
       .filter((a) => a.dependsOnAuthorities.length === 0)
       .map((a) => a.authority);

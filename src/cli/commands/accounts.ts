@@ -8,6 +8,7 @@ import type { Progress } from '../../client/concurrency.js';
 import { AccessLevel } from '../../routes/account/sharing.js';
 import type { CliContext } from '../context.js';
 import { accessTable, accountsTable, configText } from '../render.js';
+import { userArgument } from '../options.js';
 import { accessLevelArgument, idArgument, resolveAccount, resolveOAuth } from '../resolve.js';
 import { formatTable } from '../table.js';
 import { inline } from '../text.js';
@@ -33,7 +34,7 @@ async function principal(
 
 function principalOptions(command: Command): Command {
   return command
-    .addOption(new Option('--user <user>', 'a user id or email').conflicts('group'))
+    .addOption(new Option('--user <user>', 'a user id or email').argParser(userArgument('--user')).conflicts('group'))
     .addOption(new Option('--group <group>', 'a group id or exact name').conflicts('user'));
 }
 

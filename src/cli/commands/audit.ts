@@ -10,6 +10,7 @@ import { offboardUser, planOffboarding, type OffboardingPlan } from '../../audit
 import { auditReportHtml } from '../../audit/report.js';
 import { fileError } from '../../client/errors.js';
 import type { CliContext } from '../context.js';
+import { userArgument } from '../options.js';
 import { formatTable } from '../table.js';
 
 /** `audit`, `who-can`, `access` and `offboard`: who can do what, and a safe hand-over. */
@@ -82,10 +83,11 @@ export function registerAudit(program: Command, ctx: () => CliContext): void {
     });
 
   program
-    .command('access <user>')
+    .command('access')
     .description(
       'everything one user (email or id) reaches — role, grants, groups, accounts and OAuth templates — and why',
     )
+    .argument('<user>', 'a user id or email', userArgument('<user>'))
     .action(async (user: string) => {
       const c = ctx();
       const access = userAccess(await readModel(c), user);
@@ -126,11 +128,16 @@ export function registerAudit(program: Command, ctx: () => CliContext): void {
     });
 
   program
-    .command('offboard <email>')
+    .command('offboard')
     .description(
       'hand over what a user owns (accounts, OAuth templates, groups) to a user or group:<name>; --dry-run lists the plan',
     )
-    .requiredOption('--to <email|group:Name>', 'the new owner: an active user, or a group')
+    .argument('<user>', 'the leaving user: an id or email', userArgument('<user>'))
+    .requiredOption(
+      '--to <email|group:Name>',
+      'the new owner: an active user, or a group',
+      userArgument('--to', { groups: true }),
+    )
     .option('--delete-user', 'delete the user once everything is handed over')
     .action(async (email: string, options: { to: string; deleteUser?: boolean }) => {
       const c = ctx();

@@ -34,6 +34,7 @@ function sections(value: string): SpecSection[] {
 interface ApplyFlags {
   yes?: boolean;
   allowDestructive?: boolean;
+  allowSelfLockout?: boolean;
   snapshotDir?: string;
 }
 
@@ -134,7 +135,8 @@ function withApplyFlags(command: Command): Command {
       '--allow-destructive',
       'also apply destructive changes (grants removed from roles with members, members removed, shares revoked, deletions)',
     )
-    .option('--snapshot-dir <dir>', 'write the snapshot taken before applying here (default .domo-admin/snapshots)');
+    .option('--snapshot-dir <dir>', 'write the snapshot taken before applying here (default .domo-admin/snapshots)')
+    .option('--allow-self-lockout', 'also apply a plan that takes role.manage from you (the signed-in user)');
 }
 
 /**
@@ -155,12 +157,28 @@ async function applyReviewed(
     throw new DomoInputError('nothing was applied: review the plan above, then run again with --yes', {
       field: 'yes',
     });
+  // Ctrl-C while applying: say exactly how far it got and where the way back is, then stop.
+  let applied = 0;
+  let snapshot: string | undefined;
+  const interrupted = () => {
+    const undo = snapshot ? `; the state before is in ${snapshot} (undo: domo-admin restore ${snapshot})` : '';
+    c.note(
+      `\n! interrupted: ${applied} of ${plan.changes.length} change(s) were applied (the lines above are exact; the change in progress may have taken effect in part)${undo}; plan again to see what remains`,
+    );
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   const report = await applyPlan(auth, plan, {
     allowDestructive: Boolean(options.allowDestructive),
+    allowSelfLockout: Boolean(options.allowSelfLockout),
     // A dry run changes nothing, so there is nothing to snapshot.
     ...(c.options.dryRun ? {} : { snapshotDir: options.snapshotDir ?? join(adminDir(c.io.env), 'snapshots') }),
-    onProgress: (done, total, change) => c.note(`[${done}/${total}] ${change}`),
-  });
+    onSnapshot: (file) => (snapshot = file),
+    onProgress: (done, total, change) => {
+      applied = done;
+      c.note(`[${done}/${total}] ${change}`);
+    },
+  }).finally(() => process.off('SIGINT', interrupted));
   const after = await replan();
   const undo = report.snapshot
     ? `\n  the state before is in ${report.snapshot} (undo: domo-admin restore ${report.snapshot})`

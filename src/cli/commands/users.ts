@@ -5,6 +5,7 @@ import { DomoUsers } from '../../classes/users.js';
 import type { UserChanges } from '../../routes/user/core.js';
 import type { CliContext } from '../context.js';
 import { usersTable } from '../render.js';
+import { userArgument } from '../options.js';
 import { resolveRole } from '../resolve.js';
 import { inline } from '../text.js';
 
@@ -57,8 +58,9 @@ function registerList(users: Command, ctx: () => CliContext): void {
 
 function registerShowFind(users: Command, ctx: () => CliContext): void {
   users
-    .command('show <user>')
+    .command('show')
     .description('one user (id or email) with details and groups')
+    .argument('<user>', 'a user id or email', userArgument('<user>'))
     .action(async (ref: string) => {
       const c = ctx();
       const user = await resolveUser(c, ref);
@@ -101,8 +103,10 @@ function registerChanges(users: Command, ctx: () => CliContext): void {
       );
     });
   users
-    .command('set-role <user> <role>')
+    .command('set-role')
     .description('move a user (id or email) to a role (id or name)')
+    .argument('<user>', 'a user id or email', userArgument('<user>'))
+    .argument('<role>', 'a role id or name')
     .action(async (ref: string, roleRef: string) => {
       const c = ctx();
       const user = await resolveUser(c, ref);
@@ -112,8 +116,9 @@ function registerChanges(users: Command, ctx: () => CliContext): void {
       c.result(user, () => `✓ ${user.summary()} now holds ${after.summary()}\n`);
     });
   users
-    .command('update <user>')
+    .command('update')
     .description('change a user\'s fields (only those given); "" clears title, department or phone')
+    .argument('<user>', 'a user id or email', userArgument('<user>'))
     .option('--name <displayName>')
     .option('--email <email>')
     .option('--title <title>')
@@ -141,9 +146,14 @@ function registerChanges(users: Command, ctx: () => CliContext): void {
       },
     );
   users
-    .command('delete <user>')
+    .command('delete')
     .description('delete a user (refuses while they own accounts or groups unless --transfer-to says who takes over)')
-    .option('--transfer-to <user>', 'the user (id or email) who takes over what they own')
+    .argument('<user>', 'a user id or email', userArgument('<user>'))
+    .option(
+      '--transfer-to <user>',
+      'the user (id or email) who takes over what they own',
+      userArgument('--transfer-to'),
+    )
     .action(async (ref: string, options: { transferTo?: string }) => {
       const c = ctx();
       const user = await resolveUser(c, ref);
