@@ -54,6 +54,8 @@ export abstract class DomoAuth implements AuthProvider {
    * The authenticated user. Proves the credentials and the instance work.
    *
    * Endpoint: `GET /api/content/v2/users/me`
+   * @remarks Like every v2 user read, the answer names the role (`role`) and likely has no `roleId` (the Postman
+   * collection, domo-api-admin.md §6 #3): `roleNameOf(auth, me)` gives the name either way.
    * @throws {DomoAuthError} the credentials were refused (401)
    * @throws {DomoInstanceError} the instance refused the caller (403), or does not exist
    */

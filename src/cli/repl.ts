@@ -30,8 +30,10 @@ const HELP = `domo-admin REPL — top-level await works. Preloaded:
   routes                   every route: await routes.getRoles(auth)
   governance, audit        domo-admin/governance and domo-admin/audit: specs, plans, snapshots; the access audit
   DomoAccount, DomoOAuthAccount, DomoAccounts, DomoRole, DomoRoles, DomoGrant
+  DomoUser, DomoUsers, DomoGroup, DomoGroups, roleNameOf
   AccessLevel, AccessLevelV1, Secret, DomoTokenAuth, DomoFullAuth, authFromEnv, and the error classes
 Try:
+  const me = await auth.whoAmI(); await roleNameOf(auth, me)      // who you are, and your role by name
   await roles.list()
   const admin = await roles.getByName('Admin'); await admin.getGrants()
   const { accounts: all } = await accounts.list({ withConfig: true }); console.table(all)

@@ -30,6 +30,8 @@ export async function login(
  * The authenticated user.
  *
  * Endpoint: `GET /api/content/v2/users/me`
+ * @remarks The answer names the role (`role`) and likely has no `roleId` (the Postman collection, domo-api-admin.md
+ * §6 #3): `roleNameOf(auth, me)` gives the name either way.
  * @throws {DomoAuthError} the credentials were refused (401)
  * @throws {DomoInstanceError} the instance refused the caller (403)
  * @example

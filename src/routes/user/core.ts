@@ -26,6 +26,8 @@ export function checkEmail(value: unknown, field = 'email', route?: string): str
  *
  * Endpoint: `GET /api/content/v2/users/{id}`
  * @remarks Domo answers **200 with an empty body** for a user that does not exist; that is a `DomoNotFoundError` here.
+ * The answer names the role (`role`, plus `rights`) and carries **no `roleId`**, per the Postman collection's saved
+ * response (domo-api-admin.md §6 #3): read the role with `roleNameOf` or {@link getUserDetails} (v3) instead.
  * @throws {DomoNotFoundError} no such user
  * @example
  * ```ts
