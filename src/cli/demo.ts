@@ -145,7 +145,7 @@ async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {
 
   tour.step('Accounts with their configs (secrets redacted)');
   const accounts = new DomoAccounts(auth);
-  const { accounts: all, failed } = await accounts.list({ withConfig: true, concurrency: 8 });
+  const { accounts: all, failed } = await accounts.list({ withConfig: true, withAccess: true, concurrency: 8 });
   tour.line(accountsTable(all.slice(0, 6), true));
   tour.line(`… ${all.length} accounts in all, ${failed.length} config reads failed`);
 
