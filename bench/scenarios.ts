@@ -191,7 +191,10 @@ let fanout: { role: DomoRole; userId: number }[] | undefined;
 async function fanoutRoles(): Promise<{ role: DomoRole; userId: number }[]> {
   if (fanout) return fanout;
   const { data: existing } = await routes.getRoles(auth);
-  const users = (await routes.getRoleMembership(auth, 4)).data.map((member) => member.userId);
+  // Live members only: a deleted user is refused a role (Domo accepts their ids silently; the library does not).
+  const users = (await routes.getRoleMembership(auth, 4)).data
+    .filter((member) => !/_deleted_\d+$/.test(member.email ?? ''))
+    .map((member) => member.userId);
   const named = (i: number) => `bench role ${i}`;
   const roles: DomoRole[] = [];
   for (let i = 0; i < input.n; i += 1) {

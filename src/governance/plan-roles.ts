@@ -1,4 +1,5 @@
 import type { DomoAuth } from '../auth/base.js';
+import { isDeletedEmail } from '../classes/deleted.js';
 import { mapAll } from '../client/concurrency.js';
 import type { CallOptions } from '../classes/entity.js';
 import { closeMatches, grantCatalogue } from '../classes/grant.js';
@@ -65,7 +66,7 @@ export async function readRoleSection(auth: DomoAuth, names: string[], concurren
   return { roles, defaultId, catalogue, byName, states: await readRoles(auth, named, concurrency, call) };
 }
 
-/** The grants and members of `roles`, by role id (members by id, with the email the answer carried). */
+/** The grants and live members of `roles`, by role id (members by id, with the email the answer carried). */
 export async function readRoles(
   auth: DomoAuth,
   roles: Role[],
@@ -77,11 +78,9 @@ export async function readRoles(
       getRoleGrants(auth, role.id, call),
       getRoleMembership(auth, role.id, call),
     ]);
-    return {
-      role,
-      grants: grants.data,
-      members: new Map(members.data.map((m) => [m.userId, m.email ?? String(m.userId)])),
-    };
+    // Deleted users keep their role in Domo's records: they are not members a spec manages (nor can they be moved).
+    const live = members.data.filter((m) => !isDeletedEmail(m.email ?? ''));
+    return { role, grants: grants.data, members: new Map(live.map((m) => [m.userId, m.email ?? String(m.userId)])) };
   });
   return new Map(states.map((state) => [state.role.id, state]));
 }

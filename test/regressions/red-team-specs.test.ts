@@ -84,7 +84,9 @@ describe('#2: a fresh export is data, and plans no changes', () => {
       '__proto__',
     ];
     const [first] = people();
+    const gone = [...sb.state.users.values()].find((u) => u.deleted)!;
     for (const name of names) addRole(name, [first!.id]);
+    gone.roleId = [...sb.state.roles.values()].find((r) => r.name === ' Padded ')!.id; // a deleted user keeps a role
     const [one, two] = [...sb.state.accounts.values()];
     two!.displayName = one!.displayName; // two accounts with one display name
     const skipped: string[][] = [];
