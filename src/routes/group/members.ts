@@ -25,7 +25,20 @@ export async function getGroupMembers(
   const route = 'getGroupMembers';
   const groupId = checkId(id, 'id', route);
   const { limit, offset } = checkPage(page.limit ?? 500, page.offset ?? 0, MAX_GROUP_PAGE, route);
-  const { status, data } = await auth.transport.request(
+  const { status, data } = await membersPage(auth, groupId, limit, offset, route, options);
+  return { status, data: data.groupUserList };
+}
+
+/** One page of `groups/users`, as Domo answers it (the list and, when sent, `totalCount`). */
+function membersPage(
+  auth: DomoAuth,
+  groupId: number,
+  limit: number,
+  offset: number,
+  route: string,
+  options: RequestOptions | undefined,
+) {
+  return auth.transport.request(
     {
       route,
       method: 'GET',
@@ -36,7 +49,6 @@ export async function getGroupMembers(
     },
     options,
   );
-  return { status, data: data.groupUserList };
 }
 
 /**
@@ -58,17 +70,7 @@ export async function getAllGroupMembers(
   const groupId = checkId(id, 'id', route);
   const members: User[] = [];
   for (;;) {
-    const { status, data } = await auth.transport.request(
-      {
-        route,
-        method: 'GET',
-        path: '/api/content/v2/groups/users',
-        query: { group: groupId, limit: MAX_GROUP_PAGE, offset: members.length },
-        schema: GroupMembersSchema,
-        notFoundHint: groupNotFound(groupId),
-      },
-      options,
-    );
+    const { status, data } = await membersPage(auth, groupId, MAX_GROUP_PAGE, members.length, route, options);
     members.push(...data.groupUserList);
     const total = data.totalCount;
     if (data.groupUserList.length === 0 || (total !== undefined && members.length >= total))

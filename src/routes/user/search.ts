@@ -13,11 +13,11 @@ export const MAX_IDS_PER_SEARCH = 1000;
 export const MAX_SEARCH_PAGE = 500;
 
 /**
- * One filter of the identity user search. Ids in a `value` filter go as strings, as the Postman collection (PM) and
- * a peer client send them (domo-api-admin.md §6 #4).
+ * One filter of the identity user search. Ids in a `value` filter may be given as numbers or strings; they are
+ * sent as strings, as the Postman collection (PM) and a peer client send them (domo-api-admin.md §6 #4).
  */
 export type UserFilter =
-  | { field: 'id' | 'roleId'; filterType: 'value'; values: string[]; operator: 'EQ' }
+  | { field: 'id' | 'roleId'; filterType: 'value'; values: (string | number)[]; operator: 'EQ' }
   | { field: 'emailAddress' | 'displayName'; filterType: 'text'; text: string };
 
 /** A user search: filters (all must hold), a page, and whether deleted users count. */
@@ -87,6 +87,8 @@ export async function searchUsers(
     });
   if (!Number.isInteger(offset) || offset < 0)
     throw new DomoInputError(`offset must be a whole number ≥ 0, got ${describe(offset)}`, { field: 'offset', route });
+  if (search.filters !== undefined && !Array.isArray(search.filters))
+    throw new DomoInputError(`filters must be an array, got ${describe(search.filters)}`, { field: 'filters', route });
   const body = {
     showCount: true,
     count: false,
@@ -95,7 +97,11 @@ export async function searchUsers(
     limit,
     offset,
     sort: search.sort ?? { field: 'displayName', order: 'ASC' },
-    filters: search.filters ?? [],
+    filters: (search.filters ?? []).map((filter) =>
+      filter?.filterType === 'value' && Array.isArray(filter.values)
+        ? { ...filter, values: filter.values.map(String) }
+        : filter,
+    ),
     parts: ['DETAILED', 'GROUPS', 'ROLE'],
     attributes: [
       'id',
