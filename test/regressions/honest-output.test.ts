@@ -23,6 +23,8 @@ describe('accounts list OWNER', () => {
     const after = rowOf((await cli(['accounts', 'list'])).stdout);
     expect(after).toContain(heir!.displayName);
     expect(after).not.toContain(creator!.displayName);
+    const shown = (await cli(['accounts', 'show', String(account.id)])).stdout;
+    expect(shown).toContain(`owner: ${heir!.displayName}`);
   });
 });
 

@@ -7,7 +7,7 @@ import { DomoUsers } from '../../classes/users.js';
 import type { Progress } from '../../client/concurrency.js';
 import { AccessLevel } from '../../routes/account/sharing.js';
 import type { CliContext } from '../context.js';
-import { accessTable, accountsTable, configText } from '../render.js';
+import { accessTable, ownersText, accountsTable, configText } from '../render.js';
 import { userArgument } from '../options.js';
 import { accessLevelArgument, idArgument, resolveAccount, resolveOAuth } from '../resolve.js';
 import { formatTable } from '../table.js';
@@ -92,7 +92,7 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
       c.result(account, () =>
         [
           `${account.summary()}`,
-          `  name: ${inline(account.name)}   owner: ${account.ownerId ?? '?'}   valid: ${String(account.valid)}   modified: ${account.modifiedAt?.toISOString() ?? '?'}`,
+          `  name: ${inline(account.name)}   owner: ${inline(ownersText(account.owners))}   valid: ${String(account.valid)}   modified: ${account.modifiedAt?.toISOString() ?? '-'}`,
           `  config: ${configText(account.config)}`,
           '',
           accessTable(account.access ?? []),

@@ -108,7 +108,7 @@ export function registerAudit(program: Command, ctx: () => CliContext): void {
         },
         () =>
           [
-            `${access.user.name} <${access.user.email}> — user ${access.user.id}, role "${access.role?.name ?? '?'}"`,
+            `${access.user.name} <${access.user.email}> — user ${access.user.id}, role "${access.role?.name ?? 'unknown'}"`,
             `grants (${access.grants.length}): ${access.grants.join(', ') || '(none)'}`,
             `groups (${access.groups.length}): ${access.groups.map((g) => `${g.group.name}${g.owner ? ' (owner)' : ''}`).join(', ') || '(none)'}`,
             '',
