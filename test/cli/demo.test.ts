@@ -28,6 +28,7 @@ describe('npm start tour', () => {
     ]) {
       expect(out).toContain(step);
     }
+    expect(out).toContain('signed in as Sandbox Admin (user 1893952720, role "Admin") on sandbox'); // a v2 read has no roleId
     expect(out).toContain('[high] the default role "Privileged" gives every new user');
     expect(out).toContain('password=[REDACTED]');
     expect(out).toContain('did you mean dataset.manage');
