@@ -1,6 +1,6 @@
 import { DomoInputError } from '../client/errors.js';
 import { oneByEmail } from '../classes/names.js';
-import { closeMatches } from '../classes/grant.js';
+import { closeMatches } from '../client/suggest.js';
 import {
   credentialsOf,
   type AuditCredential,

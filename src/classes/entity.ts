@@ -92,3 +92,23 @@ export abstract class DomoEntity {
 function define(target: object, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: false, writable: true, configurable: true });
 }
+
+/** Entity classes by kind, for the one relation that would otherwise be an import loop (a user's groups). */
+const ENTITIES = new Map<string, unknown>();
+
+/** Makes an entity class findable by {@link entityClass}; its module calls this when it loads. */
+export function registerEntity(kind: string, type: unknown): void {
+  ENTITIES.set(kind, type);
+}
+
+/**
+ * The entity class registered for `kind`. Used where two families hold each other (a group's members are users, a
+ * user's groups are groups): one side imports the other, the other looks it up here, so the modules do not import
+ * each other.
+ */
+export function entityClass<T>(kind: string): T {
+  const type = ENTITIES.get(kind);
+  if (type === undefined)
+    throw new Error(`domo-admin: the ${kind} entity is not loaded (import it from 'domo-admin', not a single file)`);
+  return type as T;
+}

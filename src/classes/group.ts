@@ -7,7 +7,7 @@ import { checkObject } from '../client/input.js';
 import { deleteGroups, getGroupById, updateGroup, type GroupChanges } from '../routes/group/core.js';
 import { getAllGroupMembers, getGroupOwners, updateGroupAccess, type PrincipalRef } from '../routes/group/members.js';
 import type { GroupType, Principal } from '../routes/group/schemas.js';
-import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
+import { callOptions, DomoEntity, EpochDate, registerEntity, type CallOptions } from './entity.js';
 import { checkLiveUsers, resolveUserIds, type UserRef } from './people.js';
 import { DomoUser } from './user.js';
 
@@ -220,3 +220,5 @@ export class DomoGroup extends DomoEntity {
 function isEmptyList(value: unknown): boolean {
   return Array.isArray(value) && value.length === 0;
 }
+
+registerEntity('group', DomoGroup);

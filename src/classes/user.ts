@@ -13,7 +13,8 @@ import { groupsOwnedBy, groupsWithMember } from './group-queries.js';
 import { handOver, OWNED_LABEL, ownedThings, type OwnedByUser } from './ownership.js';
 import { isDeletedEmail } from './deleted.js';
 import { resolveUserIds, type UserRef } from './people.js';
-import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
+import { callOptions, DomoEntity, entityClass, EpochDate, type CallOptions } from './entity.js';
+import type { DomoGroup } from './group.js';
 
 /**
  * The name of the role a user holds, whatever the read gave: the name itself (v2 reads name it; domo-api-admin.md
@@ -159,9 +160,9 @@ export class DomoUser extends DomoEntity {
    * The groups this user belongs to (directly or through a member group). Domo's `members` filter is not trusted:
    * every group it returns is re-checked.
    */
-  async groups(options: CallOptions = {}): Promise<import('./group.js').DomoGroup[]> {
-    const { DomoGroup } = await import('./group.js'); // group.ts imports this module
-    return DomoGroup.hydrateMany(this.auth, await groupsWithMember(this.auth, this.id, callOptions(options)));
+  async groups(options: CallOptions = {}): Promise<DomoGroup[]> {
+    const Group = entityClass<typeof DomoGroup>('group'); // group.ts imports this module: found, not imported
+    return Group.hydrateMany(this.auth, await groupsWithMember(this.auth, this.id, callOptions(options)));
   }
 
   /**

@@ -14,6 +14,7 @@ import {
 import { callOptions, type CallOptions } from './entity.js';
 import { oneByEmail, type UpsertResult } from './names.js';
 import { resolveUsers, type UserRef } from './people.js';
+import './group.js'; // registers DomoGroup, which DomoUser.groups() returns
 import { DomoUser } from './user.js';
 
 /** Options of {@link DomoUsers.list}. */

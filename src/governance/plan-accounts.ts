@@ -1,7 +1,7 @@
 import type { DomoAuth } from '../auth/base.js';
 import { mapAll } from '../client/concurrency.js';
 import type { CallOptions } from '../classes/entity.js';
-import { closeMatches } from '../classes/grant.js';
+import { closeMatches } from '../client/suggest.js';
 import { getAccounts } from '../routes/account/core.js';
 import type { Account, AccessEntry } from '../routes/account/schemas.js';
 import { getAccountAccessList } from '../routes/account/sharing.js';

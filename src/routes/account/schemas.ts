@@ -1,15 +1,7 @@
 import { z } from 'zod';
+import { wireId } from '../internal/ids.js';
 
-/** An id as Domo sends it in share lists: a number, or a string of decimal digits (never `0x10` or `1e1`), within the safe range. */
-export const wireId = z
-  .union([
-    z.number().int().positive(),
-    z
-      .string()
-      .regex(/^\d{1,16}$/, 'expected a decimal id')
-      .transform(Number),
-  ])
-  .refine((id) => Number.isSafeInteger(id) && id > 0, 'expected a positive id within the safe integer range');
+export { wireId };
 
 /** ms-epoch timestamps stay numbers at this layer; Domo sends null on fresh OAuth templates. */
 const epoch = z.number().nullable().optional();
