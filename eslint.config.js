@@ -23,6 +23,24 @@ export default tseslint.config(
     },
   },
   {
+    // Short functions: one that grows past 60 lines is split (the family contract, docs/families.md).
+    files: ['src/**/*.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // Still over the limit: the governance change kinds, switched on in these files, become one module per kind
+    // (plan, apply, before, render together) in issue 25's next step; remove a file here when it is done.
+    files: [
+      'src/governance/apply.ts',
+      'src/governance/before.ts',
+      'src/governance/plan.ts',
+      'src/governance/plan-accounts.ts',
+      'src/governance/plan-groups.ts',
+      'src/governance/plan-roles.ts',
+    ],
+    rules: { 'max-lines-per-function': 'off' },
+  },
+  {
     files: ['src/cli/**', 'bench/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },

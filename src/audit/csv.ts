@@ -36,37 +36,37 @@ export function auditCsv(model: AuditModel, findings: readonly Finding[]): Recor
         ...g.members.map((id) => [g.id, g.name, g.type, 'member', 'USER', id, email.get(id) ?? id]),
       ]),
     ),
-    'access.csv': csv(
-      [
-        'kind',
-        'credential_id',
-        'credential',
-        'provider',
-        'principal_type',
-        'principal_id',
-        'principal',
-        'level',
-        'users_reached',
-      ],
-      credentialsOf(model).flatMap(({ kind, credential: c }) =>
-        c.shares.map((s) => [
-          kind,
-          c.id,
-          c.name,
-          c.provider,
-          s.type,
-          s.id,
-          s.type === 'GROUP' ? (groups.get(s.id)?.name ?? s.name) : (email.get(s.id) ?? s.name),
-          s.level,
-          s.type === 'GROUP' ? (groups.get(s.id)?.members.length ?? 0) : 1,
-        ]),
-      ),
-    ),
+    'access.csv': accessCsv(model, email, groups),
     'findings.csv': csv(
       ['severity', 'kind', 'message', 'subjects'],
       findings.map((f) => [f.severity, f.kind, f.message, f.subjects.map((s) => `${s.type}:${s.id}`).join(' ')]),
     ),
   };
+}
+
+/** `access.csv`: one row per credential × principal, with how many users the share reaches. */
+function accessCsv(
+  model: AuditModel,
+  email: ReadonlyMap<number, string>,
+  groups: ReadonlyMap<number, AuditModel['groups'][number]>,
+): string {
+  const header = ['kind', 'credential_id', 'credential', 'provider', 'principal_type', 'principal_id', 'principal'];
+  return csv(
+    [...header, 'level', 'users_reached'],
+    credentialsOf(model).flatMap(({ kind, credential: c }) =>
+      c.shares.map((s) => [
+        kind,
+        c.id,
+        c.name,
+        c.provider,
+        s.type,
+        s.id,
+        s.type === 'GROUP' ? (groups.get(s.id)?.name ?? s.name) : (email.get(s.id) ?? s.name),
+        s.level,
+        s.type === 'GROUP' ? (groups.get(s.id)?.members.length ?? 0) : 1,
+      ]),
+    ),
+  );
 }
 
 function csv(header: string[], rows: unknown[][]): string {

@@ -108,6 +108,17 @@ async function readTour(tour: Tour, auth: DomoAuth, everything: boolean): Promis
 }
 
 async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {
+  const { role, movers } = await roleTour(tour, auth);
+  await accountTour(tour, auth, movers, role);
+  await governanceTour(
+    tour,
+    auth,
+    movers.map((m) => m.email as string),
+  );
+}
+
+/** A role made from another, its grants set and added, two users moved in and back out. */
+async function roleTour(tour: Tour, auth: DomoAuth): Promise<{ role: DomoRole; movers: RoleMember[] }> {
   const roles = new DomoRoles(auth);
   tour.step('Create a role from an existing one');
   const editor = await roles.getByName('Editor');
@@ -142,7 +153,11 @@ async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {
     { toRoleId: participant.id },
   );
   tour.line(`moved them back to "${participant.name}": ${(await role.getMembers()).length} members`);
+  return { role, movers };
+}
 
+/** Accounts with configs, a share, the access list, a transfer, a rename, and everything put back. */
+async function accountTour(tour: Tour, auth: DomoAuth, movers: RoleMember[], role: DomoRole): Promise<void> {
   tour.step('Accounts with their configs (secrets redacted)');
   const accounts = new DomoAccounts(auth);
   const { accounts: all, failed } = await accounts.list({ withConfig: true, withAccess: true, concurrency: 8 });
@@ -180,11 +195,6 @@ async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {
   await role.delete();
   tour.line(
     `account #${account.id} back to its name, owner and ${original.length} access entries; role "${role.name}" deleted`,
-  );
-  await governanceTour(
-    tour,
-    auth,
-    movers.map((m) => m.email as string),
   );
 }
 

@@ -324,6 +324,19 @@ function configFor(state: SandboxState, type: string, n: number): Record<string,
       return { instance: state.instance, accessToken: state.issueToken(state.adminUserId), allowExternalUse: 'false' };
     case 'domo-governance-d14c2fef-49a8-4898-8ddd-f64998005600':
       return { apikey: secret('gov'), customer: state.instance, allowExternalUse: 'false' };
+    default:
+      return warehouseConfig(r, secret, type, n);
+  }
+}
+
+/** Configs of the Snowflake providers: accounts, users, keys and secrets (the others: {@link awsConfig}). */
+function warehouseConfig(
+  r: SandboxState['random'],
+  secret: (prefix: string) => string,
+  type: string,
+  n: number,
+): Record<string, unknown> {
+  switch (type) {
     case 'snowflake':
     case 'snowflake-internal-unload':
       return {
@@ -362,6 +375,19 @@ function configFor(state: SandboxState, type: string, n: number): Record<string,
         passPhrase: secret('pp'),
         allowExternalUse: 'false',
       };
+    default:
+      return awsConfig(r, secret, type, n);
+  }
+}
+
+/** Configs of the AWS providers, and the Snowflake unload that writes to S3. */
+function awsConfig(
+  r: SandboxState['random'],
+  secret: (prefix: string) => string,
+  type: string,
+  n: number,
+): Record<string, unknown> {
+  switch (type) {
     case 'snowflake-unload-v2':
       return {
         account: `acme-${r.hex(6)}`,

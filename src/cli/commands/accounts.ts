@@ -48,7 +48,15 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
   const accounts = program
     .command('accounts')
     .description('credential accounts: list, show, access, share, unshare, rename');
+  registerAccountsList(accounts, ctx);
+  registerAccountsShow(accounts, ctx);
+  registerAccountsAccess(accounts, ctx);
+  registerAccountsSharing(accounts, ctx);
+  registerAccountsRename(accounts, ctx);
+  registerOAuth(program, ctx);
+}
 
+function registerAccountsList(accounts: Command, ctx: () => CliContext): void {
   accounts
     .command('list')
     .description('list accounts with their owners (configs with --with-config; secrets are always redacted)')
@@ -81,7 +89,9 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
       );
       for (const f of failed) c.note(`! account #${f.account.id}: not fully read (${errorLine(f.error)})`);
     });
+}
 
+function registerAccountsShow(accounts: Command, ctx: () => CliContext): void {
   accounts
     .command('show <account>')
     .description('one account (id or exact name) with its config (masked) and access list')
@@ -99,7 +109,9 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
         ].join('\n'),
       );
     });
+}
 
+function registerAccountsAccess(accounts: Command, ctx: () => CliContext): void {
   accounts
     .command('access <account>')
     .description('who can use an account')
@@ -108,7 +120,37 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
       const access = await (await resolveAccount(await c.auth(), ref)).getAccess();
       c.list(access, () => accessTable(access));
     });
+}
 
+function registerAccountsRename(accounts: Command, ctx: () => CliContext): void {
+  accounts
+    .command('rename')
+    .argument('<id>', 'account id', idArgument('<id>'))
+    .argument('<name>', 'the new display name')
+    .description("change an account's display name")
+    .action(async (id: number, name: string) => {
+      const c = ctx();
+      const account = await resolveAccount(await c.auth(), String(id));
+      const before = account.displayName;
+      await account.rename(name);
+      c.result(
+        account,
+        () => `✓ account #${account.id}: ${JSON.stringify(before)} → ${JSON.stringify(account.displayName)}\n`,
+      );
+    });
+}
+
+/** The level the access list shows for a principal; `NONE` when it is not listed. */
+function accessLevelOf(access: readonly AccessEntry[], target: { ids: object; id: number }): string {
+  const type = 'userId' in target.ids ? 'USER' : 'GROUP';
+  return access.find((row) => row.type === type && row.id === target.id)?.accessLevel ?? 'NONE';
+}
+
+function errorLine(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function registerAccountsSharing(accounts: Command, ctx: () => CliContext): void {
   principalOptions(accounts.command('share <account>'))
     .description('share an account with a user or a group (or change their level)')
     .option('--level <level>', `${Object.keys(AccessLevel).join(' | ')}`, accessLevelArgument, AccessLevel.CAN_VIEW)
@@ -125,7 +167,6 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
         () => `✓ ${account.summary()}: ${target.who} now has ${level}\n`,
       );
     });
-
   principalOptions(accounts.command('unshare <account>'))
     .description("remove a user's or a group's access")
     .action(async (ref: string, options: PrincipalOptions, command: Command) => {
@@ -142,23 +183,9 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
           : `! ${account.summary()}: ${target.who} still has ${level}\n`,
       );
     });
+}
 
-  accounts
-    .command('rename')
-    .argument('<id>', 'account id', idArgument('<id>'))
-    .argument('<name>', 'the new display name')
-    .description("change an account's display name")
-    .action(async (id: number, name: string) => {
-      const c = ctx();
-      const account = await resolveAccount(await c.auth(), String(id));
-      const before = account.displayName;
-      await account.rename(name);
-      c.result(
-        account,
-        () => `✓ account #${account.id}: ${JSON.stringify(before)} → ${JSON.stringify(account.displayName)}\n`,
-      );
-    });
-
+function registerOAuth(program: Command, ctx: () => CliContext): void {
   const oauth = program.command('oauth').description('OAuth account templates: list, show');
   oauth
     .command('list')
@@ -193,14 +220,4 @@ export function registerAccounts(program: Command, ctx: () => CliContext): void 
           `${template.summary()}\n  config: ${configText(template.config)}\n\n${accessTable(template.access ?? [])}`,
       );
     });
-}
-
-/** The level the access list shows for a principal; `NONE` when it is not listed. */
-function accessLevelOf(access: readonly AccessEntry[], target: { ids: object; id: number }): string {
-  const type = 'userId' in target.ids ? 'USER' : 'GROUP';
-  return access.find((row) => row.type === type && row.id === target.id)?.accessLevel ?? 'NONE';
-}
-
-function errorLine(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

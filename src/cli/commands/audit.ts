@@ -15,6 +15,13 @@ import { formatTable } from '../table.js';
 
 /** `audit`, `who-can`, `access` and `offboard`: who can do what, and a safe hand-over. */
 export function registerAudit(program: Command, ctx: () => CliContext): void {
+  registerAuditAudit(program, ctx);
+  registerAuditWhoCan(program, ctx);
+  registerAuditAccess(program, ctx);
+  registerAuditOffboard(program, ctx);
+}
+
+function registerAuditAudit(program: Command, ctx: () => CliContext): void {
   program
     .command('audit')
     .description('read roles, grants, users, groups, accounts and OAuth templates; print findings (or write a report)')
@@ -60,7 +67,9 @@ export function registerAudit(program: Command, ctx: () => CliContext): void {
       for (const failure of notWritten) c.note(`! ${failure.error}`);
       if (notWritten.length > 0) c.exitCode = 1;
     });
+}
 
+function registerAuditWhoCan(program: Command, ctx: () => CliContext): void {
   program
     .command('who-can <grant>')
     .description('the users who hold a grant, and the role it comes through')
@@ -81,7 +90,9 @@ export function registerAudit(program: Command, ctx: () => CliContext): void {
           ),
       );
     });
+}
 
+function registerAuditAccess(program: Command, ctx: () => CliContext): void {
   program
     .command('access')
     .description(
@@ -126,7 +137,9 @@ export function registerAudit(program: Command, ctx: () => CliContext): void {
           ].join('\n'),
       );
     });
+}
 
+function registerAuditOffboard(program: Command, ctx: () => CliContext): void {
   program
     .command('offboard')
     .description(

@@ -40,6 +40,14 @@ interface ApplyFlags {
 
 /** `export`, `plan`, `apply`, `restore` and `diff`: governance as code. */
 export function registerGovernance(program: Command, ctx: () => CliContext): void {
+  registerGovernanceExport(program, ctx);
+  registerGovernancePlan(program, ctx);
+  registerGovernanceApply(program, ctx);
+  registerGovernanceRestore(program, ctx);
+  registerGovernanceDiff(program, ctx);
+}
+
+function registerGovernanceExport(program: Command, ctx: () => CliContext): void {
   program
     .command('export')
     .description(
@@ -54,7 +62,9 @@ export function registerGovernance(program: Command, ctx: () => CliContext): voi
       });
       c.data(spec, specToYaml(spec));
     });
+}
 
+function registerGovernancePlan(program: Command, ctx: () => CliContext): void {
   program
     .command('plan <spec>')
     .description('show what applying a spec would change (exit 0: no changes, 2: changes, 1: error)')
@@ -67,46 +77,9 @@ export function registerGovernance(program: Command, ctx: () => CliContext): voi
       c.exitCode = plan.changes.length > 0 ? 2 : 0; // like terraform plan -detailed-exitcode
       if (options.out) await writePlanFile(options.out, `${JSON.stringify(savePlan(plan), null, 2)}\n`, file);
     });
+}
 
-  withApplyFlags(
-    program
-      .command('apply <file>')
-      .description(
-        'apply a spec, or a plan saved by `plan --out` (refused if the instance changed since); --yes is required',
-      ),
-  ).action(async (file: string, options: ApplyFlags) => {
-    const c = ctx();
-    const auth = await c.auth();
-    const text = await readText(file);
-    const parsed = parseQuietly(text);
-    if ((parsed as { format?: unknown } | undefined)?.format === 'domo-admin-snapshot')
-      throw new DomoInputError(
-        `${file} is a snapshot, not a spec or a saved plan: to go back to it, run \`domo-admin restore ${file}\``,
-        { field: 'file' },
-      );
-    if (isSavedPlan(parsed)) {
-      const saved = loadPlan(text, { file });
-      const replan = () => planSpec(auth, saved.spec, { absent: saved.absent });
-      await applyReviewed(c, auth, await replanSaved(auth, saved), replan, options, 'the plan');
-    } else {
-      const spec = loadSpec(text, { file });
-      const replan = () => planSpec(auth, spec);
-      await applyReviewed(c, auth, await replan(), replan, options, 'the spec');
-    }
-  });
-
-  withApplyFlags(
-    program
-      .command('restore <snapshot>')
-      .description('plan and apply the way back to a snapshot written before an apply; --yes is required'),
-  ).action(async (file: string, options: ApplyFlags) => {
-    const c = ctx();
-    const auth = await c.auth();
-    const snapshot = loadSnapshot(await readText(file), { file });
-    const replan = () => planRestore(auth, snapshot);
-    await applyReviewed(c, auth, await replan(), replan, options, 'the snapshot');
-  });
-
+function registerGovernanceDiff(program: Command, ctx: () => CliContext): void {
   program
     .command('diff')
     .description(
@@ -234,5 +207,48 @@ async function readText(file: string): Promise<string> {
     throw new DomoInputError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, {
       field: 'spec',
     });
+  });
+}
+
+function registerGovernanceApply(program: Command, ctx: () => CliContext): void {
+  withApplyFlags(
+    program
+      .command('apply <file>')
+      .description(
+        'apply a spec, or a plan saved by `plan --out` (refused if the instance changed since); --yes is required',
+      ),
+  ).action(async (file: string, options: ApplyFlags) => {
+    const c = ctx();
+    const auth = await c.auth();
+    const text = await readText(file);
+    const parsed = parseQuietly(text);
+    if ((parsed as { format?: unknown } | undefined)?.format === 'domo-admin-snapshot')
+      throw new DomoInputError(
+        `${file} is a snapshot, not a spec or a saved plan: to go back to it, run \`domo-admin restore ${file}\``,
+        { field: 'file' },
+      );
+    if (isSavedPlan(parsed)) {
+      const saved = loadPlan(text, { file });
+      const replan = () => planSpec(auth, saved.spec, { absent: saved.absent });
+      await applyReviewed(c, auth, await replanSaved(auth, saved), replan, options, 'the plan');
+    } else {
+      const spec = loadSpec(text, { file });
+      const replan = () => planSpec(auth, spec);
+      await applyReviewed(c, auth, await replan(), replan, options, 'the spec');
+    }
+  });
+}
+
+function registerGovernanceRestore(program: Command, ctx: () => CliContext): void {
+  withApplyFlags(
+    program
+      .command('restore <snapshot>')
+      .description('plan and apply the way back to a snapshot written before an apply; --yes is required'),
+  ).action(async (file: string, options: ApplyFlags) => {
+    const c = ctx();
+    const auth = await c.auth();
+    const snapshot = loadSnapshot(await readText(file), { file });
+    const replan = () => planRestore(auth, snapshot);
+    await applyReviewed(c, auth, await replan(), replan, options, 'the snapshot');
   });
 }

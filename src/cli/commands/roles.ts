@@ -9,7 +9,16 @@ import { inline } from '../text.js';
 /** `domo-admin roles …` */
 export function registerRoles(program: Command, ctx: () => CliContext): void {
   const roles = program.command('roles').description('roles: list, show, grants, members, create, delete, default');
+  registerRolesList(roles, ctx);
+  registerRolesShow(roles, ctx);
+  registerRolesGrants(roles, ctx);
+  registerRolesMembers(roles, ctx);
+  registerRolesCreate(roles, ctx);
+  registerRolesDelete(roles, ctx);
+  registerRolesDefault(roles, ctx);
+}
 
+function registerRolesList(roles: Command, ctx: () => CliContext): void {
   roles
     .command('list')
     .description('list roles with grant and user counts')
@@ -18,7 +27,9 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
       const list = await new DomoRoles(await c.auth()).list();
       c.list(list, () => rolesTable(list));
     });
+}
 
+function registerRolesShow(roles: Command, ctx: () => CliContext): void {
   roles
     .command('show <role>')
     .description('one role (id or exact name) with its grants and members')
@@ -36,7 +47,63 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
         ].join('\n'),
       );
     });
+}
 
+function registerRolesCreate(roles: Command, ctx: () => CliContext): void {
+  roles
+    .command('create <name>')
+    .description('create a role')
+    .option('--from <role>', 'copy the grants of this role (id or name)')
+    .option('--description <text>', 'description', '')
+    .action(async (name: string, options: { from?: string; description: string }) => {
+      const c = ctx();
+      const auth = await c.auth();
+      const from = options.from === undefined ? undefined : await resolveRole(auth, options.from);
+      const role = await (
+        await DomoRole.create(auth, {
+          name,
+          description: options.description,
+          ...(from ? { fromRoleId: from.id } : {}),
+        })
+      ).refresh();
+      c.result(role, () => `✓ created ${role.summary()}${from ? ` from ${JSON.stringify(from.name)}` : ''}\n`);
+    });
+}
+
+function registerRolesDelete(roles: Command, ctx: () => CliContext): void {
+  roles
+    .command('delete <role>')
+    .description('delete a role (refuses system and default roles)')
+    .option('--reassign-to <role>', 'move its members to this role first (id or name)')
+    .action(async (ref: string, options: { reassignTo?: string }) => {
+      const c = ctx();
+      const auth = await c.auth();
+      const role = await resolveRole(auth, ref);
+      const target = options.reassignTo === undefined ? undefined : await resolveRole(auth, options.reassignTo);
+      await role.delete(target ? { reassignTo: target.id } : {});
+      c.result(
+        { ok: true, deleted: role.id },
+        () =>
+          `✓ deleted role #${role.id} ${JSON.stringify(role.name)}${target ? ` (members moved to ${JSON.stringify(target.name)})` : ''}\n`,
+      );
+    });
+}
+
+function registerRolesDefault(roles: Command, ctx: () => CliContext): void {
+  roles
+    .command('default [role]')
+    .description('show the default role, or set it')
+    .action(async (ref?: string) => {
+      const c = ctx();
+      const auth = await c.auth();
+      let role: DomoRole;
+      if (ref === undefined) role = await new DomoRoles(auth).getDefault();
+      else role = await (await resolveRole(auth, ref)).setAsDefault();
+      c.result(role, () => `${ref === undefined ? '' : '✓ '}default role: ${role.summary()}\n`);
+    });
+}
+
+function registerRolesGrants(roles: Command, ctx: () => CliContext): void {
   const grants = roles.command('grants').description("change a role's grants (checked against the catalogue first)");
   for (const [verb, description] of [
     ['set', 'replace the grants with exactly these'],
@@ -64,7 +131,9 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
         );
       });
   }
+}
 
+function registerRolesMembers(roles: Command, ctx: () => CliContext): void {
   const members = roles
     .command('members')
     .description('move users into or out of a role (a user holds exactly one role)');
@@ -101,53 +170,5 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
         () =>
           `✓ moved ${users.length} user(s) out of ${role.summary()}${target ? ` into ${target.summary()}` : ' into the default role'}\n`,
       );
-    });
-
-  roles
-    .command('create <name>')
-    .description('create a role')
-    .option('--from <role>', 'copy the grants of this role (id or name)')
-    .option('--description <text>', 'description', '')
-    .action(async (name: string, options: { from?: string; description: string }) => {
-      const c = ctx();
-      const auth = await c.auth();
-      const from = options.from === undefined ? undefined : await resolveRole(auth, options.from);
-      const role = await (
-        await DomoRole.create(auth, {
-          name,
-          description: options.description,
-          ...(from ? { fromRoleId: from.id } : {}),
-        })
-      ).refresh();
-      c.result(role, () => `✓ created ${role.summary()}${from ? ` from ${JSON.stringify(from.name)}` : ''}\n`);
-    });
-
-  roles
-    .command('delete <role>')
-    .description('delete a role (refuses system and default roles)')
-    .option('--reassign-to <role>', 'move its members to this role first (id or name)')
-    .action(async (ref: string, options: { reassignTo?: string }) => {
-      const c = ctx();
-      const auth = await c.auth();
-      const role = await resolveRole(auth, ref);
-      const target = options.reassignTo === undefined ? undefined : await resolveRole(auth, options.reassignTo);
-      await role.delete(target ? { reassignTo: target.id } : {});
-      c.result(
-        { ok: true, deleted: role.id },
-        () =>
-          `✓ deleted role #${role.id} ${JSON.stringify(role.name)}${target ? ` (members moved to ${JSON.stringify(target.name)})` : ''}\n`,
-      );
-    });
-
-  roles
-    .command('default [role]')
-    .description('show the default role, or set it')
-    .action(async (ref?: string) => {
-      const c = ctx();
-      const auth = await c.auth();
-      let role: DomoRole;
-      if (ref === undefined) role = await new DomoRoles(auth).getDefault();
-      else role = await (await resolveRole(auth, ref)).setAsDefault();
-      c.result(role, () => `${ref === undefined ? '' : '✓ '}default role: ${role.summary()}\n`);
     });
 }

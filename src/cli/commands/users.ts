@@ -81,6 +81,13 @@ function registerShowFind(users: Command, ctx: () => CliContext): void {
 }
 
 function registerChanges(users: Command, ctx: () => CliContext): void {
+  registerUsersCreate(users, ctx);
+  registerUsersSetRole(users, ctx);
+  registerUsersUpdate(users, ctx);
+  registerUsersDelete(users, ctx);
+}
+
+function registerUsersCreate(users: Command, ctx: () => CliContext): void {
   users
     .command('create <email>')
     .description('create (invite) a user')
@@ -102,6 +109,9 @@ function registerChanges(users: Command, ctx: () => CliContext): void {
         () => `✓ created ${user.summary()}${options.invite ? ' (invitation emailed)' : ' (no invitation emailed)'}\n`,
       );
     });
+}
+
+function registerUsersSetRole(users: Command, ctx: () => CliContext): void {
   users
     .command('set-role')
     .description('move a user (id or email) to a role (id or name)')
@@ -115,6 +125,9 @@ function registerChanges(users: Command, ctx: () => CliContext): void {
       const after = await role.refresh(); // the member count printed is the one after the move
       c.result(user, () => `✓ ${user.summary()} now holds ${after.summary()}\n`);
     });
+}
+
+function registerUsersUpdate(users: Command, ctx: () => CliContext): void {
   users
     .command('update')
     .description('change a user\'s fields (only those given); "" clears title, department or phone')
@@ -145,6 +158,9 @@ function registerChanges(users: Command, ctx: () => CliContext): void {
         c.result(user, () => `✓ updated\n${details(user, role)}`);
       },
     );
+}
+
+function registerUsersDelete(users: Command, ctx: () => CliContext): void {
   users
     .command('delete')
     .description('delete a user (refuses while they own accounts or groups unless --transfer-to says who takes over)')

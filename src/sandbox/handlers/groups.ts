@@ -9,6 +9,11 @@ import { empty, endpoint, json, pageOffset, pageSize, type SandboxScope } from '
  * delete. The fixed paths come before `groups/:id`, which would otherwise catch them.
  */
 export function groupHandlers(scope: SandboxScope): HttpHandler[] {
+  return [...groupReadHandlers(scope), ...groupWriteHandlers(scope)];
+}
+
+/** The list, members and owners (both variants): the fixed paths before `groups/:id`. */
+function groupReadHandlers(scope: SandboxScope): HttpHandler[] {
   const { state } = scope;
   return [
     endpoint(scope, 'GET', '/api/content/v2/groups/grouplist', (ctx) => {
@@ -41,6 +46,13 @@ export function groupHandlers(scope: SandboxScope): HttpHandler[] {
         }),
       );
     }),
+  ];
+}
+
+/** Membership and ownership changes, create, update, delete; then the group read by id and its owners (GET). */
+function groupWriteHandlers(scope: SandboxScope): HttpHandler[] {
+  const { state } = scope;
+  return [
     endpoint(scope, 'PUT', '/api/content/v2/groups/access', async (ctx) => {
       updateAccess(state, await ctx.json(), ctx.userId);
       ctx.applied();

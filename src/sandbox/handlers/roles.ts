@@ -22,6 +22,11 @@ function appliedButBadRequest(ctx: SandboxContext): Response {
 
 /** Roles, grants (authorities), membership and the default role. */
 export function roleHandlers(scope: SandboxScope): HttpHandler[] {
+  return [...roleCrudHandlers(scope), ...grantAndMemberHandlers(scope), ...defaultRoleStateHandlers(scope)];
+}
+
+/** List, create, read, update and delete roles, and the default-role setting (before `roles/:id`). */
+function roleCrudHandlers(scope: SandboxScope): HttpHandler[] {
   const { state } = scope;
   return [
     endpoint(scope, 'GET', '/api/authorization/v1/roles', () =>
@@ -52,6 +57,13 @@ export function roleHandlers(scope: SandboxScope): HttpHandler[] {
       ctx.applied();
       return state.quirks ? appliedButBadRequest(ctx) : empty(204);
     }),
+  ];
+}
+
+/** A role's grants (PATCH, and the PUT quirk), its members, and the grant catalogue. */
+function grantAndMemberHandlers(scope: SandboxScope): HttpHandler[] {
+  const { state } = scope;
+  return [
     // Domo answers 200 [] for a role that does not exist.
     endpoint(scope, 'GET', '/api/authorization/v1/roles/:id/authorities', (ctx) =>
       json([...(state.roles.get(ctx.id())?.authorities ?? [])]),
@@ -80,6 +92,13 @@ export function roleHandlers(scope: SandboxScope): HttpHandler[] {
     endpoint(scope, 'GET', '/api/authorization/v1/authorities', () =>
       json([...state.authorities.keys()].map((a) => authorityView(state, a))),
     ),
+  ];
+}
+
+/** The default role as a customer state (`user.roleid.default`), read and written. */
+function defaultRoleStateHandlers(scope: SandboxScope): HttpHandler[] {
+  const { state } = scope;
+  return [
     endpoint(scope, 'GET', `/api/content/v1/customer-states/:name`, (ctx) => {
       if (ctx.params.name !== DEFAULT_ROLE_STATE)
         throw new SandboxHttpError(404, `customer state ${ctx.params.name} not found`);
