@@ -2,7 +2,7 @@ import { authFromEnv, type DomoAuth } from '../auth/index.js';
 import { DomoInputError, isDomoError } from '../client/errors.js';
 import { redactJsonText, type Logger, type LogLevel } from '../client/logger.js';
 import type { TransportOptions } from '../client/options.js';
-import { READ_ONLY_POST_PATHS } from '../routes/index.js';
+import { isReadOnlyRequest } from '../client/attempt.js';
 import type { RunningSandbox } from '../sandbox/server.js';
 import type { CliIo } from './io.js';
 import { authFromProfile } from './profiles.js';
@@ -160,16 +160,14 @@ export class CliContext {
    */
   #dryRunFetch(): typeof fetch {
     return async (input, init) => {
+      // The request a route marked `readOnly` is the very object passed in: checked before it is copied.
+      if (input instanceof Request && init === undefined && isReadOnlyRequest(input)) return fetch(input);
       const request = new Request(input, init);
-      if (request.method === 'GET' || request.method === 'HEAD' || isReadOnlyPost(request)) return fetch(request);
+      if (isReadOnlyRequest(request)) return fetch(request);
       this.captured.push({ method: request.method, url: request.url, body: await request.text() });
       return new Response(null, { status: 204, statusText: 'No Content (dry run: not sent)' });
     };
   }
-}
-
-function isReadOnlyPost(request: Request): boolean {
-  return request.method === 'POST' && READ_ONLY_POST_PATHS.includes(new URL(request.url).pathname);
 }
 
 function lineLogger(io: CliIo): Logger {

@@ -11,6 +11,19 @@ export interface CallAttempts {
   startedAt: number;
   /** Why the last attempt failed (`HTTP 503`, `timeout`, `ECONNRESET`), for the retry log line. */
   lastFailure?: string;
+  /** The request changes nothing (a read, or a search sent as POST): see {@link isReadOnlyRequest}. */
+  readonly readOnly?: boolean;
+}
+
+/** The requests of calls that change nothing, as the fetch sees them. */
+const readOnlyRequests = new WeakSet<Request>();
+
+/**
+ * True for a request the library sends that changes nothing: a GET or HEAD, or a route marked `readOnly` (a search
+ * sent as POST). A custom `fetch` — the CLI's `--dry-run` — uses it to let reads through and hold back changes.
+ */
+export function isReadOnlyRequest(request: Request): boolean {
+  return request.method === 'GET' || request.method === 'HEAD' || readOnlyRequests.has(request);
 }
 
 /** Hears of every attempt of every call: its start, and its response before the body is read. */
@@ -63,6 +76,7 @@ export function boundedFetch<C extends CallAttempts>(
     if (!call) return base(request);
     call.attempts += 1;
     call.startedAt = performance.now();
+    if (call.readOnly) readOnlyRequests.add(request);
     observer.started(request, call);
     try {
       const response = await base(request);

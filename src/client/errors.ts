@@ -184,8 +184,12 @@ export class DomoTimeoutError extends DomoError {
   readonly timeoutMs: number | undefined;
   readonly mayHaveBeenApplied: boolean;
 
-  constructor(message: string, context: RequestContext & MaybeApplied & { timeoutMs?: number } = {}) {
-    super(message, context);
+  constructor(
+    message: string,
+    context: RequestContext & MaybeApplied & { timeoutMs?: number } = {},
+    options: { cause?: unknown } = {},
+  ) {
+    super(message, context, options);
     this.timeoutMs = context.timeoutMs;
     this.mayHaveBeenApplied = context.mayHaveBeenApplied ?? false;
   }
@@ -196,8 +200,8 @@ export class DomoAbortError extends DomoError {
   override name = 'DomoAbortError';
   readonly mayHaveBeenApplied: boolean;
 
-  constructor(message: string, context: RequestContext & MaybeApplied = {}) {
-    super(message, context);
+  constructor(message: string, context: RequestContext & MaybeApplied = {}, options: { cause?: unknown } = {}) {
+    super(message, context, options);
     this.mayHaveBeenApplied = context.mayHaveBeenApplied ?? false;
   }
 }

@@ -15,3 +15,4 @@ export {
   type TransportOptions,
 } from './options.js';
 export { DomoTransport, type AuthProvider, type RequestSpec } from './transport.js';
+export { isReadOnlyRequest } from './attempt.js';

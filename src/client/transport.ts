@@ -73,6 +73,8 @@ export interface RequestSpec<T> {
   maxRetries?: number;
   /** Repeating it is harmless (a PATCH that replaces state, a search sent as POST): retried like a PUT. */
   idempotent?: boolean;
+  /** It changes nothing though it is not a GET (a search sent as POST): `--dry-run` lets it through. */
+  readOnly?: boolean;
   /** Sends no credentials (the login endpoint). */
   anonymous?: boolean;
   /** Words for a 404 (a `DomoNotFoundError`), e.g. `account 71 not found or not shared with you`. */
@@ -164,7 +166,14 @@ export class DomoTransport {
   async request<T>(spec: RequestSpec<T>, options: RequestOptions = {}): Promise<DomoResponse<T>> {
     checkRequestOptions(options, spec.route);
     const now = performance.now();
-    const call: Call = { spec, maxBytes: this.maxResponseBytes, attempts: 0, startedAt: now, calledAt: now };
+    const call: Call = {
+      spec,
+      maxBytes: this.maxResponseBytes,
+      attempts: 0,
+      startedAt: now,
+      calledAt: now,
+      readOnly: spec.readOnly === true,
+    };
     const url = this.#url(spec);
     if (options.signal?.aborted)
       throw new DomoAbortError(`${spec.method} ${pathOf(url)} was aborted before it was sent`, context(call, url));
@@ -327,6 +336,7 @@ export class DomoTransport {
       return new DomoTimeoutError(
         `${where} timed out after ${timeoutMs} ms (attempt ${context.attempts ?? 1}, response body included)${write ? checkFirst : ''}`,
         { ...context, timeoutMs, mayHaveBeenApplied: write },
+        { cause: bareError(error) },
       );
     }
     if (error instanceof BodyTooLarge) {
@@ -336,10 +346,11 @@ export class DomoTransport {
       });
     }
     if (isAbort(error, options.signal)) {
-      return new DomoAbortError(`${where} was aborted${write ? checkFirst : ''}`, {
-        ...context,
-        mayHaveBeenApplied: write,
-      });
+      return new DomoAbortError(
+        `${where} was aborted${write ? checkFirst : ''}`,
+        { ...context, mayHaveBeenApplied: write },
+        { cause: options.signal?.reason ?? bareError(error) },
+      );
     }
     const failure = connectionFailure(error, context.url);
     const mayHaveBeenApplied = write && failure.maybeSent;
@@ -353,6 +364,16 @@ export class DomoTransport {
   #scrub(text: string, extra: Iterable<Secret | string> = []): string {
     return scrubSecrets(text, [...this.#auth.secrets(), ...extra]);
   }
+}
+
+/**
+ * An error's name and message only, as a `cause`: ky's errors hold the request, whose headers carry the credential,
+ * and a cause is shown by `util.inspect`.
+ */
+function bareError(error: unknown): Error {
+  const bare = new Error(error instanceof Error ? error.message : String(error));
+  bare.name = error instanceof Error ? error.name : 'Error';
+  return bare;
 }
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {

@@ -110,6 +110,7 @@ export async function getGroupOwners(
         query: { checkOwnership: true, includeUsers: false },
         json: [String(groupId)],
         idempotent: true,
+        readOnly: true,
         schema: GroupOwnersSchema,
         notFoundHint: groupNotFound(groupId),
       },

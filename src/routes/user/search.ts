@@ -124,6 +124,7 @@ export async function searchUsers(
       path: USER_SEARCH_PATH,
       json: body,
       idempotent: true,
+      readOnly: true,
       schema: UserSearchResultSchema,
     },
     options,
