@@ -1,9 +1,11 @@
 import { dict } from '../client/dict.js';
-import { LAST_SYSTEM_ROLE_ID } from '../classes/role.js';
 import type { AccountState } from './plan-accounts.js';
 import type { GroupState } from './plan-groups.js';
+import { kindOf, type BeforeContext } from './kinds/index.js';
 import type { PlanChange, RoleState } from './plan.js';
 import type { Spec, SpecAccount, SpecGroup, SpecRole } from './spec.js';
+
+export { accountSpec } from './kinds/index.js';
 
 /**
  * The state a plan changes, as it was when planned: a spec that puts back everything the plan touches, and the roles
@@ -27,7 +29,7 @@ export interface PlanReadings {
   emails: Map<number, string>;
 }
 
-/** The before-state of everything `changes` touch (see {@link BeforeState}). */
+/** The before-state of everything `changes` touch (see {@link BeforeState}): each kind says what undoes it. */
 export function beforeState(changes: readonly PlanChange[], read: PlanReadings): BeforeState {
   // Keyed by names from the server: no prototype, so a role named `__proto__` is a name, never Object.prototype.
   const roles = dict<SpecRole>();
@@ -37,82 +39,22 @@ export function beforeState(changes: readonly PlanChange[], read: PlanReadings):
   let defaultRole: string | undefined;
   const ref = (id: number): string | number => read.emails.get(id) ?? id;
   const role = (name: string): SpecRole => (roles[name] ??= {});
-  const group = (name: string): SpecGroup => (groups[name] ??= {});
-  const addMembers = (name: string, users: { id: number }[]) => {
-    const entry = role(name);
-    entry.members = [...new Set([...(entry.members ?? []), ...users.map((u) => ref(u.id))])];
+  const ctx: BeforeContext = {
+    read,
+    ref,
+    role,
+    group: (name) => (groups[name] ??= {}),
+    setGroup: (name, spec) => (groups[name] = spec),
+    setAccount: (name, spec) => (accounts[name] = spec),
+    addMembers: (name, users) => {
+      const entry = role(name);
+      entry.members = [...new Set([...(entry.members ?? []), ...users.map((u) => ref(u.id))])];
+    },
+    setDefaultRole: (name) => (defaultRole = name),
+    absentRole: (name) => absent.roles.push(name),
+    absentGroup: (name) => absent.groups.push(name),
   };
-  for (const change of changes) {
-    switch (change.kind) {
-      case 'create-role':
-        absent.roles.push(change.role);
-        break;
-      case 'delete-role': {
-        const state = read.roles.get(change.role.toLowerCase());
-        if (!state) break;
-        Object.assign(role(state.role.name), {
-          description: state.role.description ?? '',
-          grants: [...state.grants].sort(),
-        });
-        addMembers(
-          state.role.name,
-          [...state.members.keys()].map((id) => ({ id })),
-        );
-        break;
-      }
-      case 'update-role':
-        role(change.role).description = change.before;
-        break;
-      case 'set-grants':
-        role(change.role).grants =
-          change.roleId !== undefined && change.roleId <= LAST_SYSTEM_ROLE_ID
-            ? { add: change.before, remove: change.added }
-            : change.before;
-        break;
-      case 'move-users':
-        for (const user of change.users) if (user.fromRole !== '?') addMembers(user.fromRole, [user]);
-        break;
-      case 'remove-users':
-        addMembers(change.role, change.users);
-        break;
-      case 'set-default-role':
-        defaultRole = change.before;
-        break;
-      case 'create-group':
-        absent.groups.push(change.group);
-        break;
-      case 'delete-group': {
-        const state = read.groups.get(change.groupId);
-        if (!state) break;
-        groups[state.group.name] = {
-          type: state.group.type as NonNullable<SpecGroup['type']>,
-          description: state.group.description ?? '',
-          owners: state.owners.map(ref),
-          members: state.members.map(ref),
-          membership: 'authoritative',
-        };
-        break;
-      }
-      case 'update-group':
-        Object.assign(group(change.group), { [change.field]: change.before });
-        break;
-      case 'group-members':
-      case 'group-owners': {
-        const state = read.groups.get(change.groupId);
-        if (!state) break;
-        const entry = group(change.group);
-        if (change.kind === 'group-members') entry.members = state.members.map(ref);
-        else entry.owners = state.owners.map(ref);
-        entry.membership = 'authoritative';
-        break;
-      }
-      case 'account-sharing': {
-        const state = read.accounts.get(change.account.toLowerCase());
-        if (state) accounts[change.account] = accountSpec(state, ref, read.groupNames);
-        break;
-      }
-    }
-  }
+  for (const change of changes) kindOf(change).before(change, ctx);
   return {
     spec: {
       ...(Object.keys(roles).length ? { roles } : {}),
@@ -122,21 +64,4 @@ export function beforeState(changes: readonly PlanChange[], read: PlanReadings):
     },
     absent,
   };
-}
-
-/** An account's whole access list as an authoritative spec entry (the first user owner as `owner`). */
-export function accountSpec(
-  state: AccountState,
-  ref: (id: number) => string | number,
-  groupNames: Map<number, string>,
-): SpecAccount {
-  const owner = state.access.find((e) => e.type === 'USER' && e.accessLevel === 'OWNER');
-  const share = dict<NonNullable<SpecAccount['share']>[string]>();
-  for (const entry of state.access) {
-    if (entry === owner) continue;
-    const key =
-      entry.type === 'GROUP' ? `group:${groupNames.get(entry.id) ?? entry.name ?? entry.id}` : String(ref(entry.id));
-    share[key] = entry.accessLevel as NonNullable<SpecAccount['share']>[string];
-  }
-  return { ...(owner ? { owner: ref(owner.id) } : {}), share, sharing: 'authoritative' };
 }

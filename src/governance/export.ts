@@ -13,7 +13,7 @@ import { getRoles } from '../routes/role/core.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
 import { LAST_SYSTEM_ROLE_ID } from '../classes/role.js';
 import { MAX_IDS_PER_SEARCH, searchAllUsers, userIdFilter } from '../routes/user/search.js';
-import { accountSpec } from './before.js';
+import { accountSpec } from './kinds/index.js';
 import { readGroupStates } from './plan-groups.js';
 import { readRoles } from './plan.js';
 import { nameKey, type Spec, type SpecAccount, type SpecGroup, type SpecRole } from './spec.js';

@@ -9,6 +9,7 @@ import type { Role } from '../routes/role/schemas.js';
 import type { User } from '../routes/user/schemas.js';
 import { hasUnsafeChars, unicodeEscape } from '../client/unsafe-text.js';
 import { beforeState, type BeforeState } from './before.js';
+import { kindOf } from './kinds/index.js';
 import { lookalikeOf } from './lookalike.js';
 import { selfLockout } from './lockout.js';
 import { fingerprint } from './fingerprint.js';
@@ -331,18 +332,9 @@ async function resolveSpecUsers(
   return new Map(unique.flatMap((ref, i) => (users[i] ? [[String(ref), users[i]] as [string, User]] : [])));
 }
 
+/** The counts of a plan's summary, as each kind counts itself, and whether anything is destructive. */
 function summarise(changes: PlanChange[]): Pick<Plan, 'changes' | 'summary' | 'destructive'> {
-  const count = (kinds: PlanChange['kind'][]) => changes.filter((c) => kinds.includes(c.kind)).length;
-  return {
-    changes,
-    summary: {
-      create: count(['create-role', 'create-group']),
-      update: count(['update-role', 'set-grants', 'set-default-role', 'update-group', 'group-members', 'group-owners']),
-      remove:
-        count(['remove-users', 'delete-role', 'delete-group']) +
-        changes.filter((c) => (c.kind === 'group-members' || c.kind === 'group-owners') && c.remove.length > 0).length,
-      move: count(['move-users']),
-    },
-    destructive: changes.some((c) => c.destructive),
-  };
+  const summary = { create: 0, update: 0, remove: 0, move: 0 };
+  for (const change of changes) for (const what of kindOf(change).counts(change)) summary[what] += 1;
+  return { changes, summary, destructive: changes.some((c) => c.destructive) };
 }
