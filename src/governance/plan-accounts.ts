@@ -71,6 +71,15 @@ export function accountUserRefs(spec: SpecAccount): (string | number)[] {
   ];
 }
 
+/** What resolving an account's share keys needs: the users and groups read, the groups the plan creates. */
+interface ShareContext {
+  name: string;
+  users: Map<string, User>;
+  groups: Map<string, Group>;
+  created: ReadonlyMap<string, string>;
+  problems: string[];
+}
+
 /** The change that makes one account's sharing match its spec (`undefined` when it already does). */
 export function accountChange(
   name: string,
@@ -81,58 +90,12 @@ export function accountChange(
   problems: string[],
   created: ReadonlyMap<string, string> = new Map(),
 ): AccountChange | undefined {
-  const principal = (key: string | number): PlannedPrincipal | undefined => {
-    if (typeof key === 'string' && key.startsWith('group:')) {
-      const wanted = key.slice(6).trim();
-      const group = groups.get(wanted.toLowerCase());
-      if (group) return { type: 'GROUP', id: group.id, label: `group:${group.name}` };
-      const creating = created.get(wanted.toLowerCase());
-      if (creating) return { type: 'GROUP', label: `group:${creating}` };
-      const close = closeMatches(
-        wanted,
-        [...groups.values()].map((g) => g.name),
-      );
-      problems.push(
-        `accounts.${name}.share: no group is named "${wanted}"${close.length ? ` (did you mean ${close.join(' or ')}?)` : ''}`,
-      );
-      return undefined;
-    }
-    const user = users.get(String(typeof key === 'string' ? key.toLowerCase() : key));
-    return user ? { type: 'USER', id: user.id, label: user.emailAddress ?? String(user.id) } : undefined;
-  };
+  const ctx: ShareContext = { name, users, groups, created, problems };
+  const shares = wantedShares(wanted, ctx);
+  const listed: PlannedPrincipal[] = shares.map(({ p }) => p);
+  const owner = ownerChange(wanted, state, listed, ctx);
   const levelOf = (p: PlannedPrincipal) =>
     state.access.find((e) => e.type === p.type && e.id === p.id)?.accessLevel ?? 'NONE';
-  const seen = new Map<string, string>();
-  const shares = Object.entries(wanted.share ?? {}).flatMap(([key, level]) => {
-    const p = principal(key);
-    if (!p) return [];
-    const id = `${p.type}:${p.id ?? p.label.toLowerCase()}`;
-    const first = seen.get(id);
-    if (first !== undefined) {
-      problems.push(
-        `accounts.${name}.share.${key}: the same ${p.type === 'USER' ? 'user' : 'group'} as ${first} (${p.label}); list them once`,
-      );
-      return [];
-    }
-    seen.set(id, key);
-    return [{ p, level }];
-  });
-  const listed: PlannedPrincipal[] = shares.map(({ p }) => p);
-  let owner: AccountChange['owner'];
-  const currentOwner = state.access.find((e) => e.type === 'USER' && e.accessLevel === 'OWNER');
-  if (wanted.owner !== undefined) {
-    const to = principal(wanted.owner);
-    if (to && listed.some((p) => p.type === 'USER' && p.id === to.id))
-      problems.push(`accounts.${name}: ${to.label} is the owner and also listed under share; list them once`);
-    if (to && currentOwner?.id !== to.id)
-      owner = {
-        from: currentOwner
-          ? { type: 'USER', id: currentOwner.id, label: currentOwner.name ?? String(currentOwner.id) }
-          : undefined,
-        to,
-      };
-    if (to) listed.push(to);
-  }
   // An owner keeps OWNER whatever share lists, unless the owner changes: then the old owner gets what share says
   // (applied after the transfer).
   const grant: AccountChange['grant'] = shares
@@ -140,17 +103,7 @@ export function accountChange(
     .filter(
       (g) => g.before !== g.after && (g.before !== 'OWNER' || (owner?.from !== undefined && g.id === owner.from.id)),
     );
-  const revoke: AccountChange['revoke'] =
-    wanted.sharing === 'authoritative'
-      ? state.access
-          .filter(
-            (e) =>
-              !listed.some((p) => p.type === e.type && p.id === e.id) &&
-              !(e.accessLevel === 'OWNER' && (owner === undefined || e.id !== owner.from?.id)),
-          )
-          .filter((e) => !(owner && e.type === 'USER' && e.id === owner.from?.id))
-          .map((e) => ({ type: e.type, id: e.id, label: e.name ?? String(e.id), before: e.accessLevel }))
-      : [];
+  const revoke = wanted.sharing === 'authoritative' ? revokes(state, listed, owner) : [];
   if (grant.length === 0 && revoke.length === 0 && !owner) return undefined;
   return {
     kind: 'account-sharing',
@@ -161,4 +114,81 @@ export function accountChange(
     ...(owner ? { owner } : {}),
     destructive: revoke.length > 0 || owner !== undefined,
   };
+}
+
+/** A share key as a principal: `group:<name>` (an existing group, or one the plan creates) or a user. */
+function principalOf(key: string | number, ctx: ShareContext): PlannedPrincipal | undefined {
+  if (typeof key === 'string' && key.startsWith('group:')) {
+    const wanted = key.slice(6).trim();
+    const group = ctx.groups.get(wanted.toLowerCase());
+    if (group) return { type: 'GROUP', id: group.id, label: `group:${group.name}` };
+    const creating = ctx.created.get(wanted.toLowerCase());
+    if (creating) return { type: 'GROUP', label: `group:${creating}` };
+    const close = closeMatches(
+      wanted,
+      [...ctx.groups.values()].map((g) => g.name),
+    );
+    ctx.problems.push(
+      `accounts.${ctx.name}.share: no group is named "${wanted}"${close.length ? ` (did you mean ${close.join(' or ')}?)` : ''}`,
+    );
+    return undefined;
+  }
+  const user = ctx.users.get(String(typeof key === 'string' ? key.toLowerCase() : key));
+  return user ? { type: 'USER', id: user.id, label: user.emailAddress ?? String(user.id) } : undefined;
+}
+
+/** The spec's shares as principals; one principal under two keys (an email and an id) is a problem. */
+function wantedShares(wanted: SpecAccount, ctx: ShareContext): { p: PlannedPrincipal; level: string }[] {
+  const seen = new Map<string, string>();
+  return Object.entries(wanted.share ?? {}).flatMap(([key, level]) => {
+    const p = principalOf(key, ctx);
+    if (!p) return [];
+    const id = `${p.type}:${p.id ?? p.label.toLowerCase()}`;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      ctx.problems.push(
+        `accounts.${ctx.name}.share.${key}: the same ${p.type === 'USER' ? 'user' : 'group'} as ${first} (${p.label}); list them once`,
+      );
+      return [];
+    }
+    seen.set(id, key);
+    return [{ p, level }];
+  });
+}
+
+/** The owner to set, when the spec names one who is not the owner now; the owner joins `listed`. */
+function ownerChange(
+  wanted: SpecAccount,
+  state: AccountState,
+  listed: PlannedPrincipal[],
+  ctx: ShareContext,
+): AccountChange['owner'] {
+  if (wanted.owner === undefined) return undefined;
+  const to = principalOf(wanted.owner, ctx);
+  if (!to) return undefined;
+  if (listed.some((p) => p.type === 'USER' && p.id === to.id))
+    ctx.problems.push(`accounts.${ctx.name}: ${to.label} is the owner and also listed under share; list them once`);
+  listed.push(to);
+  const current = state.access.find((e) => e.type === 'USER' && e.accessLevel === 'OWNER');
+  if (current?.id === to.id) return undefined;
+  return {
+    from: current ? { type: 'USER', id: current.id, label: current.name ?? String(current.id) } : undefined,
+    to,
+  };
+}
+
+/** Authoritative sharing: every entry not listed is revoked, but an owner stays unless the owner changes. */
+function revokes(
+  state: AccountState,
+  listed: readonly PlannedPrincipal[],
+  owner: AccountChange['owner'],
+): AccountChange['revoke'] {
+  return state.access
+    .filter(
+      (e) =>
+        !listed.some((p) => p.type === e.type && p.id === e.id) &&
+        !(e.accessLevel === 'OWNER' && (owner === undefined || e.id !== owner.from?.id)),
+    )
+    .filter((e) => !(owner && e.type === 'USER' && e.id === owner.from?.id))
+    .map((e) => ({ type: e.type, id: e.id, label: e.name ?? String(e.id), before: e.accessLevel }));
 }

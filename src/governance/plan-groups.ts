@@ -134,6 +134,19 @@ export function groupChanges(
     if (after !== undefined && after !== before)
       changes.push({ kind: 'update-group', group: name, groupId: group.id, field, before, after, destructive: false });
   }
+  return [...changes, ...listChanges(name, wanted, state, users, listed)];
+}
+
+/** The members and owners to add (and, when authoritative, to remove) of an existing group. */
+function listChanges(
+  name: string,
+  wanted: SpecGroup,
+  state: GroupState,
+  users: Map<string, User>,
+  listed: (refs: (string | number)[] | undefined) => PlannedUser[],
+): GroupChange[] {
+  const authoritative = wanted.membership === 'authoritative';
+  const changes: GroupChange[] = [];
   for (const [kind, refs, current] of [
     ['group-members', wanted.members, state.members],
     ['group-owners', wanted.owners, state.owners],
@@ -147,7 +160,7 @@ export function groupChanges(
       ? current.filter((id) => !keep.has(id)).map((id) => ({ id, email: emailOf(users, id) }))
       : [];
     if (add.length > 0 || remove.length > 0)
-      changes.push({ kind, group: name, groupId: group.id, add, remove, destructive: remove.length > 0 });
+      changes.push({ kind, group: name, groupId: state.group.id, add, remove, destructive: remove.length > 0 });
   }
   return changes;
 }

@@ -143,6 +143,7 @@ export function claimedUsers(
   return claimed;
 }
 
+/** The changes that make one role match its spec: create or describe it, its grants, then its members. */
 export function roleChanges(
   name: string,
   wanted: SpecRole,
@@ -152,24 +153,36 @@ export function roleChanges(
   defaultId: number,
   claimed: Map<number, string>,
 ): RoleChange[] {
-  const changes: RoleChange[] = [];
+  return [
+    ...roleAndGrantChanges(name, wanted, state),
+    ...memberChanges(name, wanted, state, users, roles, defaultId, claimed),
+  ];
+}
+
+/** The grants a role should hold: the exact list, or the current ones with the deltas applied. */
+function wantedGrants(wanted: SpecRole, current: ReadonlySet<string>): string[] {
+  if (!wanted.grants) return [...current];
+  if (Array.isArray(wanted.grants)) return [...new Set(wanted.grants)];
+  const { add = [], remove = [] } = wanted.grants;
+  return [...new Set([...current, ...add])].filter((g) => !remove.includes(g));
+}
+
+/** Create the role (with its grants), or change its description and grants. */
+function roleAndGrantChanges(name: string, wanted: SpecRole, state: RoleState | undefined): RoleChange[] {
   const current = new Set(state?.grants ?? []);
-  const next = !wanted.grants
-    ? [...current]
-    : Array.isArray(wanted.grants)
-      ? [...new Set(wanted.grants)]
-      : [...new Set([...current, ...(wanted.grants.add ?? [])])].filter(
-          (g) => !(wanted.grants as { remove?: string[] }).remove?.includes(g),
-        );
-  if (!state) {
-    changes.push({
-      kind: 'create-role',
-      role: name,
-      description: wanted.description ?? '',
-      grants: next.sort(),
-      destructive: false,
-    });
-  } else if (wanted.description !== undefined && wanted.description !== (state.role.description ?? '')) {
+  const next = wantedGrants(wanted, current);
+  if (!state)
+    return [
+      {
+        kind: 'create-role',
+        role: name,
+        description: wanted.description ?? '',
+        grants: next.sort(),
+        destructive: false,
+      },
+    ];
+  const changes: RoleChange[] = [];
+  if (wanted.description !== undefined && wanted.description !== (state.role.description ?? ''))
     changes.push({
       kind: 'update-role',
       role: name,
@@ -179,10 +192,9 @@ export function roleChanges(
       after: wanted.description,
       destructive: false,
     });
-  }
   const added = next.filter((g) => !current.has(g)).sort();
   const removed = [...current].filter((g) => !next.includes(g)).sort();
-  if (state && (added.length > 0 || removed.length > 0)) {
+  if (added.length > 0 || removed.length > 0)
     changes.push({
       kind: 'set-grants',
       role: name,
@@ -193,15 +205,28 @@ export function roleChanges(
       removed,
       destructive: removed.length > 0 && state.members.size > 0,
     });
-  }
-  if (wanted.members === undefined) return changes;
+  return changes;
+}
+
+/** Users listed but not members move in; with authoritative membership, members not listed move to the default role. */
+function memberChanges(
+  name: string,
+  wanted: SpecRole,
+  state: RoleState | undefined,
+  users: Map<string, User>,
+  roles: Role[],
+  defaultId: number,
+  claimed: Map<number, string>,
+): RoleChange[] {
+  if (wanted.members === undefined) return [];
+  const changes: RoleChange[] = [];
   const roleNames = new Map(roles.map((role) => [role.id, role.name]));
   const members = new Set(state?.members.keys() ?? []);
   const listed = wanted.members
     .map((ref) => users.get(String(typeof ref === 'string' ? ref.toLowerCase() : ref)))
     .filter((u): u is User => u !== undefined);
   const moving = listed.filter((user) => !members.has(user.id));
-  if (moving.length > 0) {
+  if (moving.length > 0)
     changes.push({
       kind: 'move-users',
       role: name,
@@ -213,20 +238,17 @@ export function roleChanges(
       })),
       destructive: false,
     });
-  }
-  if (state && wanted.membership === 'authoritative') {
-    const keep = new Set(listed.map((u) => u.id));
-    const leaving = [...members].filter((id) => !keep.has(id) && !claimed.has(id));
-    if (leaving.length > 0) {
-      changes.push({
-        kind: 'remove-users',
-        role: name,
-        roleId: state.role.id,
-        toRole: roleNames.get(defaultId) ?? String(defaultId),
-        users: leaving.map((id) => ({ id, email: state.members.get(id) ?? String(id) })),
-        destructive: true,
-      });
-    }
-  }
+  if (!state || wanted.membership !== 'authoritative') return changes;
+  const keep = new Set(listed.map((u) => u.id));
+  const leaving = [...members].filter((id) => !keep.has(id) && !claimed.has(id));
+  if (leaving.length > 0)
+    changes.push({
+      kind: 'remove-users',
+      role: name,
+      roleId: state.role.id,
+      toRole: roleNames.get(defaultId) ?? String(defaultId),
+      users: leaving.map((id) => ({ id, email: state.members.get(id) ?? String(id) })),
+      destructive: true,
+    });
   return changes;
 }

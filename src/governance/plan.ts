@@ -98,53 +98,94 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
       route: 'planSpec',
     });
   }
-  const concurrency = options.concurrency ?? 16;
-  const named = Object.entries(spec.roles ?? {});
-  const namedGroups = Object.entries(spec.groups ?? {});
-  const namedAccounts = Object.entries(spec.accounts ?? {});
   const absent = { roles: [...(options.absent?.roles ?? [])], groups: [...(options.absent?.groups ?? [])] };
-  // Four independent reads at once — roles (then their grants and members), groups, accounts, the spec's users —
-  // each with at most `concurrency` requests in flight. Problems are collected apart and listed in a fixed order.
+  const problems: string[] = [];
+  const read = await readForPlan(auth, spec, absent, options.concurrency ?? 16, call, problems);
+  const claimed = claimedUsers(Object.entries(spec.roles ?? {}), read.users, problems);
+  const changes: PlanChange[] = [
+    ...planRoles(spec, read, claimed, problems),
+    ...planGroupsAndAccounts(spec, read, problems),
+    ...deletions(spec, absent, read.roles, read.defaultId, read.states, read.groups, claimed, problems),
+  ];
+  const warnings = [
+    ...newNames(
+      'roles',
+      Object.keys(spec.roles ?? {}),
+      read.roles.map((r) => r.name),
+      problems,
+    ),
+    ...newNames(
+      'groups',
+      Object.keys(spec.groups ?? {}),
+      [...(read.groups?.byName.values() ?? [])].map((g) => g.name),
+      problems,
+    ),
+  ];
+  if (problems.length > 0) throw new DomoPlanError(problems);
+  const lockout = changes.some(touchesMembershipOrGrants)
+    ? await selfLockout(auth, changes, read.roles, read.states, call)
+    : undefined;
+  if (lockout) warnings.unshift(`${lockout} (apply refuses it unless allowSelfLockout / --allow-self-lockout)`);
+  return assemble(auth, spec, absent, read, changes, warnings, lockout);
+}
+
+/** What planning reads: roles (with the named ones' grants and members), groups, accounts, the spec's users. */
+type PlanRead = Awaited<ReturnType<typeof readForPlan>>;
+
+/**
+ * Four independent reads at once — roles (then their grants and members), groups, accounts, the spec's users — each
+ * with at most `concurrency` requests in flight. Problems are collected apart and listed in a fixed order.
+ */
+async function readForPlan(
+  auth: DomoAuth,
+  spec: Spec,
+  absent: Plan['absent'],
+  concurrency: number,
+  call: CallOptions,
+  problems: string[],
+) {
+  const roleNames = Object.keys(spec.roles ?? {});
+  const groupNames = Object.keys(spec.groups ?? {});
+  const accountNames = Object.keys(spec.accounts ?? {});
   const accountProblems: string[] = [];
   const userProblems: string[] = [];
-  const [{ roles, defaultId, catalogue, states, byName }, groups, accountStates, users] = await Promise.all([
-    readRoleSection(auth, [...named.map(([name]) => name), ...absent.roles], concurrency, call),
-    namedGroups.length === 0 && namedAccounts.length === 0 && absent.groups.length === 0
+  const [roleSection, groups, accountStates, users] = await Promise.all([
+    readRoleSection(auth, [...roleNames, ...absent.roles], concurrency, call),
+    groupNames.length === 0 && accountNames.length === 0 && absent.groups.length === 0
       ? undefined
-      : readGroups(auth, [...namedGroups.map(([name]) => name), ...absent.groups], concurrency, call),
-    namedAccounts.length === 0
+      : readGroups(auth, [...groupNames, ...absent.groups], concurrency, call),
+    accountNames.length === 0
       ? (new Map() as Awaited<ReturnType<typeof readAccounts>>)
-      : readAccounts(
-          auth,
-          namedAccounts.map(([name]) => name),
-          concurrency,
-          call,
-          accountProblems,
-        ),
-    resolveSpecUsers(
-      auth,
-      [
-        ...named.flatMap(([name, role]) => located(`roles.${name}.members`, role.members)),
-        ...namedGroups.flatMap(([name, group]) => [
-          ...located(`groups.${name}.owners`, group.owners),
-          ...located(`groups.${name}.members`, group.members),
-        ]),
-        ...namedAccounts.flatMap(([name, account]) =>
-          accountUserRefs(account).map((ref) => ({
-            ref,
-            at: account.owner === ref ? `accounts.${name}.owner` : `accounts.${name}.share.${ref}`,
-          })),
-        ),
-      ],
-      userProblems,
-      call,
-    ),
+      : readAccounts(auth, accountNames, concurrency, call, accountProblems),
+    resolveSpecUsers(auth, specUserRefs(spec), userProblems, call),
   ]);
-  const problems = [...accountProblems, ...userProblems];
+  problems.push(...accountProblems, ...userProblems);
+  return { ...roleSection, groups, accountStates, users };
+}
+
+/** Every user the spec names, with where: `roles.R.members[2]`, `accounts.A.owner`, `accounts.A.share.<email>`. */
+function specUserRefs(spec: Spec): { ref: string | number; at: string }[] {
+  return [
+    ...Object.entries(spec.roles ?? {}).flatMap(([name, role]) => located(`roles.${name}.members`, role.members)),
+    ...Object.entries(spec.groups ?? {}).flatMap(([name, group]) => [
+      ...located(`groups.${name}.owners`, group.owners),
+      ...located(`groups.${name}.members`, group.members),
+    ]),
+    ...Object.entries(spec.accounts ?? {}).flatMap(([name, account]) =>
+      accountUserRefs(account).map((ref) => ({
+        ref,
+        at: account.owner === ref ? `accounts.${name}.owner` : `accounts.${name}.share.${ref}`,
+      })),
+    ),
+  ];
+}
+
+/** The role changes — each named role's, with its grants checked — and the default role's. */
+function planRoles(spec: Spec, read: PlanRead, claimed: Map<number, string>, problems: string[]): PlanChange[] {
+  const { catalogue, states, byName, users, roles, defaultId } = read;
   const known = new Set(catalogue.map((grant) => grant.id));
   const changes: PlanChange[] = [];
-  const claimed = claimedUsers(named, users, problems);
-  for (const [name, wanted] of named) {
+  for (const [name, wanted] of Object.entries(spec.roles ?? {})) {
     const state = states.get(byName.get(name.toLowerCase())?.id ?? -1);
     checkGrants(
       name,
@@ -162,22 +203,35 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
     }
     changes.push(...planned);
   }
-  if (spec.default_role !== undefined) {
-    // The default role may be one the spec creates.
-    const wantedName = spec.default_role.toLowerCase();
-    const created = Object.keys(spec.roles ?? {}).find((roleName) => roleName.toLowerCase() === wantedName);
-    const target = byName.get(wantedName)?.name ?? created;
-    const current = roles.find((role) => role.id === defaultId)?.name ?? String(defaultId);
-    if (!target)
-      problems.push(
-        `default_role: no role is named "${spec.default_role}"${suggest(
-          spec.default_role,
-          roles.map((r) => r.name),
-        )}`,
-      );
-    else if (target.toLowerCase() !== current.toLowerCase())
-      changes.push({ kind: 'set-default-role', before: current, after: target, destructive: false });
+  return [...changes, ...defaultRoleChange(spec, read, problems)];
+}
+
+/** The default role's change, when the spec names one that differs (it may be a role the spec creates). */
+function defaultRoleChange(spec: Spec, read: PlanRead, problems: string[]): PlanChange[] {
+  if (spec.default_role === undefined) return [];
+  const wantedName = spec.default_role.toLowerCase();
+  const created = Object.keys(spec.roles ?? {}).find((roleName) => roleName.toLowerCase() === wantedName);
+  const target = read.byName.get(wantedName)?.name ?? created;
+  const current = read.roles.find((role) => role.id === read.defaultId)?.name ?? String(read.defaultId);
+  if (!target) {
+    problems.push(
+      `default_role: no role is named "${spec.default_role}"${suggest(
+        spec.default_role,
+        read.roles.map((r) => r.name),
+      )}`,
+    );
+    return [];
   }
+  return target.toLowerCase() === current.toLowerCase()
+    ? []
+    : [{ kind: 'set-default-role', before: current, after: target, destructive: false }];
+}
+
+/** The group changes, then the account sharing changes (which may share with a group the plan creates). */
+function planGroupsAndAccounts(spec: Spec, read: PlanRead, problems: string[]): PlanChange[] {
+  const { groups, users, accountStates } = read;
+  const namedGroups = Object.entries(spec.groups ?? {});
+  const changes: PlanChange[] = [];
   for (const [name, wanted] of namedGroups) {
     const group = groups?.byName.get(name.toLowerCase());
     changes.push(...groupChanges(name, wanted, group ? groups?.states.get(group.id) : undefined, users, problems));
@@ -185,33 +239,27 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
   const creating = new Map(
     namedGroups.filter(([name]) => !groups?.byName.has(name.toLowerCase())).map(([name]) => [name.toLowerCase(), name]),
   );
-  for (const [name, wanted] of namedAccounts) {
+  for (const [name, wanted] of Object.entries(spec.accounts ?? {})) {
     const state = accountStates.get(name.toLowerCase());
     const change = state
       ? accountChange(name, wanted, state, users, groups?.byName ?? new Map<string, Group>(), problems, creating)
       : undefined;
     if (change) changes.push(change);
   }
-  changes.push(...deletions(spec, absent, roles, defaultId, states, groups, claimed, problems));
-  const warnings = [
-    ...newNames(
-      'roles',
-      named.map(([name]) => name),
-      roles.map((r) => r.name),
-      problems,
-    ),
-    ...newNames(
-      'groups',
-      namedGroups.map(([name]) => name),
-      [...(groups?.byName.values() ?? [])].map((g) => g.name),
-      problems,
-    ),
-  ];
-  if (problems.length > 0) throw new DomoPlanError(problems);
-  const lockout = changes.some(touchesMembershipOrGrants)
-    ? await selfLockout(auth, changes, roles, states, call)
-    : undefined;
-  if (lockout) warnings.unshift(`${lockout} (apply refuses it unless allowSelfLockout / --allow-self-lockout)`);
+  return changes;
+}
+
+/** The plan: what was read (for the fingerprint and the before-state), the changes, their summary. */
+function assemble(
+  auth: DomoAuth,
+  spec: Spec,
+  absent: Plan['absent'],
+  read: PlanRead,
+  changes: PlanChange[],
+  warnings: string[],
+  lockout: string | undefined,
+): Plan {
+  const { roles, defaultId, states, groups, accountStates, users } = read;
   const roleStates = new Map([...states.values()].map((state) => [state.role.name.toLowerCase(), state]));
   const readings = { roles: roleStates, groups: groups?.states ?? new Map(), accounts: accountStates };
   return {
