@@ -10,7 +10,7 @@ import { checkProviderType } from '../routes/account/input.js';
 import { AccountConfig } from './account-config.js';
 import { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './account.js';
 import { callOptions, type CallOptions } from './credential.js';
-import { notFoundByName, type UpsertResult } from './names.js';
+import { notFoundByName, resolveAmong, type NamedRef, type UpsertResult } from './names.js';
 import { DomoOAuthAccount } from './oauth-account.js';
 
 /** Options of {@link DomoAccounts.list}. */
@@ -155,6 +155,21 @@ export class DomoAccounts {
     options: CallOptions & { dataProviderType?: string } = {},
   ): Promise<DomoAccount | undefined> {
     return DomoAccount.findByName(this.auth, name, options);
+  }
+
+  /**
+   * Accounts by id or exact display name (else name), in order, from one read of the list (the accounts the caller
+   * can see). Every unknown reference is reported at once, each name with its close matches.
+   * @throws {DomoNotFoundError} listing every unknown account
+   */
+  async resolve(refs: readonly NamedRef[], options: CallOptions = {}): Promise<DomoAccount[]> {
+    const { accounts } = await this.list(callOptions(options));
+    return resolveAmong('account', accounts, refs, [(a) => a.displayName, (a) => a.name], 'DomoAccounts.resolve');
+  }
+
+  /** Creates an account (see {@link DomoAccount.create}, which this is the manager's name for). */
+  create(input: NewAccount, options: CallOptions = {}): Promise<DomoAccount> {
+    return DomoAccount.create(this.auth, input, options);
   }
 
   /** Like {@link DomoAccounts.findByName}, but a missing account is a `DomoNotFoundError`. */

@@ -1,5 +1,6 @@
-import { DomoAmbiguousNameError, DomoNotFoundError } from '../client/errors.js';
-import { checkName } from '../client/input.js';
+import { DomoAmbiguousNameError, DomoInputError, DomoNotFoundError } from '../client/errors.js';
+import { checkName, clip, describe } from '../client/input.js';
+import { closeMatches } from '../client/suggest.js';
 
 /**
  * Exact, case-insensitive name lookup — never substring. Tries each key in turn (e.g. display name, then
@@ -50,12 +51,76 @@ export function oneByEmail<T extends { id: number }>(
   return unique[0];
 }
 
-/** The error for a name that matched nothing. */
-export function notFoundByName(kind: string, wanted: string, route: string): DomoNotFoundError {
+/** The error for a name that matched nothing; with `candidates`, it says which names are close. */
+export function notFoundByName(
+  kind: string,
+  wanted: string,
+  route: string,
+  candidates: readonly string[] = [],
+): DomoNotFoundError {
+  const close = wanted.length > 80 ? [] : closeMatches(wanted, candidates);
   return new DomoNotFoundError({
     status: 404,
     route,
-    hint: `no ${kind} is named ${JSON.stringify(wanted)} (exact, case-insensitive)`,
+    hint: `no ${kind} is named ${JSON.stringify(clip(wanted))} (exact, case-insensitive)${close.length ? `; did you mean ${close.map((c) => JSON.stringify(c)).join(' or ')}?` : ''}`,
+  });
+}
+
+/** A reference to an object of a family: its id (a number, or a string of digits), its exact name, or the object. */
+export type NamedRef = number | string | { readonly id: number };
+
+/**
+ * Resolves references against one read list of a family, in order: ids (numbers, digit strings or objects) by id,
+ * other strings by exact name (case-insensitive, through `keys` in turn). Every unknown reference is reported at
+ * once, each name with its close matches.
+ * @throws {DomoNotFoundError} listing every unknown reference
+ * @throws {DomoAmbiguousNameError} a name two objects share
+ * @throws {DomoInputError} a reference that is neither
+ */
+export function resolveAmong<T extends { id: number }>(
+  kind: string,
+  items: readonly T[],
+  refs: readonly NamedRef[],
+  keys: ((item: T) => string | null | undefined)[],
+  route: string,
+): T[] {
+  if (!Array.isArray(refs))
+    throw new DomoInputError(`${route} needs an array of ids or names, got ${describe(refs)}`, {
+      field: 'refs',
+      route,
+    });
+  const unknown: string[] = [];
+  const found = (refs as readonly NamedRef[]).map((ref, index) => {
+    const id = idOf(ref, index, route);
+    const name = id === undefined ? (ref as string) : undefined; // idOf accepts only ids and names
+    const item =
+      name === undefined ? items.find((candidate) => candidate.id === id) : findOneByName(kind, items, name, keys);
+    if (!item) {
+      const names = items.flatMap((candidate) => keys.map((key) => key(candidate) ?? '')).filter(Boolean);
+      const close = name !== undefined && name.length <= 80 ? closeMatches(name, names) : [];
+      unknown.push(
+        `${JSON.stringify(clip(name ?? String(id)))}${close.length ? ` (did you mean ${close.map((c) => JSON.stringify(c)).join(' or ')}?)` : ''}`,
+      );
+    }
+    return item;
+  });
+  if (unknown.length > 0)
+    throw new DomoNotFoundError({
+      status: 404,
+      route,
+      hint: `no such ${kind}${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`,
+    });
+  return found as T[];
+}
+
+function idOf(ref: NamedRef, index: number, route: string): number | undefined {
+  if (typeof ref === 'object' && ref !== null && Number.isSafeInteger(ref.id) && ref.id > 0) return ref.id;
+  if (typeof ref === 'number' && Number.isSafeInteger(ref) && ref > 0) return ref;
+  if (typeof ref === 'string' && /^\d{1,16}$/.test(ref.trim())) return Number(ref.trim());
+  if (typeof ref === 'string' && ref.trim() !== '') return undefined;
+  throw new DomoInputError(`refs[${index}] must be an id or a name, got ${describe(ref)}`, {
+    field: `refs[${index}]`,
+    route,
   });
 }
 

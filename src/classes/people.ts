@@ -15,6 +15,7 @@ import {
 } from '../routes/user/search.js';
 import { callOptions, type CallOptions } from './entity.js';
 import { findOneByName, oneByEmail } from './names.js';
+import { closeMatches } from '../client/suggest.js';
 import { isDeletedEmail } from './deleted.js';
 
 /** A user as an argument: an id, an email, or anything with an `id` (a `DomoUser`). */
@@ -202,9 +203,13 @@ export async function resolveGroups(
   const results = await mapConcurrent(refs, SEARCHES_IN_FLIGHT, (ref) => findGroup(auth, ref, call));
   const missing: string[] = [];
   const groups = results.map((result) => {
-    if (result.ok && result.value) return result.value;
+    if (result.ok && result.value.group) return result.value.group;
     if (!result.ok && !(result.error instanceof DomoNotFoundError)) throw result.error;
-    missing.push(groupRefText(refs[result.index]));
+    const text = groupRefText(refs[result.index]);
+    const close = result.ok ? closeMatches(text, result.value.candidates) : [];
+    missing.push(
+      `${text}${close.length ? ` (did you mean ${close.map((c) => JSON.stringify(c)).join(' or ')}?)` : ''}`,
+    );
     return undefined;
   });
   if (missing.length > 0)
@@ -232,11 +237,20 @@ function checkGroupRef(ref: GroupRef, index: number): void {
     });
 }
 
-async function findGroup(auth: DomoAuth, ref: GroupRef, call: CallOptions): Promise<Group | undefined> {
-  if (typeof ref === 'object') return (await getGroupById(auth, ref.id, call)).data;
+/** A group by reference, and (for a name) the names Domo's search found, for suggestions when none is exact. */
+async function findGroup(
+  auth: DomoAuth,
+  ref: GroupRef,
+  call: CallOptions,
+): Promise<{ group: Group | undefined; candidates: string[] }> {
+  if (typeof ref === 'object') return { group: (await getGroupById(auth, ref.id, call)).data, candidates: [] };
   if (typeof ref === 'number' || /^\d{1,16}$/.test(ref.trim()))
-    return (await getGroupById(auth, Number(ref), call)).data;
-  return findGroupByName(auth, ref, call);
+    return { group: (await getGroupById(auth, Number(ref), call)).data, candidates: [] };
+  const { data: candidates } = await getAllGroups(auth, { search: ref.trim() }, call);
+  return {
+    group: findOneByName('group', candidates, ref, [(group) => group.name]),
+    candidates: candidates.map((group) => group.name),
+  };
 }
 
 /** The group named exactly `name` (case-insensitive), through Domo's contains-search and every page of it. */

@@ -3,7 +3,7 @@ import { getDefaultRole, getRoles } from '../routes/role/index.js';
 import { checkObject } from '../client/input.js';
 import { callOptions, type CallOptions } from './entity.js';
 import { grantCatalogue, validateGrants, type DomoGrant } from './grant.js';
-import { findOneByName, notFoundByName, type UpsertResult } from './names.js';
+import { findOneByName, notFoundByName, resolveAmong, type NamedRef, type UpsertResult } from './names.js';
 import { DomoRole, type NewRole } from './role.js';
 
 /**
@@ -45,11 +45,32 @@ export class DomoRoles {
     return findOneByName('role', await this.list(options), name, [(role) => role.name]);
   }
 
-  /** Like {@link DomoRoles.findByName}; a missing role is a `DomoNotFoundError`. */
+  /** Like {@link DomoRoles.findByName}; a missing role is a `DomoNotFoundError` naming the close ones. */
   async getByName(name: string, options: CallOptions = {}): Promise<DomoRole> {
-    const role = await this.findByName(name, options);
-    if (!role) throw notFoundByName('role', name, 'getByName');
+    const roles = await this.list(options);
+    const role = findOneByName('role', roles, name, [(r) => r.name]);
+    if (!role)
+      throw notFoundByName(
+        'role',
+        name,
+        'getByName',
+        roles.map((r) => r.name),
+      );
     return role;
+  }
+
+  /**
+   * Roles by id or exact name (case-insensitive), in order, from one read of the list. Every unknown reference is
+   * reported at once, each name with its close matches.
+   * @throws {DomoNotFoundError} listing every unknown role
+   */
+  async resolve(refs: readonly NamedRef[], options: CallOptions = {}): Promise<DomoRole[]> {
+    return resolveAmong('role', await this.list(options), refs, [(role) => role.name], 'DomoRoles.resolve');
+  }
+
+  /** Creates a role (see {@link DomoRole.create}, which this is the manager's name for). */
+  create(input: NewRole, options: CallOptions = {}): Promise<DomoRole> {
+    return DomoRole.create(this.auth, input, options);
   }
 
   /**

@@ -23,17 +23,11 @@ export function accessLevelArgument(value: string): string {
   }
 }
 
-/** An account by id, or by exact name (case-insensitive). */
+/** An account by id (read directly), or by exact name (case-insensitive; an unknown one names the close ones). */
 export async function resolveAccount(auth: DomoAuth, ref: string): Promise<DomoAccount> {
   if (DIGITS.test(ref)) return DomoAccount.get(auth, Number(ref));
-  const account = await new DomoAccounts(auth).findByName(ref);
-  if (!account)
-    throw new DomoNotFoundError({
-      status: 404,
-      route: 'accounts',
-      hint: `no account is named ${JSON.stringify(ref)} (exact, case-insensitive); run "domo-admin accounts list" to see them`,
-    });
-  return account;
+  const [account] = await new DomoAccounts(auth).resolve([ref]);
+  return account as DomoAccount;
 }
 
 /** An OAuth template by id, or by exact name. */
@@ -51,16 +45,9 @@ export async function resolveOAuth(auth: DomoAuth, ref: string): Promise<DomoOAu
   });
 }
 
-/** A role by id, or by exact name; an unknown name lists the roles there are. */
+/** A role by id (read directly), or by exact name (an unknown one names the close ones). */
 export async function resolveRole(auth: DomoAuth, ref: string): Promise<DomoRole> {
   if (DIGITS.test(ref)) return DomoRole.get(auth, Number(ref));
-  const roles = new DomoRoles(auth);
-  const role = await roles.findByName(ref);
-  if (role) return role;
-  const names = (await roles.list()).map((r) => r.name);
-  throw new DomoNotFoundError({
-    status: 404,
-    route: 'roles',
-    hint: `no role is named ${JSON.stringify(ref)}; roles: ${names.join(', ')}`,
-  });
+  const [role] = await new DomoRoles(auth).resolve([ref]);
+  return role as DomoRole;
 }
