@@ -20,6 +20,7 @@ export {
 } from './credential.js';
 export { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './account.js';
 export { DomoOAuthAccount } from './oauth-account.js';
+export { DomoOAuthAccounts } from './oauth-accounts.js';
 export { DomoAccounts, AccountList, type FailedAccount, type ListAccountsOptions } from './accounts.js';
 export { findOneByName, type UpsertAction, type UpsertResult } from './names.js';
 export { DomoGrant, grantCatalogue, validateGrants, closeMatches } from './grant.js';

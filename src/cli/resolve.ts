@@ -1,9 +1,9 @@
 import { InvalidArgumentError } from 'commander';
 import type { DomoAuth } from '../auth/base.js';
-import { DomoNotFoundError } from '../client/errors.js';
 import { DomoAccount } from '../classes/account.js';
 import { DomoAccounts } from '../classes/accounts.js';
 import { DomoOAuthAccount } from '../classes/oauth-account.js';
+import { DomoOAuthAccounts } from '../classes/oauth-accounts.js';
 import { DomoRole } from '../classes/role.js';
 import { DomoRoles } from '../classes/roles.js';
 import { AccessLevel, toAccessLevel } from '../routes/account/sharing.js';
@@ -30,19 +30,11 @@ export async function resolveAccount(auth: DomoAuth, ref: string): Promise<DomoA
   return account as DomoAccount;
 }
 
-/** An OAuth template by id, or by exact name. */
+/** An OAuth template by id, or by exact name (an unknown one names the close ones). */
 export async function resolveOAuth(auth: DomoAuth, ref: string): Promise<DomoOAuthAccount> {
   if (DIGITS.test(ref)) return DomoOAuthAccount.get(auth, Number(ref));
-  const templates = await new DomoAccounts(auth).listOAuth();
-  const match = templates.filter(
-    (t) => t.displayName.toLowerCase() === ref.toLowerCase() || t.name.toLowerCase() === ref.toLowerCase(),
-  );
-  if (match.length === 1) return match[0] as DomoOAuthAccount;
-  throw new DomoNotFoundError({
-    status: 404,
-    route: 'oauth',
-    hint: `no single OAuth account is named ${JSON.stringify(ref)}; known: ${templates.map((t) => `#${t.id} ${t.displayName}`).join(', ')}`,
-  });
+  const [template] = await new DomoOAuthAccounts(auth).resolve([ref]);
+  return template as DomoOAuthAccount;
 }
 
 /** A role by id (read directly), or by exact name (an unknown one names the close ones). */

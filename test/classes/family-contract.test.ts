@@ -1,7 +1,15 @@
 // The family contract (docs/families.md), asserted for every family's manager: one API, and not-found errors that
 // name what is close. A family that skips a part fails here.
 import { describe, expect, it } from 'vitest';
-import { DomoAccounts, DomoGroups, DomoNotFoundError, DomoRoles, DomoUsers, type DomoAuth } from '../../src/index.js';
+import {
+  DomoAccounts,
+  DomoGroups,
+  DomoNotFoundError,
+  DomoOAuthAccounts,
+  DomoRoles,
+  DomoUsers,
+  type DomoAuth,
+} from '../../src/index.js';
 import { useSandbox } from '../helpers/sandbox.js';
 
 const sb = useSandbox({ users: 20, accounts: 4 });
@@ -36,6 +44,19 @@ describe('every family speaks one manager API', () => {
     expect(roles.map((r) => r.name)).toEqual(['Editor', 'Admin', 'Participant']);
     const [account] = await new DomoAccounts(sb.auth).resolve(['DOMO_CREDS']);
     expect(account!.id).toBe(1);
+  });
+
+  it('OAuth templates have their own manager: get, list, exact names, resolve with suggestions, create', async () => {
+    const templates = new DomoOAuthAccounts(sb.auth);
+    for (const method of ['get', 'list', 'findByName', 'getByName', 'resolve', 'create'])
+      expect(typeof (templates as unknown as Record<string, unknown>)[method], method).toBe('function');
+    const [first] = await templates.list();
+    const [resolved] = await templates.resolve([first!.displayName.toUpperCase()]);
+    expect(resolved!.id).toBe(first!.id);
+    const misspelt = first!.displayName.slice(0, -1);
+    const error = (await templates.resolve([misspelt]).catch((e: unknown) => e)) as DomoNotFoundError;
+    expect(error).toBeInstanceOf(DomoNotFoundError);
+    expect(error.message).toContain(`did you mean ${JSON.stringify(first!.displayName)}`);
   });
 
   it('create is on every manager (the statics stay as aliases)', async () => {
