@@ -22,7 +22,7 @@ import type { DomoGroup } from './group.js';
  * @example
  * ```ts
  * const me = await auth.whoAmI();
- * console.log(await roleNameOf(auth, me));   // 'Admin'
+ * const role = await roleNameOf(auth, me);   // 'Admin'
  * ```
  */
 export async function roleNameOf(

@@ -299,127 +299,113 @@ function accountName(type: string, n: number): string {
   return n < ACCOUNT_TYPES.length ? base : `${base} ${n + 1}`;
 }
 
-/** A realistic config for a provider; credential accounts hold working sandbox credentials. */
+/** What a config builder draws on: the state, its random source, a secret maker, and the account's number. */
+interface ConfigDraw {
+  state: SandboxState;
+  r: SandboxState['random'];
+  secret: (prefix: string) => string;
+  n: number;
+}
+
+const snowflake = ({ r, secret, n }: ConfigDraw) => ({
+  account: `acme-${r.hex(6)}`,
+  username: `svc_domo_${n}`,
+  password: secret('sf'),
+  role: 'ANALYST',
+  allowExternalUse: 'true',
+});
+
+/**
+ * A realistic config per provider; credential accounts hold working sandbox credentials. Each builder draws its
+ * random values in the order it lists them, so one seed gives the same configs.
+ */
+const CONFIGS: Readonly<Record<string, (draw: ConfigDraw) => Record<string, unknown>>> = {
+  'abstract-credential-store': ({ state }) => ({
+    credentials: JSON.stringify({
+      instance: state.instance,
+      username: SANDBOX_ADMIN.email,
+      password: SANDBOX_ADMIN.password,
+    }),
+    allowExternalUse: 'false',
+  }),
+  'domo-access-token': ({ state }) => ({
+    domoAccessToken: state.issueToken(state.adminUserId),
+    username: SANDBOX_ADMIN.email,
+    password: SANDBOX_ADMIN.password,
+    allowExternalUse: 'false',
+  }),
+  'dataset-copy': ({ state }) => ({
+    instance: state.instance,
+    accessToken: state.issueToken(state.adminUserId),
+    allowExternalUse: 'false',
+  }),
+  'domo-governance-d14c2fef-49a8-4898-8ddd-f64998005600': ({ state, secret }) => ({
+    apikey: secret('gov'),
+    customer: state.instance,
+    allowExternalUse: 'false',
+  }),
+  snowflake,
+  'snowflake-internal-unload': snowflake,
+  'snowflake-writeback': ({ r, secret, n }) => ({
+    account: `acme-${r.hex(6)}`,
+    username: `svc_wb_${n}`,
+    password: secret('sf'),
+    role: 'LOADER',
+    domoClientId: r.hex(16),
+    domoClientSecret: secret('dcs'),
+    allowExternalUse: 'false',
+  }),
+  'snowflake-federated': ({ r, secret, n }) => ({
+    host: `acme-${r.hex(6)}.snowflakecomputing.com`,
+    port: '443',
+    warehouse: 'COMPUTE_WH',
+    user: `svc_fed_${n}`,
+    password: secret('sf'),
+    role: 'READER',
+    allowExternalUse: 'false',
+  }),
+  snowflakekeypairauthentication: ({ r, secret, n }) => ({
+    account: `acme-${r.hex(6)}`,
+    username: `svc_kp_${n}`,
+    role: 'ANALYST',
+    privateKey: `-----BEGIN PRIVATE KEY-----${r.hex(40)}`,
+    passPhrase: secret('pp'),
+    allowExternalUse: 'false',
+  }),
+  'snowflake-unload-v2': ({ r, secret, n }) => ({
+    account: `acme-${r.hex(6)}`,
+    username: `svc_ul_${n}`,
+    password: secret('sf'),
+    accessKey: `AKIA${r.hex(16).toUpperCase()}`,
+    secretKey: secret('aws'),
+    bucket: 'acme-unload',
+    region: 'us-west-2',
+    role: 'UNLOADER',
+    allowExternalUse: 'false',
+  }),
+  'amazon-s3': ({ r, secret, n }) => ({
+    accessKey: `AKIA${r.hex(16).toUpperCase()}`,
+    secretKey: secret('aws'),
+    bucket: `acme-landing-${n}`,
+    region: 'us-west-2',
+    allowExternalUse: 'false',
+  }),
+  'aws-athena': ({ r, secret }) => ({
+    awsAccessKey: `AKIA${r.hex(16).toUpperCase()}`,
+    awsSecretKey: secret('aws'),
+    s3StagingDir: 's3://acme-athena/staging/',
+    region: 'us-east-1',
+    workgroup: 'primary',
+    allowExternalUse: 'false',
+  }),
+};
+
+/** The config of a new account of `type` (empty for a provider without a builder). */
 function configFor(state: SandboxState, type: string, n: number): Record<string, unknown> {
   const r = state.random;
   const secret = (prefix: string) => `${prefix}-${r.hex(20)}`;
-  switch (type) {
-    case 'abstract-credential-store':
-      return {
-        credentials: JSON.stringify({
-          instance: state.instance,
-          username: SANDBOX_ADMIN.email,
-          password: SANDBOX_ADMIN.password,
-        }),
-        allowExternalUse: 'false',
-      };
-    case 'domo-access-token':
-      return {
-        domoAccessToken: state.issueToken(state.adminUserId),
-        username: SANDBOX_ADMIN.email,
-        password: SANDBOX_ADMIN.password,
-        allowExternalUse: 'false',
-      };
-    case 'dataset-copy':
-      return { instance: state.instance, accessToken: state.issueToken(state.adminUserId), allowExternalUse: 'false' };
-    case 'domo-governance-d14c2fef-49a8-4898-8ddd-f64998005600':
-      return { apikey: secret('gov'), customer: state.instance, allowExternalUse: 'false' };
-    default:
-      return warehouseConfig(r, secret, type, n);
-  }
-}
-
-/** Configs of the Snowflake providers: accounts, users, keys and secrets (the others: {@link awsConfig}). */
-function warehouseConfig(
-  r: SandboxState['random'],
-  secret: (prefix: string) => string,
-  type: string,
-  n: number,
-): Record<string, unknown> {
-  switch (type) {
-    case 'snowflake':
-    case 'snowflake-internal-unload':
-      return {
-        account: `acme-${r.hex(6)}`,
-        username: `svc_domo_${n}`,
-        password: secret('sf'),
-        role: 'ANALYST',
-        allowExternalUse: 'true',
-      };
-    case 'snowflake-writeback':
-      return {
-        account: `acme-${r.hex(6)}`,
-        username: `svc_wb_${n}`,
-        password: secret('sf'),
-        role: 'LOADER',
-        domoClientId: r.hex(16),
-        domoClientSecret: secret('dcs'),
-        allowExternalUse: 'false',
-      };
-    case 'snowflake-federated':
-      return {
-        host: `acme-${r.hex(6)}.snowflakecomputing.com`,
-        port: '443',
-        warehouse: 'COMPUTE_WH',
-        user: `svc_fed_${n}`,
-        password: secret('sf'),
-        role: 'READER',
-        allowExternalUse: 'false',
-      };
-    case 'snowflakekeypairauthentication':
-      return {
-        account: `acme-${r.hex(6)}`,
-        username: `svc_kp_${n}`,
-        role: 'ANALYST',
-        privateKey: `-----BEGIN PRIVATE KEY-----${r.hex(40)}`,
-        passPhrase: secret('pp'),
-        allowExternalUse: 'false',
-      };
-    default:
-      return awsConfig(r, secret, type, n);
-  }
-}
-
-/** Configs of the AWS providers, and the Snowflake unload that writes to S3. */
-function awsConfig(
-  r: SandboxState['random'],
-  secret: (prefix: string) => string,
-  type: string,
-  n: number,
-): Record<string, unknown> {
-  switch (type) {
-    case 'snowflake-unload-v2':
-      return {
-        account: `acme-${r.hex(6)}`,
-        username: `svc_ul_${n}`,
-        password: secret('sf'),
-        accessKey: `AKIA${r.hex(16).toUpperCase()}`,
-        secretKey: secret('aws'),
-        bucket: 'acme-unload',
-        region: 'us-west-2',
-        role: 'UNLOADER',
-        allowExternalUse: 'false',
-      };
-    case 'amazon-s3':
-      return {
-        accessKey: `AKIA${r.hex(16).toUpperCase()}`,
-        secretKey: secret('aws'),
-        bucket: `acme-landing-${n}`,
-        region: 'us-west-2',
-        allowExternalUse: 'false',
-      };
-    case 'aws-athena':
-      return {
-        awsAccessKey: `AKIA${r.hex(16).toUpperCase()}`,
-        awsSecretKey: secret('aws'),
-        s3StagingDir: 's3://acme-athena/staging/',
-        region: 'us-east-1',
-        workgroup: 'primary',
-        allowExternalUse: 'false',
-      };
-    default:
-      return {};
-  }
+  const build = Object.hasOwn(CONFIGS, type) ? CONFIGS[type] : undefined;
+  return build ? build({ state, r, secret, n }) : {};
 }
 
 /** A new account or template record (no id sequence advanced here). */
