@@ -51,6 +51,24 @@ export function oneByEmail<T extends { id: number }>(
   return unique[0];
 }
 
+/**
+ * Like {@link findOneByName}, but none is a `DomoNotFoundError` naming the close ones (by the first key).
+ * @throws {DomoNotFoundError} no item has that name
+ * @throws {DomoAmbiguousNameError} two or more have it
+ */
+export function requireOneByName<T extends { id: number }>(
+  kind: string,
+  items: readonly T[],
+  wanted: string,
+  keys: ((item: T) => string | null | undefined)[],
+  route: string,
+): T {
+  const found = findOneByName(kind, items, wanted, keys);
+  if (found) return found;
+  const [first] = keys;
+  throw notFoundByName(kind, wanted, route, first ? items.flatMap((item) => first(item) ?? []) : []);
+}
+
 /** The error for a name that matched nothing; with `candidates`, it says which names are close. */
 export function notFoundByName(
   kind: string,

@@ -2,8 +2,11 @@ import type { DomoAuth } from '../auth/base.js';
 import { getOAuthAccounts } from '../routes/account/oauth.js';
 import type { NewAccount } from './account.js';
 import { callOptions, type CallOptions } from './entity.js';
-import { findOneByName, notFoundByName, resolveAmong, type NamedRef } from './names.js';
+import { findOneByName, requireOneByName, resolveAmong, type NamedRef } from './names.js';
 import { DomoOAuthAccount } from './oauth-account.js';
+
+/** How a template is named: its display name, else its internal name. */
+const TEMPLATE_NAMES = [(t: DomoOAuthAccount) => t.displayName, (t: DomoOAuthAccount) => t.name];
 
 /**
  * The OAuth account templates of one instance, with the manager API every family has: list, get, exact name
@@ -30,32 +33,17 @@ export class DomoOAuthAccounts {
 
   /** The template whose display name — or else name — is exactly `name` (case-insensitive); `undefined` when none. */
   async findByName(name: string, options: CallOptions = {}): Promise<DomoOAuthAccount | undefined> {
-    return findOneByName('OAuth template', await this.list(options), name, [(t) => t.displayName, (t) => t.name]);
+    return findOneByName('OAuth template', await this.list(options), name, TEMPLATE_NAMES);
   }
 
   /** Like {@link DomoOAuthAccounts.findByName}; a missing template is a `DomoNotFoundError` naming the close ones. */
   async getByName(name: string, options: CallOptions = {}): Promise<DomoOAuthAccount> {
-    const templates = await this.list(options);
-    const template = findOneByName('OAuth template', templates, name, [(t) => t.displayName, (t) => t.name]);
-    if (!template)
-      throw notFoundByName(
-        'OAuth template',
-        name,
-        'getByName',
-        templates.map((t) => t.displayName),
-      );
-    return template;
+    return requireOneByName('OAuth template', await this.list(options), name, TEMPLATE_NAMES, 'getByName');
   }
 
   /** Templates by id or exact name, in order, from one read; every unknown reference reported at once. */
   async resolve(refs: readonly NamedRef[], options: CallOptions = {}): Promise<DomoOAuthAccount[]> {
-    return resolveAmong(
-      'OAuth template',
-      await this.list(options),
-      refs,
-      [(t) => t.displayName, (t) => t.name],
-      'DomoOAuthAccounts.resolve',
-    );
+    return resolveAmong('OAuth template', await this.list(options), refs, TEMPLATE_NAMES, 'DomoOAuthAccounts.resolve');
   }
 
   /** Creates a template (see {@link DomoOAuthAccount.create}). */

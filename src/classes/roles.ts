@@ -3,7 +3,7 @@ import { getDefaultRole, getRoles } from '../routes/role/index.js';
 import { checkObject } from '../client/input.js';
 import { callOptions, type CallOptions } from './entity.js';
 import { grantCatalogue, validateGrants, type DomoGrant } from './grant.js';
-import { findOneByName, notFoundByName, resolveAmong, type NamedRef, type UpsertResult } from './names.js';
+import { findOneByName, requireOneByName, resolveAmong, type NamedRef, type UpsertResult } from './names.js';
 import { DomoRole, type NewRole } from './role.js';
 
 /**
@@ -47,16 +47,7 @@ export class DomoRoles {
 
   /** Like {@link DomoRoles.findByName}; a missing role is a `DomoNotFoundError` naming the close ones. */
   async getByName(name: string, options: CallOptions = {}): Promise<DomoRole> {
-    const roles = await this.list(options);
-    const role = findOneByName('role', roles, name, [(r) => r.name]);
-    if (!role)
-      throw notFoundByName(
-        'role',
-        name,
-        'getByName',
-        roles.map((r) => r.name),
-      );
-    return role;
+    return requireOneByName('role', await this.list(options), name, [(r) => r.name], 'getByName');
   }
 
   /**
