@@ -75,14 +75,19 @@ export async function lookupUsers(
 /**
  * User references as ids, in order: ids and `DomoUser`s are taken as they are (Domo itself refuses an unknown id,
  * before changing anything), emails are resolved in batches as in {@link resolveUsers}. No request when there is
- * no email. This is where user references are checked: what it returns is passed on as it is.
+ * no email. This is where user references are checked: what it returns is passed on as it is. With `live`, the
+ * ids are checked too (one search per 1 000, see {@link checkLiveUsers}): an unknown or deleted one is refused.
  * @throws {DomoInputError} an empty list, or a reference that is neither an id nor an email
  * @throws {DomoNotFoundError} listing every unknown email
  */
 export async function resolveUserIds(
   auth: DomoAuth,
   refs: readonly UserRef[],
-  options: CallOptions & { route?: string } = {},
+  options: CallOptions & {
+    route?: string;
+    /** Refuse deleted users and unknown ids too (an email only ever finds a live user). @default false */
+    live?: boolean;
+  } = {},
 ): Promise<number[]> {
   if (!isList(refs) || refs.length === 0) {
     throw new DomoInputError(`users must be a non-empty array of ids, emails or DomoUsers, got ${describe(refs)}`, {
@@ -101,6 +106,10 @@ export async function resolveUserIds(
       route: 'resolveUsers',
       hint: `no such user${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`,
     });
+  if (options.live) {
+    const ids = parsed.flatMap((p) => (p.kind === 'id' ? [p.id] : []));
+    await checkLiveUsers(auth, ids, { ...callOptions(options), ...(options.route ? { route: options.route } : {}) });
+  }
   return parsed.map((p) => (p.kind === 'id' ? p.id : (byEmail.get(p.email.toLowerCase()) as User).id));
 }
 
@@ -246,11 +255,7 @@ async function findGroup(
   if (typeof ref === 'object') return { group: (await getGroupById(auth, ref.id, call)).data, candidates: [] };
   if (typeof ref === 'number' || /^\d{1,16}$/.test(ref.trim()))
     return { group: (await getGroupById(auth, Number(ref), call)).data, candidates: [] };
-  const { data: candidates } = await getAllGroups(auth, { search: ref.trim() }, call);
-  return {
-    group: findOneByName('group', candidates, ref, [(group) => group.name]),
-    candidates: candidates.map((group) => group.name),
-  };
+  return groupNamed(auth, ref, call);
 }
 
 /** The group named exactly `name` (case-insensitive), through Domo's contains-search and every page of it. */
@@ -259,8 +264,20 @@ export async function findGroupByName(
   name: string,
   call: CallOptions = {},
 ): Promise<Group | undefined> {
+  return (await groupNamed(auth, name, call)).group;
+}
+
+/** The group named exactly `name`, and the names the contains-search found (the candidates for a suggestion). */
+async function groupNamed(
+  auth: DomoAuth,
+  name: string,
+  call: CallOptions,
+): Promise<{ group: Group | undefined; candidates: string[] }> {
   const { data: candidates } = await getAllGroups(auth, { search: name.trim() }, call);
-  return findOneByName('group', candidates, name, [(group) => group.name]);
+  return {
+    group: findOneByName('group', candidates, name, [(group) => group.name]),
+    candidates: candidates.map((group) => group.name),
+  };
 }
 
 /** `Array.isArray` without widening a readonly array to `any[]`. */

@@ -19,7 +19,7 @@ import {
 } from '../routes/role/index.js';
 import type { RoleMember } from '../routes/role/schemas.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
-import { checkLiveUsers, resolveUserIds, type UserRef } from './people.js';
+import { resolveUserIds, type UserRef } from './people.js';
 import { DomoGrant, grantCatalogue, validateGrants } from './grant.js';
 
 /** The highest id of Domo's five system roles (Admin, Privileged, Editor, Participant, Social). */
@@ -191,8 +191,8 @@ export class DomoRole extends DomoEntity {
    * changes to this role. An unknown email stops the move before anything is sent.
    */
   async addMembers(users: readonly UserRef[], options: CallOptions = {}): Promise<this> {
-    const ids = await resolveUserIds(this.auth, users, { ...options, route: 'addMembers' });
-    await checkLiveUsers(this.auth, ids, { ...options, route: 'addMembers' });
+    // A deleted user is refused a role (Domo accepts their id silently); emails only ever find live users.
+    const ids = await resolveUserIds(this.auth, users, { ...options, route: 'addMembers', live: true });
     await this.#exclusive(() => addRoleMembers(this.auth, this.id, ids, callOptions(options)));
     return this;
   }
