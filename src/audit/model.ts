@@ -18,6 +18,7 @@ import { getRoleGrants } from '../routes/role/grants.js';
 import { getUserDetails } from '../routes/user/core.js';
 import { MAX_SEARCH_PAGE, searchUserPages, searchUsers } from '../routes/user/search.js';
 import type { User } from '../routes/user/schemas.js';
+import type { CurrentUser } from '../auth/user.js';
 import {
   AUDIT_SECTIONS,
   type AuditCredential,
@@ -71,8 +72,8 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
   if (include.has('roles')) include.add('users');
   const reader = new Reader(auth, call, options.concurrency ?? 16, options.onProgress);
   const takenAt = new Date().toISOString();
-  const [caller, grants, users, roles, groups, accounts, templates] = await Promise.all([
-    reader.caller(),
+  const [me, grants, users, roles, groups, accounts, templates] = await Promise.all([
+    reader.whoAmI(),
     include.has('roles') ? reader.catalogue() : [],
     include.has('users') ? reader.users() : [],
     include.has('roles') ? reader.roles() : [],
@@ -82,6 +83,7 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
   ]);
   for (const role of roles) role.members = users.filter((u) => u.roleId === role.id && !u.deleted).map((u) => u.id);
   if (include.has('users')) await reader.activity(users, [...accounts, ...templates]);
+  const caller = await reader.callerRole(me, users, roles);
   const sections = { roles, users, groups, accounts, templates };
   const gaps = auditGaps(include, sections, caller.grants, reader.failures);
   const model: AuditModel = {
@@ -226,20 +228,30 @@ class Reader {
     });
   }
 
+  /** The signed-in user (a rejected credential stops the audit here). */
+  async whoAmI(): Promise<CurrentUser> {
+    this.requests.caller += 1;
+    return this.auth.whoAmI(this.call);
+  }
+
   /**
-   * The signed-in user, their role and its grants (who-am-i, their v3 read for the role id, the role's grants):
-   * what decides whether each section can be the whole instance. Grants are `undefined` when they cannot be read.
+   * The signed-in user's role and its grants: what decides whether each section can be the whole instance. Taken
+   * from what the audit read (the user's role id from the users section, the role and its grants from the roles
+   * section) and read only where it did not (a v3 read for the role id, the role and its grants). Grants are
+   * `undefined` when they cannot be read.
    */
-  async caller(): Promise<{ id: number; role: string | null; grants: string[] | undefined }> {
-    const count = () => (this.requests.caller += 1);
-    count();
-    const me = await this.auth.whoAmI(this.call); // a rejected credential stops the audit here
+  async callerRole(
+    me: CurrentUser,
+    users: readonly AuditUser[],
+    roles: readonly AuditRole[],
+  ): Promise<{ id: number; role: string | null; grants: string[] | undefined }> {
+    const unknown = { id: me.id, role: me.role ?? null, grants: undefined };
     try {
-      count();
-      const roleId = me.roleId ?? (await getUserDetails(this.auth, me.id, this.call)).data.roleId;
-      if (roleId === undefined || roleId === null) return { id: me.id, role: me.role ?? null, grants: undefined };
-      count();
-      count();
+      const roleId = me.roleId ?? users.find((u) => u.id === me.id)?.roleId ?? (await this.callerRoleId(me.id));
+      if (roleId === undefined || roleId === null) return unknown;
+      const read = roles.find((role) => role.id === roleId && !role.incomplete);
+      if (read) return { id: me.id, role: read.name, grants: read.grants };
+      this.requests.caller += 2;
       const [grants, role] = await Promise.all([
         getRoleGrants(this.auth, roleId, this.call),
         getRoleById(this.auth, roleId, this.call),
@@ -247,8 +259,14 @@ class Reader {
       return { id: me.id, role: role.data.name, grants: [...grants.data] };
     } catch (error) {
       if (error instanceof DomoAuthError || error instanceof DomoAbortError) throw error;
-      return { id: me.id, role: me.role ?? null, grants: undefined };
+      return unknown;
     }
+  }
+
+  /** The caller's role id from their v3 read (v2 reads carry none). */
+  async callerRoleId(id: number): Promise<number | null | undefined> {
+    this.requests.caller += 1;
+    return (await getUserDetails(this.auth, id, this.call)).data.roleId;
   }
 
   async catalogue(): Promise<AuditGrant[]> {
