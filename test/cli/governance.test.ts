@@ -1,10 +1,10 @@
 // Saved plans, snapshots and restore, diff and profiles, through the in-process CLI against loopback sandboxes.
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { useLoopbackCli } from '../helpers/loopback.js';
+import { specFolder } from '../helpers/specs.js';
 
 const loopback = useLoopbackCli();
 const cli = (...args: string[]) => loopback.cli(args);
@@ -13,11 +13,7 @@ const roleNamed = (name: string) => [...state().roles.values()].find((r) => r.na
 const SPEC =
   'roles:\n  Auditors: { description: Logs, grants: [admin.audit.view, user.view] }\ndefault_role: Auditors\n';
 
-async function files(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'domo-governance-'));
-  await writeFile(join(dir, 'spec.yaml'), SPEC);
-  return dir;
-}
+const files = () => specFolder(SPEC);
 
 describe('apply a saved plan', () => {
   it('plan --out, then apply plan.json: applies exactly the reviewed plan', async () => {

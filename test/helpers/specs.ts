@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Spec } from '../../src/governance/index.js';
 import type { SandboxState } from '../../src/sandbox/index.js';
 
@@ -37,4 +40,11 @@ export function everythingSpec(state: SandboxState, extraGrant: string): Spec {
       },
     },
   };
+}
+
+/** A fresh temporary folder holding `spec.yaml` with `text`, for CLI tests that plan and apply files. */
+export async function specFolder(text: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'domo-specs-'));
+  await writeFile(join(dir, 'spec.yaml'), text);
+  return dir;
 }

@@ -1,10 +1,10 @@
 // Issue 24 §3: the red team's findings on the CLI's files, profiles and refusals (each failed before its fix).
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runTs, spawnTs } from '../helpers/cli.js';
 import { useLoopbackCli } from '../helpers/loopback.js';
+import { specFolder } from '../helpers/specs.js';
 
 const loopback = useLoopbackCli();
 const cli = (...args: string[]) => loopback.cli(args);
@@ -12,11 +12,7 @@ const state = () => loopback.sandbox().state;
 const mutations = () => state().requests.filter((r) => r.mutated);
 const SPEC = 'roles:\n  Auditors: { description: Logs, grants: [admin.audit.view, user.view] }\n';
 
-async function folder(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'domo-red-team-'));
-  await writeFile(join(dir, 'spec.yaml'), SPEC);
-  return dir;
-}
+const folder = () => specFolder(SPEC);
 
 describe('#13, #16: files that cannot be written lose nothing and say why', () => {
   it('plan spec.yaml --out spec.yaml keeps the spec, and the plan is still printed', async () => {
