@@ -3,8 +3,8 @@ import { DomoInputError, DomoNotFoundError, DomoPartialFailureError, DomoValidat
 import { callOptions, type CallOptions } from '../classes/entity.js';
 import { handOver, OWNED_LABEL, ownedThings } from '../classes/ownership.js';
 import { findGroupByName } from '../classes/people.js';
-import { DomoUser, roleNameOf } from '../classes/user.js';
-import { DomoUsers } from '../classes/users.js';
+import { DomoUser, roleNameOf } from '../classes/user/user.js';
+import { DomoUsers } from '../classes/user/users.js';
 import { deleteUser } from '../routes/user/core.js';
 
 /** Who takes over: a user (by email or id), or a group (`group:<exact name>`). */

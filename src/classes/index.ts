@@ -10,26 +10,26 @@ export {
   type HeldValue,
   type ProviderConfigSpec,
   type FieldSpec,
-} from './account-config.js';
+} from './account/config.js';
 export {
   CredentialEntity,
   type CredentialApi,
   type EntityShareInput,
   type EntityPrincipal,
   type UpdateConfigOptions,
-} from './credential.js';
-export { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './account.js';
-export { DomoOAuthAccount } from './oauth-account.js';
-export { DomoOAuthAccounts } from './oauth-accounts.js';
-export { DomoAccounts, AccountList, type FailedAccount, type ListAccountsOptions } from './accounts.js';
+} from './account/credential.js';
+export { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './account/account.js';
+export { DomoOAuthAccount } from './account/oauth-account.js';
+export { DomoOAuthAccounts } from './account/oauth-accounts.js';
+export { DomoAccounts, AccountList, type FailedAccount, type ListAccountsOptions } from './account/accounts.js';
 export { findOneByName, type UpsertAction, type UpsertResult } from './names.js';
-export { DomoGrant, grantCatalogue, validateGrants, closeMatches } from './grant.js';
-export { DomoRole, LAST_SYSTEM_ROLE_ID, type NewRole } from './role.js';
-export { DomoRoles } from './roles.js';
-export { DomoUser, roleNameOf, type OwnedByUser } from './user.js';
-export { DomoUsers, type ListUsersOptions, type UserPages, type UpsertUser } from './users.js';
-export { DomoGroup, type MembershipChange } from './group.js';
-export { DomoGroups } from './groups.js';
+export { DomoGrant, grantCatalogue, validateGrants, closeMatches } from './role/grant.js';
+export { DomoRole, LAST_SYSTEM_ROLE_ID, type NewRole } from './role/role.js';
+export { DomoRoles } from './role/roles.js';
+export { DomoUser, roleNameOf, type OwnedByUser } from './user/user.js';
+export { DomoUsers, type ListUsersOptions, type UserPages, type UpsertUser } from './user/users.js';
+export { DomoGroup, type MembershipChange } from './group/group.js';
+export { DomoGroups } from './group/groups.js';
 export {
   resolveUsers,
   resolveUserIds,

@@ -2,9 +2,9 @@ import type { DomoAuth } from '../auth/base.js';
 import { DomoValidationError } from '../client/errors.js';
 import { AccessLevel } from '../routes/account/sharing.js';
 import { getGroupOwners, updateGroupAccess, type PrincipalRef } from '../routes/group/members.js';
-import { DomoAccount } from './account.js';
+import { DomoAccount } from './account/account.js';
 import type { CallOptions } from './entity.js';
-import { DomoOAuthAccount } from './oauth-account.js';
+import { DomoOAuthAccount } from './account/oauth-account.js';
 
 /** What a user owns, by id and name. */
 export interface OwnedByUser {

@@ -3,11 +3,11 @@
  * are set (read-only unless --apply), otherwise against an embedded sandbox, where it runs the full tour.
  */
 import { authFromEnv, hasEnvCredentials, type DomoAuth } from '../auth/index.js';
-import type { DomoAccount } from '../classes/account.js';
-import { DomoAccounts } from '../classes/accounts.js';
-import { DomoRole } from '../classes/role.js';
-import { DomoRoles } from '../classes/roles.js';
-import { roleNameOf } from '../classes/user.js';
+import type { DomoAccount } from '../classes/account/account.js';
+import { DomoAccounts } from '../classes/account/accounts.js';
+import { DomoRole } from '../classes/role/role.js';
+import { DomoRoles } from '../classes/role/roles.js';
+import { roleNameOf } from '../classes/user/user.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
 import { AccessLevel } from '../routes/account/sharing.js';
 import type { RoleMember } from '../routes/role/schemas.js';

@@ -1,8 +1,8 @@
-import type { AccountConfig } from '../classes/account-config.js';
-import type { DomoAccount } from '../classes/account.js';
-import type { DomoGroup } from '../classes/group.js';
-import type { DomoRole } from '../classes/role.js';
-import type { DomoUser } from '../classes/user.js';
+import type { AccountConfig } from '../classes/account/config.js';
+import type { DomoAccount } from '../classes/account/account.js';
+import type { DomoGroup } from '../classes/group/group.js';
+import type { DomoRole } from '../classes/role/role.js';
+import type { DomoUser } from '../classes/user/user.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
 import type { RoleMember } from '../routes/role/schemas.js';
 import { formatTable } from './table.js';

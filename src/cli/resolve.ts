@@ -1,11 +1,11 @@
 import { InvalidArgumentError } from 'commander';
 import type { DomoAuth } from '../auth/base.js';
-import { DomoAccount } from '../classes/account.js';
-import { DomoAccounts } from '../classes/accounts.js';
-import { DomoOAuthAccount } from '../classes/oauth-account.js';
-import { DomoOAuthAccounts } from '../classes/oauth-accounts.js';
-import { DomoRole } from '../classes/role.js';
-import { DomoRoles } from '../classes/roles.js';
+import { DomoAccount } from '../classes/account/account.js';
+import { DomoAccounts } from '../classes/account/accounts.js';
+import { DomoOAuthAccount } from '../classes/account/oauth-account.js';
+import { DomoOAuthAccounts } from '../classes/account/oauth-accounts.js';
+import { DomoRole } from '../classes/role/role.js';
+import { DomoRoles } from '../classes/role/roles.js';
 import { AccessLevel, toAccessLevel } from '../routes/account/sharing.js';
 
 export { idArgument } from './options.js';

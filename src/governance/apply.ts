@@ -1,7 +1,7 @@
 import type { DomoAuth } from '../auth/base.js';
 import { DomoFileError, DomoInputError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
-import { DomoRoles } from '../classes/roles.js';
+import { DomoRoles } from '../classes/role/roles.js';
 import { kindOf } from './kinds/index.js';
 import { planSpec, renderPlan, type Plan, type PlanChange, type PlanOptions } from './plan.js';
 import { saveSnapshot, takeSnapshot } from './snapshot.js';

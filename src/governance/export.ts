@@ -11,7 +11,7 @@ import type { Group } from '../routes/group/schemas.js';
 import { getDefaultRole } from '../routes/role/default.js';
 import { getRoles } from '../routes/role/core.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
-import { LAST_SYSTEM_ROLE_ID } from '../classes/role.js';
+import { LAST_SYSTEM_ROLE_ID } from '../classes/role/role.js';
 import { MAX_IDS_PER_SEARCH, searchAllUsers, userIdFilter } from '../routes/user/search.js';
 import { accountSpec } from './kinds/index.js';
 import { readGroupStates } from './plan-groups.js';

@@ -1,9 +1,9 @@
 import type { DomoAuth } from '../auth/base.js';
 import { DomoInputError } from '../client/errors.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
-import { missingDependencies } from '../classes/grant.js';
+import { missingDependencies } from '../classes/role/grant.js';
 import { lookupUsers } from '../classes/people.js';
-import { LAST_SYSTEM_ROLE_ID } from '../classes/role.js';
+import { LAST_SYSTEM_ROLE_ID } from '../classes/role/role.js';
 import type { Group } from '../routes/group/schemas.js';
 import type { Role } from '../routes/role/schemas.js';
 import type { User } from '../routes/user/schemas.js';

@@ -1,9 +1,9 @@
 import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import type { DomoAuth } from '../../auth/base.js';
-import { DomoAccounts } from '../../classes/accounts.js';
-import { DomoGroups } from '../../classes/groups.js';
-import { DomoUsers } from '../../classes/users.js';
+import { DomoAccounts } from '../../classes/account/accounts.js';
+import { DomoGroups } from '../../classes/group/groups.js';
+import { DomoUsers } from '../../classes/user/users.js';
 import type { Progress } from '../../client/concurrency.js';
 import { AccessLevel } from '../../routes/account/sharing.js';
 import type { CliContext } from '../context.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { DomoAccounts } from '../../classes/accounts.js';
-import { DomoRoles } from '../../classes/roles.js';
+import { DomoAccounts } from '../../classes/account/accounts.js';
+import { DomoRoles } from '../../classes/role/roles.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../table.js';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { DomoGroup } from '../../classes/group.js';
-import { DomoGroups } from '../../classes/groups.js';
+import type { DomoGroup } from '../../classes/group/group.js';
+import { DomoGroups } from '../../classes/group/groups.js';
 import { checkGroupType } from '../../routes/group/core.js';
 import type { Principal } from '../../routes/group/schemas.js';
 import type { CliContext } from '../context.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { DomoRoles } from '../../classes/roles.js';
-import { DomoRole } from '../../classes/role.js';
+import { DomoRoles } from '../../classes/role/roles.js';
+import { DomoRole } from '../../classes/role/role.js';
 import type { CliContext } from '../context.js';
 import { membersTable, rolesTable } from '../render.js';
 import { resolveRole } from '../resolve.js';

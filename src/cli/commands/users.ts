@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { DomoUser, roleNameOf } from '../../classes/user.js';
-import { DomoUsers } from '../../classes/users.js';
+import { DomoUser, roleNameOf } from '../../classes/user/user.js';
+import { DomoUsers } from '../../classes/user/users.js';
 import type { UserChanges } from '../../routes/user/core.js';
 import type { CliContext } from '../context.js';
 import { usersTable } from '../render.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { roleNameOf } from '../../classes/user.js';
+import { roleNameOf } from '../../classes/user/user.js';
 import type { CliContext } from '../context.js';
 import { inline } from '../text.js';
 

@@ -1,7 +1,7 @@
 // The account change kind: one account's sharing (grants, revokes, a new owner).
 import { dict } from '../../client/dict.js';
-import { DomoAccount } from '../../classes/account.js';
-import { DomoGroups } from '../../classes/groups.js';
+import { DomoAccount } from '../../classes/account/account.js';
+import { DomoGroups } from '../../classes/group/groups.js';
 import type { AccountChange, AccountState, PlannedPrincipal } from '../plan-accounts.js';
 import type { SpecAccount } from '../spec.js';
 import type { ChangeKind } from './kind.js';

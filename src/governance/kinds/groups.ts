@@ -1,6 +1,6 @@
 // The group change kinds: create, update, members and owners, delete.
-import { DomoGroup } from '../../classes/group.js';
-import { DomoGroups } from '../../classes/groups.js';
+import { DomoGroup } from '../../classes/group/group.js';
+import { DomoGroups } from '../../classes/group/groups.js';
 import type { GroupChange } from '../plan-groups.js';
 import type { SpecGroup } from '../spec.js';
 import type { ChangeKind } from './kind.js';

@@ -1,5 +1,5 @@
 import type { CallOptions } from '../../classes/entity.js';
-import type { DomoRoles } from '../../classes/roles.js';
+import type { DomoRoles } from '../../classes/role/roles.js';
 import type { PlanReadings } from '../before.js';
 import type { SpecAccount, SpecGroup, SpecRole } from '../spec.js';
 

@@ -1,5 +1,5 @@
 // The role change kinds: create, describe, grants, the default role, members in and out, delete.
-import { DomoRole, LAST_SYSTEM_ROLE_ID } from '../../classes/role.js';
+import { DomoRole, LAST_SYSTEM_ROLE_ID } from '../../classes/role/role.js';
 import type { RoleChange } from '../plan-roles.js';
 import type { ApplyContext, ChangeKind } from './kind.js';
 

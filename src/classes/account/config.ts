@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { z } from 'zod';
-import { DomoInputError } from '../client/errors.js';
-import { Secret } from '../client/secret.js';
-import { checkNoMaskedValues, type ConfigValue, type ConfigValues } from '../routes/account/input.js';
+import { DomoInputError } from '../../client/errors.js';
+import { Secret } from '../../client/secret.js';
+import { checkNoMaskedValues, type ConfigValue, type ConfigValues } from '../../routes/account/input.js';
 
 /** How a config field is treated: shown, or wrapped in a `Secret`. `required` fields must be present on create. */
 export interface FieldSpec {

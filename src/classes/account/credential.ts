@@ -1,25 +1,19 @@
 import 'reflect-metadata';
 import { Expose } from 'class-transformer';
-import type { DomoAuth } from '../auth/base.js';
-import { DomoInputError, DomoPartialFailureError, DomoServerError, DomoValidationError } from '../client/errors.js';
-import { exclusive } from '../client/exclusive.js';
-import type { DomoResponse, RequestOptions } from '../client/options.js';
-import type { ConfigResponse } from '../routes/account/config.js';
-import type { AccessEntry } from '../routes/account/schemas.js';
-import { AccessLevel, toAccessLevel, toPrincipal, type SharePrincipal } from '../routes/account/sharing.js';
-import type { ConfigValues } from '../routes/account/input.js';
-import { checkObject } from '../client/input.js';
-import {
-  AccountConfig,
-  checkConfigForProvider,
-  plainConfig,
-  requiredConfigKeys,
-  type ConfigInput,
-} from './account-config.js';
-import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
-import { checkLiveUsers, resolveGroups, resolveUserIds, type GroupRef, type UserRef } from './people.js';
+import type { DomoAuth } from '../../auth/base.js';
+import { DomoInputError, DomoPartialFailureError, DomoServerError, DomoValidationError } from '../../client/errors.js';
+import { exclusive } from '../../client/exclusive.js';
+import type { DomoResponse, RequestOptions } from '../../client/options.js';
+import type { ConfigResponse } from '../../routes/account/config.js';
+import type { AccessEntry } from '../../routes/account/schemas.js';
+import { AccessLevel, toAccessLevel, toPrincipal, type SharePrincipal } from '../../routes/account/sharing.js';
+import type { ConfigValues } from '../../routes/account/input.js';
+import { checkObject } from '../../client/input.js';
+import { AccountConfig, checkConfigForProvider, plainConfig, requiredConfigKeys, type ConfigInput } from './config.js';
+import { callOptions, DomoEntity, EpochDate, type CallOptions } from '../entity.js';
+import { checkLiveUsers, resolveGroups, resolveUserIds, type GroupRef, type UserRef } from '../people.js';
 
-export { callOptions, type CallOptions } from './entity.js';
+export { callOptions, type CallOptions } from '../entity.js';
 
 /** The routes one kind of credential (account or OAuth template) is served by. */
 export interface CredentialApi {

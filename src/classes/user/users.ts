@@ -1,8 +1,8 @@
-import type { DomoAuth } from '../auth/base.js';
-import { DomoInputError, DomoNotFoundError } from '../client/errors.js';
-import { checkObject, describe } from '../client/input.js';
-import { checkEmail, createUser, type UserChanges } from '../routes/user/core.js';
-import type { User } from '../routes/user/schemas.js';
+import type { DomoAuth } from '../../auth/base.js';
+import { DomoInputError, DomoNotFoundError } from '../../client/errors.js';
+import { checkObject, describe } from '../../client/input.js';
+import { checkEmail, createUser, type UserChanges } from '../../routes/user/core.js';
+import type { User } from '../../routes/user/schemas.js';
 import {
   MAX_SEARCH_PAGE,
   searchAllUsers,
@@ -10,11 +10,11 @@ import {
   searchUsers,
   userEmailFilter,
   type UserFilter,
-} from '../routes/user/search.js';
-import { callOptions, type CallOptions } from './entity.js';
-import { oneByEmail, type UpsertResult } from './names.js';
-import { resolveUsers, type UserRef } from './people.js';
-import './group.js'; // registers DomoGroup, which DomoUser.groups() returns
+} from '../../routes/user/search.js';
+import { callOptions, type CallOptions } from '../entity.js';
+import { oneByEmail, type UpsertResult } from '../names.js';
+import { resolveUsers, type UserRef } from '../people.js';
+import '../group/group.js'; // registers DomoGroup, which DomoUser.groups() returns
 import { DomoUser } from './user.js';
 
 /** Options of {@link DomoUsers.list}. */

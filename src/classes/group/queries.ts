@@ -1,9 +1,9 @@
-import type { DomoAuth } from '../auth/base.js';
-import { mapAll } from '../client/concurrency.js';
-import { getAllGroups, type GroupListQuery } from '../routes/group/core.js';
-import { getAllGroupMembers, getGroupOwners } from '../routes/group/members.js';
-import type { Group } from '../routes/group/schemas.js';
-import type { CallOptions } from './entity.js';
+import type { DomoAuth } from '../../auth/base.js';
+import { mapAll } from '../../client/concurrency.js';
+import { getAllGroups, type GroupListQuery } from '../../routes/group/core.js';
+import { getAllGroupMembers, getGroupOwners } from '../../routes/group/members.js';
+import type { Group } from '../../routes/group/schemas.js';
+import type { CallOptions } from '../entity.js';
 
 /** Reads in flight at most while re-checking rows. */
 const CHECKS_IN_FLIGHT = 8;

@@ -1,19 +1,19 @@
 import 'reflect-metadata';
 import { Expose } from 'class-transformer';
-import type { DomoAuth } from '../auth/base.js';
-import { DomoFullAuth } from '../auth/full.js';
-import { normalizeInstance } from '../auth/instance.js';
-import { DomoTokenAuth } from '../auth/token.js';
-import { DomoInputError } from '../client/errors.js';
-import { checkObject } from '../client/input.js';
-import { Secret } from '../client/secret.js';
-import { getAccountConfig, updateAccountConfig } from '../routes/account/config.js';
-import { getAccountById, getAccounts } from '../routes/account/core.js';
-import { checkProviderType } from '../routes/account/input.js';
-import { createAccount, deleteAccount, updateAccountName } from '../routes/account/crud.js';
-import { getAccountAccessList, shareAccount } from '../routes/account/sharing.js';
-import { AccountConfig, newConfig, type ConfigInput } from './account-config.js';
-import { findOneByName, type UpsertResult } from './names.js';
+import type { DomoAuth } from '../../auth/base.js';
+import { DomoFullAuth } from '../../auth/full.js';
+import { normalizeInstance } from '../../auth/instance.js';
+import { DomoTokenAuth } from '../../auth/token.js';
+import { DomoInputError } from '../../client/errors.js';
+import { checkObject } from '../../client/input.js';
+import { Secret } from '../../client/secret.js';
+import { getAccountConfig, updateAccountConfig } from '../../routes/account/config.js';
+import { getAccountById, getAccounts } from '../../routes/account/core.js';
+import { checkProviderType } from '../../routes/account/input.js';
+import { createAccount, deleteAccount, updateAccountName } from '../../routes/account/crud.js';
+import { getAccountAccessList, shareAccount } from '../../routes/account/sharing.js';
+import { AccountConfig, newConfig, type ConfigInput } from './config.js';
+import { findOneByName, type UpsertResult } from '../names.js';
 import {
   callOptions,
   CredentialEntity,

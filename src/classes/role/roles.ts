@@ -1,9 +1,9 @@
-import type { DomoAuth } from '../auth/base.js';
-import { getDefaultRole, getRoles } from '../routes/role/index.js';
-import { checkObject } from '../client/input.js';
-import { callOptions, type CallOptions } from './entity.js';
+import type { DomoAuth } from '../../auth/base.js';
+import { getDefaultRole, getRoles } from '../../routes/role/index.js';
+import { checkObject } from '../../client/input.js';
+import { callOptions, type CallOptions } from '../entity.js';
 import { grantCatalogue, validateGrants, type DomoGrant } from './grant.js';
-import { findOneByName, requireOneByName, resolveAmong, type NamedRef, type UpsertResult } from './names.js';
+import { findOneByName, requireOneByName, resolveAmong, type NamedRef, type UpsertResult } from '../names.js';
 import { DomoRole, type NewRole } from './role.js';
 
 /**

@@ -1,8 +1,8 @@
-import type { DomoAuth } from '../auth/base.js';
-import { getOAuthAccounts } from '../routes/account/oauth.js';
+import type { DomoAuth } from '../../auth/base.js';
+import { getOAuthAccounts } from '../../routes/account/oauth.js';
 import type { NewAccount } from './account.js';
-import { callOptions, type CallOptions } from './entity.js';
-import { findOneByName, requireOneByName, resolveAmong, type NamedRef } from './names.js';
+import { callOptions, type CallOptions } from '../entity.js';
+import { findOneByName, requireOneByName, resolveAmong, type NamedRef } from '../names.js';
 import { DomoOAuthAccount } from './oauth-account.js';
 
 /** How a template is named: its display name, else its internal name. */

@@ -1,15 +1,20 @@
 import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
-import type { DomoAuth } from '../auth/base.js';
-import { DomoInputError } from '../client/errors.js';
-import { exclusive } from '../client/exclusive.js';
-import { checkObject } from '../client/input.js';
-import { deleteGroups, getGroupById, updateGroup, type GroupChanges } from '../routes/group/core.js';
-import { getAllGroupMembers, getGroupOwners, updateGroupAccess, type PrincipalRef } from '../routes/group/members.js';
-import type { GroupType, Principal } from '../routes/group/schemas.js';
-import { callOptions, DomoEntity, EpochDate, registerEntity, type CallOptions } from './entity.js';
-import { checkLiveUsers, resolveUserIds, type UserRef } from './people.js';
-import { DomoUser } from './user.js';
+import type { DomoAuth } from '../../auth/base.js';
+import { DomoInputError } from '../../client/errors.js';
+import { exclusive } from '../../client/exclusive.js';
+import { checkObject } from '../../client/input.js';
+import { deleteGroups, getGroupById, updateGroup, type GroupChanges } from '../../routes/group/core.js';
+import {
+  getAllGroupMembers,
+  getGroupOwners,
+  updateGroupAccess,
+  type PrincipalRef,
+} from '../../routes/group/members.js';
+import type { GroupType, Principal } from '../../routes/group/schemas.js';
+import { callOptions, DomoEntity, EpochDate, registerEntity, type CallOptions } from '../entity.js';
+import { checkLiveUsers, resolveUserIds, type UserRef } from '../people.js';
+import { DomoUser } from '../user/user.js';
 
 /** What a membership or ownership change did: who was added and who removed (ids). */
 export interface MembershipChange {

@@ -1,12 +1,12 @@
-import type { DomoAuth } from '../auth/base.js';
-import { DomoNotFoundError } from '../client/errors.js';
-import { checkObject } from '../client/input.js';
-import { createGroup, type CreateGroupInput, type GroupListQuery } from '../routes/group/core.js';
-import { listGroupsChecked } from './group-queries.js';
-import { callOptions, type CallOptions } from './entity.js';
+import type { DomoAuth } from '../../auth/base.js';
+import { DomoNotFoundError } from '../../client/errors.js';
+import { checkObject } from '../../client/input.js';
+import { createGroup, type CreateGroupInput, type GroupListQuery } from '../../routes/group/core.js';
+import { listGroupsChecked } from './queries.js';
+import { callOptions, type CallOptions } from '../entity.js';
 import { DomoGroup } from './group.js';
-import type { UpsertResult } from './names.js';
-import { findGroupByName, resolveGroups, type GroupRef } from './people.js';
+import type { UpsertResult } from '../names.js';
+import { findGroupByName, resolveGroups, type GroupRef } from '../people.js';
 
 /**
  * The groups of one instance: exact name lookups, listing, create and upsert.

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { Expose } from 'class-transformer';
-import type { DomoAuth } from '../auth/base.js';
-import { DomoAbortError, DomoInputError } from '../client/errors.js';
-import { waitWithin } from '../client/wait.js';
-import { clip, MAX_ECHO } from '../client/input.js';
-import { closeMatches } from '../client/suggest.js';
+import type { DomoAuth } from '../../auth/base.js';
+import { DomoAbortError, DomoInputError } from '../../client/errors.js';
+import { waitWithin } from '../../client/wait.js';
+import { clip, MAX_ECHO } from '../../client/input.js';
+import { closeMatches } from '../../client/suggest.js';
 
 export { closeMatches };
-import { checkGrantList, getAuthorities } from '../routes/role/index.js';
-import { DomoEntity, type CallOptions } from './entity.js';
+import { checkGrantList, getAuthorities } from '../../routes/role/index.js';
+import { DomoEntity, type CallOptions } from '../entity.js';
 
 /**
  * A grant (Domo calls it an authority), e.g. `dataset.manage`, as the catalogue describes it.

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
-import type { DomoAuth } from '../auth/base.js';
-import { DomoInputError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
-import { exclusive } from '../client/exclusive.js';
-import { checkId, checkName, checkObject } from '../client/input.js';
+import type { DomoAuth } from '../../auth/base.js';
+import { DomoInputError, DomoPartialFailureError, DomoValidationError } from '../../client/errors.js';
+import { exclusive } from '../../client/exclusive.js';
+import { checkId, checkName, checkObject } from '../../client/input.js';
 import {
   addRoleMembers,
   checkGrantList,
@@ -16,10 +16,10 @@ import {
   setDefaultRole,
   setRoleGrants,
   updateRoleMetadata,
-} from '../routes/role/index.js';
-import type { RoleMember } from '../routes/role/schemas.js';
-import { callOptions, DomoEntity, EpochDate, type CallOptions } from './entity.js';
-import { resolveUserIds, type UserRef } from './people.js';
+} from '../../routes/role/index.js';
+import type { RoleMember } from '../../routes/role/schemas.js';
+import { callOptions, DomoEntity, EpochDate, type CallOptions } from '../entity.js';
+import { resolveUserIds, type UserRef } from '../people.js';
 import { DomoGrant, grantCatalogue, validateGrants } from './grant.js';
 
 /** The highest id of Domo's five system roles (Admin, Privileged, Editor, Participant, Social). */

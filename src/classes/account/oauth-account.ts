@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
-import type { DomoAuth } from '../auth/base.js';
-import { getOAuthAccountConfig, updateOAuthAccountConfig } from '../routes/account/config.js';
-import { createOAuthAccount, deleteOAuthAccount, updateOAuthAccountName } from '../routes/account/crud.js';
-import { getOAuthAccountById } from '../routes/account/oauth.js';
-import { getOAuthAccountAccessList, shareOAuthAccount } from '../routes/account/sharing.js';
-import { AccountConfig, newConfig } from './account-config.js';
+import type { DomoAuth } from '../../auth/base.js';
+import { getOAuthAccountConfig, updateOAuthAccountConfig } from '../../routes/account/config.js';
+import { createOAuthAccount, deleteOAuthAccount, updateOAuthAccountName } from '../../routes/account/crud.js';
+import { getOAuthAccountById } from '../../routes/account/oauth.js';
+import { getOAuthAccountAccessList, shareOAuthAccount } from '../../routes/account/sharing.js';
+import { AccountConfig, newConfig } from './config.js';
 import type { NewAccount } from './account.js';
-import { checkObject } from '../client/input.js';
+import { checkObject } from '../../client/input.js';
 import {
   callOptions,
   CredentialEntity,

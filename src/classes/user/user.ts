@@ -1,20 +1,20 @@
 import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
-import type { DomoAuth } from '../auth/base.js';
-import { checkId } from '../client/input.js';
-import { mapConcurrent } from '../client/concurrency.js';
-import { DomoInputError, DomoPartialFailureError } from '../client/errors.js';
-import { getAccounts } from '../routes/account/core.js';
-import { getOAuthAccounts } from '../routes/account/oauth.js';
-import { getAccountAccessList, getOAuthAccountAccessList } from '../routes/account/sharing.js';
-import { getRoleById } from '../routes/role/core.js';
-import { deleteUser, getUserDetails, updateUser, type UserChanges } from '../routes/user/core.js';
-import { groupsOwnedBy, groupsWithMember } from './group-queries.js';
-import { handOver, OWNED_LABEL, ownedThings, type OwnedByUser } from './ownership.js';
-import { isDeletedEmail } from './deleted.js';
-import { resolveUserIds, type UserRef } from './people.js';
-import { callOptions, DomoEntity, entityClass, EpochDate, type CallOptions } from './entity.js';
-import type { DomoGroup } from './group.js';
+import type { DomoAuth } from '../../auth/base.js';
+import { checkId } from '../../client/input.js';
+import { mapConcurrent } from '../../client/concurrency.js';
+import { DomoInputError, DomoPartialFailureError } from '../../client/errors.js';
+import { getAccounts } from '../../routes/account/core.js';
+import { getOAuthAccounts } from '../../routes/account/oauth.js';
+import { getAccountAccessList, getOAuthAccountAccessList } from '../../routes/account/sharing.js';
+import { getRoleById } from '../../routes/role/core.js';
+import { deleteUser, getUserDetails, updateUser, type UserChanges } from '../../routes/user/core.js';
+import { groupsOwnedBy, groupsWithMember } from '../group/queries.js';
+import { handOver, OWNED_LABEL, ownedThings, type OwnedByUser } from '../ownership.js';
+import { isDeletedEmail } from '../deleted.js';
+import { resolveUserIds, type UserRef } from '../people.js';
+import { callOptions, DomoEntity, entityClass, EpochDate, type CallOptions } from '../entity.js';
+import type { DomoGroup } from '../group/group.js';
 
 /**
  * The name of the role a user holds, whatever the read gave: the name itself (v2 reads name it; domo-api-admin.md
@@ -38,7 +38,7 @@ export async function roleNameOf(
 
 export { isDeletedEmail };
 
-export type { OwnedByUser } from './ownership.js';
+export type { OwnedByUser } from '../ownership.js';
 
 function describeOwned(owned: OwnedByUser): string {
   const part = (list: { id: number; name: string }[], one: string) =>
@@ -142,9 +142,9 @@ export class DomoUser extends DomoEntity {
    * The role this user holds (a user holds exactly one): by `roleId`, else by the role name a v2 read gave, else
    * from the v3 read of the user.
    */
-  async role(options: CallOptions = {}): Promise<import('./role.js').DomoRole> {
-    const { DomoRole } = await import('./role.js');
-    const { DomoRoles } = await import('./roles.js');
+  async role(options: CallOptions = {}): Promise<import('../role/role.js').DomoRole> {
+    const { DomoRole } = await import('../role/role.js');
+    const { DomoRoles } = await import('../role/roles.js');
     if (this.roleId !== undefined && this.roleId !== null) return DomoRole.get(this.auth, this.roleId, options);
     if (this.roleName) return new DomoRoles(this.auth).getByName(this.roleName, options);
     const { data } = await getUserDetails(this.auth, this.id, callOptions(options));

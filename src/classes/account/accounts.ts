@@ -1,16 +1,16 @@
-import type { DomoAuth } from '../auth/base.js';
-import { mapConcurrent, type Progress } from '../client/concurrency.js';
-import { DomoAbortError } from '../client/errors.js';
-import { checkConcurrency } from '../client/input.js';
-import { getAccountConfig } from '../routes/account/config.js';
-import { getAccounts, getAvailableDataProviders } from '../routes/account/core.js';
-import { getOAuthAccounts } from '../routes/account/oauth.js';
-import type { DataProvider } from '../routes/account/schemas.js';
-import { checkProviderType } from '../routes/account/input.js';
-import { AccountConfig } from './account-config.js';
+import type { DomoAuth } from '../../auth/base.js';
+import { mapConcurrent, type Progress } from '../../client/concurrency.js';
+import { DomoAbortError } from '../../client/errors.js';
+import { checkConcurrency } from '../../client/input.js';
+import { getAccountConfig } from '../../routes/account/config.js';
+import { getAccounts, getAvailableDataProviders } from '../../routes/account/core.js';
+import { getOAuthAccounts } from '../../routes/account/oauth.js';
+import type { DataProvider } from '../../routes/account/schemas.js';
+import { checkProviderType } from '../../routes/account/input.js';
+import { AccountConfig } from './config.js';
 import { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './account.js';
 import { callOptions, type CallOptions } from './credential.js';
-import { notFoundByName, resolveAmong, type NamedRef, type UpsertResult } from './names.js';
+import { notFoundByName, resolveAmong, type NamedRef, type UpsertResult } from '../names.js';
 import { DomoOAuthAccount } from './oauth-account.js';
 
 /** Options of {@link DomoAccounts.list}. */
