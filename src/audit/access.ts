@@ -1,3 +1,4 @@
+import { parseId } from '../client/refs.js';
 import { DomoInputError } from '../client/errors.js';
 import { oneByEmail } from '../classes/names.js';
 import { closeMatches } from '../client/suggest.js';
@@ -81,9 +82,8 @@ export interface UserAccess {
 export function userAccess(model: AuditModel, userRef: string | number): UserAccess {
   const text = String(userRef).trim();
   const live = model.users.filter((u) => !u.deleted);
-  const user = /^\d{1,16}$/.test(text)
-    ? live.find((u) => u.id === Number(text))
-    : oneByEmail(live, text, (u) => u.email);
+  const id = parseId(text);
+  const user = id !== undefined ? live.find((u) => u.id === id) : oneByEmail(live, text, (u) => u.email);
   if (!user) throw new DomoInputError(`no user ${text}`, { field: 'user', route: 'userAccess' });
   const role = model.roles.find((r) => r.id === user.roleId);
   const groups = model.groups

@@ -1,3 +1,4 @@
+import { parseId } from '../client/refs.js';
 import type { DomoAuth } from '../auth/base.js';
 import { DomoInputError, DomoNotFoundError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
@@ -148,10 +149,7 @@ async function activeUser(
     throw new DomoInputError(`${who}: ${error.message}`, { field, route: 'offboardUser' });
   };
   // By id, the user is read directly (deleted users too, so a deleted one is named as such); by email, searched.
-  const id =
-    typeof ref === 'number' || /^\d+$/.test(String(ref).trim())
-      ? Number(ref)
-      : ((await new DomoUsers(auth).resolve([ref], call).catch(refuse))[0] as DomoUser).id;
+  const id = parseId(ref) ?? ((await new DomoUsers(auth).resolve([ref], call).catch(refuse))[0] as DomoUser).id;
   const user = await DomoUser.get(auth, id, call).catch((error: unknown) => {
     if (error instanceof DomoNotFoundError)
       throw new DomoInputError(`${who}: no such user: ${id}`, { field, route: 'offboardUser' });

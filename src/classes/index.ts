@@ -22,6 +22,7 @@ export { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './ac
 export { DomoOAuthAccount } from './account/oauth-account.js';
 export { DomoOAuthAccounts } from './account/oauth-accounts.js';
 export { DomoAccounts, AccountList, type FailedAccount, type ListAccountsOptions } from './account/accounts.js';
+export { DomoList, DomoPage, pageOf } from './list.js';
 export { findOneByName, type UpsertAction, type UpsertResult } from './names.js';
 export { DomoGrant, grantCatalogue, validateGrants, closeMatches } from './role/grant.js';
 export { DomoRole, LAST_SYSTEM_ROLE_ID, type NewRole } from './role/role.js';

@@ -1,6 +1,7 @@
 import { DomoAmbiguousNameError, DomoInputError, DomoNotFoundError } from '../client/errors.js';
 import { checkName, clip, describe } from '../client/input.js';
 import { closeMatches } from '../client/suggest.js';
+import { parseRef, type RefKinds } from '../client/refs.js';
 
 /**
  * Exact, case-insensitive name lookup — never substring. Tries each key in turn (e.g. display name, then
@@ -132,14 +133,34 @@ export function resolveAmong<T extends { id: number }>(
 }
 
 function idOf(ref: NamedRef, index: number, route: string): number | undefined {
-  if (typeof ref === 'object' && ref !== null && Number.isSafeInteger(ref.id) && ref.id > 0) return ref.id;
-  if (typeof ref === 'number' && Number.isSafeInteger(ref) && ref > 0) return ref;
-  if (typeof ref === 'string' && /^\d{1,16}$/.test(ref.trim())) return Number(ref.trim());
-  if (typeof ref === 'string' && ref.trim() !== '') return undefined;
+  const parsed = parseRef(ref, { names: true });
+  if (parsed?.kind === 'id') return parsed.id;
+  if (parsed) return undefined;
   throw new DomoInputError(`refs[${index}] must be an id or a name, got ${describe(ref)}`, {
     field: `refs[${index}]`,
     route,
   });
+}
+
+/**
+ * What every manager's `get(idOrName)` does with its reference, parsed once here: an id (a number, digits or an
+ * object with an id) is read directly with `byId`; other text goes to `byName` (an exact name, or an email where
+ * `kinds` says so).
+ * @throws {DomoInputError} a reference that is neither
+ */
+export function byIdOrName<T>(
+  ref: unknown,
+  route: string,
+  byId: (id: number) => Promise<T>,
+  byName: (text: string) => Promise<T>,
+  kinds: RefKinds = { names: true },
+): Promise<T> {
+  const parsed = parseRef(ref, kinds);
+  if (parsed?.kind === 'id') return byId(parsed.id);
+  if (parsed?.kind === 'name') return byName(parsed.name);
+  if (parsed?.kind === 'email') return byName(parsed.email);
+  const wanted = kinds.emails ? 'an id or an email' : 'an id or a name';
+  return Promise.reject(new DomoInputError(`${route} needs ${wanted}, got ${describe(ref)}`, { field: 'ref', route }));
 }
 
 /** What an upsert did. */

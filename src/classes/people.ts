@@ -1,3 +1,4 @@
+import { parseId, parseRef } from '../client/refs.js';
 import type { DomoAuth } from '../auth/base.js';
 import { mapAll, mapConcurrent } from '../client/concurrency.js';
 import { DomoInputError, DomoNotFoundError } from '../client/errors.js';
@@ -151,12 +152,10 @@ export async function checkLiveUsers(
 type ParsedUserRef = { kind: 'id'; id: number } | { kind: 'email'; email: string };
 
 function parseUserRef(ref: UserRef, index: number): ParsedUserRef {
-  if (typeof ref === 'number' && Number.isSafeInteger(ref) && ref > 0) return { kind: 'id', id: ref };
-  if (typeof ref === 'string' && /^\d{1,16}$/.test(ref.trim())) return { kind: 'id', id: Number(ref.trim()) };
+  const id = parseId(typeof ref === 'object' && ref !== null ? ref.id : ref);
+  if (id !== undefined) return { kind: 'id', id };
   if (typeof ref === 'string' && ref.includes('@'))
     return { kind: 'email', email: checkEmail(ref, `users[${index}]`, 'resolveUsers') };
-  if (typeof ref === 'object' && ref !== null && Number.isSafeInteger(ref.id) && ref.id > 0)
-    return { kind: 'id', id: ref.id };
   throw new DomoInputError(`users[${index}] must be a user id, an email or a DomoUser, got ${describe(ref)}`, {
     field: `users[${index}]`,
     route: 'resolveUsers',
@@ -235,11 +234,7 @@ function groupRefText(ref: GroupRef | undefined): string {
 }
 
 function checkGroupRef(ref: GroupRef, index: number): void {
-  const ok =
-    (typeof ref === 'object' && ref !== null && Number.isSafeInteger(ref.id) && ref.id > 0) ||
-    (typeof ref === 'number' && Number.isSafeInteger(ref) && ref > 0) ||
-    (typeof ref === 'string' && ref.trim() !== '');
-  if (!ok)
+  if (!parseRef(ref, { names: true }))
     throw new DomoInputError(`groups[${index}] must be a group id, a name or a DomoGroup, got ${describe(ref)}`, {
       field: `groups[${index}]`,
       route: 'resolveGroups',
@@ -252,10 +247,9 @@ async function findGroup(
   ref: GroupRef,
   call: CallOptions,
 ): Promise<{ group: Group | undefined; candidates: string[] }> {
-  if (typeof ref === 'object') return { group: (await getGroupById(auth, ref.id, call)).data, candidates: [] };
-  if (typeof ref === 'number' || /^\d{1,16}$/.test(ref.trim()))
-    return { group: (await getGroupById(auth, Number(ref), call)).data, candidates: [] };
-  return groupNamed(auth, ref, call);
+  const parsed = parseRef(ref, { names: true });
+  if (parsed?.kind === 'id') return { group: (await getGroupById(auth, parsed.id, call)).data, candidates: [] };
+  return groupNamed(auth, ref as string, call);
 }
 
 /** The group named exactly `name` (case-insensitive), through Domo's contains-search and every page of it. */

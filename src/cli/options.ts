@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { parseId, parseRef } from '../client/refs.js';
 
 /** The whole number `value` spells, if it is one ≥ `min`. */
 function wholeNumber(value: string, min: number): number | undefined {
@@ -16,17 +17,15 @@ export function integerOption(flag: string, min: number): (value: string) => num
   };
 }
 
-/** A commander parser for a numeric id (a whole number ≥ 1). */
+/** A commander parser for a numeric id (a whole number ≥ 1), parsed by the one id parser. */
 export function idArgument(what: string): (value: string) => number {
   return (value) => {
-    const n = wholeNumber(value, 1);
+    const n = parseId(value);
     if (n === undefined)
       throw new InvalidArgumentError(`${what} must be a positive whole number, got ${JSON.stringify(value)}`);
     return n;
   };
 }
-
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /**
  * A commander parser for a user reference: a user id (digits only, ≥ 1) or an email. Anything else (`-1`, `1e3`,
@@ -35,9 +34,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 export function userArgument(what: string, options: { groups?: boolean } = {}): (value: string) => string {
   return (value) => {
     const text = value.trim();
-    if (/^\d{1,16}$/.test(text) && Number(text) >= 1) return text;
-    if (EMAIL.test(text)) return text;
-    if (options.groups && /^group:.+/.test(text)) return text;
+    if (parseRef(text, { emails: true, groups: options.groups })) return text;
     throw new InvalidArgumentError(
       `${what} must be a user id (a whole number) or an email${options.groups ? ', or group:<name>' : ''}, got ${JSON.stringify(value.length > 80 ? `${value.slice(0, 60)}…` : value)}`,
     );

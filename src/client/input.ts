@@ -1,3 +1,4 @@
+import { parseId } from './refs.js';
 import { z } from 'zod';
 import { DomoInputError } from './errors.js';
 import { LOG_LEVELS } from './logger.js';
@@ -25,8 +26,8 @@ export function clip(text: string, max = MAX_ECHO): string {
 
 /** Checks a Domo object id: a positive safe integer (a string of digits is accepted and converted). */
 export function checkId(value: unknown, field = 'id', route?: string): number {
-  const id = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
-  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) {
+  const id = parseId(value);
+  if (id === undefined) {
     throw new DomoInputError(`${field} must be a positive integer, got ${describe(value)}`, { field, route });
   }
   return id;

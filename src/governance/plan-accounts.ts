@@ -1,3 +1,4 @@
+import { parseId } from '../client/refs.js';
 import type { DomoAuth } from '../auth/base.js';
 import { mapAll } from '../client/concurrency.js';
 import type { CallOptions } from '../classes/entity.js';
@@ -65,10 +66,7 @@ export async function readAccounts(
 /** The users and groups named as share keys and owners: emails (or ids) and `group:<name>` keys. */
 export function accountUserRefs(spec: SpecAccount): (string | number)[] {
   const keys = Object.keys(spec.share ?? {}).filter((key) => !key.startsWith('group:'));
-  return [
-    ...keys.map((key) => (/^\d+$/.test(key) ? Number(key) : key)),
-    ...(spec.owner === undefined ? [] : [spec.owner]),
-  ];
+  return [...keys.map((key) => parseId(key) ?? key), ...(spec.owner === undefined ? [] : [spec.owner])];
 }
 
 /** What resolving an account's share keys needs: the users and groups read, the groups the plan creates. */

@@ -10,8 +10,9 @@ import { checkProviderType } from '../../routes/account/input.js';
 import { AccountConfig } from './config.js';
 import { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './account.js';
 import { callOptions, type CallOptions } from './credential.js';
-import { notFoundByName, resolveAmong, type NamedRef, type UpsertResult } from '../names.js';
+import { byIdOrName, notFoundByName, resolveAmong, type NamedRef, type UpsertResult } from '../names.js';
 import { DomoOAuthAccount } from './oauth-account.js';
+import { DomoList, DomoPage } from '../list.js';
 
 /** Options of {@link DomoAccounts.list}. */
 export interface ListAccountsOptions extends CallOptions {
@@ -44,20 +45,10 @@ export interface FailedAccount {
  * `for (const a of await accounts.list())` and `const { accounts, failed } = await accounts.list()` read well.
  * `failed` is not enumerable: `console.table` and `JSON.stringify` show the accounts only.
  */
-export class AccountList extends Array<DomoAccount> {
-  declare readonly failed: FailedAccount[];
-
-  /** `map`, `filter` and friends return plain arrays. */
-  static override get [Symbol.species](): ArrayConstructor {
-    return Array;
-  }
-
+export class AccountList extends DomoPage<DomoAccount, FailedAccount> {
   /** Wraps accounts and their failures. */
   static create(accounts: readonly DomoAccount[], failed: FailedAccount[]): AccountList {
-    const list = new AccountList();
-    for (const account of accounts) list.push(account);
-    Object.defineProperty(list, 'failed', { value: failed, enumerable: false });
-    return list;
+    return DomoPage.fill(new AccountList(), accounts, failed);
   }
 
   /** The accounts (this array). */
@@ -83,9 +74,14 @@ export class DomoAccounts {
    * Every account the caller can read. One list request carries the metadata; `withConfig` adds one config
    * request per account (none for OAuth-credential accounts, which store no config). A failed config read
    * does not stop the others: it is reported in `failed`.
+   * Awaited, the list is an {@link AccountList} (one page: everything).
    * @throws {DomoAbortError} `signal` aborted, before or during the config reads (never a partial list)
    */
-  async list(options: ListAccountsOptions = {}): Promise<AccountList> {
+  list(options: ListAccountsOptions = {}): DomoList<DomoAccount, AccountList> {
+    return DomoList.single(() => this.#list(options), 'accounts');
+  }
+
+  async #list(options: ListAccountsOptions): Promise<AccountList> {
     const type =
       options.dataProviderType === undefined ? undefined : checkProviderType(options.dataProviderType, 'list');
     const concurrency = checkConcurrency(options.concurrency ?? 32, 'DomoAccounts.list');
@@ -141,8 +137,16 @@ export class DomoAccounts {
   }
 
   /** One account by id. */
-  get(id: number, options?: GetAccountEntityOptions): Promise<DomoAccount> {
-    return DomoAccount.get(this.auth, id, options);
+  /**
+   * One account by id (read directly) or exact name (case-insensitive; an unknown one names the close ones), with
+   * its config when asked.
+   */
+  get(idOrName: number | string, options?: GetAccountEntityOptions): Promise<DomoAccount> {
+    const byId = (id: number) => DomoAccount.get(this.auth, id, options);
+    return byIdOrName(idOrName, 'DomoAccounts.get', byId, async (name) => {
+      const [account] = await this.resolve([name], callOptions(options ?? {}));
+      return options?.withConfig ? byId((account as DomoAccount).id) : (account as DomoAccount);
+    });
   }
 
   /**

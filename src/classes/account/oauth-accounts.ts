@@ -2,8 +2,9 @@ import type { DomoAuth } from '../../auth/base.js';
 import { getOAuthAccounts } from '../../routes/account/oauth.js';
 import type { NewAccount } from './account.js';
 import { callOptions, type CallOptions } from '../entity.js';
-import { findOneByName, requireOneByName, resolveAmong, type NamedRef } from '../names.js';
+import { byIdOrName, findOneByName, requireOneByName, resolveAmong, type NamedRef } from '../names.js';
 import { DomoOAuthAccount } from './oauth-account.js';
+import { DomoList, pageOf } from '../list.js';
 
 /** How a template is named: its display name, else its internal name. */
 const TEMPLATE_NAMES = [(t: DomoOAuthAccount) => t.displayName, (t: DomoOAuthAccount) => t.name];
@@ -21,14 +22,22 @@ const TEMPLATE_NAMES = [(t: DomoOAuthAccount) => t.displayName, (t: DomoOAuthAcc
 export class DomoOAuthAccounts {
   constructor(readonly auth: DomoAuth) {}
 
-  /** Every template the caller can read (one request). */
-  async list(options: CallOptions = {}): Promise<DomoOAuthAccount[]> {
-    return DomoOAuthAccount.hydrateMany(this.auth, (await getOAuthAccounts(this.auth, callOptions(options))).data);
+  /** Every template the caller can read (one request, one page). */
+  list(options: CallOptions = {}): DomoList<DomoOAuthAccount> {
+    return DomoList.single(async () => {
+      const { data } = await getOAuthAccounts(this.auth, callOptions(options));
+      return pageOf(DomoOAuthAccount.hydrateMany(this.auth, data));
+    }, 'OAuth templates');
   }
 
-  /** One template by id (Domo has no read by id: it is found in the list). */
-  get(id: number, options: CallOptions = {}): Promise<DomoOAuthAccount> {
-    return DomoOAuthAccount.get(this.auth, id, options);
+  /** One template by id (read directly) or exact name (case-insensitive; an unknown one names the close ones). */
+  get(idOrName: number | string, options: CallOptions = {}): Promise<DomoOAuthAccount> {
+    return byIdOrName(
+      idOrName,
+      'DomoOAuthAccounts.get',
+      (id) => DomoOAuthAccount.get(this.auth, id, options),
+      async (name) => (await this.resolve([name], options))[0] as DomoOAuthAccount,
+    );
   }
 
   /** The template whose display name — or else name — is exactly `name` (case-insensitive); `undefined` when none. */

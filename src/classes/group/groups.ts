@@ -5,7 +5,8 @@ import { createGroup, type CreateGroupInput, type GroupListQuery } from '../../r
 import { listGroupsChecked } from './queries.js';
 import { callOptions, type CallOptions } from '../entity.js';
 import { DomoGroup } from './group.js';
-import type { UpsertResult } from '../names.js';
+import { DomoList, pageOf } from '../list.js';
+import { byIdOrName, type UpsertResult } from '../names.js';
 import { findGroupByName, resolveGroups, type GroupRef } from '../people.js';
 
 /**
@@ -21,19 +22,27 @@ import { findGroupByName, resolveGroups, type GroupRef } from '../people.js';
 export class DomoGroups {
   constructor(readonly auth: DomoAuth) {}
 
-  /** One group by id. */
-  get(id: number, options: CallOptions = {}): Promise<DomoGroup> {
-    return DomoGroup.get(this.auth, id, options);
+  /** One group by id (read directly) or exact name (case-insensitive; an unknown one names the close ones). */
+  get(idOrName: number | string, options: CallOptions = {}): Promise<DomoGroup> {
+    return byIdOrName(
+      idOrName,
+      'DomoGroups.get',
+      (id) => DomoGroup.get(this.auth, id, options),
+      async (name) => (await this.resolve([name], options))[0] as DomoGroup,
+    );
   }
 
   /**
    * Every group (optionally filtered by owner, member, type or name text), all pages. The filters go to Domo and
-   * every row it returns is re-checked here: Domo may ignore them.
+   * every row it returns is re-checked here: Domo may ignore them. One page: every group.
    */
-  async list(options: CallOptions & Omit<GroupListQuery, 'limit' | 'offset'> = {}): Promise<DomoGroup[]> {
+  list(options: CallOptions & Omit<GroupListQuery, 'limit' | 'offset'> = {}): DomoList<DomoGroup> {
     const { signal, timeoutMs, ...filters } = options;
     const call = callOptions({ signal, timeoutMs });
-    return DomoGroup.hydrateMany(this.auth, await listGroupsChecked(this.auth, filters, call));
+    return DomoList.single(
+      async () => pageOf(DomoGroup.hydrateMany(this.auth, await listGroupsChecked(this.auth, filters, call))),
+      'groups',
+    );
   }
 
   /** The group named exactly `name` (case-insensitive, never a substring); `undefined` when none. */

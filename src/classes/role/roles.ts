@@ -3,8 +3,16 @@ import { getDefaultRole, getRoles } from '../../routes/role/index.js';
 import { checkObject } from '../../client/input.js';
 import { callOptions, type CallOptions } from '../entity.js';
 import { grantCatalogue, validateGrants, type DomoGrant } from './grant.js';
-import { findOneByName, requireOneByName, resolveAmong, type NamedRef, type UpsertResult } from '../names.js';
+import {
+  byIdOrName,
+  findOneByName,
+  requireOneByName,
+  resolveAmong,
+  type NamedRef,
+  type UpsertResult,
+} from '../names.js';
 import { DomoRole, type NewRole } from './role.js';
+import { DomoList, pageOf } from '../list.js';
 
 /**
  * The roles of one instance: listing, exact name lookups, upserts, the default role and the grant catalogue.
@@ -19,21 +27,28 @@ import { DomoRole, type NewRole } from './role.js';
 export class DomoRoles {
   constructor(readonly auth: DomoAuth) {}
 
-  /** Every role, with `isDefault` set. */
-  async list(options: CallOptions = {}): Promise<DomoRole[]> {
-    const call = callOptions(options);
-    const [{ data }, { data: defaultId }] = await Promise.all([
-      getRoles(this.auth, call),
-      getDefaultRole(this.auth, call),
-    ]);
-    const roles = DomoRole.hydrateMany(this.auth, data);
-    for (const role of roles) role.isDefault = role.id === defaultId;
-    return roles;
+  /** Every role, with `isDefault` set (one page: Domo answers them in one read). */
+  list(options: CallOptions = {}): DomoList<DomoRole> {
+    return DomoList.single(async () => {
+      const call = callOptions(options);
+      const [{ data }, { data: defaultId }] = await Promise.all([
+        getRoles(this.auth, call),
+        getDefaultRole(this.auth, call),
+      ]);
+      const roles = DomoRole.hydrateMany(this.auth, data);
+      for (const role of roles) role.isDefault = role.id === defaultId;
+      return pageOf(roles);
+    }, 'roles');
   }
 
-  /** One role by id. */
-  get(id: number, options: CallOptions = {}): Promise<DomoRole> {
-    return DomoRole.get(this.auth, id, options);
+  /** One role by id (read directly) or exact name (case-insensitive; an unknown one names the close ones). */
+  get(idOrName: number | string, options: CallOptions = {}): Promise<DomoRole> {
+    return byIdOrName(
+      idOrName,
+      'DomoRoles.get',
+      (id) => DomoRole.get(this.auth, id, options),
+      async (name) => (await this.resolve([name], options))[0] as DomoRole,
+    );
   }
 
   /**

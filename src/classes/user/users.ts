@@ -12,10 +12,11 @@ import {
   type UserFilter,
 } from '../../routes/user/search.js';
 import { callOptions, type CallOptions } from '../entity.js';
-import { oneByEmail, type UpsertResult } from '../names.js';
+import { byIdOrName, oneByEmail, type UpsertResult } from '../names.js';
 import { resolveUsers, type UserRef } from '../people.js';
 import '../group/group.js'; // registers DomoGroup, which DomoUser.groups() returns
 import { DomoUser } from './user.js';
+import { DomoList, pageOf } from '../list.js';
 
 /** Options of {@link DomoUsers.list}. */
 export interface ListUsersOptions extends CallOptions {
@@ -28,15 +29,11 @@ export interface ListUsersOptions extends CallOptions {
 }
 
 /**
- * Every user, page by page: `for await (const user of users.list())` streams with flat memory;
- * `toArray({ max })` collects at most `max` (a bound is required, as stripe-node requires one).
+ * Every user, page by page (a {@link DomoList}): `for await (const user of users.list())` streams with flat memory;
+ * `await users.list()` is the first page; `toArray({ max })` collects at most `max` (a bound is required, as
+ * stripe-node requires one).
  */
-export interface UserPages extends AsyncIterable<DomoUser> {
-  /** Pages as they arrive. */
-  pages(): AsyncIterable<DomoUser[]>;
-  /** At most `max` users; more is a `DomoInputError` rather than an unbounded read. */
-  toArray(options: { max: number }): Promise<DomoUser[]>;
-}
+export type UserPages = DomoList<DomoUser>;
 
 /** What {@link DomoUsers.upsert} makes sure of: the user with this email, and these fields. */
 export interface UpsertUser extends Omit<UserChanges, 'emailAddress'> {
@@ -61,9 +58,15 @@ export interface UpsertUser extends Omit<UserChanges, 'emailAddress'> {
 export class DomoUsers {
   constructor(readonly auth: DomoAuth) {}
 
-  /** One user by id, with details. */
-  get(id: number, options: CallOptions = {}): Promise<DomoUser> {
-    return DomoUser.get(this.auth, id, options);
+  /** One user by id (with details) or exact email (case-insensitive; deleted users never match by email). */
+  get(idOrEmail: number | string, options: CallOptions = {}): Promise<DomoUser> {
+    return byIdOrName(
+      idOrEmail,
+      'DomoUsers.get',
+      (id) => DomoUser.get(this.auth, id, options),
+      (email) => this.getByEmail(email, options),
+      { emails: true },
+    );
   }
 
   /**
@@ -124,33 +127,10 @@ export class DomoUsers {
     }
     const auth = this.auth;
     const call = callOptions(options);
-    async function* pages(): AsyncGenerator<DomoUser[]> {
-      const search = { filters: options.filters ?? [], pageSize, includeDeleted: options.includeDeleted ?? false };
-      for await (const page of searchUserPages(auth, search, call)) yield DomoUser.hydrateMany(auth, page);
-    }
-    return {
-      pages,
-      async *[Symbol.asyncIterator]() {
-        for await (const page of pages()) yield* page;
-      },
-      async toArray({ max }) {
-        if (!Number.isInteger(max) || max < 1)
-          throw new DomoInputError(`toArray needs max, a whole number ≥ 1, got ${describe(max)}`, {
-            field: 'max',
-            route: 'toArray',
-          });
-        const users: DomoUser[] = [];
-        for await (const page of pages()) {
-          users.push(...page);
-          if (users.length > max)
-            throw new DomoInputError(`more than ${max} users; raise max, or iterate with for await`, {
-              field: 'max',
-              route: 'toArray',
-            });
-        }
-        return users;
-      },
-    };
+    const search = { filters: options.filters ?? [], pageSize, includeDeleted: options.includeDeleted ?? false };
+    return new DomoList(async function* () {
+      for await (const page of searchUserPages(auth, search, call)) yield pageOf(DomoUser.hydrateMany(auth, page));
+    }, 'users');
   }
 
   /**

@@ -8,7 +8,7 @@ import type { Progress } from '../../client/concurrency.js';
 import { AccessLevel } from '../../routes/account/sharing.js';
 import type { CliContext } from '../context.js';
 import { accessTable, ownersText, accountsTable, configText } from '../render.js';
-import { userArgument } from '../options.js';
+import { integerOption, userArgument } from '../options.js';
 import { accessLevelArgument, idArgument, resolveAccount, resolveOAuth } from '../resolve.js';
 import { formatTable } from '../table.js';
 import { inline } from '../text.js';
@@ -62,7 +62,7 @@ function registerAccountsList(accounts: Command, ctx: () => CliContext): void {
     .description('list accounts with their owners (configs with --with-config; secrets are always redacted)')
     .option('--with-config', "read every account's config too (one request each)")
     .option('--provider <type>', 'only accounts of this provider type, e.g. snowflake')
-    .option('--concurrency <n>', 'config reads in flight', idArgument('--concurrency'), 32)
+    .option('--concurrency <n>', 'config reads in flight', integerOption('--concurrency', 1), 32)
     .action(async (options: { withConfig?: boolean; provider?: string; concurrency: number }) => {
       const c = ctx();
       const bar =
@@ -130,7 +130,7 @@ function registerAccountsRename(accounts: Command, ctx: () => CliContext): void 
     .description("change an account's display name")
     .action(async (id: number, name: string) => {
       const c = ctx();
-      const account = await resolveAccount(await c.auth(), String(id));
+      const account = await resolveAccount(await c.auth(), id);
       const before = account.displayName;
       await account.rename(name);
       c.result(

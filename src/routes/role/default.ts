@@ -1,3 +1,4 @@
+import { parseId } from '../../client/refs.js';
 import type { DomoAuth } from '../../auth/base.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { DomoValidationError } from '../../client/errors.js';
@@ -25,13 +26,8 @@ export async function getDefaultRole(auth: DomoAuth, options?: RequestOptions): 
     },
     options,
   );
-  const roleId =
-    typeof data.value === 'number'
-      ? data.value
-      : /^\d{1,16}$/.test(data.value.trim())
-        ? Number(data.value.trim())
-        : Number.NaN;
-  if (!Number.isSafeInteger(roleId) || roleId <= 0) {
+  const roleId = parseId(data.value);
+  if (roleId === undefined) {
     throw new DomoValidationError(`getDefaultRole: the default role is not a role id: ${describe(data.value)}`, {
       route: 'getDefaultRole',
       status,
