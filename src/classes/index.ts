@@ -27,6 +27,7 @@ export { findOneByName, type UpsertAction, type UpsertResult } from './names.js'
 export { DomoGrant, grantCatalogue, validateGrants, closeMatches } from './role/grant.js';
 export { DomoRole, LAST_SYSTEM_ROLE_ID, type NewRole } from './role/role.js';
 export { DomoRoles } from './role/roles.js';
+export { DomoGrants } from './role/grants.js';
 export { DomoUser, roleNameOf, type OwnedByUser } from './user/user.js';
 export { DomoUsers, type ListUsersOptions, type UserPages, type UpsertUser } from './user/users.js';
 export { DomoGroup, type MembershipChange } from './group/group.js';

@@ -7,10 +7,9 @@ import type { DomoAccount } from '../classes/account/account.js';
 import { DomoAccounts } from '../classes/account/accounts.js';
 import { DomoRole } from '../classes/role/role.js';
 import { DomoRoles } from '../classes/role/roles.js';
-import { roleNameOf } from '../classes/user/user.js';
+import { roleNameOf, type DomoUser } from '../classes/user/user.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
 import { AccessLevel } from '../routes/account/sharing.js';
-import type { RoleMember } from '../routes/role/schemas.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -113,12 +112,12 @@ async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {
   await governanceTour(
     tour,
     auth,
-    movers.map((m) => m.email as string),
+    movers.map((m) => m.email),
   );
 }
 
 /** A role made from another, its grants set and added, two users moved in and back out. */
-async function roleTour(tour: Tour, auth: DomoAuth): Promise<{ role: DomoRole; movers: RoleMember[] }> {
+async function roleTour(tour: Tour, auth: DomoAuth): Promise<{ role: DomoRole; movers: DomoUser[] }> {
   const roles = new DomoRoles(auth);
   tour.step('Create a role from an existing one');
   const editor = await roles.getByName('Editor');
@@ -143,13 +142,13 @@ async function roleTour(tour: Tour, auth: DomoAuth): Promise<{ role: DomoRole; m
   tour.step('Move two users in and out (a user holds exactly one role)');
   const participant = await roles.getByName('Participant');
   const movers = (await participant.getMembers()).filter((m) => m.email).slice(0, 2);
-  await role.addMembers(movers.map((m) => m.email as string)); // by email: resolved in one search
+  await role.addMembers(movers.map((m) => m.email)); // by email: resolved in one search
   tour.line(`by email: ${movers.map((m) => m.email).join(', ')}`);
   tour.line(
     `moved ${movers.map((m) => m.displayName).join(' and ')} from "${participant.name}" into "${role.name}": ${(await role.getMembers()).length} members`,
   );
   await role.removeMembers(
-    movers.map((m) => m.email as string),
+    movers.map((m) => m.email),
     { toRoleId: participant.id },
   );
   tour.line(`moved them back to "${participant.name}": ${(await role.getMembers()).length} members`);
@@ -157,7 +156,7 @@ async function roleTour(tour: Tour, auth: DomoAuth): Promise<{ role: DomoRole; m
 }
 
 /** Accounts with configs, a share, the access list, a transfer, a rename, and everything put back. */
-async function accountTour(tour: Tour, auth: DomoAuth, movers: RoleMember[], role: DomoRole): Promise<void> {
+async function accountTour(tour: Tour, auth: DomoAuth, movers: DomoUser[], role: DomoRole): Promise<void> {
   tour.step('Accounts with their configs (secrets redacted)');
   const accounts = new DomoAccounts(auth);
   const { accounts: all, failed } = await accounts.list({ withConfig: true, withAccess: true, concurrency: 8 });
@@ -167,9 +166,9 @@ async function accountTour(tour: Tour, auth: DomoAuth, movers: RoleMember[], rol
   tour.step('Share an account with a user and a group');
   const account = await accounts.getByName('Snowflake - finance');
   const original = await account.getAccess();
-  const [user] = movers as [RoleMember, ...RoleMember[]];
+  const [user] = movers as [DomoUser, ...DomoUser[]];
   const group = original.find((row) => row.type === 'GROUP');
-  await account.share({ user: user.email as string });
+  await account.share({ user: user.email });
   if (group?.name) await account.share({ group: group.name, accessLevel: AccessLevel.CAN_EDIT });
   tour.line(
     `${account.summary()}: ${user.displayName} <${user.email}> can view${group ? `, group "${group.name}" can edit` : ''}`,
@@ -180,7 +179,7 @@ async function accountTour(tour: Tour, auth: DomoAuth, movers: RoleMember[], rol
 
   tour.step('Transfer ownership');
   const owner = original.find((row) => row.type === 'USER' && row.accessLevel === 'OWNER')!;
-  await account.transferOwnership({ to: user.email as string, from: owner.id });
+  await account.transferOwnership({ to: user.email, from: owner.id });
   tour.line(`owner: ${owner.name} → ${user.displayName}`);
 
   tour.step('Rename');
@@ -190,7 +189,7 @@ async function accountTour(tour: Tour, auth: DomoAuth, movers: RoleMember[], rol
 
   tour.step('Clean up');
   await account.rename(before);
-  await account.transferOwnership({ to: owner.id, from: user.email as string });
+  await account.transferOwnership({ to: owner.id, from: user.email });
   await restoreAccess(account, original);
   await role.delete();
   tour.line(

@@ -4,7 +4,6 @@ import type { DomoGroup } from '../classes/group/group.js';
 import type { DomoRole } from '../classes/role/role.js';
 import type { DomoUser } from '../classes/user/user.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
-import type { RoleMember } from '../routes/role/schemas.js';
 import { formatTable } from './table.js';
 
 /** A config as `key=value` pairs, secrets shown as [REDACTED]. */
@@ -68,11 +67,11 @@ export function rolesTable(roles: readonly DomoRole[]): string {
   );
 }
 
-export function membersTable(members: readonly RoleMember[]): string {
+export function membersTable(members: readonly DomoUser[]): string {
   return formatTable(
     members,
     [
-      { header: 'USER', value: (m) => m.userId, right: true },
+      { header: 'USER', value: (m) => m.id, right: true },
       { header: 'NAME', value: (m) => m.displayName },
       { header: 'EMAIL', value: (m) => m.email },
     ],

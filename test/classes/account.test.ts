@@ -177,12 +177,35 @@ describe('DomoAccount sharing', () => {
     expect(access.find((row) => row.id === group.id)).toMatchObject({ type: 'GROUP', name: group.name });
   });
 
-  it('sharing an access the principal already has succeeds, verified by re-reading', async () => {
+  it('share and unshare report what changed; an access already there sends nothing', async () => {
+    const user = participant();
+    const account = await DomoAccount.get(sb.auth, 3);
+    const viewer = { type: 'USER', id: user.id, accessLevel: 'CAN_VIEW' };
+    const editor = { ...viewer, accessLevel: 'CAN_EDIT' };
+    expect(await account.share({ userId: user.id })).toEqual({ added: [viewer], removed: [] });
+    const sent = sb.sent.length;
+    expect(await account.share({ userId: user.id })).toEqual({ added: [], removed: [] });
+    expect(sb.sent.slice(sent).map((r) => `${r.method} ${r.url.pathname}`)).toEqual([
+      'GET /api/data/v2/accounts/share/3',
+    ]);
+    expect(await account.share({ userId: user.id, accessLevel: 'CAN_EDIT' })).toEqual({
+      added: [editor],
+      removed: [viewer],
+    });
+    expect(account.access?.find((e) => e.id === user.id)?.accessLevel).toBe('CAN_EDIT');
+    expect(await account.unshare({ userId: user.id })).toEqual({ added: [], removed: [editor] });
+    expect(await account.unshare({ userId: user.id })).toEqual({ added: [], removed: [] });
+  });
+
+  it('a 500 for an access given meanwhile (the read was stale) succeeds, verified by re-reading', async () => {
     const user = participant();
     const account = await DomoAccount.get(sb.auth, 3);
     await account.share({ userId: user.id });
+    sb.server.use(http.get('*/api/data/v2/accounts/share/:id', () => HttpResponse.json({ list: [] }), { once: true }));
     await account.share({ userId: user.id });
-    expect(sb.sent.map((r) => `${r.method} ${r.url.pathname}`).slice(-2)).toEqual([
+    expect(sb.sent.map((r) => `${r.method} ${r.url.pathname}`).slice(-4)).toEqual([
+      'GET /api/data/v2/accounts/share/3',
+      'POST /api/identity/v1/users/search', // the user is live
       'PUT /api/data/v2/accounts/share/3',
       'GET /api/data/v2/accounts/share/3',
     ]);

@@ -1,6 +1,13 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DomoGrant, DomoInputError, DomoNotFoundError, DomoPartialFailureError, DomoRole } from '../../src/index.js';
+import {
+  DomoGrant,
+  DomoInputError,
+  DomoNotFoundError,
+  DomoPartialFailureError,
+  DomoRole,
+  DomoUser,
+} from '../../src/index.js';
 import { useSandbox } from '../helpers/sandbox.js';
 
 const sb = useSandbox();
@@ -77,9 +84,13 @@ describe('members', () => {
   it('addMembers moves users in; removeMembers moves them to the default role', async () => {
     const role = await DomoRole.get(sb.auth, roleNamed('Data Stewards').id);
     const movers = usersIn(4).slice(0, 2);
-    await role.addMembers(movers);
-    expect((await role.getMembers()).map((m) => m.userId)).toEqual(expect.arrayContaining(movers));
-    await role.removeMembers(movers);
+    expect(await role.addMembers(movers)).toEqual({ added: movers, removed: [] });
+    expect(await role.addMembers(movers)).toEqual({ added: [], removed: [] }); // already there: nothing sent
+    const members = await role.getMembers();
+    expect(members.every((m) => m instanceof DomoUser)).toBe(true);
+    expect(members.map((m) => m.id)).toEqual(expect.arrayContaining(movers));
+    expect(members.find((m) => m.id === movers[0])?.email).toBe(sb.state.users.get(movers[0]!)!.emailAddress);
+    expect(await role.removeMembers(movers)).toEqual({ added: [], removed: movers });
     expect(movers.every((id) => sb.state.users.get(id)!.roleId === 2)).toBe(true);
   });
 

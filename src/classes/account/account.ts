@@ -134,9 +134,7 @@ export class DomoAccount extends CredentialEntity {
         entity: await DomoAccount.create(auth, { name: input.name, dataProviderType: type, config }, call),
         action: 'created',
       };
-    const current = (await existing.getConfig({ unmask: true, ...call })).reveal();
-    if (sameConfig(current, config)) return { entity: existing, action: 'unchanged' };
-    return { entity: await existing.updateConfig(config, { replace: true, ...call }), action: 'updated' };
+    return existing.settleConfig(config, call);
   }
 
   /**
@@ -239,9 +237,4 @@ function parseCredentialsJson(value: unknown): Record<string, unknown> {
       route: 'toAuth',
     });
   }
-}
-
-function sameConfig(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((key) => a[key] === b[key]);
 }

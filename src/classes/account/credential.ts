@@ -11,6 +11,8 @@ import type { ConfigValues } from '../../routes/account/input.js';
 import { checkObject } from '../../client/input.js';
 import { AccountConfig, checkConfigForProvider, plainConfig, requiredConfigKeys, type ConfigInput } from './config.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from '../entity.js';
+import type { UpsertResult } from '../names.js';
+import type { ShareChange } from '../change.js';
 import { checkLiveUsers, resolveGroups, resolveUserIds, type GroupRef, type UserRef } from '../people.js';
 
 export { callOptions, type CallOptions } from '../entity.js';
@@ -113,6 +115,18 @@ export abstract class CredentialEntity extends DomoEntity {
   ): Promise<T> {
     if (options.withConfig) await entity.getConfig({ unmask: options.unmask ?? false, ...callOptions(options) });
     return entity;
+  }
+
+  /**
+   * The second half of an upsert: leaves this entity alone when its stored config (read unmasked) already equals
+   * `config`, else replaces the config with it.
+   */
+  async settleConfig(config: ConfigValues, options: CallOptions = {}): Promise<UpsertResult<this>> {
+    const call = callOptions(options);
+    const current = (await this.getConfig({ unmask: true, ...call })).reveal();
+    const keys = new Set([...Object.keys(current), ...Object.keys(config)]);
+    if ([...keys].every((key) => current[key] === config[key])) return { entity: this, action: 'unchanged' };
+    return { entity: await this.updateConfig(config, { replace: true, ...call }), action: 'updated' };
   }
 
   /** Reads the metadata again. */
@@ -240,32 +254,45 @@ export abstract class CredentialEntity extends DomoEntity {
   }
 
   /**
-   * Shares with a user or a group (default `CAN_VIEW`), or changes their level.
+   * Shares with a user or a group (default `CAN_VIEW`), or changes their level. The access list is read first:
+   * a principal that already has exactly that level is left alone (nothing is sent).
+   * @returns what changed: the level given in `added`, the level it replaced in `removed`
    * @remarks Domo answers 500 when the principal already has exactly that access. On a 500 the access list is
    * read: if it shows the requested level the call succeeds (nothing needed doing); otherwise the 500 stands.
    */
-  async share(input: EntityShareInput, options: CallOptions = {}): Promise<this> {
+  async share(input: EntityShareInput, options: CallOptions = {}): Promise<ShareChange> {
     const principal = await this.#principal(input, options);
     const accessLevel = toAccessLevel(input.accessLevel ?? AccessLevel.CAN_VIEW);
-    // Domo accepts a deleted user's id; access is never given to one (removing theirs is fine).
-    if (principal.type === 'USER' && accessLevel !== AccessLevel.NO_ACCESS)
-      await checkLiveUsers(this.auth, [principal.id], { ...callOptions(options), route: 'share' });
-    const request =
-      principal.type === 'USER' ? { userId: principal.id, accessLevel } : { groupId: principal.id, accessLevel };
-    try {
-      await this.api.share(this.auth, this.id, request, callOptions(options));
-    } catch (error) {
-      if (
-        !(error instanceof DomoServerError && error.status === 500) ||
-        !(await this.#hasAccess(principal, accessLevel, options))
-      )
-        throw error;
-    }
-    return this;
+    const call = callOptions(options);
+    return exclusive(`${this.auth.baseUrl}|${this.api.kind}-access:${this.id}`, async () => {
+      const before = (await this.getAccess(call)).find((e) => e.type === principal.type && e.id === principal.id);
+      const change = shareChange(principal, before?.accessLevel, accessLevel);
+      if (change.added.length === 0 && change.removed.length === 0) return change;
+      // Domo accepts a deleted user's id; access is never given to one (removing theirs is fine).
+      if (principal.type === 'USER' && change.added.length > 0)
+        await checkLiveUsers(this.auth, [principal.id], { ...call, route: 'share' });
+      const request =
+        principal.type === 'USER' ? { userId: principal.id, accessLevel } : { groupId: principal.id, accessLevel };
+      try {
+        await this.api.share(this.auth, this.id, request, call);
+      } catch (error) {
+        if (
+          !(error instanceof DomoServerError && error.status === 500) ||
+          !(await this.#hasAccess(principal, accessLevel, call))
+        )
+          throw error;
+      }
+      this.access = this.access?.filter((e) => e !== before);
+      if (accessLevel !== AccessLevel.NO_ACCESS) this.access?.push({ ...principal, accessLevel, name: before?.name });
+      return change;
+    });
   }
 
-  /** Removes a user's or group's access (`NO_ACCESS`). Removing a principal that has none is not an error. */
-  async unshare(principal: EntityPrincipal, options: CallOptions = {}): Promise<this> {
+  /**
+   * Removes a user's or group's access (`NO_ACCESS`). Removing a principal that has none is not an error: the
+   * report is empty and nothing is sent.
+   */
+  async unshare(principal: EntityPrincipal, options: CallOptions = {}): Promise<ShareChange> {
     return this.share({ ...principal, accessLevel: AccessLevel.NO_ACCESS }, options);
   }
 
@@ -341,4 +368,18 @@ export abstract class CredentialEntity extends DomoEntity {
     const entry = (await this.getAccess(options)).find((row) => row.type === principal.type && row.id === principal.id);
     return level === AccessLevel.NO_ACCESS ? entry === undefined : entry?.accessLevel === level;
   }
+}
+
+/** The report of moving `principal` from level `before` (none when `undefined`) to `after`. */
+function shareChange(
+  principal: { type: 'USER' | 'GROUP'; id: number },
+  before: string | undefined,
+  after: string,
+): ShareChange {
+  const had = before !== undefined && before !== AccessLevel.NO_ACCESS;
+  if ((had ? before : AccessLevel.NO_ACCESS) === after) return { added: [], removed: [] };
+  return {
+    added: after === AccessLevel.NO_ACCESS ? [] : [{ ...principal, accessLevel: after }],
+    removed: had ? [{ ...principal, accessLevel: before }] : [],
+  };
 }

@@ -2,7 +2,17 @@ import type { DomoAuth } from '../../auth/base.js';
 import { getOAuthAccounts } from '../../routes/account/oauth.js';
 import type { NewAccount } from './account.js';
 import { callOptions, type CallOptions } from '../entity.js';
-import { byIdOrName, findOneByName, requireOneByName, resolveAmong, type NamedRef } from '../names.js';
+import {
+  byIdOrName,
+  findOneByName,
+  requireOneByName,
+  resolveAmong,
+  type NamedRef,
+  type UpsertResult,
+} from '../names.js';
+import { checkObject } from '../../client/input.js';
+import { checkProviderType } from '../../routes/account/input.js';
+import { newConfig } from './config.js';
 import { DomoOAuthAccount } from './oauth-account.js';
 import { DomoList, pageOf } from '../list.js';
 
@@ -58,5 +68,24 @@ export class DomoOAuthAccounts {
   /** Creates a template (see {@link DomoOAuthAccount.create}). */
   create(input: NewAccount & { origin?: string }, options: CallOptions = {}): Promise<DomoOAuthAccount> {
     return DomoOAuthAccount.create(this.auth, input, options);
+  }
+
+  /**
+   * Makes sure a template named `name` (display name, else name; of that provider) exists with exactly `config`:
+   * creates it, replaces its config, or leaves it alone when the stored config already equals `config`.
+   * @throws {DomoAmbiguousNameError} two templates of that provider have the name
+   */
+  async upsert(
+    input: NewAccount & { origin?: string },
+    options: CallOptions = {},
+  ): Promise<UpsertResult<DomoOAuthAccount>> {
+    checkObject(input, 'input', 'DomoOAuthAccounts.upsert', '{ name, dataProviderType, config, origin? }');
+    const type = checkProviderType(input.dataProviderType, 'upsert');
+    const config = newConfig(type, input.config);
+    const call = callOptions(options);
+    const ofType = (await this.list(call)).filter((template) => template.dataProviderType === type);
+    const existing = findOneByName('OAuth template', ofType, input.name, TEMPLATE_NAMES);
+    if (existing) return existing.settleConfig(config, call);
+    return { entity: await this.create({ ...input, dataProviderType: type, config }, call), action: 'created' };
   }
 }

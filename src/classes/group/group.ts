@@ -15,12 +15,9 @@ import type { GroupType, Principal } from '../../routes/group/schemas.js';
 import { callOptions, DomoEntity, EpochDate, registerEntity, type CallOptions } from '../entity.js';
 import { checkLiveUsers, resolveUserIds, type UserRef } from '../people.js';
 import { DomoUser } from '../user/user.js';
+import type { MembershipChange } from '../change.js';
 
-/** What a membership or ownership change did: who was added and who removed (ids). */
-export interface MembershipChange {
-  added: number[];
-  removed: number[];
-}
+export type { MembershipChange } from '../change.js';
 
 /**
  * A group of users. Members and owners are given as user ids, emails or `DomoUser`s (resolved in one batch; an

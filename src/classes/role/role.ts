@@ -18,7 +18,9 @@ import {
   updateRoleMetadata,
 } from '../../routes/role/index.js';
 import type { RoleMember } from '../../routes/role/schemas.js';
-import { callOptions, DomoEntity, EpochDate, type CallOptions } from '../entity.js';
+import { callOptions, DomoEntity, EpochDate, registerEntity, type CallOptions } from '../entity.js';
+import { DomoUser } from '../user/user.js';
+import type { MembershipChange } from '../change.js';
 import { resolveUserIds, type UserRef } from '../people.js';
 import { DomoGrant, grantCatalogue, validateGrants } from './grant.js';
 
@@ -181,27 +183,42 @@ export class DomoRole extends DomoEntity {
     });
   }
 
-  /** The users holding this role. */
-  async getMembers(options: CallOptions = {}): Promise<RoleMember[]> {
-    return (await getRoleMembership(this.auth, this.id, callOptions(options))).data;
+  /**
+   * The users holding this role, as `DomoUser`s (id, name, email and the profile fields the membership read gives;
+   * `user.refresh()` reads the rest).
+   */
+  async getMembers(options: CallOptions = {}): Promise<DomoUser[]> {
+    const { data } = await getRoleMembership(this.auth, this.id, callOptions(options));
+    return DomoUser.hydrateMany(this.auth, data.map(memberAsUser));
   }
 
   /**
    * Moves users (ids, emails or `DomoUser`s) into this role; they leave the one they held. Serialised with the other
-   * changes to this role. An unknown email stops the move before anything is sent.
+   * changes to this role. An unknown email stops the move before anything is sent; users who already hold the role
+   * are left alone (nothing is sent when all do).
+   * @returns the users moved in (`added`)
    */
-  async addMembers(users: readonly UserRef[], options: CallOptions = {}): Promise<this> {
+  async addMembers(users: readonly UserRef[], options: CallOptions = {}): Promise<MembershipChange> {
     // A deleted user is refused a role (Domo accepts their id silently); emails only ever find live users.
     const ids = await resolveUserIds(this.auth, users, { ...options, route: 'addMembers', live: true });
-    await this.#exclusive(() => addRoleMembers(this.auth, this.id, ids, callOptions(options)));
-    return this;
+    const call = callOptions(options);
+    return this.#exclusive(async () => {
+      const members = new Set((await getRoleMembership(this.auth, this.id, call)).data.map((m) => m.userId));
+      const added = [...new Set(ids)].filter((id) => !members.has(id));
+      if (added.length > 0) await addRoleMembers(this.auth, this.id, added, call);
+      return { added, removed: [] };
+    });
   }
 
   /**
    * Moves members out of this role into `toRoleId` (default: the instance's default role). Refuses users who
    * do not hold this role, and a target that is this role.
+   * @returns the users moved out (`removed`)
    */
-  async removeMembers(users: readonly UserRef[], options: CallOptions & { toRoleId?: number } = {}): Promise<this> {
+  async removeMembers(
+    users: readonly UserRef[],
+    options: CallOptions & { toRoleId?: number } = {},
+  ): Promise<MembershipChange> {
     const call = callOptions(options);
     const ids = await resolveUserIds(this.auth, users, { ...call, route: 'removeMembers' });
     const toRoleId =
@@ -215,15 +232,16 @@ export class DomoRole extends DomoEntity {
       );
     }
     return this.#exclusive(async () => {
-      const members = new Set((await this.getMembers(call)).map((member) => member.userId));
+      const members = new Set((await getRoleMembership(this.auth, this.id, call)).data.map((m) => m.userId));
       const strangers = ids.filter((id) => !members.has(id));
       if (strangers.length > 0)
         throw new DomoInputError(`removeMembers: users ${strangers.join(', ')} do not hold role ${this.id}`, {
           field: 'userIds',
           route: 'removeMembers',
         });
-      await addRoleMembers(this.auth, toRoleId, ids, call);
-      return this;
+      const removed = [...new Set(ids)];
+      await addRoleMembers(this.auth, toRoleId, removed, call);
+      return { added: [], removed };
     });
   }
 
@@ -270,7 +288,7 @@ export class DomoRole extends DomoEntity {
       );
     }
     await this.#exclusive(async () => {
-      const members = (await this.getMembers(call)).map((member) => member.userId);
+      const members = (await getRoleMembership(this.auth, this.id, call)).data.map((member) => member.userId);
       if (members.length > 0 && target === undefined) {
         throw new DomoInputError(
           `role ${this.id} "${this.name}" has ${members.length} member(s); pass { reassignTo: roleId } to move them first`,
@@ -341,4 +359,12 @@ export class DomoRole extends DomoEntity {
 function sameGrants(a: readonly string[], b: readonly string[]): boolean {
   const held = new Set(b);
   return a.length === b.length && a.every((grant) => held.has(grant));
+}
+
+registerEntity('role', DomoRole);
+
+/** A membership row in the shape a `DomoUser` is read from. */
+function memberAsUser(member: RoleMember): Record<string, unknown> {
+  const { userId, email, ...rest } = member;
+  return { ...rest, id: userId, emailAddress: email ?? '' };
 }

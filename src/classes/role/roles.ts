@@ -1,7 +1,7 @@
 import type { DomoAuth } from '../../auth/base.js';
 import { getDefaultRole, getRoles } from '../../routes/role/index.js';
 import { checkObject } from '../../client/input.js';
-import { callOptions, type CallOptions } from '../entity.js';
+import { callOptions, registerEntity, type CallOptions } from '../entity.js';
 import { grantCatalogue, validateGrants, type DomoGrant } from './grant.js';
 import {
   byIdOrName,
@@ -122,3 +122,5 @@ export class DomoRoles {
     return grantCatalogue(this.auth, options);
   }
 }
+
+registerEntity('roles', DomoRoles);

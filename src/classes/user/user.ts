@@ -15,6 +15,8 @@ import { isDeletedEmail } from '../deleted.js';
 import { resolveUserIds, type UserRef } from '../people.js';
 import { callOptions, DomoEntity, entityClass, EpochDate, type CallOptions } from '../entity.js';
 import type { DomoGroup } from '../group/group.js';
+import type { DomoRole, DomoRole as DomoRoleClass } from '../role/role.js';
+import type { DomoRoles as DomoRolesClass } from '../role/roles.js';
 
 /**
  * The name of the role a user holds, whatever the read gave: the name itself (v2 reads name it; domo-api-admin.md
@@ -110,6 +112,15 @@ export class DomoUser extends DomoEntity {
   /** From the v3 details read; `undefined` when not read. */
   @Expose() active?: boolean | null;
 
+  /**
+   * The user's id under the name role membership rows gave it (`role.getMembers()` returned those rows before it
+   * returned users).
+   * @deprecated use `id`
+   */
+  get userId(): number {
+    return this.id;
+  }
+
   /** True for a deleted user (Domo keeps them, with an email ending in `_deleted_<epoch>`). */
   get isDeleted(): boolean {
     return isDeletedEmail(this.email);
@@ -142,9 +153,10 @@ export class DomoUser extends DomoEntity {
    * The role this user holds (a user holds exactly one): by `roleId`, else by the role name a v2 read gave, else
    * from the v3 read of the user.
    */
-  async role(options: CallOptions = {}): Promise<import('../role/role.js').DomoRole> {
-    const { DomoRole } = await import('../role/role.js');
-    const { DomoRoles } = await import('../role/roles.js');
+  async role(options: CallOptions = {}): Promise<DomoRole> {
+    // role.ts imports this module (a role's members are users): the role classes are found, not imported
+    const DomoRole = entityClass<typeof DomoRoleClass>('role');
+    const DomoRoles = entityClass<typeof DomoRolesClass>('roles');
     if (this.roleId !== undefined && this.roleId !== null) return DomoRole.get(this.auth, this.roleId, options);
     if (this.roleName) return new DomoRoles(this.auth).getByName(this.roleName, options);
     const { data } = await getUserDetails(this.auth, this.id, callOptions(options));

@@ -15,6 +15,7 @@ import { callOptions, type CallOptions } from '../entity.js';
 import { byIdOrName, oneByEmail, type UpsertResult } from '../names.js';
 import { resolveUsers, type UserRef } from '../people.js';
 import '../group/group.js'; // registers DomoGroup, which DomoUser.groups() returns
+import '../role/roles.js'; // registers DomoRole and DomoRoles, which DomoUser.role() uses
 import { DomoUser } from './user.js';
 import { DomoList, pageOf } from '../list.js';
 
