@@ -1,66 +1,248 @@
-// The family contract (docs/families.md), asserted for every family's manager: one API, and not-found errors that
-// name what is close. A family that skips a part fails here.
+// The family contract (docs/families.md), asserted for every family: its four parts are where the contract puts
+// them, its manager speaks the one API (get by id or name, the one list type, resolve with close matches, create),
+// and its membership or share methods return the one change report. A family added to FAMILIES that skips a part
+// fails here; a family left out of FAMILIES fails the last test.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   DomoAccounts,
+  DomoGrants,
   DomoGroups,
+  DomoList,
   DomoNotFoundError,
   DomoOAuthAccounts,
+  DomoPage,
   DomoRoles,
   DomoUsers,
   type DomoAuth,
 } from '../../src/index.js';
+import type { SandboxState } from '../../src/sandbox/index.js';
 import { useSandbox } from '../helpers/sandbox.js';
 
 const sb = useSandbox({ users: 20, accounts: 4 });
 
-/** Each family's manager, and a name that is one letter off an existing one. */
-const FAMILIES: { name: string; manager: (auth: DomoAuth) => object; misspelt: string; close: string }[] = [
-  { name: 'roles', manager: (auth) => new DomoRoles(auth), misspelt: 'Editr', close: 'Editor' },
-  { name: 'accounts', manager: (auth) => new DomoAccounts(auth), misspelt: 'domo_cred', close: 'domo_creds' },
-  { name: 'groups', manager: (auth) => new DomoGroups(auth), misspelt: 'Financ', close: 'Finance' },
-  { name: 'users', manager: (auth) => new DomoUsers(auth), misspelt: 'nobody@sandbox.example', close: '' },
+interface Family {
+  name: string;
+  manager: (auth: DomoAuth) => object;
+  /** Folders and files of its four parts. */
+  routes: string;
+  classes: string;
+  sandbox: string;
+  handlers: string;
+  cli: string;
+  /** The sandbox's collection of it. */
+  state: (state: SandboxState) => Map<unknown, unknown>;
+  /** How a person names one: a name one letter off an existing one, and that one. */
+  misspelt: string;
+  close: string;
+  /** Managers of Domo's own catalogues (grants) cannot create. */
+  creates: boolean;
+  /** Exact lookups by what people name it with (a name; an email for users). */
+  lookups?: [string, string];
+  /** The key of an entity's name, to check `get(name)` finds the same entity as `get(id)`. */
+  nameOf: (entity: never) => string;
+}
+
+const FAMILIES: Family[] = [
+  {
+    name: 'roles',
+    manager: (auth) => new DomoRoles(auth),
+    ...parts('role', 'roles'),
+    state: (s) => s.roles,
+    misspelt: 'Editr',
+    close: 'Editor',
+    creates: true,
+    nameOf: (r: { name: string }) => r.name,
+  },
+  {
+    name: 'grants',
+    manager: (auth) => new DomoGrants(auth),
+    ...parts('role', 'roles'),
+    state: (s) => s.authorities,
+    misspelt: 'dataset.manag',
+    close: 'dataset.manage',
+    creates: false,
+    nameOf: (g: { id: string }) => g.id,
+  },
+  {
+    name: 'accounts',
+    manager: (auth) => new DomoAccounts(auth),
+    ...parts('account', 'accounts'),
+    state: (s) => s.accounts,
+    misspelt: 'domo_cred',
+    close: 'domo_creds',
+    creates: true,
+    nameOf: (a: { displayName: string }) => a.displayName,
+  },
+  {
+    name: 'OAuth templates',
+    manager: (auth) => new DomoOAuthAccounts(auth),
+    ...parts('account', 'accounts'),
+    handlers: 'src/sandbox/handlers/templates.ts',
+    state: (s) => s.templates,
+    misspelt: '',
+    close: '',
+    creates: true,
+    nameOf: (t: { displayName: string }) => t.displayName,
+  },
+  {
+    name: 'groups',
+    manager: (auth) => new DomoGroups(auth),
+    ...parts('group', 'groups'),
+    state: (s) => s.groups,
+    misspelt: 'Financ',
+    close: 'Finance',
+    creates: true,
+    nameOf: (g: { name: string }) => g.name,
+  },
+  {
+    name: 'users',
+    manager: (auth) => new DomoUsers(auth),
+    ...parts('user', 'users'),
+    state: (s) => s.users,
+    misspelt: 'nobody@sandbox.example',
+    close: '',
+    creates: true,
+    lookups: ['findByEmail', 'getByEmail'],
+    nameOf: (u: { email: string }) => u.email,
+  },
 ];
 
-describe('every family speaks one manager API', () => {
-  for (const family of FAMILIES) {
-    it(`${family.name}: get, list, resolve, create, upsert`, () => {
-      const manager = family.manager(sb.auth) as Record<string, unknown>;
-      for (const method of ['get', 'list', 'resolve', 'create', 'upsert'])
-        expect(typeof manager[method], `${family.name}.${method}`).toBe('function');
-    });
+function parts(folder: string, file: string) {
+  return {
+    routes: `src/routes/${folder}`,
+    classes: `src/classes/${folder}`,
+    sandbox: `src/sandbox/domain/${file}.ts`,
+    handlers: `src/sandbox/handlers/${file}.ts`,
+    cli: `src/cli/commands/${file}.ts`,
+  };
+}
 
-    it(`${family.name}: resolve reports every unknown reference at once${family.close ? ', with close matches' : ''}`, async () => {
-      const manager = family.manager(sb.auth) as { resolve: (refs: unknown[]) => Promise<unknown[]> };
-      const error = (await manager.resolve([family.misspelt]).catch((e: unknown) => e)) as DomoNotFoundError;
-      expect(error).toBeInstanceOf(DomoNotFoundError);
-      expect(error.message).toContain(family.misspelt);
-      if (family.close) expect(error.message).toContain(`did you mean "${family.close}"`);
-    });
-  }
+type Manager = {
+  get: (ref: unknown) => Promise<{ id: unknown }>;
+  list: () => DomoList<{ id: unknown }>;
+  resolve: (refs: unknown[]) => Promise<{ id: unknown }[]>;
+} & Record<string, unknown>;
 
-  it('resolve takes ids and exact names in one call, in order', async () => {
-    const roles = await new DomoRoles(sb.auth).resolve(['editor', 1, '4']);
-    expect(roles.map((r) => r.name)).toEqual(['Editor', 'Admin', 'Participant']);
-    const [account] = await new DomoAccounts(sb.auth).resolve(['DOMO_CREDS']);
-    expect(account!.id).toBe(1);
+describe.each(FAMILIES)('the $name family', (family) => {
+  const manager = () => family.manager(sb.auth) as Manager;
+
+  it('has its four parts where the contract puts them', () => {
+    for (const path of [family.routes, family.classes, family.sandbox, family.handlers, family.cli])
+      expect(existsSync(path), path).toBe(true);
+    expect(existsSync(`${family.routes}/schemas.ts`), 'routes/<family>/schemas.ts').toBe(true);
+    expect(family.state(sb.state).size, 'the sandbox seeds it').toBeGreaterThan(0);
   });
 
-  it('OAuth templates have their own manager: get, list, exact names, resolve with suggestions, create', async () => {
-    const templates = new DomoOAuthAccounts(sb.auth);
-    for (const method of ['get', 'list', 'findByName', 'getByName', 'resolve', 'create'])
-      expect(typeof (templates as unknown as Record<string, unknown>)[method], method).toBe('function');
-    const [first] = await templates.list();
-    const [resolved] = await templates.resolve([first!.displayName.toUpperCase()]);
-    expect(resolved!.id).toBe(first!.id);
-    const misspelt = first!.displayName.slice(0, -1);
-    const error = (await templates.resolve([misspelt]).catch((e: unknown) => e)) as DomoNotFoundError;
+  it('speaks the one manager API', () => {
+    const methods = ['get', 'list', 'resolve', ...(family.lookups ?? ['findByName', 'getByName'])];
+    if (family.creates) methods.push('create', 'upsert');
+    for (const method of methods) expect(typeof manager()[method], `${family.name}.${method}`).toBe('function');
+  });
+
+  it('lists with the one list type: awaitable for a page, for-await for every item, with failed', async () => {
+    const list = manager().list();
+    expect(list).toBeInstanceOf(DomoList);
+    const page = await list;
+    expect(page).toBeInstanceOf(DomoPage);
+    expect(Array.isArray(page.failed)).toBe(true);
+    expect(page.length).toBeGreaterThan(0);
+    const streamed: unknown[] = [];
+    for await (const item of manager().list()) streamed.push(item.id);
+    expect(streamed.slice(0, page.length)).toEqual(page.map((item) => item.id));
+    expect(await manager().list().toArray({ max: 100_000 })).toHaveLength(streamed.length);
+  });
+
+  it('gets one by id and by name, the same entity', async () => {
+    const [first] = await manager().list();
+    const byId = await manager().get(first!.id);
+    const byName = await manager().get(family.nameOf(first as never));
+    expect(byName.id).toBe(byId.id);
+    expect(byId.id).toBe(first!.id);
+  });
+
+  it(`resolve reports every unknown reference at once${family.close ? ', with close matches' : ''}`, async () => {
+    const [first] = await manager().list();
+    const misspelt = family.misspelt || family.nameOf(first as never).slice(0, -1);
+    const close = family.close || (family.misspelt ? '' : family.nameOf(first as never));
+    const error = (await manager()
+      .resolve([misspelt, `${misspelt}-also-unknown`])
+      .catch((e: unknown) => e)) as DomoNotFoundError;
     expect(error).toBeInstanceOf(DomoNotFoundError);
-    expect(error.message).toContain(`did you mean ${JSON.stringify(first!.displayName)}`);
+    expect(error.message).toContain(misspelt);
+    expect(error.message).toContain(`${misspelt}-also-unknown`);
+    if (close) expect(error.message).toContain(`did you mean ${JSON.stringify(close)}`);
+  });
+});
+
+/** A report's shape: exactly `{ added, removed }`, two arrays. */
+function expectReport(report: unknown): void {
+  expect(Object.keys(report as object).sort()).toEqual(['added', 'removed']);
+  const { added, removed } = report as { added: unknown; removed: unknown };
+  expect(Array.isArray(added) && Array.isArray(removed)).toBe(true);
+}
+
+describe('membership and share methods return the one change report', () => {
+  const liveUser = () =>
+    [...sb.state.users.values()].find((u) => u.roleId === 4 && !u.emailAddress.includes('_deleted_'))!;
+
+  it('roles: addMembers, removeMembers', async () => {
+    const role = await new DomoRoles(sb.auth).get('Editor');
+    const user = liveUser();
+    const added = await role.addMembers([user.id]);
+    expectReport(added);
+    expect(added.added).toEqual([user.id]);
+    const removed = await role.removeMembers([user.emailAddress], { toRoleId: 4 });
+    expectReport(removed);
+    expect(removed.removed).toEqual([user.id]);
   });
 
-  it('create is on every manager (the statics stay as aliases)', async () => {
-    const role = await new DomoRoles(sb.auth).create({ name: 'Contract Role', description: 'made by the manager' });
-    expect(sb.state.roles.get(role.id)?.name).toBe('Contract Role');
+  it('groups: addMembers, removeMembers, addOwners, removeOwners', async () => {
+    const group = (await new DomoGroups(sb.auth).list()).find((g) => !g.isManaged)!;
+    const user = liveUser();
+    for (const report of [
+      await group.addMembers([user.id]),
+      await group.removeMembers([user.id]),
+      await group.addOwners([user.id]),
+      await group.removeOwners([user.id]),
+    ])
+      expectReport(report);
+  });
+
+  it('accounts and OAuth templates: share, unshare', async () => {
+    const user = liveUser();
+    for (const entity of [
+      (await new DomoAccounts(sb.auth).list())[0]!,
+      (await new DomoOAuthAccounts(sb.auth).list())[0]!,
+    ]) {
+      const shared = await entity.share({ userId: user.id });
+      expectReport(shared);
+      expect(shared.added).toEqual([{ type: 'USER', id: user.id, accessLevel: 'CAN_VIEW' }]);
+      expectReport(await entity.unshare({ userId: user.id }));
+    }
+  });
+});
+
+describe('the contract covers every family', () => {
+  it('every routes folder is a family in the table', () => {
+    const folders = readdirSync('src/routes', { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== 'internal')
+      .map((entry) => `src/routes/${entry.name}`);
+    expect(new Set(FAMILIES.map((f) => f.routes))).toEqual(new Set(folders));
+  });
+
+  it('every route that sends a request says its endpoint in its TSDoc', () => {
+    const missing: string[] = [];
+    for (const folder of new Set(FAMILIES.map((f) => f.routes)))
+      for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts'))) {
+        const text = readFileSync(`${folder}/${file}`, 'utf8');
+        const functions = text.split(/\n(?=\/\*\*)/);
+        for (const chunk of functions) {
+          const name = /^export async function\*? (\w+)/m.exec(chunk)?.[1];
+          if (name && chunk.includes('transport.request(') && !/Endpoint: `/.test(chunk))
+            missing.push(`${folder}/${file} ${name}`);
+        }
+      }
+    expect(missing).toEqual([]);
   });
 });
