@@ -1,7 +1,7 @@
-import { parseId } from '../client/refs.js';
+import { parseId } from '../internal/refs.js';
 import { DomoInputError } from '../client/errors.js';
 import { oneByEmail } from '../classes/names.js';
-import { closeMatches } from '../client/suggest.js';
+import { closeMatches } from '../internal/suggest.js';
 import {
   credentialsOf,
   type AuditCredential,

@@ -1,4 +1,4 @@
-import { parseId } from '../client/refs.js';
+import { parseId } from '../internal/refs.js';
 import type { DomoAuth } from '../auth/base.js';
 import { DomoInputError, DomoNotFoundError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';

@@ -1,4 +1,4 @@
-import { escapeChar, UNSAFE_CHARS } from '../client/unsafe-text.js';
+import { escapeChar, UNSAFE_CHARS } from '../internal/unsafe-text.js';
 import { reachOf } from './access.js';
 import type { Finding } from './findings.js';
 import { credentialsOf, CREDENTIAL_LABEL, type AuditCredential, type AuditModel } from './model.js';

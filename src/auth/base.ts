@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { DomoInstanceError, isDomoError } from '../client/errors.js';
-import { checkTransportOptions } from '../client/input.js';
+import { checkTransportOptions } from '../internal/input.js';
 import type { DomoResponse, RequestOptions, TransportOptions } from '../client/options.js';
 import type { Secret } from '../client/secret.js';
 import { DomoTransport, type AuthProvider } from '../client/transport.js';

@@ -1,7 +1,7 @@
 import { DomoAbortError, DomoInputError } from '../client/errors.js';
 import type { RequestOptions } from '../client/options.js';
 import { Secret } from '../client/secret.js';
-import { waitWithin } from '../client/wait.js';
+import { waitWithin } from '../internal/wait.js';
 import { DomoAuth, forbiddenMeansBadInstance, type DomoAuthOptions } from './base.js';
 import { requestSession, type LoginResult } from './login.js';
 

@@ -1,11 +1,9 @@
-export { DomoEntity, EpochDate, callOptions, type CallOptions, type EntityClass } from './entity.js';
+export { DomoEntity, EpochDate, type CallOptions, type EntityClass } from './entity.js';
 export {
   AccountConfig,
   providerConfigSpec,
   providerConfigSchema,
   knownProviderTypes,
-  plainConfig,
-  checkConfigForProvider,
   type ConfigInput,
   type HeldValue,
   type ProviderConfigSpec,
@@ -22,21 +20,15 @@ export { DomoAccount, type GetAccountEntityOptions, type NewAccount } from './ac
 export { DomoOAuthAccount } from './account/oauth-account.js';
 export { DomoOAuthAccounts } from './account/oauth-accounts.js';
 export { DomoAccounts, AccountList, type FailedAccount, type ListAccountsOptions } from './account/accounts.js';
-export { DomoList, DomoPage, pageOf } from './list.js';
-export { findOneByName, type UpsertAction, type UpsertResult } from './names.js';
-export { DomoGrant, grantCatalogue, validateGrants, closeMatches } from './role/grant.js';
+export { DomoList, DomoPage } from './list.js';
+export type { ChangeReport, MembershipChange, ShareChange, ShareEntry } from './change.js';
+export type { NamedRef, UpsertAction, UpsertResult } from './names.js';
+export { DomoGrant } from './role/grant.js';
 export { DomoRole, LAST_SYSTEM_ROLE_ID, type NewRole } from './role/role.js';
 export { DomoRoles } from './role/roles.js';
 export { DomoGrants } from './role/grants.js';
 export { DomoUser, roleNameOf, type OwnedByUser } from './user/user.js';
 export { DomoUsers, type ListUsersOptions, type UserPages, type UpsertUser } from './user/users.js';
-export { DomoGroup, type MembershipChange } from './group/group.js';
+export { DomoGroup } from './group/group.js';
 export { DomoGroups } from './group/groups.js';
-export {
-  resolveUsers,
-  resolveUserIds,
-  resolveGroups,
-  EMAILS_PER_SEARCH,
-  type UserRef,
-  type GroupRef,
-} from './people.js';
+export type { UserRef, GroupRef } from './people.js';

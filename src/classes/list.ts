@@ -1,5 +1,5 @@
 import { DomoInputError } from '../client/errors.js';
-import { describe } from '../client/input.js';
+import { describe } from '../internal/input.js';
 
 /**
  * One page of a list: an array of entities, with the reads that failed on it in `failed` (not enumerable:

@@ -1,7 +1,7 @@
 import { DomoAmbiguousNameError, DomoInputError, DomoNotFoundError } from '../client/errors.js';
-import { checkName, clip, describe } from '../client/input.js';
-import { closeMatches } from '../client/suggest.js';
-import { parseRef, type RefKinds } from '../client/refs.js';
+import { checkName, clip, describe } from '../internal/input.js';
+import { closeMatches } from '../internal/suggest.js';
+import { parseRef, type RefKinds } from '../internal/refs.js';
 
 /**
  * Exact, case-insensitive name lookup — never substring. Tries each key in turn (e.g. display name, then

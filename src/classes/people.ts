@@ -1,8 +1,8 @@
-import { parseId, parseRef } from '../client/refs.js';
+import { parseId, parseRef } from '../internal/refs.js';
 import type { DomoAuth } from '../auth/base.js';
 import { mapAll, mapConcurrent } from '../client/concurrency.js';
 import { DomoInputError, DomoNotFoundError } from '../client/errors.js';
-import { describe } from '../client/input.js';
+import { describe } from '../internal/input.js';
 import { getAllGroups, getGroupById } from '../routes/group/core.js';
 import type { Group } from '../routes/group/schemas.js';
 import { checkEmail } from '../routes/user/core.js';
@@ -16,7 +16,7 @@ import {
 } from '../routes/user/search.js';
 import { callOptions, type CallOptions } from './entity.js';
 import { findOneByName, oneByEmail } from './names.js';
-import { closeMatches } from '../client/suggest.js';
+import { closeMatches } from '../internal/suggest.js';
 import { isDeletedEmail } from './deleted.js';
 
 /** A user as an argument: an id, an email, or anything with an `id` (a `DomoUser`). */

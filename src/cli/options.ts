@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { parseId, parseRef } from '../client/refs.js';
+import { parseId, parseRef } from '../internal/refs.js';
 
 /** The whole number `value` spells, if it is one ≥ `min`. */
 function wholeNumber(value: string, min: number): number | undefined {

@@ -3,7 +3,7 @@
  * cursor, recolour the screen, fake a line or reorder what is shown. These helpers make every such character
  * visible as an escape instead: `\x1B`, `\u202E`.
  */
-import { escapeChar, UNSAFE_CHARS, UNSAFE_CHARS_BUT_LINES } from '../client/unsafe-text.js';
+import { escapeChar, UNSAFE_CHARS, UNSAFE_CHARS_BUT_LINES } from '../internal/unsafe-text.js';
 
 /** One server value for one line: every control character, line breaks included, shown as an escape. */
 export function inline(text: string): string {

@@ -20,7 +20,7 @@ import {
   pathOf,
   type RequestContext,
 } from './errors.js';
-import { checkRequestOptions } from './input.js';
+import { checkRequestOptions } from '../internal/input.js';
 import {
   levelledLogger,
   logLevelFromEnv,

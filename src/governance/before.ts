@@ -1,4 +1,4 @@
-import { dict } from '../client/dict.js';
+import { dict } from '../internal/dict.js';
 import type { AccountState } from './plan-accounts.js';
 import type { GroupState } from './plan-groups.js';
 import { kindOf, type BeforeContext } from './kinds/index.js';

@@ -1,11 +1,11 @@
 import { Document, visit } from 'yaml';
-import { hasUnsafeChars, unicodeEscape, UNSAFE_CHARS_BUT_LINES } from '../client/unsafe-text.js';
+import { hasUnsafeChars, unicodeEscape, UNSAFE_CHARS_BUT_LINES } from '../internal/unsafe-text.js';
 import type { DomoAuth } from '../auth/base.js';
 import { mapAll } from '../client/concurrency.js';
 import { DomoInputError } from '../client/errors.js';
 import { getAccounts } from '../routes/account/core.js';
 import { getAccountAccessList } from '../routes/account/sharing.js';
-import { dict } from '../client/dict.js';
+import { dict } from '../internal/dict.js';
 import { getAllGroups } from '../routes/group/core.js';
 import type { Group } from '../routes/group/schemas.js';
 import { getDefaultRole } from '../routes/role/default.js';

@@ -1,4 +1,4 @@
-import { UNSAFE_CHARS } from '../client/unsafe-text.js';
+import { UNSAFE_CHARS } from '../internal/unsafe-text.js';
 
 /** Letters of other scripts that look like Latin ones (the common Cyrillic and Greek confusables), lower case. */
 const LOOKALIKES: ReadonlyMap<string, string> = new Map(

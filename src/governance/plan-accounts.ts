@@ -1,8 +1,8 @@
-import { parseId } from '../client/refs.js';
+import { parseId } from '../internal/refs.js';
 import type { DomoAuth } from '../auth/base.js';
 import { mapAll } from '../client/concurrency.js';
 import type { CallOptions } from '../classes/entity.js';
-import { closeMatches } from '../client/suggest.js';
+import { closeMatches } from '../internal/suggest.js';
 import { getAccounts } from '../routes/account/core.js';
 import type { Account, AccessEntry } from '../routes/account/schemas.js';
 import { getAccountAccessList } from '../routes/account/sharing.js';

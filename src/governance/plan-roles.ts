@@ -3,7 +3,7 @@ import { isDeletedEmail } from '../classes/deleted.js';
 import { mapAll } from '../client/concurrency.js';
 import type { CallOptions } from '../classes/entity.js';
 import { grantCatalogue } from '../classes/role/grant.js';
-import { closeMatches } from '../client/suggest.js';
+import { closeMatches } from '../internal/suggest.js';
 import { LAST_SYSTEM_ROLE_ID } from '../classes/role/role.js';
 import { getDefaultRole } from '../routes/role/default.js';
 import { getRoleGrants } from '../routes/role/grants.js';

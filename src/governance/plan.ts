@@ -7,7 +7,7 @@ import { LAST_SYSTEM_ROLE_ID } from '../classes/role/role.js';
 import type { Group } from '../routes/group/schemas.js';
 import type { Role } from '../routes/role/schemas.js';
 import type { User } from '../routes/user/schemas.js';
-import { hasUnsafeChars, unicodeEscape } from '../client/unsafe-text.js';
+import { hasUnsafeChars, unicodeEscape } from '../internal/unsafe-text.js';
 import { beforeState, type BeforeState } from './before.js';
 import { kindOf } from './kinds/index.js';
 import { lookalikeOf } from './lookalike.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dict } from '../client/dict.js';
+import { dict } from '../internal/dict.js';
 
 /**
  * The governance spec: a YAML file naming the roles, groups, default role and account sharing an instance should

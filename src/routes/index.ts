@@ -4,4 +4,3 @@ export type { ConfigValue, ConfigValues } from './account/input.js';
 export * from './role/index.js';
 export * from './user/index.js';
 export * from './group/index.js';
-export { badRequestButApplied, goneOnRetryIsDeleted, type VerifiedResponse } from './internal/quirks.js';

@@ -1,13 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import {
-  DomoConflictError,
-  DomoInputError,
-  DomoNotFoundError,
-  DomoUser,
-  DomoUsers,
-  EMAILS_PER_SEARCH,
-} from '../../src/index.js';
+import { DomoConflictError, DomoInputError, DomoNotFoundError, DomoUser, DomoUsers } from '../../src/index.js';
+import { EMAILS_PER_SEARCH } from '../../src/classes/people.js';
 import { useSandbox } from '../helpers/sandbox.js';
 
 const sb = useSandbox({ users: 300 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { logLevelFromEnv, redactJsonText } from '../../src/index.js';
+import { logLevelFromEnv } from '../../src/index.js';
+import { redactJsonText } from '../../src/client/logger.js';
 
 describe('logging helpers', () => {
   it('redacts secret-looking keys in JSON bodies, at any depth', () => {

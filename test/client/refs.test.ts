@@ -1,7 +1,7 @@
 // The one reference parser: every place that reads an id, an email or a name agrees on the edges.
 import { describe, expect, it } from 'vitest';
-import { parseId, parseRef } from '../../src/client/refs.js';
-import { checkId } from '../../src/client/input.js';
+import { parseId, parseRef } from '../../src/internal/refs.js';
+import { checkId } from '../../src/internal/input.js';
 import { DomoInputError } from '../../src/index.js';
 
 describe('parseId', () => {

@@ -9,7 +9,7 @@ import {
   specToYaml,
   type Spec,
 } from '../../src/governance/index.js';
-import { UNSAFE_CHARS_BUT_LINES } from '../../src/client/unsafe-text.js';
+import { UNSAFE_CHARS_BUT_LINES } from '../../src/internal/unsafe-text.js';
 import type { SandboxRole } from '../../src/sandbox/index.js';
 import { useSandbox } from '../helpers/sandbox.js';
 

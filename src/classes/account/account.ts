@@ -5,7 +5,7 @@ import { DomoFullAuth } from '../../auth/full.js';
 import { normalizeInstance } from '../../auth/instance.js';
 import { DomoTokenAuth } from '../../auth/token.js';
 import { DomoInputError } from '../../client/errors.js';
-import { checkObject } from '../../client/input.js';
+import { checkObject } from '../../internal/input.js';
 import { Secret } from '../../client/secret.js';
 import { getAccountConfig, updateAccountConfig } from '../../routes/account/config.js';
 import { getAccountById, getAccounts } from '../../routes/account/core.js';

@@ -1,7 +1,7 @@
 import type { DomoAuth } from '../../auth/base.js';
 import { mapConcurrent, type Progress } from '../../client/concurrency.js';
 import { DomoAbortError } from '../../client/errors.js';
-import { checkConcurrency } from '../../client/input.js';
+import { checkConcurrency } from '../../internal/input.js';
 import { getAccountConfig } from '../../routes/account/config.js';
 import { getAccounts, getAvailableDataProviders } from '../../routes/account/core.js';
 import { getOAuthAccounts } from '../../routes/account/oauth.js';

@@ -7,7 +7,7 @@ import { getOAuthAccountById } from '../../routes/account/oauth.js';
 import { getOAuthAccountAccessList, shareOAuthAccount } from '../../routes/account/sharing.js';
 import { AccountConfig, newConfig } from './config.js';
 import type { NewAccount } from './account.js';
-import { checkObject } from '../../client/input.js';
+import { checkObject } from '../../internal/input.js';
 import {
   callOptions,
   CredentialEntity,

@@ -10,7 +10,7 @@ import {
   type NamedRef,
   type UpsertResult,
 } from '../names.js';
-import { checkObject } from '../../client/input.js';
+import { checkObject } from '../../internal/input.js';
 import { checkProviderType } from '../../routes/account/input.js';
 import { newConfig } from './config.js';
 import { DomoOAuthAccount } from './oauth-account.js';

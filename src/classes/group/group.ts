@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoInputError } from '../../client/errors.js';
-import { exclusive } from '../../client/exclusive.js';
-import { checkObject } from '../../client/input.js';
+import { exclusive } from '../../internal/exclusive.js';
+import { checkObject } from '../../internal/input.js';
 import { deleteGroups, getGroupById, updateGroup, type GroupChanges } from '../../routes/group/core.js';
 import {
   getAllGroupMembers,

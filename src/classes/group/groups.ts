@@ -1,6 +1,6 @@
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoNotFoundError } from '../../client/errors.js';
-import { checkObject } from '../../client/input.js';
+import { checkObject } from '../../internal/input.js';
 import { createGroup, type CreateGroupInput, type GroupListQuery } from '../../routes/group/core.js';
 import { listGroupsChecked } from './queries.js';
 import { callOptions, type CallOptions } from '../entity.js';

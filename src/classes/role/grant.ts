@@ -2,12 +2,12 @@ import 'reflect-metadata';
 import { Expose } from 'class-transformer';
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoAbortError, DomoInputError } from '../../client/errors.js';
-import { waitWithin } from '../../client/wait.js';
-import { clip, MAX_ECHO } from '../../client/input.js';
-import { closeMatches } from '../../client/suggest.js';
+import { waitWithin } from '../../internal/wait.js';
+import { clip, MAX_ECHO } from '../../internal/input.js';
+import { closeMatches } from '../../internal/suggest.js';
 
 export { closeMatches };
-import { checkGrantList, getAuthorities } from '../../routes/role/index.js';
+import { checkGrantList, getAuthorities } from '../../routes/role/grants.js';
 import { DomoEntity, type CallOptions } from '../entity.js';
 
 /**

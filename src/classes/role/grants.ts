@@ -1,7 +1,7 @@
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoInputError, DomoNotFoundError } from '../../client/errors.js';
-import { clip, describe } from '../../client/input.js';
-import { closeMatches } from '../../client/suggest.js';
+import { clip, describe } from '../../internal/input.js';
+import { closeMatches } from '../../internal/suggest.js';
 import { callOptions, type CallOptions } from '../entity.js';
 import { DomoList, pageOf } from '../list.js';
 import { grantCatalogue, missingDependencies, validateGrants, type DomoGrant } from './grant.js';

@@ -2,11 +2,10 @@ import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoInputError, DomoPartialFailureError, DomoValidationError } from '../../client/errors.js';
-import { exclusive } from '../../client/exclusive.js';
-import { checkId, checkName, checkObject } from '../../client/input.js';
+import { exclusive } from '../../internal/exclusive.js';
+import { checkId, checkName, checkObject } from '../../internal/input.js';
 import {
   addRoleMembers,
-  checkGrantList,
   createRole,
   deleteRole,
   getDefaultRole,
@@ -17,6 +16,7 @@ import {
   setRoleGrants,
   updateRoleMetadata,
 } from '../../routes/role/index.js';
+import { checkGrantList } from '../../routes/role/grants.js';
 import type { RoleMember } from '../../routes/role/schemas.js';
 import { callOptions, DomoEntity, EpochDate, registerEntity, type CallOptions } from '../entity.js';
 import { DomoUser } from '../user/user.js';

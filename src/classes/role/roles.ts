@@ -1,6 +1,6 @@
 import type { DomoAuth } from '../../auth/base.js';
 import { getDefaultRole, getRoles } from '../../routes/role/index.js';
-import { checkObject } from '../../client/input.js';
+import { checkObject } from '../../internal/input.js';
 import { callOptions, registerEntity, type CallOptions } from '../entity.js';
 import { grantCatalogue, validateGrants, type DomoGrant } from './grant.js';
 import {

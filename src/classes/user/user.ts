@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../../auth/base.js';
-import { checkId } from '../../client/input.js';
+import { checkId } from '../../internal/input.js';
 import { mapConcurrent } from '../../client/concurrency.js';
 import { DomoInputError, DomoPartialFailureError } from '../../client/errors.js';
 import { getAccounts } from '../../routes/account/core.js';

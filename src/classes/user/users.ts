@@ -1,6 +1,6 @@
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoInputError, DomoNotFoundError } from '../../client/errors.js';
-import { checkObject, describe } from '../../client/input.js';
+import { checkObject, describe } from '../../internal/input.js';
 import { checkEmail, createUser, type UserChanges } from '../../routes/user/core.js';
 import type { User } from '../../routes/user/schemas.js';
 import {

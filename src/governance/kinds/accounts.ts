@@ -1,5 +1,5 @@
 // The account change kind: one account's sharing (grants, revokes, a new owner).
-import { dict } from '../../client/dict.js';
+import { dict } from '../../internal/dict.js';
 import { DomoAccount } from '../../classes/account/account.js';
 import { DomoGroups } from '../../classes/group/groups.js';
 import type { AccountChange, AccountState, PlannedPrincipal } from '../plan-accounts.js';

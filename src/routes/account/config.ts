@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { DomoAuth } from '../../auth/base.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { path } from '../../client/path.js';
-import { checkId } from '../../client/input.js';
+import { checkId } from '../../internal/input.js';
 import { checkConfig, checkNoMaskedValues, checkProviderType, type ConfigValues } from './input.js';
 import { accountNotFound, getAccountById } from './core.js';
 import { getOAuthAccountById, oauthNotFound } from './oauth.js';

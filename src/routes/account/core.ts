@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DomoAuth } from '../../auth/base.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { path } from '../../client/path.js';
-import { checkId } from '../../client/input.js';
+import { checkId } from '../../internal/input.js';
 import { AccountSchema, DataProviderSchema, type Account, type DataProvider } from './schemas.js';
 
 /** Options of {@link getAccountById}. */

@@ -1,9 +1,9 @@
 import type { DomoAuth } from '../../auth/base.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { path } from '../../client/path.js';
-import { checkId, checkName } from '../../client/input.js';
+import { checkId, checkName } from '../../internal/input.js';
 import { checkConfig, checkProviderType, type ConfigValues } from './input.js';
-import { goneOnRetryIsDeleted, type VerifiedResponse } from '../internal/quirks.js';
+import { goneOnRetryIsDeleted, type VerifiedResponse } from '../../internal/quirks.js';
 import { secretValues } from './config.js';
 import { accountNotFound, getAccountById } from './core.js';
 import { oauthNotFound } from './oauth.js';

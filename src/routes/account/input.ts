@@ -1,5 +1,5 @@
 import { DomoInputError } from '../../client/errors.js';
-import { describe } from '../../client/input.js';
+import { describe } from '../../internal/input.js';
 
 /** Input checks of the account family: provider keys and provider configs. */
 

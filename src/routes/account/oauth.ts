@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoNotFoundError } from '../../client/errors.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
-import { checkId } from '../../client/input.js';
+import { checkId } from '../../internal/input.js';
 import { OAuthAccountSchema, type OAuthAccount } from './schemas.js';
 
 const LIST_PATH = '/api/data/v1/accounts/templates/user/extended';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { wireId } from '../internal/ids.js';
+import { wireId } from '../../internal/ids.js';
 
 export { wireId };
 

@@ -3,7 +3,7 @@ import type { DomoAuth } from '../../auth/base.js';
 import { DomoInputError, DomoServerError } from '../../client/errors.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { path } from '../../client/path.js';
-import { checkId } from '../../client/input.js';
+import { checkId } from '../../internal/input.js';
 import { accountNotFound } from './core.js';
 import { oauthNotFound } from './oauth.js';
 import { AccessEntrySchema, AccessListSchema, type AccessEntry } from './schemas.js';

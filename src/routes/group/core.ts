@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoInputError } from '../../client/errors.js';
-import { checkId, checkIds, checkName, checkObject, checkText, describe } from '../../client/input.js';
+import { checkId, checkIds, checkName, checkObject, checkText, describe } from '../../internal/input.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { path } from '../../client/path.js';
 import { GROUP_TYPES, GroupSchema, type Group, type GroupType } from './schemas.js';

@@ -1,7 +1,7 @@
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoApiError, DomoInputError } from '../../client/errors.js';
 import { path } from '../../client/path.js';
-import { checkId, checkObject } from '../../client/input.js';
+import { checkId, checkObject } from '../../internal/input.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import type { User } from '../user/schemas.js';
 import { checkPage, groupNotFound, MAX_GROUP_PAGE } from './core.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { wireId } from '../internal/ids.js';
+import { wireId } from '../../internal/ids.js';
 import { UserSchema } from '../user/schemas.js';
 
 /** Domo's group types. `system` and `directory` (SCIM) groups are managed by Domo or the identity provider. */

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { DomoAuth } from '../../auth/base.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { DomoNotFoundError } from '../../client/errors.js';
-import { checkId, checkName, checkText } from '../../client/input.js';
+import { checkId, checkName, checkText } from '../../internal/input.js';
 import { path } from '../../client/path.js';
-import { badRequestButApplied, goneOnRetryIsDeleted, type VerifiedResponse } from '../internal/quirks.js';
+import { badRequestButApplied, goneOnRetryIsDeleted, type VerifiedResponse } from '../../internal/quirks.js';
 import { CreatedRoleSchema, RoleSchema, type CreatedRole, type Role } from './schemas.js';
 
 const ROLES = '/api/authorization/v1/roles';

@@ -1,8 +1,8 @@
-import { parseId } from '../../client/refs.js';
+import { parseId } from '../../internal/refs.js';
 import type { DomoAuth } from '../../auth/base.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { DomoValidationError } from '../../client/errors.js';
-import { checkId, describe } from '../../client/input.js';
+import { checkId, describe } from '../../internal/input.js';
 import { CustomerStateSchema } from './schemas.js';
 
 /**

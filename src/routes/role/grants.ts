@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { DomoAuth } from '../../auth/base.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { DomoInputError, DomoValidationError } from '../../client/errors.js';
-import { checkId, describe } from '../../client/input.js';
+import { checkId, describe } from '../../internal/input.js';
 import { path } from '../../client/path.js';
-import { badRequestButApplied, type VerifiedResponse } from '../internal/quirks.js';
+import { badRequestButApplied, type VerifiedResponse } from '../../internal/quirks.js';
 import { getRoleById, roleNotFound } from './core.js';
 import { AuthoritySchema, type Authority } from './schemas.js';
 

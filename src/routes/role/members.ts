@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DomoAuth } from '../../auth/base.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
-import { checkId, checkIds } from '../../client/input.js';
+import { checkId, checkIds } from '../../internal/input.js';
 import { path } from '../../client/path.js';
 import { getRoleById, roleNotFound } from './core.js';
 import { RoleMemberSchema, type RoleMember } from './schemas.js';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoApiError, DomoConflictError, DomoInputError, DomoNotFoundError } from '../../client/errors.js';
-import { checkId, checkName, checkObject, describe } from '../../client/input.js';
+import { checkId, checkName, checkObject, describe } from '../../internal/input.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { path } from '../../client/path.js';
-import { goneOnRetryIsDeleted, type VerifiedResponse } from '../internal/quirks.js';
+import { goneOnRetryIsDeleted, type VerifiedResponse } from '../../internal/quirks.js';
 import { UserDetailsSchema, UserSchema, type User, type UserDetails } from './schemas.js';
 import { searchUsers, userEmailFilter } from './search.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { wireId } from '../internal/ids.js';
+import { wireId } from '../../internal/ids.js';
 
 /**
  * The user fields domo-admin reads; every other field Domo sends is kept as it is. Only `id` is required: the v3

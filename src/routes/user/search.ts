@@ -1,6 +1,6 @@
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoInputError } from '../../client/errors.js';
-import { checkIds, describe } from '../../client/input.js';
+import { checkIds, describe } from '../../internal/input.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { UserSearchResultSchema, type UserSearchResult } from './schemas.js';
 

@@ -1,5 +1,5 @@
-import { DomoAbortError, DomoTimeoutError, type RequestContext } from './errors.js';
-import type { RequestOptions } from './options.js';
+import { DomoAbortError, DomoTimeoutError, type RequestContext } from '../client/errors.js';
+import type { RequestOptions } from '../client/options.js';
 
 /**
  * Waits for work shared with other callers (a login) within this caller's own signal and timeout. Giving up

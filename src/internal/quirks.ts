@@ -1,5 +1,5 @@
-import { DomoApiError, DomoNotFoundError } from '../../client/errors.js';
-import type { DomoResponse } from '../../client/options.js';
+import { DomoApiError, DomoNotFoundError } from '../client/errors.js';
+import type { DomoResponse } from '../client/options.js';
 
 /** Marks a response that was an error on the wire but whose change a follow-up read confirmed. */
 export type VerifiedResponse<T> = DomoResponse<T> & { quirk?: 'bad-request-but-applied' | 'gone-on-retry' };

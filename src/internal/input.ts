@@ -1,7 +1,7 @@
 import { parseId } from './refs.js';
 import { z } from 'zod';
-import { DomoInputError } from './errors.js';
-import { LOG_LEVELS } from './logger.js';
+import { DomoInputError } from '../client/errors.js';
+import { LOG_LEVELS } from '../client/logger.js';
 
 /** A short, secret-free description of a bad value for an error message. */
 export function describe(value: unknown): string {
