@@ -1,24 +1,15 @@
 import type { DomoAuth } from '../auth/base.js';
-import { mapConcurrent } from '../client/concurrency.js';
 import { DomoAbortError, DomoAuthError } from '../client/errors.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
-import { grantCatalogue } from '../classes/role/grant.js';
 import { LAST_SYSTEM_ROLE_ID } from '../classes/role/role.js';
 import { isDeletedEmail } from '../classes/user/user.js';
-import { getAccounts } from '../routes/account/core.js';
-import { getOAuthAccounts } from '../routes/account/oauth.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
-import { getAccountAccessList, getOAuthAccountAccessList } from '../routes/account/sharing.js';
-import { getGroups, MAX_GROUP_PAGE } from '../routes/group/core.js';
-import type { Group } from '../routes/group/schemas.js';
-import { getAllGroupMembers } from '../routes/group/members.js';
-import { getRoleById, getRoles } from '../routes/role/core.js';
-import { getDefaultRole } from '../routes/role/default.js';
 import { getRoleGrants } from '../routes/role/grants.js';
 import { getUserDetails } from '../routes/user/core.js';
-import { MAX_SEARCH_PAGE, searchUserPages, searchUsers } from '../routes/user/search.js';
 import type { User } from '../routes/user/schemas.js';
 import type { CurrentUser } from '../auth/user.js';
+import { getRoleById } from '../routes/role/core.js';
+import { Inventory, type InventoryOptions } from '../inventory/inventory.js';
 import {
   AUDIT_SECTIONS,
   type AuditCredential,
@@ -70,7 +61,12 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
   const call = callOptions(options);
   const include = new Set<AuditSection>(options.include ?? AUDIT_SECTIONS);
   if (include.has('roles')) include.add('users');
-  const reader = new Reader(auth, call, options.concurrency ?? 16, options.onProgress);
+  const inventory = new Inventory(auth, call, {
+    concurrency: options.concurrency ?? 16,
+    tolerant: true,
+    onProgress: options.onProgress as InventoryOptions['onProgress'],
+  });
+  const reader = new Reader(inventory);
   const takenAt = new Date().toISOString();
   const [me, grants, users, roles, groups, accounts, templates] = await Promise.all([
     reader.whoAmI(),
@@ -85,7 +81,8 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
   if (include.has('users')) await reader.activity(users, [...accounts, ...templates]);
   const caller = await reader.callerRole(me, users, roles);
   const sections = { roles, users, groups, accounts, templates };
-  const gaps = auditGaps(include, sections, caller.grants, reader.failures);
+  const failures = reader.failures;
+  const gaps = auditGaps(include, sections, caller.grants, failures);
   const model: AuditModel = {
     instance: auth.instance,
     takenAt,
@@ -95,7 +92,7 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
     groups,
     accounts,
     templates,
-    failures: reader.failures,
+    failures,
     complete: gaps.length === 0,
     gaps,
     caller: { id: caller.id, role: caller.role },
@@ -105,9 +102,9 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
       groups: groups.length,
       accounts: accounts.length,
       templates: templates.length,
-      failures: reader.failures.length,
+      failures: failures.length,
     },
-    requests: { ...reader.requests, total: Object.values(reader.requests).reduce((sum, n) => sum + n, 0) },
+    requests: { ...inventory.requests, total: Object.values(inventory.requests).reduce((sum, n) => sum + n, 0) },
   };
   return model;
 }
@@ -172,66 +169,20 @@ export function credentialsOf(model: AuditModel): { kind: 'account' | 'template'
 /** What the kinds of credential are called in sentences. */
 export const CREDENTIAL_LABEL = { account: 'account', template: 'OAuth template' } as const;
 
-/** The reads of one audit, counting requests and collecting failures. */
+/** The audit's view of the inventory: each section read into the model's shapes. */
 class Reader {
-  readonly failures: AuditFailure[] = [];
-  readonly requests = {
-    catalogue: 0,
-    roles: 0,
-    users: 0,
-    groups: 0,
-    accounts: 0,
-    templates: 0,
-    owners: 0,
-    caller: 0,
-  };
+  constructor(readonly inventory: Inventory) {}
 
-  constructor(
-    readonly auth: DomoAuth,
-    readonly call: CallOptions,
-    readonly concurrency: number,
-    readonly onProgress: AuditOptions['onProgress'],
-  ) {}
-
-  /** One request, counted; a failure is recorded (and `fallback` returned) unless it must stop the audit. */
-  async read<T>(
-    section: Exclude<keyof Reader['requests'], 'caller'>,
-    fn: () => Promise<T>,
-    fallback: T,
-    what: Omit<AuditFailure, 'error' | 'section'> = {},
-  ): Promise<T> {
-    this.requests[section] += 1;
-    try {
-      return await fn();
-    } catch (error) {
-      if (error instanceof DomoAuthError || error instanceof DomoAbortError) throw error;
-      this.failures.push({
-        section: section === 'catalogue' ? 'roles' : section,
-        ...what,
-        error: error instanceof Error ? error.message : String(error),
-      });
-      return fallback;
-    }
-  }
-
-  /** `fn` over `items`, `concurrency` at a time, reporting progress; failures are recorded by `read`. */
-  async each<T, R>(section: AuditProgress['section'], items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
-    let done = 0;
-    const results = await mapConcurrent(items, this.concurrency, async (item) => {
-      const value = await fn(item);
-      this.onProgress?.({ section, done: ++done, total: items.length });
-      return value;
-    });
-    return results.map((result) => {
-      if (!result.ok) throw result.error; // only auth and abort errors get here
-      return result.value;
-    });
+  get failures(): AuditFailure[] {
+    return this.inventory.failures.map(
+      (f) => ({ ...f, section: f.section === 'catalogue' ? 'roles' : f.section }) as AuditFailure,
+    );
   }
 
   /** The signed-in user (a rejected credential stops the audit here). */
   async whoAmI(): Promise<CurrentUser> {
-    this.requests.caller += 1;
-    return this.auth.whoAmI(this.call);
+    this.inventory.requests.caller += 1;
+    return this.inventory.auth.whoAmI(this.inventory.call);
   }
 
   /**
@@ -246,16 +197,14 @@ class Reader {
     roles: readonly AuditRole[],
   ): Promise<{ id: number; role: string | null; grants: string[] | undefined }> {
     const unknown = { id: me.id, role: me.role ?? null, grants: undefined };
+    const { auth, call, requests } = this.inventory;
     try {
       const roleId = me.roleId ?? users.find((u) => u.id === me.id)?.roleId ?? (await this.callerRoleId(me.id));
       if (roleId === undefined || roleId === null) return unknown;
       const read = roles.find((role) => role.id === roleId && !role.incomplete);
       if (read) return { id: me.id, role: read.name, grants: read.grants };
-      this.requests.caller += 2;
-      const [grants, role] = await Promise.all([
-        getRoleGrants(this.auth, roleId, this.call),
-        getRoleById(this.auth, roleId, this.call),
-      ]);
+      requests.caller += 2;
+      const [grants, role] = await Promise.all([getRoleGrants(auth, roleId, call), getRoleById(auth, roleId, call)]);
       return { id: me.id, role: role.data.name, grants: [...grants.data] };
     } catch (error) {
       if (error instanceof DomoAuthError || error instanceof DomoAbortError) throw error;
@@ -265,13 +214,12 @@ class Reader {
 
   /** The caller's role id from their v3 read (v2 reads carry none). */
   async callerRoleId(id: number): Promise<number | null | undefined> {
-    this.requests.caller += 1;
-    return (await getUserDetails(this.auth, id, this.call)).data.roleId;
+    this.inventory.requests.caller += 1;
+    return (await getUserDetails(this.inventory.auth, id, this.inventory.call)).data.roleId;
   }
 
   async catalogue(): Promise<AuditGrant[]> {
-    const catalogue = await this.read('catalogue', () => grantCatalogue(this.auth, this.call), []);
-    return catalogue.map((g) => ({
+    return (await this.inventory.catalogue()).map((g) => ({
       id: g.id,
       title: g.title ?? g.id,
       description: g.description ?? '',
@@ -280,164 +228,57 @@ class Reader {
   }
 
   async roles(): Promise<AuditRole[]> {
-    const [list, defaultId] = await Promise.all([
-      this.read('roles', async () => (await getRoles(this.auth, this.call)).data, []),
-      this.read('roles', async () => (await getDefaultRole(this.auth, this.call)).data, undefined),
-    ]);
-    return this.each('roles', list, async (role) => {
-      const grants = await this.read(
-        'roles',
-        async () => (await getRoleGrants(this.auth, role.id, this.call)).data,
-        undefined,
-        { id: role.id, name: role.name },
-      );
-      return {
-        id: role.id,
-        name: role.name,
-        description: role.description ?? '',
-        system: role.id <= LAST_SYSTEM_ROLE_ID,
-        isDefault: role.id === defaultId,
-        grants: [...(grants ?? [])].sort(),
-        members: [],
-        ...(grants === undefined ? { incomplete: true as const } : {}),
-      };
-    });
+    const { roles, defaultId } = await this.inventory.roleList();
+    return (await this.inventory.roleDetails(roles)).map(({ role, grants, incomplete }) => ({
+      id: role.id,
+      name: role.name,
+      description: role.description ?? '',
+      system: role.id <= LAST_SYSTEM_ROLE_ID,
+      isDefault: role.id === defaultId,
+      grants: [...(grants ?? [])].sort(),
+      members: [],
+      ...(incomplete ? { incomplete } : {}),
+    }));
   }
 
-  /**
-   * Every user, deleted ones too. The first page says how many there are and how many Domo serves a page; the
-   * rest are read concurrently at that step, then page by page from where they stopped until the count or an empty
-   * page. Fewer users than the count is recorded as a failure: the model says it is short, never silently.
-   */
   async users(): Promise<AuditUser[]> {
-    const search = { includeDeleted: true } as const;
-    const page = (offset: number) =>
-      this.read(
-        'users',
-        async () => (await searchUsers(this.auth, { ...search, limit: MAX_SEARCH_PAGE, offset }, this.call)).data,
-        undefined,
-        { name: `users from ${offset + 1}` },
-      );
-    const first = await page(0);
-    if (!first) return [];
-    const step = first.users.length;
-    const offsets: number[] = [];
-    for (let offset = step; step > 0 && first.count !== undefined && offset < first.count; offset += step)
-      offsets.push(offset);
-    const rest = await this.each('users', offsets, page);
-    const seen = new Map<number, AuditUser>();
-    for (const user of [first, ...rest].flatMap((p) => p?.users ?? [])) seen.set(user.id, auditUser(user));
-    if (rest.some((p) => p === undefined)) return [...seen.values()]; // a failed page is already a failure
-    const last = rest.at(-1) ?? first;
-    const tailFrom = (offsets.at(-1) ?? 0) + last.users.length;
-    if (step > 0 && (first.count === undefined || seen.size < first.count)) {
-      const tail = await this.read(
-        'users',
-        async () => {
-          const pages = searchUserPages(this.auth, { ...search, offset: tailFrom }, this.call);
-          for (let next = await pages.next(); !next.done; next = await pages.next()) {
-            this.requests.users += 1;
-            for (const user of next.value) seen.set(user.id, auditUser(user));
-          }
-          return true;
-        },
-        false,
-        { name: `users from ${tailFrom + 1}` },
-      );
-      if (!tail) return [...seen.values()];
-    }
-    if (first.count !== undefined && seen.size < first.count)
-      this.failures.push({
-        section: 'users',
-        name: 'user search',
-        error: `Domo announced ${first.count} users and served ${seen.size}: the users section is short`,
-      });
-    return [...seen.values()];
+    return (await this.inventory.users()).map(auditUser);
   }
 
   async groups(): Promise<AuditGroup[]> {
-    const list = await this.read('groups', () => this.groupList(), []);
-    return this.each('groups', list, async (group) => {
-      const members =
-        group.memberCount === 0
-          ? []
-          : await this.read('groups', () => this.allMembers(group.id), undefined, { id: group.id, name: group.name });
-      return {
-        id: group.id,
-        name: group.name,
-        type: group.type,
-        description: group.description ?? '',
-        owners: (group.owners ?? []).map((o) => ({ type: o.type, id: o.id, name: o.displayName ?? String(o.id) })),
-        members: members ?? [],
-        ...(members === undefined ? { incomplete: true as const } : {}),
-      };
-    });
-  }
-
-  /** Every group, page after page until an empty page (each page counted; `read` counts the first). */
-  async groupList(): Promise<Group[]> {
-    const groups: Group[] = [];
-    for (;;) {
-      const { data } = await getGroups(this.auth, { limit: MAX_GROUP_PAGE, offset: groups.length }, this.call);
-      if (data.length === 0) return groups;
-      groups.push(...data);
-      this.requests.groups += 1;
-    }
-  }
-
-  /** A group's members, page after page until the total or an empty page. */
-  async allMembers(groupId: number): Promise<number[]> {
-    return (await getAllGroupMembers(this.auth, groupId, this.call)).data.map((u) => u.id);
+    const records = await this.inventory.groupDetails(await this.inventory.groupList(), { members: 'all' });
+    return records.map(({ group, members, owners, incomplete }) => ({
+      id: group.id,
+      name: group.name,
+      type: group.type,
+      description: group.description ?? '',
+      owners: (owners ?? []).map((o) => ({ type: o.type, id: o.id, name: o.displayName ?? String(o.id) })),
+      members: members ?? [],
+      ...(incomplete ? { incomplete } : {}),
+    }));
   }
 
   async credentials(section: 'accounts' | 'templates'): Promise<AuditCredential[]> {
-    const accounts = section === 'accounts';
-    const list = await this.read(
-      section,
-      async () =>
-        (accounts ? await getAccounts(this.auth, this.call) : await getOAuthAccounts(this.auth, this.call)).data,
-      [],
-    );
-    const accessOf = accounts ? getAccountAccessList : getOAuthAccountAccessList;
-    return this.each(section, list, async (row) => {
-      const access = await this.read(
-        section,
-        async () => (await accessOf(this.auth, row.id, this.call)).data,
-        undefined,
-        { id: row.id, name: row.displayName },
-      );
-      return {
-        id: row.id,
-        name: row.displayName,
-        provider: row.dataProviderType ?? '',
-        shares: (access ?? []).map(share),
-        ...(access === undefined ? { incomplete: true as const } : {}),
-      };
-    });
+    const records = await this.inventory.access(section, await this.inventory.credentials(section));
+    return records.map(({ account, access, incomplete }) => ({
+      id: account.id,
+      name: account.displayName,
+      provider: account.dataProviderType ?? '',
+      shares: (access ?? []).map(share),
+      ...(incomplete ? { incomplete } : {}),
+    }));
   }
 
   /** Whether the users who own a credential are active (one v3 read each; deleted owners need none). */
   async activity(users: AuditUser[], credentials: AuditCredential[]): Promise<void> {
     const byId = new Map(users.map((u) => [u.id, u]));
-    const owners = [
-      ...new Set(
-        credentials.flatMap((c) =>
-          c.shares.filter((s) => s.type === 'USER' && s.level === 'OWNER' && !byId.get(s.id)?.deleted).map((s) => s.id),
-        ),
-      ),
-    ];
-    await this.each('owners', owners, async (id) => {
-      const details = await this.read(
-        'owners',
-        async () => (await getUserDetails(this.auth, id, this.call)).data,
-        undefined,
-        {
-          id,
-        },
-      );
+    const owners = credentials.flatMap((c) =>
+      c.shares.filter((s) => s.type === 'USER' && s.level === 'OWNER' && !byId.get(s.id)?.deleted).map((s) => s.id),
+    );
+    for (const [id, details] of await this.inventory.userDetails([...new Set(owners)])) {
       const user = byId.get(id);
       if (user && details) user.active = details.active ?? true;
-    });
+    }
   }
 }
 

@@ -1,18 +1,12 @@
 import { Document, visit } from 'yaml';
 import { hasUnsafeChars, unicodeEscape, UNSAFE_CHARS_BUT_LINES } from '../internal/unsafe-text.js';
 import type { DomoAuth } from '../auth/base.js';
-import { mapAll } from '../client/concurrency.js';
 import { DomoInputError } from '../client/errors.js';
-import { getAccounts } from '../routes/account/core.js';
-import { getAccountAccessList } from '../routes/account/sharing.js';
 import { dict } from '../internal/dict.js';
-import { getAllGroups } from '../routes/group/core.js';
 import type { Group } from '../routes/group/schemas.js';
-import { getDefaultRole } from '../routes/role/default.js';
-import { getRoles } from '../routes/role/core.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
+import { Inventory } from '../inventory/inventory.js';
 import { LAST_SYSTEM_ROLE_ID } from '../classes/role/role.js';
-import { MAX_IDS_PER_SEARCH, searchAllUsers, userIdFilter } from '../routes/user/search.js';
 import { accountSpec } from './kinds/index.js';
 import { readGroupStates } from './plan-groups.js';
 import { readRoles } from './plan.js';
@@ -48,13 +42,12 @@ export async function exportSpec(auth: DomoAuth, options: ExportOptions = {}): P
         route: 'exportSpec',
       });
   }
-  const call = callOptions(options);
-  const concurrency = options.concurrency ?? 16;
-  const groups = only.has('groups') || only.has('accounts') ? await allGroups(auth, call) : [];
+  const inventory = new Inventory(auth, callOptions(options), { concurrency: options.concurrency ?? 16 });
+  const groups = only.has('groups') || only.has('accounts') ? await inventory.groupList() : [];
   const [roles, groupSpecs, accounts] = await Promise.all([
-    only.has('roles') ? exportRoles(auth, concurrency, call, options.onSkip) : undefined,
-    only.has('groups') ? exportGroups(auth, groups, concurrency, call, options.onSkip) : undefined,
-    only.has('accounts') ? exportAccounts(auth, groups, concurrency, call, options.onSkip) : undefined,
+    only.has('roles') ? exportRoles(inventory, options.onSkip) : undefined,
+    only.has('groups') ? exportGroups(inventory, groups, options.onSkip) : undefined,
+    only.has('accounts') ? exportAccounts(inventory, groups, options.onSkip) : undefined,
   ]);
   return {
     instance: auth.instance,
@@ -108,22 +101,19 @@ function uniquelyNamed<T>(
 }
 
 async function exportRoles(
-  auth: DomoAuth,
-  concurrency: number,
-  call: CallOptions,
+  inventory: Inventory,
   onSkip: ExportOptions['onSkip'],
 ): Promise<{ roles: Record<string, SpecRole>; defaultRole: string }> {
-  const [{ data: all }, { data: defaultId }] = await Promise.all([getRoles(auth, call), getDefaultRole(auth, call)]);
+  const { roles: all, defaultId } = await inventory.roleList();
   const custom = all.filter((role) => role.id > LAST_SYSTEM_ROLE_ID);
-  const details = [...(await readRoles(auth, custom, concurrency, call)).values()].map(({ role, grants, members }) => ({
+  const details = [...(await readRoles(inventory, custom)).values()].map(({ role, grants, members }) => ({
     role,
     grants,
     members: [...members].map(([id, email]) => ({ id, email: email.includes('@') ? email : undefined })),
   }));
   const emails = await emailsOf(
-    auth,
+    inventory,
     details.flatMap((d) => d.members),
-    call,
   );
   const roles = dict(
     uniquelyNamed(
@@ -147,22 +137,19 @@ async function exportRoles(
 }
 
 async function exportGroups(
-  auth: DomoAuth,
+  inventory: Inventory,
   groups: Group[],
-  concurrency: number,
-  call: CallOptions,
   onSkip: ExportOptions['onSkip'],
 ): Promise<Record<string, SpecGroup>> {
   const editable = groups.filter((group) => group.type !== 'system' && group.type !== 'directory');
-  const details = (await readGroupStates(auth, editable, concurrency, call)).map(({ group, members, owners }) => ({
+  const details = (await readGroupStates(inventory, editable)).map(({ group, members, owners }) => ({
     group,
     memberIds: members,
     ownerIds: owners,
   }));
   const emails = await emailsOf(
-    auth,
+    inventory,
     details.flatMap((d) => [...d.memberIds, ...d.ownerIds].map((id) => ({ id }))),
-    call,
   );
   return dict(
     uniquelyNamed(
@@ -186,22 +173,16 @@ async function exportGroups(
 }
 
 async function exportAccounts(
-  auth: DomoAuth,
+  inventory: Inventory,
   groups: Group[],
-  concurrency: number,
-  call: CallOptions,
   onSkip: ExportOptions['onSkip'],
 ): Promise<Record<string, SpecAccount>> {
-  const { data: accounts } = await getAccounts(auth, call);
-  const access = await mapAll(accounts, concurrency, async (account) => ({
-    account,
-    entries: (await getAccountAccessList(auth, account.id, call)).data,
-  }));
+  const records = await inventory.access('accounts', await inventory.credentials('accounts'));
+  const access = records.map(({ account, access: entries = [] }) => ({ account: account, entries }));
   const groupNames = new Map(groups.map((group) => [group.id, group.name]));
   const emails = await emailsOf(
-    auth,
+    inventory,
     access.flatMap((a) => a.entries.filter((e) => e.type === 'USER').map((e) => ({ id: e.id }))),
-    call,
   );
   return dict(
     uniquelyNamed(
@@ -218,23 +199,14 @@ async function exportAccounts(
   );
 }
 
-async function allGroups(auth: DomoAuth, call: CallOptions): Promise<Group[]> {
-  return (await getAllGroups(auth, {}, call)).data;
-}
-
 /** Emails of users, by id: what the answers carried, the rest read with one search per 1 000 ids (deleted users too). */
 async function emailsOf(
-  auth: DomoAuth,
+  inventory: Inventory,
   users: { id: number; email?: string | undefined }[],
-  call: CallOptions,
 ): Promise<Map<number, string>> {
   const known = new Map(users.filter((u) => u.email).map((u) => [u.id, u.email as string]));
-  const missing = [...new Set(users.filter((u) => !known.has(u.id)).map((u) => u.id))];
-  for (let start = 0; start < missing.length; start += MAX_IDS_PER_SEARCH) {
-    const ids = missing.slice(start, start + MAX_IDS_PER_SEARCH);
-    const { users: found } = await searchAllUsers(auth, { filters: [userIdFilter(ids)], includeDeleted: true }, call);
-    for (const user of found) if (user.emailAddress) known.set(user.id, user.emailAddress);
-  }
+  const missing = users.filter((u) => !known.has(u.id)).map((u) => u.id);
+  for (const [id, email] of await inventory.emails(missing)) known.set(id, email);
   return known;
 }
 

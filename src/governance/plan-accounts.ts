@@ -1,11 +1,7 @@
+import type { Inventory } from '../inventory/inventory.js';
 import { parseId } from '../internal/refs.js';
-import type { DomoAuth } from '../auth/base.js';
-import { mapAll } from '../client/concurrency.js';
-import type { CallOptions } from '../classes/entity.js';
 import { closeMatches } from '../internal/suggest.js';
-import { getAccounts } from '../routes/account/core.js';
 import type { Account, AccessEntry } from '../routes/account/schemas.js';
-import { getAccountAccessList } from '../routes/account/sharing.js';
 import type { Group } from '../routes/group/schemas.js';
 import type { User } from '../routes/user/schemas.js';
 import type { SpecAccount } from './spec.js';
@@ -38,13 +34,11 @@ export interface AccountState {
 
 /** The accounts the spec names (exact display name, case-insensitive) and their access lists. */
 export async function readAccounts(
-  auth: DomoAuth,
+  inventory: Inventory,
   names: string[],
-  concurrency: number,
-  call: CallOptions,
   problems: string[],
 ): Promise<Map<string, AccountState>> {
-  const { data: accounts } = await getAccounts(auth, call);
+  const accounts = (await inventory.credentials('accounts')) as Account[];
   const found: Account[] = [];
   for (const name of names) {
     const matches = accounts.filter((a) => a.displayName.toLowerCase() === name.toLowerCase());
@@ -56,10 +50,8 @@ export async function readAccounts(
       );
     else found.push(matches[0] as Account);
   }
-  const states = await mapAll(found, concurrency, async (account) => ({
-    account,
-    access: (await getAccountAccessList(auth, account.id, call)).data,
-  }));
+  const records = await inventory.access('accounts', found);
+  const states = records.map(({ account, access = [] }) => ({ account: account, access }));
   return new Map(states.map((state) => [state.account.displayName.toLowerCase(), state]));
 }
 

@@ -1,8 +1,4 @@
-import type { DomoAuth } from '../auth/base.js';
-import { mapAll } from '../client/concurrency.js';
-import type { CallOptions } from '../classes/entity.js';
-import { getAllGroups, getGroupById } from '../routes/group/core.js';
-import { getGroupOwners } from '../routes/group/members.js';
+import type { Inventory } from '../inventory/inventory.js';
 import type { Group } from '../routes/group/schemas.js';
 import type { User } from '../routes/user/schemas.js';
 import type { SpecGroup } from './spec.js';
@@ -57,32 +53,24 @@ export interface GroupState {
 
 /** Every group by lower-cased name, and the members and owners of those the spec names (read concurrently). */
 export async function readGroups(
-  auth: DomoAuth,
+  inventory: Inventory,
   names: string[],
-  concurrency: number,
-  call: CallOptions,
 ): Promise<{ byName: Map<string, Group>; states: Map<number, GroupState> }> {
-  const { data: all } = await getAllGroups(auth, {}, call);
+  const all = await inventory.groupList();
   const byName = new Map(all.map((group) => [group.name.toLowerCase(), group]));
   const named = names.map((name) => byName.get(name.toLowerCase())).filter((g): g is Group => g !== undefined);
-  const states = await readGroupStates(auth, named, concurrency, call);
+  const states = await readGroupStates(inventory, named);
   return { byName, states: new Map(states.map((state) => [state.group.id, state])) };
 }
 
-/** The direct members and user owners of `groups` (two requests per group, `concurrency` in flight), in order. */
-export function readGroupStates(
-  auth: DomoAuth,
-  groups: Group[],
-  concurrency: number,
-  call: CallOptions,
-): Promise<GroupState[]> {
-  return mapAll(groups, concurrency, async (group) => {
-    const [{ data: full }, { data: owners }] = await Promise.all([
-      getGroupById(auth, group.id, call),
-      getGroupOwners(auth, group.id, call),
-    ]);
-    return { group, members: full.userIds ?? [], owners: owners.filter((o) => o.type === 'USER').map((o) => o.id) };
-  });
+/** The direct members and user owners of `groups` (two requests per group), in order. */
+export async function readGroupStates(inventory: Inventory, groups: Group[]): Promise<GroupState[]> {
+  const records = await inventory.groupDetails(groups, { members: 'direct', owners: true });
+  return records.map(({ group, members = [], owners = [] }) => ({
+    group,
+    members,
+    owners: owners.filter((o) => o.type === 'USER').map((o) => o.id),
+  }));
 }
 
 /** The changes that make one group match its spec; problems (a managed group's members) are pushed to `problems`. */

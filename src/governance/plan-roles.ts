@@ -1,14 +1,7 @@
-import type { DomoAuth } from '../auth/base.js';
+import type { Inventory } from '../inventory/inventory.js';
 import { isDeletedEmail } from '../classes/deleted.js';
-import { mapAll } from '../client/concurrency.js';
-import type { CallOptions } from '../classes/entity.js';
-import { grantCatalogue } from '../classes/role/grant.js';
 import { closeMatches } from '../internal/suggest.js';
 import { LAST_SYSTEM_ROLE_ID } from '../classes/role/role.js';
-import { getDefaultRole } from '../routes/role/default.js';
-import { getRoleGrants } from '../routes/role/grants.js';
-import { getRoles } from '../routes/role/core.js';
-import { getRoleMembership } from '../routes/role/members.js';
 import type { Role } from '../routes/role/schemas.js';
 import type { User } from '../routes/user/schemas.js';
 import type { PlannedUser } from './plan-groups.js';
@@ -56,34 +49,24 @@ export interface RoleState {
 }
 
 /** Every role, the default role, the grant catalogue, and the grants and members of the roles named. */
-export async function readRoleSection(auth: DomoAuth, names: string[], concurrency: number, call: CallOptions) {
-  const [{ data: roles }, { data: defaultId }, catalogue] = await Promise.all([
-    getRoles(auth, call),
-    getDefaultRole(auth, call),
-    grantCatalogue(auth, call),
-  ]);
+export async function readRoleSection(inventory: Inventory, names: string[]) {
+  const [{ roles, defaultId }, catalogue] = await Promise.all([inventory.roleList(), inventory.catalogue()]);
   const byName = new Map(roles.map((role) => [role.name.toLowerCase(), role]));
   const named = names.map((name) => byName.get(name.toLowerCase())).filter((r): r is Role => r !== undefined);
-  return { roles, defaultId, catalogue, byName, states: await readRoles(auth, named, concurrency, call) };
+  // a strict inventory has read the default role or thrown
+  return { roles, defaultId: defaultId as number, catalogue, byName, states: await readRoles(inventory, named) };
 }
 
 /** The grants and live members of `roles`, by role id (members by id, with the email the answer carried). */
-export async function readRoles(
-  auth: DomoAuth,
-  roles: Role[],
-  concurrency: number,
-  call: CallOptions,
-): Promise<Map<number, RoleState>> {
-  const states = await mapAll(roles, concurrency, async (role) => {
-    const [grants, members] = await Promise.all([
-      getRoleGrants(auth, role.id, call),
-      getRoleMembership(auth, role.id, call),
-    ]);
-    // Deleted users keep their role in Domo's records: they are not members a spec manages (nor can they be moved).
-    const live = members.data.filter((m) => !isDeletedEmail(m.email ?? ''));
-    return { role, grants: grants.data, members: new Map(live.map((m) => [m.userId, m.email ?? String(m.userId)])) };
-  });
-  return new Map(states.map((state) => [state.role.id, state]));
+export async function readRoles(inventory: Inventory, roles: Role[]): Promise<Map<number, RoleState>> {
+  const records = await inventory.roleDetails(roles, { members: true });
+  return new Map(
+    records.map(({ role, grants = [], members = [] }) => {
+      // Deleted users keep their role in Domo's records: they are not members a spec manages (nor can they be moved).
+      const live = members.filter((m) => !isDeletedEmail(m.email ?? ''));
+      return [role.id, { role, grants, members: new Map(live.map((m) => [m.userId, m.email ?? String(m.userId)])) }];
+    }),
+  );
 }
 
 /** Emails by user id: of the users the spec names, and of role members whose answer carried one. */

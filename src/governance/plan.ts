@@ -9,6 +9,7 @@ import type { Role } from '../routes/role/schemas.js';
 import type { User } from '../routes/user/schemas.js';
 import { hasUnsafeChars, unicodeEscape } from '../internal/unsafe-text.js';
 import { beforeState, type BeforeState } from './before.js';
+import { Inventory } from '../inventory/inventory.js';
 import { kindOf } from './kinds/index.js';
 import { lookalikeOf } from './lookalike.js';
 import { selfLockout } from './lockout.js';
@@ -100,7 +101,8 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
   }
   const absent = { roles: [...(options.absent?.roles ?? [])], groups: [...(options.absent?.groups ?? [])] };
   const problems: string[] = [];
-  const read = await readForPlan(auth, spec, absent, options.concurrency ?? 16, call, problems);
+  const inventory = new Inventory(auth, call, { concurrency: options.concurrency ?? 16 });
+  const read = await readForPlan(inventory, spec, absent, problems);
   const claimed = claimedUsers(Object.entries(spec.roles ?? {}), read.users, problems);
   const changes: PlanChange[] = [
     ...planRoles(spec, read, claimed, problems),
@@ -136,27 +138,21 @@ type PlanRead = Awaited<ReturnType<typeof readForPlan>>;
  * Four independent reads at once — roles (then their grants and members), groups, accounts, the spec's users — each
  * with at most `concurrency` requests in flight. Problems are collected apart and listed in a fixed order.
  */
-async function readForPlan(
-  auth: DomoAuth,
-  spec: Spec,
-  absent: Plan['absent'],
-  concurrency: number,
-  call: CallOptions,
-  problems: string[],
-) {
+async function readForPlan(inventory: Inventory, spec: Spec, absent: Plan['absent'], problems: string[]) {
+  const { auth, call } = inventory;
   const roleNames = Object.keys(spec.roles ?? {});
   const groupNames = Object.keys(spec.groups ?? {});
   const accountNames = Object.keys(spec.accounts ?? {});
   const accountProblems: string[] = [];
   const userProblems: string[] = [];
   const [roleSection, groups, accountStates, users] = await Promise.all([
-    readRoleSection(auth, [...roleNames, ...absent.roles], concurrency, call),
+    readRoleSection(inventory, [...roleNames, ...absent.roles]),
     groupNames.length === 0 && accountNames.length === 0 && absent.groups.length === 0
       ? undefined
-      : readGroups(auth, [...groupNames, ...absent.groups], concurrency, call),
+      : readGroups(inventory, [...groupNames, ...absent.groups]),
     accountNames.length === 0
       ? (new Map() as Awaited<ReturnType<typeof readAccounts>>)
-      : readAccounts(auth, accountNames, concurrency, call, accountProblems),
+      : readAccounts(inventory, accountNames, accountProblems),
     resolveSpecUsers(auth, specUserRefs(spec), userProblems, call),
   ]);
   problems.push(...accountProblems, ...userProblems);
