@@ -1,6 +1,6 @@
 import { dict } from '../internal/dict.js';
-import type { AccountState } from './plan-accounts.js';
-import type { GroupState } from './plan-groups.js';
+import type { AccountState } from './kinds/accounts/plan.js';
+import type { GroupState } from './kinds/groups/plan.js';
 import { kindOf, type BeforeContext } from './kinds/index.js';
 import type { PlanChange, RoleState } from './plan.js';
 import type { Spec, SpecAccount, SpecGroup, SpecRole } from './spec.js';

@@ -8,7 +8,7 @@ import { callOptions, type CallOptions } from '../classes/entity.js';
 import { Inventory } from '../inventory/inventory.js';
 import { LAST_SYSTEM_ROLE_ID } from '../classes/role/role.js';
 import { accountSpec } from './kinds/index.js';
-import { readGroupStates } from './plan-groups.js';
+import { readGroupStates } from './kinds/groups/plan.js';
 import { readRoles } from './plan.js';
 import { nameKey, type Spec, type SpecAccount, type SpecGroup, type SpecRole } from './spec.js';
 

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Group } from '../routes/group/schemas.js';
 import type { Role } from '../routes/role/schemas.js';
 import type { User } from '../routes/user/schemas.js';
-import type { AccountState } from './plan-accounts.js';
-import type { GroupState } from './plan-groups.js';
-import type { RoleState } from './plan-roles.js';
+import type { AccountState } from './kinds/accounts/plan.js';
+import type { GroupState } from './kinds/groups/plan.js';
+import type { RoleState } from './kinds/roles/plan.js';
 
 /** A stable hash of what planning read, in id order (answer order does not count). */
 export function fingerprint(

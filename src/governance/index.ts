@@ -22,8 +22,8 @@ export {
   type PlanOptions,
   type PlannedUser,
 } from './plan.js';
-export type { GroupChange } from './plan-groups.js';
-export type { AccountChange, PlannedPrincipal } from './plan-accounts.js';
+export type { GroupChange } from './kinds/groups/plan.js';
+export type { AccountChange, PlannedPrincipal } from './kinds/accounts/plan.js';
 export type { BeforeState } from './before.js';
 export { applyPlan, applySpec, applyVerified, type ApplyOptions, type ApplyReport } from './apply.js';
 export { SNAPSHOT_DIR, SnapshotSchema, takeSnapshot, saveSnapshot, loadSnapshot, type Snapshot } from './snapshot.js';

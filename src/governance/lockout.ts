@@ -3,7 +3,7 @@ import type { CallOptions } from '../classes/entity.js';
 import { getRoleGrants } from '../routes/role/grants.js';
 import type { Role } from '../routes/role/schemas.js';
 import type { PlanChange } from './plan.js';
-import type { RoleState } from './plan-roles.js';
+import type { RoleState } from './kinds/roles/plan.js';
 
 /** The grant without which an admin can no longer manage roles: losing it is a lockout. */
 export const LOCKOUT_GRANT = 'role.manage';

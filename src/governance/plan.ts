@@ -14,8 +14,8 @@ import { kindOf } from './kinds/index.js';
 import { lookalikeOf } from './lookalike.js';
 import { selfLockout } from './lockout.js';
 import { fingerprint } from './fingerprint.js';
-import { accountChange, accountUserRefs, readAccounts, type AccountChange } from './plan-accounts.js';
-import { groupChanges, readGroups, type GroupChange } from './plan-groups.js';
+import { accountChange, accountUserRefs, readAccounts, type AccountChange } from './kinds/accounts/plan.js';
+import { groupChanges, readGroups, type GroupChange } from './kinds/groups/plan.js';
 import {
   checkGrants,
   claimedUsers,
@@ -25,11 +25,11 @@ import {
   suggest,
   type RoleChange,
   type RoleState,
-} from './plan-roles.js';
+} from './kinds/roles/plan.js';
 import type { Spec } from './spec.js';
 
-export type { PlannedUser } from './plan-groups.js';
-export { readRoles, type RoleChange, type RoleState } from './plan-roles.js';
+export type { PlannedUser } from './kinds/groups/plan.js';
+export { readRoles, type RoleChange, type RoleState } from './kinds/roles/plan.js';
 export { renderPlan } from './render.js';
 
 /** One change a plan would make. `destructive` ones need `--allow-destructive` to apply. */

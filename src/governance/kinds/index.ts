@@ -1,11 +1,11 @@
 import type { PlanChange } from '../plan.js';
-import { accountSharing } from './accounts.js';
-import { createGroup, deleteGroup, groupList, updateGroup } from './groups.js';
+import { accountSharing } from './accounts/kinds.js';
+import { createGroup, deleteGroup, groupList, updateGroup } from './groups/kinds.js';
 import type { ChangeKind } from './kind.js';
-import { createRole, deleteRole, moveUsers, removeUsers, setDefaultRole, setGrants, updateRole } from './roles.js';
+import { createRole, deleteRole, moveUsers, removeUsers, setDefaultRole, setGrants, updateRole } from './roles/kinds.js';
 
 export type { ApplyContext, BeforeContext, ChangeKind } from './kind.js';
-export { accountSpec } from './accounts.js';
+export { accountSpec } from './accounts/kinds.js';
 
 /** Every kind of change a plan can hold, and the one module that knows it. A kind missing here fails to compile. */
 export const CHANGE_KINDS: { readonly [K in PlanChange['kind']]: ChangeKind<Extract<PlanChange, { kind: K }>> } = {

@@ -1,9 +1,9 @@
 // The group change kinds: create, update, members and owners, delete.
-import { DomoGroup } from '../../classes/group/group.js';
-import { DomoGroups } from '../../classes/group/groups.js';
-import type { GroupChange } from '../plan-groups.js';
-import type { SpecGroup } from '../spec.js';
-import type { ChangeKind } from './kind.js';
+import { DomoGroup } from '../../../classes/group/group.js';
+import { DomoGroups } from '../../../classes/group/groups.js';
+import type { GroupChange } from './plan.js';
+import type { SpecGroup } from '../../spec.js';
+import type { ChangeKind } from '../kind.js';
 
 type Of<K extends GroupChange['kind']> = Extract<GroupChange, { kind: K }>;
 type CreatableType = 'open' | 'adHoc' | 'closed' | 'dynamic';

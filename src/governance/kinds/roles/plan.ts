@@ -1,11 +1,11 @@
-import type { Inventory } from '../inventory/inventory.js';
-import { isDeletedEmail } from '../classes/deleted.js';
-import { closeMatches } from '../internal/suggest.js';
-import { LAST_SYSTEM_ROLE_ID } from '../classes/role/role.js';
-import type { Role } from '../routes/role/schemas.js';
-import type { User } from '../routes/user/schemas.js';
-import type { PlannedUser } from './plan-groups.js';
-import type { SpecRole } from './spec.js';
+import type { Inventory } from '../../../inventory/inventory.js';
+import { isDeletedEmail } from '../../../classes/deleted.js';
+import { closeMatches } from '../../../internal/suggest.js';
+import { LAST_SYSTEM_ROLE_ID } from '../../../classes/role/role.js';
+import type { Role } from '../../../routes/role/schemas.js';
+import type { User } from '../../../routes/user/schemas.js';
+import type { PlannedUser } from '../groups/plan.js';
+import type { SpecRole } from '../../spec.js';
 
 /** The role changes a plan can hold (and the default role's). */
 export type RoleChange =

@@ -1,7 +1,7 @@
 // The role change kinds: create, describe, grants, the default role, members in and out, delete.
-import { DomoRole, LAST_SYSTEM_ROLE_ID } from '../../classes/role/role.js';
-import type { RoleChange } from '../plan-roles.js';
-import type { ApplyContext, ChangeKind } from './kind.js';
+import { DomoRole, LAST_SYSTEM_ROLE_ID } from '../../../classes/role/role.js';
+import type { RoleChange } from './plan.js';
+import type { ApplyContext, ChangeKind } from '../kind.js';
 
 type Of<K extends RoleChange['kind']> = Extract<RoleChange, { kind: K }>;
 const byName = (ctx: ApplyContext, name: string) => ctx.roles.getByName(name, ctx.call);

@@ -1,7 +1,7 @@
-import type { Inventory } from '../inventory/inventory.js';
-import type { Group } from '../routes/group/schemas.js';
-import type { User } from '../routes/user/schemas.js';
-import type { SpecGroup } from './spec.js';
+import type { Inventory } from '../../../inventory/inventory.js';
+import type { Group } from '../../../routes/group/schemas.js';
+import type { User } from '../../../routes/user/schemas.js';
+import type { SpecGroup } from '../../spec.js';
 
 /** A user as a plan names them. */
 export interface PlannedUser {

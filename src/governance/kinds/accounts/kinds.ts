@@ -1,10 +1,10 @@
 // The account change kind: one account's sharing (grants, revokes, a new owner).
-import { dict } from '../../internal/dict.js';
-import { DomoAccount } from '../../classes/account/account.js';
-import { DomoGroups } from '../../classes/group/groups.js';
-import type { AccountChange, AccountState, PlannedPrincipal } from '../plan-accounts.js';
-import type { SpecAccount } from '../spec.js';
-import type { ChangeKind } from './kind.js';
+import { dict } from '../../../internal/dict.js';
+import { DomoAccount } from '../../../classes/account/account.js';
+import { DomoGroups } from '../../../classes/group/groups.js';
+import type { AccountChange, AccountState, PlannedPrincipal } from './plan.js';
+import type { SpecAccount } from '../../spec.js';
+import type { ChangeKind } from '../kind.js';
 
 type AccessLevel = 'OWNER' | 'CAN_SHARE' | 'CAN_EDIT' | 'CAN_VIEW';
 type ShareLevel = NonNullable<SpecAccount['share']>[string];

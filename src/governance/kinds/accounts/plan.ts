@@ -1,10 +1,10 @@
-import type { Inventory } from '../inventory/inventory.js';
-import { parseId } from '../internal/refs.js';
-import { closeMatches } from '../internal/suggest.js';
-import type { Account, AccessEntry } from '../routes/account/schemas.js';
-import type { Group } from '../routes/group/schemas.js';
-import type { User } from '../routes/user/schemas.js';
-import type { SpecAccount } from './spec.js';
+import type { Inventory } from '../../../inventory/inventory.js';
+import { parseId } from '../../../internal/refs.js';
+import { closeMatches } from '../../../internal/suggest.js';
+import type { Account, AccessEntry } from '../../../routes/account/schemas.js';
+import type { Group } from '../../../routes/group/schemas.js';
+import type { User } from '../../../routes/user/schemas.js';
+import type { SpecAccount } from '../../spec.js';
 
 /** Who a share is for, as a plan names them. */
 export interface PlannedPrincipal {
