@@ -2,7 +2,15 @@ import type { PlanChange } from '../plan.js';
 import { accountSharing } from './accounts/kinds.js';
 import { createGroup, deleteGroup, groupList, updateGroup } from './groups/kinds.js';
 import type { ChangeKind } from './kind.js';
-import { createRole, deleteRole, moveUsers, removeUsers, setDefaultRole, setGrants, updateRole } from './roles/kinds.js';
+import {
+  createRole,
+  deleteRole,
+  moveUsers,
+  removeUsers,
+  setDefaultRole,
+  setGrants,
+  updateRole,
+} from './roles/kinds.js';
 
 export type { ApplyContext, BeforeContext, ChangeKind } from './kind.js';
 export { accountSpec } from './accounts/kinds.js';
