@@ -85,6 +85,24 @@ export function notFoundByName(
   });
 }
 
+/**
+ * One unknown reference as a not-found error names it: quoted, with its close matches among `candidates` (none for
+ * an overlong one): `"Editr" (did you mean "Editor"?)`.
+ */
+export function unknownRef(text: string, candidates: readonly string[] = []): string {
+  const close = text.length > 80 ? [] : closeMatches(text, candidates);
+  return `${JSON.stringify(clip(text))}${close.length ? ` (did you mean ${close.map((c) => JSON.stringify(c)).join(' or ')}?)` : ''}`;
+}
+
+/** The error for references that matched nothing: every one of them (see {@link unknownRef}) at once. */
+export function notFoundAmong(kind: string, unknown: readonly string[], route: string): DomoNotFoundError {
+  return new DomoNotFoundError({
+    status: 404,
+    route,
+    hint: `no such ${kind}${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`,
+  });
+}
+
 /** A reference to an object of a family: its id (a number, or a string of digits), its exact name, or the object. */
 export type NamedRef = number | string | { readonly id: number };
 
@@ -116,19 +134,11 @@ export function resolveAmong<T extends { id: number }>(
       name === undefined ? items.find((candidate) => candidate.id === id) : findOneByName(kind, items, name, keys);
     if (!item) {
       const names = items.flatMap((candidate) => keys.map((key) => key(candidate) ?? '')).filter(Boolean);
-      const close = name !== undefined && name.length <= 80 ? closeMatches(name, names) : [];
-      unknown.push(
-        `${JSON.stringify(clip(name ?? String(id)))}${close.length ? ` (did you mean ${close.map((c) => JSON.stringify(c)).join(' or ')}?)` : ''}`,
-      );
+      unknown.push(name === undefined ? JSON.stringify(String(id)) : unknownRef(name, names));
     }
     return item;
   });
-  if (unknown.length > 0)
-    throw new DomoNotFoundError({
-      status: 404,
-      route,
-      hint: `no such ${kind}${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`,
-    });
+  if (unknown.length > 0) throw notFoundAmong(kind, unknown, route);
   return found as T[];
 }
 

@@ -15,8 +15,7 @@ import {
   type UserFilter,
 } from '../routes/user/search.js';
 import { callOptions, type CallOptions } from './entity.js';
-import { findOneByName, oneByEmail } from './names.js';
-import { closeMatches } from '../internal/suggest.js';
+import { findOneByName, notFoundAmong, oneByEmail, unknownRef } from './names.js';
 import { isDeletedEmail } from './deleted.js';
 
 /** A user as an argument: an id, an email, or anything with an `id` (a `DomoUser`). */
@@ -213,19 +212,10 @@ export async function resolveGroups(
   const groups = results.map((result) => {
     if (result.ok && result.value.group) return result.value.group;
     if (!result.ok && !(result.error instanceof DomoNotFoundError)) throw result.error;
-    const text = groupRefText(refs[result.index]);
-    const close = result.ok ? closeMatches(text, result.value.candidates) : [];
-    missing.push(
-      `${text}${close.length ? ` (did you mean ${close.map((c) => JSON.stringify(c)).join(' or ')}?)` : ''}`,
-    );
+    missing.push(unknownRef(groupRefText(refs[result.index]), result.ok ? result.value.candidates : []));
     return undefined;
   });
-  if (missing.length > 0)
-    throw new DomoNotFoundError({
-      status: 404,
-      route: 'resolveGroups',
-      hint: `no such group${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}`,
-    });
+  if (missing.length > 0) throw notFoundAmong('group', missing, 'resolveGroups');
   return groups as Group[];
 }
 

@@ -25,7 +25,7 @@ describe('DomoGroups', () => {
     const groups = new DomoGroups(sb.auth);
     const finance = named('Finance');
     expect((await groups.resolve(['Sales Ops', finance.id])).map((g) => g.name)).toEqual(['Sales Ops', 'Finance']);
-    await expect(groups.resolve(['Nope', 999])).rejects.toThrow(/no such groups: Nope, 999/);
+    await expect(groups.resolve(['Nope', 999])).rejects.toThrow(/no such groups: "Nope", "999"/);
   });
 
   it('create and upsert', async () => {

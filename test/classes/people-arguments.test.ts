@@ -55,7 +55,7 @@ describe('sharing and ownership by email and group name', () => {
   it('an unknown group name or email shares with nobody', async () => {
     const account = await DomoAccount.get(sb.auth, 3);
     const before = JSON.stringify(sb.state.accounts.get(3)!.shares);
-    await expect(account.share({ group: 'No Such Group' })).rejects.toThrow(/no such group: No Such Group/);
+    await expect(account.share({ group: 'No Such Group' })).rejects.toThrow(/no such group: "No Such Group"/);
     await expect(account.share({ user: 'ghost@sandbox.example' })).rejects.toThrow(
       /no such user: ghost@sandbox.example/,
     );

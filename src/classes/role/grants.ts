@@ -1,7 +1,7 @@
 import type { DomoAuth } from '../../auth/base.js';
-import { DomoInputError, DomoNotFoundError } from '../../client/errors.js';
-import { clip, describe } from '../../internal/input.js';
-import { closeMatches } from '../../internal/suggest.js';
+import { DomoInputError } from '../../client/errors.js';
+import { describe } from '../../internal/input.js';
+import { notFoundAmong, unknownRef } from '../names.js';
 import { callOptions, type CallOptions } from '../entity.js';
 import { DomoList, pageOf } from '../list.js';
 import { grantCatalogue, missingDependencies, validateGrants, type DomoGrant } from './grant.js';
@@ -58,15 +58,16 @@ export class DomoGrants {
     const unknown: string[] = [];
     const found = wanted.map((ref) => {
       const grant = matchGrant(catalogue, ref);
-      if (!grant) unknown.push(described(ref, catalogue));
+      if (!grant)
+        unknown.push(
+          unknownRef(
+            ref,
+            catalogue.map((g) => g.id),
+          ),
+        );
       return grant;
     });
-    if (unknown.length > 0)
-      throw new DomoNotFoundError({
-        status: 404,
-        route: 'DomoGrants.resolve',
-        hint: `no such grant${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`,
-      });
+    if (unknown.length > 0) throw notFoundAmong('grant', unknown, 'DomoGrants.resolve');
     return found as DomoGrant[];
   }
 
@@ -99,15 +100,4 @@ function matchGrant(catalogue: readonly DomoGrant[], ref: string): DomoGrant | u
     catalogue.find((grant) => grant.id.toLowerCase() === wanted) ??
     catalogue.find((grant) => grant.title?.trim().toLowerCase() === wanted)
   );
-}
-
-function described(ref: string, catalogue: readonly DomoGrant[]): string {
-  const close =
-    ref.length > 80
-      ? []
-      : closeMatches(
-          ref,
-          catalogue.map((grant) => grant.id),
-        );
-  return `${JSON.stringify(clip(ref))}${close.length ? ` (did you mean ${close.map((c) => JSON.stringify(c)).join(' or ')}?)` : ''}`;
 }
