@@ -237,9 +237,9 @@ async function findGroup(
   ref: GroupRef,
   call: CallOptions,
 ): Promise<{ group: Group | undefined; candidates: string[] }> {
-  const parsed = parseRef(ref, { names: true });
+  const parsed = parseRef(ref, { names: true, groups: true });
   if (parsed?.kind === 'id') return { group: (await getGroupById(auth, parsed.id, call)).data, candidates: [] };
-  return groupNamed(auth, ref as string, call);
+  return groupNamed(auth, parsed?.kind === 'group' ? parsed.name : (ref as string), call);
 }
 
 /** The group named exactly `name` (case-insensitive), through Domo's contains-search and every page of it. */

@@ -223,6 +223,13 @@ describe('membership and share methods return the one change report', () => {
   });
 });
 
+describe('references', () => {
+  it('groups resolve group:<name> as the CLI and specs write it', async () => {
+    const [finance] = await new DomoGroups(sb.auth).resolve(['group:finance']);
+    expect(finance!.name).toBe('Finance');
+  });
+});
+
 describe('the contract covers every family', () => {
   it('every routes folder is a family in the table', () => {
     const folders = readdirSync('src/routes', { withFileTypes: true })
