@@ -17,6 +17,8 @@ export interface GlobalOptions {
   json?: boolean;
   log?: LogLevel;
   dryRun?: boolean;
+  /** Apply changes without asking (what a script or CI passes; a terminal is asked instead). */
+  yes?: boolean;
 }
 
 /** A request a dry run stopped before it was sent. */

@@ -4,6 +4,10 @@ export interface CliIo {
   err: (text: string) => void;
   /** Standard error is a terminal: progress bars are worth drawing. */
   errIsTTY: boolean;
+  /** Standard input and standard error are a terminal: a person is there to answer {@link CliIo.ask}. */
+  interactive: boolean;
+  /** Asks a person one line (on standard error) and resolves with their answer. */
+  ask: (question: string) => Promise<string>;
   env: NodeJS.ProcessEnv;
 }
 
@@ -11,14 +15,36 @@ export const processIo: CliIo = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
   errIsTTY: Boolean(process.stderr.isTTY),
+  interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+  ask: async (question) => {
+    const { createInterface } = await import('node:readline/promises');
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    try {
+      return await rl.question(question);
+    } finally {
+      rl.close();
+    }
+  },
   env: process.env,
 };
 
-/** An io that collects output, for tests and the demo. */
-export function bufferIo(env: NodeJS.ProcessEnv = {}): CliIo & { stdout: () => string; stderr: () => string } {
+/**
+ * An io that collects output, for tests and the demo. With `answers`, it plays a terminal: each question asked is
+ * written to stderr and answered with the next answer.
+ */
+export function bufferIo(
+  env: NodeJS.ProcessEnv = {},
+  answers?: string[],
+): CliIo & { stdout: () => string; stderr: () => string } {
   let stdout = '';
   let stderr = '';
   return {
+    interactive: answers !== undefined,
+    ask: (question) => {
+      stderr += question;
+      const answer = answers?.shift();
+      return answer === undefined ? Promise.reject(new Error('bufferIo: no answer left')) : Promise.resolve(answer);
+    },
     out: (text) => {
       stdout += text;
     },

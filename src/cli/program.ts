@@ -31,6 +31,7 @@ export function createProgram(io: CliIo = processIo): { program: Command; contex
     .option('--json', 'machine output on stdout, nothing else there')
     .addOption(new Option('--log <level>', 'log requests to stderr').choices(LOG_LEVELS.filter((l) => l !== 'off')))
     .option('--dry-run', 'for changes: list every request the operation would send (secrets redacted) and send none')
+    .option('--yes', 'apply changes without asking: needed when not in a terminal (a terminal is asked to type yes)')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });

@@ -71,12 +71,12 @@ describe('domo-admin offboard', () => {
     expect(dry.stdout).toContain(`1. account #4 "${account.displayName}": ${next!.emailAddress} becomes OWNER`);
     expect(dry.stdout).toContain(`2. delete user #${leaver!.id}`);
     expect(state().accounts.get(4)!.shares).toEqual([{ type: 'USER', id: leaver!.id, accessLevel: 'OWNER' }]);
-    const done = await cli('offboard', leaver!.emailAddress, '--to', next!.emailAddress, '--delete-user');
+    const done = await cli('--yes', 'offboard', leaver!.emailAddress, '--to', next!.emailAddress, '--delete-user');
     expect(done.code).toBe(0);
     expect(done.stderr).toContain('[1/2] account #4');
     expect(done.stdout).toContain('✓ 2 step(s) done');
     expect(state().users.get(leaver!.id)!.deleted).toBe(true);
-    const refused = await cli('offboard', next!.emailAddress, '--to', 'locked@sandbox.example');
+    const refused = await cli('--yes', 'offboard', next!.emailAddress, '--to', 'locked@sandbox.example');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('is inactive');
   });

@@ -98,7 +98,7 @@ describe('domo-admin changes', () => {
     const group = [...sb.state.groups.values()][5]!;
     await cli('accounts', 'share', 'Snowflake - finance', '--group', String(group.id));
     expect(sb.state.accounts.get(3)!.shares).toContainEqual({ type: 'GROUP', id: group.id, accessLevel: 'CAN_VIEW' });
-    await cli('accounts', 'unshare', '3', '--user', String(user.id));
+    await cli('--yes', 'accounts', 'unshare', '3', '--user', String(user.id));
     expect(sb.state.accounts.get(3)!.shares.some((s) => s.id === user.id)).toBe(false);
     const renamed = await cli('accounts', 'rename', '1', 'Finance creds');
     expect(renamed.stdout).toContain('"domo_creds" → "Finance creds"');
@@ -108,24 +108,24 @@ describe('domo-admin changes', () => {
     expect((await cli('roles', 'create', 'Analysts', '--from', 'Editor', '--description', 'analysts')).code).toBe(0);
     const role = roleNamed('Analysts');
     expect(role.authorities).toEqual(roleNamed('Editor').authorities);
-    await cli('roles', 'grants', 'set', 'Analysts', 'dataset.view', 'card.view');
+    await cli('--yes', 'roles', 'grants', 'set', 'Analysts', 'dataset.view', 'card.view');
     expect(roleNamed('Analysts').authorities).toEqual(['dataset.view', 'card.view']);
     const added = await cli('roles', 'grants', 'add', 'Analysts', 'dataset.export');
     expect(added.stdout).toContain('+ dataset.export');
-    await cli('roles', 'grants', 'remove', String(role.id), 'card.view');
+    await cli('--yes', 'roles', 'grants', 'remove', String(role.id), 'card.view');
     expect(roleNamed('Analysts').authorities).toEqual(['dataset.view', 'dataset.export']);
     const movers = [...sb.state.users.values()]
       .filter((u) => u.roleId === 4)
       .slice(0, 2)
       .map((u) => String(u.id));
-    await cli('roles', 'members', 'add', 'Analysts', ...movers);
+    await cli('--yes', 'roles', 'members', 'add', 'Analysts', ...movers);
     expect(movers.every((id) => sb.state.users.get(Number(id))!.roleId === role.id)).toBe(true);
-    await cli('roles', 'members', 'remove', 'Analysts', movers[0]!, '--to-role', 'Social');
+    await cli('--yes', 'roles', 'members', 'remove', 'Analysts', movers[0]!, '--to-role', 'Social');
     expect(sb.state.users.get(Number(movers[0]))!.roleId).toBe(5);
     await cli('roles', 'default', 'Social');
     expect(sb.state.defaultRoleId).toBe(5);
     await cli('roles', 'default', 'Privileged');
-    const deleted = await cli('roles', 'delete', 'Analysts', '--reassign-to', 'Participant');
+    const deleted = await cli('--yes', 'roles', 'delete', 'Analysts', '--reassign-to', 'Participant');
     expect(deleted.code).toBe(0);
     expect(sb.state.roles.has(role.id)).toBe(false);
     expect(sb.state.users.get(Number(movers[1]))!.roleId).toBe(4);
@@ -173,7 +173,7 @@ describe('domo-admin errors', () => {
     expect(level.stderr).toContain('access level must be one of OWNER, CAN_SHARE, CAN_EDIT, CAN_VIEW, NO_ACCESS');
     const id = await cli('accounts', 'rename', 'abc', 'x');
     expect(id.stderr).toContain('<id> must be a positive whole number');
-    const members = await cli('roles', 'members', 'add', 'Admin', 'bob');
+    const members = await cli('--yes', 'roles', 'members', 'add', 'Admin', 'bob');
     expect(members.stderr).toContain('users[0] must be a user id, an email or a DomoUser, got "bob"');
   });
 

@@ -47,7 +47,7 @@ describe('domo-admin users', () => {
     expect(created.code).toBe(0);
     const id = (JSON.parse(created.stdout) as { id: number }).id;
     expect(loopback.sandbox().state.users.get(id)).toMatchObject({ roleId: 4 });
-    expect((await cli('users', 'set-role', 'ada@sandbox.example', 'Editor')).code).toBe(0);
+    expect((await cli('--yes', 'users', 'set-role', 'ada@sandbox.example', 'Editor')).code).toBe(0);
     expect(loopback.sandbox().state.users.get(id)!.roleId).toBe(3);
     await cli('users', 'update', 'ada@sandbox.example', '--title', 'Countess', '--department', 'Maths');
     expect(loopback.sandbox().state.users.get(id)).toMatchObject({ jobTitle: 'Countess', department: 'Maths' });
@@ -56,10 +56,10 @@ describe('domo-admin users', () => {
     const owner = [...loopback.sandbox().state.accounts.values()]
       .map((a) => a.shares.find((s) => s.accessLevel === 'OWNER')!.id)
       .find((o) => o !== loopback.sandbox().state.adminUserId)!;
-    const refused = await cli('users', 'delete', String(owner));
+    const refused = await cli('--yes', 'users', 'delete', String(owner));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('pass --transfer-to <user> to hand them over first');
-    const done = await cli('users', 'delete', String(owner), '--transfer-to', 'ada@sandbox.example');
+    const done = await cli('--yes', 'users', 'delete', String(owner), '--transfer-to', 'ada@sandbox.example');
     expect(done.code).toBe(0);
     expect(loopback.sandbox().state.users.get(owner)!.deleted).toBe(true);
   });
@@ -82,11 +82,11 @@ describe('domo-admin groups', () => {
     const [a, b] = live();
     const added = await cli('--json', 'groups', 'add', 'Reviewers', a!.emailAddress, String(b!.id));
     expect(JSON.parse(added.stdout)).toMatchObject({ added: [a!.id, b!.id], removed: [], memberCount: 2 });
-    await cli('groups', 'remove', 'Reviewers', a!.emailAddress);
+    await cli('--yes', 'groups', 'remove', 'Reviewers', a!.emailAddress);
     expect(named('Reviewers').userIds).toEqual([b!.id]);
     const owners = await cli('--json', 'groups', 'owners', 'Reviewers', '--add', b!.emailAddress);
     expect((JSON.parse(owners.stdout) as { owners: { id: number }[] }).owners.map((o) => o.id)).toContain(b!.id);
-    expect((await cli('groups', 'delete', 'Reviewers')).code).toBe(0);
+    expect((await cli('--yes', 'groups', 'delete', 'Reviewers')).code).toBe(0);
     expect([...loopback.sandbox().state.groups.values()].some((g) => g.name === 'Reviewers')).toBe(false);
   });
 
@@ -100,7 +100,7 @@ describe('domo-admin groups', () => {
 describe('members and shares by email', () => {
   it('roles members add takes emails; accounts share takes --user email and --group name', async () => {
     const [a] = live().filter((u) => u.roleId === 4);
-    expect((await cli('roles', 'members', 'add', 'Editor', a!.emailAddress)).code).toBe(0);
+    expect((await cli('--yes', 'roles', 'members', 'add', 'Editor', a!.emailAddress)).code).toBe(0);
     expect(loopback.sandbox().state.users.get(a!.id)!.roleId).toBe(3);
     expect((await cli('accounts', 'share', '3', '--user', a!.emailAddress, '--level', 'CAN_EDIT')).code).toBe(0);
     expect(loopback.sandbox().state.accounts.get(3)!.shares).toContainEqual({

@@ -73,7 +73,7 @@ describe('--dry-run shows every request an operation would send', () => {
 
 describe('messages a person can act on', () => {
   it("says what to do in the CLI's own terms", async () => {
-    const run = await cli(['roles', 'delete', 'Data Stewards']);
+    const run = await cli(['--yes', 'roles', 'delete', 'Data Stewards']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('pass --reassign-to <role> to move them first');
     expect(run.stderr).not.toContain('{ reassignTo');
@@ -108,7 +108,7 @@ describe('messages a person can act on', () => {
   it('counts printed after a change are re-read from the server', async () => {
     const stewards = roleNamed('Data Stewards');
     const user = [...loopback.sandbox().state.users.values()].find((u) => u.roleId === 4)!;
-    const run = await cli(['--json', 'roles', 'members', 'add', String(stewards.id), String(user.id)]);
+    const run = await cli(['--json', '--yes', 'roles', 'members', 'add', String(stewards.id), String(user.id)]);
     const served = [...loopback.sandbox().state.users.values()].filter((u) => u.roleId === stewards.id).length;
     expect(JSON.parse(run.stdout)).toMatchObject({ userCount: served });
     const grants = await cli(['roles', 'grants', 'add', String(stewards.id), 'dataset.view', 'dataset.export']);

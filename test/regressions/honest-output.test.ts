@@ -18,7 +18,7 @@ describe('accounts list OWNER', () => {
     account.shares = [{ type: 'USER', id: creator!.id, accessLevel: 'OWNER' }];
     const rowOf = (stdout: string) => stdout.split('\n').find((line) => line.includes(account.displayName))!;
     expect(rowOf((await cli(['accounts', 'list'])).stdout)).toContain(creator!.displayName);
-    const offboard = await cli(['offboard', creator!.emailAddress, '--to', heir!.emailAddress]);
+    const offboard = await cli(['--yes', 'offboard', creator!.emailAddress, '--to', heir!.emailAddress]);
     expect(offboard.code).toBe(0);
     const after = rowOf((await cli(['accounts', 'list'])).stdout);
     expect(after).toContain(heir!.displayName);
@@ -32,7 +32,7 @@ describe('counts after a change', () => {
   it('users set-role prints the role as it is after the move', async () => {
     const { state } = sandbox();
     const user = people().find((u) => u.roleId === 4)!;
-    const { stdout, code } = await cli(['users', 'set-role', user.emailAddress, 'Editor']);
+    const { stdout, code } = await cli(['--yes', 'users', 'set-role', user.emailAddress, 'Editor']);
     expect(code).toBe(0);
     expect(stdout).toContain(`${state.userCount(3)} users`);
   });
@@ -61,7 +61,7 @@ describe('a user by id or by email', () => {
     for (const args of [
       ['users', 'show', a!.emailAddress],
       ['access', a!.emailAddress],
-      ['offboard', a!.emailAddress, '--to', people()[2]!.emailAddress],
+      ['--yes', 'offboard', a!.emailAddress, '--to', people()[2]!.emailAddress],
     ]) {
       const { code, stderr } = await cli(args);
       expect(code, args.join(' ')).toBe(1);

@@ -7,6 +7,7 @@ import { DomoUsers } from '../../classes/user/users.js';
 import type { Progress } from '../../client/concurrency.js';
 import { AccessLevel } from '../../routes/account/sharing.js';
 import type { CliContext } from '../context.js';
+import { confirmWrite } from '../confirm.js';
 import { accessTable, ownersText, accountsTable, configText } from '../render.js';
 import { integerOption, userArgument } from '../options.js';
 import { accessLevelArgument, idArgument, resolveAccount, resolveOAuth } from '../resolve.js';
@@ -160,6 +161,12 @@ function registerAccountsSharing(accounts: Command, ctx: () => CliContext): void
       const auth = await c.auth();
       const account = await resolveAccount(auth, ref);
       const target = await principal(auth, options);
+      const current = accessLevelOf(await account.getAccess(), target);
+      if (current !== 'NONE' && current !== options.level)
+        await confirmWrite(c, {
+          title: `${account.summary()}: change ${target.who}'s access`,
+          changes: [`~ ${target.who}: ${current} → ${options.level}`],
+        });
       await account.share({ ...target.ids, accessLevel: options.level });
       const level = accessLevelOf(await account.getAccess(), target); // as the server now shows it
       c.result(
@@ -175,6 +182,11 @@ function registerAccountsSharing(accounts: Command, ctx: () => CliContext): void
       const auth = await c.auth();
       const account = await resolveAccount(auth, ref);
       const target = await principal(auth, options);
+      const current = accessLevelOf(await account.getAccess(), target);
+      await confirmWrite(c, {
+        title: `${account.summary()}: revoke ${target.who}'s access`,
+        changes: current === 'NONE' ? [] : [`− ${target.who}: ${current}`],
+      });
       await account.unshare(target.ids);
       const level = accessLevelOf(await account.getAccess(), target);
       c.result({ ok: true, account: account.id, ...target.ids, accessLevel: level }, () =>

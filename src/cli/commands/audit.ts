@@ -10,6 +10,7 @@ import { offboardUser, planOffboarding, type OffboardingPlan } from '../../audit
 import { auditReportHtml } from '../../audit/report.js';
 import { fileError } from '../../client/errors.js';
 import type { CliContext } from '../context.js';
+import { confirmWrite } from '../confirm.js';
 import { userArgument } from '../options.js';
 import { formatTable } from '../table.js';
 
@@ -156,10 +157,12 @@ function registerAuditOffboard(program: Command, ctx: () => CliContext): void {
       const c = ctx();
       const auth = await c.auth();
       const call = { to: options.to, deleteUser: Boolean(options.deleteUser) };
-      if (c.options.dryRun) {
-        const plan = await planOffboarding(auth, email, call);
-        return c.result({ dryRun: true, plan }, () => planText(plan, 'would'));
-      }
+      const preview = await planOffboarding(auth, email, call);
+      if (c.options.dryRun) return c.result({ dryRun: true, plan: preview }, () => planText(preview, 'would'));
+      await confirmWrite(c, {
+        title: `offboard ${preview.user.email}: hand over to ${preview.to.label}${call.deleteUser ? ', then delete the user' : ''}`,
+        changes: preview.steps.map((step) => (/^delete/i.test(step) ? `− ${step}` : `~ ${step}`)),
+      });
       const { plan, done } = await offboardUser(auth, email, {
         ...call,
         onProgress: (n, total, step) => c.note(`[${n}/${total}] ${step}`),

@@ -15,6 +15,7 @@ import { isSavedPlan, loadPlan, replanSaved, savePlan } from '../../governance/s
 import { loadSnapshot } from '../../governance/snapshot.js';
 import type { Spec } from '../../governance/spec.js';
 import type { CliContext } from '../context.js';
+import { consent } from '../confirm.js';
 import { adminDir } from '../profiles.js';
 
 /** A commander parser for `--only roles,groups`. */
@@ -32,7 +33,6 @@ function sections(value: string): SpecSection[] {
 }
 
 interface ApplyFlags {
-  yes?: boolean;
   allowDestructive?: boolean;
   allowSelfLockout?: boolean;
   snapshotDir?: string;
@@ -103,7 +103,6 @@ function registerGovernanceDiff(program: Command, ctx: () => CliContext): void {
 
 function withApplyFlags(command: Command): Command {
   return command
-    .option('--yes', 'apply without asking (required)')
     .option(
       '--allow-destructive',
       'also apply destructive changes (grants removed from roles with members, members removed, shares revoked, deletions)',
@@ -126,10 +125,7 @@ async function applyReviewed(
 ): Promise<void> {
   if (!c.json) c.note(renderPlan(plan).trimEnd());
   if (plan.changes.length === 0) return c.result({ applied: [], remaining: [] }, () => '');
-  if (!options.yes)
-    throw new DomoInputError('nothing was applied: review the plan above, then run again with --yes', {
-      field: 'yes',
-    });
+  await consent(c, 'nothing was applied: review the plan above, then run again with --yes');
   // Ctrl-C while applying: say exactly how far it got and where the way back is, then stop.
   let applied = 0;
   let snapshot: string | undefined;
@@ -215,7 +211,7 @@ function registerGovernanceApply(program: Command, ctx: () => CliContext): void 
     program
       .command('apply <file>')
       .description(
-        'apply a spec, or a plan saved by `plan --out` (refused if the instance changed since); --yes is required',
+        'apply a spec, or a plan saved by `plan --out` (refused if the instance changed since); asks in a terminal, --yes elsewhere',
       ),
   ).action(async (file: string, options: ApplyFlags) => {
     const c = ctx();
@@ -243,7 +239,9 @@ function registerGovernanceRestore(program: Command, ctx: () => CliContext): voi
   withApplyFlags(
     program
       .command('restore <snapshot>')
-      .description('plan and apply the way back to a snapshot written before an apply; --yes is required'),
+      .description(
+        'plan and apply the way back to a snapshot written before an apply; asks in a terminal, --yes elsewhere',
+      ),
   ).action(async (file: string, options: ApplyFlags) => {
     const c = ctx();
     const auth = await c.auth();

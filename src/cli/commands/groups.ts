@@ -4,6 +4,8 @@ import { DomoGroups } from '../../classes/group/groups.js';
 import { checkGroupType } from '../../routes/group/core.js';
 import type { Principal } from '../../routes/group/schemas.js';
 import type { CliContext } from '../context.js';
+import { confirmWrite } from '../confirm.js';
+import { DomoUsers } from '../../classes/user/users.js';
 import { groupsTable, usersTable } from '../render.js';
 import { formatTable } from '../table.js';
 
@@ -87,6 +89,7 @@ function registerChanges(groups: Command, ctx: () => CliContext): void {
       .action(async (ref: string, users: string[]) => {
         const c = ctx();
         const group = await resolveGroup(c, ref);
+        if (verb === 'remove') await confirmRemoval(c, group, users, 'member');
         const change = verb === 'add' ? await group.addMembers(users) : await group.removeMembers(users);
         await group.refresh(); // the count as the server now has it
         c.result({ group: group.id, ...change, memberCount: group.memberCount }, () =>
@@ -102,6 +105,7 @@ function registerChanges(groups: Command, ctx: () => CliContext): void {
     .action(async (ref: string, options: { add?: string[]; remove?: string[] }) => {
       const c = ctx();
       const group = await resolveGroup(c, ref);
+      if (options.remove) await confirmRemoval(c, group, options.remove, 'owner');
       const added = options.add ? (await group.addOwners(options.add)).added : [];
       const removed = options.remove ? (await group.removeOwners(options.remove)).removed : [];
       const owners = await group.getOwners();
@@ -111,12 +115,20 @@ function registerChanges(groups: Command, ctx: () => CliContext): void {
           (options.add || options.remove ? changeLine(group, { added, removed }, 'owners') : '') + ownersTable(owners),
       );
     });
+  registerGroupsDelete(groups, ctx);
+}
+
+function registerGroupsDelete(groups: Command, ctx: () => CliContext): void {
   groups
     .command('delete <group>')
     .description('delete a group (refuses system groups)')
     .action(async (ref: string) => {
       const c = ctx();
       const group = await resolveGroup(c, ref);
+      await confirmWrite(c, {
+        title: `delete group ${JSON.stringify(group.name)}`,
+        changes: [`− group ${JSON.stringify(group.name)} (#${group.id}, ${group.memberCount ?? '?'} member(s))`],
+      });
       await group.delete();
       c.result({ ok: true, deleted: group.id }, () => `✓ deleted ${group.summary()}\n`);
     });
@@ -127,4 +139,13 @@ export function registerGroups(program: Command, ctx: () => CliContext): void {
   const groups = program.command('groups').description('groups: list, show, create, add, remove, owners, delete');
   registerReads(groups, ctx);
   registerChanges(groups, ctx);
+}
+
+/** Shows who loses membership or ownership of `group` (by email) and asks. */
+async function confirmRemoval(c: CliContext, group: DomoGroup, refs: readonly string[], what: string): Promise<void> {
+  const users = await new DomoUsers(await c.auth()).resolve(refs);
+  await confirmWrite(c, {
+    title: `group ${JSON.stringify(group.name)}: remove ${users.length} ${what}(s)`,
+    changes: users.map((user) => `− ${what} ${user.email || user.id}`),
+  });
 }

@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
+import { DomoInputError } from '../../client/errors.js';
 import { DomoRoles } from '../../classes/role/roles.js';
 import { DomoRole } from '../../classes/role/role.js';
+import { DomoGrants } from '../../classes/role/grants.js';
+import { DomoUsers } from '../../classes/user/users.js';
+import { changeLines, confirmWrite } from '../confirm.js';
 import type { CliContext } from '../context.js';
 import { membersTable, rolesTable } from '../render.js';
 import { resolveRole } from '../resolve.js';
@@ -80,6 +84,16 @@ function registerRolesDelete(roles: Command, ctx: () => CliContext): void {
       const auth = await c.auth();
       const role = await resolveRole(auth, ref);
       const target = options.reassignTo === undefined ? undefined : await resolveRole(auth, options.reassignTo);
+      const members = role.userCount ?? 0;
+      // A role with members and nowhere to move them is refused by delete() itself, before anything is sent.
+      if (members === 0 || target)
+        await confirmWrite(c, {
+          title: `delete role ${JSON.stringify(role.name)}`,
+          changes: [
+            ...(target && members > 0 ? [`~ ${members} member(s) move to ${JSON.stringify(target.name)}`] : []),
+            `− role ${JSON.stringify(role.name)} (#${role.id})`,
+          ],
+        });
       await role.delete(target ? { reassignTo: target.id } : {});
       c.result(
         { ok: true, deleted: role.id },
@@ -113,24 +127,52 @@ function registerRolesGrants(roles: Command, ctx: () => CliContext): void {
     grants
       .command(`${verb} <role> <grants...>`)
       .description(description)
-      .action(async (ref: string, names: string[]) => {
-        const c = ctx();
-        const role = await resolveRole(await c.auth(), ref);
-        const before = (await role.getGrants()).map((g) => g.id);
-        if (verb === 'set') await role.setGrants(names);
-        else if (verb === 'add') await role.addGrants(names);
-        else await role.removeGrants(names);
-        const after = (await role.getGrants()).map((g) => g.id);
-        await role.refresh(); // counts as the server now has them
-        const added = after.filter((g) => !before.includes(g));
-        const removed = before.filter((g) => !after.includes(g));
-        c.result({ role: role.id, grants: after, added, removed }, () =>
-          added.length + removed.length === 0
-            ? `= ${role.summary()}: no change\n`
-            : `✓ ${role.summary()}${added.length ? `\n  + ${added.join(', ')}` : ''}${removed.length ? `\n  - ${removed.join(', ')}` : ''}\n`,
-        );
-      });
+      .action((ref: string, names: string[]) => changeGrants(ctx(), verb, ref, names));
   }
+}
+
+/**
+ * `roles grants set|add|remove`: checks the names against the catalogue, shows what will be added and removed, asks
+ * before a change that removes any (set, remove), then reports what the server holds.
+ */
+async function changeGrants(
+  c: CliContext,
+  verb: 'set' | 'add' | 'remove',
+  ref: string,
+  names: string[],
+): Promise<void> {
+  const auth = await c.auth();
+  const role = await resolveRole(auth, ref);
+  const before = (await role.getGrants()).map((g) => g.id);
+  const named = verb === 'set' ? await new DomoGrants(auth).check(names) : [...new Set(names)];
+  const wanted =
+    verb === 'set' ? named : verb === 'add' ? [...before, ...named] : before.filter((g) => !named.includes(g));
+  const missing = await new DomoGrants(auth).missingDependencies(wanted);
+  if (verb !== 'add' && missing.length > 0)
+    throw new DomoInputError(`nothing was changed: missing grant dependencies: ${missing.join('; ')}`, {
+      field: 'grants',
+    });
+  const adding = wanted.filter((g) => !before.includes(g));
+  const removing = before.filter((g) => !wanted.includes(g));
+  if (removing.length > 0) {
+    const members = role.userCount === undefined ? '' : ` (${role.userCount} member(s))`;
+    await confirmWrite(c, {
+      title: `role ${JSON.stringify(role.name)}${members}: ${removing.length} grant(s) removed, ${adding.length} added`,
+      changes: changeLines(adding, removing),
+    });
+  }
+  if (verb === 'set') await role.setGrants(names);
+  else if (verb === 'add') await role.addGrants(names);
+  else await role.removeGrants(names);
+  const after = (await role.getGrants()).map((g) => g.id);
+  await role.refresh(); // counts as the server now has them
+  const added = after.filter((g) => !before.includes(g));
+  const removed = before.filter((g) => !after.includes(g));
+  c.result({ role: role.id, grants: after, added, removed }, () =>
+    added.length + removed.length === 0
+      ? `= ${role.summary()}: no change\n`
+      : `✓ ${role.summary()}${added.length ? `\n  + ${added.join(', ')}` : ''}${removed.length ? `\n  − ${removed.join(', ')}` : ''}\n`,
+  );
 }
 
 function registerRolesMembers(roles: Command, ctx: () => CliContext): void {
@@ -144,7 +186,9 @@ function registerRolesMembers(roles: Command, ctx: () => CliContext): void {
     .description('move users into the role')
     .action(async (ref: string, users: string[]) => {
       const c = ctx();
-      const role = await resolveRole(await c.auth(), ref);
+      const auth = await c.auth();
+      const role = await resolveRole(auth, ref);
+      await confirmMoves(c, users, role);
       await role.addMembers(users); // ids or emails, checked and resolved once, before anything moves
       await role.refresh();
       c.result(
@@ -162,13 +206,26 @@ function registerRolesMembers(roles: Command, ctx: () => CliContext): void {
       const c = ctx();
       const auth = await c.auth();
       const role = await resolveRole(auth, ref);
-      const target = options.toRole === undefined ? undefined : await resolveRole(auth, options.toRole);
-      await role.removeMembers(users, target ? { toRoleId: target.id } : {});
-      await Promise.all([role.refresh(), target?.refresh()]);
+      const target = options.toRole ?? (await new DomoRoles(auth).getDefault()).id;
+      const to = await resolveRole(auth, target);
+      await confirmMoves(c, users, to);
+      await role.removeMembers(users, { toRoleId: to.id });
+      await Promise.all([role.refresh(), to.refresh()]);
       c.result(
-        { role: role.id, removed: users, toRoleId: target?.id ?? null },
-        () =>
-          `✓ moved ${users.length} user(s) out of ${role.summary()}${target ? ` into ${target.summary()}` : ' into the default role'}\n`,
+        { role: role.id, removed: users, toRoleId: to.id },
+        () => `✓ moved ${users.length} user(s) out of ${role.summary()} into ${to.summary()}\n`,
       );
     });
+}
+
+/** Shows each user's move (a user holds one role: moving them takes them out of theirs) and asks. */
+async function confirmMoves(c: CliContext, refs: readonly string[], to: DomoRole): Promise<void> {
+  const auth = await c.auth();
+  const [users, roles] = await Promise.all([new DomoUsers(auth).resolve(refs), new DomoRoles(auth).list()]);
+  const nameOf = (id: number | undefined) => roles.find((r) => r.id === id)?.name ?? `role ${id ?? '?'}`;
+  const moving = users.filter((user) => user.roleId !== to.id);
+  await confirmWrite(c, {
+    title: `move ${moving.length} user(s) into role ${JSON.stringify(to.name)}`,
+    changes: moving.map((user) => `~ ${user.email || user.id}: ${nameOf(user.roleId)} → ${to.name}`),
+  });
 }

@@ -7,6 +7,7 @@ import type { CliContext } from '../context.js';
 import { usersTable } from '../render.js';
 import { userArgument } from '../options.js';
 import { resolveRole } from '../resolve.js';
+import { confirmWrite } from '../confirm.js';
 import { inline } from '../text.js';
 
 /** A user by id or email. */
@@ -121,6 +122,10 @@ function registerUsersSetRole(users: Command, ctx: () => CliContext): void {
       const c = ctx();
       const user = await resolveUser(c, ref);
       const role = await resolveRole(await c.auth(), roleRef);
+      await confirmWrite(c, {
+        title: `move ${user.email || user.id} to role ${JSON.stringify(role.name)}`,
+        changes: user.roleId === role.id ? [] : [`~ role: ${await roleOf(c, user)} → ${role.name}`],
+      });
       await user.setRole(role);
       const after = await role.refresh(); // the member count printed is the one after the move
       c.result(user, () => `✓ ${user.summary()} now holds ${after.summary()}\n`);
@@ -173,6 +178,19 @@ function registerUsersDelete(users: Command, ctx: () => CliContext): void {
     .action(async (ref: string, options: { transferTo?: string }) => {
       const c = ctx();
       const user = await resolveUser(c, ref);
+      const owned = await user.owned();
+      const things = [...owned.accounts, ...owned.templates, ...owned.groups].map((o) => JSON.stringify(o.name));
+      // Owning something with no one named to take over is refused by delete() itself, before anything is sent.
+      if (things.length === 0 || options.transferTo)
+        await confirmWrite(c, {
+          title: `delete user ${user.email || user.id}`,
+          changes: [
+            ...(options.transferTo && things.length > 0
+              ? [`~ ${things.join(', ')}: owner → ${options.transferTo}`]
+              : []),
+            `− user ${user.email || user.id} (#${user.id})`,
+          ],
+        });
       await user.delete(options.transferTo === undefined ? {} : { transferTo: options.transferTo });
       c.result(
         { ok: true, deleted: user.id },

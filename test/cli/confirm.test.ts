@@ -1,0 +1,148 @@
+// Every write that removes, replaces, deletes, revokes or transfers shows what will change and asks: in a terminal
+// "Type yes to apply", elsewhere it refuses unless --yes; nothing is sent without consent. In-process against a
+// loopback sandbox (a terminal played by bufferIo's answers), and once through a real pseudo-terminal.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
+import { bufferIo } from '../../src/cli/io.js';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { ROOT } from '../helpers/cli.js';
+
+let sb: RunningSandbox;
+beforeEach(async () => {
+  sb = await startSandbox();
+});
+afterEach(async () => {
+  await sb.close();
+});
+
+/** Runs the CLI; with `answers`, as if in a terminal that types them. */
+async function cli(args: string[], answers?: string[]) {
+  const io = bufferIo({ DOMO_INSTANCE: sb.instance, DOMO_ACCESS_TOKEN: sb.token, DOMO_BASE_URL: sb.url }, answers);
+  const code = await runCli(args, io);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+const mutations = () => sb.state.requests.filter((r) => r.mutated).length;
+const role = (name: string) => [...sb.state.roles.values()].find((r) => r.name === name)!;
+const participant = () =>
+  [...sb.state.users.values()].find((u) => u.roleId === 4 && !u.emailAddress.includes('_deleted_'))!;
+
+/** Every write that needs consent, with what its preview must say. */
+const WRITES: { name: string; args: () => string[]; preview: RegExp }[] = [
+  {
+    name: 'roles grants set (shows the grants it removes)',
+    args: () => ['roles', 'grants', 'set', 'Editor', 'dataset.view'],
+    preview: /role "Editor" \(\d+ member\(s\)\): \d+ grant\(s\) removed[\s\S]*− /,
+  },
+  {
+    name: 'roles grants remove',
+    args: () => ['roles', 'grants', 'remove', 'Editor', 'dataset.export'],
+    preview: /− dataset\.export/,
+  },
+  {
+    name: 'roles delete',
+    args: () => ['roles', 'delete', 'Finance Editors', '--reassign-to', 'Participant'],
+    preview: /− role "Finance Editors"/,
+  },
+  {
+    name: 'roles members add (moves users out of their role)',
+    args: () => ['roles', 'members', 'add', 'Editor', participant().emailAddress],
+    preview: /~ .*: Participant → Editor/,
+  },
+  {
+    name: 'users set-role',
+    args: () => ['users', 'set-role', participant().emailAddress, 'Editor'],
+    preview: /~ role: Participant → Editor/,
+  },
+  { name: 'groups delete', args: () => ['groups', 'delete', 'Finance'], preview: /− group "Finance"/ },
+  {
+    name: 'accounts unshare',
+    args: () => ['accounts', 'unshare', '1', '--user', 'admin@sandbox.example'],
+    preview: /− user \d+ <admin@sandbox\.example>: OWNER/,
+  },
+];
+
+describe('a write that removes or replaces', () => {
+  for (const write of WRITES) {
+    it(`${write.name}: previews, and refuses without a terminal unless --yes; nothing is sent`, async () => {
+      const before = mutations();
+      const refused = await cli(write.args());
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(write.preview);
+      expect(refused.stderr).toContain('run again with --yes (needed when not in a terminal)');
+      expect(mutations()).toBe(before);
+    });
+  }
+
+  it('in a terminal asks "Type yes to apply"; anything but yes changes nothing, yes applies', async () => {
+    const editor = role('Editor').authorities.length;
+    const args = ['roles', 'grants', 'set', 'Editor', 'dataset.view'];
+    const declined = await cli(args, ['y']);
+    expect(declined.stderr).toContain('Type yes to apply: ');
+    expect(declined.stderr).toContain('nothing was changed: not confirmed');
+    expect(declined.code).toBe(1);
+    expect(role('Editor').authorities).toHaveLength(editor);
+    const applied = await cli(args, ['yes']);
+    expect(applied.code).toBe(0);
+    expect(role('Editor').authorities).toEqual(['dataset.view']);
+  });
+
+  it('--yes applies without asking; --dry-run shows the preview and sends nothing', async () => {
+    const before = mutations();
+    const dry = await cli(['--dry-run', 'roles', 'grants', 'remove', 'Editor', 'dataset.export']);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toContain('− dataset.export');
+    expect(mutations()).toBe(before);
+    expect((await cli(['--yes', 'roles', 'grants', 'remove', 'Editor', 'dataset.export'])).code).toBe(0);
+    expect(role('Editor').authorities).not.toContain('dataset.export');
+  });
+
+  it('a removal that breaks a dependency is refused before the preview, nothing asked', async () => {
+    const run = await cli(['roles', 'grants', 'remove', 'Editor', 'dataset.view'], []);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('missing grant dependencies');
+    expect(run.stderr).not.toContain('Type yes');
+  });
+
+  it('adding only (grants add, a new share) does not ask', async () => {
+    expect((await cli(['roles', 'grants', 'add', 'Editor', 'dataset.export'])).code).toBe(0);
+    const user = participant();
+    expect((await cli(['accounts', 'share', '1', '--user', user.emailAddress])).code).toBe(0);
+  });
+
+  it('apply asks in a terminal instead of only failing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'confirm-'));
+    await writeFile(join(dir, 'spec.yaml'), 'roles:\n  Confirmed Role:\n    description: asked first\n');
+    const applied = await cli(['apply', join(dir, 'spec.yaml'), '--snapshot-dir', dir], ['yes']);
+    expect(applied.stderr).toContain('Type yes to apply: ');
+    expect(applied.code).toBe(0);
+    expect(role('Confirmed Role')).toBeDefined();
+  });
+});
+
+describe('in a real pseudo-terminal', () => {
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.runIf(hasScript || process.env.REQUIRE_PTY === '1')(
+    'asks on the terminal and applies after "yes"',
+    async () => {
+      const env = { ...process.env, DOMO_INSTANCE: sb.instance, DOMO_ACCESS_TOKEN: sb.token, DOMO_BASE_URL: sb.url };
+      const command = 'node --import tsx src/cli/main.ts roles grants remove Editor dataset.export';
+      // script(1) gives the CLI a terminal; the answer is typed once the question is on it.
+      const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd: ROOT, env });
+      let seen = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        if (seen.includes('Type yes to apply:') && !seen.includes('yes\r\n')) child.stdin.write('yes\r');
+      });
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(seen).toContain('− dataset.export');
+      expect(seen).toContain('Type yes to apply:');
+      expect(status).toBe(0);
+      expect(role('Editor').authorities).not.toContain('dataset.export');
+    },
+    60_000,
+  );
+});
