@@ -7,6 +7,7 @@ import type { RunningSandbox } from '../sandbox/server.js';
 import type { CliIo } from './io.js';
 import { authFromProfile } from './profiles.js';
 import { printable } from './text.js';
+import { paintMarks } from './color.js';
 
 /** The options every command accepts. */
 export interface GlobalOptions {
@@ -19,6 +20,8 @@ export interface GlobalOptions {
   dryRun?: boolean;
   /** Apply changes without asking (what a script or CI passes; a terminal is asked instead). */
   yes?: boolean;
+  /** `--no-color`: commander sets `color: false`. */
+  color?: boolean;
 }
 
 /** A request a dry run stopped before it was sent. */
@@ -71,7 +74,7 @@ export class CliContext {
    */
   result(data: unknown, human: () => string): void {
     if (this.options.dryRun && this.captured.length > 0) return;
-    this.io.out(this.json ? `${jsonText(data)}\n` : printable(human()));
+    this.io.out(this.json ? `${jsonText(data)}\n` : this.#paint('out', printable(human())));
   }
 
   /**
@@ -93,7 +96,16 @@ export class CliContext {
 
   /** A line for people, on standard error (keeps `--json` output clean). */
   note(text: string): void {
-    this.io.err(`${printable(text)}\n`);
+    this.io.err(`${this.#paint('err', printable(text))}\n`);
+  }
+
+  /** Whether a stream gets colour: the terminal and environment say so, and neither `--no-color` nor `--json`. */
+  colour(stream: 'out' | 'err'): boolean {
+    return this.io.colour[stream] && this.options.color !== false && !this.json;
+  }
+
+  #paint(stream: 'out' | 'err', text: string): string {
+    return this.colour(stream) ? paintMarks(text) : text;
   }
 
   /** Stops the embedded sandbox, also one still starting when a command failed (it would keep the process alive). */

@@ -1,9 +1,13 @@
+import { colourFor } from './color.js';
+
 /** Where the CLI writes: standard output for results, standard error for progress, notes and errors. */
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
   /** Standard error is a terminal: progress bars are worth drawing. */
   errIsTTY: boolean;
+  /** Whether standard output and standard error get colour (see `colourFor`). */
+  colour: { out: boolean; err: boolean };
   /** Standard input and standard error are a terminal: a person is there to answer {@link CliIo.ask}. */
   interactive: boolean;
   /** Asks a person one line (on standard error) and resolves with their answer. */
@@ -15,6 +19,7 @@ export const processIo: CliIo = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
   errIsTTY: Boolean(process.stderr.isTTY),
+  colour: { out: colourFor(process.stdout.isTTY, process.env), err: colourFor(process.stderr.isTTY, process.env) },
   interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
   ask: async (question) => {
     const { createInterface } = await import('node:readline/promises');
@@ -40,6 +45,7 @@ export function bufferIo(
   let stderr = '';
   return {
     interactive: answers !== undefined,
+    colour: { out: colourFor(false, env), err: colourFor(false, env) },
     ask: (question) => {
       stderr += question;
       const answer = answers?.shift();

@@ -14,6 +14,7 @@ import { registerUsers } from './commands/users.js';
 import { registerWhoAmI } from './commands/whoami.js';
 import { CliContext, redactBody, type GlobalOptions } from './context.js';
 import { printable } from './text.js';
+import { paintMarks } from './color.js';
 import { processIo, type CliIo } from './io.js';
 
 /** The `domo-admin` command line, writing through `io`. */
@@ -31,6 +32,7 @@ export function createProgram(io: CliIo = processIo): { program: Command; contex
     .option('--json', 'machine output on stdout, nothing else there')
     .addOption(new Option('--log <level>', 'log requests to stderr').choices(LOG_LEVELS.filter((l) => l !== 'off')))
     .option('--dry-run', 'for changes: list every request the operation would send (secrets redacted) and send none')
+    .option('--no-color', 'no colour (also NO_COLOR=1; colour is only ever used on a terminal)')
     .option('--yes', 'apply changes without asking: needed when not in a terminal (a terminal is asked to type yes)')
     .showHelpAfterError()
     .exitOverride()
@@ -84,7 +86,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     }
     const ctx = context();
     if (ctx && ctx.captured.length > 0) return printDryRun(ctx, error);
-    io.err(json ? `${JSON.stringify(errorJson(error))}\n` : `${printable(inCliTerms(errorLine(error), error))}\n`);
+    const line = printable(inCliTerms(errorLine(error), error));
+    const colour = io.colour.err && !argv.includes('--no-color');
+    io.err(json ? `${JSON.stringify(errorJson(error))}\n` : `${colour ? paintMarks(line) : line}\n`);
     return 1;
   } finally {
     await context()?.close();

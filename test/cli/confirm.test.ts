@@ -126,9 +126,16 @@ describe('a write that removes or replaces', () => {
 describe('in a real pseudo-terminal', () => {
   const hasScript = spawnSync('script', ['--version']).status === 0;
   it.runIf(hasScript || process.env.REQUIRE_PTY === '1')(
-    'asks on the terminal and applies after "yes"',
+    'asks on the terminal, in colour, and applies after "yes"',
     async () => {
-      const env = { ...process.env, DOMO_INSTANCE: sb.instance, DOMO_ACCESS_TOKEN: sb.token, DOMO_BASE_URL: sb.url };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        DOMO_INSTANCE: sb.instance,
+        DOMO_ACCESS_TOKEN: sb.token,
+        DOMO_BASE_URL: sb.url,
+      };
+      delete env.NO_COLOR;
+      delete env.FORCE_COLOR;
       const command = 'node --import tsx src/cli/main.ts roles grants remove Editor dataset.export';
       // script(1) gives the CLI a terminal; the answer is typed once the question is on it.
       const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd: ROOT, env });
@@ -138,7 +145,7 @@ describe('in a real pseudo-terminal', () => {
         if (seen.includes('Type yes to apply:') && !seen.includes('yes\r\n')) child.stdin.write('yes\r');
       });
       const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      expect(seen).toContain('− dataset.export');
+      expect(seen).toContain('\x1b[31m− \x1b[39mdataset.export'); // a terminal gets colour
       expect(seen).toContain('Type yes to apply:');
       expect(status).toBe(0);
       expect(role('Editor').authorities).not.toContain('dataset.export');
