@@ -8,6 +8,7 @@ import type { CliIo } from './io.js';
 import { authFromProfile } from './profiles.js';
 import { printable } from './text.js';
 import { paintMarks } from './color.js';
+import { setTableWidth } from './table.js';
 
 /** The options every command accepts. */
 export interface GlobalOptions {
@@ -46,6 +47,7 @@ export class CliContext {
   constructor(io: CliIo, options: GlobalOptions) {
     this.io = io;
     this.options = options;
+    setTableWidth(options.json ? undefined : io.columns);
   }
 
   get json(): boolean {

@@ -6,6 +6,8 @@ export interface CliIo {
   err: (text: string) => void;
   /** Standard error is a terminal: progress bars are worth drawing. */
   errIsTTY: boolean;
+  /** The terminal's width when standard output is one (tables are fitted to it), else `undefined`. */
+  columns: number | undefined;
   /** Whether standard output and standard error get colour (see `colourFor`). */
   colour: { out: boolean; err: boolean };
   /** Standard input and standard error are a terminal: a person is there to answer {@link CliIo.ask}. */
@@ -20,6 +22,7 @@ export const processIo: CliIo = {
   err: (text) => void process.stderr.write(text),
   errIsTTY: Boolean(process.stderr.isTTY),
   colour: { out: colourFor(process.stdout.isTTY, process.env), err: colourFor(process.stderr.isTTY, process.env) },
+  columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
   ask: async (question) => {
     const { createInterface } = await import('node:readline/promises');
@@ -46,6 +49,7 @@ export function bufferIo(
   return {
     interactive: answers !== undefined,
     colour: { out: colourFor(false, env), err: colourFor(false, env) },
+    columns: env.COLUMNS === undefined ? undefined : Number(env.COLUMNS),
     ask: (question) => {
       stderr += question;
       const answer = answers?.shift();

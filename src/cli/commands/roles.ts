@@ -9,6 +9,7 @@ import type { CliContext } from '../context.js';
 import { membersTable, rolesTable } from '../render.js';
 import { resolveRole } from '../resolve.js';
 import { inline } from '../text.js';
+import { wrapList } from '../table.js';
 
 /** `domo-admin roles …` */
 export function registerRoles(program: Command, ctx: () => CliContext): void {
@@ -45,7 +46,13 @@ function registerRolesShow(roles: Command, ctx: () => CliContext): void {
         [
           role.summary(),
           `  description: ${inline(role.description) || '(none)'}`,
-          `  grants (${grants.length}): ${grants.map((g) => g.id).join(', ') || '(none)'}`,
+          `  grants (${grants.length}): ${
+            wrapList(
+              grants.map((g) => g.id),
+              4,
+              `  grants (${grants.length}): `.length,
+            ) || '(none)'
+          }`,
           '',
           membersTable(members),
         ].join('\n'),
