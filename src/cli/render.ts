@@ -79,14 +79,17 @@ export function membersTable(members: readonly DomoUser[]): string {
   );
 }
 
-export function usersTable(users: readonly DomoUser[]): string {
+/** Users, their role by name (from `roles`, else the name the read gave; an id only when neither says). */
+export function usersTable(users: readonly DomoUser[], roles?: ReadonlyMap<number, string>): string {
+  const roleOf = (u: DomoUser) =>
+    (u.roleId === undefined ? undefined : roles?.get(u.roleId)) ?? u.roleName ?? (u.roleId ? `role ${u.roleId}` : '');
   return formatTable(
     users,
     [
       { header: 'ID', value: (u) => u.id, right: true },
       { header: 'NAME', value: (u) => u.displayName },
       { header: 'EMAIL', value: (u) => u.email },
-      { header: 'ROLE', value: (u) => u.roleId, right: true },
+      { header: 'ROLE', value: roleOf },
       { header: 'TITLE', value: (u) => u.title },
       { header: 'LAST ACTIVE', value: (u) => u.lastActivity },
     ],

@@ -7,6 +7,7 @@ import type { CliContext } from '../context.js';
 import { confirmWrite } from '../confirm.js';
 import { DomoUsers } from '../../classes/user/users.js';
 import { groupsTable, usersTable } from '../render.js';
+import { resolveGroup as findGroup, roleNames } from '../resolve.js';
 import { formatTable } from '../table.js';
 
 /** A group's owners as a table. */
@@ -22,10 +23,8 @@ function ownersTable(owners: readonly Principal[]): string {
   );
 }
 
-/** A group by id or exact name. */
 async function resolveGroup(c: CliContext, ref: string): Promise<DomoGroup> {
-  const [group] = await new DomoGroups(await c.auth()).resolve([ref]);
-  return group!;
+  return findGroup(await c.auth(), ref);
 }
 
 function changeLine(group: DomoGroup, change: { added: number[]; removed: number[] }, what: string): string {
@@ -51,14 +50,18 @@ function registerReads(groups: Command, ctx: () => CliContext): void {
     .action(async (ref: string) => {
       const c = ctx();
       const group = await resolveGroup(c, ref);
-      const [owners, members] = await Promise.all([group.getOwners(), group.getMembers()]);
+      const [owners, members, roles] = await Promise.all([
+        group.getOwners(),
+        group.getMembers(),
+        roleNames(await c.auth()),
+      ]);
       c.result({ ...group, owners, members }, () =>
         [
           group.summary(),
           `  description: ${group.description || '(none)'}`,
           '',
           ownersTable(owners),
-          usersTable(members),
+          usersTable(members, roles),
         ].join('\n'),
       );
     });

@@ -5,8 +5,8 @@ import { DomoUsers } from '../../classes/user/users.js';
 import type { UserChanges } from '../../routes/user/core.js';
 import type { CliContext } from '../context.js';
 import { usersTable } from '../render.js';
-import { userArgument } from '../options.js';
-import { resolveRole } from '../resolve.js';
+import { integerOption, userArgument } from '../options.js';
+import { resolveGroup, resolveRole, roleNames } from '../resolve.js';
 import { confirmWrite } from '../confirm.js';
 import { inline } from '../text.js';
 
@@ -34,27 +34,49 @@ function details(user: DomoUser, role: string): string {
 function registerList(users: Command, ctx: () => CliContext): void {
   users
     .command('list')
-    .description('every user (deleted ones with --include-deleted); progress on stderr')
+    .description('every user (deleted ones with --include-deleted), or those of a role or a group; progress on stderr')
     .option('--include-deleted', 'deleted users too')
-    .action(async (options: { includeDeleted?: boolean }) => {
-      const c = ctx();
-      const bar =
-        c.io.errIsTTY && !c.json ? new SingleBar({ stream: process.stderr, format: 'users {value}' }) : undefined;
-      const list: DomoUser[] = [];
-      bar?.start(0, 0);
-      try {
-        for await (const page of new DomoUsers(await c.auth())
-          .list({ includeDeleted: Boolean(options.includeDeleted) })
-          .pages()) {
-          list.push(...page);
-          bar?.setTotal(list.length);
-          bar?.update(list.length);
-        }
-      } finally {
-        bar?.stop();
-      }
-      c.list(list, () => usersTable(list));
-    });
+    .option('--role <role>', 'only users holding this role (id or name, case-insensitive)')
+    .option('--group <group>', 'only members of this group (id or name, case-insensitive)')
+    .option('--limit <n>', 'at most this many users', integerOption('--limit', 1))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  domo-admin users list --role editor --limit 20\n  domo-admin --json users list --group Finance',
+    )
+    .action((options: ListOptions) => listUsers(ctx(), options));
+}
+
+interface ListOptions {
+  includeDeleted?: boolean;
+  role?: string;
+  group?: string;
+  limit?: number;
+}
+
+/** `users list`: pages until the end (or `--limit`), filtered here by role and group (never trusting a server filter). */
+async function listUsers(c: CliContext, options: ListOptions): Promise<void> {
+  const auth = await c.auth();
+  const [roles, role, members] = await Promise.all([
+    roleNames(auth),
+    options.role === undefined ? undefined : resolveRole(auth, options.role),
+    options.group === undefined ? undefined : resolveGroup(auth, options.group).then(async (g) => g.getMembers()),
+  ]);
+  const inGroup = members && new Set(members.map((m) => m.id));
+  const keep = (u: DomoUser) => (!role || u.roleId === role.id) && (!inGroup || inGroup.has(u.id));
+  const bar = c.io.errIsTTY && !c.json ? new SingleBar({ stream: process.stderr, format: 'users {value}' }) : undefined;
+  const list: DomoUser[] = [];
+  bar?.start(0, 0);
+  try {
+    for await (const user of new DomoUsers(auth).list({ includeDeleted: Boolean(options.includeDeleted) })) {
+      if (keep(user)) list.push(user);
+      bar?.setTotal(list.length);
+      bar?.update(list.length);
+      if (options.limit !== undefined && list.length >= options.limit) break;
+    }
+  } finally {
+    bar?.stop();
+  }
+  c.list(list, () => usersTable(list, roles));
 }
 
 function registerShowFind(users: Command, ctx: () => CliContext): void {
@@ -76,8 +98,9 @@ function registerShowFind(users: Command, ctx: () => CliContext): void {
     .description('users whose name or email holds any of the words')
     .action(async (text: string) => {
       const c = ctx();
-      const found = await new DomoUsers(await c.auth()).search(text);
-      c.list(found, () => usersTable(found));
+      const auth = await c.auth();
+      const [found, roles] = await Promise.all([new DomoUsers(auth).search(text), roleNames(auth)]);
+      c.list(found, () => usersTable(found, roles));
     });
 }
 

@@ -1,0 +1,52 @@
+// Names, not ids: tables show role names; users list filters by role and group (by name, case-insensitive, checked
+// here on every row) and stops at --limit.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
+import { bufferIo } from '../../src/cli/io.js';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+
+let sb: RunningSandbox;
+beforeEach(async () => {
+  sb = await startSandbox();
+});
+afterEach(async () => {
+  await sb.close();
+});
+
+async function cli(...args: string[]) {
+  const io = bufferIo({ DOMO_INSTANCE: sb.instance, DOMO_ACCESS_TOKEN: sb.token, DOMO_BASE_URL: sb.url });
+  const code = await runCli(args, io);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+const live = () => [...sb.state.users.values()].filter((u) => !u.emailAddress.includes('_deleted_'));
+
+describe('names, not ids', () => {
+  it('users list shows the role by name', async () => {
+    const run = await cli('users', 'list');
+    const admin = run.stdout.split('\n').find((line) => line.includes('admin@sandbox.example'))!;
+    expect(admin).toMatch(/\bAdmin\b/);
+    expect(run.stdout).not.toMatch(/admin@sandbox\.example\s+1\s/);
+  });
+
+  it('users list --role editor: exactly the Editors (name case-insensitive)', async () => {
+    const editors = live().filter((u) => u.roleId === 3);
+    const run = await cli('--json', 'users', 'list', '--role', 'editor');
+    const items = (JSON.parse(run.stdout) as { items: { id: number }[] }).items;
+    expect(items.map((u) => u.id).sort()).toEqual(editors.map((u) => u.id).sort());
+  });
+
+  it('users list --group Finance --limit 2', async () => {
+    const finance = [...sb.state.groups.values()].find((g) => g.name === 'Finance')!;
+    const run = await cli('--json', 'users', 'list', '--group', 'finance', '--limit', '2');
+    const items = (JSON.parse(run.stdout) as { items: { id: number }[] }).items;
+    expect(items).toHaveLength(Math.min(2, finance.userIds.length));
+    for (const user of items) expect(finance.userIds).toContain(user.id);
+  });
+
+  it('an unknown role or a bad limit says so', async () => {
+    const role = await cli('users', 'list', '--role', 'Editr');
+    expect(role.code).toBe(1);
+    expect(role.stderr).toContain('did you mean "Editor"');
+    expect((await cli('users', 'list', '--limit', '0')).code).toBe(2);
+  });
+});
