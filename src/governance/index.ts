@@ -46,3 +46,4 @@ export {
   type FieldDifference,
   type DiffOptions,
 } from './diff.js';
+export { validateSpec, type SpecValidation } from './validate.js';

@@ -8,7 +8,8 @@ import { DomoFileError, DomoInputError, fileError } from '../../client/errors.js
 import { applyPlan } from '../../governance/apply.js';
 import { diffSpecs, renderDiff } from '../../governance/diff.js';
 import { exportSpec, SPEC_SECTIONS, specToYaml, type SpecSection } from '../../governance/export.js';
-import { loadSpec } from '../../governance/load.js';
+import { DomoSpecError, loadSpec } from '../../governance/load.js';
+import { validateSpec, type SpecValidation } from '../../governance/validate.js';
 import { planSpec, renderPlan, type Plan } from '../../governance/plan.js';
 import { planRestore } from '../../governance/restore.js';
 import { isSavedPlan, loadPlan, replanSaved, savePlan } from '../../governance/saved-plan.js';
@@ -42,6 +43,7 @@ interface ApplyFlags {
 export function registerGovernance(program: Command, ctx: () => CliContext): void {
   registerGovernanceExport(program, ctx);
   registerGovernancePlan(program, ctx);
+  registerGovernanceValidate(program, ctx);
   registerGovernanceApply(program, ctx);
   registerGovernanceRestore(program, ctx);
   registerGovernanceDiff(program, ctx);
@@ -77,6 +79,46 @@ function registerGovernancePlan(program: Command, ctx: () => CliContext): void {
       c.exitCode = plan.changes.length > 0 ? 2 : 0; // like terraform plan -detailed-exitcode
       if (options.out) await writePlanFile(options.out, `${JSON.stringify(savePlan(plan), null, 2)}\n`, file);
     });
+}
+
+function registerGovernanceValidate(program: Command, ctx: () => CliContext): void {
+  program
+    .command('validate <specs...>')
+    .description('check specs offline, no instance read: the schema and what their sections say about each other')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  domo-admin validate governance.yaml\n  domo-admin --json validate specs/*.yaml   # in pre-commit or CI; exit 1 on an error',
+    )
+    .action(async (files: string[]) => {
+      const c = ctx();
+      const results: (SpecValidation & { file: string })[] = [];
+      for (const file of files) results.push({ file, ...(await validateFile(file)) });
+      const errors = results.reduce((n, r) => n + r.errors.length, 0);
+      c.result({ valid: errors === 0, files: results }, () =>
+        results
+          .map(({ file, errors: e, warnings: w }) =>
+            [`${e.length ? '✗' : '✓'} ${file}`, ...e.map((m) => `  − ${m}`), ...w.map((m) => `  ! ${m}`)].join('\n'),
+          )
+          .join('\n')
+          .concat('\n'),
+      );
+      c.exitCode = errors > 0 ? 1 : 0;
+    });
+}
+
+/** One file's validation; a spec that does not load (YAML, schema) is its problems, each with its line. */
+async function validateFile(file: string): Promise<SpecValidation> {
+  try {
+    return validateSpec(loadSpec(await readText(file), { file }));
+  } catch (error) {
+    if (!(error instanceof DomoSpecError)) throw error;
+    return {
+      errors: error.problems.map(
+        (p) => `${p.line > 0 ? `line ${p.line}:${p.column} ` : ''}${p.path ? `${p.path}: ` : ''}${p.message}`,
+      ),
+      warnings: [],
+    };
+  }
 }
 
 function registerGovernanceDiff(program: Command, ctx: () => CliContext): void {
