@@ -21,9 +21,20 @@ export const CONFIRM_QUESTION = 'Type yes to apply: ';
  */
 export async function confirmWrite(c: CliContext, preview: WritePreview): Promise<boolean> {
   if (preview.changes.length === 0) return false;
+  c.previewed = true;
   c.note([preview.title, ...preview.changes.map((line) => `  ${line}`)].join('\n'));
   await consent(c, 'nothing was changed: review the change above, then run again with --yes');
   return true;
+}
+
+/**
+ * The preview of a write that only adds (grants, a new share, members): nothing to consent to, so it is shown only in
+ * a `--dry-run`, where it is what the dry run says would change.
+ */
+export function showWrite(c: CliContext, preview: WritePreview): void {
+  if (!c.options.dryRun || preview.changes.length === 0) return;
+  c.previewed = true;
+  c.note([preview.title, ...preview.changes.map((line) => `  ${line}`)].join('\n'));
 }
 
 /**

@@ -21,6 +21,8 @@ export interface GlobalOptions {
   dryRun?: boolean;
   /** Apply changes without asking (what a script or CI passes; a terminal is asked instead). */
   yes?: boolean;
+  /** A dry run lists the raw requests it held back too. */
+  verbose?: boolean;
   /** `--no-color`: commander sets `color: false`. */
   color?: boolean;
 }
@@ -40,6 +42,8 @@ export class CliContext {
   exitCode = 0;
   /** Requests a dry run held back. */
   readonly captured: CapturedRequest[] = [];
+  /** A preview of the change was shown (a dry run then says it in those words, and lists requests with --verbose). */
+  previewed = false;
   #auth: Promise<DomoAuth> | undefined;
   readonly #profiles = new Map<string, Promise<DomoAuth>>();
   #sandbox: RunningSandbox | undefined;

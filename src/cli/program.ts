@@ -32,6 +32,7 @@ export function createProgram(io: CliIo = processIo): { program: Command; contex
     .option('--json', 'machine output on stdout, nothing else there')
     .addOption(new Option('--log <level>', 'log requests to stderr').choices(LOG_LEVELS.filter((l) => l !== 'off')))
     .option('--dry-run', 'for changes: list every request the operation would send (secrets redacted) and send none')
+    .option('--verbose', 'with --dry-run: also list the raw requests held back (secrets redacted)')
     .option('--no-color', 'no colour (also NO_COLOR=1; colour is only ever used on a terminal)')
     .option('--yes', 'apply changes without asking: needed when not in a terminal (a terminal is asked to type yes)')
     .showHelpAfterError()
@@ -123,10 +124,14 @@ function printDryRun(ctx: CliContext, stoppedBy?: unknown): number {
       ? undefined
       : `the dry run stopped after the last request: the next step needs its answer (${errorLine(stoppedBy)})`;
   ctx.options.dryRun = false; // the listing itself is the result
+  // In words when the command showed the change (the preview above); the raw requests with --verbose or otherwise.
+  const raw = !ctx.previewed || ctx.options.verbose;
   ctx.result({ dryRun: true, wouldSend: requests, ...(stopped ? { stopped } : {}) }, () =>
     [
-      `dry run: nothing was changed. Would send ${requests.length} request(s):`,
-      ...requests.map((r) => `  ${r.method} ${r.url}\n    ${r.body}`),
+      raw
+        ? `dry run: nothing was changed. Would send ${requests.length} request(s):`
+        : `dry run: nothing was changed: the change above was not sent (${requests.length} request(s) held back; --verbose lists them).`,
+      ...(raw ? requests.map((r) => `  ${r.method} ${r.url}\n    ${r.body}`) : []),
       ...(stopped ? [`(${stopped})`] : []),
       '',
     ].join('\n'),

@@ -131,9 +131,16 @@ describe('domo-admin changes', () => {
     expect(sb.state.users.get(Number(movers[1]))!.roleId).toBe(4);
   });
 
-  it('--dry-run prints the request, redacted, and changes nothing', async () => {
+  it('--dry-run says in words what would change (raw requests with --verbose), and changes nothing', async () => {
     const before = mutations().length;
-    const run = await cli('--dry-run', 'roles', 'grants', 'add', 'Finance Editors', 'content.share');
+    const words = await cli('--dry-run', 'roles', 'grants', 'add', 'Finance Editors', 'content.share');
+    expect(words.code).toBe(0);
+    expect(words.stderr).toContain('role "Finance Editors": 1 grant(s) added\n  + content.share');
+    expect(words.stdout).toContain(
+      'dry run: nothing was changed: the change above was not sent (1 request(s) held back',
+    );
+    expect(words.stdout).not.toContain('PATCH');
+    const run = await cli('--dry-run', '--verbose', 'roles', 'grants', 'add', 'Finance Editors', 'content.share');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('dry run: nothing was changed. Would send 1 request(s):');
     expect(run.stdout).toMatch(/PATCH http:\/\/127\.0\.0\.1:\d+\/api\/authorization\/v1\/roles\/\d+\/authorities/);

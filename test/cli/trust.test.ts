@@ -66,7 +66,18 @@ describe('--dry-run shows every request an operation would send', () => {
     expect(mutations().length).toBe(before);
     expect(loopback.sandbox().state.roles.has(stewards.id)).toBe(true);
     const human = await cli(['--dry-run', 'roles', 'delete', String(stewards.id), '--reassign-to', 'Editor']);
-    expect(human.stdout).toContain('Would send 2 request(s):');
+    expect(human.stderr).toContain(`− role "Data Stewards" (#${stewards.id})`);
+    expect(human.stdout).toContain('the change above was not sent (2 request(s) held back; --verbose lists them)');
+    const verbose = await cli([
+      '--dry-run',
+      '--verbose',
+      'roles',
+      'delete',
+      String(stewards.id),
+      '--reassign-to',
+      'Editor',
+    ]);
+    expect(verbose.stdout).toContain('Would send 2 request(s):');
     expect(human.stdout).not.toContain('✓ deleted');
   });
 });

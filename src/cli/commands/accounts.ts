@@ -7,7 +7,7 @@ import { DomoUsers } from '../../classes/user/users.js';
 import type { Progress } from '../../client/concurrency.js';
 import { AccessLevel } from '../../routes/account/sharing.js';
 import type { CliContext } from '../context.js';
-import { confirmWrite } from '../confirm.js';
+import { confirmWrite, showWrite } from '../confirm.js';
 import { accessTable, ownersText, accountsTable, configText } from '../render.js';
 import { integerOption, userArgument } from '../options.js';
 import { accessLevelArgument, idArgument, resolveAccount, resolveOAuth } from '../resolve.js';
@@ -162,6 +162,8 @@ function registerAccountsSharing(accounts: Command, ctx: () => CliContext): void
       const account = await resolveAccount(auth, ref);
       const target = await principal(auth, options);
       const current = accessLevelOf(await account.getAccess(), target);
+      if (current === 'NONE')
+        showWrite(c, { title: `${account.summary()}: share`, changes: [`+ ${target.who}: ${options.level}`] });
       if (current !== 'NONE' && current !== options.level)
         await confirmWrite(c, {
           title: `${account.summary()}: change ${target.who}'s access`,

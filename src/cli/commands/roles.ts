@@ -4,7 +4,7 @@ import { DomoRoles } from '../../classes/role/roles.js';
 import { DomoRole } from '../../classes/role/role.js';
 import { DomoGrants } from '../../classes/role/grants.js';
 import { DomoUsers } from '../../classes/user/users.js';
-import { changeLines, confirmWrite } from '../confirm.js';
+import { changeLines, confirmWrite, showWrite } from '../confirm.js';
 import type { CliContext } from '../context.js';
 import { membersTable, rolesTable } from '../render.js';
 import { resolveRole } from '../resolve.js';
@@ -161,6 +161,10 @@ async function changeGrants(
     });
   const adding = wanted.filter((g) => !before.includes(g));
   const removing = before.filter((g) => !wanted.includes(g));
+  showWrite(c, {
+    title: `role ${JSON.stringify(role.name)}: ${adding.length} grant(s) added`,
+    changes: changeLines(adding, []),
+  });
   if (removing.length > 0) {
     const members = role.userCount === undefined ? '' : ` (${role.userCount} member(s))`;
     await confirmWrite(c, {
