@@ -179,7 +179,7 @@ describe('domo-admin errors', () => {
     expect(level.code).toBe(2);
     expect(level.stderr).toContain('access level must be one of OWNER, CAN_SHARE, CAN_EDIT, CAN_VIEW, NO_ACCESS');
     const id = await cli('accounts', 'rename', 'abc', 'x');
-    expect(id.stderr).toContain('<id> must be a positive whole number');
+    expect(id.stderr).toContain('no such account: "abc"'); // an id or an exact name, as everywhere
     const members = await cli('--yes', 'roles', 'members', 'add', 'Admin', 'bob');
     expect(members.stderr).toContain('users[0] must be a user id, an email or a DomoUser, got "bob"');
   });

@@ -63,6 +63,21 @@ const WRITES: { name: string; args: () => string[]; preview: RegExp }[] = [
     args: () => ['accounts', 'unshare', '1', '--user', 'admin@sandbox.example'],
     preview: /− user \d+ <admin@sandbox\.example>: OWNER/,
   },
+  {
+    name: 'accounts delete',
+    args: () => ['accounts', 'delete', 'domo_creds'],
+    preview: /− DomoAccount #1 "domo_creds"/,
+  },
+  {
+    name: 'accounts transfer-owner',
+    args: () => ['accounts', 'transfer-owner', '1', '--to', participant().emailAddress],
+    preview: /\+ .*: OWNER\n\s+− admin@sandbox\.example: OWNER/,
+  },
+  {
+    name: 'oauth unshare',
+    args: () => ['oauth', 'unshare', String([...sb.state.templates.keys()][0]), '--user', 'admin@sandbox.example'],
+    preview: /− user \d+ <admin@sandbox\.example>: OWNER/,
+  },
 ];
 
 describe('a write that removes or replaces', () => {
@@ -152,4 +167,41 @@ describe('in a real pseudo-terminal', () => {
     },
     60_000,
   );
+});
+
+describe('the credential commands, on accounts and OAuth templates alike', () => {
+  it('oauth share and unshare, accounts transfer-owner, rename by name and delete, with --yes', async () => {
+    const template = [...sb.state.templates.values()][0]!;
+    const user = participant();
+    expect((await cli(['oauth', 'share', String(template.id), '--user', user.emailAddress])).code).toBe(0);
+    const access = () => sb.state.templates.get(template.id)!;
+    expect(JSON.stringify(access())).toContain(String(user.id));
+    expect((await cli(['--yes', 'oauth', 'unshare', template.displayName, '--user', user.emailAddress])).code).toBe(0);
+    const moved = await cli(['--yes', 'accounts', 'transfer-owner', 'domo_creds', '--to', user.emailAddress]);
+    expect(moved.code).toBe(0);
+    expect(moved.stdout).toContain('owners now');
+    expect((await cli(['accounts', 'rename', 'domo_creds', 'domo creds (old)'])).code).toBe(0);
+    expect(sb.state.accounts.get(1)!.displayName).toBe('domo creds (old)');
+    expect((await cli(['--yes', 'accounts', 'delete', 'domo creds (old)'])).code).toBe(0);
+    expect(sb.state.accounts.has(1)).toBe(false);
+  });
+});
+
+describe('role and group updates', () => {
+  it('roles update and groups update change only what is given; a dry run says it in words', async () => {
+    const dry = await cli(['--dry-run', 'roles', 'update', 'Finance Editors', '--name', 'Finance Authors']);
+    expect(dry.stderr).toContain('~ name: "Finance Editors" → "Finance Authors"');
+    expect(role('Finance Editors')).toBeDefined();
+    expect((await cli(['roles', 'update', 'finance editors', '--name', 'Finance Authors'])).code).toBe(0);
+    expect(role('Finance Authors').description).toBe(role('Finance Authors').description); // kept
+    const group = [...sb.state.groups.values()].find((g) => g.name === 'Finance')!;
+    const run = await cli(['groups', 'update', 'finance', '--type', 'closed', '--description', 'the money people']);
+    expect(run.code).toBe(0);
+    expect(sb.state.groups.get(group.id)).toMatchObject({
+      name: 'Finance',
+      type: 'closed',
+      description: 'the money people',
+    });
+    expect((await cli(['groups', 'update', 'Finance', '--type', 'secret'])).code).not.toBe(0);
+  });
 });

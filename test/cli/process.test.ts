@@ -62,7 +62,7 @@ describe('domo-admin as a process', () => {
     const before = sb.state.requests.filter((r) => r.mutated).length;
     const result = await runTs(
       'src/cli/main.ts',
-      ['--dry-run', '--log', 'debug', 'accounts', 'rename', '1', 'nope'],
+      ['--dry-run', '--verbose', '--log', 'debug', 'accounts', 'rename', '1', 'nope'],
       env(),
     );
     expect(result.code).toBe(0);

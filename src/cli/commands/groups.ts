@@ -4,7 +4,7 @@ import { DomoGroups } from '../../classes/group/groups.js';
 import { checkGroupType } from '../../routes/group/core.js';
 import type { Principal } from '../../routes/group/schemas.js';
 import type { CliContext } from '../context.js';
-import { confirmWrite } from '../confirm.js';
+import { confirmWrite, showWrite } from '../confirm.js';
 import { DomoUsers } from '../../classes/user/users.js';
 import { groupsTable, usersTable } from '../render.js';
 import { resolveGroup as findGroup, roleNames } from '../resolve.js';
@@ -118,7 +118,37 @@ function registerChanges(groups: Command, ctx: () => CliContext): void {
           (options.add || options.remove ? changeLine(group, { added, removed }, 'owners') : '') + ownersTable(owners),
       );
     });
+  registerGroupsUpdate(groups, ctx);
   registerGroupsDelete(groups, ctx);
+}
+
+function registerGroupsUpdate(groups: Command, ctx: () => CliContext): void {
+  groups
+    .command('update <group>')
+    .description('rename a group, or change its type or description (only what is given)')
+    .option('--name <name>', 'the new name')
+    .option('--type <type>', 'open, adHoc, closed or dynamic')
+    .option('--description <text>', 'the new description')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  domo-admin groups update Finance --name "Finance (EMEA)"\n  domo-admin groups update 42 --type closed',
+    )
+    .action(async (ref: string, options: { name?: string; type?: string; description?: string }) => {
+      const c = ctx();
+      const group = await resolveGroup(c, ref);
+      const before = group.name;
+      const changes = {
+        ...(options.name === undefined ? {} : { name: options.name }),
+        ...(options.type === undefined ? {} : { type: checkGroupType(options.type, 'groups update') }),
+        ...(options.description === undefined ? {} : { description: options.description }),
+      };
+      showWrite(c, {
+        title: group.summary(),
+        changes: Object.entries(changes).map(([k, v]) => `~ ${k} → ${JSON.stringify(v)}`),
+      });
+      await group.update(changes);
+      c.result(group, () => `✓ ${group.summary()}${before === group.name ? '' : ` (was ${JSON.stringify(before)})`}\n`);
+    });
 }
 
 function registerGroupsDelete(groups: Command, ctx: () => CliContext): void {

@@ -21,6 +21,38 @@ export function registerRoles(program: Command, ctx: () => CliContext): void {
   registerRolesCreate(roles, ctx);
   registerRolesDelete(roles, ctx);
   registerRolesDefault(roles, ctx);
+  registerRolesUpdate(roles, ctx);
+}
+
+function registerRolesUpdate(roles: Command, ctx: () => CliContext): void {
+  roles
+    .command('update <role>')
+    .description("rename a role or change its description (only what is given; --description '' clears it)")
+    .option('--name <name>', 'the new name')
+    .option('--description <text>', 'the new description')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  domo-admin roles update "Finance Editors" --name "Finance Authors"\n  domo-admin roles update 12 --description ""',
+    )
+    .action(async (ref: string, options: { name?: string; description?: string }) => {
+      const c = ctx();
+      const role = await resolveRole(await c.auth(), ref);
+      const before = { name: role.name, description: role.description };
+      showWrite(c, {
+        title: role.summary(),
+        changes: [
+          ...(options.name === undefined
+            ? []
+            : [`~ name: ${JSON.stringify(before.name)} → ${JSON.stringify(options.name)}`]),
+          ...(options.description === undefined ? [] : [`~ description → ${JSON.stringify(options.description)}`]),
+        ],
+      });
+      await role.update({ name: options.name, description: options.description });
+      c.result(
+        role,
+        () => `✓ ${role.summary()}${before.name === role.name ? '' : ` (was ${JSON.stringify(before.name)})`}\n`,
+      );
+    });
 }
 
 function registerRolesList(roles: Command, ctx: () => CliContext): void {

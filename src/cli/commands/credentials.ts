@@ -1,0 +1,174 @@
+import { Option, type Command } from 'commander';
+import type { DomoAuth } from '../../auth/base.js';
+import type { CredentialEntity } from '../../classes/account/credential.js';
+import { DomoGroups } from '../../classes/group/groups.js';
+import { DomoUsers } from '../../classes/user/users.js';
+import type { AccessEntry } from '../../routes/account/schemas.js';
+import { AccessLevel } from '../../routes/account/sharing.js';
+import type { CliContext } from '../context.js';
+import { confirmWrite, showWrite } from '../confirm.js';
+import { userArgument } from '../options.js';
+import { accessLevelArgument } from '../resolve.js';
+
+/** How a command finds the credential (account or OAuth template) it works on, by id or exact name. */
+type Resolve = (auth: DomoAuth, ref: string) => Promise<CredentialEntity>;
+
+interface PrincipalOptions {
+  user?: string;
+  group?: string;
+}
+
+/**
+ * The writes accounts and OAuth templates share — `share`, `unshare`, `rename`, `transfer-owner`, `delete` — one
+ * implementation registered under both `accounts` and `oauth`.
+ */
+export function registerCredentialWrites(parent: Command, what: string, resolve: Resolve, ctx: () => CliContext): void {
+  registerShare(parent, what, resolve, ctx);
+  registerUnshare(parent, what, resolve, ctx);
+  registerRename(parent, what, resolve, ctx);
+  registerTransfer(parent, what, resolve, ctx);
+  registerDelete(parent, what, resolve, ctx);
+}
+
+/** The principal of `--user` (id or email) or `--group` (id or exact name), resolved to an id and a label. */
+async function principal(
+  auth: DomoAuth,
+  options: PrincipalOptions,
+): Promise<{ ids: { userId: number } | { groupId: number }; who: string; id: number }> {
+  if (options.user !== undefined) {
+    const [user] = await new DomoUsers(auth).resolve([options.user]);
+    return { ids: { userId: user!.id }, who: `user ${user!.id} <${user!.email}>`, id: user!.id };
+  }
+  const [group] = await new DomoGroups(auth).resolve([options.group as string]);
+  return { ids: { groupId: group!.id }, who: `group ${group!.id} ${JSON.stringify(group!.name)}`, id: group!.id };
+}
+
+function principalOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--user <user>', 'a user id or email').argParser(userArgument('--user')).conflicts('group'))
+    .addOption(new Option('--group <group>', 'a group id or exact name').conflicts('user'));
+}
+
+function requirePrincipal(options: PrincipalOptions, command: Command): void {
+  if (options.user === undefined && options.group === undefined)
+    command.error('error: give --user <id|email> or --group <id|name>', { exitCode: 2, code: 'domo.usage' });
+}
+
+/** The level the access list shows for a principal; `NONE` when it is not listed. */
+function accessLevelOf(access: readonly AccessEntry[], target: { ids: object; id: number }): string {
+  const type = 'userId' in target.ids ? 'USER' : 'GROUP';
+  return access.find((row) => row.type === type && row.id === target.id)?.accessLevel ?? 'NONE';
+}
+
+function registerShare(parent: Command, what: string, resolve: Resolve, ctx: () => CliContext): void {
+  principalOptions(parent.command(`share <${what === 'account' ? 'account' : 'template'}>`))
+    .description(`share an ${what} with a user or a group (or change their level: asks first)`)
+    .option('--level <level>', `${Object.keys(AccessLevel).join(' | ')}`, accessLevelArgument, AccessLevel.CAN_VIEW)
+    .action(async (ref: string, options: PrincipalOptions & { level: AccessLevel }, command: Command) => {
+      requirePrincipal(options, command);
+      const c = ctx();
+      const auth = await c.auth();
+      const entity = await resolve(auth, ref);
+      const target = await principal(auth, options);
+      const current = accessLevelOf(await entity.getAccess(), target);
+      if (current === 'NONE')
+        showWrite(c, { title: `${entity.summary()}: share`, changes: [`+ ${target.who}: ${options.level}`] });
+      if (current !== 'NONE' && current !== options.level)
+        await confirmWrite(c, {
+          title: `${entity.summary()}: change ${target.who}'s access`,
+          changes: [`~ ${target.who}: ${current} → ${options.level}`],
+        });
+      await entity.share({ ...target.ids, accessLevel: options.level });
+      const level = accessLevelOf(await entity.getAccess(), target); // as the server now shows it
+      c.result(
+        { ok: true, [what === 'account' ? 'account' : 'template']: entity.id, ...target.ids, accessLevel: level },
+        () => `✓ ${entity.summary()}: ${target.who} now has ${level}\n`,
+      );
+    });
+}
+
+function registerUnshare(parent: Command, what: string, resolve: Resolve, ctx: () => CliContext): void {
+  principalOptions(parent.command(`unshare <${what === 'account' ? 'account' : 'template'}>`))
+    .description("remove a user's or a group's access (asks first)")
+    .action(async (ref: string, options: PrincipalOptions, command: Command) => {
+      requirePrincipal(options, command);
+      const c = ctx();
+      const auth = await c.auth();
+      const entity = await resolve(auth, ref);
+      const target = await principal(auth, options);
+      const current = accessLevelOf(await entity.getAccess(), target);
+      await confirmWrite(c, {
+        title: `${entity.summary()}: revoke ${target.who}'s access`,
+        changes: current === 'NONE' ? [] : [`− ${target.who}: ${current}`],
+      });
+      await entity.unshare(target.ids);
+      const level = accessLevelOf(await entity.getAccess(), target);
+      c.result(
+        { ok: true, [what === 'account' ? 'account' : 'template']: entity.id, ...target.ids, accessLevel: level },
+        () =>
+          level === 'NONE'
+            ? `✓ ${entity.summary()}: ${target.who} no longer has access\n`
+            : `! ${entity.summary()}: ${target.who} still has ${level}\n`,
+      );
+    });
+}
+
+function registerRename(parent: Command, what: string, resolve: Resolve, ctx: () => CliContext): void {
+  parent
+    .command('rename')
+    .argument(`<${what === 'account' ? 'account' : 'template'}>`, `the ${what}: id or exact name`)
+    .argument('<name>', 'the new display name')
+    .description(`change an ${what}'s display name`)
+    .action(async (ref: string, name: string) => {
+      const c = ctx();
+      const entity = await resolve(await c.auth(), ref);
+      const before = entity.displayName;
+      showWrite(c, {
+        title: entity.summary(),
+        changes: [`~ name: ${JSON.stringify(before)} → ${JSON.stringify(name)}`],
+      });
+      await entity.rename(name);
+      c.result(
+        entity,
+        () => `✓ ${what} #${entity.id}: ${JSON.stringify(before)} → ${JSON.stringify(entity.displayName)}\n`,
+      );
+    });
+}
+
+function registerTransfer(parent: Command, what: string, resolve: Resolve, ctx: () => CliContext): void {
+  parent
+    .command('transfer-owner')
+    .argument(`<${what === 'account' ? 'account' : 'template'}>`, `the ${what}: id or exact name`)
+    .requiredOption('--to <user>', 'the new owner (id or email)', userArgument('--to'))
+    .option('--from <user>', 'the owner who gives it up (default: you)', userArgument('--from'))
+    .description(`make another user the owner (new owner first, then the old one removed; asks first)`)
+    .action(async (ref: string, options: { to: string; from?: string }) => {
+      const c = ctx();
+      const auth = await c.auth();
+      const entity = await resolve(auth, ref);
+      const from = options.from ?? (await auth.whoAmI()).emailAddress ?? 'you';
+      await confirmWrite(c, {
+        title: `${entity.summary()}: transfer ownership`,
+        changes: [`+ ${options.to}: OWNER`, `− ${from}: OWNER`],
+      });
+      await entity.transferOwnership({ to: options.to, ...(options.from ? { from: options.from } : {}) });
+      const owners = (entity.access ?? []).filter((e) => e.accessLevel === 'OWNER').map((e) => e.name ?? String(e.id));
+      c.result(entity, () => `✓ ${entity.summary()}: owners now ${owners.join(', ') || '(none)'}\n`);
+    });
+}
+
+function registerDelete(parent: Command, what: string, resolve: Resolve, ctx: () => CliContext): void {
+  parent
+    .command(`delete <${what === 'account' ? 'account' : 'template'}>`)
+    .description(`delete an ${what} (asks first; what uses it stops working)`)
+    .action(async (ref: string) => {
+      const c = ctx();
+      const entity = await resolve(await c.auth(), ref);
+      await confirmWrite(c, {
+        title: `delete ${what} ${JSON.stringify(entity.displayName)}`,
+        changes: [`− ${entity.summary()}`],
+      });
+      await entity.delete();
+      c.result({ ok: true, deleted: entity.id }, () => `✓ deleted ${entity.summary()}\n`);
+    });
+}
