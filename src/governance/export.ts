@@ -12,6 +12,13 @@ import { readGroupStates } from './kinds/groups/plan.js';
 import { readRoles } from './plan.js';
 import { nameKey, type Spec, type SpecAccount, type SpecGroup, type SpecRole } from './spec.js';
 
+/**
+ * Where an exported spec tells editors its JSON Schema is: the copy the package ships, relative to a spec kept at the
+ * root of a project that installs domo-admin (no network needed). `export --schema` (or `specToYaml`'s `schema`)
+ * points elsewhere; `domo-admin schema` prints the schema to keep beside the specs.
+ */
+export const SPEC_SCHEMA_PATH = './node_modules/domo-admin/schema/spec.schema.json';
+
 /** The parts of an instance a spec can describe. */
 export const SPEC_SECTIONS = ['roles', 'groups', 'accounts'] as const;
 /** One of {@link SPEC_SECTIONS}. */
@@ -58,11 +65,11 @@ export async function exportSpec(auth: DomoAuth, options: ExportOptions = {}): P
 }
 
 /**
- * A spec as YAML, with a header naming the JSON Schema for editors. Every string that holds a control, bidi or
+ * A spec as YAML, with a header naming the JSON Schema for editors ({@link SPEC_SCHEMA_PATH} unless `schema` says). Every string that holds a control, bidi or
  * zero-width character is written double-quoted with `\uXXXX` escapes: the file reads back to exactly the names the
  * instance holds, and shows nothing misleading in a terminal or an editor.
  */
-export function specToYaml(spec: Spec): string {
+export function specToYaml(spec: Spec, options: { schema?: string } = {}): string {
   const doc = new Document(spec);
   visit(doc, {
     Scalar(_, node) {
@@ -71,7 +78,7 @@ export function specToYaml(spec: Spec): string {
   });
   // Only double-quoted scalars can hold such a character now, and there `\uXXXX` reads back as the character.
   const yaml = doc.toString({ lineWidth: 0 }).replace(UNSAFE_CHARS_BUT_LINES, unicodeEscape);
-  return `# yaml-language-server: $schema=https://unpkg.com/domo-admin/schema/spec.schema.json\n${yaml}`;
+  return `# yaml-language-server: $schema=${options.schema ?? SPEC_SCHEMA_PATH}\n${yaml}`;
 }
 
 /**

@@ -170,7 +170,7 @@ export function specJsonSchema(): Record<string, unknown> {
   };
   return {
     ...z.toJSONSchema(SpecSchema, { ...options, override }),
-    $id: 'https://github.com/domo-admin/domo-admin/schema/spec.schema.json',
+    $id: 'domo-admin/schema/spec.schema.json',
     title: 'domo-admin governance spec',
     description:
       'Roles, groups, the default role and account sharing of a Domo instance. Only what the file names is managed.',

@@ -88,3 +88,29 @@ accounts:
     expect(warnings).toHaveLength(1);
   });
 });
+
+describe('the spec schema, offline', () => {
+  it('export points editors at the copy the package ships; --schema points elsewhere; schema prints it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { startSandbox } = await import('../../src/sandbox/index.js');
+    const sb = await startSandbox();
+    try {
+      const env = { DOMO_INSTANCE: sb.instance, DOMO_ACCESS_TOKEN: sb.token, DOMO_BASE_URL: sb.url };
+      const io = bufferIo(env);
+      await runCli(['export', '--only', 'roles'], io);
+      expect(io.stdout().split('\n')[0]).toBe(
+        '# yaml-language-server: $schema=./node_modules/domo-admin/schema/spec.schema.json',
+      );
+      const custom = bufferIo(env);
+      await runCli(['export', '--only', 'roles', '--schema', './spec.schema.json'], custom);
+      expect(custom.stdout().split('\n')[0]).toBe('# yaml-language-server: $schema=./spec.schema.json');
+    } finally {
+      await sb.close();
+    }
+    const schema = bufferIo({});
+    expect(await runCli(['schema'], schema)).toBe(0);
+    expect(JSON.parse(schema.stdout())).toEqual(
+      JSON.parse(readFileSync(new URL('../../schema/spec.schema.json', import.meta.url), 'utf8')),
+    );
+  });
+});

@@ -7,14 +7,14 @@ import type { DomoAuth } from '../../auth/base.js';
 import { DomoFileError, DomoInputError, fileError } from '../../client/errors.js';
 import { applyPlan } from '../../governance/apply.js';
 import { diffSpecs, renderDiff } from '../../governance/diff.js';
-import { exportSpec, SPEC_SECTIONS, specToYaml, type SpecSection } from '../../governance/export.js';
+import { exportSpec, SPEC_SCHEMA_PATH, SPEC_SECTIONS, specToYaml, type SpecSection } from '../../governance/export.js';
 import { DomoSpecError, loadSpec } from '../../governance/load.js';
 import { validateSpec, type SpecValidation } from '../../governance/validate.js';
 import { planSpec, renderPlan, type Plan } from '../../governance/plan.js';
 import { planRestore } from '../../governance/restore.js';
 import { isSavedPlan, loadPlan, replanSaved, savePlan } from '../../governance/saved-plan.js';
 import { loadSnapshot } from '../../governance/snapshot.js';
-import type { Spec } from '../../governance/spec.js';
+import { specJsonSchema, type Spec } from '../../governance/spec.js';
 import type { CliContext } from '../context.js';
 import { consent } from '../confirm.js';
 import { adminDir } from '../profiles.js';
@@ -56,14 +56,19 @@ function registerGovernanceExport(program: Command, ctx: () => CliContext): void
       'print the instance as a governance spec (YAML): custom roles, the default role, groups, account sharing',
     )
     .option('--only <sections>', `comma-separated: ${SPEC_SECTIONS.join(',')}`, sections)
-    .action(async (options: { only?: SpecSection[] }) => {
+    .option('--schema <path|url>', `where the spec's $schema header points editors (default ${SPEC_SCHEMA_PATH})`)
+    .action(async (options: { only?: SpecSection[]; schema?: string }) => {
       const c = ctx();
       const spec = await exportSpec(await c.auth(), {
         ...(options.only ? { only: options.only } : {}),
         onSkip: (skipped) => c.note(`! left out of the spec: ${skipped.reason}`),
       });
-      c.data(spec, specToYaml(spec));
+      c.data(spec, specToYaml(spec, options.schema === undefined ? {} : { schema: options.schema }));
     });
+  program
+    .command('schema')
+    .description('print the JSON Schema of governance specs (to keep beside them: export --schema ./spec.schema.json)')
+    .action(() => ctx().data(specJsonSchema(), `${JSON.stringify(specJsonSchema(), null, 2)}\n`));
 }
 
 function registerGovernancePlan(program: Command, ctx: () => CliContext): void {
