@@ -31,13 +31,19 @@ export function createProgram(io: CliIo = processIo): { program: Command; contex
     .option('--sandbox', 'run against an embedded sandbox instead of a real instance')
     .option('--json', 'machine output on stdout, nothing else there')
     .addOption(new Option('--log <level>', 'log requests to stderr').choices(LOG_LEVELS.filter((l) => l !== 'off')))
-    .option('--dry-run', 'for changes: list every request the operation would send (secrets redacted) and send none')
+    .option('--dry-run', 'for changes: say what would change and send nothing (--verbose: the raw requests too)')
     .option('--verbose', 'with --dry-run: also list the raw requests held back (secrets redacted)')
     .option('--no-color', 'no colour (also NO_COLOR=1; colour is only ever used on a terminal)')
     .option('--yes', 'apply changes without asking: needed when not in a terminal (a terminal is asked to type yes)')
-    .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 done; 1 an error, or a change refused (nothing was sent); 2 a usage error, or plan/diff found
+changes; 3 an audit that could not see everything. Changes that remove, replace, delete, revoke or transfer show
+what will change and ask (--yes without a terminal). Run 'domo-admin <command> --help' for a command's options.`,
+    );
   program.hook('preAction', (_root, action) => {
     current = new CliContext(io, action.optsWithGlobals<GlobalOptions>());
   });
@@ -52,11 +58,22 @@ export function createProgram(io: CliIo = processIo): { program: Command; contex
   registerAudit(program, ctx);
   registerSandboxCommand(program);
   registerRepl(program, ctx);
-  for (const command of program.commands)
-    applyRecursively(command, (c) =>
-      c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError(),
-    );
+  // A usage error is one line and where to look (gh style), not the whole help; every help shows the global options.
+  applyRecursively(program, (c) =>
+    c
+      .exitOverride()
+      .configureOutput({ writeOut: io.out, writeErr: io.err })
+      .configureHelp({ showGlobalOptions: true })
+      .showHelpAfterError(`Run '${commandPath(c)} --help' for usage.`),
+  );
   return { program, context: () => current };
+}
+
+/** `domo-admin roles grants`: the words that run a command. */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }
 
 function applyRecursively(command: Command, apply: (command: Command) => void): void {

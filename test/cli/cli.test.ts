@@ -187,7 +187,11 @@ describe('domo-admin errors', () => {
   it('usage errors exit 2 with help; --help exits 0', async () => {
     const unknown = await cli('roles', 'frobnicate');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('Usage:');
+    expect(unknown.stderr).toContain("Run 'domo-admin roles --help' for usage.");
+    expect(unknown.stderr).not.toContain('Usage:'); // one line and where to look, not the whole help
+    const help = await cli('roles', 'grants', 'set', '--help');
+    expect(help.stdout).toContain('Global Options:');
+    expect(help.stdout).toContain('--yes');
     const noPrincipal = await cli('accounts', 'share', '3');
     expect(noPrincipal.code).toBe(2);
     expect(noPrincipal.stderr).toContain('give --user <id|email> or --group <id|name>');

@@ -166,6 +166,10 @@ function registerRolesGrants(roles: Command, ctx: () => CliContext): void {
     grants
       .command(`${verb} <role> <grants...>`)
       .description(description)
+      .addHelpText(
+        'after',
+        `\nExamples:\n  domo-admin roles grants ${verb} "Finance Editors" dataset.view dataset.export\n  domo-admin --dry-run roles grants ${verb} 12 card.view   # what would change, nothing sent`,
+      )
       .action((ref: string, names: string[]) => changeGrants(ctx(), verb, ref, names));
   }
 }
