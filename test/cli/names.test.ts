@@ -21,6 +21,17 @@ async function cli(...args: string[]) {
 const live = () => [...sb.state.users.values()].filter((u) => !u.emailAddress.includes('_deleted_'));
 
 describe('names, not ids', () => {
+  it('whoami --json is the user kind users show prints: email, not emailAddress; the role by name', async () => {
+    const me = JSON.parse((await cli('--json', 'whoami')).stdout) as Record<string, unknown>;
+    const shown = JSON.parse((await cli('--json', 'users', 'show', 'admin@sandbox.example')).stdout) as Record<
+      string,
+      unknown
+    >;
+    expect(me).toMatchObject({ email: 'admin@sandbox.example', role: 'Admin', instance: 'sandbox' });
+    expect(me).not.toHaveProperty('emailAddress');
+    for (const key of ['id', 'displayName', 'email', 'role']) expect(me[key], key).toEqual(shown[key]);
+  });
+
   it('users list shows the role by name', async () => {
     const run = await cli('users', 'list');
     const admin = run.stdout.split('\n').find((line) => line.includes('admin@sandbox.example'))!;
