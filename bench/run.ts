@@ -223,6 +223,49 @@ function importTimes(variants: Record<string, string[]>): Record<string, ColdImp
   );
 }
 
+/** Median wall time of whole processes, alternated with `node -e 0` (the floor every CLI command pays). */
+function processWalls(commands: Record<string, { args: string[]; env?: NodeJS.ProcessEnv }>): Record<string, number> {
+  const all = { node: { args: ['-e', '0'] }, ...commands };
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(all).map((name) => [name, []]));
+  for (let i = 0; i < RUNS + 2; i += 1)
+    for (const [name, { args, env }] of Object.entries(all) as [
+      string,
+      { args: string[]; env?: NodeJS.ProcessEnv },
+    ][]) {
+      const start = performance.now();
+      const run = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`${name} exited with ${run.status}: ${run.stderr}`);
+      if (i > 0) samples[name]!.push(performance.now() - start);
+    }
+  return Object.fromEntries(Object.entries(samples).map(([name, runs]) => [name, round(middle(runs))]));
+}
+
+/** The CLI as an administrator meets it: every command a cold process, against `node -e 0`. */
+async function cliRows(): Promise<Row[]> {
+  const server = await startServer({ users: 50, latencyMs: 0 });
+  const env = { DOMO_INSTANCE: server.instance, DOMO_ACCESS_TOKEN: server.token, DOMO_BASE_URL: server.url };
+  const walls = processWalls({
+    help: { args: ['bin/domo-admin.js', '--help'] },
+    whoami: { args: ['bin/domo-admin.js', 'whoami'], env },
+  });
+  await stopServer(server);
+  const row = (name: string, wall: number, target: number): Row => {
+    const ratio = wall / walls.node!;
+    return {
+      name,
+      n: 1,
+      wallMs: wall,
+      requests: 0,
+      perItem: 0,
+      rssMb: 0,
+      ratio: `${ratio.toFixed(2)}× node -e 0 (${walls.node} ms)`,
+      target: check(`≤ ${target.toFixed(1)}×`, ratio <= target).text,
+      met: ratio <= target,
+    };
+  };
+  return [row('10. CLI --help, cold process', walls.help!, 2), row('11. CLI whoami, cold process', walls.whoami!, 3)];
+}
+
 /** Fresh processes per cold sample (each imports, then times its first run with no warm-up). */
 const COLD_RUNS = quick ? 3 : 5;
 
@@ -537,6 +580,8 @@ async function main(): Promise<void> {
     `≤ 3 000 ms ${audited.medianMs <= 3_000 ? '✓' : '✗'}`,
     audited.medianMs <= 3_000,
   );
+
+  for (const row of await cliRows()) add(row, { scenario: 'cli', name: row.name, wallMs: row.wallMs });
 
   const table = formatRows(rows);
   process.stdout.write(
