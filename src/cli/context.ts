@@ -1,6 +1,6 @@
 import { authFromEnv, type DomoAuth } from '../auth/index.js';
 import { DomoInputError, isDomoError } from '../client/errors.js';
-import { redactJsonText, type Logger, type LogLevel } from '../client/logger.js';
+import type { Logger, LogLevel } from '../client/logger.js';
 import type { TransportOptions } from '../client/options.js';
 import { isReadOnlyRequest } from '../client/attempt.js';
 import type { RunningSandbox } from '../sandbox/server.js';
@@ -203,7 +203,4 @@ export function jsonText(data: unknown): string {
   );
 }
 
-/** A captured body for printing, with every value of a secret-looking key masked. */
-export function redactBody(body: string): string {
-  return body === '' ? '(no body)' : redactJsonText(body);
-}
+export { redactBody } from './text.js';

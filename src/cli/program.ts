@@ -2,23 +2,101 @@ import { Command, CommanderError, Option } from 'commander';
 import { DomoInputError } from '../client/errors.js';
 import { LOG_LEVELS } from '../client/logger.js';
 import { VERSION } from '../version.js';
-import { registerAccounts } from './commands/accounts.js';
-import { registerAudit } from './commands/audit.js';
-import { registerCatalogs } from './commands/catalog.js';
-import { registerGovernance } from './commands/governance.js';
-import { registerGroups } from './commands/groups.js';
-import { registerRepl } from './commands/repl.js';
-import { registerRoles } from './commands/roles.js';
-import { registerSandboxCommand } from './commands/sandbox.js';
-import { registerUsers } from './commands/users.js';
-import { registerWhoAmI } from './commands/whoami.js';
-import { CliContext, redactBody, type GlobalOptions } from './context.js';
+import type { CliContext, GlobalOptions } from './context.js';
+import { redactBody } from './text.js';
 import { printable } from './text.js';
 import { paintMarks } from './color.js';
 import { processIo, type CliIo } from './io.js';
 
-/** The `domo-admin` command line, writing through `io`. */
-export function createProgram(io: CliIo = processIo): { program: Command; context: () => CliContext | undefined } {
+type Registrar = (program: Command, ctx: () => CliContext) => void;
+
+/**
+ * The top-level commands, what they do (for `--help`), and the module that registers them — loaded only when one of
+ * its commands runs, so `--help`, `--version` and usage errors load no library code.
+ */
+const COMMANDS: { names: Record<string, string>; load: () => Promise<Registrar> }[] = [
+  {
+    names: { whoami: 'show the user the credentials belong to' },
+    load: async () => (await import('./commands/whoami.js')).registerWhoAmI,
+  },
+  {
+    names: {
+      accounts: 'credential accounts: list, show, access, share, unshare, rename, transfer-owner, delete',
+      oauth: 'OAuth account templates: list, show, share, unshare, rename, transfer-owner, delete',
+    },
+    load: async () => (await import('./commands/accounts.js')).registerAccounts,
+  },
+  {
+    names: { roles: 'roles: list, show, grants, members, create, update, delete, default' },
+    load: async () => (await import('./commands/roles.js')).registerRoles,
+  },
+  {
+    names: { users: 'users: list, show, find, create, set-role, update, delete' },
+    load: async () => (await import('./commands/users.js')).registerUsers,
+  },
+  {
+    names: { groups: 'groups: list, show, create, update, add, remove, owners, delete' },
+    load: async () => (await import('./commands/groups.js')).registerGroups,
+  },
+  {
+    names: { grants: 'the grants (authorities) catalogue', providers: 'the data providers (connector types)' },
+    load: async () => (await import('./commands/catalog.js')).registerCatalogs,
+  },
+  {
+    names: {
+      export: 'print the instance as a governance spec (YAML)',
+      schema: 'print the JSON Schema of governance specs',
+      plan: 'show what applying a spec would change (exit 0: no changes, 2: changes, 1: error)',
+      validate: 'check specs offline, no instance read',
+      apply: 'apply a spec, or a plan saved by `plan --out`',
+      restore: 'plan and apply the way back to a snapshot written before an apply',
+      diff: 'compare two instances (profiles) or a spec file and an instance (exit 2: different)',
+    },
+    load: async () => (await import('./commands/governance.js')).registerGovernance,
+  },
+  {
+    names: {
+      audit: 'who can do what: findings, an HTML report, CSV',
+      'who-can': 'the users who hold a grant, and the role it comes through',
+      access: 'everything one user reaches, and why',
+      offboard: 'hand over what a user owns, then optionally delete them',
+    },
+    load: async () => (await import('./commands/audit.js')).registerAudit,
+  },
+  {
+    names: { sandbox: 'serve a stateful fake Domo instance on 127.0.0.1 until Ctrl-C' },
+    load: async () => {
+      const { registerSandboxCommand } = await import('./commands/sandbox.js');
+      return (program) => registerSandboxCommand(program);
+    },
+  },
+  {
+    names: { repl: 'an interactive session with auth, the classes and the routes preloaded' },
+    load: async () => (await import('./commands/repl.js')).registerRepl,
+  },
+];
+
+/** Global options that take a value: what follows them is not a command name. */
+const VALUE_OPTIONS = new Set(['--profile', '--instance', '--base-url', '--log']);
+
+/** The first word of `argv` that names a command (after the global options), if any. */
+function commandName(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i += 1) {
+    const word = argv[i] as string;
+    if (VALUE_OPTIONS.has(word)) i += 1;
+    else if (!word.startsWith('-')) return word === 'help' ? argv[i + 1] : word;
+  }
+  return undefined;
+}
+
+/**
+ * The `domo-admin` command line, writing through `io`. Only the module of the command `argv` names is loaded;
+ * without one (`--help`, no command, an unknown one) the commands are listed by name and description alone.
+ */
+export async function createProgram(
+  io: CliIo = processIo,
+  argv: readonly string[] = [],
+): Promise<{ program: Command; context: () => CliContext | undefined }> {
   let current: CliContext | undefined;
   const program = new Command('domo-admin')
     .description(
@@ -44,20 +122,17 @@ Exit codes: 0 done; 1 an error, or a change refused (nothing was sent); 2 a usag
 changes; 3 an audit that could not see everything. Changes that remove, replace, delete, revoke or transfer show
 what will change and ask (--yes without a terminal). Run 'domo-admin <command> --help' for a command's options.`,
     );
-  program.hook('preAction', (_root, action) => {
-    current = new CliContext(io, action.optsWithGlobals<GlobalOptions>());
+  program.hook('preAction', async (_root, action) => {
+    const { CliContext: Context } = await import('./context.js');
+    current = new Context(io, action.optsWithGlobals<GlobalOptions>());
   });
   const ctx = () => current as CliContext;
-  registerWhoAmI(program, ctx);
-  registerAccounts(program, ctx);
-  registerRoles(program, ctx);
-  registerUsers(program, ctx);
-  registerGroups(program, ctx);
-  registerCatalogs(program, ctx);
-  registerGovernance(program, ctx);
-  registerAudit(program, ctx);
-  registerSandboxCommand(program);
-  registerRepl(program, ctx);
+  const name = commandName(argv);
+  const entry = COMMANDS.find((c) => name !== undefined && name in c.names);
+  if (entry) (await entry.load())(program, ctx);
+  else
+    for (const { names } of COMMANDS)
+      for (const [command, description] of Object.entries(names)) program.command(command).description(description);
   // A usage error is one line and where to look (gh style), not the whole help; every help shows the global options.
   applyRecursively(program, (c) =>
     c
@@ -88,7 +163,7 @@ function applyRecursively(command: Command, apply: (command: Command) => void): 
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const json = argv.includes('--json');
-  const { program, context } = createProgram(json ? jsonUsageIo(io) : io);
+  const { program, context } = await createProgram(json ? jsonUsageIo(io) : io, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     const ctx = context();

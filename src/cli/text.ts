@@ -4,6 +4,7 @@
  * visible as an escape instead: `\x1B`, `\u202E`.
  */
 import { escapeChar, UNSAFE_CHARS, UNSAFE_CHARS_BUT_LINES } from '../internal/unsafe-text.js';
+import { redactJsonText } from '../client/logger.js';
 
 /** One server value for one line: every control character, line breaks included, shown as an escape. */
 export function inline(text: string): string {
@@ -13,4 +14,9 @@ export function inline(text: string): string {
 /** A block of output: control characters shown as escapes; line feeds and tabs kept. */
 export function printable(text: string): string {
   return text.replace(UNSAFE_CHARS_BUT_LINES, escapeChar);
+}
+
+/** A captured body for printing, with every value of a secret-looking key masked. */
+export function redactBody(body: string): string {
+  return body === '' ? '(no body)' : redactJsonText(body);
 }
