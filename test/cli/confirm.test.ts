@@ -167,6 +167,31 @@ describe('in a real pseudo-terminal', () => {
     },
     60_000,
   );
+
+  it.runIf(hasScript || process.env.REQUIRE_PTY === '1')(
+    'the progress line clears itself before the result',
+    async () => {
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        DOMO_INSTANCE: sb.instance,
+        DOMO_ACCESS_TOKEN: sb.token,
+        DOMO_BASE_URL: sb.url,
+      };
+      const child = spawn('script', ['-qefc', 'node --import tsx src/cli/main.ts users list --limit 3', '/dev/null'], {
+        cwd: ROOT,
+        env,
+      });
+      let seen = '';
+      child.stdout.on('data', (chunk: Buffer) => (seen += chunk.toString()));
+      expect(await new Promise<number | null>((resolve) => child.on('close', resolve))).toBe(0);
+      const progress = seen.lastIndexOf('users 3');
+      const cleared = seen.indexOf('\x1b[2K', progress);
+      expect(progress).toBeGreaterThanOrEqual(0);
+      expect(cleared).toBeGreaterThan(progress); // the line is erased…
+      expect(seen.indexOf('EMAIL', cleared)).toBeGreaterThan(cleared); // …before the table is printed
+    },
+    60_000,
+  );
 });
 
 describe('the credential commands, on accounts and OAuth templates alike', () => {

@@ -33,7 +33,11 @@ function registerAccountsList(accounts: Command, ctx: () => CliContext): void {
       const c = ctx();
       const bar =
         c.io.errIsTTY && !c.json
-          ? new SingleBar({ stream: process.stderr, format: 'accounts {bar} {value}/{total} ({failed} failed)' })
+          ? new SingleBar({
+              stream: process.stderr,
+              format: 'accounts {bar} {value}/{total} ({failed} failed)',
+              clearOnComplete: true,
+            })
           : undefined;
       const onProgress = (p: Progress) => {
         if (p.done === 1) bar?.start(p.total, 0, { failed: 0 });

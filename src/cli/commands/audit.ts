@@ -174,7 +174,7 @@ function registerAuditOffboard(program: Command, ctx: () => CliContext): void {
 async function readModel(c: CliContext, options: AuditOptions = {}): Promise<AuditModel> {
   const bar =
     c.io.errIsTTY && !c.json
-      ? new SingleBar({ stream: process.stderr, format: 'reading {section} {value}/{total}' })
+      ? new SingleBar({ stream: process.stderr, format: 'reading {section} {value}/{total}', clearOnComplete: true })
       : undefined;
   bar?.start(1, 0, { section: 'roles' });
   try {

@@ -63,7 +63,10 @@ async function listUsers(c: CliContext, options: ListOptions): Promise<void> {
   ]);
   const inGroup = members && new Set(members.map((m) => m.id));
   const keep = (u: DomoUser) => (!role || u.roleId === role.id) && (!inGroup || inGroup.has(u.id));
-  const bar = c.io.errIsTTY && !c.json ? new SingleBar({ stream: process.stderr, format: 'users {value}' }) : undefined;
+  const bar =
+    c.io.errIsTTY && !c.json
+      ? new SingleBar({ stream: process.stderr, format: 'users {value}', clearOnComplete: true })
+      : undefined;
   const list: DomoUser[] = [];
   bar?.start(0, 0);
   try {
