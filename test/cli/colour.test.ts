@@ -1,28 +1,16 @@
 // Colour for people at a terminal, never for anyone else: green/yellow/red marks (+ ~ −), severities and errors;
 // off with NO_COLOR, --no-color, --json and off a terminal; server text can never colour anything.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
-import { bufferIo } from '../../src/cli/io.js';
+import { describe, expect, it } from 'vitest';
 import { colourFor, paintMarks } from '../../src/cli/color.js';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { useLoopbackCli } from '../helpers/loopback.js';
 
-let sb: RunningSandbox;
-beforeEach(async () => {
-  sb = await startSandbox();
-});
-afterEach(async () => {
-  await sb.close();
-});
+const loopback = useLoopbackCli();
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const io = bufferIo({ DOMO_INSTANCE: sb.instance, DOMO_ACCESS_TOKEN: sb.token, DOMO_BASE_URL: sb.url, ...env });
-  const code = await runCli(args, io);
-  return { code, stdout: io.stdout(), stderr: io.stderr() };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => loopback.cli(args, env);
 /** A grant Editor does not hold whose dependencies it holds: adding it changes something. */
 function grantEditorLacks(): string {
-  const editor = [...sb.state.roles.values()].find((r) => r.name === 'Editor')!;
-  const grant = [...sb.state.authorities.values()].find(
+  const editor = [...loopback.sandbox().state.roles.values()].find((r) => r.name === 'Editor')!;
+  const grant = [...loopback.sandbox().state.authorities.values()].find(
     (a) =>
       !editor.authorities.includes(a.authority) &&
       (a.dependsOnAuthorities ?? []).every((d) => editor.authorities.includes(d)),
@@ -55,7 +43,7 @@ describe('colour', () => {
   });
 
   it('server text is made printable before painting: a name cannot colour the terminal', async () => {
-    const editor = [...sb.state.roles.values()].find((r) => r.name === 'Editor')!;
+    const editor = [...loopback.sandbox().state.roles.values()].find((r) => r.name === 'Editor')!;
     editor.name = '+ \x1b[31mEditor';
     const run = await cli(['roles', 'list'], { FORCE_COLOR: '1' });
     expect(run.stdout).toContain('\\x1B[31mEditor');

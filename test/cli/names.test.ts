@@ -1,24 +1,12 @@
 // Names, not ids: tables show role names; users list filters by role and group (by name, case-insensitive, checked
 // here on every row) and stops at --limit.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
-import { bufferIo } from '../../src/cli/io.js';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import { useLoopbackCli } from '../helpers/loopback.js';
 
-let sb: RunningSandbox;
-beforeEach(async () => {
-  sb = await startSandbox();
-});
-afterEach(async () => {
-  await sb.close();
-});
+const loopback = useLoopbackCli();
 
-async function cli(...args: string[]) {
-  const io = bufferIo({ DOMO_INSTANCE: sb.instance, DOMO_ACCESS_TOKEN: sb.token, DOMO_BASE_URL: sb.url });
-  const code = await runCli(args, io);
-  return { code, stdout: io.stdout(), stderr: io.stderr() };
-}
-const live = () => [...sb.state.users.values()].filter((u) => !u.emailAddress.includes('_deleted_'));
+const cli = (...args: string[]) => loopback.cli(args);
+const live = () => [...loopback.sandbox().state.users.values()].filter((u) => !u.emailAddress.includes('_deleted_'));
 
 describe('names, not ids', () => {
   it('whoami --json is the user kind users show prints: email, not emailAddress; the role by name', async () => {
@@ -47,7 +35,7 @@ describe('names, not ids', () => {
   });
 
   it('users list --group Finance --limit 2', async () => {
-    const finance = [...sb.state.groups.values()].find((g) => g.name === 'Finance')!;
+    const finance = [...loopback.sandbox().state.groups.values()].find((g) => g.name === 'Finance')!;
     const run = await cli('--json', 'users', 'list', '--group', 'finance', '--limit', '2');
     const items = (JSON.parse(run.stdout) as { items: { id: number }[] }).items;
     expect(items).toHaveLength(Math.min(2, finance.userIds.length));

@@ -1,23 +1,11 @@
 // Tables and lists fitted to the terminal: at a terminal of N columns no line is longer than N (text cut with …,
 // numbers whole); off a terminal (a pipe, a file) every cell is printed whole.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
-import { bufferIo } from '../../src/cli/io.js';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import { useLoopbackCli } from '../helpers/loopback.js';
 
-let sb: RunningSandbox;
-beforeEach(async () => {
-  sb = await startSandbox({ accounts: 8 });
-});
-afterEach(async () => {
-  await sb.close();
-});
+const loopback = useLoopbackCli({ accounts: 8 });
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const io = bufferIo({ DOMO_INSTANCE: sb.instance, DOMO_ACCESS_TOKEN: sb.token, DOMO_BASE_URL: sb.url, ...env });
-  const code = await runCli(args, io);
-  return { code, stdout: io.stdout(), stderr: io.stderr() };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => loopback.cli(args, env);
 const longest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));
 
 describe('fitted to the terminal', () => {
@@ -37,7 +25,7 @@ describe('fitted to the terminal', () => {
   it('cuts text with …, never a number', async () => {
     const run = await cli(['accounts', 'list', '--with-config'], { COLUMNS: '60' });
     expect(run.stdout).toContain('…');
-    const ids = [...sb.state.accounts.keys()].map(String);
+    const ids = [...loopback.sandbox().state.accounts.keys()].map(String);
     for (const id of ids) expect(run.stdout).toMatch(new RegExp(`^\\s*${id}\\s`, 'm'));
   });
 });

@@ -4,22 +4,27 @@ import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { bufferIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/program.js';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type RunningSandbox, type StartSandboxOptions } from '../../src/sandbox/index.js';
 
 /**
  * A loopback sandbox started fresh for every test, and the in-process CLI pointed at it, with its own
  * `DOMO_ADMIN_DIR` (profiles, snapshots) in a temporary folder.
  */
-export function useLoopbackCli(): {
+export function useLoopbackCli(options: StartSandboxOptions = {}): {
   sandbox: () => RunningSandbox;
   /** The test's DOMO_ADMIN_DIR. */
   dir: () => string;
-  cli: (args: string[], env?: NodeJS.ProcessEnv) => Promise<{ code: number; stdout: string; stderr: string }>;
+  /** Runs the CLI; with `answers`, as if in a terminal that types them. */
+  cli: (
+    args: string[],
+    env?: NodeJS.ProcessEnv,
+    answers?: string[],
+  ) => Promise<{ code: number; stdout: string; stderr: string }>;
 } {
   let sb: RunningSandbox;
   let dir: string;
   beforeEach(async () => {
-    sb = await startSandbox();
+    sb = await startSandbox(options);
     dir = await mkdtemp(join(tmpdir(), 'domo-admin-dir-'));
   });
   afterEach(async () => {
@@ -29,14 +34,17 @@ export function useLoopbackCli(): {
   return {
     sandbox: () => sb,
     dir: () => dir,
-    cli: async (args, env = {}) => {
-      const io = bufferIo({
-        DOMO_INSTANCE: sb.instance,
-        DOMO_ACCESS_TOKEN: sb.token,
-        DOMO_BASE_URL: sb.url,
-        DOMO_ADMIN_DIR: dir,
-        ...env,
-      });
+    cli: async (args, env = {}, answers) => {
+      const io = bufferIo(
+        {
+          DOMO_INSTANCE: sb.instance,
+          DOMO_ACCESS_TOKEN: sb.token,
+          DOMO_BASE_URL: sb.url,
+          DOMO_ADMIN_DIR: dir,
+          ...env,
+        },
+        answers,
+      );
       const code = await runCli(args, io);
       return { code, stdout: io.stdout(), stderr: io.stderr() };
     },
