@@ -60,17 +60,27 @@ function accessLevelOf(access: readonly AccessEntry[], target: { ids: object; id
   return access.find((row) => row.type === type && row.id === target.id)?.accessLevel ?? 'NONE';
 }
 
+/** The credential, the principal of `--user`/`--group`, and the level the access list shows for it now. */
+async function accessOf(c: CliContext, resolve: Resolve, ref: string, options: PrincipalOptions) {
+  const auth = await c.auth();
+  const entity = await resolve(auth, ref);
+  const target = await principal(auth, options);
+  return { entity, target, current: accessLevelOf(await entity.getAccess(), target) };
+}
+
+/** What the argument naming the credential is called: `<account>` or `<template>`. */
+function noun(what: string): 'account' | 'template' {
+  return what === 'account' ? 'account' : 'template';
+}
+
 function registerShare(parent: Command, what: string, resolve: Resolve, ctx: () => CliContext): void {
-  principalOptions(parent.command(`share <${what === 'account' ? 'account' : 'template'}>`))
+  principalOptions(parent.command(`share <${noun(what)}>`))
     .description(`share an ${what} with a user or a group (or change their level: asks first)`)
     .option('--level <level>', `${Object.keys(AccessLevel).join(' | ')}`, accessLevelArgument, AccessLevel.CAN_VIEW)
     .action(async (ref: string, options: PrincipalOptions & { level: AccessLevel }, command: Command) => {
       requirePrincipal(options, command);
       const c = ctx();
-      const auth = await c.auth();
-      const entity = await resolve(auth, ref);
-      const target = await principal(auth, options);
-      const current = accessLevelOf(await entity.getAccess(), target);
+      const { entity, target, current } = await accessOf(c, resolve, ref, options);
       if (current === 'NONE')
         showWrite(c, { title: `${entity.summary()}: share`, changes: [`+ ${target.who}: ${options.level}`] });
       if (current !== 'NONE' && current !== options.level)
@@ -81,34 +91,29 @@ function registerShare(parent: Command, what: string, resolve: Resolve, ctx: () 
       await entity.share({ ...target.ids, accessLevel: options.level });
       const level = accessLevelOf(await entity.getAccess(), target); // as the server now shows it
       c.result(
-        { ok: true, [what === 'account' ? 'account' : 'template']: entity.id, ...target.ids, accessLevel: level },
+        { ok: true, [noun(what)]: entity.id, ...target.ids, accessLevel: level },
         () => `✓ ${entity.summary()}: ${target.who} now has ${level}\n`,
       );
     });
 }
 
 function registerUnshare(parent: Command, what: string, resolve: Resolve, ctx: () => CliContext): void {
-  principalOptions(parent.command(`unshare <${what === 'account' ? 'account' : 'template'}>`))
+  principalOptions(parent.command(`unshare <${noun(what)}>`))
     .description("remove a user's or a group's access (asks first)")
     .action(async (ref: string, options: PrincipalOptions, command: Command) => {
       requirePrincipal(options, command);
       const c = ctx();
-      const auth = await c.auth();
-      const entity = await resolve(auth, ref);
-      const target = await principal(auth, options);
-      const current = accessLevelOf(await entity.getAccess(), target);
+      const { entity, target, current } = await accessOf(c, resolve, ref, options);
       await confirmWrite(c, {
         title: `${entity.summary()}: revoke ${target.who}'s access`,
         changes: current === 'NONE' ? [] : [`− ${target.who}: ${current}`],
       });
       await entity.unshare(target.ids);
       const level = accessLevelOf(await entity.getAccess(), target);
-      c.result(
-        { ok: true, [what === 'account' ? 'account' : 'template']: entity.id, ...target.ids, accessLevel: level },
-        () =>
-          level === 'NONE'
-            ? `✓ ${entity.summary()}: ${target.who} no longer has access\n`
-            : `! ${entity.summary()}: ${target.who} still has ${level}\n`,
+      c.result({ ok: true, [noun(what)]: entity.id, ...target.ids, accessLevel: level }, () =>
+        level === 'NONE'
+          ? `✓ ${entity.summary()}: ${target.who} no longer has access\n`
+          : `! ${entity.summary()}: ${target.who} still has ${level}\n`,
       );
     });
 }
@@ -116,7 +121,7 @@ function registerUnshare(parent: Command, what: string, resolve: Resolve, ctx: (
 function registerRename(parent: Command, what: string, resolve: Resolve, ctx: () => CliContext): void {
   parent
     .command('rename')
-    .argument(`<${what === 'account' ? 'account' : 'template'}>`, `the ${what}: id or exact name`)
+    .argument(`<${noun(what)}>`, `the ${what}: id or exact name`)
     .argument('<name>', 'the new display name')
     .description(`change an ${what}'s display name`)
     .action(async (ref: string, name: string) => {
@@ -138,7 +143,7 @@ function registerRename(parent: Command, what: string, resolve: Resolve, ctx: ()
 function registerTransfer(parent: Command, what: string, resolve: Resolve, ctx: () => CliContext): void {
   parent
     .command('transfer-owner')
-    .argument(`<${what === 'account' ? 'account' : 'template'}>`, `the ${what}: id or exact name`)
+    .argument(`<${noun(what)}>`, `the ${what}: id or exact name`)
     .requiredOption('--to <user>', 'the new owner (id or email)', userArgument('--to'))
     .option('--from <user>', 'the owner who gives it up (default: you)', userArgument('--from'))
     .description(`make another user the owner (new owner first, then the old one removed; asks first)`)
@@ -159,7 +164,7 @@ function registerTransfer(parent: Command, what: string, resolve: Resolve, ctx: 
 
 function registerDelete(parent: Command, what: string, resolve: Resolve, ctx: () => CliContext): void {
   parent
-    .command(`delete <${what === 'account' ? 'account' : 'template'}>`)
+    .command(`delete <${noun(what)}>`)
     .description(`delete an ${what} (asks first; what uses it stops working)`)
     .action(async (ref: string) => {
       const c = ctx();
