@@ -7,6 +7,7 @@ import { redactBody } from './text.js';
 import { printable } from './text.js';
 import { paintMarks } from './color.js';
 import { processIo, type CliIo } from './io.js';
+import { examplesText } from './examples.js';
 
 type Registrar = (program: Command, ctx: () => CliContext) => void;
 
@@ -21,7 +22,8 @@ const COMMANDS: { names: Record<string, string>; load: () => Promise<Registrar> 
   },
   {
     names: {
-      accounts: 'credential accounts: list, show, access, share, unshare, rename, transfer-owner, delete',
+      accounts:
+        'credential accounts: list, show, access, create, update-config, share, unshare, rename, transfer-owner, delete',
       oauth: 'OAuth account templates: list, show, share, unshare, rename, transfer-owner, delete',
     },
     load: async () => (await import('./commands/accounts.js')).registerAccounts,
@@ -134,12 +136,14 @@ what will change and ask (--yes without a terminal). Run 'domo-admin <command> -
     for (const { names } of COMMANDS)
       for (const [command, description] of Object.entries(names)) program.command(command).description(description);
   // A usage error is one line and where to look (gh style), not the whole help; every help shows the global options.
+  // Every command ends its help with its examples.
   applyRecursively(program, (c) =>
     c
       .exitOverride()
       .configureOutput({ writeOut: io.out, writeErr: io.err })
       .configureHelp({ showGlobalOptions: true })
-      .showHelpAfterError(`Run '${commandPath(c)} --help' for usage.`),
+      .showHelpAfterError(`Run '${commandPath(c)} --help' for usage.`)
+      .addHelpText('after', examplesText(commandPath(c).replace(/^domo-admin ?/, ''))),
   );
   return { program, context: () => current };
 }
@@ -214,7 +218,9 @@ function printDryRun(ctx: CliContext, stoppedBy?: unknown): number {
   const stopped =
     stoppedBy === undefined
       ? undefined
-      : `the dry run stopped after the last request: the next step needs its answer (${errorLine(stoppedBy)})`;
+      : stoppedBy instanceof Error && stoppedBy.name === 'DomoValidationError'
+        ? 'nothing after it is listed: the next step needs its answer (what it creates), which a dry run does not have'
+        : `the dry run stopped after the last request: the next step needs its answer (${errorLine(stoppedBy)})`;
   ctx.options.dryRun = false; // the listing itself is the result
   // In words when the command showed the change (the preview above); the raw requests with --verbose or otherwise.
   const raw = !ctx.previewed || ctx.options.verbose;
@@ -233,7 +239,7 @@ function printDryRun(ctx: CliContext, stoppedBy?: unknown): number {
 
 /** An error as one JSON object: name, message and status first, then what else it says (never a secret). */
 function errorJson(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { name: 'Error', message: String(error), status: null };
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error), status: null, exitCode: 1 };
   const fields = error as unknown as Record<string, unknown>;
   const pick = [
     'route',
@@ -254,6 +260,7 @@ function errorJson(error: unknown): Record<string, unknown> {
     name: error.name,
     message: inCliTerms(error.message, error),
     status: typeof fields.status === 'number' ? fields.status : null,
+    exitCode: 1,
     ...extra,
   };
 }

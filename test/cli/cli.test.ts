@@ -73,7 +73,7 @@ describe('domo-admin read commands', () => {
     expect(byName.stdout).toContain('DomoAccount #3 "Snowflake - finance" snowflake');
     expect(byName.stdout).toContain('password=[REDACTED]');
     const access = await cli('--json', 'accounts', 'access', '1');
-    expect(JSON.parse(access.stdout).items[0]).toMatchObject({ type: 'USER', accessLevel: 'OWNER' });
+    expect(JSON.parse(access.stdout).items[0]).toMatchObject({ type: 'user', accessLevel: 'OWNER' });
   });
 
   it('roles show lists grants and members; oauth list and show', async () => {

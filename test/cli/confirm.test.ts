@@ -61,7 +61,7 @@ const WRITES: { name: string; args: () => string[]; preview: RegExp }[] = [
   {
     name: 'accounts unshare',
     args: () => ['accounts', 'unshare', '1', '--user', 'admin@sandbox.example'],
-    preview: /− user \d+ <admin@sandbox\.example>: OWNER/,
+    preview: /− user admin@sandbox\.example: OWNER/,
   },
   {
     name: 'accounts delete',
@@ -76,7 +76,7 @@ const WRITES: { name: string; args: () => string[]; preview: RegExp }[] = [
   {
     name: 'oauth unshare',
     args: () => ['oauth', 'unshare', String([...sb.state.templates.keys()][0]), '--user', 'admin@sandbox.example'],
-    preview: /− user \d+ <admin@sandbox\.example>: OWNER/,
+    preview: /− user admin@sandbox\.example: OWNER/,
   },
 ];
 
@@ -228,5 +228,19 @@ describe('role and group updates', () => {
       description: 'the money people',
     });
     expect((await cli(['groups', 'update', 'Finance', '--type', 'secret'])).code).not.toBe(0);
+  });
+  it('a dry run of a create says in words what it would create, without an error line for the missing answer', async () => {
+    for (const [args, line] of [
+      [['roles', 'create', 'Auditors', '--from', 'Editor'], '+ role "Auditors" with the grants of "Editor"'],
+      [['groups', 'create', 'Reviewers', '--type', 'closed'], '+ group "Reviewers" (closed)'],
+      [['users', 'create', 'new@sandbox.example', '--name', 'New'], '+ user new@sandbox.example ("New", role'],
+    ] as const) {
+      const run = await cli(['--dry-run', ...args]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain(line);
+      expect(run.stdout).toContain('nothing after it is listed: the next step needs its answer');
+      expect(run.stdout).not.toMatch(/Error/);
+    }
+    expect(role('Auditors')).toBeUndefined();
   });
 });

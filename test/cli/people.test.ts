@@ -81,11 +81,23 @@ describe('domo-admin groups', () => {
     expect((await cli('groups', 'create', 'Reviewers', '--type', 'closed')).code).toBe(0);
     const [a, b] = live();
     const added = await cli('--json', 'groups', 'add', 'Reviewers', a!.emailAddress, String(b!.id));
-    expect(JSON.parse(added.stdout)).toMatchObject({ added: [a!.id, b!.id], removed: [], memberCount: 2 });
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      type: 'group',
+      name: 'Reviewers',
+      added: [
+        { type: 'user', id: a!.id, as: 'member' },
+        { type: 'user', id: b!.id, as: 'member' },
+      ],
+      removed: [],
+    });
     await cli('--yes', 'groups', 'remove', 'Reviewers', a!.emailAddress);
     expect(named('Reviewers').userIds).toEqual([b!.id]);
     const owners = await cli('--json', 'groups', 'owners', 'Reviewers', '--add', b!.emailAddress);
-    expect((JSON.parse(owners.stdout) as { owners: { id: number }[] }).owners.map((o) => o.id)).toContain(b!.id);
+    expect(JSON.parse(owners.stdout)).toMatchObject({ added: [{ type: 'user', id: b!.id, as: 'owner' }], removed: [] });
+    const shown = JSON.parse((await cli('--json', 'groups', 'owners', 'Reviewers')).stdout) as {
+      owners: { id: number }[];
+    };
+    expect(shown.owners.map((o) => o.id)).toContain(b!.id);
     expect((await cli('--yes', 'groups', 'delete', 'Reviewers')).code).toBe(0);
     expect([...loopback.sandbox().state.groups.values()].some((g) => g.name === 'Reviewers')).toBe(false);
   });
@@ -109,7 +121,7 @@ describe('members and shares by email', () => {
       accessLevel: 'CAN_EDIT',
     });
     const shared = await cli('accounts', 'share', '3', '--group', 'Finance');
-    expect(shared.stdout).toContain(`group ${named('Finance').id} "Finance" now has CAN_VIEW`);
+    expect(shared.stdout).toContain('group "Finance" now has CAN_VIEW');
   });
 });
 

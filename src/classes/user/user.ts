@@ -195,13 +195,14 @@ export class DomoUser extends DomoEntity {
    * Deletes the user (Domo keeps the record, with a `_deleted_<epoch>` email). Refuses while the user owns
    * accounts, OAuth templates or groups, unless `transferTo` (an id, an email or a `DomoUser`) says who takes them
    * over: ownership moves first (the new owner is added, then this user removed), and the user is deleted only
-   * when every transfer is done.
+   * when every transfer is done. `owned` is what {@link owned} returned just before (a preview that showed it): it
+   * is not read again.
    * @throws {DomoInputError} the user owns things and no `transferTo` was given, or `transferTo` is this user (nothing is changed)
    * @throws {DomoPartialFailureError} a transfer or the delete failed after some transfers were done: `completed` lists them
    */
-  async delete(options: CallOptions & { transferTo?: UserRef } = {}): Promise<void> {
+  async delete(options: CallOptions & { transferTo?: UserRef; owned?: OwnedByUser } = {}): Promise<void> {
     const call = callOptions(options);
-    const owned = await this.owned(call);
+    const owned = options.owned ?? (await this.owned(call));
     const count = owned.accounts.length + owned.templates.length + owned.groups.length;
     if (count > 0 && options.transferTo === undefined) {
       throw new DomoInputError(

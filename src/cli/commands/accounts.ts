@@ -7,18 +7,27 @@ import { accessTable, ownersText, accountsTable, configText } from '../render.js
 import { integerOption } from '../options.js';
 import { resolveAccount, resolveOAuth } from '../resolve.js';
 import { registerCredentialWrites } from './credentials.js';
+import { registerAccountCreate, registerAccountUpdateConfig } from './account-config.js';
 import { formatTable } from '../table.js';
 import { inline } from '../text.js';
+import type { DomoAuth } from '../../auth/base.js';
+import type { DomoOAuthAccount } from '../../classes/account/oauth-account.js';
+import { lookupUsers } from '../../classes/people.js';
+import { accountJson, principalJson, templateJson } from '../kinds.js';
 
 /** `domo-admin accounts …` */
 export function registerAccounts(program: Command, ctx: () => CliContext): void {
   const accounts = program
     .command('accounts')
-    .description('credential accounts: list, show, access, share, unshare, rename, transfer-owner, delete');
+    .description(
+      'credential accounts: list, show, access, create, update-config, share, unshare, rename, transfer-owner, delete',
+    );
   registerAccountsList(accounts, ctx);
   registerAccountsShow(accounts, ctx);
   registerAccountsAccess(accounts, ctx);
   registerCredentialWrites(accounts, 'account', resolveAccount, ctx);
+  registerAccountCreate(accounts, ctx);
+  registerAccountUpdateConfig(accounts, ctx);
   registerOAuth(program, ctx);
 }
 
@@ -53,7 +62,7 @@ function registerAccountsList(accounts: Command, ctx: () => CliContext): void {
         })
         .finally(() => bar?.stop());
       c.list(
-        list,
+        list.map(accountJson),
         () => accountsTable(list, Boolean(options.withConfig)),
         failed.map((f) => ({ id: f.account.id, error: errorLine(f.error) })),
       );
@@ -69,7 +78,7 @@ function registerAccountsShow(accounts: Command, ctx: () => CliContext): void {
       const c = ctx();
       const account = await resolveAccount(await c.auth(), ref);
       await Promise.all([account.getConfig(), account.getAccess()]);
-      c.result(account, () =>
+      c.result(accountJson(account), () =>
         [
           `${account.summary()}`,
           `  name: ${inline(account.name)}   owner: ${inline(ownersText(account.owners))}   valid: ${String(account.valid)}   modified: ${account.modifiedAt?.toISOString() ?? '-'}`,
@@ -88,7 +97,10 @@ function registerAccountsAccess(accounts: Command, ctx: () => CliContext): void 
     .action(async (ref: string) => {
       const c = ctx();
       const access = await (await resolveAccount(await c.auth(), ref)).getAccess();
-      c.list(access, () => accessTable(access));
+      c.list(
+        access.map((a) => ({ ...principalJson(a), accessLevel: a.accessLevel })),
+        () => accessTable(access),
+      );
     });
 }
 
@@ -106,19 +118,26 @@ function registerOAuth(program: Command, ctx: () => CliContext): void {
     .description('list OAuth account templates')
     .action(async () => {
       const c = ctx();
-      const templates = await new DomoAccounts(await c.auth()).listOAuth();
-      c.list(templates, () =>
-        formatTable(
-          templates,
-          [
-            { header: 'ID', value: (t) => t.id, right: true },
-            { header: 'NAME', value: (t) => t.displayName },
-            { header: 'PROVIDER', value: (t) => t.dataProviderType },
-            { header: 'ENABLED', value: (t) => t.enabled },
-            { header: 'OWNERS', value: (t) => t.ownerIds },
-          ],
-          '(no OAuth templates)',
-        ),
+      const auth = await c.auth();
+      const templates = await new DomoAccounts(auth).listOAuth();
+      const names = await ownerNames(auth, templates);
+      c.list(
+        templates.map((t) => templateJson(t, names)),
+        () =>
+          formatTable(
+            templates,
+            [
+              { header: 'ID', value: (t) => t.id, right: true },
+              { header: 'NAME', value: (t) => t.displayName },
+              { header: 'PROVIDER', value: (t) => t.dataProviderType },
+              { header: 'ENABLED', value: (t) => t.enabled },
+              {
+                header: 'OWNERS',
+                value: (t) => (t.ownerIds ?? []).map((id) => names.get(id) ?? `user ${id}`).join(', '),
+              },
+            ],
+            '(no OAuth templates)',
+          ),
       );
     });
   oauth
@@ -129,9 +148,17 @@ function registerOAuth(program: Command, ctx: () => CliContext): void {
       const template = await resolveOAuth(await c.auth(), ref);
       await Promise.all([template.getConfig(), template.getAccess()]);
       c.result(
-        template,
+        templateJson(template),
         () =>
           `${template.summary()}\n  config: ${configText(template.config)}\n\n${accessTable(template.access ?? [])}`,
       );
     });
+}
+
+/** The templates' owners' names by id (display name, else email): one batched user search. */
+async function ownerNames(auth: DomoAuth, templates: readonly DomoOAuthAccount[]): Promise<Map<number, string>> {
+  const ids = [...new Set(templates.flatMap((t) => t.ownerIds ?? []))];
+  if (ids.length === 0) return new Map();
+  const { users } = await lookupUsers(auth, ids);
+  return new Map(users.flatMap((u) => (u ? [[u.id, u.displayName || u.emailAddress || String(u.id)] as const] : [])));
 }

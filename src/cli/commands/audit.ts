@@ -78,7 +78,14 @@ function registerAuditWhoCan(program: Command, ctx: () => CliContext): void {
       const c = ctx();
       const holders = whoCan(await readModel(c, { include: ['roles'] }), grant);
       c.list(
-        holders.map((h) => ({ userId: h.user.id, email: h.user.email, name: h.user.name, role: h.role.name })),
+        // The user kind's names for the fields it has (`id`, not `userId`; the role by id and name).
+        holders.map((h) => ({
+          id: h.user.id,
+          displayName: h.user.name,
+          email: h.user.email,
+          roleId: h.role.id,
+          role: h.role.name,
+        })),
         () =>
           formatTable(
             holders,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DomoAccounts } from '../../classes/account/accounts.js';
 import { DomoRoles } from '../../classes/role/roles.js';
+import { grantJson } from '../kinds.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../table.js';
 
@@ -14,7 +15,7 @@ export function registerCatalogs(program: Command, ctx: () => CliContext): void 
     .action(async () => {
       const c = ctx();
       const grants = await new DomoRoles(await c.auth()).authorities();
-      c.list(grants, () =>
+      c.list(grants.map(grantJson), () =>
         formatTable(
           grants,
           [

@@ -9,6 +9,10 @@ import type { CliContext } from '../context.js';
 import { confirmWrite, showWrite } from '../confirm.js';
 import { userArgument } from '../options.js';
 import { accessLevelArgument } from '../resolve.js';
+import type { DomoAccount } from '../../classes/account/account.js';
+import type { DomoOAuthAccount } from '../../classes/account/oauth-account.js';
+import type { ShareEntry } from '../../classes/change.js';
+import { accessItem, accountJson, changeJson, templateJson, type ChangeTarget, type PrincipalJson } from '../kinds.js';
 
 /** How a command finds the credential (account or OAuth template) it works on, by id or exact name. */
 type Resolve = (auth: DomoAuth, ref: string) => Promise<CredentialEntity>;
@@ -34,13 +38,35 @@ export function registerCredentialWrites(parent: Command, what: string, resolve:
 async function principal(
   auth: DomoAuth,
   options: PrincipalOptions,
-): Promise<{ ids: { userId: number } | { groupId: number }; who: string; id: number }> {
+): Promise<{ ids: { userId: number } | { groupId: number }; who: string; id: number; json: PrincipalJson }> {
   if (options.user !== undefined) {
     const [user] = await new DomoUsers(auth).resolve([options.user]);
-    return { ids: { userId: user!.id }, who: `user ${user!.id} <${user!.email}>`, id: user!.id };
+    const json = { type: 'user' as const, id: user!.id, name: user!.displayName || user!.email || null };
+    return { ids: { userId: user!.id }, who: `user ${user!.email || user!.id}`, id: user!.id, json };
   }
   const [group] = await new DomoGroups(auth).resolve([options.group as string]);
-  return { ids: { groupId: group!.id }, who: `group ${group!.id} ${JSON.stringify(group!.name)}`, id: group!.id };
+  const json = { type: 'group' as const, id: group!.id, name: group!.name };
+  return { ids: { groupId: group!.id }, who: `group ${JSON.stringify(group!.name)}`, id: group!.id, json };
+}
+
+/** The credential's JSON kind: `account` or `oauthTemplate`. */
+function entityJson(what: string, entity: CredentialEntity) {
+  return what === 'account' ? accountJson(entity as DomoAccount) : templateJson(entity as DomoOAuthAccount);
+}
+
+function targetOf(what: string, entity: CredentialEntity): ChangeTarget {
+  return { type: what === 'account' ? 'account' : 'oauthTemplate', id: entity.id, name: entity.displayName };
+}
+
+/** A share change as a change report: each level given or taken away, for the one principal it was about. */
+function shareJson(
+  what: string,
+  entity: CredentialEntity,
+  principal: PrincipalJson,
+  change: { added: ShareEntry[]; removed: ShareEntry[] },
+) {
+  const items = (entries: ShareEntry[]) => entries.map((e) => accessItem(principal, e.accessLevel));
+  return changeJson(targetOf(what, entity), items(change.added), items(change.removed));
 }
 
 function principalOptions(command: Command): Command {
@@ -88,10 +114,10 @@ function registerShare(parent: Command, what: string, resolve: Resolve, ctx: () 
           title: `${entity.summary()}: change ${target.who}'s access`,
           changes: [`~ ${target.who}: ${current} → ${options.level}`],
         });
-      await entity.share({ ...target.ids, accessLevel: options.level });
+      const change = await entity.share({ ...target.ids, accessLevel: options.level });
       const level = accessLevelOf(await entity.getAccess(), target); // as the server now shows it
       c.result(
-        { ok: true, [noun(what)]: entity.id, ...target.ids, accessLevel: level },
+        shareJson(what, entity, target.json, change),
         () => `✓ ${entity.summary()}: ${target.who} now has ${level}\n`,
       );
     });
@@ -108,9 +134,9 @@ function registerUnshare(parent: Command, what: string, resolve: Resolve, ctx: (
         title: `${entity.summary()}: revoke ${target.who}'s access`,
         changes: current === 'NONE' ? [] : [`− ${target.who}: ${current}`],
       });
-      await entity.unshare(target.ids);
+      const change = await entity.unshare(target.ids);
       const level = accessLevelOf(await entity.getAccess(), target);
-      c.result({ ok: true, [noun(what)]: entity.id, ...target.ids, accessLevel: level }, () =>
+      c.result(shareJson(what, entity, target.json, change), () =>
         level === 'NONE'
           ? `✓ ${entity.summary()}: ${target.who} no longer has access\n`
           : `! ${entity.summary()}: ${target.who} still has ${level}\n`,
@@ -134,7 +160,7 @@ function registerRename(parent: Command, what: string, resolve: Resolve, ctx: ()
       });
       await entity.rename(name);
       c.result(
-        entity,
+        entityJson(what, entity),
         () => `✓ ${what} #${entity.id}: ${JSON.stringify(before)} → ${JSON.stringify(entity.displayName)}\n`,
       );
     });
@@ -158,7 +184,7 @@ function registerTransfer(parent: Command, what: string, resolve: Resolve, ctx: 
       });
       await entity.transferOwnership({ to: options.to, ...(options.from ? { from: options.from } : {}) });
       const owners = (entity.access ?? []).filter((e) => e.accessLevel === 'OWNER').map((e) => e.name ?? String(e.id));
-      c.result(entity, () => `✓ ${entity.summary()}: owners now ${owners.join(', ') || '(none)'}\n`);
+      c.result(entityJson(what, entity), () => `✓ ${entity.summary()}: owners now ${owners.join(', ') || '(none)'}\n`);
     });
 }
 
@@ -174,6 +200,6 @@ function registerDelete(parent: Command, what: string, resolve: Resolve, ctx: ()
         changes: [`− ${entity.summary()}`],
       });
       await entity.delete();
-      c.result({ ok: true, deleted: entity.id }, () => `✓ deleted ${entity.summary()}\n`);
+      c.result(changeJson(targetOf(what, entity), [], [], true), () => `✓ deleted ${entity.summary()}\n`);
     });
 }

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { existsSync, realpathSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -67,9 +67,20 @@ function registerGovernanceExport(program: Command, ctx: () => CliContext): void
     });
   program
     .command('schema')
-    .description('print the JSON Schema of governance specs (to keep beside them: export --schema ./spec.schema.json)')
-    .action(() => ctx().data(specJsonSchema(), `${JSON.stringify(specJsonSchema(), null, 2)}\n`));
+    .description(
+      'print the JSON Schema of governance specs (to keep beside them: export --schema ./spec.schema.json), or with --kind of what --json prints',
+    )
+    .addOption(new Option('--kind <kind>', 'a --json output kind').choices(JSON_KINDS))
+    .action(async (options: { kind?: (typeof JSON_KINDS)[number] }) => {
+      const schema = options.kind
+        ? (await import('../kinds-schema.js')).kindJsonSchema(options.kind)
+        : specJsonSchema();
+      ctx().data(schema, `${JSON.stringify(schema, null, 2)}\n`);
+    });
 }
+
+/** The kinds `schema --kind` prints (those of `kinds-schema.ts`). */
+const JSON_KINDS = ['user', 'role', 'group', 'account', 'oauthTemplate', 'grant', 'change', 'error'] as const;
 
 function registerGovernancePlan(program: Command, ctx: () => CliContext): void {
   program
@@ -90,10 +101,6 @@ function registerGovernanceValidate(program: Command, ctx: () => CliContext): vo
   program
     .command('validate <specs...>')
     .description('check specs offline, no instance read: the schema and what their sections say about each other')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  domo-admin validate governance.yaml\n  domo-admin --json validate specs/*.yaml   # in pre-commit or CI; exit 1 on an error',
-    )
     .action(async (files: string[]) => {
       const c = ctx();
       const results: (SpecValidation & { file: string })[] = [];

@@ -9,6 +9,8 @@ import { DomoUsers } from '../../classes/user/users.js';
 import { groupsTable, usersTable } from '../render.js';
 import { resolveGroup as findGroup, roleNames } from '../resolve.js';
 import { formatTable } from '../table.js';
+import type { DomoUser } from '../../classes/user/user.js';
+import { changeJson, groupJson, userItems } from '../kinds.js';
 
 /** A group's owners as a table. */
 function ownersTable(owners: readonly Principal[]): string {
@@ -27,9 +29,26 @@ async function resolveGroup(c: CliContext, ref: string): Promise<DomoGroup> {
   return findGroup(await c.auth(), ref);
 }
 
-function changeLine(group: DomoGroup, change: { added: number[]; removed: number[] }, what: string): string {
+/** What changed, users by email (as the command was given them). */
+function changeLine(
+  group: DomoGroup,
+  change: { added: number[]; removed: number[] },
+  users: readonly DomoUser[],
+  what: string,
+): string {
   if (change.added.length + change.removed.length === 0) return `= ${group.summary()}: no change\n`;
-  return `✓ ${group.summary()}: ${what}${change.added.length ? ` + ${change.added.join(', ')}` : ''}${change.removed.length ? ` - ${change.removed.join(', ')}` : ''}\n`;
+  const email = (id: number) => users.find((u) => u.id === id)?.email || `user ${id}`;
+  const part = (mark: string, ids: number[]) => (ids.length ? ` ${mark} ${ids.map(email).join(', ')}` : '');
+  return `✓ ${group.summary()}: ${what}${part('+', change.added)}${part('−', change.removed)}\n`;
+}
+
+/** The group's change report: users named from those the command resolved. */
+function groupChange(group: DomoGroup, change: { added: number[]; removed: number[] }, users: DomoUser[], as: string) {
+  return changeJson(
+    { type: 'group', id: group.id, name: group.name },
+    userItems(change.added, users, as),
+    userItems(change.removed, users, as),
+  );
 }
 
 function registerReads(groups: Command, ctx: () => CliContext): void {
@@ -42,7 +61,10 @@ function registerReads(groups: Command, ctx: () => CliContext): void {
       const list = await new DomoGroups(await c.auth()).list(
         options.type === undefined ? {} : { groupType: checkGroupType(options.type, 'groups list') },
       );
-      c.list(list, () => groupsTable(list));
+      c.list(
+        list.map((g) => groupJson(g)),
+        () => groupsTable(list),
+      );
     });
   groups
     .command('show <group>')
@@ -55,7 +77,7 @@ function registerReads(groups: Command, ctx: () => CliContext): void {
         group.getMembers(),
         roleNames(await c.auth()),
       ]);
-      c.result({ ...group, owners, members }, () =>
+      c.result(groupJson(group, { owners, members, roles }), () =>
         [
           group.summary(),
           `  description: ${group.description || '(none)'}`,
@@ -75,12 +97,16 @@ function registerChanges(groups: Command, ctx: () => CliContext): void {
     .option('--description <text>', 'description', '')
     .action(async (name: string, options: { type: string; description: string }) => {
       const c = ctx();
+      showWrite(c, {
+        title: `create group ${JSON.stringify(name)}`,
+        changes: [`+ group ${JSON.stringify(name)} (${options.type})`],
+      });
       const group = await new DomoGroups(await c.auth()).create({
         name,
         type: checkGroupType(options.type, 'groups create'),
         description: options.description,
       });
-      c.result(group, () => `✓ created ${group.summary()}\n`);
+      c.result(groupJson(group), () => `✓ created ${group.summary()}\n`);
     });
   for (const [verb, description] of [
     ['add', 'add members (ids or emails)'],
@@ -92,14 +118,18 @@ function registerChanges(groups: Command, ctx: () => CliContext): void {
       .action(async (ref: string, users: string[]) => {
         const c = ctx();
         const group = await resolveGroup(c, ref);
-        if (verb === 'remove') await confirmRemoval(c, group, users, 'member');
-        const change = verb === 'add' ? await group.addMembers(users) : await group.removeMembers(users);
-        await group.refresh(); // the count as the server now has it
-        c.result({ group: group.id, ...change, memberCount: group.memberCount }, () =>
-          changeLine(group, change, 'members'),
-        );
+        const resolved = await new DomoUsers(await c.auth()).resolve(users); // every unknown one named at once
+        if (verb === 'remove') await confirmRemoval(c, group, resolved, 'member');
+        const change = verb === 'add' ? await group.addMembers(resolved) : await group.removeMembers(resolved);
+        c.result(groupChange(group, change, resolved, 'member'), () => changeLine(group, change, resolved, 'members'));
       });
   }
+  registerGroupsOwners(groups, ctx);
+  registerGroupsUpdate(groups, ctx);
+  registerGroupsDelete(groups, ctx);
+}
+
+function registerGroupsOwners(groups: Command, ctx: () => CliContext): void {
   groups
     .command('owners <group>')
     .description('show owners, or change them with --add / --remove (ids or emails)')
@@ -108,18 +138,25 @@ function registerChanges(groups: Command, ctx: () => CliContext): void {
     .action(async (ref: string, options: { add?: string[]; remove?: string[] }) => {
       const c = ctx();
       const group = await resolveGroup(c, ref);
-      if (options.remove) await confirmRemoval(c, group, options.remove, 'owner');
-      const added = options.add ? (await group.addOwners(options.add)).added : [];
-      const removed = options.remove ? (await group.removeOwners(options.remove)).removed : [];
+      const users = new DomoUsers(await c.auth());
+      const [adding, removing] = await Promise.all([
+        options.add ? users.resolve(options.add) : [],
+        options.remove ? users.resolve(options.remove) : [],
+      ]);
+      if (!options.add && !options.remove) {
+        const owners = await group.getOwners();
+        return c.result(groupJson(group, { owners }), () => ownersTable(owners));
+      }
+      if (options.remove) await confirmRemoval(c, group, removing, 'owner');
+      const added = options.add ? (await group.addOwners(adding)).added : [];
+      const removed = options.remove ? (await group.removeOwners(removing)).removed : [];
+      const change = { added, removed };
       const owners = await group.getOwners();
       c.result(
-        { group: group.id, added, removed, owners },
-        () =>
-          (options.add || options.remove ? changeLine(group, { added, removed }, 'owners') : '') + ownersTable(owners),
+        groupChange(group, change, [...adding, ...removing], 'owner'),
+        () => changeLine(group, change, [...adding, ...removing], 'owners') + ownersTable(owners),
       );
     });
-  registerGroupsUpdate(groups, ctx);
-  registerGroupsDelete(groups, ctx);
 }
 
 function registerGroupsUpdate(groups: Command, ctx: () => CliContext): void {
@@ -129,10 +166,6 @@ function registerGroupsUpdate(groups: Command, ctx: () => CliContext): void {
     .option('--name <name>', 'the new name')
     .option('--type <type>', 'open, adHoc, closed or dynamic')
     .option('--description <text>', 'the new description')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  domo-admin groups update Finance --name "Finance (EMEA)"\n  domo-admin groups update 42 --type closed',
-    )
     .action(async (ref: string, options: { name?: string; type?: string; description?: string }) => {
       const c = ctx();
       const group = await resolveGroup(c, ref);
@@ -147,7 +180,10 @@ function registerGroupsUpdate(groups: Command, ctx: () => CliContext): void {
         changes: Object.entries(changes).map(([k, v]) => `~ ${k} → ${JSON.stringify(v)}`),
       });
       await group.update(changes);
-      c.result(group, () => `✓ ${group.summary()}${before === group.name ? '' : ` (was ${JSON.stringify(before)})`}\n`);
+      c.result(
+        groupJson(group),
+        () => `✓ ${group.summary()}${before === group.name ? '' : ` (was ${JSON.stringify(before)})`}\n`,
+      );
     });
 }
 
@@ -163,7 +199,10 @@ function registerGroupsDelete(groups: Command, ctx: () => CliContext): void {
         changes: [`− group ${JSON.stringify(group.name)} (#${group.id}, ${group.memberCount ?? '?'} member(s))`],
       });
       await group.delete();
-      c.result({ ok: true, deleted: group.id }, () => `✓ deleted ${group.summary()}\n`);
+      c.result(
+        changeJson({ type: 'group', id: group.id, name: group.name }, [], [], true),
+        () => `✓ deleted ${group.summary()}\n`,
+      );
     });
 }
 
@@ -175,8 +214,12 @@ export function registerGroups(program: Command, ctx: () => CliContext): void {
 }
 
 /** Shows who loses membership or ownership of `group` (by email) and asks. */
-async function confirmRemoval(c: CliContext, group: DomoGroup, refs: readonly string[], what: string): Promise<void> {
-  const users = await new DomoUsers(await c.auth()).resolve(refs);
+async function confirmRemoval(
+  c: CliContext,
+  group: DomoGroup,
+  users: readonly DomoUser[],
+  what: string,
+): Promise<void> {
   await confirmWrite(c, {
     title: `group ${JSON.stringify(group.name)}: remove ${users.length} ${what}(s)`,
     changes: users.map((user) => `− ${what} ${user.email || user.id}`),

@@ -10,6 +10,8 @@ import { membersTable, rolesTable } from '../render.js';
 import { resolveRole } from '../resolve.js';
 import { inline } from '../text.js';
 import { wrapList } from '../table.js';
+import { changeJson, grantItems, roleJson, userItems } from '../kinds.js';
+import type { DomoUser } from '../../classes/user/user.js';
 
 /** `domo-admin roles …` */
 export function registerRoles(program: Command, ctx: () => CliContext): void {
@@ -30,10 +32,6 @@ function registerRolesUpdate(roles: Command, ctx: () => CliContext): void {
     .description("rename a role or change its description (only what is given; --description '' clears it)")
     .option('--name <name>', 'the new name')
     .option('--description <text>', 'the new description')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  domo-admin roles update "Finance Editors" --name "Finance Authors"\n  domo-admin roles update 12 --description ""',
-    )
     .action(async (ref: string, options: { name?: string; description?: string }) => {
       const c = ctx();
       const role = await resolveRole(await c.auth(), ref);
@@ -49,7 +47,7 @@ function registerRolesUpdate(roles: Command, ctx: () => CliContext): void {
       });
       await role.update({ name: options.name, description: options.description });
       c.result(
-        role,
+        roleJson(role),
         () => `✓ ${role.summary()}${before.name === role.name ? '' : ` (was ${JSON.stringify(before.name)})`}\n`,
       );
     });
@@ -62,7 +60,10 @@ function registerRolesList(roles: Command, ctx: () => CliContext): void {
     .action(async () => {
       const c = ctx();
       const list = await new DomoRoles(await c.auth()).list();
-      c.list(list, () => rolesTable(list));
+      c.list(
+        list.map((r) => roleJson(r)),
+        () => rolesTable(list),
+      );
     });
 }
 
@@ -74,7 +75,7 @@ function registerRolesShow(roles: Command, ctx: () => CliContext): void {
       const c = ctx();
       const role = await resolveRole(await c.auth(), ref);
       const [grants, members] = await Promise.all([role.getGrants(), role.getMembers()]);
-      c.result({ ...role, grants: grants.map((g) => g.id), members }, () =>
+      c.result(roleJson(role, { grants: grants.map((g) => g.id), members }), () =>
         [
           role.summary(),
           `  description: ${inline(role.description) || '(none)'}`,
@@ -102,6 +103,10 @@ function registerRolesCreate(roles: Command, ctx: () => CliContext): void {
       const c = ctx();
       const auth = await c.auth();
       const from = options.from === undefined ? undefined : await resolveRole(auth, options.from);
+      showWrite(c, {
+        title: `create role ${JSON.stringify(name)}`,
+        changes: [`+ role ${JSON.stringify(name)}${from ? ` with the grants of ${JSON.stringify(from.name)}` : ''}`],
+      });
       const role = await (
         await DomoRole.create(auth, {
           name,
@@ -109,7 +114,10 @@ function registerRolesCreate(roles: Command, ctx: () => CliContext): void {
           ...(from ? { fromRoleId: from.id } : {}),
         })
       ).refresh();
-      c.result(role, () => `✓ created ${role.summary()}${from ? ` from ${JSON.stringify(from.name)}` : ''}\n`);
+      c.result(
+        roleJson(role),
+        () => `✓ created ${role.summary()}${from ? ` from ${JSON.stringify(from.name)}` : ''}\n`,
+      );
     });
 }
 
@@ -135,7 +143,7 @@ function registerRolesDelete(roles: Command, ctx: () => CliContext): void {
         });
       await role.delete(target ? { reassignTo: target.id } : {});
       c.result(
-        { ok: true, deleted: role.id },
+        changeJson({ type: 'role', id: role.id, name: role.name }, [], [], true),
         () =>
           `✓ deleted role #${role.id} ${JSON.stringify(role.name)}${target ? ` (members moved to ${JSON.stringify(target.name)})` : ''}\n`,
       );
@@ -152,7 +160,7 @@ function registerRolesDefault(roles: Command, ctx: () => CliContext): void {
       let role: DomoRole;
       if (ref === undefined) role = await new DomoRoles(auth).getDefault();
       else role = await (await resolveRole(auth, ref)).setAsDefault();
-      c.result(role, () => `${ref === undefined ? '' : '✓ '}default role: ${role.summary()}\n`);
+      c.result(roleJson(role), () => `${ref === undefined ? '' : '✓ '}default role: ${role.summary()}\n`);
     });
 }
 
@@ -166,10 +174,6 @@ function registerRolesGrants(roles: Command, ctx: () => CliContext): void {
     grants
       .command(`${verb} <role> <grants...>`)
       .description(description)
-      .addHelpText(
-        'after',
-        `\nExamples:\n  domo-admin roles grants ${verb} "Finance Editors" dataset.view dataset.export\n  domo-admin --dry-run roles grants ${verb} 12 card.view   # what would change, nothing sent`,
-      )
       .action((ref: string, names: string[]) => changeGrants(ctx(), verb, ref, names));
   }
 }
@@ -215,7 +219,8 @@ async function changeGrants(
   await role.refresh(); // counts as the server now has them
   const added = after.filter((g) => !before.includes(g));
   const removed = before.filter((g) => !after.includes(g));
-  c.result({ role: role.id, grants: after, added, removed }, () =>
+  const target = { type: 'role' as const, id: role.id, name: role.name };
+  c.result(changeJson(target, grantItems(added), grantItems(removed)), () =>
     added.length + removed.length === 0
       ? `= ${role.summary()}: no change\n`
       : `✓ ${role.summary()}${added.length ? `\n  + ${added.join(', ')}` : ''}${removed.length ? `\n  − ${removed.join(', ')}` : ''}\n`,
@@ -235,12 +240,12 @@ function registerRolesMembers(roles: Command, ctx: () => CliContext): void {
       const c = ctx();
       const auth = await c.auth();
       const role = await resolveRole(auth, ref);
-      await confirmMoves(c, users, role);
-      await role.addMembers(users); // ids or emails, checked and resolved once, before anything moves
+      const moving = await confirmMoves(c, users, role);
+      const change = await role.addMembers(moving); // resolved once, above, before anything moves
       await role.refresh();
       c.result(
-        { role: role.id, added: users, userCount: role.userCount },
-        () => `✓ moved ${users.length} user(s) into ${role.summary()}\n`,
+        changeJson({ type: 'role', id: role.id, name: role.name }, userItems(change.added, moving, 'member'), []),
+        () => `✓ moved ${change.added.length} user(s) into ${role.summary()}\n`,
       );
     });
   members
@@ -255,18 +260,21 @@ function registerRolesMembers(roles: Command, ctx: () => CliContext): void {
       const role = await resolveRole(auth, ref);
       const target = options.toRole ?? (await new DomoRoles(auth).getDefault()).id;
       const to = await resolveRole(auth, target);
-      await confirmMoves(c, users, to);
-      await role.removeMembers(users, { toRoleId: to.id });
+      const moving = await confirmMoves(c, users, to);
+      const change = await role.removeMembers(moving, { toRoleId: to.id });
       await Promise.all([role.refresh(), to.refresh()]);
       c.result(
-        { role: role.id, removed: users, toRoleId: to.id },
-        () => `✓ moved ${users.length} user(s) out of ${role.summary()} into ${to.summary()}\n`,
+        changeJson({ type: 'role', id: role.id, name: role.name }, [], userItems(change.removed, moving, 'member')),
+        () => `✓ moved ${change.removed.length} user(s) out of ${role.summary()} into ${to.summary()}\n`,
       );
     });
 }
 
-/** Shows each user's move (a user holds one role: moving them takes them out of theirs) and asks. */
-async function confirmMoves(c: CliContext, refs: readonly string[], to: DomoRole): Promise<void> {
+/**
+ * Resolves the users (every unknown one named at once), shows each one's move (a user holds one role: moving them
+ * takes them out of theirs) and asks. Returns the users, resolved.
+ */
+async function confirmMoves(c: CliContext, refs: readonly string[], to: DomoRole): Promise<DomoUser[]> {
   const auth = await c.auth();
   const [users, roles] = await Promise.all([new DomoUsers(auth).resolve(refs), new DomoRoles(auth).list()]);
   const nameOf = (id: number | undefined) => roles.find((r) => r.id === id)?.name ?? `role ${id ?? '?'}`;
@@ -275,4 +283,5 @@ async function confirmMoves(c: CliContext, refs: readonly string[], to: DomoRole
     title: `move ${moving.length} user(s) into role ${JSON.stringify(to.name)}`,
     changes: moving.map((user) => `~ ${user.email || user.id}: ${nameOf(user.roleId)} → ${to.name}`),
   });
+  return users;
 }

@@ -7,8 +7,9 @@ import type { CliContext } from '../context.js';
 import { usersTable } from '../render.js';
 import { integerOption, userArgument } from '../options.js';
 import { resolveGroup, resolveRole, roleNames } from '../resolve.js';
-import { confirmWrite } from '../confirm.js';
+import { confirmWrite, showWrite } from '../confirm.js';
 import { inline } from '../text.js';
+import { changeJson, userJson } from '../kinds.js';
 
 /** A user by id or email. */
 async function resolveUser(c: CliContext, ref: string): Promise<DomoUser> {
@@ -39,10 +40,6 @@ function registerList(users: Command, ctx: () => CliContext): void {
     .option('--role <role>', 'only users holding this role (id or name, case-insensitive)')
     .option('--group <group>', 'only members of this group (id or name, case-insensitive)')
     .option('--limit <n>', 'at most this many users', integerOption('--limit', 1))
-    .addHelpText(
-      'after',
-      '\nExamples:\n  domo-admin users list --role editor --limit 20\n  domo-admin --json users list --group Finance',
-    )
     .action((options: ListOptions) => listUsers(ctx(), options));
 }
 
@@ -79,7 +76,10 @@ async function listUsers(c: CliContext, options: ListOptions): Promise<void> {
   } finally {
     bar?.stop();
   }
-  c.list(list, () => usersTable(list, roles));
+  c.list(
+    list.map((u) => userJson(u, roles)),
+    () => usersTable(list, roles),
+  );
 }
 
 function registerShowFind(users: Command, ctx: () => CliContext): void {
@@ -92,7 +92,7 @@ function registerShowFind(users: Command, ctx: () => CliContext): void {
       const user = await resolveUser(c, ref);
       const [groups, role] = await Promise.all([user.groups(), roleOf(c, user)]);
       c.result(
-        { ...user, role, groups: groups.map((g) => ({ id: g.id, name: g.name })) },
+        { ...userJson(user), role, groups: groups.map((g) => ({ id: g.id, name: g.name })) },
         () => `${details(user, role)}  groups: ${groups.map((g) => inline(g.name)).join(', ') || '(none)'}\n`,
       );
     });
@@ -103,7 +103,10 @@ function registerShowFind(users: Command, ctx: () => CliContext): void {
       const c = ctx();
       const auth = await c.auth();
       const [found, roles] = await Promise.all([new DomoUsers(auth).search(text), roleNames(auth)]);
-      c.list(found, () => usersTable(found, roles));
+      c.list(
+        found.map((u) => userJson(u, roles)),
+        () => usersTable(found, roles),
+      );
     });
 }
 
@@ -125,6 +128,12 @@ function registerUsersCreate(users: Command, ctx: () => CliContext): void {
       const c = ctx();
       const auth = await c.auth();
       const role = options.role === undefined ? undefined : await resolveRole(auth, options.role);
+      showWrite(c, {
+        title: `create user ${email}`,
+        changes: [
+          `+ user ${email} (${JSON.stringify(options.name)}, role ${role?.name ?? 'the default role'}${options.invite ? ', invitation emailed' : ''})`,
+        ],
+      });
       const user = await new DomoUsers(auth).create({
         displayName: options.name,
         email,
@@ -132,7 +141,7 @@ function registerUsersCreate(users: Command, ctx: () => CliContext): void {
         ...(role ? { role: role.id } : {}),
       });
       c.result(
-        user,
+        userJson(user, role && new Map([[role.id, role.name]])),
         () => `✓ created ${user.summary()}${options.invite ? ' (invitation emailed)' : ' (no invitation emailed)'}\n`,
       );
     });
@@ -154,7 +163,10 @@ function registerUsersSetRole(users: Command, ctx: () => CliContext): void {
       });
       await user.setRole(role);
       const after = await role.refresh(); // the member count printed is the one after the move
-      c.result(user, () => `✓ ${user.summary()} now holds ${after.summary()}\n`);
+      c.result(
+        userJson(user, new Map([[after.id, after.name]])),
+        () => `✓ ${user.summary()} now holds ${after.summary()}\n`,
+      );
     });
 }
 
@@ -186,7 +198,7 @@ function registerUsersUpdate(users: Command, ctx: () => CliContext): void {
         };
         await user.update(changes);
         const role = await roleOf(c, user);
-        c.result(user, () => `✓ updated\n${details(user, role)}`);
+        c.result({ ...userJson(user), role }, () => `✓ updated\n${details(user, role)}`);
       },
     );
 }
@@ -217,9 +229,9 @@ function registerUsersDelete(users: Command, ctx: () => CliContext): void {
             `− user ${user.email || user.id} (#${user.id})`,
           ],
         });
-      await user.delete(options.transferTo === undefined ? {} : { transferTo: options.transferTo });
+      await user.delete({ owned, ...(options.transferTo === undefined ? {} : { transferTo: options.transferTo }) });
       c.result(
-        { ok: true, deleted: user.id },
+        changeJson({ type: 'user', id: user.id, name: user.email || null }, [], [], true),
         () =>
           `✓ deleted ${user.summary()}${options.transferTo ? ` (what they owned went to ${options.transferTo})` : ''}\n`,
       );

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DomoUser, roleNameOf } from '../../classes/user/user.js';
 import type { CliContext } from '../context.js';
+import { userJson } from '../kinds.js';
 import { inline } from '../text.js';
 
 export function registerWhoAmI(program: Command, ctx: () => CliContext): void {
@@ -10,13 +11,13 @@ export function registerWhoAmI(program: Command, ctx: () => CliContext): void {
     .action(async () => {
       const auth = await ctx().auth();
       const me = await auth.whoAmI();
-      const role = (await roleNameOf(auth, me)) ?? 'unknown';
-      // The user kind's JSON, as `users show --json` prints it: the user's fields, and the role by name.
       const user = DomoUser.hydrate(auth, me);
+      const role = (await roleNameOf(auth, me)) ?? null;
+      // The user kind, as `users show --json` prints it.
       ctx().result(
-        { ...user, role, instance: auth.instance },
+        { ...userJson(user), role, instance: auth.instance },
         () =>
-          `${inline(String(me.displayName ?? me.emailAddress ?? me.id))} <${inline(me.emailAddress ?? '?')}> — user ${me.id}, role ${inline(role)}, instance ${auth.instance}\n`,
+          `${inline(String(me.displayName ?? me.emailAddress ?? me.id))} <${inline(me.emailAddress ?? '?')}> — user ${me.id}, role ${inline(role ?? 'unknown')}, instance ${auth.instance}\n`,
       );
     });
 }

@@ -1,0 +1,170 @@
+/**
+ * Two examples (or more) for every command, by the words that run it: shown at the end of its `--help`. One table,
+ * so a test can hold every command to it and the wording stays alike.
+ */
+export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
+  whoami: ['domo-admin whoami', 'domo-admin --profile prod --json whoami | jq .role'],
+
+  'accounts list': [
+    'domo-admin accounts list --provider snowflake',
+    'domo-admin --json accounts list --with-config > accounts.json   # secrets masked',
+  ],
+  'accounts show': ['domo-admin accounts show "Snowflake - finance"', 'domo-admin --json accounts show 12'],
+  'accounts access': ['domo-admin accounts access "Snowflake - finance"', 'domo-admin --json accounts access 12'],
+  'accounts share': [
+    'domo-admin accounts share "Snowflake - finance" --group Finance',
+    'domo-admin accounts share 12 --user ada@example.com --level CAN_EDIT   # a level change asks first',
+  ],
+  'accounts unshare': [
+    'domo-admin accounts unshare "Snowflake - finance" --group Finance',
+    'domo-admin --yes accounts unshare 12 --user ada@example.com',
+  ],
+  'accounts rename': [
+    'domo-admin accounts rename 12 "Snowflake - finance (prod)"',
+    'domo-admin --dry-run accounts rename "old name" "new name"',
+  ],
+  'accounts transfer-owner': [
+    'domo-admin accounts transfer-owner "Snowflake - finance" --to grace@example.com',
+    'domo-admin --yes accounts transfer-owner 12 --to grace@example.com --from ada@example.com',
+  ],
+  'accounts delete': ['domo-admin accounts delete "Old FTP"', 'domo-admin --dry-run accounts delete 12'],
+  'accounts create': [
+    'domo-admin accounts create "Snowflake - finance" --provider snowflake --config-file snowflake.json',
+    'DOMO_ACCOUNT_CONFIG=\'{"password":"…"}\' domo-admin accounts create FTP --provider ftp --config-env DOMO_ACCOUNT_CONFIG',
+  ],
+  'accounts update-config': [
+    'domo-admin accounts update-config "Snowflake - finance" --config-file rotated.json',
+    'domo-admin accounts update-config 12 --config-env NEW_SECRET --replace   # replaces the whole config',
+  ],
+
+  'oauth list': ['domo-admin oauth list', 'domo-admin --json oauth list | jq ".items[].owners"'],
+  'oauth show': ['domo-admin oauth show "Snowflake OAuth"', 'domo-admin --json oauth show 3'],
+  'oauth share': [
+    'domo-admin oauth share "Snowflake OAuth" --group Engineering',
+    'domo-admin oauth share 3 --user ada@example.com --level CAN_EDIT',
+  ],
+  'oauth unshare': [
+    'domo-admin oauth unshare "Snowflake OAuth" --group Engineering',
+    'domo-admin --yes oauth unshare 3 --user ada@example.com',
+  ],
+  'oauth rename': [
+    'domo-admin oauth rename 3 "Snowflake OAuth (prod)"',
+    'domo-admin --dry-run oauth rename 3 new-name',
+  ],
+  'oauth transfer-owner': [
+    'domo-admin oauth transfer-owner "Snowflake OAuth" --to grace@example.com',
+    'domo-admin --yes oauth transfer-owner 3 --to grace@example.com',
+  ],
+  'oauth delete': ['domo-admin oauth delete "Old OAuth"', 'domo-admin --dry-run oauth delete 3'],
+
+  'roles list': ['domo-admin roles list', 'domo-admin --json roles list | jq ".items[] | {name, memberCount}"'],
+  'roles show': ['domo-admin roles show Editor', 'domo-admin --json roles show 3 | jq ".members[].email"'],
+  'roles grants set': [
+    'domo-admin roles grants set "Finance Editors" dataset.view dataset.export',
+    'domo-admin --dry-run roles grants set 12 card.view   # what would change, nothing sent',
+  ],
+  'roles grants add': [
+    'domo-admin roles grants add "Finance Editors" dataset.export',
+    'domo-admin --dry-run roles grants add 12 card.view dataset.view',
+  ],
+  'roles grants remove': [
+    'domo-admin roles grants remove "Finance Editors" dataset.export',
+    'domo-admin --dry-run roles grants remove 12 card.share',
+  ],
+  'roles members add': [
+    'domo-admin roles members add Editor ada@example.com grace@example.com',
+    'domo-admin --yes roles members add 3 1786299718',
+  ],
+  'roles members remove': [
+    'domo-admin roles members remove Editor ada@example.com   # to the default role',
+    'domo-admin roles members remove Editor ada@example.com --to-role Participant',
+  ],
+  'roles create': [
+    'domo-admin roles create "Finance Editors" --from Editor',
+    'domo-admin roles create Auditors --description "read-only audit access"',
+  ],
+  'roles update': [
+    'domo-admin roles update "Finance Editors" --name "Finance Authors"',
+    'domo-admin roles update 12 --description ""',
+  ],
+  'roles delete': [
+    'domo-admin roles delete "Finance Editors" --reassign-to Editor',
+    'domo-admin --dry-run roles delete 12 --reassign-to 3',
+  ],
+  'roles default': ['domo-admin roles default', 'domo-admin roles default Participant'],
+
+  'users list': ['domo-admin users list --role editor --limit 20', 'domo-admin --json users list --group Finance'],
+  'users show': ['domo-admin users show ada@example.com', 'domo-admin --json users show 1786299718'],
+  'users find': ['domo-admin users find ada', 'domo-admin --json users find "lovelace" | jq ".items[].email"'],
+  'users create': [
+    'domo-admin users create ada@example.com --name "Ada Lovelace" --role Editor',
+    'domo-admin users create grace@example.com --name "Grace Hopper" --invite',
+  ],
+  'users set-role': [
+    'domo-admin users set-role ada@example.com Editor',
+    'domo-admin --yes users set-role 1786299718 3',
+  ],
+  'users update': [
+    'domo-admin users update ada@example.com --title "Data Engineer"',
+    'domo-admin users update ada@example.com --phone ""   # clears it',
+  ],
+  'users delete': [
+    'domo-admin users delete ada@example.com --transfer-to grace@example.com',
+    'domo-admin --dry-run users delete 1786299718',
+  ],
+
+  'groups list': ['domo-admin groups list --type closed', 'domo-admin --json groups list | jq ".items[].name"'],
+  'groups show': ['domo-admin groups show Finance', 'domo-admin --json groups show 1814479648'],
+  'groups create': [
+    'domo-admin groups create Reviewers --type closed',
+    'domo-admin groups create "Finance (EMEA)" --description "EMEA finance team"',
+  ],
+  'groups add': [
+    'domo-admin groups add Finance ada@example.com grace@example.com',
+    'domo-admin groups add 42 1786299718',
+  ],
+  'groups remove': ['domo-admin groups remove Finance ada@example.com', 'domo-admin --yes groups remove 42 1786299718'],
+  'groups owners': [
+    'domo-admin groups owners Finance',
+    'domo-admin groups owners Finance --add grace@example.com --remove ada@example.com',
+  ],
+  'groups update': [
+    'domo-admin groups update Finance --name "Finance (EMEA)"',
+    'domo-admin groups update 42 --type closed',
+  ],
+  'groups delete': ['domo-admin groups delete Reviewers', 'domo-admin --dry-run groups delete 42'],
+
+  'grants list': ['domo-admin grants list', 'domo-admin --json grants list | jq ".items[].id"'],
+  'providers list': ['domo-admin providers list', 'domo-admin --json providers list'],
+
+  export: ['domo-admin export > instance.yaml', 'domo-admin --profile prod export --only roles,groups > roles.yaml'],
+  schema: [
+    'domo-admin schema > spec.schema.json',
+    'domo-admin schema --kind user   # the shape of every user --json prints',
+  ],
+  validate: ['domo-admin validate governance/*.yaml', 'domo-admin --json validate instance.yaml'],
+  plan: [
+    'domo-admin plan instance.yaml',
+    'domo-admin plan instance.yaml --out plan.json   # review, then apply plan.json',
+  ],
+  apply: ['domo-admin apply plan.json', 'domo-admin --yes apply instance.yaml --allow-destructive'],
+  restore: ['domo-admin restore .domo-admin/snapshots/<file>.json', 'domo-admin --dry-run restore <snapshot>'],
+  diff: ['domo-admin diff --from dev --to prod', 'domo-admin diff --from instance.yaml --to prod --only roles'],
+
+  audit: ['domo-admin audit --html audit.html', 'domo-admin audit --csv audit/ --json > audit.json'],
+  'who-can': ['domo-admin who-can role.manage', 'domo-admin --json who-can dataset.export | jq ".items[].email"'],
+  access: ['domo-admin access ada@example.com', 'domo-admin --json access 1786299718'],
+  offboard: [
+    'domo-admin --dry-run offboard ada@example.com --to grace@example.com',
+    'domo-admin offboard ada@example.com --to group:Finance --delete-user',
+  ],
+
+  sandbox: ['domo-admin sandbox --port 8080', 'domo-admin sandbox --users 1000 --latency-ms 20 --quirks'],
+  repl: ['domo-admin repl', 'domo-admin --sandbox repl'],
+};
+
+/** The help text a command's examples add (empty when it has none). */
+export function examplesText(path: string): string {
+  const lines = EXAMPLES[path];
+  return lines ? `\nExamples:\n${lines.map((line) => `  ${line}`).join('\n')}` : '';
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+/**
+ * The documented `--json` schema of every kind the CLI prints (see `kinds.ts`, which makes them): strict, so a field
+ * a command adds on its own fails the tests that hold every command to these. `domo-admin schema --kind <kind>`
+ * prints one as JSON Schema.
+ */
+
+const date = z.iso.datetime().nullable();
+const text = z.string().nullable();
+const id = z.number().int().nonnegative();
+
+const principal = z.strictObject({ type: z.enum(['user', 'group']), id, name: text });
+
+const user = z.strictObject({
+  id,
+  displayName: text,
+  email: text,
+  roleId: id.nullable(),
+  role: text,
+  title: text,
+  department: text,
+  phoneNumber: text,
+  employeeId: text,
+  hireDate: date,
+  lastActivity: date,
+  createdAt: date,
+  active: z.boolean().nullable(),
+  groups: z.array(z.strictObject({ id, name: z.string() })).optional(),
+  instance: z.string().optional(),
+});
+
+const role = z.strictObject({
+  id,
+  name: z.string(),
+  description: text,
+  isDefault: z.boolean().nullable(),
+  isSystem: z.boolean(),
+  grantCount: z.number().int().nullable(),
+  memberCount: z.number().int().nullable(),
+  createdAt: date,
+  modifiedAt: date,
+  grants: z.array(z.string()).optional(),
+  members: z.array(user).optional(),
+});
+
+const group = z.strictObject({
+  id,
+  name: z.string(),
+  description: text,
+  type: z.string(),
+  memberCount: z.number().int().nullable(),
+  createdAt: date,
+  owners: z.array(principal).optional(),
+  members: z.array(user).optional(),
+});
+
+const credential = {
+  id,
+  name: z.string(),
+  displayName: z.string(),
+  provider: z.string(),
+  credentialsType: text,
+  createdAt: date,
+  createdBy: id.nullable(),
+  modifiedAt: date,
+  modifiedBy: id.nullable(),
+  owners: z.array(principal).nullable(),
+  access: z.array(principal.extend({ accessLevel: z.string() })).optional(),
+  config: z.record(z.string(), z.unknown()).nullable().optional(),
+};
+
+const account = z.strictObject({ ...credential, valid: z.boolean().nullable() });
+const oauthTemplate = z.strictObject({ ...credential, enabled: z.boolean().nullable(), origin: text });
+
+const grant = z.strictObject({
+  id: z.string(),
+  title: text,
+  description: text,
+  group: text,
+  dependsOn: z.array(z.string()),
+});
+
+const changeItem = z.strictObject({
+  type: z.enum(['user', 'group', 'grant']),
+  id: z.union([id, z.string()]),
+  name: text,
+  as: z.string(),
+});
+
+const change = z.strictObject({
+  type: z.enum(['role', 'group', 'account', 'oauthTemplate', 'user']),
+  id,
+  name: text,
+  added: z.array(changeItem),
+  removed: z.array(changeItem),
+  deleted: z.boolean(),
+});
+
+const error = z
+  .object({
+    name: z.string(),
+    message: z.string(),
+    status: z.number().int().nullable(),
+    exitCode: z.number().int(),
+  })
+  .loose();
+
+/** Every kind's schema, by the name `schema --kind` takes. */
+export const KIND_SCHEMAS = {
+  user,
+  role,
+  group,
+  account,
+  oauthTemplate,
+  grant,
+  change,
+  error,
+} as const;
+
+export type Kind = keyof typeof KIND_SCHEMAS;
+
+/** A list of a kind, as every list command prints it. */
+export function listSchema<T extends z.ZodType>(item: T) {
+  return z.strictObject({ items: z.array(item), failed: z.array(z.strictObject({ id, error: z.string() })) });
+}
+
+/** A kind's schema as JSON Schema (draft 2020-12), titled and described for a reader. */
+export function kindJsonSchema(kind: Kind): Record<string, unknown> {
+  return { title: `domo-admin --json: ${kind}`, ...z.toJSONSchema(KIND_SCHEMAS[kind], { io: 'output' }) };
+}

@@ -1,0 +1,289 @@
+import type { DomoAccount } from '../classes/account/account.js';
+import type { CredentialEntity } from '../classes/account/credential.js';
+import type { DomoOAuthAccount } from '../classes/account/oauth-account.js';
+import type { DomoGroup } from '../classes/group/group.js';
+import type { DomoGrant } from '../classes/role/grant.js';
+import type { DomoRole } from '../classes/role/role.js';
+import type { DomoUser } from '../classes/user/user.js';
+import type { AccessEntry } from '../routes/account/schemas.js';
+import type { Principal } from '../routes/group/schemas.js';
+
+/**
+ * The `--json` shape of each kind the CLI prints: one shape per kind, whichever command prints it. Every field is
+ * always present (`null` when Domo did not say), ids are numbers (grant ids are strings), dates are ISO 8601 strings,
+ * and a role id always comes with the role's name. Their zod schemas are in `kinds-schema.ts` (`domo-admin schema
+ * --kind <kind>` prints one as JSON Schema); these functions make them from entities without loading zod.
+ */
+
+/** A user or a group, named. */
+export interface PrincipalJson {
+  type: 'user' | 'group';
+  id: number;
+  name: string | null;
+}
+
+/** A principal and its access level on a credential. */
+export interface AccessJson extends PrincipalJson {
+  accessLevel: string;
+}
+
+export interface UserJson {
+  id: number;
+  displayName: string | null;
+  email: string | null;
+  roleId: number | null;
+  role: string | null;
+  title: string | null;
+  department: string | null;
+  phoneNumber: string | null;
+  employeeId: string | null;
+  hireDate: string | null;
+  lastActivity: string | null;
+  createdAt: string | null;
+  active: boolean | null;
+  /** On `users show`. */
+  groups?: { id: number; name: string }[];
+  /** On `whoami`: the instance the credentials are for. */
+  instance?: string;
+}
+
+export interface RoleJson {
+  id: number;
+  name: string;
+  description: string | null;
+  /** `null` when the read did not say (only `roles list` and `roles default` do). */
+  isDefault: boolean | null;
+  isSystem: boolean;
+  grantCount: number | null;
+  memberCount: number | null;
+  createdAt: string | null;
+  modifiedAt: string | null;
+  /** On `roles show`. */
+  grants?: string[];
+  /** On `roles show`. */
+  members?: UserJson[];
+}
+
+export interface GroupJson {
+  id: number;
+  name: string;
+  description: string | null;
+  type: string;
+  memberCount: number | null;
+  createdAt: string | null;
+  /** On `groups show`. */
+  owners?: PrincipalJson[];
+  /** On `groups show`. */
+  members?: UserJson[];
+}
+
+interface CredentialJson {
+  id: number;
+  name: string;
+  displayName: string;
+  provider: string;
+  credentialsType: string | null;
+  createdAt: string | null;
+  createdBy: number | null;
+  modifiedAt: string | null;
+  modifiedBy: number | null;
+  /** Users and groups with OWNER access; `null` when not read. */
+  owners: PrincipalJson[] | null;
+  /** On `show` and after a share change. */
+  access?: AccessJson[];
+  /** On `show` and `list --with-config`: secrets as `[REDACTED]`. */
+  config?: Record<string, unknown> | null;
+}
+
+export interface AccountJson extends CredentialJson {
+  valid: boolean | null;
+}
+
+export interface OAuthTemplateJson extends CredentialJson {
+  enabled: boolean | null;
+  origin: string | null;
+}
+
+export interface GrantJson {
+  id: string;
+  title: string | null;
+  description: string | null;
+  group: string | null;
+  dependsOn: string[];
+}
+
+/** One thing a change added or removed: a user, a group (with a level, for a share) or a grant. */
+export interface ChangeItemJson {
+  type: 'user' | 'group' | 'grant';
+  id: number | string;
+  name: string | null;
+  /** A share's level; a membership's `member` or `owner`. */
+  as: string;
+}
+
+/** What a write changed on one object; `deleted` when the object itself is gone. */
+export interface ChangeJson {
+  type: 'role' | 'group' | 'account' | 'oauthTemplate' | 'user';
+  id: number;
+  name: string | null;
+  added: ChangeItemJson[];
+  removed: ChangeItemJson[];
+  deleted: boolean;
+}
+
+/** Every list: the items, and those that could not be read completely. */
+export interface ListJson<T> {
+  items: T[];
+  failed: { id: number; error: string }[];
+}
+
+function iso(date: Date | undefined | null): string | null {
+  return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
+}
+
+function orNull<T>(value: T | undefined | null): T | null {
+  return value ?? null;
+}
+
+/** A user; its role named from `roles` (every role's name by id) or the name its read gave. */
+export function userJson(user: DomoUser, roles?: ReadonlyMap<number, string>): UserJson {
+  const roleId = orNull(user.roleId);
+  return {
+    id: user.id,
+    displayName: orNull(user.displayName),
+    email: orNull(user.email),
+    roleId,
+    role: (roleId === null ? undefined : roles?.get(roleId)) ?? orNull(user.roleName),
+    title: orNull(user.title),
+    department: orNull(user.department),
+    phoneNumber: orNull(user.phoneNumber),
+    employeeId: orNull(user.employeeId),
+    hireDate: iso(user.hireDate),
+    lastActivity: iso(user.lastActivity),
+    createdAt: iso(user.createdAt),
+    active: orNull(user.active),
+  };
+}
+
+export function roleJson(
+  role: DomoRole,
+  detail: { grants?: readonly string[]; members?: readonly DomoUser[] } = {},
+): RoleJson {
+  const roles = new Map([[role.id, role.name]]);
+  return {
+    id: role.id,
+    name: role.name,
+    description: role.description || null,
+    isDefault: role.isDefault ?? null,
+    isSystem: role.isSystemRole,
+    grantCount: orNull(role.authorityCount),
+    memberCount: orNull(role.userCount),
+    createdAt: iso(role.createdAt),
+    modifiedAt: iso(role.modifiedAt),
+    ...(detail.grants ? { grants: [...detail.grants] } : {}),
+    ...(detail.members ? { members: detail.members.map((m) => userJson(m, roles)) } : {}),
+  };
+}
+
+export function principalJson(principal: Principal | AccessEntry): PrincipalJson {
+  const name = 'name' in principal ? principal.name : (principal as Principal).displayName;
+  return { type: principal.type === 'GROUP' ? 'group' : 'user', id: principal.id, name: orNull(name as string) };
+}
+
+export function groupJson(
+  group: DomoGroup,
+  detail: { owners?: readonly Principal[]; members?: readonly DomoUser[]; roles?: ReadonlyMap<number, string> } = {},
+): GroupJson {
+  return {
+    id: group.id,
+    name: group.name,
+    description: group.description || null,
+    type: group.type,
+    memberCount: orNull(group.memberCount),
+    createdAt: iso(group.createdAt),
+    ...(detail.owners ? { owners: detail.owners.map(principalJson) } : {}),
+    ...(detail.members ? { members: detail.members.map((m) => userJson(m, detail.roles)) } : {}),
+  };
+}
+
+function credentialJson(entity: CredentialEntity, owners: PrincipalJson[] | null): CredentialJson {
+  return {
+    id: entity.id,
+    name: entity.name,
+    displayName: entity.displayName,
+    provider: entity.dataProviderType,
+    credentialsType: orNull(entity.credentialsType),
+    createdAt: iso(entity.createdAt),
+    createdBy: orNull(entity.createdBy),
+    modifiedAt: iso(entity.modifiedAt),
+    modifiedBy: orNull(entity.modifiedBy),
+    owners,
+    ...(entity.access
+      ? { access: entity.access.map((a) => ({ ...principalJson(a), accessLevel: a.accessLevel })) }
+      : {}),
+    ...(entity.config ? { config: entity.config.stored ? entity.config.toJSON() : null } : {}),
+  };
+}
+
+export function accountJson(account: DomoAccount): AccountJson {
+  return { ...credentialJson(account, account.owners?.map(principalJson) ?? null), valid: orNull(account.valid) };
+}
+
+/** An OAuth template; its owners named from its access list when read, else from `names` (user names by id). */
+export function templateJson(template: DomoOAuthAccount, names?: ReadonlyMap<number, string>): OAuthTemplateJson {
+  const owners =
+    template.owners?.map(principalJson) ??
+    template.ownerIds?.map((id) => ({ type: 'user' as const, id, name: names?.get(id) ?? null })) ??
+    null;
+  return { ...credentialJson(template, owners), enabled: orNull(template.enabled), origin: orNull(template.origin) };
+}
+
+export function grantJson(grant: DomoGrant): GrantJson {
+  return {
+    id: grant.id,
+    title: orNull(grant.title),
+    description: orNull(grant.description),
+    group: orNull(grant.group),
+    dependsOn: [...(grant.dependsOn ?? [])],
+  };
+}
+
+/** The object a change report is about. */
+export interface ChangeTarget {
+  type: ChangeJson['type'];
+  id: number;
+  name: string | null;
+}
+
+/** A change report: what was added and removed on `target` (or, `deleted`, the target itself gone). */
+export function changeJson(
+  target: ChangeTarget,
+  added: readonly ChangeItemJson[],
+  removed: readonly ChangeItemJson[],
+  deleted = false,
+): ChangeJson {
+  return { type: target.type, id: target.id, name: target.name, added: [...added], removed: [...removed], deleted };
+}
+
+/** A user in a change: named by display name, else email. */
+export function userItem(
+  user: { id: number; displayName?: string | null; email?: string | null },
+  as: string,
+): ChangeItemJson {
+  return { type: 'user', id: user.id, name: user.displayName || user.email || null, as };
+}
+
+/** Users of a change report given by id, named from the users the command resolved. */
+export function userItems(ids: readonly number[], users: readonly DomoUser[], as: string): ChangeItemJson[] {
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return ids.map((id) => userItem(byId.get(id) ?? { id }, as));
+}
+
+export function grantItems(ids: readonly string[]): ChangeItemJson[] {
+  return ids.map((id) => ({ type: 'grant', id, name: null, as: 'grant' }));
+}
+
+/** A principal's access in a share change. */
+export function accessItem(principal: PrincipalJson, accessLevel: string): ChangeItemJson {
+  return { ...principal, as: accessLevel };
+}

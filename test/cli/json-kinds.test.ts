@@ -1,0 +1,144 @@
+// One --json shape per kind: every command that prints a user, role, group, account, OAuth template, grant,
+// change report or error prints exactly the documented schema (strict: a field of its own fails), lists as
+// `{ items, failed }`; the README's example of each kind is valid too; `schema --kind` prints it as JSON Schema.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { KIND_SCHEMAS, listSchema, type Kind } from '../../src/cli/kinds-schema.js';
+import { useLoopbackCli } from '../helpers/loopback.js';
+
+const loopback = useLoopbackCli();
+
+/** Runs a command with --json (and --yes) and checks its stdout against the kind, or a list of it. */
+async function expectKind(kind: Kind, args: string[], shape: 'one' | 'list' = 'one'): Promise<unknown> {
+  const run = await loopback.cli(['--json', '--yes', ...args]);
+  expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+  const schema: z.ZodType = shape === 'list' ? listSchema(KIND_SCHEMAS[kind]) : KIND_SCHEMAS[kind];
+  const parsed = schema.safeParse(JSON.parse(run.stdout));
+  expect(parsed.error?.issues ?? [], `${args.join(' ')} as ${kind}`).toEqual([]);
+  return parsed.data;
+}
+
+const state = () => loopback.sandbox().state;
+const someone = () =>
+  [...state().users.values()].find((u) => u.roleId === 4 && !u.emailAddress.includes('_deleted_'))!.emailAddress;
+
+describe('--json: one schema per kind', () => {
+  it('user: whoami, users list, find, show, create, set-role, update', async () => {
+    const me = (await expectKind('user', ['whoami'])) as { role: string; roleId: number | null };
+    expect(me.role).toBe('Admin');
+    const list = (await expectKind('user', ['users', 'list', '--limit', '5'], 'list')) as {
+      items: { roleId: number; role: string }[];
+    };
+    for (const user of list.items) expect(user.role, 'a role id always comes with its name').toBeTruthy();
+    await expectKind('user', ['users', 'find', 'ada'], 'list');
+    await expectKind('user', ['users', 'show', 'admin@sandbox.example']);
+    await expectKind('user', ['users', 'create', 'new.person@sandbox.example', '--name', 'New Person']);
+    const moved = (await expectKind('user', ['users', 'set-role', someone(), 'Editor'])) as { role: string };
+    expect(moved.role).toBe('Editor');
+    await expectKind('user', ['users', 'update', 'new.person@sandbox.example', '--title', 'Analyst']);
+  });
+
+  it('role: roles list, show, create, update, default', async () => {
+    await expectKind('role', ['roles', 'list'], 'list');
+    const shown = (await expectKind('role', ['roles', 'show', 'Editor'])) as { grants: string[]; members: unknown[] };
+    expect(shown.grants.length).toBeGreaterThan(0);
+    await expectKind('role', ['roles', 'create', 'Auditors', '--from', 'Editor']);
+    await expectKind('role', ['roles', 'update', 'Auditors', '--description', 'read-only audit']);
+    const def = (await expectKind('role', ['roles', 'default'])) as { isDefault: boolean };
+    expect(def.isDefault).toBe(true);
+  });
+
+  it('group: groups list, show, create, update, owners', async () => {
+    await expectKind('group', ['groups', 'list'], 'list');
+    const shown = (await expectKind('group', ['groups', 'show', 'Finance'])) as { owners: unknown[] };
+    expect(shown.owners.length).toBeGreaterThan(0);
+    await expectKind('group', ['groups', 'create', 'Reviewers', '--type', 'closed']);
+    await expectKind('group', ['groups', 'update', 'Reviewers', '--description', 'reviews']);
+    await expectKind('group', ['groups', 'owners', 'Reviewers']);
+  });
+
+  it('account and OAuth template: list, show, rename, transfer-owner; access lists', async () => {
+    const accounts = (await expectKind('account', ['accounts', 'list', '--with-config'], 'list')) as {
+      items: { owners: { name: string | null }[]; config: unknown }[];
+    };
+    expect(accounts.items[0]!.owners[0]!.name, 'owners by name').toBeTruthy();
+    expect(accounts.items[0]!.config).toBeDefined();
+    await expectKind('account', ['accounts', 'show', '1']);
+    await expectKind('account', ['accounts', 'rename', '1', 'domo creds']);
+    await expectKind('account', ['accounts', 'transfer-owner', '1', '--to', someone()]);
+    const templates = (await expectKind('oauthTemplate', ['oauth', 'list'], 'list')) as {
+      items: { id: number; owners: { name: string | null }[] }[];
+    };
+    expect(templates.items[0]!.owners[0]!.name, 'owners by name').toBeTruthy();
+    await expectKind('oauthTemplate', ['oauth', 'show', String(templates.items[0]!.id)]);
+  });
+
+  it('grant: grants list', async () => {
+    await expectKind('grant', ['grants', 'list'], 'list');
+  });
+
+  it('change report: every membership, share, grant and delete write', async () => {
+    const user = someone();
+    const moved = (await expectKind('change', ['roles', 'members', 'add', 'Editor', user])) as {
+      added: { name: string | null }[];
+    };
+    expect(moved.added).toHaveLength(1);
+    expect(moved.added[0]!.name, 'the user by name').toBeTruthy();
+    await expectKind('change', ['roles', 'members', 'remove', 'Editor', user]);
+    await expectKind('change', ['roles', 'grants', 'add', 'Editor', 'dataset.export']);
+    await expectKind('change', ['roles', 'grants', 'remove', 'Editor', 'dataset.export']);
+    await expectKind('change', ['groups', 'add', 'Finance', user]);
+    await expectKind('change', ['groups', 'remove', 'Finance', user]);
+    await expectKind('change', ['groups', 'owners', 'Finance', '--add', user]);
+    const shared = (await expectKind('change', ['accounts', 'share', '1', '--user', user, '--level', 'CAN_EDIT'])) as {
+      added: { as: string }[];
+    };
+    expect(shared.added).toEqual([expect.objectContaining({ type: 'user', as: 'CAN_EDIT' })]);
+    const changed = (await expectKind('change', ['accounts', 'share', '1', '--user', user])) as {
+      added: { as: string }[];
+      removed: { as: string }[];
+    };
+    expect([changed.added[0]!.as, changed.removed[0]!.as]).toEqual(['CAN_VIEW', 'CAN_EDIT']);
+    await expectKind('change', ['accounts', 'unshare', '1', '--user', user]);
+    await expectKind('change', ['oauth', 'share', '1', '--group', 'Finance']);
+    const deleted = (await expectKind('change', ['groups', 'delete', 'Finance'])) as { deleted: boolean };
+    expect(deleted.deleted).toBe(true);
+    await expectKind('role', ['roles', 'create', 'Temp']);
+    await expectKind('change', ['roles', 'delete', 'Temp']);
+    await expectKind('change', ['accounts', 'delete', '2']);
+  });
+
+  it('error: a failed command and a usage error print one error object on stderr', async () => {
+    for (const args of [
+      ['roles', 'show', 'No Such Role'],
+      ['accounts', 'share', '1', '--level', 'BOGUS', '--user', 'admin@sandbox.example'],
+    ]) {
+      const run = await loopback.cli(['--json', ...args]);
+      expect(run.code).not.toBe(0);
+      expect(run.stdout).toBe('');
+      const error = KIND_SCHEMAS.error.parse(JSON.parse(run.stderr)) as { exitCode: number };
+      expect(error.exitCode).toBe(run.code);
+    }
+  });
+});
+
+describe('the documented kinds', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+  it('the README has an example of every kind, and each is valid', () => {
+    for (const kind of Object.keys(KIND_SCHEMAS) as Kind[]) {
+      const block = new RegExp(`<!-- json-kind: ${kind} -->\\s*\`\`\`json\\n([\\s\\S]*?)\`\`\``).exec(readme);
+      expect(block, `README example of ${kind}`).not.toBeNull();
+      const parsed = KIND_SCHEMAS[kind].safeParse(JSON.parse(block![1]!));
+      expect(parsed.error?.issues ?? [], kind).toEqual([]);
+    }
+  });
+
+  it('schema --kind prints each as JSON Schema', async () => {
+    const run = await loopback.cli(['schema', '--kind', 'change']);
+    const schema = JSON.parse(run.stdout) as { properties: Record<string, unknown>; additionalProperties: boolean };
+    expect(Object.keys(schema.properties)).toEqual(['type', 'id', 'name', 'added', 'removed', 'deleted']);
+    expect(schema.additionalProperties).toBe(false);
+  });
+});
