@@ -4,6 +4,7 @@
  *
  *   npm run bench                 # everything
  *   npm run bench -- --quick      # fewer runs and N, for a smoke check
+ *   npm run bench -- --cli        # only the CLI rows (10-12), printed, RESULTS.md left alone
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -247,6 +248,7 @@ async function cliRows(): Promise<Row[]> {
   const walls = processWalls({
     help: { args: ['bin/domo-admin.js', '--help'] },
     whoami: { args: ['bin/domo-admin.js', 'whoami'], env },
+    floor: { args: ['.bench-build/bench/cli-floor.js'], env },
   });
   await stopServer(server);
   const row = (name: string, wall: number, target: number): Row => {
@@ -263,7 +265,80 @@ async function cliRows(): Promise<Row[]> {
       met: ratio <= target,
     };
   };
-  return [row('10. CLI --help, cold process', walls.help!, 2), row('11. CLI whoami, cold process', walls.whoami!, 3)];
+  const floor = walls.floor! / walls.node!;
+  return [
+    row('10. CLI --help, cold process', walls.help!, 2),
+    {
+      ...row('11. CLI whoami, cold process', walls.whoami!, 3),
+      target: `${check('≤ 3.0×', walls.whoami! / walls.node! <= 3).text}; its dependencies and one fetch alone: ${floor.toFixed(2)}× (${walls.floor} ms, bench/cli-floor.ts)`,
+    },
+  ];
+}
+
+/** Reports the process's CPU and peak RSS on stderr as it exits (before teardown, alike for both sides). */
+const USAGE_HOOK = `data:text/javascript,${encodeURIComponent(
+  'process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write("BENCH_USAGE " + JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, rssMb: u.maxRSS / 1024 }) + "\\n"); });',
+)}`;
+
+interface ProcessSample {
+  wallMs: number;
+  cpuMs: number;
+  rssMb: number;
+}
+
+/** One whole process: wall time from spawn to exit, its CPU and peak RSS as it reported them. */
+function wholeProcess(args: string[], env: NodeJS.ProcessEnv): ProcessSample {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, ['--import', USAGE_HOOK, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - start;
+  if (run.status !== 0) throw new Error(`${args.join(' ')} exited with ${run.status}: ${run.stderr}`);
+  const usage = /BENCH_USAGE (.*)/.exec(run.stderr)?.[1];
+  if (!usage) throw new Error(`${args.join(' ')} reported no usage`);
+  return { wallMs, ...(JSON.parse(usage) as { cpuMs: number; rssMb: number }) };
+}
+
+/**
+ * Row 12: `domo-admin --json accounts list --with-config` against 1 000 accounts at 10 ms latency, as a whole
+ * process, against `bench/list-fetch.ts` (the same requests with global fetch, also a whole process), alternated.
+ */
+async function cliListRow(): Promise<Row> {
+  const server = await startServer({ accounts: 1_000, users: 100, latencyMs: LATENCY_MS });
+  const env = { DOMO_INSTANCE: server.instance, DOMO_ACCESS_TOKEN: server.token, DOMO_BASE_URL: server.url };
+  const cli: ProcessSample[] = [];
+  const bare: ProcessSample[] = [];
+  for (let i = 0; i < RUNS + 1; i += 1) {
+    const pair = [
+      wholeProcess(['bin/domo-admin.js', '--json', 'accounts', 'list', '--with-config'], env),
+      wholeProcess(['.bench-build/bench/list-fetch.js'], env),
+    ];
+    if (i === 0) continue; // the first pair warms the sandbox and the file cache
+    cli.push(pair[0]!);
+    bare.push(pair[1]!);
+  }
+  await stopServer(server);
+  const median = (samples: ProcessSample[], key: keyof ProcessSample) => middle(samples.map((s) => s[key]));
+  const ratio = (key: keyof ProcessSample) => median(cli, key) / median(bare, key);
+  const checks = [
+    check(`wall ≤ 1.10×`, ratio('wallMs') <= 1.1),
+    check(`CPU ≤ 1.5×`, ratio('cpuMs') <= 1.5),
+    check(`RSS ≤ 1.25×`, ratio('rssMb') <= 1.25),
+  ];
+  return {
+    name: '12. CLI accounts list --with-config, 1 000 accounts, whole process',
+    n: 1_000,
+    wallMs: round(median(cli, 'wallMs')),
+    requests: 2_001,
+    perItem: 2,
+    rssMb: Math.round(median(cli, 'rssMb')),
+    ratio: `wall ${ratio('wallMs').toFixed(2)}×, CPU ${ratio('cpuMs').toFixed(2)}× (${Math.round(median(cli, 'cpuMs'))} vs ${Math.round(median(bare, 'cpuMs'))} ms), RSS ${ratio('rssMb').toFixed(2)}× (${Math.round(median(bare, 'rssMb'))} MB) the fetch script`,
+    target: checks.map((c) => c.text).join(', '),
+    met: checks.every((c) => c.ok),
+  };
 }
 
 /** Fresh processes per cold sample (each imports, then times its first run with no warm-up). */
@@ -316,7 +391,15 @@ interface Row {
   met: boolean;
 }
 
+/** `--cli`: the CLI rows alone, for a quick look after a CLI change. */
+async function cliOnly(): Promise<void> {
+  compile();
+  const rows = [...(await cliRows()), await cliListRow()];
+  process.stdout.write(`\n${formatRows(rows)}\n`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--cli')) return cliOnly();
   compile();
   const rows: Row[] = [];
   const json: object[] = [];
@@ -582,6 +665,8 @@ async function main(): Promise<void> {
   );
 
   for (const row of await cliRows()) add(row, { scenario: 'cli', name: row.name, wallMs: row.wallMs });
+  const cliList = await cliListRow();
+  add(cliList, { scenario: 'cli-list', name: cliList.name, wallMs: cliList.wallMs });
 
   const table = formatRows(rows);
   process.stdout.write(

@@ -5,7 +5,6 @@ import type { TransportOptions } from '../client/options.js';
 import { isReadOnlyRequest } from '../client/attempt.js';
 import type { RunningSandbox } from '../sandbox/server.js';
 import type { CliIo } from './io.js';
-import { authFromProfile } from './profiles.js';
 import { printable } from './text.js';
 import { paintMarks } from './color.js';
 import { setTableWidth } from './table.js';
@@ -68,7 +67,10 @@ export class CliContext {
   authFor(profile: string): Promise<DomoAuth> {
     let auth = this.#profiles.get(profile);
     if (!auth) {
-      auth = authFromProfile(profile, this.io.env, this.#transportOptions());
+      // Loaded only for a profile: it brings the YAML parser.
+      auth = import('./profiles.js').then(({ authFromProfile }) =>
+        authFromProfile(profile, this.io.env, this.#transportOptions()),
+      );
       this.#profiles.set(profile, auth);
     }
     return auth;

@@ -2,17 +2,12 @@ import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../../auth/base.js';
 import { checkId } from '../../internal/input.js';
-import { mapConcurrent } from '../../client/concurrency.js';
-import { DomoInputError, DomoPartialFailureError } from '../../client/errors.js';
-import { getAccounts } from '../../routes/account/core.js';
-import { getOAuthAccounts } from '../../routes/account/oauth.js';
-import { getAccountAccessList, getOAuthAccountAccessList } from '../../routes/account/sharing.js';
 import { getRoleById } from '../../routes/role/core.js';
-import { deleteUser, getUserDetails, updateUser, type UserChanges } from '../../routes/user/core.js';
-import { groupsOwnedBy, groupsWithMember } from '../group/queries.js';
-import { handOver, OWNED_LABEL, ownedThings, type OwnedByUser } from '../ownership.js';
+import { getUserDetails, updateUser, type UserChanges } from '../../routes/user/core.js';
+import { groupsWithMember } from '../group/queries.js';
+import type { OwnedByUser } from '../ownership.js';
 import { isDeletedEmail } from '../deleted.js';
-import { resolveUserIds, type UserRef } from '../people.js';
+import type { UserRef } from '../people.js';
 import { callOptions, DomoEntity, entityClass, EpochDate, type CallOptions } from '../entity.js';
 import type { DomoGroup } from '../group/group.js';
 import type { DomoRole, DomoRole as DomoRoleClass } from '../role/role.js';
@@ -41,38 +36,6 @@ export async function roleNameOf(
 export { isDeletedEmail };
 
 export type { OwnedByUser } from '../ownership.js';
-
-function describeOwned(owned: OwnedByUser): string {
-  const part = (list: { id: number; name: string }[], one: string) =>
-    list.length === 0
-      ? []
-      : [
-          `${list.length} ${one}${list.length === 1 ? '' : 's'} (${list.map((item) => `#${item.id} ${JSON.stringify(item.name)}`).join(', ')})`,
-        ];
-  return [
-    ...part(owned.accounts, 'account'),
-    ...part(owned.templates, 'OAuth template'),
-    ...part(owned.groups, 'group'),
-  ].join(', ');
-}
-
-/** The accounts (or templates) with an OWNER share for `userId`: the list, then each access list, 16 at a time. */
-async function ownedCredentials(
-  auth: DomoAuth,
-  userId: number,
-  kind: 'account' | 'template',
-  call: CallOptions,
-): Promise<{ id: number; name: string }[]> {
-  const rows = kind === 'account' ? (await getAccounts(auth, call)).data : (await getOAuthAccounts(auth, call)).data;
-  const access = kind === 'account' ? getAccountAccessList : getOAuthAccountAccessList;
-  const results = await mapConcurrent(rows, 16, async (row) => (await access(auth, row.id, call)).data);
-  return results.flatMap((result) => {
-    if (!result.ok) throw result.error;
-    return result.value.some((entry) => entry.type === 'USER' && entry.id === userId && entry.accessLevel === 'OWNER')
-      ? [{ id: result.item.id, name: result.item.displayName }]
-      : [];
-  });
-}
 
 /**
  * A user of the instance. Every method that takes a user elsewhere (role membership, sharing, groups) accepts a
@@ -182,13 +145,8 @@ export class DomoUser extends DomoEntity {
    * and groups (`grouplist`'s owner filter, every row re-checked: Domo may ignore the filter).
    */
   async owned(options: CallOptions = {}): Promise<OwnedByUser> {
-    const call = callOptions(options);
-    const [accounts, templates, groups] = await Promise.all([
-      ownedCredentials(this.auth, this.id, 'account', call),
-      ownedCredentials(this.auth, this.id, 'template', call),
-      groupsOwnedBy(this.auth, this.id, call),
-    ]);
-    return { accounts, templates, groups: groups.map((group) => ({ id: group.id, name: group.name })) };
+    // Loaded on first use: it brings the account and group families, which a user's other reads do not need.
+    return (await import('./owned.js')).ownedBy(this.auth, this.id, callOptions(options));
   }
 
   /**
@@ -201,38 +159,8 @@ export class DomoUser extends DomoEntity {
    * @throws {DomoPartialFailureError} a transfer or the delete failed after some transfers were done: `completed` lists them
    */
   async delete(options: CallOptions & { transferTo?: UserRef; owned?: OwnedByUser } = {}): Promise<void> {
-    const call = callOptions(options);
-    const owned = options.owned ?? (await this.owned(call));
-    const count = owned.accounts.length + owned.templates.length + owned.groups.length;
-    if (count > 0 && options.transferTo === undefined) {
-      throw new DomoInputError(
-        `user ${this.id} <${this.email}> owns ${describeOwned(owned)}; pass { transferTo: user } to hand them over first`,
-        { field: 'transferTo', route: 'DomoUser.delete' },
-      );
-    }
-    const target =
-      count === 0 ? undefined : (await resolveUserIds(this.auth, [options.transferTo as UserRef], call))[0];
-    if (target === this.id)
-      throw new DomoInputError('transferTo must be another user', { field: 'transferTo', route: 'DomoUser.delete' });
-    const completed: string[] = [];
-    let transfers = 0;
-    try {
-      for (const thing of ownedThings(owned)) {
-        await handOver(this.auth, thing, this.id, { type: 'USER', id: target as number }, call, (effect) =>
-          completed.push(effect),
-        );
-        completed.push(`${OWNED_LABEL[thing.kind]} ${thing.id} now owned by user ${target}`);
-        transfers += 1;
-      }
-      await deleteUser(this.auth, this.id, call);
-    } catch (error) {
-      if (completed.length === 0) throw error;
-      throw new DomoPartialFailureError(
-        `deleting user ${this.id}: ${transfers} of ${count} transfer(s) were done, then a step failed (${error instanceof Error ? error.message : String(error)}); the user was not deleted`,
-        completed,
-        error,
-      );
-    }
+    const owned = options.owned ?? (await this.owned(options));
+    await (await import('./owned.js')).deleteOwner(this.auth, this, owned, options);
   }
 
   summary(): string {

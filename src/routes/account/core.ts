@@ -5,6 +5,10 @@ import { path } from '../../client/path.js';
 import { checkId } from '../../internal/input.js';
 import { AccountSchema, DataProviderSchema, type Account, type DataProvider } from './schemas.js';
 
+/** Built once: a schema made per call is compiled again per call. */
+const DataProviderListSchema = z.array(DataProviderSchema);
+const AccountListSchema = z.array(AccountSchema);
+
 /** Options of {@link getAccountById}. */
 export interface GetAccountOptions extends RequestOptions {
   /** Ask Domo for clear-text values where the object carries any. @default false */
@@ -34,7 +38,7 @@ export async function getAvailableDataProviders(
       route: 'getAvailableDataProviders',
       method: 'GET',
       path: '/api/data/v1/providers',
-      schema: z.array(DataProviderSchema),
+      schema: DataProviderListSchema,
     },
     options,
   );
@@ -53,7 +57,7 @@ export async function getAvailableDataProviders(
  */
 export async function getAccounts(auth: DomoAuth, options?: RequestOptions): Promise<DomoResponse<Account[]>> {
   return auth.transport.request(
-    { route: 'getAccounts', method: 'GET', path: '/api/data/v1/accounts', schema: z.array(AccountSchema) },
+    { route: 'getAccounts', method: 'GET', path: '/api/data/v1/accounts', schema: AccountListSchema },
     options,
   );
 }

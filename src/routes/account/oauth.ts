@@ -5,6 +5,9 @@ import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { checkId } from '../../internal/input.js';
 import { OAuthAccountSchema, type OAuthAccount } from './schemas.js';
 
+/** Built once: a schema made per call is compiled again per call. */
+const OAuthAccountListSchema = z.array(OAuthAccountSchema);
+
 const LIST_PATH = '/api/data/v1/accounts/templates/user/extended';
 
 /** The hint for an OAuth template the caller cannot see. */
@@ -25,7 +28,7 @@ export async function getOAuthAccounts(
   options?: RequestOptions,
 ): Promise<DomoResponse<OAuthAccount[]>> {
   return auth.transport.request(
-    { route: 'getOAuthAccounts', method: 'GET', path: LIST_PATH, schema: z.array(OAuthAccountSchema) },
+    { route: 'getOAuthAccounts', method: 'GET', path: LIST_PATH, schema: OAuthAccountListSchema },
     options,
   );
 }

@@ -8,6 +8,14 @@ import { accountNotFound } from './core.js';
 import { oauthNotFound } from './oauth.js';
 import { AccessEntrySchema, AccessListSchema, type AccessEntry } from './schemas.js';
 
+/** Built once: a schema made per call is compiled again per call. */
+const AccessListBodySchema = z.looseObject({ list: AccessListSchema });
+/** A template's access list: a bare array, or wrapped in `{ list }`. */
+const TemplateAccessListSchema = z.union([
+  z.array(AccessEntrySchema),
+  AccessListBodySchema.transform((body) => body.list),
+]);
+
 /** Access levels of v2 sharing (users and groups). `NO_ACCESS` is sent as `NONE` and revokes. */
 export const AccessLevel = {
   OWNER: 'OWNER',
@@ -190,7 +198,7 @@ export async function getAccountAccessList(
       route: 'getAccountAccessList',
       method: 'GET',
       path: path`/api/data/v2/accounts/share/${accountId}`,
-      schema: z.looseObject({ list: AccessListSchema }),
+      schema: AccessListBodySchema,
       notFoundHint: accountNotFound(accountId),
       forbiddenMeansNotFound: true,
     },
@@ -279,10 +287,7 @@ export async function getOAuthAccountAccessList(
       route: 'getOAuthAccountAccessList',
       method: 'GET',
       path: path`/api/data/v2/accounts/templates/${templateId}/share`,
-      schema: z.union([
-        z.array(AccessEntrySchema),
-        z.looseObject({ list: AccessListSchema }).transform((body) => body.list),
-      ]),
+      schema: TemplateAccessListSchema,
       notFoundHint: oauthNotFound(templateId),
       forbiddenMeansNotFound: true,
     },

@@ -6,6 +6,9 @@ import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { path } from '../../client/path.js';
 import { GROUP_TYPES, GroupSchema, type Group, type GroupType } from './schemas.js';
 
+/** Built once: a schema made per call is compiled again per call. */
+const GroupListSchema = z.array(GroupSchema);
+
 const GROUPS = '/api/content/v2/groups';
 /** The hint on a 404 for a group. */
 export const groupNotFound = (id: number) => `group ${id} not found`;
@@ -59,7 +62,7 @@ export async function getGroups(
       method: 'GET',
       path: `${GROUPS}/grouplist`,
       query: { ascending: true, sort: 'name', limit, offset, ...filters },
-      schema: z.array(GroupSchema),
+      schema: GroupListSchema,
     },
     options,
   );

@@ -7,6 +7,9 @@ import { path } from '../../client/path.js';
 import { badRequestButApplied, goneOnRetryIsDeleted, type VerifiedResponse } from '../../internal/quirks.js';
 import { CreatedRoleSchema, RoleSchema, type CreatedRole, type Role } from './schemas.js';
 
+/** Built once: a schema made per call is compiled again per call. */
+const RoleListSchema = z.array(RoleSchema);
+
 const ROLES = '/api/authorization/v1/roles';
 
 /** The hint on a 404 for a role. */
@@ -22,10 +25,7 @@ export const roleNotFound = (id: number) => `role ${id} not found`;
  * ```
  */
 export async function getRoles(auth: DomoAuth, options?: RequestOptions): Promise<DomoResponse<Role[]>> {
-  return auth.transport.request(
-    { route: 'getRoles', method: 'GET', path: ROLES, schema: z.array(RoleSchema) },
-    options,
-  );
+  return auth.transport.request({ route: 'getRoles', method: 'GET', path: ROLES, schema: RoleListSchema }, options);
 }
 
 /**

@@ -8,6 +8,10 @@ import { badRequestButApplied, type VerifiedResponse } from '../../internal/quir
 import { getRoleById, roleNotFound } from './core.js';
 import { AuthoritySchema, type Authority } from './schemas.js';
 
+/** Built once: a schema made per call is compiled again per call. */
+const GrantIdsSchema = z.array(z.string());
+const AuthorityListSchema = z.array(AuthoritySchema);
+
 /**
  * A role's grants (authority names).
  *
@@ -31,7 +35,7 @@ export async function getRoleGrants(
       route: 'getRoleGrants',
       method: 'GET',
       path: path`/api/authorization/v1/roles/${roleId}/authorities`,
-      schema: z.array(z.string()),
+      schema: GrantIdsSchema,
     },
     options,
   );
@@ -104,7 +108,7 @@ export async function getAuthorities(auth: DomoAuth, options?: RequestOptions): 
       route: 'getAuthorities',
       method: 'GET',
       path: '/api/authorization/v1/authorities',
-      schema: z.array(AuthoritySchema),
+      schema: AuthorityListSchema,
     },
     options,
   );

@@ -6,6 +6,9 @@ import { path } from '../../client/path.js';
 import { getRoleById, roleNotFound } from './core.js';
 import { RoleMemberSchema, type RoleMember } from './schemas.js';
 
+/** Built once: a schema made per call is compiled again per call. */
+const RoleMembersBodySchema = z.looseObject({ users: z.array(RoleMemberSchema) });
+
 /**
  * The users holding a role.
  *
@@ -27,7 +30,7 @@ export async function getRoleMembership(
       route: 'getRoleMembership',
       method: 'GET',
       path: path`/api/authorization/v1/roles/${roleId}/users`,
-      schema: z.looseObject({ users: z.array(RoleMemberSchema) }),
+      schema: RoleMembersBodySchema,
     },
     options,
   );

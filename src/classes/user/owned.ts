@@ -1,0 +1,99 @@
+import type { DomoAuth } from '../../auth/base.js';
+import { mapConcurrent } from '../../client/concurrency.js';
+import { DomoInputError, DomoPartialFailureError } from '../../client/errors.js';
+import { getAccounts } from '../../routes/account/core.js';
+import { getOAuthAccounts } from '../../routes/account/oauth.js';
+import { getAccountAccessList, getOAuthAccountAccessList } from '../../routes/account/sharing.js';
+import { deleteUser } from '../../routes/user/core.js';
+import { callOptions, type CallOptions } from '../entity.js';
+import { groupsOwnedBy } from '../group/queries.js';
+import { handOver, OWNED_LABEL, ownedThings, type OwnedByUser } from '../ownership.js';
+import { resolveUserIds, type UserRef } from '../people.js';
+
+/**
+ * What a user owns, and deleting a user who owns things: `DomoUser.owned()` and `DomoUser.delete()`, in a module of
+ * their own so that a user's other reads (and `whoami`) do not load the account and group families.
+ */
+
+/** Accounts and OAuth templates with an OWNER share for the user, and the groups they own. */
+export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions): Promise<OwnedByUser> {
+  const [accounts, templates, groups] = await Promise.all([
+    ownedCredentials(auth, userId, 'account', call),
+    ownedCredentials(auth, userId, 'template', call),
+    groupsOwnedBy(auth, userId, call),
+  ]);
+  return { accounts, templates, groups: groups.map((group) => ({ id: group.id, name: group.name })) };
+}
+
+function describeOwned(owned: OwnedByUser): string {
+  const part = (list: { id: number; name: string }[], one: string) =>
+    list.length === 0
+      ? []
+      : [
+          `${list.length} ${one}${list.length === 1 ? '' : 's'} (${list.map((item) => `#${item.id} ${JSON.stringify(item.name)}`).join(', ')})`,
+        ];
+  return [
+    ...part(owned.accounts, 'account'),
+    ...part(owned.templates, 'OAuth template'),
+    ...part(owned.groups, 'group'),
+  ].join(', ');
+}
+
+/** The accounts (or templates) with an OWNER share for `userId`: the list, then each access list, 16 at a time. */
+async function ownedCredentials(
+  auth: DomoAuth,
+  userId: number,
+  kind: 'account' | 'template',
+  call: CallOptions,
+): Promise<{ id: number; name: string }[]> {
+  const rows = kind === 'account' ? (await getAccounts(auth, call)).data : (await getOAuthAccounts(auth, call)).data;
+  const access = kind === 'account' ? getAccountAccessList : getOAuthAccountAccessList;
+  const results = await mapConcurrent(rows, 16, async (row) => (await access(auth, row.id, call)).data);
+  return results.flatMap((result) => {
+    if (!result.ok) throw result.error;
+    return result.value.some((entry) => entry.type === 'USER' && entry.id === userId && entry.accessLevel === 'OWNER')
+      ? [{ id: result.item.id, name: result.item.displayName }]
+      : [];
+  });
+}
+
+/**
+ * Deletes `user`, handing what they own (`owned`, as just read) to `transferTo` first; see `DomoUser.delete`.
+ */
+export async function deleteOwner(
+  auth: DomoAuth,
+  user: { id: number; email: string },
+  owned: OwnedByUser,
+  options: CallOptions & { transferTo?: UserRef },
+): Promise<void> {
+  const call = callOptions(options);
+  const count = owned.accounts.length + owned.templates.length + owned.groups.length;
+  if (count > 0 && options.transferTo === undefined) {
+    throw new DomoInputError(
+      `user ${user.id} <${user.email}> owns ${describeOwned(owned)}; pass { transferTo: user } to hand them over first`,
+      { field: 'transferTo', route: 'DomoUser.delete' },
+    );
+  }
+  const target = count === 0 ? undefined : (await resolveUserIds(auth, [options.transferTo as UserRef], call))[0];
+  if (target === user.id)
+    throw new DomoInputError('transferTo must be another user', { field: 'transferTo', route: 'DomoUser.delete' });
+  const completed: string[] = [];
+  let transfers = 0;
+  try {
+    for (const thing of ownedThings(owned)) {
+      await handOver(auth, thing, user.id, { type: 'USER', id: target as number }, call, (effect) =>
+        completed.push(effect),
+      );
+      completed.push(`${OWNED_LABEL[thing.kind]} ${thing.id} now owned by user ${target}`);
+      transfers += 1;
+    }
+    await deleteUser(auth, user.id, call);
+  } catch (error) {
+    if (completed.length === 0) throw error;
+    throw new DomoPartialFailureError(
+      `deleting user ${user.id}: ${transfers} of ${count} transfer(s) were done, then a step failed (${error instanceof Error ? error.message : String(error)}); the user was not deleted`,
+      completed,
+      error,
+    );
+  }
+}
