@@ -1,5 +1,6 @@
 // Help: every command's --help ends with at least two examples, and every example is a command line the CLI
 // accepts (parsed by the real program up to the point its action would run: options, choices, arguments).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
 import { EXAMPLES } from '../../src/cli/examples.js';
@@ -71,5 +72,22 @@ describe('help', () => {
         expect(ran, example).toBe(name);
       }
     }
+  });
+
+  it("README and --help agree: the README's command list names every command, and only real ones", async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const block = /## CLI\n\n```sh\n([\s\S]*?)```/.exec(readme)![1]!;
+    const lines = block.split('\n').filter((line) => line.startsWith('domo-admin '));
+    const commands = await allCommands();
+    for (const path of commands.keys()) {
+      const words = path.split(' ').map((w) => `\\b${w}\\b`);
+      const pattern = new RegExp(`domo-admin .*${words.join('.*')}`);
+      expect(
+        lines.some((line) => pattern.test(line)),
+        `${path} in the README's command list`,
+      ).toBe(true);
+    }
+    const tops = new Set([...commands.keys()].map((path) => path.split(' ')[0]));
+    for (const line of lines) expect(tops, line).toContain(line.split(/\s+/)[1]);
   });
 });

@@ -84,6 +84,15 @@ describe('the packed tarball, installed in an empty project', () => {
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);
   });
 
+  it('every relative link and image in the packed README is a file in the package; no link to an unpublished URL', async () => {
+    const readme = await readFile(join(project, 'node_modules', 'domo-admin', 'README.md'), 'utf8');
+    const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map(([, target]) => target!);
+    const relative = targets.filter((t) => !/^(https?:|mailto:|#)/.test(t)).map((t) => t.replace(/#.*$/, ''));
+    expect(relative.length).toBeGreaterThan(0);
+    for (const target of relative) expect(files, `README links to ${target}`).toContain(target.replace(/^\.\//, ''));
+    expect(readme).not.toMatch(/unpkg\.com|npmjs\.com\/package\/domo-admin/);
+  });
+
   it('runs `domo-admin --help`', async () => {
     const { stdout } = await cli('--help');
     expect(stdout).toContain('Usage: domo-admin');
