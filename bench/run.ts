@@ -311,18 +311,21 @@ async function cliListRow(): Promise<Row> {
   const env = { DOMO_INSTANCE: server.instance, DOMO_ACCESS_TOKEN: server.token, DOMO_BASE_URL: server.url };
   const cli: ProcessSample[] = [];
   const bare: ProcessSample[] = [];
+  const kyAlone: ProcessSample[] = [];
   for (let i = 0; i < RUNS + 1; i += 1) {
-    const pair = [
+    const samples = [
       wholeProcess(['bin/domo-admin.js', '--json', 'accounts', 'list', '--with-config'], env),
       wholeProcess(['.bench-build/bench/list-fetch.js'], env),
+      wholeProcess(['.bench-build/bench/list-ky.js'], env),
     ];
-    if (i === 0) continue; // the first pair warms the sandbox and the file cache
-    cli.push(pair[0]!);
-    bare.push(pair[1]!);
+    if (i === 0) continue; // the first round warms the sandbox and the file cache
+    cli.push(samples[0]!);
+    bare.push(samples[1]!);
+    kyAlone.push(samples[2]!);
   }
   await stopServer(server);
   const median = (samples: ProcessSample[], key: keyof ProcessSample) => middle(samples.map((s) => s[key]));
-  const ratio = (key: keyof ProcessSample) => median(cli, key) / median(bare, key);
+  const ratio = (key: keyof ProcessSample, of = cli) => median(of, key) / median(bare, key);
   const checks = [
     check(`wall ≤ 1.10×`, ratio('wallMs') <= 1.1),
     check(`CPU ≤ 1.5×`, ratio('cpuMs') <= 1.5),
@@ -336,7 +339,7 @@ async function cliListRow(): Promise<Row> {
     perItem: 2,
     rssMb: Math.round(median(cli, 'rssMb')),
     ratio: `wall ${ratio('wallMs').toFixed(2)}×, CPU ${ratio('cpuMs').toFixed(2)}× (${Math.round(median(cli, 'cpuMs'))} vs ${Math.round(median(bare, 'cpuMs'))} ms), RSS ${ratio('rssMb').toFixed(2)}× (${Math.round(median(bare, 'rssMb'))} MB) the fetch script`,
-    target: checks.map((c) => c.text).join(', '),
+    target: `${checks.map((c) => c.text).join(', ')}; ky alone (bench/list-ky.ts): wall ${ratio('wallMs', kyAlone).toFixed(2)}×, CPU ${ratio('cpuMs', kyAlone).toFixed(2)}×, RSS ${ratio('rssMb', kyAlone).toFixed(2)}×`,
     met: checks.every((c) => c.ok),
   };
 }

@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
 import { DomoAccount } from '../../classes/account/account.js';
 import { isSecretField, providerConfigSpec } from '../../classes/account/config.js';
 import type { ConfigValues } from '../../routes/account/input.js';
@@ -51,7 +50,8 @@ async function readConfig(c: CliContext, source: ConfigSource, command: Command)
   return configMapping(text, where);
 }
 
-function configMapping(text: string, where: string): ConfigValues {
+async function configMapping(text: string, where: string): Promise<ConfigValues> {
+  const { parseDocument } = await import('yaml'); // loaded only for these two commands
   const document = parseDocument(text, { prettyErrors: false });
   const [problem] = document.errors;
   if (problem) {

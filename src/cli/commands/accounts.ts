@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { SingleBar } from 'cli-progress';
 import { DomoAccounts } from '../../classes/account/accounts.js';
 import type { Progress } from '../../client/concurrency.js';
 import type { CliContext } from '../context.js';
+import { progressBar } from '../progress.js';
 import { accessTable, ownersText, accountsTable, configText } from '../render.js';
 import { integerOption } from '../options.js';
 import { resolveAccount, resolveOAuth } from '../resolve.js';
@@ -40,14 +40,7 @@ function registerAccountsList(accounts: Command, ctx: () => CliContext): void {
     .option('--concurrency <n>', 'config reads in flight', integerOption('--concurrency', 1), 32)
     .action(async (options: { withConfig?: boolean; provider?: string; concurrency: number }) => {
       const c = ctx();
-      const bar =
-        c.io.errIsTTY && !c.json
-          ? new SingleBar({
-              stream: process.stderr,
-              format: 'accounts {bar} {value}/{total} ({failed} failed)',
-              clearOnComplete: true,
-            })
-          : undefined;
+      const bar = await progressBar(c, 'accounts {bar} {value}/{total} ({failed} failed)');
       const onProgress = (p: Progress) => {
         if (p.done === 1) bar?.start(p.total, 0, { failed: 0 });
         bar?.update(p.done, { failed: p.failed });

@@ -1,4 +1,3 @@
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { offboardUser, planOffboarding, type OffboardingPlan } from '../../audit
 import { auditReportHtml } from '../../audit/report.js';
 import { fileError } from '../../client/errors.js';
 import type { CliContext } from '../context.js';
+import { progressBar } from '../progress.js';
 import { confirmWrite } from '../confirm.js';
 import { userArgument } from '../options.js';
 import { formatTable } from '../table.js';
@@ -179,10 +179,7 @@ function registerAuditOffboard(program: Command, ctx: () => CliContext): void {
 }
 
 async function readModel(c: CliContext, options: AuditOptions = {}): Promise<AuditModel> {
-  const bar =
-    c.io.errIsTTY && !c.json
-      ? new SingleBar({ stream: process.stderr, format: 'reading {section} {value}/{total}', clearOnComplete: true })
-      : undefined;
+  const bar = await progressBar(c, 'reading {section} {value}/{total}');
   bar?.start(1, 0, { section: 'roles' });
   try {
     return await auditAccess(await c.auth(), {

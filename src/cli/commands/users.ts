@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { SingleBar } from 'cli-progress';
 import { DomoUser, roleNameOf } from '../../classes/user/user.js';
 import { DomoUsers } from '../../classes/user/users.js';
 import type { UserChanges } from '../../routes/user/core.js';
 import type { CliContext } from '../context.js';
+import { progressBar } from '../progress.js';
 import { usersTable } from '../render.js';
 import { integerOption, userArgument } from '../options.js';
 import { resolveGroup, resolveRole, roleNames } from '../resolve.js';
@@ -60,10 +60,7 @@ async function listUsers(c: CliContext, options: ListOptions): Promise<void> {
   ]);
   const inGroup = members && new Set(members.map((m) => m.id));
   const keep = (u: DomoUser) => (!role || u.roleId === role.id) && (!inGroup || inGroup.has(u.id));
-  const bar =
-    c.io.errIsTTY && !c.json
-      ? new SingleBar({ stream: process.stderr, format: 'users {value}', clearOnComplete: true })
-      : undefined;
+  const bar = await progressBar(c, 'users {value}');
   const list: DomoUser[] = [];
   bar?.start(0, 0);
   try {
