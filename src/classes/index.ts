@@ -32,3 +32,5 @@ export { DomoUsers, type ListUsersOptions, type UserPages, type UpsertUser } fro
 export { DomoGroup } from './group/group.js';
 export { DomoGroups } from './group/groups.js';
 export type { UserRef, GroupRef } from './people.js';
+export { DomoDataset, type ContentOwner } from './dataset/dataset.js';
+export { DomoDatasets, type DatasetTransfer } from './dataset/datasets.js';

@@ -8,7 +8,7 @@ import { parseRef, type RefKinds } from '../internal/refs.js';
  * name): the first key with exactly one match wins, two or more matches are an error naming them, none at all
  * is `undefined`.
  */
-export function findOneByName<T extends { id: number }>(
+export function findOneByName<T extends { id: number | string }>(
   kind: string,
   items: readonly T[],
   wanted: string,
@@ -57,7 +57,7 @@ export function oneByEmail<T extends { id: number }>(
  * @throws {DomoNotFoundError} no item has that name
  * @throws {DomoAmbiguousNameError} two or more have it
  */
-export function requireOneByName<T extends { id: number }>(
+export function requireOneByName<T extends { id: number | string }>(
   kind: string,
   items: readonly T[],
   wanted: string,

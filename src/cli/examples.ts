@@ -134,6 +134,19 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   'groups delete': ['domo-admin groups delete Reviewers', 'domo-admin --dry-run groups delete 42'],
 
+  'datasets list': [
+    'domo-admin datasets list --owner ada@example.com   # read, not searched: exact',
+    'domo-admin --json datasets list --text sales --limit 20',
+  ],
+  'datasets show': [
+    'domo-admin datasets show "Sales daily"',
+    'domo-admin --json datasets show 3a8e5f2c-1b2d-4e5f-a6b7-c8d9e0f1a2b3',
+  ],
+  'datasets transfer': [
+    'domo-admin datasets transfer "Sales daily" "Pipeline raw" --to grace@example.com',
+    'domo-admin --yes datasets transfer 3a8e5f2c-1b2d-4e5f-a6b7-c8d9e0f1a2b3 --to 1786299718',
+  ],
+
   'grants list': ['domo-admin grants list', 'domo-admin --json grants list | jq ".items[].id"'],
   'providers list': ['domo-admin providers list', 'domo-admin --json providers list'],
 

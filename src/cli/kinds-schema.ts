@@ -88,9 +88,23 @@ const changeItem = z.strictObject({
   as: z.string(),
 });
 
+const dataset = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  description: text,
+  provider: text,
+  owner: principal.nullable(),
+  accountId: id.nullable(),
+  rowCount: z.number().int().nullable(),
+  columnCount: z.number().int().nullable(),
+  createdAt: date,
+  lastUpdated: date,
+  access: z.array(principal.extend({ accessLevel: z.string() })).optional(),
+});
+
 const change = z.strictObject({
-  type: z.enum(['role', 'group', 'account', 'oauthTemplate', 'user']),
-  id,
+  type: z.enum(['role', 'group', 'account', 'oauthTemplate', 'user', 'dataset']),
+  id: z.union([id, z.string()]),
   name: text,
   added: z.array(changeItem),
   removed: z.array(changeItem),
@@ -114,6 +128,7 @@ export const KIND_SCHEMAS = {
   account,
   oauthTemplate,
   grant,
+  dataset,
   change,
   error,
 } as const;

@@ -1,11 +1,13 @@
 import type { DomoAccount } from '../classes/account/account.js';
 import type { CredentialEntity } from '../classes/account/credential.js';
 import type { DomoOAuthAccount } from '../classes/account/oauth-account.js';
+import type { DomoDataset } from '../classes/dataset/dataset.js';
 import type { DomoGroup } from '../classes/group/group.js';
 import type { DomoGrant } from '../classes/role/grant.js';
 import type { DomoRole } from '../classes/role/role.js';
 import type { DomoUser } from '../classes/user/user.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
+import type { DatasetAccessEntry } from '../routes/dataset/schemas.js';
 import type { Principal } from '../routes/group/schemas.js';
 
 /**
@@ -112,6 +114,22 @@ export interface GrantJson {
   dependsOn: string[];
 }
 
+export interface DatasetJson {
+  id: string;
+  name: string;
+  description: string | null;
+  provider: string | null;
+  /** The one owner (the responsible user). */
+  owner: PrincipalJson | null;
+  accountId: number | null;
+  rowCount: number | null;
+  columnCount: number | null;
+  createdAt: string | null;
+  lastUpdated: string | null;
+  /** On `datasets show`. */
+  access?: AccessJson[];
+}
+
 /** One thing a change added or removed: a user, a group (with a level, for a share) or a grant. */
 export interface ChangeItemJson {
   type: 'user' | 'group' | 'grant';
@@ -123,8 +141,8 @@ export interface ChangeItemJson {
 
 /** What a write changed on one object; `deleted` when the object itself is gone. */
 export interface ChangeJson {
-  type: 'role' | 'group' | 'account' | 'oauthTemplate' | 'user';
-  id: number;
+  type: 'role' | 'group' | 'account' | 'oauthTemplate' | 'user' | 'dataset';
+  id: number | string;
   name: string | null;
   added: ChangeItemJson[];
   removed: ChangeItemJson[];
@@ -251,7 +269,7 @@ export function grantJson(grant: DomoGrant): GrantJson {
 /** The object a change report is about. */
 export interface ChangeTarget {
   type: ChangeJson['type'];
-  id: number;
+  id: number | string;
   name: string | null;
 }
 
@@ -286,4 +304,29 @@ export function grantItems(ids: readonly string[]): ChangeItemJson[] {
 /** A principal's access in a share change. */
 export function accessItem(principal: PrincipalJson, accessLevel: string): ChangeItemJson {
   return { ...principal, as: accessLevel };
+}
+
+/** A dataset; its owner named as the read gave it; its access list when read. */
+export function datasetJson(dataset: DomoDataset, access?: readonly DatasetAccessEntry[]): DatasetJson {
+  return {
+    id: dataset.id,
+    name: dataset.name,
+    description: dataset.description || null,
+    provider: orNull(dataset.dataProviderType),
+    owner:
+      dataset.ownerId === undefined ? null : { type: 'user', id: dataset.ownerId, name: orNull(dataset.ownerName) },
+    accountId: orNull(dataset.accountId),
+    rowCount: orNull(dataset.rowCount),
+    columnCount: orNull(dataset.columnCount),
+    createdAt: iso(dataset.createdAt),
+    lastUpdated: iso(dataset.lastUpdated),
+    ...(access
+      ? {
+          access: access.map((a) => ({
+            ...principalJson({ ...a, name: a.name ?? undefined }),
+            accessLevel: a.accessLevel,
+          })),
+        }
+      : {}),
+  };
 }

@@ -297,10 +297,10 @@ export class DomoInstanceError extends DomoError {
 /** A name matched more than one object; `matches` lists them so the caller can pick by id. */
 export class DomoAmbiguousNameError extends DomoError {
   override name = 'DomoAmbiguousNameError';
-  readonly matches: { id: number; name: string }[];
+  readonly matches: { id: number | string; name: string }[];
 
   /** `what` says how they match: `are named` (the default), `have the email`. */
-  constructor(kind: string, wanted: string, matches: { id: number; name: string }[], what = 'are named') {
+  constructor(kind: string, wanted: string, matches: { id: number | string; name: string }[], what = 'are named') {
     super(
       `${matches.length} ${kind}s ${what} ${JSON.stringify(wanted)}: ${matches.map((m) => `#${m.id} ${JSON.stringify(m.name)}`).join(', ')}; use an id`,
     );

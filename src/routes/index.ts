@@ -4,3 +4,4 @@ export type { ConfigValue, ConfigValues } from './account/input.js';
 export * from './role/index.js';
 export * from './user/index.js';
 export * from './group/index.js';
+export * from './dataset/index.js';

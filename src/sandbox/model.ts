@@ -103,6 +103,35 @@ export interface SandboxAccount {
   modifiedBy: number;
 }
 
+/** A dataset's access level (datasets have a co-owner level credentials do not). */
+export type DatasetAccessLevel = 'OWNER' | 'CO_OWNER' | 'CAN_SHARE' | 'CAN_EDIT' | 'CAN_VIEW';
+
+/** A dataset (a "DataSource"): its one responsible owner, the account it was loaded with, and its shares. */
+export interface SandboxDataset {
+  /** A UUID: dataset ids are strings. */
+  id: string;
+  name: string;
+  description: string;
+  /** The responsible user: the one owner Domo shows. */
+  ownerId: number;
+  /** The credential account it is loaded with; `null` for uploads and dataflow outputs. */
+  accountId: number | null;
+  dataProviderType: string;
+  rowCount: number;
+  columnCount: number;
+  createdAt: number;
+  lastUpdated: number;
+  /** Who else can use it (the owner is not listed here). */
+  shares: { type: 'USER' | 'GROUP'; id: number; accessLevel: DatasetAccessLevel }[];
+  /** The owner the search index shows: it catches up with `ownerId` only {@link SEARCH_INDEX_LAG} requests later. */
+  indexedOwnerId: number;
+  /** The request count when the owner last changed. */
+  ownerChangedAt: number;
+}
+
+/** Requests after an ownership write before the search index shows it (DS: the index lags ownership writes). */
+export const SEARCH_INDEX_LAG = 25;
+
 /** One request as the sandbox saw it. */
 export interface SandboxRequestLogEntry {
   seq: number;

@@ -1,3 +1,4 @@
+import { seedDatasets } from './seed-content.js';
 import {
   AUTHORITIES,
   CUSTOM_ROLES,
@@ -38,6 +39,7 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   seedProviders(state);
   seedAccounts(state, options.accounts ?? 12);
   seedTemplates(state);
+  seedDatasets(state, options.datasets ?? 40);
   state.adminToken = state.issueToken(state.adminUserId);
   return state;
 }

@@ -3,6 +3,7 @@ import { SandboxHttpError, badRequest, forbidden } from './errors.js';
 import type {
   SandboxAccount,
   SandboxAuthority,
+  SandboxDataset,
   SandboxFaults,
   SandboxGroup,
   SandboxProvider,
@@ -23,6 +24,8 @@ export interface SandboxStateOptions {
   users?: number;
   /** Credential accounts. @default 12 */
   accounts?: number;
+  /** Datasets, owned by the admin and four seeded users (one of them owns a dozen). @default 40 */
+  datasets?: number;
   /** Custom roles besides the three seeded ones (`Role 4`, `Role 5`, …, with a few grants each). @default 0 */
   extraRoles?: number;
   /** Groups besides the twelve seeded ones (`Team 13`, …, open or closed, about 20 members each). @default 0 */
@@ -70,6 +73,8 @@ export class SandboxState {
   readonly providers = new Map<string, SandboxProvider>();
   readonly accounts = new Map<number, SandboxAccount>();
   readonly templates = new Map<number, SandboxAccount>();
+  /** Datasets by id (a UUID). */
+  readonly datasets = new Map<string, SandboxDataset>();
   defaultRoleId = 2;
   /** The seeded admin that the default token belongs to. */
   adminUserId = 0;
@@ -88,6 +93,8 @@ export class SandboxState {
   readonly random: SeededRandom;
   /** Fault decisions, kept apart so that faults do not change generated ids. */
   readonly faultRandom: SeededRandom;
+  /** Content (datasets, …), kept apart so that seeding it does not change the other generated values. */
+  readonly contentRandom: SeededRandom;
 
   constructor(options: SandboxStateOptions = {}) {
     this.instance = options.instance ?? 'sandbox';
@@ -97,6 +104,7 @@ export class SandboxState {
     this.traps = { ...options.traps };
     this.random = new SeededRandom(this.seed);
     this.faultRandom = new SeededRandom(this.seed ^ 0x5eed);
+    this.contentRandom = new SeededRandom(this.seed ^ 0xda7a);
   }
 
   /** A timestamp that only moves forward, so `modified` changes on every write even within one ms. */

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   DomoAccounts,
+  DomoDatasets,
   DomoGrants,
   DomoGroups,
   DomoList,
@@ -94,6 +95,16 @@ const FAMILIES: Family[] = [
     close: 'Finance',
     creates: true,
     nameOf: (g: { name: string }) => g.name,
+  },
+  {
+    name: 'datasets',
+    manager: (auth) => new DomoDatasets(auth),
+    ...parts('dataset', 'datasets'),
+    state: (s) => s.datasets,
+    misspelt: '',
+    close: '',
+    creates: false,
+    nameOf: (d: { name: string }) => d.name,
   },
   {
     name: 'users',

@@ -7,7 +7,19 @@ import { EXAMPLES } from '../../src/cli/examples.js';
 import { bufferIo } from '../../src/cli/io.js';
 import { createProgram } from '../../src/cli/program.js';
 
-const TOP = ['whoami', 'accounts', 'roles', 'users', 'groups', 'grants', 'export', 'audit', 'sandbox', 'repl'];
+const TOP = [
+  'whoami',
+  'accounts',
+  'roles',
+  'users',
+  'groups',
+  'datasets',
+  'grants',
+  'export',
+  'audit',
+  'sandbox',
+  'repl',
+];
 
 /** Every runnable command (one without subcommands) under `command`, by the words that run it. */
 function leaves(command: Command, path: string[] = []): [string, Command][] {

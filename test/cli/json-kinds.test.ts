@@ -74,6 +74,28 @@ describe('--json: one schema per kind', () => {
     await expectKind('oauthTemplate', ['oauth', 'show', String(templates.items[0]!.id)]);
   });
 
+  it('dataset: datasets list (searched, and --owner), show; transfer prints a change report per dataset', async () => {
+    const all = (await expectKind('dataset', ['datasets', 'list'], 'list')) as { items: { id: string }[] };
+    expect(all.items).toHaveLength(state().datasets.size);
+    const leaver = [...state().datasets.values()].find((d) => d.ownerId !== state().adminUserId)!.ownerId;
+    const email = state().users.get(leaver)!.emailAddress;
+    const owned = (await expectKind('dataset', ['datasets', 'list', '--owner', email], 'list')) as {
+      items: { id: string; owner: { id: number } }[];
+    };
+    expect(owned.items.every((d) => d.owner.id === leaver)).toBe(true);
+    const shown = (await expectKind('dataset', ['datasets', 'show', owned.items[0]!.id])) as { access: unknown[] };
+    expect(shown.access.length).toBeGreaterThan(0);
+    const moved = (await expectKind(
+      'change',
+      ['datasets', 'transfer', ...owned.items.map((d) => d.id), '--to', someone()],
+      'list',
+    )) as {
+      items: { type: string; added: { as: string }[]; removed: { id: number }[] }[];
+    };
+    expect(moved.items).toHaveLength(owned.items.length);
+    expect(moved.items[0]).toMatchObject({ type: 'dataset', added: [{ as: 'owner' }], removed: [{ id: leaver }] });
+  });
+
   it('grant: grants list', async () => {
     await expectKind('grant', ['grants', 'list'], 'list');
   });

@@ -13,6 +13,8 @@ import { checkProviderType } from '../../routes/account/input.js';
 import { createAccount, deleteAccount, updateAccountName } from '../../routes/account/crud.js';
 import { getAccountAccessList, shareAccount } from '../../routes/account/sharing.js';
 import { AccountConfig, newConfig, type ConfigInput } from './config.js';
+import type { DomoDataset } from '../dataset/dataset.js';
+import { DomoDatasets } from '../dataset/datasets.js';
 import { findOneByName, type UpsertResult } from '../names.js';
 import {
   callOptions,
@@ -176,6 +178,16 @@ export class DomoAccount extends CredentialEntity {
         });
     await auth.whoAmI(callOptions(options));
     return auth;
+  }
+
+  /**
+   * The datasets this account loads: what stops updating when the account is deleted or its secret is rotated
+   * wrongly. Read before either.
+   *
+   * Endpoint: `GET /api/data/v2/datasources/account/{id}`
+   */
+  async datasets(options: CallOptions = {}): Promise<DomoDataset[]> {
+    return new DomoDatasets(this.auth).usedByAccount(this.id, options);
   }
 
   summary(): string {

@@ -80,7 +80,17 @@ function registerGovernanceExport(program: Command, ctx: () => CliContext): void
 }
 
 /** The kinds `schema --kind` prints (those of `kinds-schema.ts`). */
-const JSON_KINDS = ['user', 'role', 'group', 'account', 'oauthTemplate', 'grant', 'change', 'error'] as const;
+const JSON_KINDS = [
+  'user',
+  'role',
+  'group',
+  'account',
+  'oauthTemplate',
+  'grant',
+  'dataset',
+  'change',
+  'error',
+] as const;
 
 function registerGovernancePlan(program: Command, ctx: () => CliContext): void {
   program

@@ -1,3 +1,4 @@
+import { datasetHandlers } from './datasets.js';
 import { http, type HttpHandler } from 'msw';
 import type { SandboxState } from '../state.js';
 import { accountHandlers } from './accounts.js';
@@ -72,6 +73,7 @@ function build(
     ...accountHandlers(scope),
     ...roleHandlers(scope),
     ...searchHandlers(scope),
+    ...datasetHandlers(scope),
     http.all(`${scope.origin}/api/*`, ({ request }) => unknownEndpoint(state, request)),
   ];
   return { handlers, routes: scope.routes };

@@ -1,5 +1,7 @@
 import type { HttpHandler } from 'msw';
 import { visibleAccounts } from '../domain/accounts.js';
+import { searchDatasetRows, searchOwner } from '../domain/datasets.js';
+import type { SandboxDataset } from '../model.js';
 import { objectBody } from '../domain/roles.js';
 import type { SandboxAccount } from '../model.js';
 import type { SandboxState } from '../state.js';
@@ -25,6 +27,17 @@ export function searchHandlers(scope: SandboxScope): HttpHandler[] {
       const count = pageSize(body.count);
       const offset = Math.max(0, Number(body.offset ?? 0) || 0);
       const entityList = Array.isArray(body.entityList);
+      if (
+        !entityList &&
+        Array.isArray(body.entities) &&
+        body.entities.some((e) => String(e).toUpperCase() === 'DATASET')
+      ) {
+        const rows = searchDatasetRows(state, body.query);
+        return json({
+          searchObjects: rows.slice(offset, offset + count).map((d) => datasetSearchRow(state, d)),
+          totalResultCount: rows.length,
+        });
+      }
       const wantsAccounts = entityList
         ? (body.entityList as unknown[]).flat().some((e) => String(e).toLowerCase() === 'account')
         : Array.isArray(body.entities) &&
@@ -122,4 +135,21 @@ function owners(state: SandboxState, account: SandboxAccount): { id: string; typ
       displayName:
         s.type === 'USER' ? (state.users.get(s.id)?.displayName ?? '') : (state.groups.get(s.id)?.name ?? ''),
     }));
+}
+
+/** A dataset as the search lists it: its owner as the (lagging) index has it. */
+function datasetSearchRow(state: SandboxState, d: SandboxDataset) {
+  const ownerId = searchOwner(state, d);
+  return {
+    databaseId: d.id,
+    entityType: 'DATASET',
+    name: d.name,
+    description: d.description,
+    ownedById: String(ownerId),
+    ownedByName: state.users.get(ownerId)?.displayName ?? '',
+    dataProviderType: d.dataProviderType,
+    rowCount: d.rowCount,
+    createDate: d.createdAt,
+    lastUpdated: d.lastUpdated,
+  };
 }

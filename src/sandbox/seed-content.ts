@@ -1,0 +1,49 @@
+import type { SandboxDataset } from './model.js';
+import type { SandboxState } from './state.js';
+
+/** A UUID from the content generator (the same seed gives the same ids). */
+export function contentUuid(state: SandboxState): string {
+  const hex = state.contentRandom.hex(32);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const SUBJECTS = ['Sales', 'Pipeline', 'Finance', 'Marketing', 'Support', 'Inventory', 'HR', 'Web', 'Billing', 'Ops'];
+const SHAPES = ['daily', 'by region', 'snapshot', 'raw', 'clean', 'forecast', 'targets', 'history'];
+
+/**
+ * Datasets: a few users own a realistic mix (the admin most, then the first four seeded users, one of whom owns a
+ * dozen: a leaver to offboard); about half were loaded with a credential account (so an account can say which
+ * datasets use it); a third are shared with a group or a user.
+ */
+export function seedDatasets(state: SandboxState, count: number): void {
+  const random = state.contentRandom;
+  const users = [...state.users.values()].filter((u) => !u.deleted && !u.locked);
+  const owners = [state.adminUserId, ...users.slice(1, 5).map((u) => u.id)];
+  const accounts = [...state.accounts.values()];
+  const groups = [...state.groups.keys()];
+  for (let n = 0; n < count; n += 1) {
+    const account = n % 2 === 0 && accounts.length > 0 ? accounts[n % accounts.length]! : undefined;
+    const created = Date.UTC(2021, 0, 1) + n * 86_400_000;
+    const dataset: SandboxDataset = {
+      id: contentUuid(state),
+      name: `${SUBJECTS[n % SUBJECTS.length]} ${SHAPES[(n * 3) % SHAPES.length]}${n >= 40 ? ` ${n}` : ''}`,
+      description: '',
+      ownerId: owners[n % 3 === 0 ? 2 : n % owners.length]!,
+      accountId: account?.id ?? null,
+      dataProviderType: account?.dataProviderType ?? (n % 4 === 1 ? 'dataflow' : 'file-upload'),
+      rowCount: random.int(10, 2_000_000),
+      columnCount: random.int(3, 60),
+      createdAt: created,
+      lastUpdated: created + random.int(1, 400) * 86_400_000,
+      shares: [],
+      indexedOwnerId: 0,
+      ownerChangedAt: 0,
+    };
+    dataset.indexedOwnerId = dataset.ownerId;
+    if (n % 3 === 1 && groups.length > 0)
+      dataset.shares.push({ type: 'GROUP', id: groups[n % groups.length]!, accessLevel: 'CAN_VIEW' });
+    if (n % 5 === 2)
+      dataset.shares.push({ type: 'USER', id: owners[(n + 1) % owners.length]!, accessLevel: 'CAN_EDIT' });
+    state.datasets.set(dataset.id, dataset);
+  }
+}
