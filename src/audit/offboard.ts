@@ -2,7 +2,14 @@ import { parseId } from '../internal/refs.js';
 import type { DomoAuth } from '../auth/base.js';
 import { DomoInputError, DomoNotFoundError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
-import { handOver, OWNED_LABEL, ownedThings } from '../classes/ownership.js';
+import {
+  handOver,
+  OWNED_LABEL,
+  ownedCount,
+  ownedThings,
+  USER_OWNED_ONLY,
+  type OwnedThing,
+} from '../classes/ownership.js';
 import { findGroupByName } from '../classes/people.js';
 import { DomoUser, roleNameOf } from '../classes/user/user.js';
 import { DomoUsers } from '../classes/user/users.js';
@@ -19,6 +26,10 @@ export interface OffboardingPlan {
   accounts: { id: number; name: string }[];
   templates: { id: number; name: string }[];
   groups: { id: number; name: string }[];
+  /** Datasets: only a user can own one, so with a group as `to` they go to `datasetsTo`. */
+  datasets: { id: string; name: string }[];
+  /** Who takes the datasets: `to` when it is a user, else the fallback user. */
+  datasetsTo?: { type: 'USER'; id: number; label: string };
   deleteUser: boolean;
   /** The steps, in order, as sentences. */
   steps: string[];
@@ -28,6 +39,11 @@ export interface OffboardingPlan {
 export interface OffboardOptions extends CallOptions {
   /** The new owner: an email or user id, or `group:<exact name>`. */
   to: OffboardTo;
+  /**
+   * Who takes what a group cannot own (datasets) when `to` is a group: an email or user id. Without it, offboarding
+   * to a group someone who owns datasets is refused before anything changes.
+   */
+  fallbackTo?: string | number;
   /** Delete the user once everything is handed over. @default false */
   deleteUser?: boolean;
   /** Called after each step, with its sentence. */
@@ -35,8 +51,9 @@ export interface OffboardOptions extends CallOptions {
 }
 
 /**
- * Reads what a leaving user owns (credential accounts, OAuth templates, groups) and their role, checks the new
- * owner, and lists the steps — changing nothing.
+ * Reads what a leaving user owns (credential accounts, OAuth templates, groups, datasets) and their role, checks
+ * the new owner (and, for datasets with a group as the new owner, the fallback user), and lists the steps —
+ * changing nothing.
  * @throws {DomoInputError} no such user, a deleted one, the signed-in user with `deleteUser` (Domo refuses to delete
  * the caller: refused here before anything changes), or a new owner that is missing, deleted, inactive or the same
  * user
@@ -60,23 +77,64 @@ export async function planOffboarding(
       (r) => r ?? 'unknown',
     ),
   ]);
-  const steps = [
-    ...ownedThings(owned).map(
-      (thing) =>
-        `${OWNED_LABEL[thing.kind]} #${thing.id} "${thing.name}": ${to.label} becomes ${thing.kind === 'group' ? 'an owner' : 'OWNER'}, then ${leaving.email} is removed`,
-    ),
-    ...(options.deleteUser ? [`delete user #${leaving.id} ${leaving.email} (role "${role}")`] : []),
-  ];
-  return {
+  const datasetsTo = await datasetRecipient(auth, to, owned.datasets.length, options.fallbackTo, leaving.id, call);
+  const plan: OffboardingPlan = {
     instance: auth.instance,
     user: { id: leaving.id, email: leaving.email, name: leaving.displayName ?? leaving.email, role },
     to,
+    ...(datasetsTo ? { datasetsTo } : {}),
     accounts: owned.accounts,
     templates: owned.templates,
     groups: owned.groups,
+    datasets: owned.datasets,
     deleteUser: Boolean(options.deleteUser),
-    steps,
+    steps: [],
   };
+  plan.steps = [
+    ...ownedThings(owned).map((thing) => stepText(thing, recipientOf(plan, thing).label, leaving.email)),
+    ...(options.deleteUser ? [`delete user #${leaving.id} ${leaving.email} (role "${role}")`] : []),
+  ];
+  return plan;
+}
+
+/** Who takes one thing: the datasets' recipient for a dataset, else `to`. */
+function recipientOf(plan: OffboardingPlan, thing: OwnedThing): OffboardingPlan['to'] {
+  return USER_OWNED_ONLY.has(thing.kind) ? (plan.datasetsTo ?? plan.to) : plan.to;
+}
+
+function stepText(thing: OwnedThing, to: string, leaving: string): string {
+  const label = `${OWNED_LABEL[thing.kind]} #${thing.id} "${thing.name}"`;
+  if (thing.kind === 'dataset') return `${label}: ${to} becomes the owner (in place of ${leaving})`;
+  return `${label}: ${to} becomes ${thing.kind === 'group' ? 'an owner' : 'OWNER'}, then ${leaving} is removed`;
+}
+
+/**
+ * Who takes the datasets: `to` when it is a user; with a group as `to`, the fallback user (a group cannot own a
+ * dataset). None is needed when there are no datasets.
+ * @throws {DomoInputError} datasets to hand over, a group as `to`, and no usable fallback user
+ */
+async function datasetRecipient(
+  auth: DomoAuth,
+  to: OffboardingPlan['to'],
+  datasets: number,
+  fallbackTo: string | number | undefined,
+  leavingId: number,
+  call: CallOptions,
+): Promise<OffboardingPlan['datasetsTo']> {
+  if (datasets === 0) return undefined;
+  if (to.type === 'USER') return { type: 'USER', id: to.id, label: to.label };
+  if (fallbackTo === undefined)
+    throw new DomoInputError(
+      `the user owns ${datasets} dataset(s) and only a user can own a dataset, not ${to.label}: say who takes them with { fallbackTo: user }`,
+      { field: 'fallbackTo', route: 'offboardUser' },
+    );
+  const fallback = await target(auth, fallbackTo, leavingId, call);
+  if (fallback.type !== 'USER')
+    throw new DomoInputError('fallbackTo must be a user: only a user can own a dataset', {
+      field: 'fallbackTo',
+      route: 'offboardUser',
+    });
+  return { type: 'USER', id: fallback.id, label: fallback.label };
 }
 
 /**
@@ -117,14 +175,16 @@ export async function offboardUser(
     options.onProgress?.(done.length, total, text);
   };
   const things = ownedThings(plan);
-  for (const [index, thing] of things.entries())
+  for (const [index, thing] of things.entries()) {
+    const to = recipientOf(plan, thing);
     await step(plan.steps[index]!, (partly) =>
-      handOver(auth, thing, plan.user.id, { type: plan.to.type, id: plan.to.id }, call, partly),
+      handOver(auth, thing, plan.user.id, { type: to.type, id: to.id }, call, partly),
     );
+  }
   if (plan.deleteUser)
     await step(plan.steps[things.length]!, async () => {
       const left = await (await DomoUser.get(auth, plan.user.id, call)).owned(call);
-      const count = left.accounts.length + left.templates.length + left.groups.length;
+      const count = ownedCount(left);
       if (count > 0)
         throw new DomoValidationError(
           `user ${plan.user.email} still owns ${count} thing(s) (granted since planning?); not deleted`,

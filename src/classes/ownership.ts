@@ -1,22 +1,25 @@
 import type { DomoAuth } from '../auth/base.js';
-import { DomoValidationError } from '../client/errors.js';
+import { DomoInputError, DomoValidationError } from '../client/errors.js';
 import { AccessLevel } from '../routes/account/sharing.js';
 import { getGroupOwners, updateGroupAccess, type PrincipalRef } from '../routes/group/members.js';
 import { DomoAccount } from './account/account.js';
 import type { CallOptions } from './entity.js';
 import { DomoOAuthAccount } from './account/oauth-account.js';
+import { DomoDataset } from './dataset/dataset.js';
 
-/** What a user owns, by id and name. */
+/** What a user owns, by id and name, per type. Every discovery here is exhaustive (no cap, re-checked by reading). */
 export interface OwnedByUser {
   accounts: { id: number; name: string }[];
   templates: { id: number; name: string }[];
   groups: { id: number; name: string }[];
+  /** Datasets they are the responsible user of (ids are UUIDs). Only a user can own a dataset. */
+  datasets: { id: string; name: string }[];
 }
 
-/** One thing a user owns: an account, an OAuth template or a group. */
+/** One thing a user owns: an account, an OAuth template, a group or a dataset. */
 export interface OwnedThing {
-  kind: 'account' | 'template' | 'group';
-  id: number;
+  kind: 'account' | 'template' | 'group' | 'dataset';
+  id: number | string;
   name: string;
 }
 
@@ -25,14 +28,24 @@ export const OWNED_LABEL: Record<OwnedThing['kind'], string> = {
   account: 'account',
   template: 'OAuth template',
   group: 'group',
+  dataset: 'dataset',
 };
 
-/** Everything owned, in the order it is handed over: accounts, OAuth templates, groups. */
+/** Kinds whose owner must be a user (a group cannot own them). */
+export const USER_OWNED_ONLY: ReadonlySet<OwnedThing['kind']> = new Set(['dataset']);
+
+/** How many things `owned` lists, every type. */
+export function ownedCount(owned: OwnedByUser): number {
+  return owned.accounts.length + owned.templates.length + owned.groups.length + owned.datasets.length;
+}
+
+/** Everything owned, in the order it is handed over: accounts, OAuth templates, groups, datasets. */
 export function ownedThings(owned: OwnedByUser): OwnedThing[] {
   return [
     ...owned.accounts.map((a) => ({ kind: 'account' as const, ...a })),
     ...owned.templates.map((t) => ({ kind: 'template' as const, ...t })),
     ...owned.groups.map((g) => ({ kind: 'group' as const, ...g })),
+    ...owned.datasets.map((d) => ({ kind: 'dataset' as const, ...d })),
   ];
 }
 
@@ -53,8 +66,10 @@ export async function handOver(
 ): Promise<void> {
   const { owner, left } =
     thing.kind === 'group'
-      ? await handOverGroup(auth, thing.id, fromUserId, to, call)
-      : await handOverCredential(auth, thing, fromUserId, to, call, step);
+      ? await handOverGroup(auth, thing.id as number, fromUserId, to, call)
+      : thing.kind === 'dataset'
+        ? await handOverDataset(auth, thing.id as string, fromUserId, to, call)
+        : await handOverCredential(auth, thing, fromUserId, to, call, step);
   if (!owner || left)
     throw new DomoValidationError(
       `${OWNED_LABEL[thing.kind]} ${thing.id}: the read-back does not show the hand-over (new owner ${to.type} ${to.id} an owner: ${owner}; user ${fromUserId} still there: ${left})`,
@@ -72,8 +87,8 @@ async function handOverCredential(
 ): Promise<{ owner: boolean; left: boolean }> {
   const credential =
     thing.kind === 'account'
-      ? await DomoAccount.get(auth, thing.id, call)
-      : await DomoOAuthAccount.get(auth, thing.id, call);
+      ? await DomoAccount.get(auth, thing.id as number, call)
+      : await DomoOAuthAccount.get(auth, thing.id as number, call);
   await credential.share(
     { ...(to.type === 'USER' ? { userId: to.id } : { groupId: to.id }), accessLevel: AccessLevel.OWNER },
     call,
@@ -102,4 +117,30 @@ async function handOverGroup(
     owner: owners.some((o) => o.type === to.type && o.id === to.id),
     left: owners.some((o) => o.type === 'USER' && o.id === fromUserId),
   };
+}
+
+/**
+ * A dataset to a user (a group cannot own one: refused before anything is sent), proven by its read-back: the new
+ * owner shows, name and account unchanged. A dataset no longer owned by `fromUserId` is refused, not taken over.
+ */
+async function handOverDataset(
+  auth: DomoAuth,
+  datasetId: string,
+  fromUserId: number,
+  to: PrincipalRef,
+  call: CallOptions,
+): Promise<{ owner: boolean; left: boolean }> {
+  if (to.type !== 'USER')
+    throw new DomoInputError(`dataset ${datasetId}: only a user can own a dataset, not group ${to.id}`, {
+      field: 'to',
+      route: 'handOver',
+    });
+  const dataset = await DomoDataset.get(auth, datasetId, call);
+  if (dataset.ownerId !== fromUserId && dataset.ownerId !== to.id)
+    throw new DomoValidationError(
+      `dataset ${datasetId}: owned by user ${dataset.ownerId ?? 'none'} now, not ${fromUserId}; left alone`,
+      { route: 'handOver' },
+    );
+  await dataset.transferOwnership(to.id, call);
+  return { owner: dataset.ownerId === to.id, left: dataset.ownerId === fromUserId };
 }

@@ -169,7 +169,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   access: ['domo-admin access ada@example.com', 'domo-admin --json access 1786299718'],
   offboard: [
     'domo-admin --dry-run offboard ada@example.com --to grace@example.com',
-    'domo-admin offboard ada@example.com --to group:Finance --delete-user',
+    'domo-admin offboard ada@example.com --to group:Finance --fallback-to grace@example.com --delete-user',
   ],
 
   sandbox: ['domo-admin sandbox --port 8080', 'domo-admin sandbox --users 1000 --latency-ms 20 --quirks'],

@@ -18,7 +18,10 @@ const SHAPES = ['daily', 'by region', 'snapshot', 'raw', 'clean', 'forecast', 't
 export function seedDatasets(state: SandboxState, count: number): void {
   const random = state.contentRandom;
   const users = [...state.users.values()].filter((u) => !u.deleted && !u.locked);
-  const owners = [state.adminUserId, ...users.slice(1, 5).map((u) => u.id)];
+  const others = users.filter((u) => u.id !== state.adminUserId);
+  // The 20th to 23rd users (the first ones are what older tests set up by hand); the last four in a small sandbox.
+  const pool = others.length >= 24 ? others.slice(20, 24) : others.slice(-4);
+  const owners = [state.adminUserId, ...pool.map((u) => u.id)];
   const accounts = [...state.accounts.values()];
   const groups = [...state.groups.keys()];
   for (let n = 0; n < count; n += 1) {

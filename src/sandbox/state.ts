@@ -24,7 +24,7 @@ export interface SandboxStateOptions {
   users?: number;
   /** Credential accounts. @default 12 */
   accounts?: number;
-  /** Datasets, owned by the admin and four seeded users (one of them owns a dozen). @default 40 */
+  /** Datasets, owned by the admin and four seeded users (the 20th to 23rd; one of them owns a dozen). @default 40 */
   datasets?: number;
   /** Custom roles besides the three seeded ones (`Role 4`, `Role 5`, …, with a few grants each). @default 0 */
   extraRoles?: number;

@@ -80,4 +80,31 @@ describe('domo-admin offboard', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('is inactive');
   });
+  it('hands datasets to --fallback-to when --to is a group (refused without it, nothing changed)', async () => {
+    const owned = [...state().datasets.values()].filter((d) => d.ownerId !== state().adminUserId);
+    const leaverId = owned[0]!.ownerId;
+    const mine = owned.filter((d) => d.ownerId === leaverId);
+    const email = state().users.get(leaverId)!.emailAddress;
+    const fallback = [...state().users.values()].find(
+      (u) => !u.deleted && !u.locked && u.id !== leaverId && u.roleId === 4,
+    )!;
+    const refused = await cli('--yes', 'offboard', email, '--to', 'group:Finance');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('only a user can own a dataset');
+    expect(mine.every((d) => state().datasets.get(d.id)!.ownerId === leaverId)).toBe(true);
+    const dry = await cli(
+      '--dry-run',
+      'offboard',
+      email,
+      '--to',
+      'group:Finance',
+      '--fallback-to',
+      fallback.emailAddress,
+    );
+    expect(dry.stdout).toContain(`${mine.length} dataset(s)`);
+    expect(dry.stdout).toContain(`datasets to ${fallback.emailAddress}`);
+    const done = await cli('--yes', 'offboard', email, '--to', 'group:Finance', '--fallback-to', fallback.emailAddress);
+    expect(done.code, done.stderr).toBe(0);
+    expect(mine.every((d) => state().datasets.get(d.id)!.ownerId === fallback.id)).toBe(true);
+  });
 });

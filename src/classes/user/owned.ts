@@ -7,7 +7,8 @@ import { getAccountAccessList, getOAuthAccountAccessList } from '../../routes/ac
 import { deleteUser } from '../../routes/user/core.js';
 import { callOptions, type CallOptions } from '../entity.js';
 import { groupsOwnedBy } from '../group/queries.js';
-import { handOver, OWNED_LABEL, ownedThings, type OwnedByUser } from '../ownership.js';
+import { handOver, OWNED_LABEL, ownedCount, ownedThings, type OwnedByUser } from '../ownership.js';
+import { DomoDatasets } from '../dataset/datasets.js';
 import { resolveUserIds, type UserRef } from '../people.js';
 
 /**
@@ -17,16 +18,22 @@ import { resolveUserIds, type UserRef } from '../people.js';
 
 /** Accounts and OAuth templates with an OWNER share for the user, and the groups they own. */
 export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions): Promise<OwnedByUser> {
-  const [accounts, templates, groups] = await Promise.all([
+  const [accounts, templates, groups, datasets] = await Promise.all([
     ownedCredentials(auth, userId, 'account', call),
     ownedCredentials(auth, userId, 'template', call),
     groupsOwnedBy(auth, userId, call),
+    new DomoDatasets(auth).ownedBy(userId, call),
   ]);
-  return { accounts, templates, groups: groups.map((group) => ({ id: group.id, name: group.name })) };
+  return {
+    accounts,
+    templates,
+    groups: groups.map((group) => ({ id: group.id, name: group.name })),
+    datasets: datasets.map((dataset) => ({ id: dataset.id, name: dataset.name })),
+  };
 }
 
 function describeOwned(owned: OwnedByUser): string {
-  const part = (list: { id: number; name: string }[], one: string) =>
+  const part = (list: { id: number | string; name: string }[], one: string) =>
     list.length === 0
       ? []
       : [
@@ -36,6 +43,7 @@ function describeOwned(owned: OwnedByUser): string {
     ...part(owned.accounts, 'account'),
     ...part(owned.templates, 'OAuth template'),
     ...part(owned.groups, 'group'),
+    ...part(owned.datasets, 'dataset'),
   ].join(', ');
 }
 
@@ -67,7 +75,7 @@ export async function deleteOwner(
   options: CallOptions & { transferTo?: UserRef },
 ): Promise<void> {
   const call = callOptions(options);
-  const count = owned.accounts.length + owned.templates.length + owned.groups.length;
+  const count = ownedCount(owned);
   if (count > 0 && options.transferTo === undefined) {
     throw new DomoInputError(
       `user ${user.id} <${user.email}> owns ${describeOwned(owned)}; pass { transferTo: user } to hand them over first`,

@@ -151,7 +151,7 @@ function registerAuditOffboard(program: Command, ctx: () => CliContext): void {
   program
     .command('offboard')
     .description(
-      'hand over what a user owns (accounts, OAuth templates, groups) to a user or group:<name>; --dry-run lists the plan',
+      'hand over what a user owns (accounts, OAuth templates, groups, datasets) to a user or group:<name>; --dry-run lists the plan',
     )
     .argument('<user>', 'the leaving user: an id or email', userArgument('<user>'))
     .requiredOption(
@@ -159,11 +159,20 @@ function registerAuditOffboard(program: Command, ctx: () => CliContext): void {
       'the new owner: an active user, or a group',
       userArgument('--to', { groups: true }),
     )
+    .option(
+      '--fallback-to <user>',
+      'who takes what a group cannot own (datasets) when --to is a group',
+      userArgument('--fallback-to'),
+    )
     .option('--delete-user', 'delete the user once everything is handed over')
-    .action(async (email: string, options: { to: string; deleteUser?: boolean }) => {
+    .action(async (email: string, options: { to: string; fallbackTo?: string; deleteUser?: boolean }) => {
       const c = ctx();
       const auth = await c.auth();
-      const call = { to: options.to, deleteUser: Boolean(options.deleteUser) };
+      const call = {
+        to: options.to,
+        deleteUser: Boolean(options.deleteUser),
+        ...(options.fallbackTo === undefined ? {} : { fallbackTo: options.fallbackTo }),
+      };
       const preview = await planOffboarding(auth, email, call);
       if (c.options.dryRun) return c.result({ dryRun: true, plan: preview }, () => planText(preview, 'would'));
       await confirmWrite(c, {
@@ -214,12 +223,14 @@ function auditText(model: AuditModel, findings: ReturnType<typeof auditFindings>
 }
 
 function planText(plan: OffboardingPlan, tense: 'would' | 'did'): string {
-  const owned = plan.accounts.length + plan.templates.length + plan.groups.length;
+  const owned = plan.accounts.length + plan.templates.length + plan.groups.length + plan.datasets.length;
+  const datasetsTo =
+    plan.datasetsTo && plan.datasetsTo.id !== plan.to.id ? `; datasets to ${plan.datasetsTo.label}` : '';
   return [
-    `${plan.user.name} <${plan.user.email}> (role "${plan.user.role}") owns ${plan.accounts.length} account(s), ${plan.templates.length} OAuth template(s), ${plan.groups.length} group(s).`,
+    `${plan.user.name} <${plan.user.email}> (role "${plan.user.role}") owns ${plan.accounts.length} account(s), ${plan.templates.length} OAuth template(s), ${plan.groups.length} group(s), ${plan.datasets.length} dataset(s).`,
     owned === 0 && !plan.deleteUser
       ? 'Nothing to hand over.'
-      : `${tense === 'would' ? 'Dry run: nothing was changed. Would' : 'Did'}, in order (new owner ${plan.to.label}):`,
+      : `${tense === 'would' ? 'Dry run: nothing was changed. Would' : 'Did'}, in order (new owner ${plan.to.label}${datasetsTo}):`,
     ...plan.steps.map((step, i) => `  ${i + 1}. ${step}`),
     '',
   ].join('\n');
