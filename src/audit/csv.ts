@@ -69,7 +69,8 @@ function accessCsv(
   );
 }
 
-function csv(header: string[], rows: unknown[][]): string {
+/** RFC 4180 text: a header row, then the rows; formula-looking cells quoted with a leading `'`. */
+export function csv(header: string[], rows: unknown[][]): string {
   return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -7,13 +7,26 @@ import type { CallOptions } from './entity.js';
 import { DomoOAuthAccount } from './account/oauth-account.js';
 import { DomoDataset } from './dataset/dataset.js';
 
-/** What a user owns, by id and name, per type. Every discovery here is exhaustive (no cap, re-checked by reading). */
+/** How far a type's discovery can be trusted: `exhaustive`, or limited and why. */
+export interface Discovery {
+  exhaustive: boolean;
+  /** Why it is limited, or how it is made exhaustive. */
+  note: string;
+}
+
+/** What a user owns, by id and name, per type, and how complete each type's discovery is. */
 export interface OwnedByUser {
   accounts: { id: number; name: string }[];
   templates: { id: number; name: string }[];
   groups: { id: number; name: string }[];
   /** Datasets they are the responsible user of (ids are UUIDs). Only a user can own a dataset. */
   datasets: { id: string; name: string }[];
+  /**
+   * Per type, whether the discovery saw everything: accounts and OAuth templates only with the caller holding
+   * `datasource.account.manage.all` (Domo lists only what is shared with the caller otherwise). Absent on an
+   * `OwnedByUser` built by hand (then nothing vouches for it).
+   */
+  discovery?: Record<'accounts' | 'templates' | 'groups' | 'datasets', Discovery>;
 }
 
 /** One thing a user owns: an account, an OAuth template, a group or a dataset. */

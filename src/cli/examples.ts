@@ -167,6 +167,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   audit: ['domo-admin audit --html audit.html', 'domo-admin audit --csv audit/ --json > audit.json'],
   'who-can': ['domo-admin who-can role.manage', 'domo-admin --json who-can dataset.export | jq ".items[].email"'],
   access: ['domo-admin access ada@example.com', 'domo-admin --json access 1786299718'],
+  owned: ['domo-admin owned ada@example.com', 'domo-admin owned ada@example.com --csv > ada-owns.csv'],
   offboard: [
     'domo-admin --dry-run offboard ada@example.com --to grace@example.com',
     'domo-admin offboard ada@example.com --to group:Finance --fallback-to grace@example.com --delete-user',

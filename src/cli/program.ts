@@ -70,6 +70,10 @@ const COMMANDS: { names: Record<string, string>; load: () => Promise<Registrar> 
     load: async () => (await import('./commands/audit.js')).registerAudit,
   },
   {
+    names: { owned: 'everything a user owns, by type' },
+    load: async () => (await import('./commands/owned.js')).registerOwned,
+  },
+  {
     names: { sandbox: 'serve a stateful fake Domo instance on 127.0.0.1 until Ctrl-C' },
     load: async () => {
       const { registerSandboxCommand } = await import('./commands/sandbox.js');
@@ -125,7 +129,7 @@ export async function createProgram(
       'after',
       `
 Exit codes: 0 done; 1 an error, or a change refused (nothing was sent); 2 a usage error, or plan/diff found
-changes; 3 an audit that could not see everything. Changes that remove, replace, delete, revoke or transfer show
+changes; 3 an audit or owned that could not see everything. Changes that remove, replace, delete, revoke or transfer show
 what will change and ask (--yes without a terminal). Run 'domo-admin <command> --help' for a command's options.`,
     );
   program.hook('preAction', async (_root, action) => {

@@ -108,3 +108,33 @@ describe('domo-admin offboard', () => {
     expect(mine.every((d) => state().datasets.get(d.id)!.ownerId === fallback.id)).toBe(true);
   });
 });
+
+describe('domo-admin owned', () => {
+  it('counts by type with how complete each discovery is; --json is owned(); --csv lists every thing', async () => {
+    const datasetOwner = [...state().datasets.values()].find((d) => d.ownerId !== state().adminUserId)!.ownerId;
+    const email = state().users.get(datasetOwner)!.emailAddress;
+    const mine = [...state().datasets.values()].filter((d) => d.ownerId === datasetOwner);
+    const human = await cli('owned', email);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toMatch(new RegExp(`datasets\\s+${mine.length}\\s+exhaustive`));
+    const json = JSON.parse((await cli('--json', 'owned', email)).stdout) as {
+      datasets: { id: string }[];
+      discovery: Record<string, { exhaustive: boolean }>;
+    };
+    expect(json.datasets.map((d) => d.id).sort()).toEqual(mine.map((d) => d.id).sort());
+    expect(Object.values(json.discovery).every((d) => d.exhaustive)).toBe(true);
+    const rows = (await cli('owned', email, '--csv')).stdout.trim().split('\r\n');
+    expect(rows[0]).toBe('type,id,name');
+    expect(rows.filter((r) => r.startsWith('dataset,'))).toHaveLength(mine.length);
+  });
+
+  it('exits 3 when the caller cannot see every account (their role lacks datasource.account.manage.all)', async () => {
+    const admin = state().users.get(state().adminUserId)!;
+    const role = state().roles.get(admin.roleId)!;
+    role.authorities = role.authorities.filter((a) => a !== 'datasource.account.manage.all');
+    const run = await cli('owned', admin.emailAddress);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('lacks datasource.account.manage.all');
+    expect((await cli('owned', admin.emailAddress, '--allow-incomplete')).code).toBe(0);
+  });
+});

@@ -17,6 +17,7 @@ const TOP = [
   'grants',
   'export',
   'audit',
+  'owned',
   'sandbox',
   'repl',
 ];

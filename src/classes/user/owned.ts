@@ -4,10 +4,11 @@ import { DomoInputError, DomoPartialFailureError } from '../../client/errors.js'
 import { getAccounts } from '../../routes/account/core.js';
 import { getOAuthAccounts } from '../../routes/account/oauth.js';
 import { getAccountAccessList, getOAuthAccountAccessList } from '../../routes/account/sharing.js';
-import { deleteUser } from '../../routes/user/core.js';
+import { deleteUser, getUserDetails } from '../../routes/user/core.js';
+import { getRoleGrants } from '../../routes/role/grants.js';
 import { callOptions, type CallOptions } from '../entity.js';
 import { groupsOwnedBy } from '../group/queries.js';
-import { handOver, OWNED_LABEL, ownedCount, ownedThings, type OwnedByUser } from '../ownership.js';
+import { handOver, OWNED_LABEL, ownedCount, ownedThings, type Discovery, type OwnedByUser } from '../ownership.js';
 import { DomoDatasets } from '../dataset/datasets.js';
 import { resolveUserIds, type UserRef } from '../people.js';
 
@@ -16,20 +17,51 @@ import { resolveUserIds, type UserRef } from '../people.js';
  * their own so that a user's other reads (and `whoami`) do not load the account and group families.
  */
 
-/** Accounts and OAuth templates with an OWNER share for the user, and the groups they own. */
+/** The grant that lets the caller see every account and OAuth template (else only those shared with them). */
+const SEE_ALL_CREDENTIALS = 'datasource.account.manage.all';
+
+/**
+ * Accounts and OAuth templates with an OWNER share for the user, the groups they own and the datasets they are
+ * responsible for, with how complete each discovery is (see {@link OwnedByUser.discovery}).
+ */
 export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions): Promise<OwnedByUser> {
-  const [accounts, templates, groups, datasets] = await Promise.all([
+  const [accounts, templates, groups, datasets, seesAll] = await Promise.all([
     ownedCredentials(auth, userId, 'account', call),
     ownedCredentials(auth, userId, 'template', call),
     groupsOwnedBy(auth, userId, call),
     new DomoDatasets(auth).ownedBy(userId, call),
+    callerHolds(auth, SEE_ALL_CREDENTIALS, call),
   ]);
+  const credentials: Discovery = seesAll
+    ? { exhaustive: true, note: `every one read (the caller holds ${SEE_ALL_CREDENTIALS}), each access list checked` }
+    : {
+        exhaustive: false,
+        note: `${seesAll === undefined ? "the caller's grants could not be read" : `the caller's role lacks ${SEE_ALL_CREDENTIALS}`}: only those shared with the caller were seen`,
+      };
   return {
     accounts,
     templates,
     groups: groups.map((group) => ({ id: group.id, name: group.name })),
     datasets: datasets.map((dataset) => ({ id: dataset.id, name: dataset.name })),
+    discovery: {
+      accounts: credentials,
+      templates: credentials,
+      groups: { exhaustive: true, note: 'every page of the group list, each group re-checked from its owners' },
+      datasets: { exhaustive: true, note: 'the owned-by call, each dataset re-checked by reading it' },
+    },
   };
+}
+
+/** Whether the signed-in caller's role holds `grant`; `undefined` when that could not be read. */
+async function callerHolds(auth: DomoAuth, grant: string, call: CallOptions): Promise<boolean | undefined> {
+  try {
+    const me = await auth.whoAmI(call);
+    const roleId = me.roleId ?? (await getUserDetails(auth, me.id, call)).data.roleId;
+    if (roleId === undefined || roleId === null) return undefined;
+    return (await getRoleGrants(auth, roleId, call)).data.includes(grant);
+  } catch {
+    return undefined;
+  }
 }
 
 function describeOwned(owned: OwnedByUser): string {
