@@ -34,3 +34,5 @@ export { DomoGroups } from './group/groups.js';
 export type { UserRef, GroupRef } from './people.js';
 export { DomoDataset, type ContentOwner } from './dataset/dataset.js';
 export { DomoDatasets, type DatasetTransfer } from './dataset/datasets.js';
+export { DomoCard, type CardOwnerInput } from './card/card.js';
+export { DomoCards } from './card/cards.js';

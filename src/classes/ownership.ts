@@ -6,6 +6,7 @@ import { DomoAccount } from './account/account.js';
 import type { CallOptions } from './entity.js';
 import { DomoOAuthAccount } from './account/oauth-account.js';
 import { DomoDataset } from './dataset/dataset.js';
+import { DomoCard } from './card/card.js';
 
 /** How far a type's discovery can be trusted: `exhaustive`, or limited and why. */
 export interface Discovery {
@@ -21,17 +22,19 @@ export interface OwnedByUser {
   groups: { id: number; name: string }[];
   /** Datasets they are the responsible user of (ids are UUIDs). Only a user can own a dataset. */
   datasets: { id: string; name: string }[];
+  /** Cards they own (cards may have several owners; only this user's ownership moves). */
+  cards: { id: number; name: string }[];
   /**
    * Per type, whether the discovery saw everything: accounts and OAuth templates only with the caller holding
    * `datasource.account.manage.all` (Domo lists only what is shared with the caller otherwise). Absent on an
    * `OwnedByUser` built by hand (then nothing vouches for it).
    */
-  discovery?: Record<'accounts' | 'templates' | 'groups' | 'datasets', Discovery>;
+  discovery?: Record<'accounts' | 'templates' | 'groups' | 'datasets' | 'cards', Discovery>;
 }
 
 /** One thing a user owns: an account, an OAuth template, a group or a dataset. */
 export interface OwnedThing {
-  kind: 'account' | 'template' | 'group' | 'dataset';
+  kind: 'account' | 'template' | 'group' | 'dataset' | 'card';
   id: number | string;
   name: string;
 }
@@ -42,6 +45,7 @@ export const OWNED_LABEL: Record<OwnedThing['kind'], string> = {
   template: 'OAuth template',
   group: 'group',
   dataset: 'dataset',
+  card: 'card',
 };
 
 /** Kinds whose owner must be a user (a group cannot own them). */
@@ -49,7 +53,9 @@ export const USER_OWNED_ONLY: ReadonlySet<OwnedThing['kind']> = new Set(['datase
 
 /** How many things `owned` lists, every type. */
 export function ownedCount(owned: OwnedByUser): number {
-  return owned.accounts.length + owned.templates.length + owned.groups.length + owned.datasets.length;
+  return (
+    owned.accounts.length + owned.templates.length + owned.groups.length + owned.datasets.length + owned.cards.length
+  );
 }
 
 /** Everything owned, in the order it is handed over: accounts, OAuth templates, groups, datasets. */
@@ -59,6 +65,7 @@ export function ownedThings(owned: OwnedByUser): OwnedThing[] {
     ...owned.templates.map((t) => ({ kind: 'template' as const, ...t })),
     ...owned.groups.map((g) => ({ kind: 'group' as const, ...g })),
     ...owned.datasets.map((d) => ({ kind: 'dataset' as const, ...d })),
+    ...owned.cards.map((c) => ({ kind: 'card' as const, ...c })),
   ];
 }
 
@@ -82,7 +89,9 @@ export async function handOver(
       ? await handOverGroup(auth, thing.id as number, fromUserId, to, call)
       : thing.kind === 'dataset'
         ? await handOverDataset(auth, thing.id as string, fromUserId, to, call)
-        : await handOverCredential(auth, thing, fromUserId, to, call, step);
+        : thing.kind === 'card'
+          ? await handOverCard(auth, thing.id as number, fromUserId, to, call)
+          : await handOverCredential(auth, thing, fromUserId, to, call, step);
   if (!owner || left)
     throw new DomoValidationError(
       `${OWNED_LABEL[thing.kind]} ${thing.id}: the read-back does not show the hand-over (new owner ${to.type} ${to.id} an owner: ${owner}; user ${fromUserId} still there: ${left})`,
@@ -156,4 +165,28 @@ async function handOverDataset(
     );
   await dataset.transferOwnership(to.id, call);
   return { owner: dataset.ownerId === to.id, left: dataset.ownerId === fromUserId };
+}
+
+/**
+ * A card: the new owner (a user or a group) added and the user removed, other owners kept; proven by reading the card
+ * back. A card the user no longer owns is refused, not taken over.
+ */
+async function handOverCard(
+  auth: DomoAuth,
+  cardId: number,
+  fromUserId: number,
+  to: PrincipalRef,
+  call: CallOptions,
+): Promise<{ owner: boolean; left: boolean }> {
+  const card = await DomoCard.get(auth, cardId, call);
+  const owns = (type: string, id: number) => card.owners.some((o) => o.type === type && o.id === id);
+  if (!owns('USER', fromUserId) && !owns(to.type, to.id))
+    throw new DomoValidationError(`card ${cardId}: not owned by user ${fromUserId} now; left alone`, {
+      route: 'handOver',
+    });
+  await card.transferOwnership(to.type === 'GROUP' ? { type: 'GROUP', id: to.id } : to.id, {
+    ...call,
+    from: fromUserId,
+  });
+  return { owner: owns(to.type, to.id), left: owns('USER', fromUserId) };
 }

@@ -147,6 +147,16 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'domo-admin --yes datasets transfer 3a8e5f2c-1b2d-4e5f-a6b7-c8d9e0f1a2b3 --to 1786299718',
   ],
 
+  'cards list': [
+    'domo-admin cards list --owner ada@example.com',
+    'domo-admin --json cards list --text revenue --limit 20',
+  ],
+  'cards show': ['domo-admin cards show "Sales daily trend"', 'domo-admin --json cards show 1000000001'],
+  'cards transfer': [
+    'domo-admin cards transfer "Sales daily trend" --to grace@example.com --from ada@example.com',
+    'domo-admin --yes cards transfer 1000000001 1000000008 --to group:Finance',
+  ],
+
   'grants list': ['domo-admin grants list', 'domo-admin --json grants list | jq ".items[].id"'],
   'providers list': ['domo-admin providers list', 'domo-admin --json providers list'],
 

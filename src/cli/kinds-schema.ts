@@ -102,8 +102,18 @@ const dataset = z.strictObject({
   access: z.array(principal.extend({ accessLevel: z.string() })).optional(),
 });
 
+const card = z.strictObject({
+  id,
+  title: z.string(),
+  type: text,
+  owners: z.array(principal),
+  datasetIds: z.array(z.string()),
+  createdAt: date,
+  lastModified: date,
+});
+
 const change = z.strictObject({
-  type: z.enum(['role', 'group', 'account', 'oauthTemplate', 'user', 'dataset']),
+  type: z.enum(['role', 'group', 'account', 'oauthTemplate', 'user', 'dataset', 'card']),
   id: z.union([id, z.string()]),
   name: text,
   added: z.array(changeItem),
@@ -129,6 +139,7 @@ export const KIND_SCHEMAS = {
   oauthTemplate,
   grant,
   dataset,
+  card,
   change,
   error,
 } as const;

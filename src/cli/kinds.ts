@@ -1,6 +1,7 @@
 import type { DomoAccount } from '../classes/account/account.js';
 import type { CredentialEntity } from '../classes/account/credential.js';
 import type { DomoOAuthAccount } from '../classes/account/oauth-account.js';
+import type { DomoCard } from '../classes/card/card.js';
 import type { DomoDataset } from '../classes/dataset/dataset.js';
 import type { DomoGroup } from '../classes/group/group.js';
 import type { DomoGrant } from '../classes/role/grant.js';
@@ -130,6 +131,17 @@ export interface DatasetJson {
   access?: AccessJson[];
 }
 
+export interface CardJson {
+  id: number;
+  title: string;
+  type: string | null;
+  /** Users and groups; a card may have several. */
+  owners: PrincipalJson[];
+  datasetIds: string[];
+  createdAt: string | null;
+  lastModified: string | null;
+}
+
 /** One thing a change added or removed: a user, a group (with a level, for a share) or a grant. */
 export interface ChangeItemJson {
   type: 'user' | 'group' | 'grant';
@@ -141,7 +153,7 @@ export interface ChangeItemJson {
 
 /** What a write changed on one object; `deleted` when the object itself is gone. */
 export interface ChangeJson {
-  type: 'role' | 'group' | 'account' | 'oauthTemplate' | 'user' | 'dataset';
+  type: 'role' | 'group' | 'account' | 'oauthTemplate' | 'user' | 'dataset' | 'card';
   id: number | string;
   name: string | null;
   added: ChangeItemJson[];
@@ -328,5 +340,17 @@ export function datasetJson(dataset: DomoDataset, access?: readonly DatasetAcces
           })),
         }
       : {}),
+  };
+}
+
+export function cardJson(card: DomoCard): CardJson {
+  return {
+    id: card.id,
+    title: card.title,
+    type: orNull(card.type),
+    owners: card.owners.map((o) => ({ type: o.type === 'GROUP' ? 'group' : 'user', id: o.id, name: orNull(o.name) })),
+    datasetIds: [...card.datasetIds],
+    createdAt: iso(card.createdAt),
+    lastModified: iso(card.lastModified),
   };
 }

@@ -45,6 +45,10 @@ const COMMANDS: { names: Record<string, string>; load: () => Promise<Registrar> 
     load: async () => (await import('./commands/datasets.js')).registerDatasets,
   },
   {
+    names: { cards: 'cards: list, show, transfer (what a user owns with list --owner)' },
+    load: async () => (await import('./commands/cards.js')).registerCards,
+  },
+  {
     names: { grants: 'the grants (authorities) catalogue', providers: 'the data providers (connector types)' },
     load: async () => (await import('./commands/catalog.js')).registerCatalogs,
   },

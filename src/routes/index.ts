@@ -5,3 +5,4 @@ export * from './role/index.js';
 export * from './user/index.js';
 export * from './group/index.js';
 export * from './dataset/index.js';
+export * from './card/index.js';

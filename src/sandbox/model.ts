@@ -129,6 +129,22 @@ export interface SandboxDataset {
   ownerChangedAt: number;
 }
 
+/** A card: owned by users and groups (several), built on datasets, shown on a page. */
+export interface SandboxCard {
+  id: number;
+  title: string;
+  type: string;
+  owners: SandboxPrincipal[];
+  /** The page it is on (its container); `null` when on none. */
+  pageId: number | null;
+  datasetIds: string[];
+  createdAt: number;
+  lastModified: number;
+  /** The owners the search index shows (see {@link SEARCH_INDEX_LAG}). */
+  indexedOwners: SandboxPrincipal[];
+  ownerChangedAt: number;
+}
+
 /** Requests after an ownership write before the search index shows it (DS: the index lags ownership writes). */
 export const SEARCH_INDEX_LAG = 25;
 

@@ -1,4 +1,4 @@
-import type { SandboxDataset } from './model.js';
+import type { SandboxCard, SandboxDataset } from './model.js';
 import type { SandboxState } from './state.js';
 
 /** A UUID from the content generator (the same seed gives the same ids). */
@@ -48,5 +48,36 @@ export function seedDatasets(state: SandboxState, count: number): void {
     if (n % 5 === 2)
       dataset.shares.push({ type: 'USER', id: owners[(n + 1) % owners.length]!, accessLevel: 'CAN_EDIT' });
     state.datasets.set(dataset.id, dataset);
+  }
+}
+
+const CARD_KINDS = ['by month', 'top 10', 'trend', 'total', 'by region', 'table'];
+
+/**
+ * Cards built on the seeded datasets: each owned by its dataset's owner, every fifth also by a group (cards may
+ * have several owners, users and groups alike).
+ */
+export function seedCards(state: SandboxState, count: number): void {
+  const datasets = [...state.datasets.values()];
+  const groups = [...state.groups.values()].filter((g) => g.type !== 'system');
+  if (datasets.length === 0) return;
+  for (let n = 0; n < count; n += 1) {
+    const dataset = datasets[n % datasets.length]!;
+    const owners: SandboxCard['owners'] = [{ type: 'USER', id: dataset.ownerId }];
+    if (n % 5 === 4 && groups.length > 0) owners.push({ type: 'GROUP', id: groups[n % groups.length]!.id });
+    const created = dataset.createdAt + (n + 1) * 3_600_000;
+    const card: SandboxCard = {
+      id: 1_000_000_000 + n * 7 + 1,
+      title: `${dataset.name} ${CARD_KINDS[n % CARD_KINDS.length]}`,
+      type: 'kpi',
+      owners,
+      pageId: null,
+      datasetIds: [dataset.id],
+      createdAt: created,
+      lastModified: created + state.contentRandom.int(1, 90) * 86_400_000,
+      indexedOwners: owners.map((o) => ({ ...o })),
+      ownerChangedAt: 0,
+    };
+    state.cards.set(card.id, card);
   }
 }

@@ -1,4 +1,4 @@
-import { seedDatasets } from './seed-content.js';
+import { seedCards, seedDatasets } from './seed-content.js';
 import {
   AUTHORITIES,
   CUSTOM_ROLES,
@@ -40,6 +40,7 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   seedAccounts(state, options.accounts ?? 12);
   seedTemplates(state);
   seedDatasets(state, options.datasets ?? 40);
+  seedCards(state, options.cards ?? 60);
   state.adminToken = state.issueToken(state.adminUserId);
   return state;
 }

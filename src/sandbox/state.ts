@@ -3,6 +3,7 @@ import { SandboxHttpError, badRequest, forbidden } from './errors.js';
 import type {
   SandboxAccount,
   SandboxAuthority,
+  SandboxCard,
   SandboxDataset,
   SandboxFaults,
   SandboxGroup,
@@ -26,6 +27,8 @@ export interface SandboxStateOptions {
   accounts?: number;
   /** Datasets, owned by the admin and four seeded users (the 20th to 23rd; one of them owns a dozen). @default 40 */
   datasets?: number;
+  /** Cards, two or so per dataset, owned like their datasets (some also by a group). @default 60 */
+  cards?: number;
   /** Custom roles besides the three seeded ones (`Role 4`, `Role 5`, …, with a few grants each). @default 0 */
   extraRoles?: number;
   /** Groups besides the twelve seeded ones (`Team 13`, …, open or closed, about 20 members each). @default 0 */
@@ -75,6 +78,8 @@ export class SandboxState {
   readonly templates = new Map<number, SandboxAccount>();
   /** Datasets by id (a UUID). */
   readonly datasets = new Map<string, SandboxDataset>();
+  /** Cards by id. */
+  readonly cards = new Map<number, SandboxCard>();
   defaultRoleId = 2;
   /** The seeded admin that the default token belongs to. */
   adminUserId = 0;

@@ -79,6 +79,28 @@ describe('offboarding a user who owns datasets', () => {
     expect(datasets).toHaveLength(6);
   });
 
+  it('cards move with the rest: the new owner added, the user removed, co-owners kept', async () => {
+    const { user, next } = leaver();
+    const group = [...sb.state.groups.values()].find((g) => g.type === 'closed')!;
+    const [solo, shared] = [...sb.state.cards.values()];
+    // Owned for long: the search index has caught up.
+    solo!.owners = [{ type: 'USER', id: user.id }];
+    shared!.owners = [
+      { type: 'USER', id: user.id },
+      { type: 'GROUP', id: group.id },
+    ];
+    for (const card of [solo!, shared!]) card.indexedOwners = card.owners.map((o) => ({ ...o }));
+    const plan = await planOffboarding(sb.auth, user.emailAddress, { to: next.emailAddress, deleteUser: true });
+    expect(plan.cards.map((c) => c.id).sort()).toEqual([solo!.id, shared!.id].sort());
+    await offboardUser(sb.auth, user.emailAddress, { to: next.emailAddress, deleteUser: true });
+    expect(sb.state.cards.get(solo!.id)!.owners).toEqual([{ type: 'USER', id: next.id }]);
+    expect(sb.state.cards.get(shared!.id)!.owners).toEqual([
+      { type: 'GROUP', id: group.id },
+      { type: 'USER', id: next.id },
+    ]);
+    expect(sb.state.users.get(user.id)!.deleted).toBe(true);
+  });
+
   it('DomoUser.delete hands the datasets to transferTo, then deletes', async () => {
     const { user, next, datasets } = leaver();
     const entity = await DomoUser.get(sb.auth, user.id);

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   DomoAccounts,
+  DomoCards,
   DomoDatasets,
   DomoGrants,
   DomoGroups,
@@ -105,6 +106,16 @@ const FAMILIES: Family[] = [
     close: '',
     creates: false,
     nameOf: (d: { name: string }) => d.name,
+  },
+  {
+    name: 'cards',
+    manager: (auth) => new DomoCards(auth),
+    ...parts('card', 'cards'),
+    state: (s) => s.cards,
+    misspelt: '',
+    close: '',
+    creates: false,
+    nameOf: (c: { title: string }) => c.title,
   },
   {
     name: 'users',

@@ -96,6 +96,19 @@ describe('--json: one schema per kind', () => {
     expect(moved.items[0]).toMatchObject({ type: 'dataset', added: [{ as: 'owner' }], removed: [{ id: leaver }] });
   });
 
+  it('card: cards list, show; transfer prints a change report per card', async () => {
+    const all = (await expectKind('card', ['cards', 'list', '--limit', '30'], 'list')) as { items: { id: number }[] };
+    expect(all.items).toHaveLength(30);
+    await expectKind('card', ['cards', 'show', String(all.items[0]!.id)]);
+    const moved = (await expectKind(
+      'change',
+      ['cards', 'transfer', String(all.items[0]!.id), String(all.items[1]!.id), '--to', 'group:Finance'],
+      'list',
+    )) as { items: { type: string; added: { type: string }[] }[] };
+    expect(moved.items.map((c) => c.type)).toEqual(['card', 'card']);
+    expect(moved.items[0]!.added).toEqual([expect.objectContaining({ type: 'group', as: 'owner' })]);
+  });
+
   it('grant: grants list', async () => {
     await expectKind('grant', ['grants', 'list'], 'list');
   });

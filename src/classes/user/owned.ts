@@ -10,6 +10,7 @@ import { callOptions, type CallOptions } from '../entity.js';
 import { groupsOwnedBy } from '../group/queries.js';
 import { handOver, OWNED_LABEL, ownedCount, ownedThings, type Discovery, type OwnedByUser } from '../ownership.js';
 import { DomoDatasets } from '../dataset/datasets.js';
+import { DomoCards } from '../card/cards.js';
 import { resolveUserIds, type UserRef } from '../people.js';
 
 /**
@@ -25,11 +26,12 @@ const SEE_ALL_CREDENTIALS = 'datasource.account.manage.all';
  * responsible for, with how complete each discovery is (see {@link OwnedByUser.discovery}).
  */
 export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions): Promise<OwnedByUser> {
-  const [accounts, templates, groups, datasets, seesAll] = await Promise.all([
+  const [accounts, templates, groups, datasets, cards, seesAll] = await Promise.all([
     ownedCredentials(auth, userId, 'account', call),
     ownedCredentials(auth, userId, 'template', call),
     groupsOwnedBy(auth, userId, call),
     new DomoDatasets(auth).ownedBy(userId, call),
+    new DomoCards(auth).ownedBy(userId, call),
     callerHolds(auth, SEE_ALL_CREDENTIALS, call),
   ]);
   const credentials: Discovery = seesAll
@@ -43,11 +45,18 @@ export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions)
     templates,
     groups: groups.map((group) => ({ id: group.id, name: group.name })),
     datasets: datasets.map((dataset) => ({ id: dataset.id, name: dataset.name })),
+    cards: cards.map((card) => ({ id: card.id, name: card.title })),
     discovery: {
       accounts: credentials,
       templates: credentials,
       groups: { exhaustive: true, note: 'every page of the group list, each group re-checked from its owners' },
       datasets: { exhaustive: true, note: 'the owned-by call, each dataset re-checked by reading it' },
+      // Paged to the search's total and each card read back: complete as of the index, which lags ownership writes
+      // by a little (a card given to the user moments ago may not be listed yet).
+      cards: {
+        exhaustive: true,
+        note: 'every page of the search, each card re-checked by reading it; the index lags ownership writes by a little',
+      },
     },
   };
 }
@@ -76,6 +85,7 @@ function describeOwned(owned: OwnedByUser): string {
     ...part(owned.templates, 'OAuth template'),
     ...part(owned.groups, 'group'),
     ...part(owned.datasets, 'dataset'),
+    ...part(owned.cards, 'card'),
   ].join(', ');
 }
 

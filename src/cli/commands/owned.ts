@@ -7,12 +7,13 @@ import { userArgument } from '../options.js';
 import { formatTable } from '../table.js';
 
 /** The types `owned()` discovers, in the order they are shown. */
-const TYPES = ['accounts', 'templates', 'groups', 'datasets'] as const;
+const TYPES = ['accounts', 'templates', 'groups', 'datasets', 'cards'] as const;
 const TYPE_LABEL: Record<(typeof TYPES)[number], string> = {
   accounts: 'accounts',
   templates: 'OAuth templates',
   groups: 'groups',
   datasets: 'datasets',
+  cards: 'cards',
 };
 
 function ownedText(who: string, owned: OwnedByUser): string {

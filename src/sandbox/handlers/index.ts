@@ -1,4 +1,5 @@
 import { datasetHandlers } from './datasets.js';
+import { cardHandlers } from './cards.js';
 import { http, type HttpHandler } from 'msw';
 import type { SandboxState } from '../state.js';
 import { accountHandlers } from './accounts.js';
@@ -74,6 +75,7 @@ function build(
     ...roleHandlers(scope),
     ...searchHandlers(scope),
     ...datasetHandlers(scope),
+    ...cardHandlers(scope),
     http.all(`${scope.origin}/api/*`, ({ request }) => unknownEndpoint(state, request)),
   ];
   return { handlers, routes: scope.routes };

@@ -1,6 +1,7 @@
 import type { HttpHandler } from 'msw';
 import { visibleAccounts } from '../domain/accounts.js';
 import { searchDatasetRows, searchOwner } from '../domain/datasets.js';
+import { searchCardRows } from './cards.js';
 import type { SandboxDataset } from '../model.js';
 import { objectBody } from '../domain/roles.js';
 import type { SandboxAccount } from '../model.js';
@@ -37,6 +38,14 @@ export function searchHandlers(scope: SandboxScope): HttpHandler[] {
           searchObjects: rows.slice(offset, offset + count).map((d) => datasetSearchRow(state, d)),
           totalResultCount: rows.length,
         });
+      }
+      const wantsCards =
+        entityList && (body.entityList as unknown[]).flat().some((e) => String(e).toLowerCase() === 'card');
+      if (wantsCards) {
+        const filters = (Array.isArray(body.filters) ? body.filters : []) as TermFilter[];
+        const owner = filters.find((f) => f.filterType === 'term' && f.field === 'owned_by_id');
+        const rows = searchCardRows(state, owner === undefined ? undefined : String(owner.value), body.query);
+        return json({ searchResultsMap: { card: rows.slice(offset, offset + count) }, totalResultCount: rows.length });
       }
       const wantsAccounts = entityList
         ? (body.entityList as unknown[]).flat().some((e) => String(e).toLowerCase() === 'account')

@@ -1,0 +1,130 @@
+import 'reflect-metadata';
+import { Expose, Transform } from 'class-transformer';
+import type { DomoAuth } from '../../auth/base.js';
+import { DomoNotFoundError, DomoValidationError } from '../../client/errors.js';
+import { exclusive } from '../../internal/exclusive.js';
+import { addCardOwners, getCards, removeCardOwners, type CardOwnerRef } from '../../routes/card/core.js';
+import type { CardOwner } from '../../routes/card/schemas.js';
+import type { ChangeReport } from '../change.js';
+import type { ContentOwner } from '../dataset/dataset.js';
+import { callOptions, DomoEntity, EpochDate, type CallOptions } from '../entity.js';
+import { resolveUserIds, type UserRef } from '../people.js';
+
+/** A new owner of a card: a user (id, email or `DomoUser`) or a group (`{ type: 'GROUP', id }`). */
+export type CardOwnerInput = UserRef | { type: 'GROUP'; id: number };
+
+/**
+ * A card: owned by users and groups (several of each), built on datasets. Ownership moves with
+ * {@link DomoCard.transferOwnership}, which reads the card back to prove it (never through search, which lags).
+ *
+ * @example
+ * ```ts
+ * const card = await new DomoCards(auth).get(1728631684);
+ * await card.transferOwnership('grace@acme.com', { from: 'ada@acme.com' });
+ * ```
+ */
+export class DomoCard extends DomoEntity {
+  @Expose() id!: number;
+  @Expose()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value : ''), { toClassOnly: true })
+  title!: string;
+  @Expose() type?: string;
+  /** Its owners, users and groups, as of the last read. */
+  @Expose()
+  @Transform(
+    ({ value }: { value: unknown }) =>
+      ((value as CardOwner[] | null | undefined) ?? []).map((o) => ({
+        type: o.type,
+        id: o.id,
+        name: o.displayName ?? undefined,
+      })),
+    { toClassOnly: true },
+  )
+  owners!: ContentOwner[];
+  /** The datasets it is built on. */
+  @Expose({ name: 'datasources' })
+  @Transform(
+    ({ value }: { value: unknown }) =>
+      ((value as { dataSourceId: string }[] | null | undefined) ?? []).map((d) => d.dataSourceId),
+    { toClassOnly: true },
+  )
+  datasetIds!: string[];
+  @Expose({ name: 'created' }) @EpochDate() createdAt?: Date;
+  @Expose() @EpochDate() lastModified?: Date;
+
+  /** The title: what a person names a card with. */
+  get name(): string {
+    return this.title;
+  }
+
+  /** Reads one card. @throws {DomoNotFoundError} no such card, or not visible to you */
+  static async get(auth: DomoAuth, id: number, options: CallOptions = {}): Promise<DomoCard> {
+    const [card] = (await getCards(auth, [id], callOptions(options))).data;
+    if (!card)
+      throw new DomoNotFoundError({
+        status: 404,
+        route: 'DomoCard.get',
+        hint: `card ${id} not found or not visible to you`,
+      });
+    return DomoCard.hydrate(auth, card);
+  }
+
+  /** Reads the card again. */
+  async refresh(options: CallOptions = {}): Promise<this> {
+    const [card] = (await getCards(this.auth, [this.id], callOptions(options))).data;
+    if (!card) throw new DomoNotFoundError({ status: 404, route: 'DomoCard.refresh', hint: `card ${this.id} is gone` });
+    return this.adopt(card);
+  }
+
+  /**
+   * Makes `to` an owner and removes `from` (default: every other owner, so `to` owns it alone), then reads the card
+   * back: `to` an owner, `from` gone, the title unchanged. Nothing is sent for what is already so.
+   * @returns the owners added and removed
+   * @throws {DomoValidationError} the read-back does not show the change
+   */
+  async transferOwnership(
+    to: CardOwnerInput,
+    options: CallOptions & { from?: UserRef } = {},
+  ): Promise<ChangeReport<ContentOwner>> {
+    const call = callOptions(options);
+    const route = 'DomoCard.transferOwnership';
+    const group = typeof to === 'object' && to !== null && 'type' in to && to.type === 'GROUP' ? to : undefined;
+    // The new owner must be a live user (or a group); the one leaving may be deleted already (orphaned content).
+    const [toId] = group ? [group.id] : await resolveUserIds(this.auth, [to], { ...call, route, live: true });
+    const [fromId] =
+      options.from === undefined ? [] : await resolveUserIds(this.auth, [options.from], { ...call, route });
+    const target: CardOwnerRef = { type: group ? 'GROUP' : 'USER', id: toId! };
+    return exclusive(`${this.auth.baseUrl}|card:${this.id}`, () => this.#move(target, fromId, call));
+  }
+
+  async #move(to: CardOwnerRef, fromId: number | undefined, call: CallOptions): Promise<ChangeReport<ContentOwner>> {
+    await this.refresh(call);
+    const title = this.title;
+    const same = (o: ContentOwner, p: CardOwnerRef) => o.type === p.type && o.id === p.id;
+    const leaving = this.owners.filter(
+      (o) => !same(o, to) && (fromId === undefined || (o.type === 'USER' && o.id === fromId)),
+    );
+    const adding = this.owners.some((o) => same(o, to)) ? [] : [to];
+    if (adding.length > 0) await addCardOwners(this.auth, [this.id], adding, call);
+    if (leaving.length > 0) await removeCardOwners(this.auth, [this.id], leaving, call);
+    if (adding.length + leaving.length === 0) return { added: [], removed: [] };
+    await this.refresh(call);
+    const problems = [
+      this.owners.some((o) => same(o, to)) ? '' : `${to.type.toLowerCase()} ${to.id} is not an owner`,
+      ...leaving
+        .filter((l) => this.owners.some((o) => same(o, l)))
+        .map((l) => `${l.type.toLowerCase()} ${l.id} is still an owner`),
+      this.title === title ? '' : `the title changed to ${JSON.stringify(this.title)}`,
+    ].filter(Boolean);
+    if (problems.length > 0)
+      throw new DomoValidationError(`card ${this.id}: the read-back after the transfer: ${problems.join('; ')}`, {
+        route: 'DomoCard.transferOwnership',
+      });
+    return { added: this.owners.filter((o) => same(o, to)), removed: leaving };
+  }
+
+  summary(): string {
+    const owners = this.owners.map((o) => o.name ?? `${o.type.toLowerCase()} ${o.id}`).join(', ');
+    return `DomoCard #${this.id} ${JSON.stringify(this.title)}${owners ? ` owners ${owners}` : ''}`;
+  }
+}
