@@ -30,6 +30,8 @@ export interface OffboardingPlan {
   datasets: { id: string; name: string }[];
   /** Cards: the new owner (a user or a group) is added and the user removed; co-owners stay. */
   cards: { id: number; name: string }[];
+  /** Pages: like cards, the new owner is added and the user removed; co-owners stay. */
+  pages: { id: number; name: string }[];
   /** Who takes the datasets: `to` when it is a user, else the fallback user. */
   datasetsTo?: { type: 'USER'; id: number; label: string };
   deleteUser: boolean;
@@ -90,6 +92,7 @@ export async function planOffboarding(
     groups: owned.groups,
     datasets: owned.datasets,
     cards: owned.cards,
+    pages: owned.pages,
     deleteUser: Boolean(options.deleteUser),
     steps: [],
   };
@@ -108,7 +111,8 @@ function recipientOf(plan: OffboardingPlan, thing: OwnedThing): OffboardingPlan[
 function stepText(thing: OwnedThing, to: string, leaving: string): string {
   const label = `${OWNED_LABEL[thing.kind]} #${thing.id} "${thing.name}"`;
   if (thing.kind === 'dataset') return `${label}: ${to} becomes the owner (in place of ${leaving})`;
-  if (thing.kind === 'card') return `${label}: ${to} becomes an owner, then ${leaving} is removed (co-owners stay)`;
+  if (thing.kind === 'card' || thing.kind === 'page')
+    return `${label}: ${to} becomes an owner, then ${leaving} is removed (co-owners stay)`;
   return `${label}: ${to} becomes ${thing.kind === 'group' ? 'an owner' : 'OWNER'}, then ${leaving} is removed`;
 }
 

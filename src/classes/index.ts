@@ -36,3 +36,5 @@ export { DomoDataset, type ContentOwner } from './dataset/dataset.js';
 export { DomoDatasets, type DatasetTransfer } from './dataset/datasets.js';
 export { DomoCard, type CardOwnerInput } from './card/card.js';
 export { DomoCards } from './card/cards.js';
+export { DomoDashboard } from './page/page.js';
+export { DomoDashboards } from './page/pages.js';

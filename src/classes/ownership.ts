@@ -7,6 +7,7 @@ import type { CallOptions } from './entity.js';
 import { DomoOAuthAccount } from './account/oauth-account.js';
 import { DomoDataset } from './dataset/dataset.js';
 import { DomoCard } from './card/card.js';
+import { DomoDashboard } from './page/page.js';
 
 /** How far a type's discovery can be trusted: `exhaustive`, or limited and why. */
 export interface Discovery {
@@ -24,17 +25,19 @@ export interface OwnedByUser {
   datasets: { id: string; name: string }[];
   /** Cards they own (cards may have several owners; only this user's ownership moves). */
   cards: { id: number; name: string }[];
+  /** Pages (dashboards) they own (pages may have several owners; only this user's ownership moves). */
+  pages: { id: number; name: string }[];
   /**
    * Per type, whether the discovery saw everything: accounts and OAuth templates only with the caller holding
    * `datasource.account.manage.all` (Domo lists only what is shared with the caller otherwise). Absent on an
    * `OwnedByUser` built by hand (then nothing vouches for it).
    */
-  discovery?: Record<'accounts' | 'templates' | 'groups' | 'datasets' | 'cards', Discovery>;
+  discovery?: Record<'accounts' | 'templates' | 'groups' | 'datasets' | 'cards' | 'pages', Discovery>;
 }
 
 /** One thing a user owns: an account, an OAuth template, a group or a dataset. */
 export interface OwnedThing {
-  kind: 'account' | 'template' | 'group' | 'dataset' | 'card';
+  kind: 'account' | 'template' | 'group' | 'dataset' | 'card' | 'page';
   id: number | string;
   name: string;
 }
@@ -46,6 +49,7 @@ export const OWNED_LABEL: Record<OwnedThing['kind'], string> = {
   group: 'group',
   dataset: 'dataset',
   card: 'card',
+  page: 'page',
 };
 
 /** Kinds whose owner must be a user (a group cannot own them). */
@@ -54,7 +58,12 @@ export const USER_OWNED_ONLY: ReadonlySet<OwnedThing['kind']> = new Set(['datase
 /** How many things `owned` lists, every type. */
 export function ownedCount(owned: OwnedByUser): number {
   return (
-    owned.accounts.length + owned.templates.length + owned.groups.length + owned.datasets.length + owned.cards.length
+    owned.accounts.length +
+    owned.templates.length +
+    owned.groups.length +
+    owned.datasets.length +
+    owned.cards.length +
+    owned.pages.length
   );
 }
 
@@ -66,6 +75,7 @@ export function ownedThings(owned: OwnedByUser): OwnedThing[] {
     ...owned.groups.map((g) => ({ kind: 'group' as const, ...g })),
     ...owned.datasets.map((d) => ({ kind: 'dataset' as const, ...d })),
     ...owned.cards.map((c) => ({ kind: 'card' as const, ...c })),
+    ...owned.pages.map((p) => ({ kind: 'page' as const, ...p })),
   ];
 }
 
@@ -89,8 +99,8 @@ export async function handOver(
       ? await handOverGroup(auth, thing.id as number, fromUserId, to, call)
       : thing.kind === 'dataset'
         ? await handOverDataset(auth, thing.id as string, fromUserId, to, call)
-        : thing.kind === 'card'
-          ? await handOverCard(auth, thing.id as number, fromUserId, to, call)
+        : thing.kind === 'card' || thing.kind === 'page'
+          ? await handOverShared(auth, thing.kind, thing.id as number, fromUserId, to, call)
           : await handOverCredential(auth, thing, fromUserId, to, call, step);
   if (!owner || left)
     throw new DomoValidationError(
@@ -168,23 +178,24 @@ async function handOverDataset(
 }
 
 /**
- * A card: the new owner (a user or a group) added and the user removed, other owners kept; proven by reading the card
- * back. A card the user no longer owns is refused, not taken over.
+ * A card or a page: the new owner (a user or a group) added and the user removed, other owners kept; proven by
+ * reading it back. One the user no longer owns is refused, not taken over.
  */
-async function handOverCard(
+async function handOverShared(
   auth: DomoAuth,
-  cardId: number,
+  kind: 'card' | 'page',
+  id: number,
   fromUserId: number,
   to: PrincipalRef,
   call: CallOptions,
 ): Promise<{ owner: boolean; left: boolean }> {
-  const card = await DomoCard.get(auth, cardId, call);
-  const owns = (type: string, id: number) => card.owners.some((o) => o.type === type && o.id === id);
+  const thing = kind === 'card' ? await DomoCard.get(auth, id, call) : await DomoDashboard.get(auth, id, call);
+  const owns = (type: string, ownerId: number) => thing.owners.some((o) => o.type === type && o.id === ownerId);
   if (!owns('USER', fromUserId) && !owns(to.type, to.id))
-    throw new DomoValidationError(`card ${cardId}: not owned by user ${fromUserId} now; left alone`, {
+    throw new DomoValidationError(`${kind} ${id}: not owned by user ${fromUserId} now; left alone`, {
       route: 'handOver',
     });
-  await card.transferOwnership(to.type === 'GROUP' ? { type: 'GROUP', id: to.id } : to.id, {
+  await thing.transferOwnership(to.type === 'GROUP' ? { type: 'GROUP', id: to.id } : to.id, {
     ...call,
     from: fromUserId,
   });

@@ -157,6 +157,13 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'domo-admin --yes cards transfer 1000000001 1000000008 --to group:Finance',
   ],
 
+  'pages list': ['domo-admin pages list', 'domo-admin --json pages list --owner ada@example.com'],
+  'pages show': ['domo-admin pages show "Sales overview 1"', 'domo-admin --json pages show 500000003'],
+  'pages transfer': [
+    'domo-admin pages transfer "Sales overview 1" --to grace@example.com --from ada@example.com',
+    'domo-admin --yes pages transfer 500000003 --to group:Finance',
+  ],
+
   'grants list': ['domo-admin grants list', 'domo-admin --json grants list | jq ".items[].id"'],
   'providers list': ['domo-admin providers list', 'domo-admin --json providers list'],
 

@@ -112,8 +112,16 @@ const card = z.strictObject({
   lastModified: date,
 });
 
+const page = z.strictObject({
+  id,
+  title: z.string(),
+  parentPageId: id.nullable(),
+  owners: z.array(principal),
+  cardIds: z.array(id),
+});
+
 const change = z.strictObject({
-  type: z.enum(['role', 'group', 'account', 'oauthTemplate', 'user', 'dataset', 'card']),
+  type: z.enum(['role', 'group', 'account', 'oauthTemplate', 'user', 'dataset', 'card', 'page']),
   id: z.union([id, z.string()]),
   name: text,
   added: z.array(changeItem),
@@ -140,6 +148,7 @@ export const KIND_SCHEMAS = {
   grant,
   dataset,
   card,
+  page,
   change,
   error,
 } as const;

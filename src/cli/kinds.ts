@@ -3,6 +3,7 @@ import type { CredentialEntity } from '../classes/account/credential.js';
 import type { DomoOAuthAccount } from '../classes/account/oauth-account.js';
 import type { DomoCard } from '../classes/card/card.js';
 import type { DomoDataset } from '../classes/dataset/dataset.js';
+import type { DomoDashboard } from '../classes/page/page.js';
 import type { DomoGroup } from '../classes/group/group.js';
 import type { DomoGrant } from '../classes/role/grant.js';
 import type { DomoRole } from '../classes/role/role.js';
@@ -142,6 +143,15 @@ export interface CardJson {
   lastModified: string | null;
 }
 
+export interface PageJson {
+  id: number;
+  title: string;
+  parentPageId: number | null;
+  owners: PrincipalJson[];
+  /** On `pages show` (a page read); empty from the list. */
+  cardIds: number[];
+}
+
 /** One thing a change added or removed: a user, a group (with a level, for a share) or a grant. */
 export interface ChangeItemJson {
   type: 'user' | 'group' | 'grant';
@@ -153,7 +163,7 @@ export interface ChangeItemJson {
 
 /** What a write changed on one object; `deleted` when the object itself is gone. */
 export interface ChangeJson {
-  type: 'role' | 'group' | 'account' | 'oauthTemplate' | 'user' | 'dataset' | 'card';
+  type: 'role' | 'group' | 'account' | 'oauthTemplate' | 'user' | 'dataset' | 'card' | 'page';
   id: number | string;
   name: string | null;
   added: ChangeItemJson[];
@@ -352,5 +362,15 @@ export function cardJson(card: DomoCard): CardJson {
     datasetIds: [...card.datasetIds],
     createdAt: iso(card.createdAt),
     lastModified: iso(card.lastModified),
+  };
+}
+
+export function pageJson(page: DomoDashboard): PageJson {
+  return {
+    id: page.id,
+    title: page.title,
+    parentPageId: orNull(page.parentPageId),
+    owners: page.owners.map((o) => ({ type: o.type === 'GROUP' ? 'group' : 'user', id: o.id, name: orNull(o.name) })),
+    cardIds: [...page.cardIds],
   };
 }

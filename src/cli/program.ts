@@ -49,6 +49,10 @@ const COMMANDS: { names: Record<string, string>; load: () => Promise<Registrar> 
     load: async () => (await import('./commands/cards.js')).registerCards,
   },
   {
+    names: { pages: 'pages (dashboards): list, show, transfer' },
+    load: async () => (await import('./commands/pages.js')).registerPages,
+  },
+  {
     names: { grants: 'the grants (authorities) catalogue', providers: 'the data providers (connector types)' },
     load: async () => (await import('./commands/catalog.js')).registerCatalogs,
   },

@@ -6,3 +6,4 @@ export * from './user/index.js';
 export * from './group/index.js';
 export * from './dataset/index.js';
 export * from './card/index.js';
+export * from './page/index.js';

@@ -145,6 +145,16 @@ export interface SandboxCard {
   ownerChangedAt: number;
 }
 
+/** A page: owned by users and groups, holding cards (it is their container), maybe under a parent page. */
+export interface SandboxPage {
+  id: number;
+  title: string;
+  owners: SandboxPrincipal[];
+  parentPageId: number | null;
+  cardIds: number[];
+  createdAt: number;
+}
+
 /** Requests after an ownership write before the search index shows it (DS: the index lags ownership writes). */
 export const SEARCH_INDEX_LAG = 25;
 

@@ -1,4 +1,4 @@
-import type { SandboxCard, SandboxDataset } from './model.js';
+import type { SandboxCard, SandboxDataset, SandboxPage } from './model.js';
 import type { SandboxState } from './state.js';
 
 /** A UUID from the content generator (the same seed gives the same ids). */
@@ -79,5 +79,23 @@ export function seedCards(state: SandboxState, count: number): void {
       ownerChangedAt: 0,
     };
     state.cards.set(card.id, card);
+  }
+}
+
+/** Pages: each holds four cards (their container) and is owned by the owner of its first card; every third is a subpage. */
+export function seedPages(state: SandboxState, count: number): void {
+  const cards = [...state.cards.values()];
+  for (let n = 0; n < count && n * 4 < cards.length; n += 1) {
+    const held = cards.slice(n * 4, n * 4 + 4);
+    const page: SandboxPage = {
+      id: 500_000_000 + n * 11 + 3,
+      title: `${held[0]!.title.split(' ').slice(0, 2).join(' ')} overview ${n + 1}`,
+      owners: held[0]!.owners.filter((o) => o.type === 'USER').map((o) => ({ ...o })),
+      parentPageId: n % 3 === 2 ? 500_000_003 : null,
+      cardIds: held.map((c) => c.id),
+      createdAt: held[0]!.createdAt,
+    };
+    for (const card of held) card.pageId = page.id;
+    state.pages.set(page.id, page);
   }
 }

@@ -1,4 +1,4 @@
-import { seedCards, seedDatasets } from './seed-content.js';
+import { seedCards, seedDatasets, seedPages } from './seed-content.js';
 import {
   AUTHORITIES,
   CUSTOM_ROLES,
@@ -41,6 +41,7 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   seedTemplates(state);
   seedDatasets(state, options.datasets ?? 40);
   seedCards(state, options.cards ?? 60);
+  seedPages(state, options.pages ?? 15);
   state.adminToken = state.issueToken(state.adminUserId);
   return state;
 }

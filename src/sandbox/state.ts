@@ -5,6 +5,7 @@ import type {
   SandboxAuthority,
   SandboxCard,
   SandboxDataset,
+  SandboxPage,
   SandboxFaults,
   SandboxGroup,
   SandboxProvider,
@@ -29,6 +30,8 @@ export interface SandboxStateOptions {
   datasets?: number;
   /** Cards, two or so per dataset, owned like their datasets (some also by a group). @default 60 */
   cards?: number;
+  /** Pages, each holding a few of the cards, owned by the owner of its first card. @default 15 */
+  pages?: number;
   /** Custom roles besides the three seeded ones (`Role 4`, `Role 5`, …, with a few grants each). @default 0 */
   extraRoles?: number;
   /** Groups besides the twelve seeded ones (`Team 13`, …, open or closed, about 20 members each). @default 0 */
@@ -80,6 +83,8 @@ export class SandboxState {
   readonly datasets = new Map<string, SandboxDataset>();
   /** Cards by id. */
   readonly cards = new Map<number, SandboxCard>();
+  /** Pages by id. */
+  readonly pages = new Map<number, SandboxPage>();
   defaultRoleId = 2;
   /** The seeded admin that the default token belongs to. */
   adminUserId = 0;

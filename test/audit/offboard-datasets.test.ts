@@ -101,6 +101,16 @@ describe('offboarding a user who owns datasets', () => {
     expect(sb.state.users.get(user.id)!.deleted).toBe(true);
   });
 
+  it('pages move with the rest: the new owner added, the user removed', async () => {
+    const { user, next } = leaver();
+    const page = [...sb.state.pages.values()][0]!;
+    page.owners = [{ type: 'USER', id: user.id }];
+    const plan = await planOffboarding(sb.auth, user.emailAddress, { to: next.emailAddress });
+    expect(plan.pages.map((p) => p.id)).toEqual([page.id]);
+    await offboardUser(sb.auth, user.emailAddress, { to: next.emailAddress });
+    expect(sb.state.pages.get(page.id)!.owners).toEqual([{ type: 'USER', id: next.id }]);
+  });
+
   it('DomoUser.delete hands the datasets to transferTo, then deletes', async () => {
     const { user, next, datasets } = leaver();
     const entity = await DomoUser.get(sb.auth, user.id);

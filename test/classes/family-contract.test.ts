@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DomoAccounts,
   DomoCards,
+  DomoDashboards,
   DomoDatasets,
   DomoGrants,
   DomoGroups,
@@ -116,6 +117,16 @@ const FAMILIES: Family[] = [
     close: '',
     creates: false,
     nameOf: (c: { title: string }) => c.title,
+  },
+  {
+    name: 'pages',
+    manager: (auth) => new DomoDashboards(auth),
+    ...parts('page', 'pages'),
+    state: (s) => s.pages,
+    misspelt: '',
+    close: '',
+    creates: false,
+    nameOf: (p: { title: string }) => p.title,
   },
   {
     name: 'users',

@@ -15,6 +15,7 @@ const TOP = [
   'groups',
   'datasets',
   'cards',
+  'pages',
   'grants',
   'export',
   'audit',

@@ -109,6 +109,21 @@ describe('--json: one schema per kind', () => {
     expect(moved.items[0]!.added).toEqual([expect.objectContaining({ type: 'group', as: 'owner' })]);
   });
 
+  it('page: pages list, show; transfer prints a change report per page', async () => {
+    const all = (await expectKind('page', ['pages', 'list'], 'list')) as { items: { id: number }[] };
+    expect(all.items).toHaveLength(state().pages.size);
+    const shown = (await expectKind('page', ['pages', 'show', String(all.items[0]!.id)])) as { cardIds: number[] };
+    expect(shown.cardIds.length).toBeGreaterThan(0);
+    const moved = (await expectKind(
+      'change',
+      ['pages', 'transfer', String(all.items[0]!.id), '--to', someone()],
+      'list',
+    )) as {
+      items: { type: string }[];
+    };
+    expect(moved.items.map((c) => c.type)).toEqual(['page']);
+  });
+
   it('grant: grants list', async () => {
     await expectKind('grant', ['grants', 'list'], 'list');
   });

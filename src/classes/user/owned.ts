@@ -11,6 +11,7 @@ import { groupsOwnedBy } from '../group/queries.js';
 import { handOver, OWNED_LABEL, ownedCount, ownedThings, type Discovery, type OwnedByUser } from '../ownership.js';
 import { DomoDatasets } from '../dataset/datasets.js';
 import { DomoCards } from '../card/cards.js';
+import { DomoDashboards } from '../page/pages.js';
 import { resolveUserIds, type UserRef } from '../people.js';
 
 /**
@@ -26,12 +27,13 @@ const SEE_ALL_CREDENTIALS = 'datasource.account.manage.all';
  * responsible for, with how complete each discovery is (see {@link OwnedByUser.discovery}).
  */
 export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions): Promise<OwnedByUser> {
-  const [accounts, templates, groups, datasets, cards, seesAll] = await Promise.all([
+  const [accounts, templates, groups, datasets, cards, pages, seesAll] = await Promise.all([
     ownedCredentials(auth, userId, 'account', call),
     ownedCredentials(auth, userId, 'template', call),
     groupsOwnedBy(auth, userId, call),
     new DomoDatasets(auth).ownedBy(userId, call),
     new DomoCards(auth).ownedBy(userId, call),
+    new DomoDashboards(auth).ownedBy(userId, call),
     callerHolds(auth, SEE_ALL_CREDENTIALS, call),
   ]);
   const credentials: Discovery = seesAll
@@ -46,6 +48,7 @@ export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions)
     groups: groups.map((group) => ({ id: group.id, name: group.name })),
     datasets: datasets.map((dataset) => ({ id: dataset.id, name: dataset.name })),
     cards: cards.map((card) => ({ id: card.id, name: card.title })),
+    pages: pages.map((page) => ({ id: page.id, name: page.title })),
     discovery: {
       accounts: credentials,
       templates: credentials,
@@ -57,6 +60,7 @@ export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions)
         exhaustive: true,
         note: 'every page of the search, each card re-checked by reading it; the index lags ownership writes by a little',
       },
+      pages: { exhaustive: true, note: "every page of the admin summary's owner filter, each row re-checked" },
     },
   };
 }
@@ -86,6 +90,7 @@ function describeOwned(owned: OwnedByUser): string {
     ...part(owned.groups, 'group'),
     ...part(owned.datasets, 'dataset'),
     ...part(owned.cards, 'card'),
+    ...part(owned.pages, 'page'),
   ].join(', ');
 }
 

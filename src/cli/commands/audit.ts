@@ -151,7 +151,7 @@ function registerAuditOffboard(program: Command, ctx: () => CliContext): void {
   program
     .command('offboard')
     .description(
-      'hand over what a user owns (accounts, OAuth templates, groups, datasets, cards) to a user or group:<name>; --dry-run lists the plan',
+      'hand over what a user owns (accounts, OAuth templates, groups, datasets, cards, pages) to a user or group:<name>; --dry-run lists the plan',
     )
     .argument('<user>', 'the leaving user: an id or email', userArgument('<user>'))
     .requiredOption(
@@ -224,11 +224,16 @@ function auditText(model: AuditModel, findings: ReturnType<typeof auditFindings>
 
 function planText(plan: OffboardingPlan, tense: 'would' | 'did'): string {
   const owned =
-    plan.accounts.length + plan.templates.length + plan.groups.length + plan.datasets.length + plan.cards.length;
+    plan.accounts.length +
+    plan.templates.length +
+    plan.groups.length +
+    plan.datasets.length +
+    plan.cards.length +
+    plan.pages.length;
   const datasetsTo =
     plan.datasetsTo && plan.datasetsTo.id !== plan.to.id ? `; datasets to ${plan.datasetsTo.label}` : '';
   return [
-    `${plan.user.name} <${plan.user.email}> (role "${plan.user.role}") owns ${plan.accounts.length} account(s), ${plan.templates.length} OAuth template(s), ${plan.groups.length} group(s), ${plan.datasets.length} dataset(s), ${plan.cards.length} card(s).`,
+    `${plan.user.name} <${plan.user.email}> (role "${plan.user.role}") owns ${plan.accounts.length} account(s), ${plan.templates.length} OAuth template(s), ${plan.groups.length} group(s), ${plan.datasets.length} dataset(s), ${plan.cards.length} card(s), ${plan.pages.length} page(s).`,
     owned === 0 && !plan.deleteUser
       ? 'Nothing to hand over.'
       : `${tense === 'would' ? 'Dry run: nothing was changed. Would' : 'Did'}, in order (new owner ${plan.to.label}${datasetsTo}):`,

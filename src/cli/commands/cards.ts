@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
 import type { DomoCard } from '../../classes/card/card.js';
 import { DomoCards } from '../../classes/card/cards.js';
-import { DomoGroups } from '../../classes/group/groups.js';
-import { DomoUsers } from '../../classes/user/users.js';
-import { confirmWrite } from '../confirm.js';
 import type { CliContext } from '../context.js';
-import { cardJson, changeJson, type ChangeItemJson } from '../kinds.js';
+import { cardJson } from '../kinds.js';
 import { integerOption, userArgument } from '../options.js';
 import { formatTable } from '../table.js';
+import { sharedTransfer } from '../owners.js';
 
 function cardsTable(cards: readonly DomoCard[]): string {
   return formatTable(
@@ -58,56 +56,8 @@ function registerShow(cards: Command, ctx: () => CliContext): void {
     });
 }
 
-/** The new owner of `--to`: a user (id or email) or `group:<name>`, as a change item and a transfer target. */
-async function newOwner(c: CliContext, ref: string) {
-  const auth = await c.auth();
-  if (ref.startsWith('group:')) {
-    const [group] = await new DomoGroups(auth).resolve([ref]);
-    const item: ChangeItemJson = { type: 'group', id: group!.id, name: group!.name, as: 'owner' };
-    return { target: { type: 'GROUP' as const, id: group!.id }, label: `group ${JSON.stringify(group!.name)}`, item };
-  }
-  const [user] = await new DomoUsers(auth).resolve([ref]);
-  const item: ChangeItemJson = { type: 'user', id: user!.id, name: user!.displayName || user!.email, as: 'owner' };
-  return { target: user!.id, label: user!.email, item };
-}
-
 function registerTransfer(cards: Command, ctx: () => CliContext): void {
-  cards
-    .command('transfer <cards...>')
-    .description(
-      'make a user or group:<name> an owner of cards, removing --from (default: every other owner); asks first',
-    )
-    .requiredOption('--to <user|group:Name>', 'the new owner', userArgument('--to', { groups: true }))
-    .option('--from <user>', 'the owner who gives them up (co-owners stay)', userArgument('--from'))
-    .action(async (refs: string[], options: { to: string; from?: string }) => {
-      const c = ctx();
-      const found = await new DomoCards(await c.auth()).resolve(refs);
-      const to = await newOwner(c, options.to);
-      await confirmWrite(c, {
-        title: `${found.length} card(s) to ${to.label}`,
-        changes: found.map(
-          (card) =>
-            `~ ${JSON.stringify(card.title)}: owners → ${to.label}${options.from ? ` in place of ${options.from}` : ' alone'}`,
-        ),
-      });
-      const changes = [];
-      for (const card of found) {
-        const change = await card.transferOwnership(
-          to.target,
-          options.from === undefined ? {} : { from: options.from },
-        );
-        const removed: ChangeItemJson[] = change.removed.map((o) => ({
-          type: o.type === 'GROUP' ? 'group' : 'user',
-          id: o.id,
-          name: o.name ?? null,
-          as: 'owner',
-        }));
-        changes.push(
-          changeJson({ type: 'card', id: card.id, name: card.title }, change.added.length ? [to.item] : [], removed),
-        );
-      }
-      c.list(changes, () => `✓ ${found.length} card(s): ${to.label} now an owner (each read back)\n`);
-    });
+  sharedTransfer(cards, 'card', ctx, async (c, refs) => new DomoCards(await c.auth()).resolve(refs));
 }
 
 /** `domo-admin cards …` */

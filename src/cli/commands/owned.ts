@@ -7,13 +7,14 @@ import { userArgument } from '../options.js';
 import { formatTable } from '../table.js';
 
 /** The types `owned()` discovers, in the order they are shown. */
-const TYPES = ['accounts', 'templates', 'groups', 'datasets', 'cards'] as const;
+const TYPES = ['accounts', 'templates', 'groups', 'datasets', 'cards', 'pages'] as const;
 const TYPE_LABEL: Record<(typeof TYPES)[number], string> = {
   accounts: 'accounts',
   templates: 'OAuth templates',
   groups: 'groups',
   datasets: 'datasets',
   cards: 'cards',
+  pages: 'pages',
 };
 
 function ownedText(who: string, owned: OwnedByUser): string {

@@ -214,9 +214,14 @@ function registerUsersDelete(users: Command, ctx: () => CliContext): void {
       const c = ctx();
       const user = await resolveUser(c, ref);
       const owned = await user.owned();
-      const things = [...owned.accounts, ...owned.templates, ...owned.groups, ...owned.datasets, ...owned.cards].map(
-        (o) => JSON.stringify(o.name),
-      );
+      const things = [
+        ...owned.accounts,
+        ...owned.templates,
+        ...owned.groups,
+        ...owned.datasets,
+        ...owned.cards,
+        ...owned.pages,
+      ].map((o) => JSON.stringify(o.name));
       // Owning something with no one named to take over is refused by delete() itself, before anything is sent.
       if (things.length === 0 || options.transferTo)
         await confirmWrite(c, {

@@ -1,5 +1,6 @@
 import { datasetHandlers } from './datasets.js';
 import { cardHandlers } from './cards.js';
+import { pageHandlers } from './pages.js';
 import { http, type HttpHandler } from 'msw';
 import type { SandboxState } from '../state.js';
 import { accountHandlers } from './accounts.js';
@@ -76,6 +77,7 @@ function build(
     ...searchHandlers(scope),
     ...datasetHandlers(scope),
     ...cardHandlers(scope),
+    ...pageHandlers(scope),
     http.all(`${scope.origin}/api/*`, ({ request }) => unknownEndpoint(state, request)),
   ];
   return { handlers, routes: scope.routes };
