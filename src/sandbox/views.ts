@@ -1,5 +1,12 @@
 /** The JSON shapes Domo answers with (domo-api.md §5), built from sandbox records. */
-import type { SandboxAccount, SandboxGroup, SandboxProvider, SandboxRole, SandboxUser } from './model.js';
+import type {
+  SandboxAccount,
+  SandboxGroup,
+  SandboxPrincipal,
+  SandboxProvider,
+  SandboxRole,
+  SandboxUser,
+} from './model.js';
 import type { SandboxState } from './state.js';
 
 /** An account object (§5.1): list rows, get, rename and config-update answers. */
@@ -254,4 +261,10 @@ export function authorityView(state: SandboxState, authority: string) {
     .filter((role) => role.authorities.includes(authority))
     .map((role) => role.id);
   return { ...a, dependsOnAuthorities: [...a.dependsOnAuthorities], roleIds };
+}
+
+/** An owner of content (a card, a page) as Domo names it: id as a string, type, display name. */
+export function ownerView(state: SandboxState, owner: SandboxPrincipal) {
+  const displayName = owner.type === 'USER' ? state.users.get(owner.id)?.displayName : state.groups.get(owner.id)?.name;
+  return { id: String(owner.id), type: owner.type, displayName: displayName ?? '' };
 }

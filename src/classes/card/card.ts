@@ -1,17 +1,19 @@
 import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../../auth/base.js';
-import { DomoNotFoundError, DomoValidationError } from '../../client/errors.js';
-import { exclusive } from '../../internal/exclusive.js';
-import { addCardOwners, getCards, removeCardOwners, type CardOwnerRef } from '../../routes/card/core.js';
+import { DomoNotFoundError } from '../../client/errors.js';
+import { addCardOwners, getCards, removeCardOwners } from '../../routes/card/core.js';
 import type { CardOwner } from '../../routes/card/schemas.js';
 import type { ChangeReport } from '../change.js';
 import type { ContentOwner } from '../dataset/dataset.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from '../entity.js';
-import { resolveUserIds, type UserRef } from '../people.js';
+import type { UserRef } from '../people.js';
+import { transferShared, type OwnerWrites, type SharedOwnerInput } from '../content.js';
 
 /** A new owner of a card: a user (id, email or `DomoUser`) or a group (`{ type: 'GROUP', id }`). */
-export type CardOwnerInput = UserRef | { type: 'GROUP'; id: number };
+export type CardOwnerInput = SharedOwnerInput;
+
+const WRITES: OwnerWrites = { kind: 'card', add: addCardOwners, remove: removeCardOwners };
 
 /**
  * A card: owned by users and groups (several of each), built on datasets. Ownership moves with
@@ -83,44 +85,10 @@ export class DomoCard extends DomoEntity {
    * @throws {DomoValidationError} the read-back does not show the change
    */
   async transferOwnership(
-    to: CardOwnerInput,
+    to: SharedOwnerInput,
     options: CallOptions & { from?: UserRef } = {},
   ): Promise<ChangeReport<ContentOwner>> {
-    const call = callOptions(options);
-    const route = 'DomoCard.transferOwnership';
-    const group = typeof to === 'object' && to !== null && 'type' in to && to.type === 'GROUP' ? to : undefined;
-    // The new owner must be a live user (or a group); the one leaving may be deleted already (orphaned content).
-    const [toId] = group ? [group.id] : await resolveUserIds(this.auth, [to], { ...call, route, live: true });
-    const [fromId] =
-      options.from === undefined ? [] : await resolveUserIds(this.auth, [options.from], { ...call, route });
-    const target: CardOwnerRef = { type: group ? 'GROUP' : 'USER', id: toId! };
-    return exclusive(`${this.auth.baseUrl}|card:${this.id}`, () => this.#move(target, fromId, call));
-  }
-
-  async #move(to: CardOwnerRef, fromId: number | undefined, call: CallOptions): Promise<ChangeReport<ContentOwner>> {
-    await this.refresh(call);
-    const title = this.title;
-    const same = (o: ContentOwner, p: CardOwnerRef) => o.type === p.type && o.id === p.id;
-    const leaving = this.owners.filter(
-      (o) => !same(o, to) && (fromId === undefined || (o.type === 'USER' && o.id === fromId)),
-    );
-    const adding = this.owners.some((o) => same(o, to)) ? [] : [to];
-    if (adding.length > 0) await addCardOwners(this.auth, [this.id], adding, call);
-    if (leaving.length > 0) await removeCardOwners(this.auth, [this.id], leaving, call);
-    if (adding.length + leaving.length === 0) return { added: [], removed: [] };
-    await this.refresh(call);
-    const problems = [
-      this.owners.some((o) => same(o, to)) ? '' : `${to.type.toLowerCase()} ${to.id} is not an owner`,
-      ...leaving
-        .filter((l) => this.owners.some((o) => same(o, l)))
-        .map((l) => `${l.type.toLowerCase()} ${l.id} is still an owner`),
-      this.title === title ? '' : `the title changed to ${JSON.stringify(this.title)}`,
-    ].filter(Boolean);
-    if (problems.length > 0)
-      throw new DomoValidationError(`card ${this.id}: the read-back after the transfer: ${problems.join('; ')}`, {
-        route: 'DomoCard.transferOwnership',
-      });
-    return { added: this.owners.filter((o) => same(o, to)), removed: leaving };
+    return transferShared(this, WRITES, to, options, callOptions(options));
   }
 
   summary(): string {

@@ -1,15 +1,13 @@
 import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../../auth/base.js';
-import { DomoValidationError } from '../../client/errors.js';
-import { exclusive } from '../../internal/exclusive.js';
-import { addPageOwners, getPage, removePageOwners, type PageOwnerRef } from '../../routes/page/core.js';
+import { addPageOwners, getPage, removePageOwners } from '../../routes/page/core.js';
 import type { PageStack } from '../../routes/page/schemas.js';
-import type { CardOwnerInput } from '../card/card.js';
 import type { ChangeReport } from '../change.js';
 import type { ContentOwner } from '../dataset/dataset.js';
 import { callOptions, DomoEntity, type CallOptions } from '../entity.js';
-import { resolveUserIds, type UserRef } from '../people.js';
+import type { UserRef } from '../people.js';
+import { transferShared, type OwnerWrites, type SharedOwnerInput } from '../content.js';
 
 type Owners = { id: number; type: 'USER' | 'GROUP'; displayName?: string | null | undefined }[] | null | undefined;
 
@@ -23,6 +21,8 @@ export function pageRow(stack: PageStack): object {
     cardIds: (stack.cards ?? []).map((c) => c.id),
   };
 }
+
+const WRITES: OwnerWrites = { kind: 'page', add: addPageOwners, remove: removePageOwners };
 
 /**
  * A Domo page (a dashboard; `DomoDashboard` because `DomoPage` names a page of a list): owned by users and groups, holding cards (their container). Ownership moves with
@@ -69,49 +69,10 @@ export class DomoDashboard extends DomoEntity {
    * @throws {DomoValidationError} the read-back does not show the change
    */
   async transferOwnership(
-    to: CardOwnerInput,
+    to: SharedOwnerInput,
     options: CallOptions & { from?: UserRef } = {},
   ): Promise<ChangeReport<ContentOwner>> {
-    const call = callOptions(options);
-    const route = 'DomoDashboard.transferOwnership';
-    const group = typeof to === 'object' && to !== null && 'type' in to && to.type === 'GROUP' ? to : undefined;
-    const [toId] = group ? [group.id] : await resolveUserIds(this.auth, [to], { ...call, route, live: true });
-    const [fromId] =
-      options.from === undefined ? [] : await resolveUserIds(this.auth, [options.from], { ...call, route });
-    const target: PageOwnerRef = { type: group ? 'GROUP' : 'USER', id: toId! };
-    return exclusive(`${this.auth.baseUrl}|page:${this.id}`, () => this.#move(target, fromId, call));
-  }
-
-  async #move(to: PageOwnerRef, fromId: number | undefined, call: CallOptions): Promise<ChangeReport<ContentOwner>> {
-    await this.refresh(call);
-    const title = this.title;
-    const same = (o: ContentOwner, p: PageOwnerRef) => o.type === p.type && o.id === p.id;
-    const leaving = this.owners.filter(
-      (o) => !same(o, to) && (fromId === undefined || (o.type === 'USER' && o.id === fromId)),
-    );
-    const adding = this.owners.some((o) => same(o, to)) ? [] : [to];
-    if (adding.length > 0) await addPageOwners(this.auth, [this.id], adding, call);
-    if (leaving.length > 0)
-      await removePageOwners(
-        this.auth,
-        [this.id],
-        leaving.map((o) => ({ type: o.type, id: o.id })),
-        call,
-      );
-    if (adding.length + leaving.length === 0) return { added: [], removed: [] };
-    await this.refresh(call);
-    const problems = [
-      this.owners.some((o) => same(o, to)) ? '' : `${to.type.toLowerCase()} ${to.id} is not an owner`,
-      ...leaving
-        .filter((l) => this.owners.some((o) => same(o, l)))
-        .map((l) => `${l.type.toLowerCase()} ${l.id} is still an owner`),
-      this.title === title ? '' : `the title changed to ${JSON.stringify(this.title)}`,
-    ].filter(Boolean);
-    if (problems.length > 0)
-      throw new DomoValidationError(`page ${this.id}: the read-back after the transfer: ${problems.join('; ')}`, {
-        route: 'DomoDashboard.transferOwnership',
-      });
-    return { added: this.owners.filter((o) => same(o, to)), removed: leaving };
+    return transferShared(this, WRITES, to, options, callOptions(options));
   }
 
   summary(): string {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoInputError } from '../../client/errors.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
-import { checkId, checkIds, describe } from '../../internal/input.js';
+import { checkId, checkIds } from '../../internal/input.js';
+import { checkOwnerRefs, type OwnerRef } from '../../internal/owners.js';
 import { CardSchema, CardSearchPageSchema, type Card, type CardSearchRow } from './schemas.js';
 
 /** Cards one read asks for at once (by `urns`). */
@@ -13,10 +14,7 @@ export const CARD_SEARCH_PAGE = 100;
 const CardListSchema = z.array(CardSchema);
 
 /** A principal as card ownership names it. */
-export interface CardOwnerRef {
-  type: 'USER' | 'GROUP';
-  id: number;
-}
+export type CardOwnerRef = OwnerRef;
 
 /**
  * Up to {@link CARD_READ_BATCH} cards with their owners and datasets. Cards Domo does not answer for (unknown, or
@@ -87,20 +85,6 @@ export async function searchCards(
   };
 }
 
-function checkOwners(owners: readonly CardOwnerRef[], route: string): { id: string; type: 'USER' | 'GROUP' }[] {
-  if (!Array.isArray(owners) || owners.length === 0)
-    throw new DomoInputError(`owners must be a non-empty array of { type, id }, got ${describe(owners)}`, {
-      field: 'owners',
-      route,
-    });
-  return (owners as readonly unknown[]).map((entry, index) => {
-    const owner = (typeof entry === 'object' && entry !== null ? entry : {}) as Partial<CardOwnerRef>;
-    if (owner.type !== 'USER' && owner.type !== 'GROUP')
-      throw new DomoInputError(`owners[${index}].type must be USER or GROUP`, { field: 'owners', route });
-    return { id: String(checkId(owner.id, `owners[${index}].id`, route)), type: owner.type };
-  });
-}
-
 /**
  * Adds owners to cards (all or nothing). Verify by reading the cards again ({@link getCards}), never by search.
  *
@@ -139,7 +123,7 @@ async function changeCardOwners(
 ): Promise<DomoResponse<unknown>> {
   const route = action === 'add' ? 'addCardOwners' : 'removeCardOwners';
   const ids = checkIds(cardIds, 'cardIds', route);
-  const cardOwners = checkOwners(owners, route);
+  const cardOwners = checkOwnerRefs(owners, route).map((o) => ({ ...o, id: String(o.id) })); // PM sends ids as strings
   return auth.transport.request(
     {
       route,

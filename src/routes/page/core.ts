@@ -1,18 +1,15 @@
 import type { DomoAuth } from '../../auth/base.js';
-import { DomoInputError } from '../../client/errors.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { path } from '../../client/path.js';
-import { checkId, checkIds, describe } from '../../internal/input.js';
+import { checkId, checkIds } from '../../internal/input.js';
+import { checkOwnerRefs, type OwnerRef } from '../../internal/owners.js';
 import { PageStackSchema, PageSummariesSchema, type PageStack, type PageSummary } from './schemas.js';
 
 /** Rows one adminsummary page is asked for. */
 export const PAGE_SUMMARY_LIMIT = 100;
 
 /** A principal as page ownership names it. */
-export interface PageOwnerRef {
-  type: 'USER' | 'GROUP';
-  id: number;
-}
+export type PageOwnerRef = OwnerRef;
 
 /**
  * One page with its owners and the cards on it (the page is their container).
@@ -68,20 +65,6 @@ export async function getPageSummaries(
   return { status: response.status, data: response.data.pageAdminSummaries };
 }
 
-function checkOwners(owners: readonly PageOwnerRef[], route: string): { id: number; type: 'USER' | 'GROUP' }[] {
-  if (!Array.isArray(owners) || owners.length === 0)
-    throw new DomoInputError(`owners must be a non-empty array of { type, id }, got ${describe(owners)}`, {
-      field: 'owners',
-      route,
-    });
-  return (owners as readonly unknown[]).map((entry, index) => {
-    const owner = (typeof entry === 'object' && entry !== null ? entry : {}) as Partial<PageOwnerRef>;
-    if (owner.type !== 'USER' && owner.type !== 'GROUP')
-      throw new DomoInputError(`owners[${index}].type must be USER or GROUP`, { field: 'owners', route });
-    return { id: checkId(owner.id, `owners[${index}].id`, route), type: owner.type };
-  });
-}
-
 /**
  * Adds owners to pages (all or nothing). Verify by reading the pages again ({@link getPage}).
  *
@@ -99,7 +82,7 @@ export async function addPageOwners(
       route,
       method: 'PUT',
       path: '/api/content/v1/pages/bulk/owners',
-      json: { pageIds: checkIds(pageIds, 'pageIds', route), owners: checkOwners(owners, route) },
+      json: { pageIds: checkIds(pageIds, 'pageIds', route), owners: checkOwnerRefs(owners, route) },
       idempotent: true,
     },
     options,
@@ -123,7 +106,7 @@ export async function removePageOwners(
       route,
       method: 'POST',
       path: '/api/content/v1/pages/bulk/owners/remove',
-      json: { pageIds: checkIds(pageIds, 'pageIds', route), owners: checkOwners(owners, route) },
+      json: { pageIds: checkIds(pageIds, 'pageIds', route), owners: checkOwnerRefs(owners, route) },
       idempotent: true,
     },
     options,

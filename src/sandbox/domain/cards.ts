@@ -1,4 +1,5 @@
 import { badRequest, notFound, show } from '../errors.js';
+import { nextOwners, ownerPrincipals } from './owners.js';
 import { SEARCH_INDEX_LAG, type SandboxCard, type SandboxPrincipal } from '../model.js';
 import type { SandboxState } from '../state.js';
 
@@ -18,19 +19,6 @@ interface OwnersBody {
   cardOwners?: unknown;
 }
 
-function principals(state: SandboxState, value: unknown): SandboxPrincipal[] {
-  if (!Array.isArray(value) || value.length === 0) throw badRequest('cardOwners must be a non-empty array');
-  return value.map((entry: unknown) => {
-    const { id, type } = (typeof entry === 'object' && entry !== null ? entry : {}) as { id?: unknown; type?: unknown };
-    if ((type !== 'USER' && type !== 'GROUP') || !/^\d+$/.test(String(id)))
-      throw badRequest(`bad owner ${show(entry)}`);
-    const known = type === 'USER' ? state.users.get(Number(id)) : state.groups.get(Number(id));
-    if (!known || (type === 'USER' && state.users.get(Number(id))!.deleted))
-      throw badRequest(`invalid owner ${show(entry)}`);
-    return { type, id: Number(id) };
-  });
-}
-
 /**
  * `POST /api/content/v1/cards/owners/{add|remove}` `{ cardIds, cardOwners: [{ id, type }] }`: all or nothing. A
  * removal that would leave a card with no owner is a 400 and nothing changes.
@@ -42,16 +30,13 @@ export function changeCardOwners(state: SandboxState, action: string, body: unkn
   if (!Array.isArray(input.cardIds) || input.cardIds.length === 0)
     throw badRequest('cardIds must be a non-empty array');
   const cards = input.cardIds.map((id) => findCard(state, Number(id)));
-  const owners = principals(state, input.cardOwners);
-  const same = (a: SandboxPrincipal, b: SandboxPrincipal) => a.type === b.type && a.id === b.id;
-  const next = cards.map((card) =>
-    action === 'add'
-      ? [...card.owners, ...owners.filter((o) => !card.owners.some((c) => same(c, o)))]
-      : card.owners.filter((c) => !owners.some((o) => same(c, o))),
+  const owners = ownerPrincipals(state, input.cardOwners, 'cardOwners');
+  const next = nextOwners(
+    cards.map((card) => card.owners),
+    owners,
+    action,
+    (i) => `card ${cards[i]!.id}`,
   );
-  next.forEach((list, i) => {
-    if (list.length === 0) throw badRequest(`card ${cards[i]!.id} must keep an owner`);
-  });
   cards.forEach((card, i) => {
     card.indexedOwners = searchOwners(state, card);
     card.ownerChangedAt = state.counters.total;

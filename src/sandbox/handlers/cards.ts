@@ -2,14 +2,10 @@ import type { HttpHandler } from 'msw';
 import { changeCardOwners, searchOwners } from '../domain/cards.js';
 import { objectBody } from '../domain/roles.js';
 import { badRequest } from '../errors.js';
-import type { SandboxCard, SandboxPrincipal } from '../model.js';
+import type { SandboxCard } from '../model.js';
 import type { SandboxState } from '../state.js';
+import { ownerView } from '../views.js';
 import { endpoint, errorResponse, json, type SandboxScope } from './kit.js';
-
-function ownerView(state: SandboxState, owner: SandboxPrincipal) {
-  const displayName = owner.type === 'USER' ? state.users.get(owner.id)?.displayName : state.groups.get(owner.id)?.name;
-  return { id: String(owner.id), type: owner.type, displayName: displayName ?? '' };
-}
 
 /** A card as `GET /api/content/v1/cards?urns=…&parts=owners,datasources` shows it. */
 function cardView(state: SandboxState, card: SandboxCard) {

@@ -1,14 +1,10 @@
 import type { HttpHandler } from 'msw';
 import { changePageOwners, findPage } from '../domain/pages.js';
 import { objectBody } from '../domain/roles.js';
-import type { SandboxPage, SandboxPrincipal } from '../model.js';
+import type { SandboxPage } from '../model.js';
 import type { SandboxState } from '../state.js';
+import { ownerView } from '../views.js';
 import { endpoint, json, pageSize, type SandboxScope } from './kit.js';
-
-function ownerView(state: SandboxState, owner: SandboxPrincipal) {
-  const displayName = owner.type === 'USER' ? state.users.get(owner.id)?.displayName : state.groups.get(owner.id)?.name;
-  return { id: String(owner.id), type: owner.type, displayName: displayName ?? '' };
-}
 
 /** A page as adminsummary lists it: `pageId` and `pageTitle`, not `id` and `title` (DS trap). */
 function summaryView(state: SandboxState, page: SandboxPage) {

@@ -1,0 +1,94 @@
+import type { DomoAuth } from '../auth/base.js';
+import { DomoValidationError } from '../client/errors.js';
+import { exclusive } from '../internal/exclusive.js';
+import type { ChangeReport } from './change.js';
+import type { ContentOwner } from './dataset/dataset.js';
+import type { CallOptions } from './entity.js';
+import { resolveUserIds, type UserRef } from './people.js';
+
+/** A new owner of content that users and groups own together: a user (id, email or `DomoUser`) or a group. */
+export type SharedOwnerInput = UserRef | { type: 'GROUP'; id: number };
+
+/** A principal as content ownership names it. */
+export interface OwnerRef {
+  type: 'USER' | 'GROUP';
+  id: number;
+}
+
+/** What moving a shared-ownership object needs: its owners as read, a fresh read, and the two owner writes. */
+export interface SharedOwnership {
+  readonly auth: DomoAuth;
+  readonly id: number;
+  readonly title: string;
+  readonly owners: ContentOwner[];
+  refresh(options: CallOptions): Promise<unknown>;
+}
+
+/** The two writes of a family whose objects several users and groups own (cards, pages). */
+export interface OwnerWrites {
+  kind: 'card' | 'page';
+  add(auth: DomoAuth, ids: number[], owners: OwnerRef[], call: CallOptions): Promise<unknown>;
+  remove(auth: DomoAuth, ids: number[], owners: OwnerRef[], call: CallOptions): Promise<unknown>;
+}
+
+/**
+ * `transferOwnership` of cards and pages: `to` (a live user, or a group) becomes an owner and `from` (default:
+ * every other owner) is removed, under a per-object lock; then the object is read back — `to` an owner, `from` gone,
+ * the title unchanged — or it is a `DomoValidationError`. Nothing is sent for what is already so.
+ */
+export async function transferShared(
+  thing: SharedOwnership,
+  writes: OwnerWrites,
+  to: SharedOwnerInput,
+  options: CallOptions & { from?: UserRef },
+  call: CallOptions,
+): Promise<ChangeReport<ContentOwner>> {
+  const route = `${writes.kind}.transferOwnership`;
+  const group = typeof to === 'object' && to !== null && 'type' in to && to.type === 'GROUP' ? to : undefined;
+  // The new owner must be a live user (or a group); the one leaving may be deleted already (orphaned content).
+  const [toId] = group ? [group.id] : await resolveUserIds(thing.auth, [to], { ...call, route, live: true });
+  const [fromId] =
+    options.from === undefined ? [] : await resolveUserIds(thing.auth, [options.from], { ...call, route });
+  const target: OwnerRef = { type: group ? 'GROUP' : 'USER', id: toId! };
+  return exclusive(`${thing.auth.baseUrl}|${writes.kind}:${thing.id}`, () => move(thing, writes, target, fromId, call));
+}
+
+const same = (o: OwnerRef, p: OwnerRef) => o.type === p.type && o.id === p.id;
+
+async function move(
+  thing: SharedOwnership,
+  writes: OwnerWrites,
+  to: OwnerRef,
+  fromId: number | undefined,
+  call: CallOptions,
+): Promise<ChangeReport<ContentOwner>> {
+  await thing.refresh(call);
+  const title = thing.title;
+  const leaving = thing.owners.filter(
+    (o) => !same(o, to) && (fromId === undefined || (o.type === 'USER' && o.id === fromId)),
+  );
+  const adding = thing.owners.some((o) => same(o, to)) ? [] : [to];
+  if (adding.length > 0) await writes.add(thing.auth, [thing.id], adding, call);
+  if (leaving.length > 0)
+    await writes.remove(
+      thing.auth,
+      [thing.id],
+      leaving.map((o) => ({ type: o.type, id: o.id })),
+      call,
+    );
+  if (adding.length + leaving.length === 0) return { added: [], removed: [] };
+  await thing.refresh(call);
+  const problems = [
+    thing.owners.some((o) => same(o, to)) ? '' : `${to.type.toLowerCase()} ${to.id} is not an owner`,
+    ...leaving
+      .filter((l) => thing.owners.some((o) => same(o, l)))
+      .map((l) => `${l.type.toLowerCase()} ${l.id} is still an owner`),
+    thing.title === title ? '' : `the title changed to ${JSON.stringify(thing.title)}`,
+  ].filter(Boolean);
+  if (problems.length > 0)
+    throw new DomoValidationError(
+      `${writes.kind} ${thing.id}: the read-back after the transfer: ${problems.join('; ')}`,
+      { route: `${writes.kind}.transferOwnership` },
+    );
+  return { added: thing.owners.filter((o) => same(o, to)), removed: leaving };
+}
