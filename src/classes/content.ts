@@ -92,3 +92,38 @@ async function move(
     );
   return { added: thing.owners.filter((o) => same(o, to)), removed: leaving };
 }
+
+/**
+ * Every page of a datacenter search as it arrives: `read(offset)` at offsets of `pageSize` until Domo's total is
+ * reached (or, when it sends none, a short page); an empty page ends it either way.
+ */
+export async function* searchPages<R>(
+  read: (offset: number) => Promise<{ rows: R[]; total: number | undefined }>,
+  pageSize: number,
+): AsyncGenerator<R[]> {
+  for (let offset = 0; ; offset += pageSize) {
+    const { rows, total } = await read(offset);
+    if (rows.length === 0) return;
+    yield rows;
+    if (total === undefined ? rows.length < pageSize : offset + rows.length >= total) return;
+  }
+}
+
+/**
+ * The search text that finds the candidates of an exact name lookup: the name's longest word, one letter short
+ * (`*Edit*` for "Editr"), so that a misspelt name still brings its close matches (DL's non-exact search).
+ */
+export function candidateQuery(name: string): string {
+  const longest =
+    name
+      .trim()
+      .split(/\s+/)
+      .sort((a, b) => b.length - a.length)[0] ?? name;
+  return `*${longest.length > 3 ? longest.slice(0, -1) : longest}*`;
+}
+
+/** Owners as a card or page read names them (`displayName`), as {@link ContentOwner}s; none when absent. */
+export function toContentOwners(value: unknown): ContentOwner[] {
+  const owners = (value ?? []) as { type: 'USER' | 'GROUP'; id: number; displayName?: string | null }[];
+  return owners.map((o) => ({ type: o.type, id: o.id, name: o.displayName ?? undefined }));
+}

@@ -1,4 +1,5 @@
 import { parseId, parseRef } from '../internal/refs.js';
+import { chunk } from '../internal/chunk.js';
 import type { DomoAuth } from '../auth/base.js';
 import { mapAll, mapConcurrent } from '../client/concurrency.js';
 import { DomoInputError, DomoNotFoundError } from '../client/errors.js';
@@ -182,12 +183,6 @@ async function usersByEmail(auth: DomoAuth, emails: string[], call: CallOptions)
 /** Every page of one search (a text search may match more users than asked for; a short page is not the end). */
 async function allPages(auth: DomoAuth, filters: UserFilter[], call: CallOptions): Promise<User[]> {
   return (await searchAllUsers(auth, { filters }, call)).users;
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /**

@@ -139,16 +139,18 @@ describe('a write that removes or replaces', () => {
 });
 
 describe('in a real pseudo-terminal', () => {
+  /** The CLI's environment in a terminal: pointed at the loopback sandbox. */
+  const terminalEnv = (): NodeJS.ProcessEnv => ({
+    ...process.env,
+    DOMO_INSTANCE: sb.instance,
+    DOMO_ACCESS_TOKEN: sb.token,
+    DOMO_BASE_URL: sb.url,
+  });
   const hasScript = spawnSync('script', ['--version']).status === 0;
   it.runIf(hasScript || process.env.REQUIRE_PTY === '1')(
     'asks on the terminal, in colour, and applies after "yes"',
     async () => {
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        DOMO_INSTANCE: sb.instance,
-        DOMO_ACCESS_TOKEN: sb.token,
-        DOMO_BASE_URL: sb.url,
-      };
+      const env = terminalEnv();
       delete env.NO_COLOR;
       delete env.FORCE_COLOR;
       const command = 'node --import tsx src/cli/main.ts roles grants remove Editor dataset.export';
@@ -171,12 +173,7 @@ describe('in a real pseudo-terminal', () => {
   it.runIf(hasScript || process.env.REQUIRE_PTY === '1')(
     'the progress line clears itself before the result',
     async () => {
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        DOMO_INSTANCE: sb.instance,
-        DOMO_ACCESS_TOKEN: sb.token,
-        DOMO_BASE_URL: sb.url,
-      };
+      const env = terminalEnv();
       const child = spawn('script', ['-qefc', 'node --import tsx src/cli/main.ts users list --limit 3', '/dev/null'], {
         cwd: ROOT,
         env,

@@ -3,12 +3,11 @@ import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoNotFoundError } from '../../client/errors.js';
 import { addCardOwners, getCards, removeCardOwners } from '../../routes/card/core.js';
-import type { CardOwner } from '../../routes/card/schemas.js';
 import type { ChangeReport } from '../change.js';
 import type { ContentOwner } from '../dataset/dataset.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from '../entity.js';
 import type { UserRef } from '../people.js';
-import { transferShared, type OwnerWrites, type SharedOwnerInput } from '../content.js';
+import { toContentOwners, transferShared, type OwnerWrites, type SharedOwnerInput } from '../content.js';
 
 /** A new owner of a card: a user (id, email or `DomoUser`) or a group (`{ type: 'GROUP', id }`). */
 export type CardOwnerInput = SharedOwnerInput;
@@ -33,15 +32,7 @@ export class DomoCard extends DomoEntity {
   @Expose() type?: string;
   /** Its owners, users and groups, as of the last read. */
   @Expose()
-  @Transform(
-    ({ value }: { value: unknown }) =>
-      ((value as CardOwner[] | null | undefined) ?? []).map((o) => ({
-        type: o.type,
-        id: o.id,
-        name: o.displayName ?? undefined,
-      })),
-    { toClassOnly: true },
-  )
+  @Transform(({ value }: { value: unknown }) => toContentOwners(value), { toClassOnly: true })
   owners!: ContentOwner[];
   /** The datasets it is built on. */
   @Expose({ name: 'datasources' })

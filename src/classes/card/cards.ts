@@ -1,4 +1,5 @@
 import type { DomoAuth } from '../../auth/base.js';
+import { chunk } from '../../internal/chunk.js';
 import { mapAll } from '../../client/concurrency.js';
 import { DomoInputError } from '../../client/errors.js';
 import { describe } from '../../internal/input.js';
@@ -7,33 +8,12 @@ import { CARD_READ_BATCH, CARD_SEARCH_PAGE, getCards, searchCards } from '../../
 import type { CardSearchRow } from '../../routes/card/schemas.js';
 import { callOptions, type CallOptions } from '../entity.js';
 import { DomoList, pageOf } from '../list.js';
+import { candidateQuery, searchPages } from '../content.js';
 import { findOneByName, notFoundAmong, requireOneByName, unknownRef } from '../names.js';
 import { resolveUserIds, type UserRef } from '../people.js';
 import { DomoCard } from './card.js';
 
 const IN_FLIGHT = 4;
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** Every page of a card search, as rows. */
-async function searchAll(
-  auth: DomoAuth,
-  query: { ownedBy?: number; text?: string },
-  call: CallOptions,
-): Promise<CardSearchRow[]> {
-  const rows: CardSearchRow[] = [];
-  for (let offset = 0; ; offset += CARD_SEARCH_PAGE) {
-    const { data } = await searchCards(auth, { ...query, offset }, call);
-    rows.push(...data.rows);
-    const end =
-      data.total === undefined ? data.rows.length < CARD_SEARCH_PAGE : offset + data.rows.length >= data.total;
-    if (end || data.rows.length === 0) return rows;
-  }
-}
 
 /**
  * The cards of one instance: read by id (one or many, {@link CARD_READ_BATCH} a request), by title, what a user
@@ -62,7 +42,7 @@ export class DomoCards {
     if (wanted.length === 0) return { cards: [], missing: [] };
     const call = callOptions(options);
     const pages = await mapAll(
-      chunks(wanted, CARD_READ_BATCH),
+      chunk(wanted, CARD_READ_BATCH),
       IN_FLIGHT,
       async (batch) => (await getCards(this.auth, batch, call)).data,
     );
@@ -83,25 +63,28 @@ export class DomoCards {
     const auth = this.auth;
     const read = (ids: number[]) => this.getMany(ids, call);
     return new DomoList<DomoCard>(async function* () {
-      for (let offset = 0; ; offset += CARD_SEARCH_PAGE) {
-        const { data } = await searchCards(auth, { ...(text === undefined ? {} : { text }), offset }, call);
-        if (data.rows.length > 0) yield pageOf((await read(data.rows.map((r) => r.databaseId))).cards);
-        const end =
-          data.total === undefined ? data.rows.length < CARD_SEARCH_PAGE : offset + data.rows.length >= data.total;
-        if (end || data.rows.length === 0) return;
-      }
+      const pages = searchPages(
+        async (offset) => (await searchCards(auth, { ...(text === undefined ? {} : { text }), offset }, call)).data,
+        CARD_SEARCH_PAGE,
+      );
+      for await (const rows of pages) yield pageOf((await read(rows.map((r) => r.databaseId))).cards);
     }, 'cards');
   }
 
   /**
    * The cards `user` owns: the search's `owned_by_id` answer, every card read back and kept only if its owners
-   * (read, not searched) include the user. **Limited**: the search index lags ownership writes, so a card given to
+   * (read, not searched) include the user. The search index lags ownership writes, so a card given to
    * the user moments ago may be missing (`owned()` says so).
    */
   async ownedBy(user: UserRef, options: CallOptions = {}): Promise<DomoCard[]> {
     const call = callOptions(options);
     const [userId] = await resolveUserIds(this.auth, [user], { ...call, route: 'DomoCards.ownedBy' });
-    const rows = await searchAll(this.auth, { ownedBy: userId }, call);
+    const rows: CardSearchRow[] = [];
+    const pages = searchPages(
+      async (offset) => (await searchCards(this.auth, { ownedBy: userId!, offset }, call)).data,
+      CARD_SEARCH_PAGE,
+    );
+    for await (const page of pages) rows.push(...page);
     const { cards } = await this.getMany(
       rows.map((r) => r.databaseId),
       call,
@@ -159,12 +142,6 @@ export class DomoCards {
 
   /** The candidates of an exact title lookup: what the search finds for its longest word, one letter short. */
   async #titled(title: string, options: CallOptions): Promise<DomoCard[]> {
-    const longest =
-      title
-        .trim()
-        .split(/\s+/)
-        .sort((a, b) => b.length - a.length)[0] ?? title;
-    const stem = longest.length > 3 ? longest.slice(0, -1) : longest;
-    return this.list({ ...options, text: `*${stem}*` }).toArray({ max: 100_000 });
+    return this.list({ ...options, text: candidateQuery(title) }).toArray({ max: 100_000 });
   }
 }

@@ -1,4 +1,5 @@
 import type { DomoAuth } from '../../auth/base.js';
+import { chunk } from '../../internal/chunk.js';
 import { mapAll } from '../../client/concurrency.js';
 import { DomoPartialFailureError, DomoValidationError } from '../../client/errors.js';
 import {
@@ -16,6 +17,7 @@ import { DomoInputError } from '../../client/errors.js';
 import { DATASET_ID, type DatasetSearchRow } from '../../routes/dataset/schemas.js';
 import { DATASET_SEARCH_PAGE, searchDatasets } from '../../routes/dataset/core.js';
 import { DomoList, pageOf } from '../list.js';
+import { candidateQuery, searchPages } from '../content.js';
 import { findOneByName, notFoundAmong, requireOneByName, unknownRef } from '../names.js';
 import { callOptions, type CallOptions } from '../entity.js';
 import { resolveUserIds, type UserRef } from '../people.js';
@@ -46,12 +48,6 @@ function fromSearchRow(row: DatasetSearchRow): object {
     created: row.createDate ?? undefined,
     lastUpdated: row.lastUpdated ?? undefined,
   };
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /**
@@ -90,13 +86,11 @@ export class DomoDatasets {
     const call = callOptions(rest);
     const auth = this.auth;
     return new DomoList<DomoDataset>(async function* () {
-      for (let offset = 0; ; offset += DATASET_SEARCH_PAGE) {
-        const { data } = await searchDatasets(auth, { ...(text === undefined ? {} : { text }), offset }, call);
-        if (data.rows.length > 0) yield pageOf(DomoDataset.hydrateMany(auth, data.rows.map(fromSearchRow)));
-        const end =
-          data.total === undefined ? data.rows.length < DATASET_SEARCH_PAGE : offset + data.rows.length >= data.total;
-        if (end || data.rows.length === 0) return;
-      }
+      const pages = searchPages(
+        async (offset) => (await searchDatasets(auth, { ...(text === undefined ? {} : { text }), offset }, call)).data,
+        DATASET_SEARCH_PAGE,
+      );
+      for await (const rows of pages) yield pageOf(DomoDataset.hydrateMany(auth, rows.map(fromSearchRow)));
     }, 'datasets');
   }
 
@@ -163,13 +157,7 @@ export class DomoDatasets {
    * short (`*Edit*` for "Editr"), so that a misspelt name still brings its close matches (DL's non-exact search).
    */
   async #named(name: string, options: CallOptions): Promise<DomoDataset[]> {
-    const longest =
-      name
-        .trim()
-        .split(/\s+/)
-        .sort((a, b) => b.length - a.length)[0] ?? name;
-    const stem = longest.length > 3 ? longest.slice(0, -1) : longest;
-    return this.list({ ...options, text: `*${stem}*` }).toArray({ max: 100_000 });
+    return this.list({ ...options, text: candidateQuery(name) }).toArray({ max: 100_000 });
   }
 
   /**
@@ -183,7 +171,7 @@ export class DomoDatasets {
     if (wanted.length === 0) return { datasets: [], missing: [] };
     const call = callOptions(options);
     const pages = await mapAll(
-      chunks(wanted, DATASET_READ_BATCH),
+      chunk(wanted, DATASET_READ_BATCH),
       IN_FLIGHT,
       async (batch) => (await getDatasets(this.auth, batch, call)).data,
     );
@@ -259,7 +247,7 @@ export class DomoDatasets {
       unchanged: before.filter((d) => d.ownerId === userId).map((d) => d.id),
     };
     try {
-      for (const batch of chunks(moving, DATASET_REASSIGN_BATCH)) {
+      for (const batch of chunk(moving, DATASET_REASSIGN_BATCH)) {
         await reassignDatasets(
           this.auth,
           batch.map((d) => d.id),

@@ -7,9 +7,7 @@ import type { ChangeReport } from '../change.js';
 import type { ContentOwner } from '../dataset/dataset.js';
 import { callOptions, DomoEntity, type CallOptions } from '../entity.js';
 import type { UserRef } from '../people.js';
-import { transferShared, type OwnerWrites, type SharedOwnerInput } from '../content.js';
-
-type Owners = { id: number; type: 'USER' | 'GROUP'; displayName?: string | null | undefined }[] | null | undefined;
+import { toContentOwners, transferShared, type OwnerWrites, type SharedOwnerInput } from '../content.js';
 
 /** A page's fields from a stack read or an admin-summary row, in one shape. */
 export function pageRow(stack: PageStack): object {
@@ -35,11 +33,7 @@ export class DomoDashboard extends DomoEntity {
   title!: string;
   @Expose() parentPageId?: number;
   @Expose()
-  @Transform(
-    ({ value }: { value: unknown }) =>
-      ((value as Owners) ?? []).map((o) => ({ type: o.type, id: o.id, name: o.displayName ?? undefined })),
-    { toClassOnly: true },
-  )
+  @Transform(({ value }: { value: unknown }) => toContentOwners(value), { toClassOnly: true })
   owners!: ContentOwner[];
   /** The cards on it (known from a page read; empty from a summary row). */
   @Expose()
