@@ -32,7 +32,9 @@ export interface OffboardingPlan {
   cards: { id: number; name: string }[];
   /** Pages: like cards, the new owner is added and the user removed; co-owners stay. */
   pages: { id: number; name: string }[];
-  /** Who takes the datasets: `to` when it is a user, else the fallback user. */
+  /** Dataflows: only a user can own one, so with a group as `to` they go to `datasetsTo`. */
+  dataflows: { id: number; name: string }[];
+  /** Who takes what only a user can own (datasets, dataflows): `to` when it is a user, else the fallback user. */
   datasetsTo?: { type: 'USER'; id: number; label: string };
   deleteUser: boolean;
   /** The steps, in order, as sentences. */
@@ -81,7 +83,8 @@ export async function planOffboarding(
       (r) => r ?? 'unknown',
     ),
   ]);
-  const datasetsTo = await datasetRecipient(auth, to, owned.datasets.length, options.fallbackTo, leaving.id, call);
+  const userOnly = ownedThings(owned).filter((thing) => USER_OWNED_ONLY.has(thing.kind));
+  const datasetsTo = await datasetRecipient(auth, to, userOnly, options.fallbackTo, leaving.id, call);
   const plan: OffboardingPlan = {
     instance: auth.instance,
     user: { id: leaving.id, email: leaving.email, name: leaving.displayName ?? leaving.email, role },
@@ -93,6 +96,7 @@ export async function planOffboarding(
     datasets: owned.datasets,
     cards: owned.cards,
     pages: owned.pages,
+    dataflows: owned.dataflows,
     deleteUser: Boolean(options.deleteUser),
     steps: [],
   };
@@ -110,7 +114,7 @@ function recipientOf(plan: OffboardingPlan, thing: OwnedThing): OffboardingPlan[
 
 function stepText(thing: OwnedThing, to: string, leaving: string): string {
   const label = `${OWNED_LABEL[thing.kind]} #${thing.id} "${thing.name}"`;
-  if (thing.kind === 'dataset') return `${label}: ${to} becomes the owner (in place of ${leaving})`;
+  if (USER_OWNED_ONLY.has(thing.kind)) return `${label}: ${to} becomes the owner (in place of ${leaving})`;
   if (thing.kind === 'card' || thing.kind === 'page')
     return `${label}: ${to} becomes an owner, then ${leaving} is removed (co-owners stay)`;
   return `${label}: ${to} becomes ${thing.kind === 'group' ? 'an owner' : 'OWNER'}, then ${leaving} is removed`;
@@ -124,21 +128,21 @@ function stepText(thing: OwnedThing, to: string, leaving: string): string {
 async function datasetRecipient(
   auth: DomoAuth,
   to: OffboardingPlan['to'],
-  datasets: number,
+  userOnly: OwnedThing[],
   fallbackTo: string | number | undefined,
   leavingId: number,
   call: CallOptions,
 ): Promise<OffboardingPlan['datasetsTo']> {
-  if (datasets === 0) return undefined;
+  if (userOnly.length === 0) return undefined;
   if (to.type === 'USER') return { type: 'USER', id: to.id, label: to.label };
   if (fallbackTo === undefined)
     throw new DomoInputError(
-      `the user owns ${datasets} dataset(s) and only a user can own a dataset, not ${to.label}: say who takes them with { fallbackTo: user }`,
+      `the user owns ${countByKind(userOnly)} and only a user can own a ${[...new Set(userOnly.map((t) => OWNED_LABEL[t.kind]))].join(' or a ')}, not ${to.label}: say who takes them with { fallbackTo: user }`,
       { field: 'fallbackTo', route: 'offboardUser' },
     );
   const fallback = await target(auth, fallbackTo, leavingId, call);
   if (fallback.type !== 'USER')
-    throw new DomoInputError('fallbackTo must be a user: only a user can own a dataset', {
+    throw new DomoInputError('fallbackTo must be a user: only a user can own a dataset or a dataflow', {
       field: 'fallbackTo',
       route: 'offboardUser',
     });
@@ -258,4 +262,11 @@ async function target(
   if (user.id === leavingId)
     throw new DomoInputError('the new owner is the user who is leaving', { field: 'to', route: 'offboardUser' });
   return { type: 'USER', id: user.id, label: user.email };
+}
+
+/** "6 dataset(s) and 2 dataflow(s)". */
+function countByKind(things: OwnedThing[]): string {
+  const counts = new Map<string, number>();
+  for (const thing of things) counts.set(OWNED_LABEL[thing.kind], (counts.get(OWNED_LABEL[thing.kind]) ?? 0) + 1);
+  return [...counts].map(([label, n]) => `${n} ${label}(s)`).join(' and ');
 }

@@ -8,6 +8,8 @@ import { DomoOAuthAccount } from './account/oauth-account.js';
 import { DomoDataset } from './dataset/dataset.js';
 import { DomoCard } from './card/card.js';
 import { DomoDashboard } from './page/page.js';
+import { DomoDataflow } from './dataflow/dataflow.js';
+import type { DomoOwnedObject, OwnedObjectClass } from './single-owner.js';
 
 /** How far a type's discovery can be trusted: `exhaustive`, or limited and why. */
 export interface Discovery {
@@ -27,17 +29,40 @@ export interface OwnedByUser {
   cards: { id: number; name: string }[];
   /** Pages (dashboards) they own (pages may have several owners; only this user's ownership moves). */
   pages: { id: number; name: string }[];
+  /** Dataflows they are the responsible user of. Only a user can own a dataflow. */
+  dataflows: { id: number; name: string }[];
   /**
    * Per type, whether the discovery saw everything: accounts and OAuth templates only with the caller holding
    * `datasource.account.manage.all` (Domo lists only what is shared with the caller otherwise). Absent on an
    * `OwnedByUser` built by hand (then nothing vouches for it).
    */
-  discovery?: Record<'accounts' | 'templates' | 'groups' | 'datasets' | 'cards' | 'pages', Discovery>;
+  discovery?: Record<OwnedKey, Discovery>;
 }
+
+/** The keys of {@link OwnedByUser}: one per type, in the order things are handed over. */
+export const OWNED_KEYS = ['accounts', 'templates', 'groups', 'datasets', 'dataflows', 'cards', 'pages'] as const;
+/** A type {@link OwnedByUser} lists. */
+export type OwnedKey = (typeof OWNED_KEYS)[number];
+
+/** The kind of one thing of each type. */
+export const OWNED_KIND: Record<OwnedKey, OwnedThing['kind']> = {
+  accounts: 'account',
+  templates: 'template',
+  groups: 'group',
+  datasets: 'dataset',
+  dataflows: 'dataflow',
+  cards: 'card',
+  pages: 'page',
+};
+
+/** The entity classes of the single-owner families, by kind: handed over by the shared layer. */
+const SINGLE_OWNER: Partial<Record<OwnedThing['kind'], OwnedObjectClass<DomoOwnedObject>>> = {
+  dataflow: DomoDataflow,
+};
 
 /** One thing a user owns: an account, an OAuth template, a group or a dataset. */
 export interface OwnedThing {
-  kind: 'account' | 'template' | 'group' | 'dataset' | 'card' | 'page';
+  kind: 'account' | 'template' | 'group' | 'dataset' | 'dataflow' | 'card' | 'page';
   id: number | string;
   name: string;
 }
@@ -48,35 +73,28 @@ export const OWNED_LABEL: Record<OwnedThing['kind'], string> = {
   template: 'OAuth template',
   group: 'group',
   dataset: 'dataset',
+  dataflow: 'dataflow',
   card: 'card',
   page: 'page',
 };
 
 /** Kinds whose owner must be a user (a group cannot own them). */
-export const USER_OWNED_ONLY: ReadonlySet<OwnedThing['kind']> = new Set(['dataset']);
+export const USER_OWNED_ONLY: ReadonlySet<OwnedThing['kind']> = new Set(['dataset', 'dataflow']);
 
-/** How many things `owned` lists, every type. */
+/** How many things `owned` lists, every type (a type missing from a hand-built one counts as none). */
 export function ownedCount(owned: OwnedByUser): number {
-  return (
-    owned.accounts.length +
-    owned.templates.length +
-    owned.groups.length +
-    owned.datasets.length +
-    owned.cards.length +
-    owned.pages.length
-  );
+  return OWNED_KEYS.reduce((sum, key) => sum + ((owned[key] as unknown[] | undefined)?.length ?? 0), 0);
 }
 
-/** Everything owned, in the order it is handed over: accounts, OAuth templates, groups, datasets. */
+/** Everything owned, in the order it is handed over ({@link OWNED_KEYS}). */
 export function ownedThings(owned: OwnedByUser): OwnedThing[] {
-  return [
-    ...owned.accounts.map((a) => ({ kind: 'account' as const, ...a })),
-    ...owned.templates.map((t) => ({ kind: 'template' as const, ...t })),
-    ...owned.groups.map((g) => ({ kind: 'group' as const, ...g })),
-    ...owned.datasets.map((d) => ({ kind: 'dataset' as const, ...d })),
-    ...owned.cards.map((c) => ({ kind: 'card' as const, ...c })),
-    ...owned.pages.map((p) => ({ kind: 'page' as const, ...p })),
-  ];
+  return OWNED_KEYS.flatMap((key) =>
+    ((owned[key] as { id: number | string; name: string }[] | undefined) ?? []).map((item) => ({
+      kind: OWNED_KIND[key],
+      id: item.id,
+      name: item.name,
+    })),
+  );
 }
 
 /**
@@ -94,8 +112,10 @@ export async function handOver(
   call: CallOptions,
   step: (done: string) => void = () => undefined,
 ): Promise<void> {
-  const { owner, left } =
-    thing.kind === 'group'
+  const single = SINGLE_OWNER[thing.kind];
+  const { owner, left } = single
+    ? await handOverSingle(auth, single, thing.id, fromUserId, to, call)
+    : thing.kind === 'group'
       ? await handOverGroup(auth, thing.id as number, fromUserId, to, call)
       : thing.kind === 'dataset'
         ? await handOverDataset(auth, thing.id as string, fromUserId, to, call)
@@ -200,4 +220,29 @@ async function handOverShared(
     from: fromUserId,
   });
   return { owner: owns(to.type, to.id), left: owns('USER', fromUserId) };
+}
+
+/**
+ * An object of a single-owner family (a dataflow, …) to a user (a group cannot own one: refused before anything is
+ * sent), through its `transferOwnership` with `from`: one it no longer owns is refused, not taken over; read back.
+ */
+async function handOverSingle(
+  auth: DomoAuth,
+  type: OwnedObjectClass<DomoOwnedObject>,
+  id: number | string,
+  fromUserId: number,
+  to: PrincipalRef,
+  call: CallOptions,
+): Promise<{ owner: boolean; left: boolean }> {
+  if (to.type !== 'USER')
+    throw new DomoInputError(
+      `${type.family.label} ${id}: only a user can own a ${type.family.label}, not group ${to.id}`,
+      {
+        field: 'to',
+        route: 'handOver',
+      },
+    );
+  const thing = type.hydrate(auth, { id });
+  await thing.transferOwnership(to.id, { ...call, from: fromUserId });
+  return { owner: thing.ownerId === to.id, left: thing.ownerId === fromUserId };
 }

@@ -147,6 +147,16 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'domo-admin --yes datasets transfer 3a8e5f2c-1b2d-4e5f-a6b7-c8d9e0f1a2b3 --to 1786299718',
   ],
 
+  'dataflows list': [
+    'domo-admin dataflows list --owner ada@example.com',
+    'domo-admin --json dataflows list --text sales --limit 20',
+  ],
+  'dataflows show': ['domo-admin dataflows show "Sales daily ETL"', 'domo-admin --json dataflows show 7001'],
+  'dataflows transfer': [
+    'domo-admin dataflows transfer "Sales daily ETL" --to grace@example.com',
+    'domo-admin --yes dataflows transfer 7001 7004 --to 1786299718',
+  ],
+
   'cards list': [
     'domo-admin cards list --owner ada@example.com',
     'domo-admin --json cards list --text revenue --limit 20',

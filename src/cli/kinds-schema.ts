@@ -120,8 +120,21 @@ const page = z.strictObject({
   cardIds: z.array(id),
 });
 
+/** The single-owner content types (`content` items and changes name them). */
+const CONTENT_TYPES = ['dataflow'] as const;
+
+const content = z.strictObject({
+  type: z.enum(CONTENT_TYPES),
+  id: z.union([id, z.string()]),
+  name: z.string(),
+  owner: principal.nullable(),
+  createdAt: date,
+  lastModified: date,
+  details: z.record(z.string(), z.unknown()),
+});
+
 const change = z.strictObject({
-  type: z.enum(['role', 'group', 'account', 'oauthTemplate', 'user', 'dataset', 'card', 'page']),
+  type: z.enum(['role', 'group', 'account', 'oauthTemplate', 'user', 'dataset', 'card', 'page', ...CONTENT_TYPES]),
   id: z.union([id, z.string()]),
   name: text,
   added: z.array(changeItem),
@@ -149,6 +162,7 @@ export const KIND_SCHEMAS = {
   dataset,
   card,
   page,
+  content,
   change,
   error,
 } as const;

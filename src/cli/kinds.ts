@@ -8,6 +8,7 @@ import type { DomoGroup } from '../classes/group/group.js';
 import type { DomoGrant } from '../classes/role/grant.js';
 import type { DomoRole } from '../classes/role/role.js';
 import type { DomoUser } from '../classes/user/user.js';
+import type { DomoOwnedObject } from '../classes/single-owner.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
 import type { DatasetAccessEntry } from '../routes/dataset/schemas.js';
 import type { Principal } from '../routes/group/schemas.js';
@@ -152,6 +153,21 @@ export interface PageJson {
   cardIds: number[];
 }
 
+/**
+ * A piece of content exactly one user owns (a dataflow, a beast mode, an alert, …): `type` says which; `details`
+ * holds what that type adds (a dataflow's input and output datasets, …).
+ */
+export interface ContentJson {
+  type: string;
+  id: number | string;
+  name: string;
+  /** The one owner, as the last read (or, from a list, the list) gave it. */
+  owner: PrincipalJson | null;
+  createdAt: string | null;
+  lastModified: string | null;
+  details: Record<string, unknown>;
+}
+
 /** One thing a change added or removed: a user, a group (with a level, for a share) or a grant. */
 export interface ChangeItemJson {
   type: 'user' | 'group' | 'grant';
@@ -163,7 +179,8 @@ export interface ChangeItemJson {
 
 /** What a write changed on one object; `deleted` when the object itself is gone. */
 export interface ChangeJson {
-  type: 'role' | 'group' | 'account' | 'oauthTemplate' | 'user' | 'dataset' | 'card' | 'page';
+  /** The object's kind; a single-owner content type (`dataflow`, …) as its `content` item's `type` says it. */
+  type: 'role' | 'group' | 'account' | 'oauthTemplate' | 'user' | 'dataset' | 'card' | 'page' | (string & {});
   id: number | string;
   name: string | null;
   added: ChangeItemJson[];
@@ -350,6 +367,20 @@ export function datasetJson(dataset: DomoDataset, access?: readonly DatasetAcces
           })),
         }
       : {}),
+  };
+}
+
+/** A single-owner object (see {@link ContentJson}). */
+export function contentJson(thing: DomoOwnedObject): ContentJson {
+  const kind = (thing.constructor as unknown as { family: { kind: string } }).family.kind;
+  return {
+    type: kind,
+    id: thing.id,
+    name: thing.name,
+    owner: thing.ownerId === undefined ? null : { type: 'user', id: thing.ownerId, name: orNull(thing.ownerName) },
+    createdAt: iso(thing.createdAt),
+    lastModified: iso(thing.lastModified),
+    details: thing.details(),
   };
 }
 

@@ -45,6 +45,10 @@ const COMMANDS: { names: Record<string, string>; load: () => Promise<Registrar> 
     load: async () => (await import('./commands/datasets.js')).registerDatasets,
   },
   {
+    names: { dataflows: 'dataflows: list, show, transfer (what a user owns with list --owner)' },
+    load: async () => (await import('./commands/dataflows.js')).registerDataflows,
+  },
+  {
     names: { cards: 'cards: list, show, transfer (what a user owns with list --owner)' },
     load: async () => (await import('./commands/cards.js')).registerCards,
   },

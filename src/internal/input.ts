@@ -189,3 +189,12 @@ function checkWith<T>(schema: z.ZodType, value: T, what: string, route?: string)
     { field, route },
   );
 }
+
+/** A UUID, as Domo names datasets, workflows, Code Engine packages, workspaces, filesets and AppDB collections. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Checks an id that is a UUID; returns it trimmed and lower-case. `what` names the object in the error. */
+export function checkUuid(value: unknown, what: string, field = 'id', route?: string): string {
+  if (typeof value === 'string' && UUID.test(value.trim())) return value.trim().toLowerCase();
+  throw new DomoInputError(`${field} must be ${what} id (a UUID), got ${describe(value)}`, { field, route });
+}

@@ -7,3 +7,5 @@ export * from './group/index.js';
 export * from './dataset/index.js';
 export * from './card/index.js';
 export * from './page/index.js';
+export * from './dataflow/index.js';
+export { searchEntity, SEARCH_PAGE, type SearchEntity, type SearchQuery } from './search.js';

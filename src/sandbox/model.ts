@@ -155,6 +155,31 @@ export interface SandboxPage {
   createdAt: number;
 }
 
+/**
+ * An object exactly one user owns (dataflows, beast modes, alerts, workflows, Code Engine packages, Jupyter
+ * workspaces, filesets, AppDB collections, report schedules): what every such family shares.
+ */
+export interface SandboxOwned {
+  id: number | string;
+  name: string;
+  ownerId: number;
+  createdAt: number;
+  lastModified: number;
+  /** The owner the search index shows (see {@link SEARCH_INDEX_LAG}). */
+  indexedOwnerId: number;
+  ownerChangedAt: number;
+}
+
+/** A dataflow: reads input datasets, writes output datasets (their owner is its container owner). */
+export interface SandboxDataflow extends SandboxOwned {
+  id: number;
+  inputIds: string[];
+  outputIds: string[];
+  databaseType: string;
+  /** Deleted dataflows still answer a read, with `deleted: true` (DS trap). */
+  deleted: boolean;
+}
+
 /** Requests after an ownership write before the search index shows it (DS: the index lags ownership writes). */
 export const SEARCH_INDEX_LAG = 25;
 

@@ -1,4 +1,4 @@
-import type { SandboxCard, SandboxDataset, SandboxPage } from './model.js';
+import type { SandboxCard, SandboxDataflow, SandboxDataset, SandboxOwned, SandboxPage } from './model.js';
 import type { SandboxState } from './state.js';
 
 /** A UUID from the content generator (the same seed gives the same ids). */
@@ -98,4 +98,57 @@ export function seedPages(state: SandboxState, count: number): void {
     for (const card of held) card.pageId = page.id;
     state.pages.set(page.id, page);
   }
+}
+
+/** The users who own seeded content: the admin, then four seeded users (the 20th to 23rd; the last four in a small sandbox). */
+export function contentOwners(state: SandboxState): number[] {
+  const others = [...state.users.values()].filter((u) => !u.deleted && !u.locked && u.id !== state.adminUserId);
+  const pool = others.length >= 24 ? others.slice(20, 24) : others.slice(-4);
+  return [state.adminUserId, ...pool.map((u) => u.id)];
+}
+
+/** The fields every single-owner object starts with: its owner, as the search index also shows it, and its times. */
+export function ownedBase(state: SandboxState, n: number, ownerId: number): Omit<SandboxOwned, 'id' | 'name'> {
+  const created = Date.UTC(2022, 0, 1) + n * 86_400_000;
+  return {
+    ownerId,
+    createdAt: created,
+    lastModified: created + state.contentRandom.int(1, 300) * 86_400_000,
+    indexedOwnerId: ownerId,
+    ownerChangedAt: 0,
+  };
+}
+
+/**
+ * Dataflows: each writes one or two datasets and reads two others. Most are owned by the owner of what they write
+ * (their container owner); every third by another content owner, so that handing each to its container's owner
+ * differs from handing all to one user. The last one is deleted (Domo still answers for it, with `deleted: true`).
+ */
+export function seedDataflows(state: SandboxState, count: number): void {
+  const datasets = [...state.datasets.values()];
+  const owners = contentOwners(state);
+  if (datasets.length < 3) return;
+  const taken = new Set<string>();
+  for (let n = 0; n < count; n += 1) {
+    const output = datasets[(n * 5) % datasets.length]!;
+    const ownerId = n % 3 === 2 ? owners[(n + 2) % owners.length]! : output.ownerId;
+    const flow: SandboxDataflow = {
+      id: 7_000 + n * 3 + 1,
+      name: uniqueName(`${output.name} ETL`, taken),
+      ...ownedBase(state, n, ownerId),
+      inputIds: [datasets[(n * 5 + 1) % datasets.length]!.id, datasets[(n * 5 + 2) % datasets.length]!.id],
+      outputIds: [output.id],
+      databaseType: n % 4 === 3 ? 'MYSQL' : 'MAGIC',
+      deleted: count > 1 && n === count - 1,
+    };
+    state.dataflows.set(flow.id, flow);
+  }
+}
+
+/** `name`, or `name 2`, `name 3`, … when taken; the one chosen is added to `taken`. */
+function uniqueName(name: string, taken: Set<string>): string {
+  let chosen = name;
+  for (let n = 2; taken.has(chosen.toLowerCase()); n += 1) chosen = `${name} ${n}`;
+  taken.add(chosen.toLowerCase());
+  return chosen;
 }

@@ -1,4 +1,4 @@
-import { seedCards, seedDatasets, seedPages } from './seed-content.js';
+import { seedCards, seedDataflows, seedDatasets, seedPages } from './seed-content.js';
 import {
   AUTHORITIES,
   CUSTOM_ROLES,
@@ -42,6 +42,7 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   seedDatasets(state, options.datasets ?? 40);
   seedCards(state, options.cards ?? 60);
   seedPages(state, options.pages ?? 15);
+  seedDataflows(state, options.dataflows ?? 12);
   state.adminToken = state.issueToken(state.adminUserId);
   return state;
 }

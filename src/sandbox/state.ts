@@ -6,6 +6,7 @@ import type {
   SandboxCard,
   SandboxDataset,
   SandboxPage,
+  SandboxDataflow,
   SandboxFaults,
   SandboxGroup,
   SandboxProvider,
@@ -32,6 +33,8 @@ export interface SandboxStateOptions {
   cards?: number;
   /** Pages, each holding a few of the cards, owned by the owner of its first card. @default 15 */
   pages?: number;
+  /** Dataflows, each writing a dataset and reading two; one of them deleted. @default 12 */
+  dataflows?: number;
   /** Custom roles besides the three seeded ones (`Role 4`, `Role 5`, …, with a few grants each). @default 0 */
   extraRoles?: number;
   /** Groups besides the twelve seeded ones (`Team 13`, …, open or closed, about 20 members each). @default 0 */
@@ -85,6 +88,8 @@ export class SandboxState {
   readonly cards = new Map<number, SandboxCard>();
   /** Pages by id. */
   readonly pages = new Map<number, SandboxPage>();
+  /** Dataflows by id. */
+  readonly dataflows = new Map<number, SandboxDataflow>();
   defaultRoleId = 2;
   /** The seeded admin that the default token belongs to. */
   adminUserId = 0;

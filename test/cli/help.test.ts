@@ -14,6 +14,7 @@ const TOP = [
   'users',
   'groups',
   'datasets',
+  'dataflows',
   'cards',
   'pages',
   'grants',

@@ -109,6 +109,29 @@ describe('--json: one schema per kind', () => {
     expect(moved.items[0]!.added).toEqual([expect.objectContaining({ type: 'group', as: 'owner' })]);
   });
 
+  it('content: dataflows list, list --owner, show; transfer prints a change report per dataflow', async () => {
+    const all = (await expectKind('content', ['dataflows', 'list'], 'list')) as {
+      items: { id: number; owner: { id: number } }[];
+    };
+    expect(all.items).toHaveLength([...state().dataflows.values()].filter((f) => !f.deleted).length);
+    const first = all.items[0]!;
+    await expectKind('content', ['dataflows', 'list', '--owner', String(first.owner.id)], 'list');
+    const shown = (await expectKind('content', ['dataflows', 'show', String(first.id)])) as {
+      type: string;
+      details: { outputDatasetIds: string[] };
+    };
+    expect(shown.type).toBe('dataflow');
+    expect(shown.details.outputDatasetIds.length).toBeGreaterThan(0);
+    const moved = (await expectKind(
+      'change',
+      ['dataflows', 'transfer', String(first.id), '--to', someone()],
+      'list',
+    )) as {
+      items: { type: string }[];
+    };
+    expect(moved.items.map((c) => c.type)).toEqual(['dataflow']);
+  });
+
   it('page: pages list, show; transfer prints a change report per page', async () => {
     const all = (await expectKind('page', ['pages', 'list'], 'list')) as { items: { id: number }[] };
     expect(all.items).toHaveLength(state().pages.size);

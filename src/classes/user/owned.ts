@@ -8,10 +8,19 @@ import { deleteUser, getUserDetails } from '../../routes/user/core.js';
 import { getRoleGrants } from '../../routes/role/grants.js';
 import { callOptions, type CallOptions } from '../entity.js';
 import { groupsOwnedBy } from '../group/queries.js';
-import { handOver, OWNED_LABEL, ownedCount, ownedThings, type Discovery, type OwnedByUser } from '../ownership.js';
+import {
+  handOver,
+  OWNED_LABEL,
+  ownedCount,
+  ownedThings,
+  type Discovery,
+  type OwnedByUser,
+  type OwnedThing,
+} from '../ownership.js';
 import { DomoDatasets } from '../dataset/datasets.js';
 import { DomoCards } from '../card/cards.js';
 import { DomoDashboards } from '../page/pages.js';
+import { DomoDataflows } from '../dataflow/dataflows.js';
 import { resolveUserIds, type UserRef } from '../people.js';
 
 /**
@@ -27,11 +36,12 @@ const SEE_ALL_CREDENTIALS = 'datasource.account.manage.all';
  * responsible for, with how complete each discovery is (see {@link OwnedByUser.discovery}).
  */
 export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions): Promise<OwnedByUser> {
-  const [accounts, templates, groups, datasets, cards, pages, seesAll] = await Promise.all([
+  const [accounts, templates, groups, datasets, dataflows, cards, pages, seesAll] = await Promise.all([
     ownedCredentials(auth, userId, 'account', call),
     ownedCredentials(auth, userId, 'template', call),
     groupsOwnedBy(auth, userId, call),
     new DomoDatasets(auth).ownedBy(userId, call),
+    new DomoDataflows(auth).ownedBy(userId, call),
     new DomoCards(auth).ownedBy(userId, call),
     new DomoDashboards(auth).ownedBy(userId, call),
     callerHolds(auth, SEE_ALL_CREDENTIALS, call),
@@ -47,6 +57,7 @@ export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions)
     templates,
     groups: groups.map((group) => ({ id: group.id, name: group.name })),
     datasets: datasets.map((dataset) => ({ id: dataset.id, name: dataset.name })),
+    dataflows: dataflows.map((flow) => ({ id: flow.id, name: flow.name })),
     cards: cards.map((card) => ({ id: card.id, name: card.title })),
     pages: pages.map((page) => ({ id: page.id, name: page.title })),
     discovery: {
@@ -54,6 +65,10 @@ export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions)
       templates: credentials,
       groups: { exhaustive: true, note: 'every page of the group list, each group re-checked from its owners' },
       datasets: { exhaustive: true, note: 'the owned-by call, each dataset re-checked by reading it' },
+      dataflows: {
+        exhaustive: true,
+        note: "every page of the search's owner filter, each row re-checked; the index lags ownership writes by a little (each is read again before it moves)",
+      },
       // Paged to the search's total and each card read back: complete as of the index, which lags ownership writes
       // by a little (a card given to the user moments ago may not be listed yet).
       cards: {
@@ -78,20 +93,14 @@ async function callerHolds(auth: DomoAuth, grant: string, call: CallOptions): Pr
 }
 
 function describeOwned(owned: OwnedByUser): string {
-  const part = (list: { id: number | string; name: string }[], one: string) =>
-    list.length === 0
-      ? []
-      : [
-          `${list.length} ${one}${list.length === 1 ? '' : 's'} (${list.map((item) => `#${item.id} ${JSON.stringify(item.name)}`).join(', ')})`,
-        ];
-  return [
-    ...part(owned.accounts, 'account'),
-    ...part(owned.templates, 'OAuth template'),
-    ...part(owned.groups, 'group'),
-    ...part(owned.datasets, 'dataset'),
-    ...part(owned.cards, 'card'),
-    ...part(owned.pages, 'page'),
-  ].join(', ');
+  const byKind = new Map<string, OwnedThing[]>();
+  for (const thing of ownedThings(owned)) byKind.set(thing.kind, [...(byKind.get(thing.kind) ?? []), thing]);
+  return [...byKind.values()]
+    .map(
+      (list) =>
+        `${list.length} ${OWNED_LABEL[list[0]!.kind]}${list.length === 1 ? '' : 's'} (${list.map((item) => `#${item.id} ${JSON.stringify(item.name)}`).join(', ')})`,
+    )
+    .join(', ');
 }
 
 /** The accounts (or templates) with an OWNER share for `userId`: the list, then each access list, 16 at a time. */

@@ -1,6 +1,7 @@
 import { datasetHandlers } from './datasets.js';
 import { cardHandlers } from './cards.js';
 import { pageHandlers } from './pages.js';
+import { dataflowHandlers } from './dataflows.js';
 import { http, type HttpHandler } from 'msw';
 import type { SandboxState } from '../state.js';
 import { accountHandlers } from './accounts.js';
@@ -78,6 +79,7 @@ function build(
     ...datasetHandlers(scope),
     ...cardHandlers(scope),
     ...pageHandlers(scope),
+    ...dataflowHandlers(scope),
     http.all(`${scope.origin}/api/*`, ({ request }) => unknownEndpoint(state, request)),
   ];
   return { handlers, routes: scope.routes };

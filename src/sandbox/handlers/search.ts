@@ -2,6 +2,7 @@ import type { HttpHandler } from 'msw';
 import { visibleAccounts } from '../domain/accounts.js';
 import { searchDatasetRows, searchOwner } from '../domain/datasets.js';
 import { searchCardRows } from './cards.js';
+import { searchDataflowRows } from './dataflows.js';
 import type { SandboxDataset } from '../model.js';
 import { objectBody } from '../domain/roles.js';
 import type { SandboxAccount } from '../model.js';
@@ -28,25 +29,8 @@ export function searchHandlers(scope: SandboxScope): HttpHandler[] {
       const count = pageSize(body.count);
       const offset = Math.max(0, Number(body.offset ?? 0) || 0);
       const entityList = Array.isArray(body.entityList);
-      if (
-        !entityList &&
-        Array.isArray(body.entities) &&
-        body.entities.some((e) => String(e).toUpperCase() === 'DATASET')
-      ) {
-        const rows = searchDatasetRows(state, body.query);
-        return json({
-          searchObjects: rows.slice(offset, offset + count).map((d) => datasetSearchRow(state, d)),
-          totalResultCount: rows.length,
-        });
-      }
-      const wantsCards =
-        entityList && (body.entityList as unknown[]).flat().some((e) => String(e).toLowerCase() === 'card');
-      if (wantsCards) {
-        const filters = (Array.isArray(body.filters) ? body.filters : []) as TermFilter[];
-        const owner = filters.find((f) => f.filterType === 'term' && f.field === 'owned_by_id');
-        const rows = searchCardRows(state, owner === undefined ? undefined : String(owner.value), body.query);
-        return json({ searchResultsMap: { card: rows.slice(offset, offset + count) }, totalResultCount: rows.length });
-      }
+      const content = contentSearch(state, body, offset, count);
+      if (content) return json(content);
       const wantsAccounts = entityList
         ? (body.entityList as unknown[]).flat().some((e) => String(e).toLowerCase() === 'account')
         : Array.isArray(body.entities) &&
@@ -161,4 +145,37 @@ function datasetSearchRow(state: SandboxState, d: SandboxDataset) {
     createDate: d.createdAt,
     lastUpdated: d.lastUpdated,
   };
+}
+
+/** The datacenter search for content (datasets, dataflows, cards); `undefined` when the body asks for none of them. */
+function contentSearch(
+  state: SandboxState,
+  body: Record<string, unknown>,
+  offset: number,
+  count: number,
+): object | undefined {
+  const filters = (Array.isArray(body.filters) ? body.filters : []) as TermFilter[];
+  const ownerFilter = filters.find((f) => f.filterType === 'term' && f.field === 'owned_by_id');
+  const owner = ownerFilter === undefined ? undefined : String(ownerFilter.value);
+  const entities = Array.isArray(body.entities) ? body.entities.map((e) => String(e).toUpperCase()) : [];
+  const entityList = Array.isArray(body.entityList)
+    ? (body.entityList as unknown[]).flat().map((e) => String(e).toLowerCase())
+    : [];
+  if (entities.includes('DATAFLOW')) {
+    // DS filters dataflows by the bare id ("<id>"), not "<id>:USER".
+    const rows = searchDataflowRows(state, owner, body.query);
+    return { searchObjects: rows.slice(offset, offset + count), totalResultCount: rows.length };
+  }
+  if (entities.includes('DATASET')) {
+    const rows = searchDatasetRows(state, body.query);
+    return {
+      searchObjects: rows.slice(offset, offset + count).map((d) => datasetSearchRow(state, d)),
+      totalResultCount: rows.length,
+    };
+  }
+  if (entityList.includes('card')) {
+    const rows = searchCardRows(state, owner, body.query);
+    return { searchResultsMap: { card: rows.slice(offset, offset + count) }, totalResultCount: rows.length };
+  }
+  return undefined;
 }

@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { Expose, Transform } from 'class-transformer';
+import type { DomoAuth } from '../../auth/base.js';
+import { parseId } from '../../internal/refs.js';
+import { getDataflow, searchDataflows, setDataflowsOwner } from '../../routes/dataflow/core.js';
+import { SEARCH_PAGE } from '../../routes/search.js';
+import type { DataflowSearchRow } from '../../routes/dataflow/schemas.js';
+import { callOptions, EpochDate, type CallOptions } from '../entity.js';
+import { DomoOwnedObject, type SingleOwnerFamily } from '../single-owner.js';
+
+const datasetIds = ({ value }: { value: unknown }) =>
+  ((value as { dataSourceId: string }[] | null | undefined) ?? []).map((d) => d.dataSourceId.toLowerCase());
+
+/** The dataflow family's routes, as the shared single-owner layer uses them. */
+const FAMILY: SingleOwnerFamily<number, DataflowSearchRow> = {
+  kind: 'dataflow',
+  label: 'dataflow',
+  parseId,
+  read: async (auth, id, call) => (await getDataflow(auth, id, call)).data,
+  write: (auth, raw, userId, call) => setDataflowsOwner(auth, [raw.id as number], userId, call),
+  page: async (auth, query, call) => (await searchDataflows(auth, query, call)).data,
+  pageSize: SEARCH_PAGE,
+  fromRow: (row) => ({
+    id: row.databaseId,
+    name: row.name ?? '',
+    responsibleUserId: row.ownedById || undefined,
+    ownerName: row.ownedByName ?? undefined,
+  }),
+  rowOwner: (row) => (row.ownedById === '' || row.ownedById == null ? undefined : row.ownedById),
+  searchesText: true,
+  stable: ['inputs', 'outputs'],
+};
+
+/**
+ * A dataflow (Magic ETL, SQL): one owner, the responsible user; it reads input datasets and writes output datasets.
+ * {@link DomoDataflow.transferOwnership} moves it and reads it back (inputs and outputs unchanged). A deleted
+ * dataflow reads as not found (Domo answers 200 with `deleted: true`).
+ *
+ * @example
+ * ```ts
+ * const flow = await new DomoDataflows(auth).get('Sales clean');
+ * await flow.transferOwnership('grace@acme.com');
+ * ```
+ */
+export class DomoDataflow extends DomoOwnedObject {
+  static override readonly family = FAMILY as SingleOwnerFamily<number | string, never>;
+
+  @Expose() declare id: number;
+  @Expose() declare name: string;
+  @Expose()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value : ''), { toClassOnly: true })
+  description!: string;
+  @Expose({ name: 'responsibleUserId' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'number' ? value : undefined), { toClassOnly: true })
+  declare ownerId?: number;
+  @Expose() declare ownerName?: string;
+  /** The datasets it reads (ids are UUIDs). */
+  @Expose({ name: 'inputs' }) @Transform(datasetIds, { toClassOnly: true }) inputDatasetIds!: string[];
+  /** The datasets it writes: their owner is the dataflow's "container owner". */
+  @Expose({ name: 'outputs' }) @Transform(datasetIds, { toClassOnly: true }) outputDatasetIds!: string[];
+  /** `MAGIC`, `MYSQL`, `REDSHIFT`, … */
+  @Expose() databaseType?: string;
+  @Expose({ name: 'created' }) @EpochDate() declare createdAt?: Date;
+  @Expose({ name: 'modified' }) @EpochDate() declare lastModified?: Date;
+
+  override details(): Record<string, unknown> {
+    return {
+      databaseType: this.databaseType ?? null,
+      inputDatasetIds: [...this.inputDatasetIds],
+      outputDatasetIds: [...this.outputDatasetIds],
+    };
+  }
+
+  /** Reads one dataflow. @throws {DomoNotFoundError} no such dataflow, not visible to you, or deleted */
+  static async get(auth: DomoAuth, id: number, options: CallOptions = {}): Promise<DomoDataflow> {
+    return DomoDataflow.hydrate(auth, (await getDataflow(auth, id, callOptions(options))).data);
+  }
+}
