@@ -8,6 +8,8 @@ import {
   ownedCount,
   ownedThings,
   USER_OWNED_ONLY,
+  type OwnedByUser,
+  type OwnedLists,
   type OwnedThing,
 } from '../classes/ownership.js';
 import { findGroupByName } from '../classes/people.js';
@@ -19,21 +21,10 @@ import { deleteUser } from '../routes/user/core.js';
 export type OffboardTo = string | number;
 
 /** Everything an offboarding would do, read first and changing nothing. */
-export interface OffboardingPlan {
+export interface OffboardingPlan extends OwnedLists {
   instance: string;
   user: { id: number; email: string; name: string; role: string };
   to: { type: 'USER' | 'GROUP'; id: number; label: string };
-  accounts: { id: number; name: string }[];
-  templates: { id: number; name: string }[];
-  groups: { id: number; name: string }[];
-  /** Datasets: only a user can own one, so with a group as `to` they go to `datasetsTo`. */
-  datasets: { id: string; name: string }[];
-  /** Cards: the new owner (a user or a group) is added and the user removed; co-owners stay. */
-  cards: { id: number; name: string }[];
-  /** Pages: like cards, the new owner is added and the user removed; co-owners stay. */
-  pages: { id: number; name: string }[];
-  /** Dataflows: only a user can own one, so with a group as `to` they go to `datasetsTo`. */
-  dataflows: { id: number; name: string }[];
   /** Who takes what only a user can own (datasets, dataflows): `to` when it is a user, else the fallback user. */
   datasetsTo?: { type: 'USER'; id: number; label: string };
   deleteUser: boolean;
@@ -90,13 +81,7 @@ export async function planOffboarding(
     user: { id: leaving.id, email: leaving.email, name: leaving.displayName ?? leaving.email, role },
     to,
     ...(datasetsTo ? { datasetsTo } : {}),
-    accounts: owned.accounts,
-    templates: owned.templates,
-    groups: owned.groups,
-    datasets: owned.datasets,
-    cards: owned.cards,
-    pages: owned.pages,
-    dataflows: owned.dataflows,
+    ...ownedLists(owned),
     deleteUser: Boolean(options.deleteUser),
     steps: [],
   };
@@ -269,4 +254,15 @@ function countByKind(things: OwnedThing[]): string {
   const counts = new Map<string, number>();
   for (const thing of things) counts.set(OWNED_LABEL[thing.kind], (counts.get(OWNED_LABEL[thing.kind]) ?? 0) + 1);
   return [...counts].map(([label, n]) => `${n} ${label}(s)`).join(' and ');
+}
+
+/**
+ * The lists of `owned` without how they were found. Per type, the plan says what moves where: accounts, OAuth
+ * templates and groups get the new owner and lose the user; only a user can own a dataset, dataflow, beast mode, …
+ * (those go to `datasetsTo` when `to` is a group); cards and pages get the new owner added and the user removed,
+ * co-owners staying.
+ */
+function ownedLists(owned: OwnedByUser): OwnedLists {
+  const { discovery: _discovery, ...lists } = owned;
+  return lists;
 }

@@ -1,6 +1,7 @@
 import type { DomoAuth } from '../auth/base.js';
 import { mapAll } from '../client/concurrency.js';
-import { DomoInputError, DomoNotFoundError, DomoPartialFailureError } from '../client/errors.js';
+import { DomoInputError, DomoNotFoundError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
+import { chunk } from '../internal/chunk.js';
 import { describe } from '../internal/input.js';
 import { candidateQuery, searchPages } from './content.js';
 import { callOptions, type CallOptions } from './entity.js';
@@ -11,6 +12,8 @@ import type { DomoOwnedObject, OwnedObjectClass, SingleOwnerFamily } from './sin
 
 /** Reads in flight at once when many objects are read one by one. */
 const IN_FLIGHT = 4;
+/** Reads of every page of a call whose order is unstable, at most, before a short list is an error. */
+const UNSTABLE_PASSES = 12;
 
 /** What a bulk transfer did: every object now owned by the new owner, each read back. */
 export interface OwnedTransfer<Id> {
@@ -52,17 +55,24 @@ export abstract class DomoOwnedObjects<E extends DomoOwnedObject> {
     const call = callOptions(rest);
     const { auth, family, type } = this;
     const wanted = text?.replace(/\*/g, '').trim().toLowerCase();
+    const matches = (item: E) => family.searchesText || !wanted || item.name.toLowerCase().includes(wanted);
+    const everyRow = (query: { ownedBy?: number }) => this.#everyRow(query, call);
     return new DomoList<E>(async function* () {
+      if (family.unstableOrder) {
+        // Its order moves rows between pages: read it whole (until its count), then list it by name and id.
+        const items = (await everyRow({}))
+          .map((row) => type.hydrate(auth, family.fromRow(row)))
+          .filter(matches)
+          .sort((a, b) => a.name.localeCompare(b.name) || String(a.id).localeCompare(String(b.id)));
+        for (const page of chunk(items, family.pageSize)) yield pageOf(page);
+        return;
+      }
       const serverText = family.searchesText && text !== undefined ? { text } : {};
       for await (const rows of searchPages(
         async (offset) => family.page(auth, { ...serverText, offset }, call),
         family.pageSize,
-      )) {
-        const items = rows.map((row) => type.hydrate(auth, family.fromRow(row)));
-        yield pageOf(
-          family.searchesText || !wanted ? items : items.filter((item) => item.name.toLowerCase().includes(wanted)),
-        );
-      }
+      ))
+        yield pageOf(rows.map((row) => type.hydrate(auth, family.fromRow(row))).filter(matches));
     }, `${family.kind}s`);
   }
 
@@ -74,14 +84,36 @@ export abstract class DomoOwnedObjects<E extends DomoOwnedObject> {
     const call = callOptions(options);
     const { family } = this;
     const [userId] = await resolveUserIds(this.auth, [user], { ...call, route: `${family.kind}s.ownedBy` });
-    const owned: E[] = [];
-    for await (const rows of searchPages(
-      async (offset) => family.page(this.auth, { ownedBy: userId!, offset }, call),
-      family.pageSize,
-    ))
-      for (const row of rows)
-        if (family.rowOwner(row) === userId) owned.push(this.type.hydrate(this.auth, family.fromRow(row)));
-    return owned;
+    const rows = await this.#everyRow({ ownedBy: userId! }, call);
+    return rows
+      .filter((row) => family.rowOwner(row) === userId)
+      .map((row) => this.type.hydrate(this.auth, family.fromRow(row)));
+  }
+
+  /**
+   * Every row of the discovery call for `query`, each once. A call whose order is unstable across pages is read
+   * again (up to {@link UNSTABLE_PASSES} times) until the ids seen reach its total.
+   * @throws {DomoValidationError} an unstable call still short of its total after every pass
+   */
+  async #everyRow(query: { ownedBy?: number }, call: CallOptions): Promise<unknown[]> {
+    const { family } = this;
+    const seen = new Map<E['id'], unknown>();
+    let total: number | undefined;
+    for (let pass = 1; pass <= (family.unstableOrder ? UNSTABLE_PASSES : 1); pass += 1) {
+      for await (const rows of searchPages(async (offset) => {
+        const page = await family.page(this.auth, { ...query, offset }, call);
+        total = page.total;
+        return page;
+      }, family.pageSize))
+        for (const row of rows) if (!seen.has(family.rowId(row))) seen.set(family.rowId(row), row);
+      if (total === undefined || seen.size >= total) return [...seen.values()];
+    }
+    if (family.unstableOrder)
+      throw new DomoValidationError(
+        `${family.label}s: ${UNSTABLE_PASSES} reads of every page found ${seen.size} of the ${total} Domo counts (its order moves rows between pages); nothing was decided on a partial list`,
+        { route: `${family.kind}s.list` },
+      );
+    return [...seen.values()];
   }
 
   /** The object named exactly `name` (case-insensitive); `undefined` when none. */

@@ -8,15 +8,10 @@ import { DomoOAuthAccount } from './account/oauth-account.js';
 import { DomoDataset } from './dataset/dataset.js';
 import { DomoCard } from './card/card.js';
 import { DomoDashboard } from './page/page.js';
-import { DomoDataflow } from './dataflow/dataflow.js';
+import { SINGLE_OWNER_FAMILIES, type Discovery, type SingleOwnerKey, type SingleOwnerKind } from './owned-families.js';
 import type { DomoOwnedObject, OwnedObjectClass } from './single-owner.js';
 
-/** How far a type's discovery can be trusted: `exhaustive`, or limited and why. */
-export interface Discovery {
-  exhaustive: boolean;
-  /** Why it is limited, or how it is made exhaustive. */
-  note: string;
-}
+export type { Discovery } from './owned-families.js';
 
 /** What a user owns, by id and name, per type, and how complete each type's discovery is. */
 export interface OwnedByUser {
@@ -31,6 +26,12 @@ export interface OwnedByUser {
   pages: { id: number; name: string }[];
   /** Dataflows they are the responsible user of. Only a user can own a dataflow. */
   dataflows: { id: number; name: string }[];
+  /** Beast modes and variables they own. Only a user can own one. */
+  beastModes: { id: number; name: string }[];
+  /** AppDB collections they own (ids are UUIDs). Only a user can own one. */
+  appDbCollections: { id: string; name: string }[];
+  /** Alerts they own. Only a user can own one. */
+  alerts: { id: number; name: string }[];
   /**
    * Per type, whether the discovery saw everything: accounts and OAuth templates only with the caller holding
    * `datasource.account.manage.all` (Domo lists only what is shared with the caller otherwise). Absent on an
@@ -40,9 +41,20 @@ export interface OwnedByUser {
 }
 
 /** The keys of {@link OwnedByUser}: one per type, in the order things are handed over. */
-export const OWNED_KEYS = ['accounts', 'templates', 'groups', 'datasets', 'dataflows', 'cards', 'pages'] as const;
+export const OWNED_KEYS = [
+  'accounts',
+  'templates',
+  'groups',
+  'datasets',
+  ...SINGLE_OWNER_FAMILIES.map((f) => f.key),
+  'cards',
+  'pages',
+] as const satisfies readonly (keyof OwnedByUser)[];
 /** A type {@link OwnedByUser} lists. */
-export type OwnedKey = (typeof OWNED_KEYS)[number];
+export type OwnedKey = 'accounts' | 'templates' | 'groups' | 'datasets' | 'cards' | 'pages' | SingleOwnerKey;
+
+/** What a user owns, per type, without how it was found: what an offboarding plan lists. */
+export type OwnedLists = Omit<OwnedByUser, 'discovery'>;
 
 /** The kind of one thing of each type. */
 export const OWNED_KIND: Record<OwnedKey, OwnedThing['kind']> = {
@@ -50,19 +62,19 @@ export const OWNED_KIND: Record<OwnedKey, OwnedThing['kind']> = {
   templates: 'template',
   groups: 'group',
   datasets: 'dataset',
-  dataflows: 'dataflow',
+  ...(Object.fromEntries(SINGLE_OWNER_FAMILIES.map((f) => [f.key, f.kind])) as Record<SingleOwnerKey, SingleOwnerKind>),
   cards: 'card',
   pages: 'page',
 };
 
 /** The entity classes of the single-owner families, by kind: handed over by the shared layer. */
-const SINGLE_OWNER: Partial<Record<OwnedThing['kind'], OwnedObjectClass<DomoOwnedObject>>> = {
-  dataflow: DomoDataflow,
-};
+const SINGLE_OWNER = new Map<OwnedThing['kind'], OwnedObjectClass<DomoOwnedObject>>(
+  SINGLE_OWNER_FAMILIES.map((f) => [f.kind, f.type]),
+);
 
 /** One thing a user owns: an account, an OAuth template, a group or a dataset. */
 export interface OwnedThing {
-  kind: 'account' | 'template' | 'group' | 'dataset' | 'dataflow' | 'card' | 'page';
+  kind: 'account' | 'template' | 'group' | 'dataset' | 'card' | 'page' | SingleOwnerKind;
   id: number | string;
   name: string;
 }
@@ -73,13 +85,19 @@ export const OWNED_LABEL: Record<OwnedThing['kind'], string> = {
   template: 'OAuth template',
   group: 'group',
   dataset: 'dataset',
-  dataflow: 'dataflow',
+  ...(Object.fromEntries(SINGLE_OWNER_FAMILIES.map((f) => [f.kind, f.type.family.label])) as Record<
+    SingleOwnerKind,
+    string
+  >),
   card: 'card',
   page: 'page',
 };
 
 /** Kinds whose owner must be a user (a group cannot own them). */
-export const USER_OWNED_ONLY: ReadonlySet<OwnedThing['kind']> = new Set(['dataset', 'dataflow']);
+export const USER_OWNED_ONLY: ReadonlySet<OwnedThing['kind']> = new Set([
+  'dataset',
+  ...SINGLE_OWNER_FAMILIES.map((f) => f.kind),
+]);
 
 /** How many things `owned` lists, every type (a type missing from a hand-built one counts as none). */
 export function ownedCount(owned: OwnedByUser): number {
@@ -112,7 +130,7 @@ export async function handOver(
   call: CallOptions,
   step: (done: string) => void = () => undefined,
 ): Promise<void> {
-  const single = SINGLE_OWNER[thing.kind];
+  const single = SINGLE_OWNER.get(thing.kind);
   const { owner, left } = single
     ? await handOverSingle(auth, single, thing.id, fromUserId, to, call)
     : thing.kind === 'group'

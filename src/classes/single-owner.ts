@@ -41,6 +41,13 @@ export interface SingleOwnerFamily<Id extends number | string, Row = unknown> {
   fromRow(row: Row): object;
   /** The owner a row shows: the client re-checks the server's owner filter against it. */
   rowOwner(row: Row): number | undefined;
+  /** A row's id (to de-duplicate the rows of a call whose order is unstable across pages). */
+  rowId(row: Row): Id;
+  /**
+   * The discovery call's order is unstable across pages (rows move between pages, DS: `functions/search` sorted by
+   * name): rows are de-duplicated by id and the pages read again until the ids seen reach the call's total.
+   */
+  unstableOrder?: boolean;
   /** Whether the discovery call matches `text` itself; if not, names are matched on the client over every page. */
   searchesText: boolean;
   /** Fields besides the name that an ownership write must leave as they were (checked by the read-back). */

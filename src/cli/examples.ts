@@ -157,6 +157,30 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'domo-admin --yes dataflows transfer 7001 7004 --to 1786299718',
   ],
 
+  'beast-modes list': [
+    'domo-admin beast-modes list --owner ada@example.com',
+    'domo-admin --json beast-modes list --text margin',
+  ],
+  'beast-modes show': ['domo-admin beast-modes show 301', 'domo-admin --json beast-modes show 301'],
+  'beast-modes transfer': [
+    'domo-admin beast-modes transfer 301 303 --to grace@example.com   # links kept, read back',
+    'domo-admin --yes beast-modes transfer 301 --to 1786299718',
+  ],
+
+  'appdb list': ['domo-admin appdb list --owner ada@example.com', 'domo-admin --json appdb list --text survey'],
+  'appdb show': ['domo-admin appdb show "Survey app answers"', 'domo-admin --json appdb show "Planner settings"'],
+  'appdb transfer': [
+    'domo-admin appdb transfer "Survey app answers" --to grace@example.com   # read back: Domo may ignore the write',
+    'domo-admin --yes appdb transfer "Planner settings" "Planner drafts" --to 1786299718',
+  ],
+
+  'alerts list': ['domo-admin alerts list --owner ada@example.com', 'domo-admin --json alerts list --limit 20'],
+  'alerts show': ['domo-admin alerts show 5002', 'domo-admin --json alerts show 5002'],
+  'alerts transfer': [
+    'domo-admin alerts transfer 5002 5006 --to grace@example.com',
+    'domo-admin --yes alerts transfer 5002 --to 1786299718',
+  ],
+
   'cards list': [
     'domo-admin cards list --owner ada@example.com',
     'domo-admin --json cards list --text revenue --limit 20',

@@ -70,7 +70,7 @@ function registerShow<E extends DomoOwnedObject>(
   ctx: () => CliContext,
 ) {
   parent
-    .command(`show <${family.label}>`)
+    .command(`show <${family.label.replace(/\s+/g, '-')}>`)
     .description(`one ${family.label} (id or exact name) with its owner, read from the ${family.label} itself`)
     .action(async (ref: string) => {
       const c = ctx();

@@ -49,6 +49,18 @@ const COMMANDS: { names: Record<string, string>; load: () => Promise<Registrar> 
     load: async () => (await import('./commands/dataflows.js')).registerDataflows,
   },
   {
+    names: { 'beast-modes': 'beast modes and variables: list, show, transfer' },
+    load: async () => (await import('./commands/beast-modes.js')).registerBeastModes,
+  },
+  {
+    names: { appdb: 'AppDB collections: list, show, transfer' },
+    load: async () => (await import('./commands/appdb.js')).registerAppDb,
+  },
+  {
+    names: { alerts: 'alerts: list, show, transfer' },
+    load: async () => (await import('./commands/alerts.js')).registerAlerts,
+  },
+  {
     names: { cards: 'cards: list, show, transfer (what a user owns with list --owner)' },
     load: async () => (await import('./commands/cards.js')).registerCards,
   },

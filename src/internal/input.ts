@@ -198,3 +198,8 @@ export function checkUuid(value: unknown, what: string, field = 'id', route?: st
   if (typeof value === 'string' && UUID.test(value.trim())) return value.trim().toLowerCase();
   throw new DomoInputError(`${field} must be ${what} id (a UUID), got ${describe(value)}`, { field, route });
 }
+
+/** A UUID from a reference (trimmed, lower-case), else `undefined`: how families with UUID ids tell an id from a name. */
+export function parseUuid(value: unknown): string | undefined {
+  return typeof value === 'string' && UUID.test(value.trim()) ? value.trim().toLowerCase() : undefined;
+}

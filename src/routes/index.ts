@@ -8,4 +8,7 @@ export * from './dataset/index.js';
 export * from './card/index.js';
 export * from './page/index.js';
 export * from './dataflow/index.js';
+export * from './beast-mode/index.js';
+export * from './appdb/index.js';
+export * from './alert/index.js';
 export { searchEntity, SEARCH_PAGE, type SearchEntity, type SearchQuery } from './search.js';

@@ -180,6 +180,34 @@ export interface SandboxDataflow extends SandboxOwned {
   deleted: boolean;
 }
 
+/** A beast mode (or a variable, `global`): attached to datasets and cards by its links. */
+export interface SandboxBeastMode extends SandboxOwned {
+  id: number;
+  expression: string;
+  global: boolean;
+  links: { resource: { type: 'DATA_SOURCE' | 'CARD'; id: string }; visible: boolean; active: boolean }[];
+}
+
+/** An AppDB collection: a custom app's document store, living in a datastore. */
+export interface SandboxAppDbCollection extends SandboxOwned {
+  id: string;
+  datastoreId: string;
+}
+
+/** A datastore (an app's store of collections): its owner cannot be changed (writes answer 200 and are ignored). */
+export interface SandboxDatastore {
+  id: string;
+  name: string;
+  ownerId: number;
+}
+
+/** An alert: watches a card. */
+export interface SandboxAlert extends SandboxOwned {
+  id: number;
+  cardId: number;
+  active: boolean;
+}
+
 /** Requests after an ownership write before the search index shows it (DS: the index lags ownership writes). */
 export const SEARCH_INDEX_LAG = 25;
 

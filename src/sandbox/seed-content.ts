@@ -1,4 +1,13 @@
-import type { SandboxCard, SandboxDataflow, SandboxDataset, SandboxOwned, SandboxPage } from './model.js';
+import type {
+  SandboxAlert,
+  SandboxAppDbCollection,
+  SandboxBeastMode,
+  SandboxCard,
+  SandboxDataflow,
+  SandboxDataset,
+  SandboxOwned,
+  SandboxPage,
+} from './model.js';
 import type { SandboxState } from './state.js';
 
 /** A UUID from the content generator (the same seed gives the same ids). */
@@ -151,4 +160,83 @@ function uniqueName(name: string, taken: Set<string>): string {
   for (let n = 2; taken.has(chosen.toLowerCase()); n += 1) chosen = `${name} ${n}`;
   taken.add(chosen.toLowerCase());
   return chosen;
+}
+
+const FORMULAS: [string, string][] = [
+  ['Average Order', 'SUM(`Revenue`) / COUNT(`Order Id`)'],
+  ['Profit Margin', 'SUM(`Profit`) / SUM(`Revenue`)'],
+  ['YoY Growth', '(SUM(`This Year`) - SUM(`Last Year`)) / SUM(`Last Year`)'],
+  ['Running Total', 'SUM(SUM(`Amount`)) OVER (ORDER BY `Date`)'],
+];
+
+/**
+ * Beast modes: a few formulas repeated across datasets, one of them under the same name everywhere (as happens in
+ * practice: the search sorted by name then orders those differently on every request), each attached to its dataset and sometimes a
+ * card; every seventh is a variable. Owned like the dataset they sit on, every fourth by another content owner.
+ */
+export function seedBeastModes(state: SandboxState, count: number): void {
+  const datasets = [...state.datasets.values()];
+  const cards = [...state.cards.values()];
+  const owners = contentOwners(state);
+  if (datasets.length === 0) return;
+  const taken = new Set<string>();
+  for (let n = 0; n < count; n += 1) {
+    const dataset = datasets[(n * 3) % datasets.length]!;
+    const [formula, expression] = FORMULAS[n % FORMULAS.length]!;
+    // "Profit Margin" is everywhere under that one name; the others name their dataset.
+    const name = formula === 'Profit Margin' ? formula : uniqueName(`${formula} (${dataset.name})`, taken);
+    const card = cards.find((c) => c.datasetIds.includes(dataset.id));
+    const beastMode: SandboxBeastMode = {
+      id: 300 + n * 2 + 1,
+      name,
+      ...ownedBase(state, n, n % 4 === 3 ? owners[(n + 1) % owners.length]! : dataset.ownerId),
+      expression,
+      global: n % 7 === 6,
+      links: [
+        { resource: { type: 'DATA_SOURCE', id: dataset.id }, visible: true, active: true },
+        ...(card && n % 2 === 0
+          ? [{ resource: { type: 'CARD' as const, id: String(card.id) }, visible: false, active: true }]
+          : []),
+      ],
+    };
+    state.beastModes.set(beastMode.id, beastMode);
+  }
+}
+
+const STORES = ['Survey app', 'Field notes', 'Planner'];
+const COLLECTIONS = ['answers', 'drafts', 'settings', 'comments', 'audit'];
+
+/** AppDB: three datastores (an app's store each), their collections owned by the content owners. */
+export function seedAppDb(state: SandboxState, count: number): void {
+  const owners = contentOwners(state);
+  const stores = STORES.map((name, n) => ({ id: contentUuid(state), name, ownerId: owners[n % owners.length]! }));
+  if (count > 0) for (const store of stores) state.datastores.set(store.id, store);
+  for (let n = 0; n < count; n += 1) {
+    const store = stores[n % stores.length]!;
+    const collection: SandboxAppDbCollection = {
+      id: contentUuid(state),
+      name: `${store.name} ${COLLECTIONS[n % COLLECTIONS.length]}${n >= 15 ? ` ${n}` : ''}`,
+      ...ownedBase(state, n, n % 2 === 0 ? store.ownerId : owners[(n + 1) % owners.length]!),
+      datastoreId: store.id,
+    };
+    state.appDbCollections.set(collection.id, collection);
+  }
+}
+
+/** Alerts: on the seeded cards, each owned by its card's first user owner; every fifth inactive. */
+export function seedAlerts(state: SandboxState, count: number): void {
+  const cards = [...state.cards.values()];
+  if (cards.length === 0) return;
+  for (let n = 0; n < count; n += 1) {
+    const card = cards[(n * 3) % cards.length]!;
+    const owner = card.owners.find((o) => o.type === 'USER')?.id ?? state.adminUserId;
+    const alert: SandboxAlert = {
+      id: 5_000 + n * 4 + 2,
+      name: `${card.title} ${n % 2 === 0 ? 'drops' : 'rises'}${n >= cards.length / 3 ? ` ${n}` : ''}`,
+      ...ownedBase(state, n, owner),
+      cardId: card.id,
+      active: n % 5 !== 4,
+    };
+    state.alerts.set(alert.id, alert);
+  }
 }

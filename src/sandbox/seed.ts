@@ -1,4 +1,12 @@
-import { seedCards, seedDataflows, seedDatasets, seedPages } from './seed-content.js';
+import {
+  seedAlerts,
+  seedAppDb,
+  seedBeastModes,
+  seedCards,
+  seedDataflows,
+  seedDatasets,
+  seedPages,
+} from './seed-content.js';
 import {
   AUTHORITIES,
   CUSTOM_ROLES,
@@ -43,6 +51,9 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   seedCards(state, options.cards ?? 60);
   seedPages(state, options.pages ?? 15);
   seedDataflows(state, options.dataflows ?? 12);
+  seedBeastModes(state, options.beastModes ?? 30);
+  seedAppDb(state, options.appDbCollections ?? 10);
+  seedAlerts(state, options.alerts ?? 20);
   state.adminToken = state.issueToken(state.adminUserId);
   return state;
 }

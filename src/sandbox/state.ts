@@ -7,6 +7,10 @@ import type {
   SandboxDataset,
   SandboxPage,
   SandboxDataflow,
+  SandboxBeastMode,
+  SandboxAppDbCollection,
+  SandboxDatastore,
+  SandboxAlert,
   SandboxFaults,
   SandboxGroup,
   SandboxProvider,
@@ -35,6 +39,12 @@ export interface SandboxStateOptions {
   pages?: number;
   /** Dataflows, each writing a dataset and reading two; one of them deleted. @default 12 */
   dataflows?: number;
+  /** Beast modes on the datasets and cards (names repeat, as they do), a few variables among them. @default 30 */
+  beastModes?: number;
+  /** AppDB collections, in three datastores. @default 10 */
+  appDbCollections?: number;
+  /** Alerts on the cards, owned like their cards. @default 20 */
+  alerts?: number;
   /** Custom roles besides the three seeded ones (`Role 4`, `Role 5`, …, with a few grants each). @default 0 */
   extraRoles?: number;
   /** Groups besides the twelve seeded ones (`Team 13`, …, open or closed, about 20 members each). @default 0 */
@@ -59,6 +69,11 @@ export interface SandboxTraps {
   userSearchOmitsCount?: boolean;
   /** The POST group-owners read answers 405, so only the GET variant of the Postman collection works. */
   groupOwnersPostMissing?: boolean;
+  /**
+   * AppDB collection owner writes answer 200 and change nothing, as datastore owner writes always do (DS: "Datastore
+   * owner writes return 200 and are ignored"): for proving that a transfer is judged by its read-back.
+   */
+  collectionOwnerWritesIgnored?: boolean;
 }
 
 /** The authority that lets a role see and manage every account. */
@@ -90,6 +105,13 @@ export class SandboxState {
   readonly pages = new Map<number, SandboxPage>();
   /** Dataflows by id. */
   readonly dataflows = new Map<number, SandboxDataflow>();
+  /** Beast modes and variables by id. */
+  readonly beastModes = new Map<number, SandboxBeastMode>();
+  /** AppDB collections by id (a UUID), and the datastores they live in. */
+  readonly appDbCollections = new Map<string, SandboxAppDbCollection>();
+  readonly datastores = new Map<string, SandboxDatastore>();
+  /** Alerts by id. */
+  readonly alerts = new Map<number, SandboxAlert>();
   defaultRoleId = 2;
   /** The seeded admin that the default token belongs to. */
   adminUserId = 0;

@@ -130,6 +130,11 @@ describe('--json: one schema per kind', () => {
       items: { type: string }[];
     };
     expect(moved.items.map((c) => c.type)).toEqual(['dataflow']);
+    const beastModes = (await expectKind('content', ['beast-modes', 'list'], 'list')) as { items: { id: number }[] };
+    const beastMode = (await expectKind('content', ['beast-modes', 'show', String(beastModes.items[0]!.id)])) as {
+      type: string;
+    };
+    expect(beastMode.type).toBe('beastMode');
   });
 
   it('page: pages list, show; transfer prints a change report per page', async () => {

@@ -26,6 +26,7 @@ const FAMILY: SingleOwnerFamily<number, DataflowSearchRow> = {
     responsibleUserId: row.ownedById || undefined,
     ownerName: row.ownedByName ?? undefined,
   }),
+  rowId: (row) => row.databaseId,
   rowOwner: (row) => (row.ownedById === '' || row.ownedById == null ? undefined : row.ownedById),
   searchesText: true,
   stable: ['inputs', 'outputs'],

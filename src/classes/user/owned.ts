@@ -20,7 +20,7 @@ import {
 import { DomoDatasets } from '../dataset/datasets.js';
 import { DomoCards } from '../card/cards.js';
 import { DomoDashboards } from '../page/pages.js';
-import { DomoDataflows } from '../dataflow/dataflows.js';
+import { SINGLE_OWNER_FAMILIES, type SingleOwnerKey } from '../owned-families.js';
 import { resolveUserIds, type UserRef } from '../people.js';
 
 /**
@@ -36,16 +36,22 @@ const SEE_ALL_CREDENTIALS = 'datasource.account.manage.all';
  * responsible for, with how complete each discovery is (see {@link OwnedByUser.discovery}).
  */
 export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions): Promise<OwnedByUser> {
-  const [accounts, templates, groups, datasets, dataflows, cards, pages, seesAll] = await Promise.all([
+  const [accounts, templates, groups, datasets, cards, pages, seesAll, singles] = await Promise.all([
     ownedCredentials(auth, userId, 'account', call),
     ownedCredentials(auth, userId, 'template', call),
     groupsOwnedBy(auth, userId, call),
     new DomoDatasets(auth).ownedBy(userId, call),
-    new DomoDataflows(auth).ownedBy(userId, call),
     new DomoCards(auth).ownedBy(userId, call),
     new DomoDashboards(auth).ownedBy(userId, call),
     callerHolds(auth, SEE_ALL_CREDENTIALS, call),
+    Promise.all(SINGLE_OWNER_FAMILIES.map((family) => family.manager(auth).ownedBy(userId, call))),
   ]);
+  const single = Object.fromEntries(
+    SINGLE_OWNER_FAMILIES.map((family, index) => [
+      family.key,
+      singles[index]!.map((thing) => ({ id: thing.id, name: thing.name })),
+    ]),
+  ) as Pick<OwnedByUser, SingleOwnerKey>;
   const credentials: Discovery = seesAll
     ? { exhaustive: true, note: `every one read (the caller holds ${SEE_ALL_CREDENTIALS}), each access list checked` }
     : {
@@ -57,7 +63,7 @@ export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions)
     templates,
     groups: groups.map((group) => ({ id: group.id, name: group.name })),
     datasets: datasets.map((dataset) => ({ id: dataset.id, name: dataset.name })),
-    dataflows: dataflows.map((flow) => ({ id: flow.id, name: flow.name })),
+    ...single,
     cards: cards.map((card) => ({ id: card.id, name: card.title })),
     pages: pages.map((page) => ({ id: page.id, name: page.title })),
     discovery: {
@@ -65,10 +71,10 @@ export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions)
       templates: credentials,
       groups: { exhaustive: true, note: 'every page of the group list, each group re-checked from its owners' },
       datasets: { exhaustive: true, note: 'the owned-by call, each dataset re-checked by reading it' },
-      dataflows: {
-        exhaustive: true,
-        note: "every page of the search's owner filter, each row re-checked; the index lags ownership writes by a little (each is read again before it moves)",
-      },
+      ...(Object.fromEntries(SINGLE_OWNER_FAMILIES.map((family) => [family.key, family.discovery])) as Record<
+        SingleOwnerKey,
+        Discovery
+      >),
       // Paged to the search's total and each card read back: complete as of the index, which lags ownership writes
       // by a little (a card given to the user moments ago may not be listed yet).
       cards: {

@@ -2,6 +2,9 @@ import { datasetHandlers } from './datasets.js';
 import { cardHandlers } from './cards.js';
 import { pageHandlers } from './pages.js';
 import { dataflowHandlers } from './dataflows.js';
+import { beastModeHandlers } from './beast-modes.js';
+import { appDbHandlers } from './appdb.js';
+import { alertHandlers } from './alerts.js';
 import { http, type HttpHandler } from 'msw';
 import type { SandboxState } from '../state.js';
 import { accountHandlers } from './accounts.js';
@@ -80,6 +83,9 @@ function build(
     ...cardHandlers(scope),
     ...pageHandlers(scope),
     ...dataflowHandlers(scope),
+    ...beastModeHandlers(scope),
+    ...appDbHandlers(scope),
+    ...alertHandlers(scope),
     http.all(`${scope.origin}/api/*`, ({ request }) => unknownEndpoint(state, request)),
   ];
   return { handlers, routes: scope.routes };

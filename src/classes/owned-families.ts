@@ -1,0 +1,75 @@
+import type { DomoAuth } from '../auth/base.js';
+import { DomoBeastMode } from './beast-mode/beast-mode.js';
+import { DomoBeastModes } from './beast-mode/beast-modes.js';
+import { DomoAppDbCollection } from './appdb/collection.js';
+import { DomoAppDbCollections } from './appdb/collections.js';
+import { DomoAlert } from './alert/alert.js';
+import { DomoAlerts } from './alert/alerts.js';
+import { DomoDataflow } from './dataflow/dataflow.js';
+import { DomoDataflows } from './dataflow/dataflows.js';
+import type { DomoOwnedObjects } from './owned-objects.js';
+import type { DomoOwnedObject, OwnedObjectClass } from './single-owner.js';
+
+/** How far a type's discovery can be trusted: `exhaustive`, or limited and why. */
+export interface Discovery {
+  exhaustive: boolean;
+  /** Why it is limited, or how it is made exhaustive. */
+  note: string;
+}
+
+/** One single-owner family as `owned()` and offboarding see it: where it lists, how it is found and moved. */
+export interface SingleOwnerEntry {
+  /** Its key in `OwnedByUser`. */
+  key: string;
+  /** One object's kind (`OwnedThing.kind`, the `content` JSON kind's `type`). */
+  kind: string;
+  type: OwnedObjectClass<DomoOwnedObject>;
+  manager(auth: DomoAuth): DomoOwnedObjects<DomoOwnedObject>;
+  discovery: Discovery;
+}
+
+const LAGGING =
+  'each row re-checked; the search index lags ownership writes by a little (each is read again before it moves)';
+
+/** Every single-owner family, in the order offboarding hands them over. */
+export const SINGLE_OWNER_FAMILIES = [
+  {
+    key: 'dataflows',
+    kind: 'dataflow',
+    type: DomoDataflow,
+    manager: (auth: DomoAuth) => new DomoDataflows(auth),
+    discovery: { exhaustive: true, note: `every page of the search's owner filter, ${LAGGING}` },
+  },
+  {
+    key: 'beastModes',
+    kind: 'beastMode',
+    type: DomoBeastMode,
+    manager: (auth: DomoAuth) => new DomoBeastModes(auth),
+    discovery: {
+      exhaustive: true,
+      note: "the function search's owner filter, each row re-checked, its pages read until the ids seen reach its count (its order moves rows between pages)",
+    },
+  },
+  {
+    key: 'appDbCollections',
+    kind: 'appDbCollection',
+    type: DomoAppDbCollection,
+    manager: (auth: DomoAuth) => new DomoAppDbCollections(auth),
+    discovery: {
+      exhaustive: true,
+      note: "every page of the collection query's owner filter, each row re-checked (a datastore's own owner cannot be changed: not listed)",
+    },
+  },
+  {
+    key: 'alerts',
+    kind: 'alert',
+    type: DomoAlert,
+    manager: (auth: DomoAuth) => new DomoAlerts(auth),
+    discovery: { exhaustive: true, note: "every page of the alert list's owner filter, each row re-checked" },
+  },
+] as const satisfies readonly SingleOwnerEntry[];
+
+/** The key of a single-owner family in `OwnedByUser`. */
+export type SingleOwnerKey = (typeof SINGLE_OWNER_FAMILIES)[number]['key'];
+/** The kind of one object of a single-owner family. */
+export type SingleOwnerKind = (typeof SINGLE_OWNER_FAMILIES)[number]['kind'];
