@@ -5,6 +5,14 @@ import { DomoAppDbCollection } from './appdb/collection.js';
 import { DomoAppDbCollections } from './appdb/collections.js';
 import { DomoAlert } from './alert/alert.js';
 import { DomoAlerts } from './alert/alerts.js';
+import { DomoWorkflow } from './workflow/workflow.js';
+import { DomoWorkflows } from './workflow/workflows.js';
+import { DomoCodeEnginePackage } from './codeengine/package.js';
+import { DomoCodeEnginePackages } from './codeengine/packages.js';
+import { DomoJupyterWorkspace } from './jupyter/workspace.js';
+import { DomoJupyterWorkspaces } from './jupyter/workspaces.js';
+import { DomoFileset } from './fileset/fileset.js';
+import { DomoFilesets } from './fileset/filesets.js';
 import { DomoDataflow } from './dataflow/dataflow.js';
 import { DomoDataflows } from './dataflow/dataflows.js';
 import type { DomoOwnedObjects } from './owned-objects.js';
@@ -66,6 +74,34 @@ export const SINGLE_OWNER_FAMILIES = [
     type: DomoAlert,
     manager: (auth: DomoAuth) => new DomoAlerts(auth),
     discovery: { exhaustive: true, note: "every page of the alert list's owner filter, each row re-checked" },
+  },
+  {
+    key: 'workflows',
+    kind: 'workflow',
+    type: DomoWorkflow,
+    manager: (auth: DomoAuth) => new DomoWorkflows(auth),
+    discovery: { exhaustive: true, note: `every page of the search's owner filter, ${LAGGING}` },
+  },
+  {
+    key: 'codeEnginePackages',
+    kind: 'codeEnginePackage',
+    type: DomoCodeEnginePackage,
+    manager: (auth: DomoAuth) => new DomoCodeEnginePackages(auth),
+    discovery: { exhaustive: true, note: `every page of the search's owner filter, ${LAGGING}` },
+  },
+  {
+    key: 'jupyterWorkspaces',
+    kind: 'jupyterWorkspace',
+    type: DomoJupyterWorkspace,
+    manager: (auth: DomoAuth) => new DomoJupyterWorkspaces(auth),
+    discovery: { exhaustive: true, note: `every page of the workspace search's owner filter, each row re-checked` },
+  },
+  {
+    key: 'filesets',
+    kind: 'fileset',
+    type: DomoFileset,
+    manager: (auth: DomoAuth) => new DomoFilesets(auth),
+    discovery: { exhaustive: true, note: `every page of the fileset search's owner filter, each row re-checked` },
   },
 ] as const satisfies readonly SingleOwnerEntry[];
 

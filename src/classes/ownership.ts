@@ -32,6 +32,14 @@ export interface OwnedByUser {
   appDbCollections: { id: string; name: string }[];
   /** Alerts they own. Only a user can own one. */
   alerts: { id: number; name: string }[];
+  /** Workflows they own (ids are UUIDs). Only a user can own one. */
+  workflows: { id: string; name: string }[];
+  /** Code Engine packages they own (ids are UUIDs). Only a user can own one. */
+  codeEnginePackages: { id: string; name: string }[];
+  /** Jupyter workspaces they own (ids are UUIDs). Only a user can own one. */
+  jupyterWorkspaces: { id: string; name: string }[];
+  /** Filesets they own (ids are UUIDs). Only a user can own one. */
+  filesets: { id: string; name: string }[];
   /**
    * Per type, whether the discovery saw everything: accounts and OAuth templates only with the caller holding
    * `datasource.account.manage.all` (Domo lists only what is shared with the caller otherwise). Absent on an

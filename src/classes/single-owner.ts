@@ -7,6 +7,13 @@ import type { ContentOwner } from './dataset/dataset.js';
 import { callOptions, DomoEntity, type CallOptions } from './entity.js';
 import { resolveUserIds, type UserRef } from './people.js';
 
+/** A user id as families send an owner: a number, or a string of digits (workflows); anything else is none. */
+export function ownerIdOf(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
+  if (typeof value === 'string' && /^\d{1,16}$/.test(value)) return Number(value);
+  return undefined;
+}
+
 /** One page of a family's discovery call, as its route answers it. */
 export interface DiscoveryPage<Row> {
   rows: Row[];

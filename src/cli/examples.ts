@@ -181,6 +181,43 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'domo-admin --yes alerts transfer 5002 --to 1786299718',
   ],
 
+  'workflows list': [
+    'domo-admin workflows list --owner ada@example.com',
+    'domo-admin --json workflows list --limit 20',
+  ],
+  'workflows show': ['domo-admin workflows show "Onboarding"', 'domo-admin --json workflows show "Onboarding"'],
+  'workflows transfer': [
+    'domo-admin workflows transfer "Onboarding" --to grace@example.com',
+    'domo-admin --yes workflows transfer "Onboarding" --to 1786299718',
+  ],
+
+  'codeengine list': [
+    'domo-admin codeengine list --owner ada@example.com',
+    'domo-admin --json codeengine list --limit 20',
+  ],
+  'codeengine show': [
+    'domo-admin codeengine show "Account rotation"',
+    'domo-admin --json codeengine show "Account rotation"',
+  ],
+  'codeengine transfer': [
+    'domo-admin codeengine transfer "Account rotation" --to grace@example.com',
+    'domo-admin --yes codeengine transfer "Account rotation" --to 1786299718',
+  ],
+
+  'jupyter list': ['domo-admin jupyter list --owner ada@example.com', 'domo-admin --json jupyter list --limit 20'],
+  'jupyter show': ['domo-admin jupyter show "Churn model"', 'domo-admin --json jupyter show "Churn model"'],
+  'jupyter transfer': [
+    'domo-admin jupyter transfer "Churn model" --to grace@example.com',
+    'domo-admin --yes jupyter transfer "Churn model" --to 1786299718',
+  ],
+
+  'filesets list': ['domo-admin filesets list --owner ada@example.com', 'domo-admin --json filesets list --limit 20'],
+  'filesets show': ['domo-admin filesets show "Contracts"', 'domo-admin --json filesets show "Contracts"'],
+  'filesets transfer': [
+    'domo-admin filesets transfer "Contracts" --to grace@example.com',
+    'domo-admin --yes filesets transfer "Contracts" --to 1786299718',
+  ],
+
   'cards list': [
     'domo-admin cards list --owner ada@example.com',
     'domo-admin --json cards list --text revenue --limit 20',

@@ -121,7 +121,16 @@ const page = z.strictObject({
 });
 
 /** The single-owner content types (`content` items and changes name them). */
-const CONTENT_TYPES = ['dataflow', 'beastMode', 'appDbCollection', 'alert'] as const;
+const CONTENT_TYPES = [
+  'dataflow',
+  'beastMode',
+  'appDbCollection',
+  'alert',
+  'workflow',
+  'codeEnginePackage',
+  'jupyterWorkspace',
+  'fileset',
+] as const;
 
 const content = z.strictObject({
   type: z.enum(CONTENT_TYPES),

@@ -61,6 +61,22 @@ const COMMANDS: { names: Record<string, string>; load: () => Promise<Registrar> 
     load: async () => (await import('./commands/alerts.js')).registerAlerts,
   },
   {
+    names: { workflows: 'workflows: list, show, transfer' },
+    load: async () => (await import('./commands/workflows.js')).registerWorkflows,
+  },
+  {
+    names: { codeengine: 'Code Engine packages: list, show, transfer' },
+    load: async () => (await import('./commands/codeengine.js')).registerCodeengine,
+  },
+  {
+    names: { jupyter: 'Jupyter workspaces: list, show, transfer' },
+    load: async () => (await import('./commands/jupyter.js')).registerJupyter,
+  },
+  {
+    names: { filesets: 'filesets: list, show, transfer' },
+    load: async () => (await import('./commands/filesets.js')).registerFilesets,
+  },
+  {
     names: { cards: 'cards: list, show, transfer (what a user owns with list --owner)' },
     load: async () => (await import('./commands/cards.js')).registerCards,
   },

@@ -11,4 +11,8 @@ export * from './dataflow/index.js';
 export * from './beast-mode/index.js';
 export * from './appdb/index.js';
 export * from './alert/index.js';
+export * from './workflow/index.js';
+export * from './codeengine/index.js';
+export * from './jupyter/index.js';
+export * from './fileset/index.js';
 export { searchEntity, SEARCH_PAGE, type SearchEntity, type SearchQuery } from './search.js';

@@ -208,6 +208,23 @@ export interface SandboxAlert extends SandboxOwned {
   active: boolean;
 }
 
+/** A single-owner object with a UUID id: a Jupyter workspace, a fileset. */
+export interface SandboxUuidOwned extends SandboxOwned {
+  id: string;
+}
+
+/** A Code Engine package. */
+export interface SandboxCodePackage extends SandboxUuidOwned {
+  language: 'JAVASCRIPT' | 'PYTHON';
+}
+
+/** A workflow model: its whole definition goes back on an ownership write. */
+export interface SandboxWorkflow extends SandboxUuidOwned {
+  description: string;
+  /** The definition's steps: must come back unchanged with an ownership write. */
+  steps: string[];
+}
+
 /** Requests after an ownership write before the search index shows it (DS: the index lags ownership writes). */
 export const SEARCH_INDEX_LAG = 25;
 

@@ -1,4 +1,7 @@
 import type {
+  SandboxCodePackage,
+  SandboxUuidOwned,
+  SandboxWorkflow,
   SandboxAlert,
   SandboxAppDbCollection,
   SandboxBeastMode,
@@ -239,4 +242,43 @@ export function seedAlerts(state: SandboxState, count: number): void {
     };
     state.alerts.set(alert.id, alert);
   }
+}
+
+const WORKSPACES = ['Churn model', 'Forecast notebook', 'Data quality checks', 'Pricing study'];
+const FILESETS = ['Contracts', 'Invoices', 'Brand assets', 'Training videos'];
+const PACKAGES = ['Account rotation', 'Slack notifier', 'Data validation', 'CRM sync'];
+const WORKFLOWS = ['Onboarding', 'Access request', 'Invoice approval', 'Incident triage'];
+
+/** `count` objects named from `names` (numbered after the first round), owned in turn by the content owners. */
+function seedUuidOwned<T extends SandboxUuidOwned>(
+  state: SandboxState,
+  into: Map<string, T>,
+  names: readonly string[],
+  count: number,
+  extra: (n: number) => Omit<T, keyof SandboxUuidOwned>,
+): void {
+  const owners = contentOwners(state);
+  for (let n = 0; n < count; n += 1) {
+    const name = `${names[n % names.length]}${n >= names.length ? ` ${Math.floor(n / names.length) + 1}` : ''}`;
+    const thing = {
+      id: contentUuid(state),
+      name,
+      ...ownedBase(state, n, owners[(n * 2) % owners.length]!),
+      ...extra(n),
+    };
+    into.set(thing.id, thing as T);
+  }
+}
+
+/** Jupyter workspaces, filesets, Code Engine packages and workflows, `count` of each. */
+export function seedOtherContent(state: SandboxState, count: number): void {
+  seedUuidOwned(state, state.jupyterWorkspaces, WORKSPACES, count, () => ({}));
+  seedUuidOwned(state, state.filesets, FILESETS, count, () => ({}));
+  seedUuidOwned<SandboxCodePackage>(state, state.codePackages, PACKAGES, count, (n) => ({
+    language: n % 3 === 2 ? 'PYTHON' : 'JAVASCRIPT',
+  }));
+  seedUuidOwned<SandboxWorkflow>(state, state.workflows, WORKFLOWS, count, (n) => ({
+    description: '',
+    steps: ['start', n % 2 === 0 ? 'approve' : 'notify', 'end'],
+  }));
 }

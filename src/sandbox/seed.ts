@@ -1,5 +1,6 @@
 import {
   seedAlerts,
+  seedOtherContent,
   seedAppDb,
   seedBeastModes,
   seedCards,
@@ -54,6 +55,7 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   seedBeastModes(state, options.beastModes ?? 30);
   seedAppDb(state, options.appDbCollections ?? 10);
   seedAlerts(state, options.alerts ?? 20);
+  seedOtherContent(state, options.eachOtherContent ?? 8);
   state.adminToken = state.issueToken(state.adminUserId);
   return state;
 }

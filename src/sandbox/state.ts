@@ -11,6 +11,9 @@ import type {
   SandboxAppDbCollection,
   SandboxDatastore,
   SandboxAlert,
+  SandboxUuidOwned,
+  SandboxCodePackage,
+  SandboxWorkflow,
   SandboxFaults,
   SandboxGroup,
   SandboxProvider,
@@ -45,6 +48,8 @@ export interface SandboxStateOptions {
   appDbCollections?: number;
   /** Alerts on the cards, owned like their cards. @default 20 */
   alerts?: number;
+  /** Jupyter workspaces, filesets, Code Engine packages and workflows: this many of each. @default 8 */
+  eachOtherContent?: number;
   /** Custom roles besides the three seeded ones (`Role 4`, `Role 5`, …, with a few grants each). @default 0 */
   extraRoles?: number;
   /** Groups besides the twelve seeded ones (`Team 13`, …, open or closed, about 20 members each). @default 0 */
@@ -112,6 +117,11 @@ export class SandboxState {
   readonly datastores = new Map<string, SandboxDatastore>();
   /** Alerts by id. */
   readonly alerts = new Map<number, SandboxAlert>();
+  /** Jupyter workspaces, filesets, Code Engine packages and workflows by id (a UUID). */
+  readonly jupyterWorkspaces = new Map<string, SandboxUuidOwned>();
+  readonly filesets = new Map<string, SandboxUuidOwned>();
+  readonly codePackages = new Map<string, SandboxCodePackage>();
+  readonly workflows = new Map<string, SandboxWorkflow>();
   defaultRoleId = 2;
   /** The seeded admin that the default token belongs to. */
   adminUserId = 0;

@@ -5,6 +5,10 @@ import { dataflowHandlers } from './dataflows.js';
 import { beastModeHandlers } from './beast-modes.js';
 import { appDbHandlers } from './appdb.js';
 import { alertHandlers } from './alerts.js';
+import { jupyterHandlers } from './jupyter.js';
+import { filesetHandlers } from './filesets.js';
+import { codeEngineHandlers } from './codeengine.js';
+import { workflowHandlers } from './workflows.js';
 import { http, type HttpHandler } from 'msw';
 import type { SandboxState } from '../state.js';
 import { accountHandlers } from './accounts.js';
@@ -86,6 +90,10 @@ function build(
     ...beastModeHandlers(scope),
     ...appDbHandlers(scope),
     ...alertHandlers(scope),
+    ...jupyterHandlers(scope),
+    ...filesetHandlers(scope),
+    ...codeEngineHandlers(scope),
+    ...workflowHandlers(scope),
     http.all(`${scope.origin}/api/*`, ({ request }) => unknownEndpoint(state, request)),
   ];
   return { handlers, routes: scope.routes };

@@ -3,6 +3,8 @@ import { visibleAccounts } from '../domain/accounts.js';
 import { searchDatasetRows, searchOwner } from '../domain/datasets.js';
 import { searchCardRows } from './cards.js';
 import { searchDataflowRows } from './dataflows.js';
+import { searchPackageRows } from '../domain/codeengine.js';
+import { searchWorkflowRows } from '../domain/workflows.js';
 import type { SandboxDataset } from '../model.js';
 import { objectBody } from '../domain/roles.js';
 import type { SandboxAccount } from '../model.js';
@@ -172,6 +174,15 @@ function contentSearch(
       searchObjects: rows.slice(offset, offset + count).map((d) => datasetSearchRow(state, d)),
       totalResultCount: rows.length,
     };
+  }
+  const rows = entityList.includes('package')
+    ? searchPackageRows(state, owner, body.query)
+    : entityList.includes('workflow_model')
+      ? searchWorkflowRows(state, owner, body.query)
+      : undefined;
+  if (rows) {
+    const key = entityList.includes('package') ? 'package' : 'workflow_model';
+    return { searchResultsMap: { [key]: rows.slice(offset, offset + count) }, totalResultCount: rows.length };
   }
   if (entityList.includes('card')) {
     const rows = searchCardRows(state, owner, body.query);
