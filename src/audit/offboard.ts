@@ -7,6 +7,7 @@ import {
   OWNED_LABEL,
   ownedCount,
   ownedThings,
+  SHARED_OWNERSHIP,
   USER_OWNED_ONLY,
   type OwnedByUser,
   type OwnedLists,
@@ -100,7 +101,7 @@ function recipientOf(plan: OffboardingPlan, thing: OwnedThing): OffboardingPlan[
 function stepText(thing: OwnedThing, to: string, leaving: string): string {
   const label = `${OWNED_LABEL[thing.kind]} #${thing.id} "${thing.name}"`;
   if (USER_OWNED_ONLY.has(thing.kind)) return `${label}: ${to} becomes the owner (in place of ${leaving})`;
-  if (thing.kind === 'card' || thing.kind === 'page')
+  if (SHARED_OWNERSHIP.has(thing.kind))
     return `${label}: ${to} becomes an owner, then ${leaving} is removed (co-owners stay)`;
   return `${label}: ${to} becomes ${thing.kind === 'group' ? 'an owner' : 'OWNER'}, then ${leaving} is removed`;
 }

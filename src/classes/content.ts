@@ -15,7 +15,7 @@ export interface OwnerRef {
   id: number;
 }
 
-/** What moving a shared-ownership object needs: its owners as read, a fresh read, and the two owner writes. */
+/** What moving a shared-ownership object (a card, a page, an app) needs: its owners as read, a fresh read, and the two owner writes. */
 export interface SharedOwnership {
   readonly auth: DomoAuth;
   readonly id: number;
@@ -26,7 +26,7 @@ export interface SharedOwnership {
 
 /** The two writes of a family whose objects several users and groups own (cards, pages). */
 export interface OwnerWrites {
-  kind: 'card' | 'page';
+  kind: 'card' | 'page' | 'app';
   add(auth: DomoAuth, ids: number[], owners: OwnerRef[], call: CallOptions): Promise<unknown>;
   remove(auth: DomoAuth, ids: number[], owners: OwnerRef[], call: CallOptions): Promise<unknown>;
 }

@@ -8,6 +8,7 @@ import { DomoOAuthAccount } from './account/oauth-account.js';
 import { DomoDataset } from './dataset/dataset.js';
 import { DomoCard } from './card/card.js';
 import { DomoDashboard } from './page/page.js';
+import { DomoApp } from './app/app.js';
 import { SINGLE_OWNER_FAMILIES, type Discovery, type SingleOwnerKey, type SingleOwnerKind } from './owned-families.js';
 import type { DomoOwnedObject, OwnedObjectClass } from './single-owner.js';
 
@@ -24,6 +25,8 @@ export interface OwnedByUser {
   cards: { id: number; name: string }[];
   /** Pages (dashboards) they own (pages may have several owners; only this user's ownership moves). */
   pages: { id: number; name: string }[];
+  /** App Studio apps they own (apps may have several owners; only this user's ownership moves). */
+  apps: { id: number; name: string }[];
   /** Dataflows they are the responsible user of. Only a user can own a dataflow. */
   dataflows: { id: number; name: string }[];
   /** Beast modes and variables they own. Only a user can own one. */
@@ -57,9 +60,10 @@ export const OWNED_KEYS = [
   ...SINGLE_OWNER_FAMILIES.map((f) => f.key),
   'cards',
   'pages',
+  'apps',
 ] as const satisfies readonly (keyof OwnedByUser)[];
 /** A type {@link OwnedByUser} lists. */
-export type OwnedKey = 'accounts' | 'templates' | 'groups' | 'datasets' | 'cards' | 'pages' | SingleOwnerKey;
+export type OwnedKey = 'accounts' | 'templates' | 'groups' | 'datasets' | 'cards' | 'pages' | 'apps' | SingleOwnerKey;
 
 /** What a user owns, per type, without how it was found: what an offboarding plan lists. */
 export type OwnedLists = Omit<OwnedByUser, 'discovery'>;
@@ -73,6 +77,7 @@ export const OWNED_KIND: Record<OwnedKey, OwnedThing['kind']> = {
   ...(Object.fromEntries(SINGLE_OWNER_FAMILIES.map((f) => [f.key, f.kind])) as Record<SingleOwnerKey, SingleOwnerKind>),
   cards: 'card',
   pages: 'page',
+  apps: 'app',
 };
 
 /** The entity classes of the single-owner families, by kind: handed over by the shared layer. */
@@ -82,7 +87,7 @@ const SINGLE_OWNER = new Map<OwnedThing['kind'], OwnedObjectClass<DomoOwnedObjec
 
 /** One thing a user owns: an account, an OAuth template, a group or a dataset. */
 export interface OwnedThing {
-  kind: 'account' | 'template' | 'group' | 'dataset' | 'card' | 'page' | SingleOwnerKind;
+  kind: 'account' | 'template' | 'group' | 'dataset' | 'card' | 'page' | 'app' | SingleOwnerKind;
   id: number | string;
   name: string;
 }
@@ -99,6 +104,7 @@ export const OWNED_LABEL: Record<OwnedThing['kind'], string> = {
   >),
   card: 'card',
   page: 'page',
+  app: 'App Studio app',
 };
 
 /** Kinds whose owner must be a user (a group cannot own them). */
@@ -145,7 +151,7 @@ export async function handOver(
       ? await handOverGroup(auth, thing.id as number, fromUserId, to, call)
       : thing.kind === 'dataset'
         ? await handOverDataset(auth, thing.id as string, fromUserId, to, call)
-        : thing.kind === 'card' || thing.kind === 'page'
+        : SHARED_OWNERSHIP.has(thing.kind)
           ? await handOverShared(auth, thing.kind, thing.id as number, fromUserId, to, call)
           : await handOverCredential(auth, thing, fromUserId, to, call, step);
   if (!owner || left)
@@ -223,19 +229,27 @@ async function handOverDataset(
   return { owner: dataset.ownerId === to.id, left: dataset.ownerId === fromUserId };
 }
 
+/** Kinds that users and groups own together (the new owner is added, the leaving one removed, co-owners stay). */
+export const SHARED_OWNERSHIP: ReadonlySet<OwnedThing['kind']> = new Set(['card', 'page', 'app']);
+
 /**
- * A card or a page: the new owner (a user or a group) added and the user removed, other owners kept; proven by
+ * A card, a page or an app: the new owner (a user or a group) added and the user removed, other owners kept; proven by
  * reading it back. One the user no longer owns is refused, not taken over.
  */
 async function handOverShared(
   auth: DomoAuth,
-  kind: 'card' | 'page',
+  kind: OwnedThing['kind'],
   id: number,
   fromUserId: number,
   to: PrincipalRef,
   call: CallOptions,
 ): Promise<{ owner: boolean; left: boolean }> {
-  const thing = kind === 'card' ? await DomoCard.get(auth, id, call) : await DomoDashboard.get(auth, id, call);
+  const thing =
+    kind === 'card'
+      ? await DomoCard.get(auth, id, call)
+      : kind === 'page'
+        ? await DomoDashboard.get(auth, id, call)
+        : await DomoApp.get(auth, id, call);
   const owns = (type: string, ownerId: number) => thing.owners.some((o) => o.type === type && o.id === ownerId);
   if (!owns('USER', fromUserId) && !owns(to.type, to.id))
     throw new DomoValidationError(`${kind} ${id}: not owned by user ${fromUserId} now; left alone`, {

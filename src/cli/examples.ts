@@ -218,6 +218,13 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'domo-admin --yes filesets transfer "Contracts" --to 1786299718',
   ],
 
+  'apps list': ['domo-admin apps list --owner ada@example.com', 'domo-admin --json apps list'],
+  'apps show': ['domo-admin apps show "Sales cockpit"', 'domo-admin --json apps show 904'],
+  'apps transfer': [
+    'domo-admin apps transfer "Sales cockpit" --to group:Finance --from ada@example.com',
+    'domo-admin --yes apps transfer 904 909 --to grace@example.com',
+  ],
+
   'cards list': [
     'domo-admin cards list --owner ada@example.com',
     'domo-admin --json cards list --text revenue --limit 20',

@@ -142,8 +142,27 @@ const content = z.strictObject({
   details: z.record(z.string(), z.unknown()),
 });
 
+const app = z.strictObject({
+  id,
+  title: z.string(),
+  owners: z.array(principal),
+  lastModified: date,
+  access: z.array(principal.extend({ accessLevel: z.string() })).optional(),
+});
+
 const change = z.strictObject({
-  type: z.enum(['role', 'group', 'account', 'oauthTemplate', 'user', 'dataset', 'card', 'page', ...CONTENT_TYPES]),
+  type: z.enum([
+    'role',
+    'group',
+    'account',
+    'oauthTemplate',
+    'user',
+    'dataset',
+    'card',
+    'page',
+    'app',
+    ...CONTENT_TYPES,
+  ]),
   id: z.union([id, z.string()]),
   name: text,
   added: z.array(changeItem),
@@ -171,6 +190,7 @@ export const KIND_SCHEMAS = {
   dataset,
   card,
   page,
+  app,
   content,
   change,
   error,

@@ -4,6 +4,8 @@ import type { DomoOAuthAccount } from '../classes/account/oauth-account.js';
 import type { DomoCard } from '../classes/card/card.js';
 import type { DomoDataset } from '../classes/dataset/dataset.js';
 import type { DomoDashboard } from '../classes/page/page.js';
+import type { DomoApp } from '../classes/app/app.js';
+import type { AppAccessEntry } from '../routes/app/schemas.js';
 import type { DomoGroup } from '../classes/group/group.js';
 import type { DomoGrant } from '../classes/role/grant.js';
 import type { DomoRole } from '../classes/role/role.js';
@@ -144,6 +146,15 @@ export interface CardJson {
   lastModified: string | null;
 }
 
+export interface AppJson {
+  id: number;
+  title: string;
+  owners: PrincipalJson[];
+  lastModified: string | null;
+  /** On `apps show`: who can open it. */
+  access?: AccessJson[];
+}
+
 export interface PageJson {
   id: number;
   title: string;
@@ -180,7 +191,7 @@ export interface ChangeItemJson {
 /** What a write changed on one object; `deleted` when the object itself is gone. */
 export interface ChangeJson {
   /** The object's kind; a single-owner content type (`dataflow`, …) as its `content` item's `type` says it. */
-  type: 'role' | 'group' | 'account' | 'oauthTemplate' | 'user' | 'dataset' | 'card' | 'page' | (string & {});
+  type: 'role' | 'group' | 'account' | 'oauthTemplate' | 'user' | 'dataset' | 'card' | 'page' | 'app' | (string & {});
   id: number | string;
   name: string | null;
   added: ChangeItemJson[];
@@ -393,6 +404,26 @@ export function cardJson(card: DomoCard): CardJson {
     datasetIds: [...card.datasetIds],
     createdAt: iso(card.createdAt),
     lastModified: iso(card.lastModified),
+  };
+}
+
+/** An App Studio app; its access list when read. */
+export function appJson(app: DomoApp, access?: readonly AppAccessEntry[]): AppJson {
+  return {
+    id: app.id,
+    title: app.title,
+    owners: app.owners.map((o) => ({ type: o.type === 'GROUP' ? 'group' : 'user', id: o.id, name: orNull(o.name) })),
+    lastModified: iso(app.lastModified),
+    ...(access
+      ? {
+          access: access.map((e) => ({
+            type: e.type === 'GROUP' ? ('group' as const) : ('user' as const),
+            id: e.id,
+            name: orNull(e.name),
+            accessLevel: e.accessLevel ?? 'CAN_VIEW',
+          })),
+        }
+      : {}),
   };
 }
 

@@ -36,7 +36,7 @@ interface SharedContent {
  */
 export function sharedTransfer(
   parent: Command,
-  kind: 'card' | 'page',
+  kind: 'card' | 'page' | 'app',
   ctx: () => CliContext,
   resolve: (c: CliContext, refs: string[]) => Promise<SharedContent[]>,
 ): void {

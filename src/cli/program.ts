@@ -85,6 +85,10 @@ const COMMANDS: { names: Record<string, string>; load: () => Promise<Registrar> 
     load: async () => (await import('./commands/pages.js')).registerPages,
   },
   {
+    names: { apps: 'App Studio apps: list, show, transfer' },
+    load: async () => (await import('./commands/apps.js')).registerApps,
+  },
+  {
     names: { grants: 'the grants (authorities) catalogue', providers: 'the data providers (connector types)' },
     load: async () => (await import('./commands/catalog.js')).registerCatalogs,
   },

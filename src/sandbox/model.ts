@@ -225,6 +225,16 @@ export interface SandboxWorkflow extends SandboxUuidOwned {
   steps: string[];
 }
 
+/** An App Studio app: owned by users and groups; Domo names its id `dataAppId`. */
+export interface SandboxApp {
+  id: number;
+  title: string;
+  owners: SandboxPrincipal[];
+  /** Who else can open it. */
+  viewers: SandboxPrincipal[];
+  lastModified: number;
+}
+
 /** Requests after an ownership write before the search index shows it (DS: the index lags ownership writes). */
 export const SEARCH_INDEX_LAG = 25;
 

@@ -1,4 +1,5 @@
 import type {
+  SandboxApp,
   SandboxCodePackage,
   SandboxUuidOwned,
   SandboxWorkflow,
@@ -281,4 +282,24 @@ export function seedOtherContent(state: SandboxState, count: number): void {
     description: '',
     steps: ['start', n % 2 === 0 ? 'approve' : 'notify', 'end'],
   }));
+}
+
+const APPS = ['Sales cockpit', 'Support desk', 'Finance close', 'Field ops', 'Hiring tracker'];
+
+/** App Studio apps, owned by the content owners; every third with a group as co-owner, every other shared with one. */
+export function seedApps(state: SandboxState, count: number): void {
+  const owners = contentOwners(state);
+  const groups = [...state.groups.values()].filter((g) => g.type !== 'system');
+  for (let n = 0; n < count; n += 1) {
+    const app: SandboxApp = {
+      id: 900 + n * 5 + 4,
+      title: `${APPS[n % APPS.length]}${n >= APPS.length ? ` ${Math.floor(n / APPS.length) + 1}` : ''}`,
+      owners: [{ type: 'USER', id: owners[(n * 3 + 1) % owners.length]! }],
+      viewers: [],
+      lastModified: Date.UTC(2023, 0, 1) + n * 86_400_000,
+    };
+    if (n % 3 === 2 && groups.length > 0) app.owners.push({ type: 'GROUP', id: groups[n % groups.length]!.id });
+    if (n % 2 === 1 && groups.length > 0) app.viewers.push({ type: 'GROUP', id: groups[(n + 1) % groups.length]!.id });
+    state.apps.set(app.id, app);
+  }
 }

@@ -1,5 +1,6 @@
 import {
   seedAlerts,
+  seedApps,
   seedOtherContent,
   seedAppDb,
   seedBeastModes,
@@ -56,6 +57,7 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   seedAppDb(state, options.appDbCollections ?? 10);
   seedAlerts(state, options.alerts ?? 20);
   seedOtherContent(state, options.eachOtherContent ?? 8);
+  seedApps(state, options.apps ?? 8);
   state.adminToken = state.issueToken(state.adminUserId);
   return state;
 }

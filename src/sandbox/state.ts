@@ -14,6 +14,7 @@ import type {
   SandboxUuidOwned,
   SandboxCodePackage,
   SandboxWorkflow,
+  SandboxApp,
   SandboxFaults,
   SandboxGroup,
   SandboxProvider,
@@ -50,6 +51,8 @@ export interface SandboxStateOptions {
   alerts?: number;
   /** Jupyter workspaces, filesets, Code Engine packages and workflows: this many of each. @default 8 */
   eachOtherContent?: number;
+  /** App Studio apps, owned by the content owners (some with a group as co-owner). @default 8 */
+  apps?: number;
   /** Custom roles besides the three seeded ones (`Role 4`, `Role 5`, …, with a few grants each). @default 0 */
   extraRoles?: number;
   /** Groups besides the twelve seeded ones (`Team 13`, …, open or closed, about 20 members each). @default 0 */
@@ -122,6 +125,8 @@ export class SandboxState {
   readonly filesets = new Map<string, SandboxUuidOwned>();
   readonly codePackages = new Map<string, SandboxCodePackage>();
   readonly workflows = new Map<string, SandboxWorkflow>();
+  /** App Studio apps by id. */
+  readonly apps = new Map<number, SandboxApp>();
   defaultRoleId = 2;
   /** The seeded admin that the default token belongs to. */
   adminUserId = 0;

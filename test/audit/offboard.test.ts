@@ -37,14 +37,14 @@ describe('offboarding', () => {
     expect(plan.steps).toHaveLength(5);
     expect(plan.steps.at(-1)).toContain(`delete user #${user.id}`);
     expect(JSON.stringify([...sb.state.accounts.values()].map((a) => a.shares))).toBe(before);
-    // Reads sent as POSTs (searches, the datasets' owned-by discovery and bulk read, the pages' admin summary, the
+    // Reads sent as POSTs (searches, the datasets' owned-by discovery and bulk read, the pages' and apps' admin summaries, the
     // AppDB collection query) change nothing: none mutated.
     expect(sb.state.counters.mutations).toBe(0);
     expect(
       sb.sent.filter(
         (r) =>
           r.method !== 'GET' &&
-          !/search|permissions|\/datasources\/ownedBy$|\/datasources\/bulk$|\/pages\/adminsummary$|\/collections\/query$/.test(
+          !/search|permissions|\/datasources\/ownedBy$|\/datasources\/bulk$|\/adminsummary$|\/collections\/query$/.test(
             r.url.pathname,
           ),
       ),

@@ -24,6 +24,7 @@ const TOP = [
   'filesets',
   'cards',
   'pages',
+  'apps',
   'grants',
   'export',
   'audit',

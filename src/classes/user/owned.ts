@@ -20,6 +20,7 @@ import {
 import { DomoDatasets } from '../dataset/datasets.js';
 import { DomoCards } from '../card/cards.js';
 import { DomoDashboards } from '../page/pages.js';
+import { DomoApps } from '../app/apps.js';
 import { SINGLE_OWNER_FAMILIES, type SingleOwnerKey } from '../owned-families.js';
 import { resolveUserIds, type UserRef } from '../people.js';
 
@@ -36,13 +37,14 @@ const SEE_ALL_CREDENTIALS = 'datasource.account.manage.all';
  * responsible for, with how complete each discovery is (see {@link OwnedByUser.discovery}).
  */
 export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions): Promise<OwnedByUser> {
-  const [accounts, templates, groups, datasets, cards, pages, seesAll, singles] = await Promise.all([
+  const [accounts, templates, groups, datasets, cards, pages, apps, seesAll, singles] = await Promise.all([
     ownedCredentials(auth, userId, 'account', call),
     ownedCredentials(auth, userId, 'template', call),
     groupsOwnedBy(auth, userId, call),
     new DomoDatasets(auth).ownedBy(userId, call),
     new DomoCards(auth).ownedBy(userId, call),
     new DomoDashboards(auth).ownedBy(userId, call),
+    new DomoApps(auth).ownedBy(userId, call),
     callerHolds(auth, SEE_ALL_CREDENTIALS, call),
     Promise.all(SINGLE_OWNER_FAMILIES.map((family) => family.manager(auth).ownedBy(userId, call))),
   ]);
@@ -66,6 +68,7 @@ export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions)
     ...single,
     cards: cards.map((card) => ({ id: card.id, name: card.title })),
     pages: pages.map((page) => ({ id: page.id, name: page.title })),
+    apps: apps.map((app) => ({ id: app.id, name: app.title })),
     discovery: {
       accounts: credentials,
       templates: credentials,
@@ -82,6 +85,10 @@ export async function ownedBy(auth: DomoAuth, userId: number, call: CallOptions)
         note: 'every page of the search, each card re-checked by reading it; the index lags ownership writes by a little',
       },
       pages: { exhaustive: true, note: "every page of the admin summary's owner filter, each row re-checked" },
+      apps: {
+        exhaustive: true,
+        note: 'every row of the admin summary (it has no owner filter), checked on the client',
+      },
     },
   };
 }

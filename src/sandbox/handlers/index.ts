@@ -9,6 +9,7 @@ import { jupyterHandlers } from './jupyter.js';
 import { filesetHandlers } from './filesets.js';
 import { codeEngineHandlers } from './codeengine.js';
 import { workflowHandlers } from './workflows.js';
+import { appHandlers } from './apps.js';
 import { http, type HttpHandler } from 'msw';
 import type { SandboxState } from '../state.js';
 import { accountHandlers } from './accounts.js';
@@ -94,6 +95,7 @@ function build(
     ...filesetHandlers(scope),
     ...codeEngineHandlers(scope),
     ...workflowHandlers(scope),
+    ...appHandlers(scope),
     http.all(`${scope.origin}/api/*`, ({ request }) => unknownEndpoint(state, request)),
   ];
   return { handlers, routes: scope.routes };
