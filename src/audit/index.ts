@@ -32,7 +32,17 @@ export { auditCsv } from './csv.js';
 export {
   planOffboarding,
   offboardUser,
+  executeOffboarding,
   type OffboardingPlan,
   type OffboardOptions,
   type OffboardTo,
 } from './offboard.js';
+export {
+  applyOffboardingPlan,
+  loadOffboardingPlan,
+  saveOffboardingPlan,
+  planDifferences,
+  DomoStaleOffboardingError,
+  OffboardingPlanFileSchema,
+  type OffboardingPlanFile,
+} from './offboard-plan.js';

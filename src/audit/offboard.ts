@@ -14,12 +14,13 @@ import {
   type OwnedThing,
 } from '../classes/ownership.js';
 import { findGroupByName } from '../classes/people.js';
+import { DomoGroup } from '../classes/group/group.js';
 import { DomoUser, roleNameOf } from '../classes/user/user.js';
 import { DomoUsers } from '../classes/user/users.js';
 import { deleteUser } from '../routes/user/core.js';
 
-/** Who takes over: a user (by email or id), or a group (`group:<exact name>`). */
-export type OffboardTo = string | number;
+/** Who takes over: a user (by email or id), or a group (`group:<exact name>`), or either by type and id. */
+export type OffboardTo = string | number | { type: 'USER' | 'GROUP'; id: number };
 
 /** Everything an offboarding would do, read first and changing nothing. */
 export interface OffboardingPlan extends OwnedLists {
@@ -152,8 +153,23 @@ export async function offboardUser(
   user: string | number,
   options: OffboardOptions,
 ): Promise<{ plan: OffboardingPlan; done: string[] }> {
-  const call = callOptions(options);
   const plan = await planOffboarding(auth, user, options);
+  return { plan, done: await executeOffboarding(auth, plan, options) };
+}
+
+/**
+ * Carries out a plan from {@link planOffboarding} (read just now: {@link applyOffboardingPlan} checks a saved one
+ * first), step after step, each verified by a read-back; the user is deleted (when planned) only after a fresh read
+ * shows they own nothing.
+ * @returns the steps done, as sentences
+ * @throws {DomoPartialFailureError} a step failed after others were done: `completed` lists exactly what moved
+ */
+export async function executeOffboarding(
+  auth: DomoAuth,
+  plan: OffboardingPlan,
+  options: CallOptions & Pick<OffboardOptions, 'onProgress'> = {},
+): Promise<string[]> {
+  const call = callOptions(options);
   const done: string[] = [];
   const total = plan.steps.length;
   const step = async (text: string, fn: (partly: (done: string) => void) => Promise<void>) => {
@@ -190,7 +206,7 @@ export async function offboardUser(
         );
       await deleteUser(auth, plan.user.id, call);
     });
-  return { plan, done };
+  return done;
 }
 
 /** A user who exists, is not deleted and (for a new owner) is active. */
@@ -232,6 +248,11 @@ async function target(
   leavingId: number,
   call: CallOptions,
 ): Promise<OffboardingPlan['to']> {
+  if (typeof to === 'object' && to !== null && to.type === 'GROUP') {
+    const group = await findGroupById(auth, to.id, call);
+    return { type: 'GROUP', id: group.id, label: `group "${group.name}"` };
+  }
+  if (typeof to === 'object' && to !== null) return target(auth, to.id, leavingId, call);
   if (typeof to === 'string' && to.startsWith('group:')) {
     const name = to.slice('group:'.length).trim();
     const group = await findGroupByName(auth, name, call);
@@ -266,4 +287,19 @@ function countByKind(things: OwnedThing[]): string {
 function ownedLists(owned: OwnedByUser): OwnedLists {
   const { discovery: _discovery, ...lists } = owned;
   return lists;
+}
+
+/** A group by id, as a new owner must be: existing, not a system group. */
+async function findGroupById(auth: DomoAuth, id: number, call: CallOptions): Promise<{ id: number; name: string }> {
+  const group = await DomoGroup.get(auth, id, call).catch((error: unknown) => {
+    if (error instanceof DomoNotFoundError)
+      throw new DomoInputError(`the new owner: no group ${id}`, { field: 'to', route: 'offboardUser' });
+    throw error;
+  });
+  if (group.type === 'system')
+    throw new DomoInputError(`the new owner: "${group.name}" is a system group and cannot own things`, {
+      field: 'to',
+      route: 'offboardUser',
+    });
+  return group;
 }

@@ -109,9 +109,12 @@ const COMMANDS: { names: Record<string, string>; load: () => Promise<Registrar> 
       audit: 'who can do what: findings, an HTML report, CSV',
       'who-can': 'the users who hold a grant, and the role it comes through',
       access: 'everything one user reaches, and why',
-      offboard: 'hand over what a user owns, then optionally delete them',
     },
     load: async () => (await import('./commands/audit.js')).registerAudit,
+  },
+  {
+    names: { offboard: 'hand over what a user owns, then optionally delete them (--out: a plan to apply later)' },
+    load: async () => (await import('./commands/offboard.js')).registerOffboard,
   },
   {
     names: { owned: 'everything a user owns, by type' },

@@ -1,6 +1,8 @@
 // audit, who-can, access and offboard through the in-process CLI against a loopback sandbox.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { useLoopbackCli } from '../helpers/loopback.js';
 
@@ -102,10 +104,32 @@ describe('domo-admin offboard', () => {
       fallback.emailAddress,
     );
     expect(dry.stdout).toContain(`${mine.length} dataset(s)`);
-    expect(dry.stdout).toContain(`datasets to ${fallback.emailAddress}`);
+    expect(dry.stdout).toContain(`what a group cannot own (datasets, dataflows, …) to ${fallback.emailAddress}`);
     const done = await cli('--yes', 'offboard', email, '--to', 'group:Finance', '--fallback-to', fallback.emailAddress);
     expect(done.code, done.stderr).toBe(0);
     expect(mine.every((d) => state().datasets.get(d.id)!.ownerId === fallback.id)).toBe(true);
+  });
+
+  it('--out saves the plan and changes nothing; --plan applies it, refused when it no longer holds', async () => {
+    const [leaver, next, other] = people();
+    const file = join(mkdtempSync(join(tmpdir(), 'offboard-')), 'plan.json');
+    state().accounts.get(4)!.shares = [{ type: 'USER', id: leaver!.id, accessLevel: 'OWNER' }];
+    const saved = await cli('offboard', leaver!.emailAddress, '--to', next!.emailAddress, '--out', file);
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(saved.stdout).toContain(`Saved to ${file}`);
+    expect(state().accounts.get(4)!.shares).toEqual([{ type: 'USER', id: leaver!.id, accessLevel: 'OWNER' }]);
+    // Something more is owned since: the saved plan no longer holds, and nothing is changed.
+    state().accounts.get(5)!.shares.push({ type: 'USER', id: leaver!.id, accessLevel: 'OWNER' });
+    const stale = await cli('--yes', 'offboard', '--plan', file);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('1 more account(s) owned now (5)');
+    expect(state().accounts.get(4)!.shares).toEqual([{ type: 'USER', id: leaver!.id, accessLevel: 'OWNER' }]);
+    state().accounts.get(5)!.shares.pop();
+    const applied = await cli('--yes', 'offboard', '--plan', file);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(state().accounts.get(4)!.shares).toEqual([{ type: 'USER', id: next!.id, accessLevel: 'OWNER' }]);
+    expect((await cli('offboard', '--plan', file, '--to', other!.emailAddress)).code).toBe(2);
+    expect((await cli('offboard', leaver!.emailAddress)).code).toBe(2);
   });
 });
 

@@ -29,6 +29,7 @@ const TOP = [
   'export',
   'audit',
   'owned',
+  'offboard',
   'sandbox',
   'repl',
 ];

@@ -5,21 +5,18 @@ import { userAccess, whoCan } from '../../audit/access.js';
 import { auditCsv } from '../../audit/csv.js';
 import { auditFindings, incompleteText } from '../../audit/findings.js';
 import { auditAccess, type AuditModel, type AuditOptions } from '../../audit/model.js';
-import { offboardUser, planOffboarding, type OffboardingPlan } from '../../audit/offboard.js';
 import { auditReportHtml } from '../../audit/report.js';
 import { fileError } from '../../client/errors.js';
 import type { CliContext } from '../context.js';
 import { progressBar } from '../progress.js';
-import { confirmWrite } from '../confirm.js';
 import { userArgument } from '../options.js';
 import { formatTable } from '../table.js';
 
-/** `audit`, `who-can`, `access` and `offboard`: who can do what, and a safe hand-over. */
+/** `audit`, `who-can` and `access`: who can do what. */
 export function registerAudit(program: Command, ctx: () => CliContext): void {
   registerAuditAudit(program, ctx);
   registerAuditWhoCan(program, ctx);
   registerAuditAccess(program, ctx);
-  registerAuditOffboard(program, ctx);
 }
 
 function registerAuditAudit(program: Command, ctx: () => CliContext): void {
@@ -147,46 +144,6 @@ function registerAuditAccess(program: Command, ctx: () => CliContext): void {
     });
 }
 
-function registerAuditOffboard(program: Command, ctx: () => CliContext): void {
-  program
-    .command('offboard')
-    .description(
-      'hand over what a user owns (accounts, OAuth templates, groups, datasets, cards, pages) to a user or group:<name>; --dry-run lists the plan',
-    )
-    .argument('<user>', 'the leaving user: an id or email', userArgument('<user>'))
-    .requiredOption(
-      '--to <email|group:Name>',
-      'the new owner: an active user, or a group',
-      userArgument('--to', { groups: true }),
-    )
-    .option(
-      '--fallback-to <user>',
-      'who takes what a group cannot own (datasets) when --to is a group',
-      userArgument('--fallback-to'),
-    )
-    .option('--delete-user', 'delete the user once everything is handed over')
-    .action(async (email: string, options: { to: string; fallbackTo?: string; deleteUser?: boolean }) => {
-      const c = ctx();
-      const auth = await c.auth();
-      const call = {
-        to: options.to,
-        deleteUser: Boolean(options.deleteUser),
-        ...(options.fallbackTo === undefined ? {} : { fallbackTo: options.fallbackTo }),
-      };
-      const preview = await planOffboarding(auth, email, call);
-      if (c.options.dryRun) return c.result({ dryRun: true, plan: preview }, () => planText(preview, 'would'));
-      await confirmWrite(c, {
-        title: `offboard ${preview.user.email}: hand over to ${preview.to.label}${call.deleteUser ? ', then delete the user' : ''}`,
-        changes: preview.steps.map((step) => (/^delete/i.test(step) ? `− ${step}` : `~ ${step}`)),
-      });
-      const { plan, done } = await offboardUser(auth, email, {
-        ...call,
-        onProgress: (n, total, step) => c.note(`[${n}/${total}] ${step}`),
-      });
-      c.result({ plan, done }, () => `${planText(plan, 'did')}✓ ${done.length} step(s) done\n`);
-    });
-}
-
 async function readModel(c: CliContext, options: AuditOptions = {}): Promise<AuditModel> {
   const bar = await progressBar(c, 'reading {section} {value}/{total}');
   bar?.start(1, 0, { section: 'roles' });
@@ -220,24 +177,4 @@ function auditText(model: AuditModel, findings: ReturnType<typeof auditFindings>
     ...written.map((file) => `wrote ${file}`),
   ];
   return `${lines.join('\n')}\n`;
-}
-
-function planText(plan: OffboardingPlan, tense: 'would' | 'did'): string {
-  const owned =
-    plan.accounts.length +
-    plan.templates.length +
-    plan.groups.length +
-    plan.datasets.length +
-    plan.cards.length +
-    plan.pages.length;
-  const datasetsTo =
-    plan.datasetsTo && plan.datasetsTo.id !== plan.to.id ? `; datasets to ${plan.datasetsTo.label}` : '';
-  return [
-    `${plan.user.name} <${plan.user.email}> (role "${plan.user.role}") owns ${plan.accounts.length} account(s), ${plan.templates.length} OAuth template(s), ${plan.groups.length} group(s), ${plan.datasets.length} dataset(s), ${plan.cards.length} card(s), ${plan.pages.length} page(s).`,
-    owned === 0 && !plan.deleteUser
-      ? 'Nothing to hand over.'
-      : `${tense === 'would' ? 'Dry run: nothing was changed. Would' : 'Did'}, in order (new owner ${plan.to.label}${datasetsTo}):`,
-    ...plan.steps.map((step, i) => `  ${i + 1}. ${step}`),
-    '',
-  ].join('\n');
 }

@@ -1,0 +1,134 @@
+import type { Command } from 'commander';
+import { readFile, writeFile } from 'node:fs/promises';
+import { executeOffboarding, planOffboarding, type OffboardingPlan } from '../../audit/offboard.js';
+import { applyOffboardingPlan, loadOffboardingPlan, saveOffboardingPlan } from '../../audit/offboard-plan.js';
+import { OWNED_KEYS, OWNED_KIND, OWNED_LABEL, ownedCount } from '../../classes/ownership.js';
+import { DomoFileError, DomoInputError, fileError } from '../../client/errors.js';
+import { confirmWrite } from '../confirm.js';
+import type { CliContext } from '../context.js';
+import { userArgument } from '../options.js';
+
+interface OffboardFlags {
+  to?: string;
+  fallbackTo?: string;
+  deleteUser?: boolean;
+  out?: string;
+  plan?: string;
+}
+
+/** "2 account(s), 1 group(s), 6 dataset(s)": the types the plan has something of. */
+function ownedSummary(plan: OffboardingPlan): string {
+  const parts = OWNED_KEYS.filter((key) => plan[key].length > 0).map(
+    (key) => `${plan[key].length} ${OWNED_LABEL[OWNED_KIND[key]]}(s)`,
+  );
+  return parts.length > 0 ? parts.join(', ') : 'nothing';
+}
+
+function planText(plan: OffboardingPlan, tense: 'dry run' | 'saved' | 'did'): string {
+  const datasetsTo =
+    plan.datasetsTo && plan.datasetsTo.id !== plan.to.id
+      ? `; what a group cannot own (datasets, dataflows, …) to ${plan.datasetsTo.label}`
+      : '';
+  const lead = { 'dry run': 'Dry run: nothing was changed. Would', saved: 'Nothing was changed. Would', did: 'Did' }[
+    tense
+  ];
+  return [
+    `${plan.user.name} <${plan.user.email}> (role "${plan.user.role}") owns ${ownedSummary(plan)}.`,
+    ownedCount(plan) === 0 && !plan.deleteUser
+      ? 'Nothing to hand over.'
+      : `${lead}, in order (new owner ${plan.to.label}${datasetsTo}):`,
+    ...plan.steps.map((step, i) => `  ${i + 1}. ${step}`),
+    '',
+  ].join('\n');
+}
+
+/** Writes a plan file; an existing file that is not an offboarding plan is never overwritten. */
+async function writePlan(out: string, plan: OffboardingPlan): Promise<void> {
+  const existing = await readFile(out, 'utf8').catch(() => undefined);
+  if (existing !== undefined && !existing.includes('"domo-admin-offboarding-plan"'))
+    throw new DomoFileError(
+      `cannot write the plan: ${out} exists and is not an offboarding plan; give another file`,
+      out,
+      'EEXIST',
+    );
+  await writeFile(out, `${JSON.stringify(saveOffboardingPlan(plan), null, 2)}\n`).catch((error: unknown) => {
+    throw fileError(error, out, 'the plan (it is shown above)');
+  });
+}
+
+async function confirmPlan(c: CliContext, plan: OffboardingPlan): Promise<void> {
+  await confirmWrite(c, {
+    title: `offboard ${plan.user.email}: hand over to ${plan.to.label}${plan.deleteUser ? ', then delete the user' : ''}`,
+    changes: plan.steps.map((step) => (/^delete/i.test(step) ? `− ${step}` : `~ ${step}`)),
+  });
+}
+
+/** `offboard --plan file`: the saved plan, re-checked against a fresh read, shown, confirmed, applied. */
+async function applySaved(c: CliContext, file: string): Promise<void> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new DomoInputError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, {
+      field: 'plan',
+    });
+  });
+  const saved = loadOffboardingPlan(text, { file });
+  const auth = await c.auth();
+  const savedPlan = saved.plan as unknown as OffboardingPlan;
+  if (c.options.dryRun) return c.result({ dryRun: true, plan: savedPlan }, () => planText(savedPlan, 'dry run'));
+  await confirmPlan(c, savedPlan);
+  const { plan, done } = await applyOffboardingPlan(auth, saved, {
+    onProgress: (n, total, step) => c.note(`[${n}/${total}] ${step}`),
+  });
+  c.result({ plan, done }, () => `${planText(plan, 'did')}✓ ${done.length} step(s) done\n`);
+}
+
+/** `domo-admin offboard <user> --to <user|group:Name> [--out plan.json] | offboard --plan plan.json` */
+export function registerOffboard(program: Command, ctx: () => CliContext): void {
+  program
+    .command('offboard')
+    .description(
+      'hand over everything a user owns (credentials, groups, datasets, dataflows, cards, pages, apps, beast modes, …) to a user or group:<name>; --out saves the plan, --plan applies a saved one',
+    )
+    .argument('[user]', 'the leaving user: an id or email', userArgument('<user>'))
+    .option(
+      '--to <email|group:Name>',
+      'the new owner: an active user, or a group',
+      userArgument('--to', { groups: true }),
+    )
+    .option(
+      '--fallback-to <user>',
+      'who takes what a group cannot own (datasets, dataflows, beast modes, …) when --to is a group',
+      userArgument('--fallback-to'),
+    )
+    .option('--delete-user', 'delete the user once everything is handed over')
+    .option('--out <file>', 'write the plan to this file and change nothing (apply it later with --plan)')
+    .option('--plan <file>', 'apply a plan saved with --out (refused if what the user owns changed since)')
+    .action(async (user: string | undefined, options: OffboardFlags, command: Command) => {
+      const c = ctx();
+      if (options.plan !== undefined) {
+        if (user !== undefined || options.to !== undefined || options.out !== undefined)
+          command.error('--plan applies a saved plan: give no user, --to or --out with it', { exitCode: 2 });
+        return applySaved(c, options.plan);
+      }
+      if (user === undefined || options.to === undefined)
+        command.error('offboard needs the leaving <user> and --to (or --plan <file>)', { exitCode: 2 });
+      const auth = await c.auth();
+      const plan = await planOffboarding(auth, user, {
+        to: options.to,
+        deleteUser: Boolean(options.deleteUser),
+        ...(options.fallbackTo === undefined ? {} : { fallbackTo: options.fallbackTo }),
+      });
+      if (options.out !== undefined) {
+        c.result(
+          { saved: options.out, plan },
+          () => `${planText(plan, 'saved')}Saved to ${options.out}: apply it with offboard --plan ${options.out}\n`,
+        );
+        return writePlan(options.out, plan);
+      }
+      if (c.options.dryRun) return c.result({ dryRun: true, plan }, () => planText(plan, 'dry run'));
+      await confirmPlan(c, plan);
+      const done = await executeOffboarding(auth, plan, {
+        onProgress: (n, total, step) => c.note(`[${n}/${total}] ${step}`),
+      });
+      c.result({ plan, done }, () => `${planText(plan, 'did')}✓ ${done.length} step(s) done\n`);
+    });
+}
