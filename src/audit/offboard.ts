@@ -14,6 +14,7 @@ import {
   type OwnedThing,
 } from '../classes/ownership.js';
 import { findGroupByName } from '../classes/people.js';
+import { SINGLE_OWNER_FAMILIES, type SingleOwnerEntry } from '../classes/owned-families.js';
 import { DomoGroup } from '../classes/group/group.js';
 import { DomoUser, roleNameOf } from '../classes/user/user.js';
 import { DomoUsers } from '../classes/user/users.js';
@@ -101,7 +102,12 @@ function recipientOf(plan: OffboardingPlan, thing: OwnedThing): OffboardingPlan[
 
 function stepText(thing: OwnedThing, to: string, leaving: string): string {
   const label = `${OWNED_LABEL[thing.kind]} #${thing.id} "${thing.name}"`;
-  if (USER_OWNED_ONLY.has(thing.kind)) return `${label}: ${to} becomes the owner (in place of ${leaving})`;
+  if (USER_OWNED_ONLY.has(thing.kind)) {
+    const after = (SINGLE_OWNER_FAMILIES as readonly SingleOwnerEntry[]).find(
+      (f) => f.kind === thing.kind,
+    )?.afterHandOverText;
+    return `${label}: ${to} becomes the owner (in place of ${leaving})${after ? `, ${after}` : ''}`;
+  }
   if (SHARED_OWNERSHIP.has(thing.kind))
     return `${label}: ${to} becomes an owner, then ${leaving} is removed (co-owners stay)`;
   return `${label}: ${to} becomes ${thing.kind === 'group' ? 'an owner' : 'OWNER'}, then ${leaving} is removed`;

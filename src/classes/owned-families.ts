@@ -1,4 +1,5 @@
 import type { DomoAuth } from '../auth/base.js';
+import type { CallOptions } from './entity.js';
 import { DomoBeastMode } from './beast-mode/beast-mode.js';
 import { DomoBeastModes } from './beast-mode/beast-modes.js';
 import { DomoAppDbCollection } from './appdb/collection.js';
@@ -34,6 +35,13 @@ export interface SingleOwnerEntry {
   type: OwnedObjectClass<DomoOwnedObject>;
   manager(auth: DomoAuth): DomoOwnedObjects<DomoOwnedObject>;
   discovery: Discovery;
+  /**
+   * What else a hand-over does once the object is the new owner's (a dataflow's inputs shared with them), as
+   * sentences of what took effect.
+   */
+  afterHandOver?(thing: DomoOwnedObject, toUserId: number, call: CallOptions): Promise<string[]>;
+  /** What `afterHandOver` does, for the plan's step. */
+  afterHandOverText?: string;
 }
 
 const LAGGING =
@@ -47,6 +55,13 @@ export const SINGLE_OWNER_FAMILIES = [
     type: DomoDataflow,
     manager: (auth: DomoAuth) => new DomoDataflows(auth),
     discovery: { exhaustive: true, note: `every page of the search's owner filter, ${LAGGING}` },
+    afterHandOver: async (thing: DomoOwnedObject, toUserId: number, call: CallOptions) => {
+      const shared = await (thing as DomoDataflow).shareInputsWith(toUserId, call);
+      return shared.length > 0
+        ? [`its input dataset(s) ${shared.join(', ')} shared with user ${toUserId} (CAN_VIEW)`]
+        : [];
+    },
+    afterHandOverText: 'its input datasets shared with them where they lack access',
   },
   {
     key: 'beastModes',

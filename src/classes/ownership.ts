@@ -9,8 +9,13 @@ import { DomoDataset } from './dataset/dataset.js';
 import { DomoCard } from './card/card.js';
 import { DomoDashboard } from './page/page.js';
 import { DomoApp } from './app/app.js';
-import { SINGLE_OWNER_FAMILIES, type Discovery, type SingleOwnerKey, type SingleOwnerKind } from './owned-families.js';
-import type { DomoOwnedObject, OwnedObjectClass } from './single-owner.js';
+import {
+  SINGLE_OWNER_FAMILIES,
+  type Discovery,
+  type SingleOwnerEntry,
+  type SingleOwnerKey,
+  type SingleOwnerKind,
+} from './owned-families.js';
 
 export type { Discovery } from './owned-families.js';
 
@@ -81,9 +86,7 @@ export const OWNED_KIND: Record<OwnedKey, OwnedThing['kind']> = {
 };
 
 /** The entity classes of the single-owner families, by kind: handed over by the shared layer. */
-const SINGLE_OWNER = new Map<OwnedThing['kind'], OwnedObjectClass<DomoOwnedObject>>(
-  SINGLE_OWNER_FAMILIES.map((f) => [f.kind, f.type]),
-);
+const SINGLE_OWNER = new Map<OwnedThing['kind'], SingleOwnerEntry>(SINGLE_OWNER_FAMILIES.map((f) => [f.kind, f]));
 
 /** One thing a user owns: an account, an OAuth template, a group or a dataset. */
 export interface OwnedThing {
@@ -146,7 +149,7 @@ export async function handOver(
 ): Promise<void> {
   const single = SINGLE_OWNER.get(thing.kind);
   const { owner, left } = single
-    ? await handOverSingle(auth, single, thing.id, fromUserId, to, call)
+    ? await handOverSingle(auth, single, thing.id, fromUserId, to, call, step)
     : thing.kind === 'group'
       ? await handOverGroup(auth, thing.id as number, fromUserId, to, call)
       : thing.kind === 'dataset'
@@ -268,21 +271,22 @@ async function handOverShared(
  */
 async function handOverSingle(
   auth: DomoAuth,
-  type: OwnedObjectClass<DomoOwnedObject>,
+  family: SingleOwnerEntry,
   id: number | string,
   fromUserId: number,
   to: PrincipalRef,
   call: CallOptions,
+  step: (done: string) => void,
 ): Promise<{ owner: boolean; left: boolean }> {
+  const label = family.type.family.label;
   if (to.type !== 'USER')
-    throw new DomoInputError(
-      `${type.family.label} ${id}: only a user can own a ${type.family.label}, not group ${to.id}`,
-      {
-        field: 'to',
-        route: 'handOver',
-      },
-    );
-  const thing = type.hydrate(auth, { id });
+    throw new DomoInputError(`${label} ${id}: only a user can own a ${label}, not group ${to.id}`, {
+      field: 'to',
+      route: 'handOver',
+    });
+  const thing = family.type.hydrate(auth, { id });
   await thing.transferOwnership(to.id, { ...call, from: fromUserId });
+  step(`${label} ${id}: now owned by user ${to.id} (read back)`);
+  for (const effect of (await family.afterHandOver?.(thing, to.id, call)) ?? []) step(`${label} ${id}: ${effect}`);
   return { owner: thing.ownerId === to.id, left: thing.ownerId === fromUserId };
 }

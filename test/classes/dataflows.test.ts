@@ -11,6 +11,8 @@ import {
   DomoUser,
   DomoValidationError,
 } from '../../src/index.js';
+import { offboardUser } from '../../src/audit/index.js';
+import { shareDataset } from '../../src/routes/index.js';
 import { BASE, useSandbox } from '../helpers/sandbox.js';
 
 const sb = useSandbox({ datasets: 20, cards: 0, pages: 0, dataflows: 12 });
@@ -92,6 +94,27 @@ describe('DomoDataflows', () => {
     const error = await new DomoDataflows(sb.auth).transfer([a!.id, b!.id], to.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomoPartialFailureError);
     expect((error as DomoPartialFailureError).completed).toEqual([expect.stringContaining(`dataflow ${a!.id}`)]);
+  });
+
+  it('offboarding hands a dataflow over and shares its inputs with the new owner where they lack access', async () => {
+    // A dataflow reading datasets its owner does not own (those would move to the new owner anyway).
+    const flow = liveFlows().find((f) => f.inputIds.every((id) => sb.state.datasets.get(id)!.ownerId !== f.ownerId))!;
+    const leaver = sb.state.users.get(flow.ownerId)!;
+    const to = live().find(
+      (u) => u.id !== leaver.id && ![...sb.state.datasets.values()].some((d) => d.ownerId === u.id),
+    )!;
+    for (const id of flow.inputIds) {
+      const d = sb.state.datasets.get(id)!;
+      d.shares = d.shares.filter((share) => !(share.type === 'USER' && share.id === to.id));
+    }
+    const { plan } = await offboardUser(sb.auth, leaver.emailAddress, { to: to.emailAddress });
+    expect(plan.steps.find((step) => step.startsWith(`dataflow #${flow.id}`))).toContain('input datasets shared');
+    expect(sb.state.dataflows.get(flow.id)!.ownerId).toBe(to.id);
+    for (const id of flow.inputIds)
+      expect(sb.state.datasets.get(id)!.shares).toContainEqual({ type: 'USER', id: to.id, accessLevel: 'CAN_VIEW' });
+    await expect(
+      shareDataset(sb.auth, flow.inputIds[0]!, [{ type: 'USER', id: to.id, accessLevel: 'OWNER' as never }]),
+    ).rejects.toBeInstanceOf(DomoInputError);
   });
 
   it('owned() lists dataflows with how their discovery works', async () => {

@@ -3,6 +3,8 @@ import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../../auth/base.js';
 import { parseId } from '../../internal/refs.js';
 import { getDataflow, searchDataflows, setDataflowsOwner } from '../../routes/dataflow/core.js';
+import { getDatasetPermissions, shareDataset } from '../../routes/dataset/core.js';
+import { resolveUserIds, type UserRef } from '../people.js';
 import { SEARCH_PAGE } from '../../routes/search.js';
 import type { DataflowSearchRow } from '../../routes/dataflow/schemas.js';
 import { callOptions, EpochDate, type CallOptions } from '../entity.js';
@@ -70,6 +72,29 @@ export class DomoDataflow extends DomoOwnedObject {
       inputDatasetIds: [...this.inputDatasetIds],
       outputDatasetIds: [...this.outputDatasetIds],
     };
+  }
+
+  /**
+   * Gives `user` view access to every input dataset they cannot already use as owner or through a direct share, so
+   * that a new owner can run the dataflow (MUO shares the inputs after a transfer). Group access is not looked
+   * into: a direct share beside it is harmless.
+   * @returns the ids of the datasets shared now (none when every input was already theirs)
+   */
+  async shareInputsWith(user: UserRef, options: CallOptions = {}): Promise<string[]> {
+    const call = callOptions(options);
+    const [userId] = await resolveUserIds(this.auth, [user], {
+      ...call,
+      route: 'DomoDataflow.shareInputsWith',
+      live: true,
+    });
+    const shared: string[] = [];
+    for (const datasetId of this.inputDatasetIds) {
+      const access = (await getDatasetPermissions(this.auth, datasetId, call)).data;
+      if (access.some((entry) => entry.type === 'USER' && entry.id === userId)) continue;
+      await shareDataset(this.auth, datasetId, [{ type: 'USER', id: userId!, accessLevel: 'CAN_VIEW' }], call);
+      shared.push(datasetId);
+    }
+    return shared;
   }
 
   /** Reads one dataflow. @throws {DomoNotFoundError} no such dataflow, not visible to you, or deleted */

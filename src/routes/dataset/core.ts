@@ -251,3 +251,55 @@ export async function searchDatasets(
     data: { rows: response.data.searchObjects, total: response.data.totalResultCount },
   };
 }
+
+/** Access levels a dataset can be shared with (the owner is `OWNER`, not shared). */
+export type DatasetShareLevel = 'CO_OWNER' | 'CAN_SHARE' | 'CAN_EDIT' | 'CAN_VIEW';
+const SHARE_LEVELS: readonly string[] = ['CO_OWNER', 'CAN_SHARE', 'CAN_EDIT', 'CAN_VIEW'];
+
+/**
+ * Shares a dataset with users and groups (a principal already shared gets the new level). No email is sent.
+ *
+ * Endpoint: `POST /api/data/v3/datasources/{id}/share` with body `{ permissions: [{ type, id, accessLevel }],
+ * sendEmail: false }` (domo-api-admin.md §1)
+ * @throws {DomoInputError} a malformed id, principal or level (nothing sent)
+ */
+export async function shareDataset(
+  auth: DomoAuth,
+  id: string,
+  permissions: readonly { type: 'USER' | 'GROUP'; id: number; accessLevel: DatasetShareLevel }[],
+  options?: RequestOptions,
+): Promise<DomoResponse<unknown>> {
+  const route = 'shareDataset';
+  const datasetId = checkDatasetId(id, 'id', route);
+  if (!Array.isArray(permissions) || permissions.length === 0)
+    throw new DomoInputError('permissions must be a non-empty array of { type, id, accessLevel }', {
+      field: 'permissions',
+      route,
+    });
+  const list: readonly { type: unknown; id: unknown; accessLevel: unknown }[] = permissions;
+  const checked = list.map((p, index) => {
+    if (
+      (p.type !== 'USER' && p.type !== 'GROUP') ||
+      typeof p.accessLevel !== 'string' ||
+      !SHARE_LEVELS.includes(p.accessLevel)
+    )
+      throw new DomoInputError(
+        `permissions[${index}] must be { type: USER|GROUP, id, accessLevel: ${SHARE_LEVELS.join('|')} }`,
+        {
+          field: 'permissions',
+          route,
+        },
+      );
+    return { type: p.type, id: String(checkId(p.id, `permissions[${index}].id`, route)), accessLevel: p.accessLevel };
+  });
+  return auth.transport.request(
+    {
+      route,
+      method: 'POST',
+      path: `/api/data/v3/datasources/${datasetId}/share`,
+      json: { permissions: checked, sendEmail: false },
+      idempotent: true,
+    },
+    options,
+  );
+}

@@ -9,6 +9,8 @@ export {
   getDatasetsOwnedBy,
   reassignDatasets,
   searchDatasets,
+  shareDataset,
+  type DatasetShareLevel,
   DATASET_SEARCH_PAGE,
 } from './core.js';
 export {

@@ -65,3 +65,30 @@ export function searchDatasetRows(state: SandboxState, query: unknown): SandboxD
     .filter((d) => text === '' || d.name.toLowerCase().includes(text))
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
+
+/**
+ * `POST /api/data/v3/datasources/{id}/share` `{ permissions: [{ type, id, accessLevel }], sendEmail }`: each
+ * principal (a live user or a group) gets the level; the owner keeps `OWNER`. All or nothing.
+ */
+export function shareDataset(state: SandboxState, id: string, body: unknown, callerId: number): void {
+  state.requireAuthority(callerId, 'dataset.manage');
+  const dataset = findDataset(state, id);
+  const input = (typeof body === 'object' && body !== null ? body : {}) as { permissions?: unknown };
+  if (!Array.isArray(input.permissions) || input.permissions.length === 0)
+    throw badRequest('permissions must be a non-empty array');
+  const levels = ['CO_OWNER', 'CAN_SHARE', 'CAN_EDIT', 'CAN_VIEW'];
+  const shares = input.permissions.map((entry: unknown): SandboxDataset['shares'][number] => {
+    const p = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    const type: 'USER' | 'GROUP' | undefined = p.type === 'GROUP' ? 'GROUP' : p.type === 'USER' ? 'USER' : undefined;
+    const principalId = Number(p.id);
+    const user = type === 'USER' ? state.users.get(principalId) : undefined;
+    const known = type === 'GROUP' ? state.groups.has(principalId) : user !== undefined && !user.deleted;
+    if (!type || !known || !levels.includes(String(p.accessLevel)))
+      throw badRequest(`invalid permission ${show(entry)}`);
+    return { type, id: principalId, accessLevel: p.accessLevel as SandboxDataset['shares'][number]['accessLevel'] };
+  });
+  for (const share of shares) {
+    if (share.type === 'USER' && share.id === dataset.ownerId) continue;
+    dataset.shares = [...dataset.shares.filter((s) => !(s.type === share.type && s.id === share.id)), share];
+  }
+}

@@ -1,6 +1,6 @@
 import type { HttpHandler } from 'msw';
 import { badRequest } from '../errors.js';
-import { datasetsOwnedBy, findDataset, reassignDatasets } from '../domain/datasets.js';
+import { datasetsOwnedBy, findDataset, reassignDatasets, shareDataset } from '../domain/datasets.js';
 import { findAccount } from '../domain/accounts.js';
 import type { SandboxDataset } from '../model.js';
 import type { SandboxState } from '../state.js';
@@ -53,6 +53,11 @@ export function datasetHandlers(scope: SandboxScope): HttpHandler[] {
       const count = reassignDatasets(state, await ctx.json(), ctx.userId);
       ctx.applied();
       return json({ successCount: count });
+    }),
+    endpoint(scope, 'POST', '/api/data/v3/datasources/:id/share', async (ctx) => {
+      shareDataset(state, ctx.params.id as string, await ctx.json(), ctx.userId);
+      ctx.applied();
+      return json({ ok: true });
     }),
     endpoint(scope, 'GET', '/api/data/v3/datasources/:id/permissions', (ctx) => {
       const d = findDataset(state, ctx.params.id as string);
