@@ -26,6 +26,8 @@ export const OffboardingPlanFileSchema = z.looseObject({
     user: z.looseObject({ id: z.number().int().positive(), email: z.string(), name: z.string(), role: z.string() }),
     to: principal,
     datasetsTo: principal.optional(),
+    recipients: z.record(z.string(), principal).optional(),
+    toContainerOwner: z.boolean().optional(),
     deleteUser: z.boolean(),
     steps: z.array(z.string()),
     ...(Object.fromEntries(OWNED_KEYS.map((key) => [key, z.array(item).optional().default([])])) as Record<
@@ -94,6 +96,7 @@ export async function applyOffboardingPlan(
     to: { type: saved.to.type, id: saved.to.id },
     ...(saved.datasetsTo ? { fallbackTo: saved.datasetsTo.id } : {}),
     deleteUser: saved.deleteUser,
+    toContainerOwner: Boolean(saved.toContainerOwner),
   });
   const differences = planDifferences(saved, current);
   if (differences.length > 0)
@@ -114,6 +117,12 @@ export function planDifferences(saved: OffboardingPlan, current: OffboardingPlan
       ? ''
       : `who takes what only a user can own is now ${current.datasetsTo?.label ?? 'nobody'}`,
   ];
+  const byKey = (plan: OffboardingPlan) =>
+    Object.entries(plan.recipients ?? {})
+      .map(([key, to]) => `${key}>${to.id}`)
+      .sort()
+      .join(',');
+  if (byKey(saved) !== byKey(current)) differences.push("who takes some objects as their container's owner changed");
   for (const key of OWNED_KEYS) {
     const before = new Set((saved[key] ?? []).map((thing) => String(thing.id)));
     const now = new Set((current[key] ?? []).map((thing) => String(thing.id)));

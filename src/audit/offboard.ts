@@ -14,6 +14,7 @@ import {
   type OwnedThing,
 } from '../classes/ownership.js';
 import { findGroupByName } from '../classes/people.js';
+import { containerOwners } from './containers.js';
 import { SINGLE_OWNER_FAMILIES, type SingleOwnerEntry } from '../classes/owned-families.js';
 import { DomoGroup } from '../classes/group/group.js';
 import { DomoUser, roleNameOf } from '../classes/user/user.js';
@@ -28,6 +29,13 @@ export interface OffboardingPlan extends OwnedLists {
   instance: string;
   user: { id: number; email: string; name: string; role: string };
   to: { type: 'USER' | 'GROUP'; id: number; label: string };
+  /**
+   * With `toContainerOwner`: who takes each object whose container has another live owner (a dataflow: its output
+   * dataset's owner; a card: its page's owner), keyed `<kind>:<id>`. The rest go to `to` (or `datasetsTo`).
+   */
+  recipients?: Record<string, { type: 'USER'; id: number; label: string }>;
+  /** Whether objects go to their container's owner where there is one. */
+  toContainerOwner?: boolean;
   /** Who takes what only a user can own (datasets, dataflows): `to` when it is a user, else the fallback user. */
   datasetsTo?: { type: 'USER'; id: number; label: string };
   deleteUser: boolean;
@@ -44,6 +52,11 @@ export interface OffboardOptions extends CallOptions {
    * to a group someone who owns datasets is refused before anything changes.
    */
   fallbackTo?: string | number;
+  /**
+   * Hand each object with a container to that container's owner — a dataflow to its output dataset's owner, a card
+   * to its page's owner — when that is a live user other than the leaver; the rest to `to`. @default false
+   */
+  toContainerOwner?: boolean;
   /** Delete the user once everything is handed over. @default false */
   deleteUser?: boolean;
   /** Called after each step, with its sentence. */
@@ -77,19 +90,34 @@ export async function planOffboarding(
       (r) => r ?? 'unknown',
     ),
   ]);
-  const userOnly = ownedThings(owned).filter((thing) => USER_OWNED_ONLY.has(thing.kind));
+  const recipients = options.toContainerOwner
+    ? Object.assign(
+        Object.create(null) as Record<string, OffboardingPlan['to'] & { type: 'USER' }>,
+        Object.fromEntries(await containerOwners(auth, owned, leaving.id, call)),
+      )
+    : undefined;
+  const userOnly = ownedThings(owned).filter(
+    (thing) => USER_OWNED_ONLY.has(thing.kind) && recipients?.[`${thing.kind}:${thing.id}`] === undefined,
+  );
   const datasetsTo = await datasetRecipient(auth, to, userOnly, options.fallbackTo, leaving.id, call);
   const plan: OffboardingPlan = {
     instance: auth.instance,
     user: { id: leaving.id, email: leaving.email, name: leaving.displayName ?? leaving.email, role },
     to,
     ...(datasetsTo ? { datasetsTo } : {}),
+    ...(recipients ? { recipients, toContainerOwner: true } : {}),
     ...ownedLists(owned),
     deleteUser: Boolean(options.deleteUser),
     steps: [],
   };
   plan.steps = [
-    ...ownedThings(owned).map((thing) => stepText(thing, recipientOf(plan, thing).label, leaving.email)),
+    ...ownedThings(owned).map((thing) =>
+      stepText(
+        thing,
+        `${recipientOf(plan, thing).label}${plan.recipients?.[`${thing.kind}:${thing.id}`] ? " (its container's owner)" : ''}`,
+        leaving.email,
+      ),
+    ),
     ...(options.deleteUser ? [`delete user #${leaving.id} ${leaving.email} (role "${role}")`] : []),
   ];
   return plan;
@@ -97,6 +125,8 @@ export async function planOffboarding(
 
 /** Who takes one thing: the datasets' recipient for a dataset, else `to`. */
 function recipientOf(plan: OffboardingPlan, thing: OwnedThing): OffboardingPlan['to'] {
+  const container = plan.recipients?.[`${thing.kind}:${thing.id}`];
+  if (container) return container;
   return USER_OWNED_ONLY.has(thing.kind) ? (plan.datasetsTo ?? plan.to) : plan.to;
 }
 

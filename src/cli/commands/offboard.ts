@@ -12,6 +12,7 @@ interface OffboardFlags {
   to?: string;
   fallbackTo?: string;
   deleteUser?: boolean;
+  toContainerOwner?: boolean;
   out?: string;
   plan?: string;
 }
@@ -99,6 +100,10 @@ export function registerOffboard(program: Command, ctx: () => CliContext): void 
       'who takes what a group cannot own (datasets, dataflows, beast modes, …) when --to is a group',
       userArgument('--fallback-to'),
     )
+    .option(
+      '--to-container-owner',
+      "hand a dataflow to its output dataset's owner and a card to its page's owner (when a live user); the rest to --to",
+    )
     .option('--delete-user', 'delete the user once everything is handed over')
     .option('--out <file>', 'write the plan to this file and change nothing (apply it later with --plan)')
     .option('--plan <file>', 'apply a plan saved with --out (refused if what the user owns changed since)')
@@ -115,6 +120,7 @@ export function registerOffboard(program: Command, ctx: () => CliContext): void 
       const plan = await planOffboarding(auth, user, {
         to: options.to,
         deleteUser: Boolean(options.deleteUser),
+        toContainerOwner: Boolean(options.toContainerOwner),
         ...(options.fallbackTo === undefined ? {} : { fallbackTo: options.fallbackTo }),
       });
       if (options.out !== undefined) {

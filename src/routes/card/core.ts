@@ -3,6 +3,7 @@ import type { DomoAuth } from '../../auth/base.js';
 import { DomoInputError } from '../../client/errors.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
 import { checkId, checkIds } from '../../internal/input.js';
+import { wireId } from '../../internal/ids.js';
 import { checkOwnerRefs, type OwnerRef } from '../../internal/owners.js';
 import { CardSchema, CardSearchPageSchema, type Card, type CardSearchRow } from './schemas.js';
 
@@ -134,4 +135,48 @@ async function changeCardOwners(
     },
     options,
   );
+}
+
+const CardPagesSchema = z.array(
+  z.looseObject({
+    id: wireId,
+    adminAllPages: z
+      .array(z.looseObject({ pageId: wireId, title: z.string().nullable().optional() }))
+      .nullable()
+      .optional(),
+  }),
+);
+
+/**
+ * The pages up to {@link CARD_READ_BATCH} cards are on (their containers), by card id; cards Domo does not answer
+ * for are missing.
+ *
+ * Endpoint: `GET /api/content/v1/cards?urns={ids}&parts=adminAllPages` **(inference: the card read's `parts` as DL
+ * asks for them; no source shows this part's answer — it is read as `[{ pageId, title }]`)**
+ */
+export async function getCardPages(
+  auth: DomoAuth,
+  ids: readonly number[],
+  options?: RequestOptions,
+): Promise<DomoResponse<Map<number, number[]>>> {
+  const checked = checkIds(ids, 'ids', 'getCardPages');
+  if (checked.length > CARD_READ_BATCH)
+    throw new DomoInputError(`at most ${CARD_READ_BATCH} card ids per read, got ${checked.length}`, {
+      field: 'ids',
+      route: 'getCardPages',
+    });
+  const response = await auth.transport.request(
+    {
+      route: 'getCardPages',
+      method: 'GET',
+      path: '/api/content/v1/cards',
+      query: { urns: checked.join(','), parts: 'adminAllPages' },
+      schema: CardPagesSchema,
+    },
+    options,
+  );
+  return {
+    status: response.status,
+    data: new Map(response.data.map((card) => [card.id, (card.adminAllPages ?? []).map((p) => p.pageId)])),
+  };
 }

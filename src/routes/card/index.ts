@@ -3,6 +3,7 @@ export {
   addCardOwners,
   CARD_READ_BATCH,
   CARD_SEARCH_PAGE,
+  getCardPages,
   getCards,
   removeCardOwners,
   searchCards,

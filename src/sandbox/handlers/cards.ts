@@ -32,7 +32,16 @@ export function cardHandlers(scope: SandboxScope): HttpHandler[] {
       const urns = ctx.url.searchParams.get('urns');
       if (!urns) throw badRequest('urns is required');
       const ids = urns.split(',').map((u) => Number(u.trim()));
-      return json(ids.flatMap((id) => (state.cards.has(id) ? [cardView(state, state.cards.get(id)!)] : [])));
+      const pages = (ctx.url.searchParams.get('parts') ?? '').split(',').includes('adminAllPages');
+      return json(
+        ids.flatMap((id) => {
+          const card = state.cards.get(id);
+          if (!card) return [];
+          const page = card.pageId === null ? undefined : state.pages.get(card.pageId);
+          const adminAllPages = page ? [{ pageId: page.id, title: page.title }] : [];
+          return [{ ...cardView(state, card), ...(pages ? { adminAllPages } : {}) }];
+        }),
+      );
     }),
     // DS: "GET /content/v1/cards/{id} does not exist (405)".
     endpoint(scope, 'GET', '/api/content/v1/cards/:id', (ctx) =>
