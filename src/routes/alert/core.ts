@@ -76,6 +76,7 @@ export async function setAlertOwner(
       method: 'PATCH',
       path: `/api/social/v4/alerts/${alertId}`,
       json: { id: alertId, owner: ownerId },
+      idempotent: true,
     },
     options,
   );

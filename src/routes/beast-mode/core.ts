@@ -97,6 +97,8 @@ export async function setBeastModeOwner(
       method: 'POST',
       path: '/api/query/v1/functions/bulk/template',
       json: { update: [{ id: functionId, owner: ownerId, links }] },
+      // Setting an owner again sets the same owner: safe to retry.
+      idempotent: true,
     },
     options,
   );

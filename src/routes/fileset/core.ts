@@ -82,6 +82,7 @@ export async function setFilesetOwner(
       method: 'POST',
       path: `/api/files/v1/filesets/${filesetId}/ownership`,
       json: { userId },
+      idempotent: true,
     },
     options,
   );
