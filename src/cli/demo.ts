@@ -7,6 +7,10 @@ import type { DomoAccount } from '../classes/account/account.js';
 import { DomoAccounts } from '../classes/account/accounts.js';
 import { DomoRole } from '../classes/role/role.js';
 import { DomoRoles } from '../classes/role/roles.js';
+import { DomoDatasets } from '../classes/dataset/datasets.js';
+import { DomoUsers } from '../classes/user/users.js';
+import { OWNED_KEYS, OWNED_KIND, OWNED_LABEL, ownedCount } from '../classes/ownership.js';
+import { planOffboarding } from '../audit/offboard.js';
 import { roleNameOf, type DomoUser } from '../classes/user/user.js';
 import type { AccessEntry } from '../routes/account/schemas.js';
 import { AccessLevel } from '../routes/account/sharing.js';
@@ -114,6 +118,41 @@ async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {
     auth,
     movers.map((m) => m.email),
   );
+  await leaverTour(tour, auth);
+}
+
+/** A leaver: everything they own, by type, and the offboarding plan (to a group, with a fallback user) — unapplied. */
+async function leaverTour(tour: Tour, auth: DomoAuth): Promise<void> {
+  tour.step('A leaver: everything they own, and the offboarding plan (not applied)');
+  const datasets = await new DomoDatasets(auth).list().toArray({ max: 10_000 });
+  const me = (await auth.whoAmI()).id;
+  const counts = new Map<number, number>();
+  for (const d of datasets)
+    if (d.ownerId !== undefined && d.ownerId !== me) counts.set(d.ownerId, (counts.get(d.ownerId) ?? 0) + 1);
+  const leaverId = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (leaverId === undefined) return tour.line('nobody but the signed-in user owns a dataset here');
+  const leaver = await new DomoUsers(auth).get(leaverId);
+  const owned = await leaver.owned();
+  const types = OWNED_KEYS.filter((key) => owned[key].length > 0).map(
+    (key) => `${owned[key].length} ${OWNED_LABEL[OWNED_KIND[key]]}(s)`,
+  );
+  tour.line(`${leaver.email} owns ${types.join(', ')} (${ownedCount(owned)} in all, every type read and re-checked)`);
+  let fallback: DomoUser | undefined;
+  for await (const u of new DomoUsers(auth).list())
+    if (u.id !== leaver.id && u.id !== me && u.active !== false && !u.isDeleted) {
+      fallback = u;
+      break;
+    }
+  const plan = await planOffboarding(auth, leaver.id, {
+    to: 'group:Finance',
+    ...(fallback ? { fallbackTo: fallback.id } : {}),
+    toContainerOwner: true,
+  });
+  tour.line(
+    `offboarding to group "Finance" (what a group cannot own to ${plan.datasetsTo?.label ?? '-'}), ${plan.steps.length} step(s), e.g.:`,
+  );
+  for (const step of plan.steps.slice(0, 4)) tour.line(`  ${step}`);
+  tour.line(`  … (\`domo-admin offboard ${leaver.email} --to group:Finance --out plan.json\` saves it to apply later)`);
 }
 
 /** A role made from another, its grants set and added, two users moved in and back out. */
