@@ -28,6 +28,8 @@ export const OffboardingPlanFileSchema = z.looseObject({
     datasetsTo: principal.optional(),
     recipients: z.record(z.string(), principal).optional(),
     toContainerOwner: z.boolean().optional(),
+    endSessions: z.boolean().optional(),
+    sessions: z.number().int().nonnegative().optional(),
     deleteUser: z.boolean(),
     steps: z.array(z.string()),
     ...(Object.fromEntries(OWNED_KEYS.map((key) => [key, z.array(item).optional().default([])])) as Record<
@@ -97,6 +99,7 @@ export async function applyOffboardingPlan(
     ...(saved.datasetsTo ? { fallbackTo: saved.datasetsTo.id } : {}),
     deleteUser: saved.deleteUser,
     toContainerOwner: Boolean(saved.toContainerOwner),
+    endSessions: Boolean(saved.endSessions),
   });
   const differences = planDifferences(saved, current);
   if (differences.length > 0)

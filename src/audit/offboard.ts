@@ -36,6 +36,9 @@ export interface OffboardingPlan extends OwnedLists {
   recipients?: Record<string, { type: 'USER'; id: number; label: string }>;
   /** Whether objects go to their container's owner where there is one. */
   toContainerOwner?: boolean;
+  /** End the user's open sessions after the hand-over (how many were open when planned: `sessions`). */
+  endSessions?: boolean;
+  sessions?: number;
   /** Who takes what only a user can own (datasets, dataflows): `to` when it is a user, else the fallback user. */
   datasetsTo?: { type: 'USER'; id: number; label: string };
   deleteUser: boolean;
@@ -57,6 +60,8 @@ export interface OffboardOptions extends CallOptions {
    * to its page's owner — when that is a live user other than the leaver; the rest to `to`. @default false
    */
   toContainerOwner?: boolean;
+  /** End the user's open sessions (their tokens stop working) once everything is handed over. @default false */
+  endSessions?: boolean;
   /** Delete the user once everything is handed over. @default false */
   deleteUser?: boolean;
   /** Called after each step, with its sentence. */
@@ -84,11 +89,12 @@ export async function planOffboarding(
       { field: 'user', route: 'offboardUser' },
     );
   const to = await target(auth, options.to, leaving.id, call);
-  const [owned, role] = await Promise.all([
+  const [owned, role, sessions] = await Promise.all([
     leaving.owned(call),
     roleNameOf(auth, { id: leaving.id, role: leaving.roleName, roleId: leaving.roleId }, call).then(
       (r) => r ?? 'unknown',
     ),
+    options.endSessions ? leaving.sessions(call).then((list) => list.length) : Promise.resolve(undefined),
   ]);
   const recipients = options.toContainerOwner
     ? Object.assign(
@@ -106,6 +112,7 @@ export async function planOffboarding(
     to,
     ...(datasetsTo ? { datasetsTo } : {}),
     ...(recipients ? { recipients, toContainerOwner: true } : {}),
+    ...(options.endSessions ? { endSessions: true, sessions: sessions ?? 0 } : {}),
     ...ownedLists(owned),
     deleteUser: Boolean(options.deleteUser),
     steps: [],
@@ -118,6 +125,9 @@ export async function planOffboarding(
         leaving.email,
       ),
     ),
+    ...(options.endSessions
+      ? [`end the ${sessions ?? 0} open session(s) of ${leaving.email} (their tokens stop working), read back`]
+      : []),
     ...(options.deleteUser ? [`delete user #${leaving.id} ${leaving.email} (role "${role}")`] : []),
   ];
   return plan;
@@ -231,8 +241,14 @@ export async function executeOffboarding(
       handOver(auth, thing, plan.user.id, { type: to.type, id: to.id }, call, partly),
     );
   }
+  let next = things.length;
+  if (plan.endSessions)
+    await step(plan.steps[next++]!, async (partly) => {
+      const ended = await (await DomoUser.get(auth, plan.user.id, call)).endSessions(call);
+      partly(`${ended.length} session(s) of ${plan.user.email} ended`);
+    });
   if (plan.deleteUser)
-    await step(plan.steps[things.length]!, async () => {
+    await step(plan.steps[next]!, async () => {
       const left = await (await DomoUser.get(auth, plan.user.id, call)).owned(call);
       const count = ownedCount(left);
       if (count > 0)

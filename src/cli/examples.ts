@@ -267,7 +267,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'domo-admin --dry-run offboard ada@example.com --to grace@example.com',
     'domo-admin offboard ada@example.com --to group:Finance --fallback-to grace@example.com --delete-user',
     'domo-admin offboard ada@example.com --to grace@example.com --out ada.json   # then: offboard --plan ada.json',
-    'domo-admin --dry-run offboard ada@example.com --to grace@example.com --to-container-owner',
+    'domo-admin --dry-run offboard ada@example.com --to grace@example.com --to-container-owner --end-sessions',
   ],
 
   sandbox: ['domo-admin sandbox --port 8080', 'domo-admin sandbox --users 1000 --latency-ms 20 --quirks'],

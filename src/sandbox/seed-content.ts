@@ -303,3 +303,8 @@ export function seedApps(state: SandboxState, count: number): void {
     state.apps.set(app.id, app);
   }
 }
+
+/** Sessions: each content owner signed in once (so that a leaver has sessions to end), the admin too. */
+export function seedSessions(state: SandboxState): void {
+  for (const userId of contentOwners(state)) state.openSession(userId);
+}

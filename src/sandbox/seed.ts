@@ -1,6 +1,7 @@
 import {
   seedAlerts,
   seedApps,
+  seedSessions,
   seedOtherContent,
   seedAppDb,
   seedBeastModes,
@@ -58,6 +59,7 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   seedAlerts(state, options.alerts ?? 20);
   seedOtherContent(state, options.eachOtherContent ?? 8);
   seedApps(state, options.apps ?? 8);
+  seedSessions(state);
   state.adminToken = state.issueToken(state.adminUserId);
   return state;
 }

@@ -134,6 +134,8 @@ export class SandboxState {
   adminToken = '';
   readonly tokens = new Map<string, number>();
   readonly sessions = new Map<string, number>();
+  /** Sessions by id (what `GET /api/sessions/v1/admin` lists): their token, user and start. */
+  readonly sessionRecords = new Map<string, { token: string; userId: number; createdAt: number }>();
   readonly requests: SandboxRequestLogEntry[] = [];
   /** How many request log entries are kept (oldest dropped first). */
   requestLogLimit = 200_000;
@@ -165,6 +167,19 @@ export class SandboxState {
     return this.#clock;
   }
   #clock = 0;
+
+  /**
+   * Signs a user in: a session token that authenticates until the session is ended, and its record (an id that is
+   * not the token, as the admin session list shows it).
+   */
+  openSession(userId: number): string {
+    if (!this.users.has(userId)) throw new Error(`no user ${userId}`);
+    // The content generator: sessions are seeded last, so other generated values (tokens, ids) stay as they were.
+    const token = `sbx-session-${this.contentRandom.hex(32)}`;
+    this.sessions.set(token, userId);
+    this.sessionRecords.set(this.contentRandom.hex(16), { token, userId, createdAt: this.now() });
+    return token;
+  }
 
   /** Creates an access token for a user (tests use it to act as a non-admin). */
   issueToken(userId: number): string {

@@ -1,7 +1,10 @@
 // --to-container-owner: a dataflow goes to its output dataset's owner, a card to its page's owner; the rest to --to.
+// --end-sessions: the leaver's sessions end, read back.
 import { describe, expect, it } from 'vitest';
 import { applyOffboardingPlan, offboardUser, planOffboarding, saveOffboardingPlan } from '../../src/audit/index.js';
-import { useSandbox } from '../helpers/sandbox.js';
+import { DomoInputError, DomoUser } from '../../src/index.js';
+import { endSession } from '../../src/routes/index.js';
+import { BASE, useSandbox } from '../helpers/sandbox.js';
 
 const sb = useSandbox({
   datasets: 20,
@@ -49,5 +52,26 @@ describe('offboarding to each container owner', () => {
     expect(plan.recipients).toBeUndefined();
     expect(sb.state.dataflows.get(flow.id)!.ownerId).toBe(to.id);
     expect(sb.state.cards.get(card.id)!.owners).toEqual([{ type: 'USER', id: to.id }]);
+  });
+});
+
+describe('ending the leaver’s sessions', () => {
+  it('--end-sessions: every session of the user ends (its token stops working), read back; others stay', async () => {
+    const leaver = live()[3]!;
+    const other = live()[4]!;
+    const tokens = [sb.state.openSession(leaver.id), sb.state.openSession(leaver.id)];
+    const kept = sb.state.openSession(other.id);
+    const me = (token: string) =>
+      fetch(`${BASE}/api/content/v2/users/me`, { headers: { 'x-domo-authentication': token } }).then((r) => r.status);
+    expect(await me(tokens[0]!)).toBe(200);
+    const user = await DomoUser.get(sb.auth, leaver.id);
+    expect(await user.sessions()).toHaveLength(2);
+    const { plan, done } = await offboardUser(sb.auth, leaver.id, { to: other.emailAddress, endSessions: true });
+    expect(plan.steps.at(-1)).toMatch(/end the 2 open session\(s\)/);
+    expect(done).toHaveLength(plan.steps.length);
+    for (const token of tokens) expect(await me(token)).toBe(401);
+    expect(await me(kept)).toBe(200);
+    expect(await user.sessions()).toEqual([]);
+    await expect(endSession(sb.auth, '../x')).rejects.toBeInstanceOf(DomoInputError);
   });
 });

@@ -4,6 +4,8 @@ import type { DomoAuth } from '../../auth/base.js';
 import { checkId } from '../../internal/input.js';
 import { getRoleById } from '../../routes/role/core.js';
 import { getUserDetails, updateUser, type UserChanges } from '../../routes/user/core.js';
+import { endSession, getSessions, type Session } from '../../routes/user/sessions.js';
+import { DomoPartialFailureError, DomoValidationError } from '../../client/errors.js';
 import { groupsWithMember } from '../group/queries.js';
 import type { OwnedByUser } from '../ownership.js';
 import { isDeletedEmail } from '../deleted.js';
@@ -138,6 +140,41 @@ export class DomoUser extends DomoEntity {
   async groups(options: CallOptions = {}): Promise<DomoGroup[]> {
     const Group = entityClass<typeof DomoGroup>('group'); // group.ts imports this module: found, not imported
     return Group.hydrateMany(this.auth, await groupsWithMember(this.auth, this.id, callOptions(options)));
+  }
+
+  /** This user's open sessions (ids, never tokens): the instance's session list, filtered on the client. */
+  async sessions(options: CallOptions = {}): Promise<Session[]> {
+    return (await getSessions(this.auth, callOptions(options))).data.filter((s) => s.userId === this.id);
+  }
+
+  /**
+   * Ends every open session of this user (each token stops working), then reads the list again: none may be left.
+   * @returns the ids of the sessions ended
+   * @throws {DomoValidationError} a session still open after the read-back (one opened meanwhile included)
+   * @throws {DomoPartialFailureError} one failed after others were ended: `completed` lists those
+   */
+  async endSessions(options: CallOptions = {}): Promise<string[]> {
+    const call = callOptions(options);
+    const ended: string[] = [];
+    try {
+      for (const session of await this.sessions(call)) {
+        await endSession(this.auth, session.id, call);
+        ended.push(session.id);
+      }
+    } catch (error) {
+      if (ended.length === 0) throw error;
+      throw new DomoPartialFailureError(
+        `ending the sessions of user ${this.id}: ${ended.length} ended, then one failed (${error instanceof Error ? error.message : String(error)})`,
+        ended.map((id) => `session ${id} of user ${this.id} ended`),
+        error,
+      );
+    }
+    const left = await this.sessions(call);
+    if (left.length > 0)
+      throw new DomoValidationError(`user ${this.id} still has ${left.length} open session(s) after ending them`, {
+        route: 'DomoUser.endSessions',
+      });
+    return ended;
   }
 
   /**

@@ -13,6 +13,7 @@ interface OffboardFlags {
   fallbackTo?: string;
   deleteUser?: boolean;
   toContainerOwner?: boolean;
+  endSessions?: boolean;
   out?: string;
   plan?: string;
 }
@@ -104,6 +105,7 @@ export function registerOffboard(program: Command, ctx: () => CliContext): void 
       '--to-container-owner',
       "hand a dataflow to its output dataset's owner and a card to its page's owner (when a live user); the rest to --to",
     )
+    .option('--end-sessions', "end the user's open sessions once everything is handed over (their tokens stop working)")
     .option('--delete-user', 'delete the user once everything is handed over')
     .option('--out <file>', 'write the plan to this file and change nothing (apply it later with --plan)')
     .option('--plan <file>', 'apply a plan saved with --out (refused if what the user owns changed since)')
@@ -121,6 +123,7 @@ export function registerOffboard(program: Command, ctx: () => CliContext): void 
         to: options.to,
         deleteUser: Boolean(options.deleteUser),
         toContainerOwner: Boolean(options.toContainerOwner),
+        endSessions: Boolean(options.endSessions),
         ...(options.fallbackTo === undefined ? {} : { fallbackTo: options.fallbackTo }),
       });
       if (options.out !== undefined) {

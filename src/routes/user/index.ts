@@ -31,3 +31,4 @@ export {
   type UserSearch,
   type UserPaging,
 } from './search.js';
+export { endSession, getSessions, SESSION_LIST_LIMIT, SessionSchema, type Session } from './sessions.js';

@@ -20,8 +20,7 @@ export function identityHandlers(scope: SandboxScope): HttpHandler[] {
         if (!user || body.password !== user.password || body.method !== 'password')
           return json({ success: false, reason: 'INVALID_CREDENTIALS' });
         if (user.locked) return json({ success: false, reason: 'ACCOUNT_LOCKED' });
-        const sessionToken = `sbx-session-${state.random.hex(32)}`;
-        state.sessions.set(sessionToken, user.id);
+        const sessionToken = state.openSession(user.id);
         return json({ success: true, sessionToken, userId: user.id });
       },
       { anonymous: true },

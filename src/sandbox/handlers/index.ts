@@ -10,6 +10,7 @@ import { filesetHandlers } from './filesets.js';
 import { codeEngineHandlers } from './codeengine.js';
 import { workflowHandlers } from './workflows.js';
 import { appHandlers } from './apps.js';
+import { sessionHandlers } from './sessions.js';
 import { http, type HttpHandler } from 'msw';
 import type { SandboxState } from '../state.js';
 import { accountHandlers } from './accounts.js';
@@ -96,6 +97,7 @@ function build(
     ...codeEngineHandlers(scope),
     ...workflowHandlers(scope),
     ...appHandlers(scope),
+    ...sessionHandlers(scope),
     http.all(`${scope.origin}/api/*`, ({ request }) => unknownEndpoint(state, request)),
   ];
   return { handlers, routes: scope.routes };
