@@ -29,6 +29,19 @@ export const OffboardingPlanFileSchema = z.looseObject({
     recipients: z.record(z.string(), principal).optional(),
     toContainerOwner: z.boolean().optional(),
     endSessions: z.boolean().optional(),
+    removeAccess: z
+      .looseObject({
+        groups: z.array(item),
+        shares: z.array(
+          z.looseObject({
+            kind: z.enum(['account', 'template']),
+            id: z.number().int().positive(),
+            name: z.string(),
+            accessLevel: z.string(),
+          }),
+        ),
+      })
+      .optional(),
     sessions: z.number().int().nonnegative().optional(),
     deleteUser: z.boolean(),
     steps: z.array(z.string()),
@@ -58,7 +71,9 @@ export class DomoStaleOffboardingError extends DomoInputError {
 
 /** A plan as a file (`offboard --out`), to review now and apply later with {@link applyOffboardingPlan}. */
 export function saveOffboardingPlan(plan: OffboardingPlan, createdAt: Date = new Date()): OffboardingPlanFile {
-  return { format: FORMAT, version: 1, createdAt: createdAt.toISOString(), plan: { ...plan } };
+  // The file holds the plan as JSON holds it: the plan's own shape, checked again when the file is loaded.
+  const copy = JSON.parse(JSON.stringify(plan)) as OffboardingPlanFile['plan'];
+  return { format: FORMAT, version: 1, createdAt: createdAt.toISOString(), plan: copy };
 }
 
 /**
@@ -100,6 +115,7 @@ export async function applyOffboardingPlan(
     deleteUser: saved.deleteUser,
     toContainerOwner: Boolean(saved.toContainerOwner),
     endSessions: Boolean(saved.endSessions),
+    removeAccess: saved.removeAccess !== undefined,
   });
   const differences = planDifferences(saved, current);
   if (differences.length > 0)
@@ -125,6 +141,12 @@ export function planDifferences(saved: OffboardingPlan, current: OffboardingPlan
       .map(([key, to]) => `${key}>${to.id}`)
       .sort()
       .join(',');
+  const access = (plan: OffboardingPlan) =>
+    JSON.stringify([
+      (plan.removeAccess?.groups ?? []).map((g) => g.id).sort(),
+      (plan.removeAccess?.shares ?? []).map((s) => `${s.kind}:${s.id}:${s.accessLevel}`).sort(),
+    ]);
+  if (access(saved) !== access(current)) differences.push('the group memberships or shares to remove changed');
   if (byKey(saved) !== byKey(current)) differences.push("who takes some objects as their container's owner changed");
   for (const key of OWNED_KEYS) {
     const before = new Set((saved[key] ?? []).map((thing) => String(thing.id)));

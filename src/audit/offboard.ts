@@ -15,6 +15,7 @@ import {
 } from '../classes/ownership.js';
 import { findGroupByName } from '../classes/people.js';
 import { containerOwners } from './containers.js';
+import { accessToRemove, removeAccessActions, removeAccessSteps, type AccessToRemove } from './remove-access.js';
 import { SINGLE_OWNER_FAMILIES, type SingleOwnerEntry } from '../classes/owned-families.js';
 import { DomoGroup } from '../classes/group/group.js';
 import { DomoUser, roleNameOf } from '../classes/user/user.js';
@@ -36,6 +37,8 @@ export interface OffboardingPlan extends OwnedLists {
   recipients?: Record<string, { type: 'USER'; id: number; label: string }>;
   /** Whether objects go to their container's owner where there is one. */
   toContainerOwner?: boolean;
+  /** With `removeAccess`: the group memberships and direct credential shares removed after the hand-over. */
+  removeAccess?: AccessToRemove;
   /** End the user's open sessions after the hand-over (how many were open when planned: `sessions`). */
   endSessions?: boolean;
   sessions?: number;
@@ -60,6 +63,11 @@ export interface OffboardOptions extends CallOptions {
    * to its page's owner — when that is a live user other than the leaver; the rest to `to`. @default false
    */
   toContainerOwner?: boolean;
+  /**
+   * Remove what is not ownership once everything is handed over: the user's group memberships and their direct
+   * shares of accounts and OAuth templates. @default false
+   */
+  removeAccess?: boolean;
   /** End the user's open sessions (their tokens stop working) once everything is handed over. @default false */
   endSessions?: boolean;
   /** Delete the user once everything is handed over. @default false */
@@ -89,12 +97,13 @@ export async function planOffboarding(
       { field: 'user', route: 'offboardUser' },
     );
   const to = await target(auth, options.to, leaving.id, call);
-  const [owned, role, sessions] = await Promise.all([
+  const [owned, role, sessions, access] = await Promise.all([
     leaving.owned(call),
     roleNameOf(auth, { id: leaving.id, role: leaving.roleName, roleId: leaving.roleId }, call).then(
       (r) => r ?? 'unknown',
     ),
     options.endSessions ? leaving.sessions(call).then((list) => list.length) : Promise.resolve(undefined),
+    options.removeAccess ? accessToRemove(auth, leaving.id, call) : Promise.resolve(undefined),
   ]);
   const recipients = options.toContainerOwner
     ? Object.assign(
@@ -113,6 +122,7 @@ export async function planOffboarding(
     ...(datasetsTo ? { datasetsTo } : {}),
     ...(recipients ? { recipients, toContainerOwner: true } : {}),
     ...(options.endSessions ? { endSessions: true, sessions: sessions ?? 0 } : {}),
+    ...(access ? { removeAccess: access } : {}),
     ...ownedLists(owned),
     deleteUser: Boolean(options.deleteUser),
     steps: [],
@@ -125,6 +135,7 @@ export async function planOffboarding(
         leaving.email,
       ),
     ),
+    ...(access ? removeAccessSteps(access, leaving.email) : []),
     ...(options.endSessions
       ? [`end the ${sessions ?? 0} open session(s) of ${leaving.email} (their tokens stop working), read back`]
       : []),
@@ -242,6 +253,9 @@ export async function executeOffboarding(
     );
   }
   let next = things.length;
+  if (plan.removeAccess)
+    for (const action of removeAccessActions(auth, plan.removeAccess, plan.user.id, call))
+      await step(plan.steps[next++]!, action);
   if (plan.endSessions)
     await step(plan.steps[next++]!, async (partly) => {
       const ended = await (await DomoUser.get(auth, plan.user.id, call)).endSessions(call);

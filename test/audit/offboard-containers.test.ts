@@ -75,3 +75,22 @@ describe('ending the leaver’s sessions', () => {
     await expect(endSession(sb.auth, '../x')).rejects.toBeInstanceOf(DomoInputError);
   });
 });
+
+describe('removing the leaver’s other access', () => {
+  it('--remove-access: out of every group they are a member of, every direct credential share gone, read back', async () => {
+    const leaver = live()[5]!;
+    const heir = live()[6]!;
+    const groups = [...sb.state.groups.values()].filter((g) => g.type !== 'system').slice(0, 2);
+    for (const g of groups) if (!g.userIds.includes(leaver.id)) g.userIds.push(leaver.id);
+    const account = sb.state.accounts.get(2)!;
+    account.shares = account.shares.filter((s) => !(s.type === 'USER' && s.id === leaver.id));
+    account.shares.push({ type: 'USER', id: leaver.id, accessLevel: 'CAN_VIEW' });
+    const plan = await planOffboarding(sb.auth, leaver.id, { to: heir.emailAddress, removeAccess: true });
+    expect(plan.steps).toContain(`remove ${leaver.emailAddress} from group #${groups[0]!.id} "${groups[0]!.name}"`);
+    expect(plan.steps.some((s) => s.startsWith(`unshare account #2`))).toBe(true);
+    expect(sb.state.counters.mutations).toBe(0);
+    await applyOffboardingPlan(sb.auth, saveOffboardingPlan(plan));
+    for (const g of groups) expect(sb.state.groups.get(g.id)!.userIds).not.toContain(leaver.id);
+    expect(sb.state.accounts.get(2)!.shares.some((s) => s.type === 'USER' && s.id === leaver.id)).toBe(false);
+  });
+});

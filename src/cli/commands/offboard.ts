@@ -14,6 +14,7 @@ interface OffboardFlags {
   deleteUser?: boolean;
   toContainerOwner?: boolean;
   endSessions?: boolean;
+  removeAccess?: boolean;
   out?: string;
   plan?: string;
 }
@@ -83,6 +84,32 @@ async function applySaved(c: CliContext, file: string): Promise<void> {
   c.result({ plan, done }, () => `${planText(plan, 'did')}✓ ${done.length} step(s) done\n`);
 }
 
+/** `offboard <user> --to …`: plans from a fresh read; saves it (`--out`), shows it (`--dry-run`) or confirms and runs it. */
+async function planAndRun(c: CliContext, user: string, to: string, options: OffboardFlags): Promise<void> {
+  const auth = await c.auth();
+  const plan = await planOffboarding(auth, user, {
+    to,
+    deleteUser: Boolean(options.deleteUser),
+    toContainerOwner: Boolean(options.toContainerOwner),
+    endSessions: Boolean(options.endSessions),
+    removeAccess: Boolean(options.removeAccess),
+    ...(options.fallbackTo === undefined ? {} : { fallbackTo: options.fallbackTo }),
+  });
+  if (options.out !== undefined) {
+    c.result(
+      { saved: options.out, plan },
+      () => `${planText(plan, 'saved')}Saved to ${options.out}: apply it with offboard --plan ${options.out}\n`,
+    );
+    return writePlan(options.out, plan);
+  }
+  if (c.options.dryRun) return c.result({ dryRun: true, plan }, () => planText(plan, 'dry run'));
+  await confirmPlan(c, plan);
+  const done = await executeOffboarding(auth, plan, {
+    onProgress: (n, total, step) => c.note(`[${n}/${total}] ${step}`),
+  });
+  c.result({ plan, done }, () => `${planText(plan, 'did')}✓ ${done.length} step(s) done\n`);
+}
+
 /** `domo-admin offboard <user> --to <user|group:Name> [--out plan.json] | offboard --plan plan.json` */
 export function registerOffboard(program: Command, ctx: () => CliContext): void {
   program
@@ -105,6 +132,10 @@ export function registerOffboard(program: Command, ctx: () => CliContext): void 
       '--to-container-owner',
       "hand a dataflow to its output dataset's owner and a card to its page's owner (when a live user); the rest to --to",
     )
+    .option(
+      '--remove-access',
+      "remove the user's group memberships and direct account/OAuth template shares after the hand-over",
+    )
     .option('--end-sessions', "end the user's open sessions once everything is handed over (their tokens stop working)")
     .option('--delete-user', 'delete the user once everything is handed over')
     .option('--out <file>', 'write the plan to this file and change nothing (apply it later with --plan)')
@@ -118,26 +149,6 @@ export function registerOffboard(program: Command, ctx: () => CliContext): void 
       }
       if (user === undefined || options.to === undefined)
         command.error('offboard needs the leaving <user> and --to (or --plan <file>)', { exitCode: 2 });
-      const auth = await c.auth();
-      const plan = await planOffboarding(auth, user, {
-        to: options.to,
-        deleteUser: Boolean(options.deleteUser),
-        toContainerOwner: Boolean(options.toContainerOwner),
-        endSessions: Boolean(options.endSessions),
-        ...(options.fallbackTo === undefined ? {} : { fallbackTo: options.fallbackTo }),
-      });
-      if (options.out !== undefined) {
-        c.result(
-          { saved: options.out, plan },
-          () => `${planText(plan, 'saved')}Saved to ${options.out}: apply it with offboard --plan ${options.out}\n`,
-        );
-        return writePlan(options.out, plan);
-      }
-      if (c.options.dryRun) return c.result({ dryRun: true, plan }, () => planText(plan, 'dry run'));
-      await confirmPlan(c, plan);
-      const done = await executeOffboarding(auth, plan, {
-        onProgress: (n, total, step) => c.note(`[${n}/${total}] ${step}`),
-      });
-      c.result({ plan, done }, () => `${planText(plan, 'did')}✓ ${done.length} step(s) done\n`);
+      return planAndRun(c, user, options.to, options);
     });
 }
