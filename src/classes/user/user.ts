@@ -178,8 +178,11 @@ export class DomoUser extends DomoEntity {
   }
 
   /**
-   * What this user owns: accounts and OAuth templates (an OWNER share; one access-list read each, 16 at a time)
-   * and groups (`grouplist`'s owner filter, every row re-checked: Domo may ignore the filter).
+   * Everything this user owns, one array per type — accounts and OAuth templates (an OWNER share; one access-list
+   * read each, 16 at a time), groups (`grouplist`'s owner filter, every row re-checked), datasets, dataflows, beast
+   * modes, AppDB collections, alerts, workflows, Code Engine packages, Jupyter workspaces, filesets, cards, pages and
+   * App Studio apps (each through the discovery call that works for it, every row re-checked) — and `discovery`:
+   * per type, whether it saw everything and how.
    */
   async owned(options: CallOptions = {}): Promise<OwnedByUser> {
     // Loaded on first use: it brings the account and group families, which a user's other reads do not need.
