@@ -141,6 +141,9 @@ describe('domo-admin owned', () => {
     const human = await cli('owned', email);
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout).toMatch(new RegExp(`datasets\\s+${mine.length}\\s+exhaustive`));
+    // Every type offboarding moves has its row.
+    for (const type of ['dataflows', 'beast modes', 'AppDB collections', 'alerts', 'workflows', 'App Studio apps'])
+      expect(human.stdout, type).toMatch(new RegExp(`${type}\\s+\\d+\\s+exhaustive`));
     const json = JSON.parse((await cli('--json', 'owned', email)).stdout) as {
       datasets: { id: string }[];
       discovery: Record<string, { exhaustive: boolean }>;

@@ -1,27 +1,21 @@
 import type { Command } from 'commander';
 import { csv } from '../../audit/csv.js';
-import { OWNED_LABEL, ownedThings, type OwnedByUser } from '../../classes/ownership.js';
+import { OWNED_KEYS, OWNED_KIND, OWNED_LABEL, ownedThings, type OwnedByUser } from '../../classes/ownership.js';
 import { DomoUsers } from '../../classes/user/users.js';
 import type { CliContext } from '../context.js';
 import { userArgument } from '../options.js';
 import { formatTable } from '../table.js';
 
-/** The types `owned()` discovers, in the order they are shown. */
-const TYPES = ['accounts', 'templates', 'groups', 'datasets', 'cards', 'pages'] as const;
-const TYPE_LABEL: Record<(typeof TYPES)[number], string> = {
-  accounts: 'accounts',
-  templates: 'OAuth templates',
-  groups: 'groups',
-  datasets: 'datasets',
-  cards: 'cards',
-  pages: 'pages',
-};
+/** The types `owned()` discovers, in the order they are shown: every one offboarding moves. */
+const TYPES = OWNED_KEYS;
+/** "OAuth templates", "beast modes": a type as the table names it. */
+const typeLabel = (type: (typeof TYPES)[number]) => `${OWNED_LABEL[OWNED_KIND[type]]}s`;
 
 function ownedText(who: string, owned: OwnedByUser): string {
   const counts = formatTable(
     TYPES.map((type) => ({ type, count: owned[type].length, discovery: owned.discovery?.[type] })),
     [
-      { header: 'TYPE', value: (r) => TYPE_LABEL[r.type] },
+      { header: 'TYPE', value: (r) => typeLabel(r.type) },
       { header: 'OWNED', value: (r) => r.count, right: true },
       {
         header: 'DISCOVERY',
@@ -59,7 +53,7 @@ export function registerOwned(program: Command, ctx: () => CliContext): void {
       const limited = TYPES.filter((type) => owned.discovery?.[type]?.exhaustive !== true);
       if (limited.length > 0) {
         c.note(
-          `! not seen whole: ${limited.map((t) => `${TYPE_LABEL[t]} (${owned.discovery?.[t]?.note ?? 'unknown'})`).join('; ')}`,
+          `! not seen whole: ${limited.map((t) => `${typeLabel(t)} (${owned.discovery?.[t]?.note ?? 'unknown'})`).join('; ')}`,
         );
         if (!options.allowIncomplete) c.exitCode = 3;
       }
