@@ -203,7 +203,7 @@ function registerUsersUpdate(users: Command, ctx: () => CliContext): void {
 function registerUsersDelete(users: Command, ctx: () => CliContext): void {
   users
     .command('delete')
-    .description('delete a user (refuses while they own accounts or groups unless --transfer-to says who takes over)')
+    .description('delete a user (refuses while they own anything unless --transfer-to says who takes over)')
     .argument('<user>', 'a user id or email', userArgument('<user>'))
     .option(
       '--transfer-to <user>',
@@ -214,14 +214,9 @@ function registerUsersDelete(users: Command, ctx: () => CliContext): void {
       const c = ctx();
       const user = await resolveUser(c, ref);
       const owned = await user.owned();
-      const things = [
-        ...owned.accounts,
-        ...owned.templates,
-        ...owned.groups,
-        ...owned.datasets,
-        ...owned.cards,
-        ...owned.pages,
-      ].map((o) => JSON.stringify(o.name));
+      // Loaded here: the content families it names are not needed by the other users commands.
+      const { OWNED_LABEL, ownedThings } = await import('../../classes/ownership.js');
+      const things = ownedThings(owned).map((o) => `${OWNED_LABEL[o.kind]} ${JSON.stringify(o.name)}`);
       // Owning something with no one named to take over is refused by delete() itself, before anything is sent.
       if (things.length === 0 || options.transferTo)
         await confirmWrite(c, {
