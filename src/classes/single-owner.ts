@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../auth/base.js';
 import { DomoValidationError } from '../client/errors.js';
 import { exclusive } from '../internal/exclusive.js';
@@ -173,4 +174,19 @@ export abstract class DomoOwnedObject extends DomoEntity {
         route: `${this.family.kind}.transferOwnership`,
       });
   }
+}
+
+/**
+ * An object of a single-owner family whose id is a UUID (read lower-case) and whose owner Domo names `owner`:
+ * AppDB collections, workflows, Code Engine packages, Jupyter workspaces, filesets. Each family's entity adds its
+ * dates (Domo names them differently in each) and what else it has.
+ */
+export abstract class DomoUuidOwnedObject extends DomoOwnedObject {
+  @Expose()
+  @Transform(({ value }: { value: unknown }) => String(value).toLowerCase(), { toClassOnly: true })
+  declare id: string;
+  @Expose() declare name: string;
+  @Expose({ name: 'owner' })
+  @Transform(({ value }: { value: unknown }) => ownerIdOf(value), { toClassOnly: true })
+  declare ownerId?: number;
 }

@@ -11,7 +11,7 @@ import {
 } from '../../routes/appdb/core.js';
 import type { AppDbCollection } from '../../routes/appdb/schemas.js';
 import { callOptions, EpochDate, type CallOptions } from '../entity.js';
-import { DomoOwnedObject, type SingleOwnerFamily } from '../single-owner.js';
+import { DomoUuidOwnedObject, type SingleOwnerFamily } from '../single-owner.js';
 
 /** The AppDB family's routes, as the shared single-owner layer uses them. */
 const FAMILY: SingleOwnerFamily<string, AppDbCollection> = {
@@ -52,16 +52,9 @@ const FAMILY: SingleOwnerFamily<string, AppDbCollection> = {
  * await collection.transferOwnership('grace@acme.com');
  * ```
  */
-export class DomoAppDbCollection extends DomoOwnedObject {
+export class DomoAppDbCollection extends DomoUuidOwnedObject {
   static override readonly family = FAMILY as SingleOwnerFamily<number | string, never>;
 
-  @Expose()
-  @Transform(({ value }: { value: unknown }) => String(value).toLowerCase(), { toClassOnly: true })
-  declare id: string;
-  @Expose() declare name: string;
-  @Expose({ name: 'owner' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'number' ? value : undefined), { toClassOnly: true })
-  declare ownerId?: number;
   /** The datastore it lives in (the datastore's own owner cannot be changed through the API). */
   @Expose()
   @Transform(({ value }: { value: unknown }) => value ?? undefined, { toClassOnly: true })

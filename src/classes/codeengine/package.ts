@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Expose, Transform } from 'class-transformer';
+import { Expose } from 'class-transformer';
 import { parseUuid } from '../../internal/input.js';
 import {
   getCodeEnginePackage,
@@ -9,7 +9,7 @@ import {
 import type { CodeEngineSearchRow } from '../../routes/codeengine/schemas.js';
 import { SEARCH_PAGE } from '../../routes/search.js';
 import { EpochDate } from '../entity.js';
-import { DomoOwnedObject, ownerIdOf, type SingleOwnerFamily } from '../single-owner.js';
+import { DomoUuidOwnedObject, type SingleOwnerFamily } from '../single-owner.js';
 
 /** The Code Engine package family's routes, as the shared single-owner layer uses them. */
 const FAMILY: SingleOwnerFamily<string, CodeEngineSearchRow> = {
@@ -36,16 +36,9 @@ const FAMILY: SingleOwnerFamily<string, CodeEngineSearchRow> = {
  * await pkg.transferOwnership('grace@acme.com');
  * ```
  */
-export class DomoCodeEnginePackage extends DomoOwnedObject {
+export class DomoCodeEnginePackage extends DomoUuidOwnedObject {
   static override readonly family = FAMILY as SingleOwnerFamily<number | string, never>;
 
-  @Expose()
-  @Transform(({ value }: { value: unknown }) => String(value).toLowerCase(), { toClassOnly: true })
-  declare id: string;
-  @Expose() declare name: string;
-  @Expose({ name: 'owner' })
-  @Transform(({ value }: { value: unknown }) => ownerIdOf(value), { toClassOnly: true })
-  declare ownerId?: number;
   /** `JAVASCRIPT`, `PYTHON`. */
   @Expose() language?: string;
   @Expose({ name: 'createdOn' }) @EpochDate() declare createdAt?: Date;

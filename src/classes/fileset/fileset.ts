@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { Expose, Transform } from 'class-transformer';
+import { Expose } from 'class-transformer';
 import { parseUuid } from '../../internal/input.js';
 import { FILESET_PAGE, getFileset, searchFilesets, setFilesetOwner } from '../../routes/fileset/core.js';
 import type { Fileset } from '../../routes/fileset/schemas.js';
 import { EpochDate } from '../entity.js';
-import { DomoOwnedObject, ownerIdOf, type SingleOwnerFamily } from '../single-owner.js';
+import { DomoUuidOwnedObject, type SingleOwnerFamily } from '../single-owner.js';
 
 /** The fileset family's routes, as the shared single-owner layer uses them. */
 const FAMILY: SingleOwnerFamily<string, Fileset> = {
@@ -38,16 +38,9 @@ const FAMILY: SingleOwnerFamily<string, Fileset> = {
  * await fileset.transferOwnership('grace@acme.com');
  * ```
  */
-export class DomoFileset extends DomoOwnedObject {
+export class DomoFileset extends DomoUuidOwnedObject {
   static override readonly family = FAMILY as SingleOwnerFamily<number | string, never>;
 
-  @Expose()
-  @Transform(({ value }: { value: unknown }) => String(value).toLowerCase(), { toClassOnly: true })
-  declare id: string;
-  @Expose() declare name: string;
-  @Expose({ name: 'owner' })
-  @Transform(({ value }: { value: unknown }) => ownerIdOf(value), { toClassOnly: true })
-  declare ownerId?: number;
   @Expose({ name: 'created' }) @EpochDate() declare createdAt?: Date;
   @Expose({ name: 'updated' }) @EpochDate() declare lastModified?: Date;
 }

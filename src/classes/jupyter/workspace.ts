@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Expose, Transform } from 'class-transformer';
+import { Expose } from 'class-transformer';
 import { parseUuid } from '../../internal/input.js';
 import {
   getJupyterWorkspace,
@@ -9,7 +9,7 @@ import {
 } from '../../routes/jupyter/core.js';
 import type { JupyterWorkspace } from '../../routes/jupyter/schemas.js';
 import { EpochDate } from '../entity.js';
-import { DomoOwnedObject, ownerIdOf, type SingleOwnerFamily } from '../single-owner.js';
+import { DomoUuidOwnedObject, type SingleOwnerFamily } from '../single-owner.js';
 
 /** The Jupyter workspace family's routes, as the shared single-owner layer uses them. */
 const FAMILY: SingleOwnerFamily<string, JupyterWorkspace> = {
@@ -43,16 +43,9 @@ const FAMILY: SingleOwnerFamily<string, JupyterWorkspace> = {
  * await workspace.transferOwnership('grace@acme.com');
  * ```
  */
-export class DomoJupyterWorkspace extends DomoOwnedObject {
+export class DomoJupyterWorkspace extends DomoUuidOwnedObject {
   static override readonly family = FAMILY as SingleOwnerFamily<number | string, never>;
 
-  @Expose()
-  @Transform(({ value }: { value: unknown }) => String(value).toLowerCase(), { toClassOnly: true })
-  declare id: string;
-  @Expose() declare name: string;
-  @Expose({ name: 'owner' })
-  @Transform(({ value }: { value: unknown }) => ownerIdOf(value), { toClassOnly: true })
-  declare ownerId?: number;
   @Expose({ name: 'createdAt' }) @EpochDate() declare createdAt?: Date;
   @Expose({ name: 'updatedAt' }) @EpochDate() declare lastModified?: Date;
 }

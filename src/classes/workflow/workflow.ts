@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { Expose, Transform } from 'class-transformer';
+import { Expose } from 'class-transformer';
 import { parseUuid } from '../../internal/input.js';
 import { getWorkflow, searchWorkflows, setWorkflowOwner } from '../../routes/workflow/core.js';
 import type { WorkflowSearchRow } from '../../routes/workflow/schemas.js';
 import { SEARCH_PAGE } from '../../routes/search.js';
 import { EpochDate } from '../entity.js';
-import { DomoOwnedObject, ownerIdOf, type SingleOwnerFamily } from '../single-owner.js';
+import { DomoUuidOwnedObject, ownerIdOf, type SingleOwnerFamily } from '../single-owner.js';
 
 /** The workflow family's routes, as the shared single-owner layer uses them. */
 const FAMILY: SingleOwnerFamily<string, WorkflowSearchRow> = {
@@ -32,16 +32,9 @@ const FAMILY: SingleOwnerFamily<string, WorkflowSearchRow> = {
  * await workflow.transferOwnership('grace@acme.com');
  * ```
  */
-export class DomoWorkflow extends DomoOwnedObject {
+export class DomoWorkflow extends DomoUuidOwnedObject {
   static override readonly family = FAMILY as SingleOwnerFamily<number | string, never>;
 
-  @Expose()
-  @Transform(({ value }: { value: unknown }) => String(value).toLowerCase(), { toClassOnly: true })
-  declare id: string;
-  @Expose() declare name: string;
-  @Expose({ name: 'owner' })
-  @Transform(({ value }: { value: unknown }) => ownerIdOf(value), { toClassOnly: true })
-  declare ownerId?: number;
   @Expose({ name: 'createdOn' }) @EpochDate() declare createdAt?: Date;
   @Expose({ name: 'updatedOn' }) @EpochDate() declare lastModified?: Date;
 }
