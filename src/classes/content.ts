@@ -1,9 +1,11 @@
+import 'reflect-metadata';
+import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../auth/base.js';
 import { DomoValidationError } from '../client/errors.js';
 import { exclusive } from '../internal/exclusive.js';
 import type { ChangeReport } from './change.js';
 import type { ContentOwner } from './dataset/dataset.js';
-import type { CallOptions } from './entity.js';
+import { callOptions, DomoEntity, type CallOptions } from './entity.js';
 import { resolveUserIds, type UserRef } from './people.js';
 
 /** A new owner of content that users and groups own together: a user (id, email or `DomoUser`) or a group. */
@@ -126,4 +128,50 @@ export function candidateQuery(name: string): string {
 export function toContentOwners(value: unknown): ContentOwner[] {
   const owners = (value ?? []) as { type: 'USER' | 'GROUP'; id: number; displayName?: string | null }[];
   return owners.map((o) => ({ type: o.type, id: o.id, name: o.displayName ?? undefined }));
+}
+
+/**
+ * Content that users and groups own together — cards, pages, apps: the fields they share (id, title, owners), and
+ * one `transferOwnership` through {@link transferShared}. Each entity says how it is read again (`refresh`) and which
+ * owner writes its family has (`writes`).
+ */
+export abstract class DomoSharedContent extends DomoEntity {
+  @Expose() id!: number;
+  @Expose()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value : ''), { toClassOnly: true })
+  title!: string;
+  /** Its owners, users and groups, as of the last read. */
+  @Expose()
+  @Transform(({ value }: { value: unknown }) => toContentOwners(value), { toClassOnly: true })
+  owners!: ContentOwner[];
+
+  /** The family's two owner writes. */
+  protected abstract get writes(): OwnerWrites;
+
+  /** Reads it again. */
+  abstract refresh(options?: CallOptions): Promise<this>;
+
+  /** The title: what a person names it with. */
+  get name(): string {
+    return this.title;
+  }
+
+  /**
+   * Makes `to` (a user or `{ type: 'GROUP', id }`) an owner and removes `from` (default: every other owner, so `to`
+   * owns it alone), then reads it back: `to` an owner, `from` gone, the title unchanged. Nothing is sent for what
+   * is already so.
+   * @returns the owners added and removed
+   * @throws {DomoValidationError} the read-back does not show the change
+   */
+  async transferOwnership(
+    to: SharedOwnerInput,
+    options: CallOptions & { from?: UserRef } = {},
+  ): Promise<ChangeReport<ContentOwner>> {
+    return transferShared(this, this.writes, to, options, callOptions(options));
+  }
+
+  summary(): string {
+    const owners = this.owners.map((o) => o.name ?? `${o.type.toLowerCase()} ${o.id}`).join(', ');
+    return `${this.constructor.name} #${this.id} ${JSON.stringify(this.title)}${owners ? ` owners ${owners}` : ''}`;
+  }
 }
