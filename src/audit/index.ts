@@ -33,6 +33,7 @@ export {
   planOffboarding,
   offboardUser,
   executeOffboarding,
+  type ExecuteOffboardingOptions,
   type OffboardingPlan,
   type OffboardOptions,
   type OffboardTo,
@@ -46,3 +47,18 @@ export {
   OffboardingPlanFileSchema,
   type OffboardingPlanFile,
 } from './offboard-plan.js';
+export {
+  offboardingSnapshot,
+  saveOffboardingSnapshot,
+  loadOffboardingSnapshot,
+  OffboardingSnapshotSchema,
+  type OffboardingSnapshot,
+  type OffboardingMove,
+} from './offboard-snapshot.js';
+export {
+  planOffboardingRestore,
+  restoreOffboarding,
+  type OffboardingRestorePlan,
+  type OffboardingRestoreAction,
+  type RestoreOffboardingOptions,
+} from './offboard-restore.js';

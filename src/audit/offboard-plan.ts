@@ -4,7 +4,13 @@ import { DomoInputError } from '../client/errors.js';
 import { callOptions } from '../classes/entity.js';
 import { OWNED_KEYS, OWNED_LABEL, OWNED_KIND, type OwnedKey } from '../classes/ownership.js';
 import { loadDocument } from '../governance/load.js';
-import { executeOffboarding, planOffboarding, type OffboardOptions, type OffboardingPlan } from './offboard.js';
+import {
+  executeOffboarding,
+  planOffboarding,
+  type ExecuteOffboardingOptions,
+  type OffboardOptions,
+  type OffboardingPlan,
+} from './offboard.js';
 
 const FORMAT = 'domo-admin-offboarding-plan';
 
@@ -100,7 +106,7 @@ export function loadOffboardingPlan(text: string, options: { file?: string } = {
 export async function applyOffboardingPlan(
   auth: DomoAuth,
   file: OffboardingPlanFile,
-  options: Omit<OffboardOptions, 'to' | 'fallbackTo' | 'deleteUser'> = {},
+  options: Omit<OffboardOptions, 'to' | 'fallbackTo' | 'deleteUser'> & Pick<ExecuteOffboardingOptions, 'snapshot'> = {},
 ): Promise<{ plan: OffboardingPlan; done: string[] }> {
   const saved = file.plan as unknown as OffboardingPlan;
   if (saved.instance.toLowerCase() !== auth.instance)

@@ -21,6 +21,7 @@ import { DomoGroup } from '../classes/group/group.js';
 import { DomoUser, roleNameOf } from '../classes/user/user.js';
 import { DomoUsers } from '../classes/user/users.js';
 import { deleteUser } from '../routes/user/core.js';
+import { offboardingSnapshot, recordMove, type OffboardingSnapshot } from './offboard-snapshot.js';
 
 /** Who takes over: a user (by email or id), or a group (`group:<exact name>`), or either by type and id. */
 export type OffboardTo = string | number | { type: 'USER' | 'GROUP'; id: number };
@@ -209,9 +210,10 @@ export async function offboardUser(
   auth: DomoAuth,
   user: string | number,
   options: OffboardOptions,
-): Promise<{ plan: OffboardingPlan; done: string[] }> {
+): Promise<{ plan: OffboardingPlan; done: string[]; snapshot: OffboardingSnapshot }> {
   const plan = await planOffboarding(auth, user, options);
-  return { plan, done: await executeOffboarding(auth, plan, options) };
+  const snapshot = offboardingSnapshot(plan);
+  return { plan, done: await executeOffboarding(auth, plan, { ...options, snapshot }), snapshot };
 }
 
 /**
@@ -224,7 +226,7 @@ export async function offboardUser(
 export async function executeOffboarding(
   auth: DomoAuth,
   plan: OffboardingPlan,
-  options: CallOptions & Pick<OffboardOptions, 'onProgress'> = {},
+  options: ExecuteOffboardingOptions = {},
 ): Promise<string[]> {
   const call = callOptions(options);
   const done: string[] = [];
@@ -245,34 +247,67 @@ export async function executeOffboarding(
     done.push(text);
     options.onProgress?.(done.length, total, text);
   };
-  const things = ownedThings(plan);
-  for (const [index, thing] of things.entries()) {
-    const to = recipientOf(plan, thing);
-    await step(plan.steps[index]!, (partly) =>
-      handOver(auth, thing, plan.user.id, { type: to.type, id: to.id }, call, partly),
-    );
-  }
-  let next = things.length;
-  if (plan.removeAccess)
-    for (const action of removeAccessActions(auth, plan.removeAccess, plan.user.id, call))
-      await step(plan.steps[next++]!, action);
-  if (plan.endSessions)
-    await step(plan.steps[next++]!, async (partly) => {
-      const ended = await (await DomoUser.get(auth, plan.user.id, call)).endSessions(call);
-      partly(`${ended.length} session(s) of ${plan.user.email} ended`);
-    });
-  if (plan.deleteUser)
-    await step(plan.steps[next]!, async () => {
-      const left = await (await DomoUser.get(auth, plan.user.id, call)).owned(call);
-      const count = ownedCount(left);
-      if (count > 0)
-        throw new DomoValidationError(
-          `user ${plan.user.email} still owns ${count} thing(s) (granted since planning?); not deleted`,
-          { route: 'offboardUser' },
-        );
-      await deleteUser(auth, plan.user.id, call);
-    });
+  const tasks = offboardingTasks(auth, plan, call, options.snapshot);
+  for (const [index, task] of tasks.entries()) await step(plan.steps[index]!, task);
   return done;
+}
+
+type Task = (partly: (done: string) => void) => Promise<void>;
+
+/** What carries out each step of the plan, in the plan's order; each records in `snapshot` what it changes, first. */
+function offboardingTasks(
+  auth: DomoAuth,
+  plan: OffboardingPlan,
+  call: CallOptions,
+  snapshot: OffboardingSnapshot | undefined,
+): Task[] {
+  const handOvers = ownedThings(plan).map((thing): Task => {
+    const to = recipientOf(plan, thing);
+    return (partly) =>
+      handOver(auth, thing, plan.user.id, { type: to.type, id: to.id }, call, {
+        step: partly,
+        seen: (had) => snapshot && recordMove(snapshot, thing, to, had),
+        besides: (done) => snapshot?.notUndone.push(done),
+      });
+  });
+  const access = plan.removeAccess;
+  const records = access
+    ? [
+        ...access.groups.map((g) => () => snapshot?.removedAccess.groups.push({ ...g })),
+        ...access.shares.map((s) => () => snapshot?.removedAccess.shares.push({ ...s })),
+      ]
+    : [];
+  const removals = access
+    ? removeAccessActions(auth, access, plan.user.id, call).map((action, i): Task => async () => {
+        records[i]!();
+        await action();
+      })
+    : [];
+  const endSessions: Task = async (partly) => {
+    const ended = await (await DomoUser.get(auth, plan.user.id, call)).endSessions(call);
+    partly(`${ended.length} session(s) of ${plan.user.email} ended`);
+    snapshot?.notUndone.push(`${ended.length} session(s) of ${plan.user.email} ended (they sign in again)`);
+  };
+  const remove: Task = async () => {
+    const count = ownedCount(await (await DomoUser.get(auth, plan.user.id, call)).owned(call));
+    if (count > 0)
+      throw new DomoValidationError(
+        `user ${plan.user.email} still owns ${count} thing(s) (granted since planning?); not deleted`,
+        { route: 'offboardUser' },
+      );
+    await deleteUser(auth, plan.user.id, call);
+    if (snapshot) snapshot.deleted = true;
+  };
+  return [...handOvers, ...removals, ...(plan.endSessions ? [endSessions] : []), ...(plan.deleteUser ? [remove] : [])];
+}
+
+/** Options of {@link executeOffboarding}. */
+export interface ExecuteOffboardingOptions extends CallOptions, Pick<OffboardOptions, 'onProgress'> {
+  /**
+   * Filled in as the offboarding runs (from {@link offboardingSnapshot}): what moved to whom and what the new owner
+   * had of it before — on a failure part-way too. Save it (`saveOffboardingSnapshot`) to `restore` later.
+   */
+  snapshot?: OffboardingSnapshot;
 }
 
 /** A user who exists, is not deleted and (for a new owner) is active. */

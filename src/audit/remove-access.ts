@@ -13,6 +13,11 @@ import { getAccountAccessList, getOAuthAccountAccessList } from '../routes/accou
 /** A user's access that is not ownership: group memberships and direct credential shares (`--remove-access`). */
 export interface AccessToRemove {
   groups: { id: number; name: string }[];
+  /**
+   * Memberships that stay: directory groups, whose members the identity provider manages (SCIM) — remove the user
+   * there. (System groups such as All Users are Domo's and not listed.)
+   */
+  managed?: { id: number; name: string; type: string }[];
   /** Accounts and OAuth templates shared with the user directly, below OWNER (ownership is handed over). */
   shares: { kind: 'account' | 'template'; id: number; name: string; accessLevel: string }[];
 }
@@ -29,9 +34,14 @@ export async function accessToRemove(auth: DomoAuth, userId: number, call: CallO
     directShares(auth, userId, 'account', call),
     directShares(auth, userId, 'template', call),
   ]);
-  // System groups (All Users, …) are Domo's to manage: their membership is not removed here.
-  const removable = groups.filter((g) => g.type !== 'system');
-  return { groups: removable.map((g) => ({ id: g.id, name: g.name })), shares: [...accounts, ...templates] };
+  // System groups (All Users, …) are Domo's to manage, directory groups the identity provider's: not removed here.
+  const removable = groups.filter((g) => g.type !== 'system' && g.type !== 'directory');
+  const managed = groups.filter((g) => g.type === 'directory');
+  return {
+    groups: removable.map((g) => ({ id: g.id, name: g.name })),
+    ...(managed.length > 0 ? { managed: managed.map((g) => ({ id: g.id, name: g.name, type: g.type })) } : {}),
+    shares: [...accounts, ...templates],
+  };
 }
 
 async function directShares(

@@ -65,11 +65,29 @@ async function move(
   call: CallOptions,
 ): Promise<ChangeReport<ContentOwner>> {
   await thing.refresh(call);
-  const title = thing.title;
   const leaving = thing.owners.filter(
     (o) => !same(o, to) && (fromId === undefined || (o.type === 'USER' && o.id === fromId)),
   );
-  const adding = thing.owners.some((o) => same(o, to)) ? [] : [to];
+  return changeOwnersVerified(thing, writes, [to], leaving, call, 'transfer');
+}
+
+/**
+ * Adds and removes owners of an object read just now (nothing is sent for what is already so), then reads it back:
+ * every added owner there, every removed one gone, the title unchanged — or a `DomoValidationError`.
+ */
+async function changeOwnersVerified(
+  thing: SharedOwnership,
+  writes: OwnerWrites,
+  add: readonly OwnerRef[],
+  remove: readonly OwnerRef[],
+  call: CallOptions,
+  what: string,
+): Promise<ChangeReport<ContentOwner>> {
+  const title = thing.title;
+  const adding = add.filter((a) => !thing.owners.some((o) => same(o, a)));
+  const leaving = remove
+    .filter((r) => !add.some((a) => same(a, r)))
+    .flatMap((r) => thing.owners.filter((o) => same(o, r)));
   if (adding.length > 0) await writes.add(thing.auth, [thing.id], adding, call);
   if (leaving.length > 0)
     await writes.remove(
@@ -81,7 +99,9 @@ async function move(
   if (adding.length + leaving.length === 0) return { added: [], removed: [] };
   await thing.refresh(call);
   const problems = [
-    thing.owners.some((o) => same(o, to)) ? '' : `${to.type.toLowerCase()} ${to.id} is not an owner`,
+    ...adding
+      .filter((a) => !thing.owners.some((o) => same(o, a)))
+      .map((a) => `${a.type.toLowerCase()} ${a.id} is not an owner`),
     ...leaving
       .filter((l) => thing.owners.some((o) => same(o, l)))
       .map((l) => `${l.type.toLowerCase()} ${l.id} is still an owner`),
@@ -89,10 +109,40 @@ async function move(
   ].filter(Boolean);
   if (problems.length > 0)
     throw new DomoValidationError(
-      `${writes.kind} ${thing.id}: the read-back after the transfer: ${problems.join('; ')}`,
-      { route: `${writes.kind}.transferOwnership` },
+      `${writes.kind} ${thing.id}: the read-back after the ${what}: ${problems.join('; ')}`,
+      {
+        route: `${writes.kind}.${what === 'transfer' ? 'transferOwnership' : 'changeOwners'}`,
+      },
     );
-  return { added: thing.owners.filter((o) => same(o, to)), removed: leaving };
+  return { added: thing.owners.filter((o) => adding.some((a) => same(o, a))), removed: leaving };
+}
+
+/**
+ * `changeOwners` of cards, pages and apps: owners added and removed under the per-object lock, from a fresh read,
+ * read back. Users are resolved first (the added ones must be live).
+ */
+export async function changeSharedOwners(
+  thing: SharedOwnership,
+  writes: OwnerWrites,
+  change: { add?: readonly SharedOwnerInput[]; remove?: readonly SharedOwnerInput[] },
+  call: CallOptions,
+): Promise<ChangeReport<ContentOwner>> {
+  const route = `${writes.kind}.changeOwners`;
+  const refs = async (list: readonly SharedOwnerInput[], live: boolean): Promise<OwnerRef[]> => {
+    const groups = list.filter(isGroupOwner);
+    const users = list.filter((o): o is UserRef => !isGroupOwner(o));
+    const ids = users.length > 0 ? await resolveUserIds(thing.auth, users, { ...call, route, live }) : [];
+    return [...groups, ...ids.map((id) => ({ type: 'USER' as const, id: id }))];
+  };
+  const [add, remove] = [await refs(change.add ?? [], true), await refs(change.remove ?? [], false)];
+  return exclusive(`${thing.auth.baseUrl}|${writes.kind}:${thing.id}`, async () => {
+    await thing.refresh(call);
+    return changeOwnersVerified(thing, writes, add, remove, call, 'owner change');
+  });
+}
+
+function isGroupOwner(o: SharedOwnerInput): o is { type: 'GROUP'; id: number } {
+  return typeof o === 'object' && o !== null && 'type' in o && o.type === 'GROUP';
 }
 
 /**
@@ -168,6 +218,19 @@ export abstract class DomoSharedContent extends DomoEntity {
     options: CallOptions & { from?: UserRef } = {},
   ): Promise<ChangeReport<ContentOwner>> {
     return transferShared(this, this.writes, to, options, callOptions(options));
+  }
+
+  /**
+   * Adds and removes owners (users — ids, emails or `DomoUser`s — and `{ type: 'GROUP', id }`s) and reads it back:
+   * every added owner there, every removed one gone, the title unchanged. Nothing is sent for what is already so.
+   * @returns the owners added and removed
+   * @throws {DomoValidationError} the read-back does not show the change
+   */
+  async changeOwners(
+    change: { add?: readonly SharedOwnerInput[]; remove?: readonly SharedOwnerInput[] },
+    options: CallOptions = {},
+  ): Promise<ChangeReport<ContentOwner>> {
+    return changeSharedOwners(this, this.writes, change, callOptions(options));
   }
 
   summary(): string {

@@ -133,6 +133,21 @@ export function ownedThings(owned: OwnedByUser): OwnedThing[] {
 }
 
 /**
+ * What the new owner had of one thing before it was handed to them: an access level on a credential (`OWNER`,
+ * `CAN_EDIT`, `CAN_VIEW`), `owner` for a group, card, page or app they already co-owned, `null` for nothing. A restore
+ * puts that back.
+ */
+export type RecipientHad = string | null;
+
+/** Told during a hand-over: `step` what took effect so far (for an exact partial report), `seen` what `to` had before any write. */
+export interface HandOverHooks {
+  step?: (done: string) => void;
+  seen?: (recipientHad: RecipientHad) => void;
+  /** Told what was done besides the hand-over (a dataflow's inputs shared with its new owner), which a restore leaves. */
+  besides?: (done: string) => void;
+}
+
+/**
  * Hands one thing from a user to a new owner (a user or a group), then reads it again to be sure: an account or
  * OAuth template gets the new owner as OWNER and loses the user; a group gets the new owner as an owner and loses
  * the user as one. `step` is told when the new owner was added to a credential, before the user is removed: a
@@ -145,18 +160,21 @@ export async function handOver(
   fromUserId: number,
   to: PrincipalRef,
   call: CallOptions,
-  step: (done: string) => void = () => undefined,
+  hooks: HandOverHooks = {},
 ): Promise<void> {
   const single = SINGLE_OWNER.get(thing.kind);
+  const step = hooks.step ?? (() => undefined);
+  const seen = hooks.seen ?? (() => undefined);
+  if (single || thing.kind === 'dataset') seen(null);
   const { owner, left } = single
-    ? await handOverSingle(auth, single, thing.id, fromUserId, to, call, step)
+    ? await handOverSingle(auth, single, thing.id, fromUserId, to, call, { step, besides: hooks.besides })
     : thing.kind === 'group'
-      ? await handOverGroup(auth, thing.id as number, fromUserId, to, call)
+      ? await handOverGroup(auth, thing.id as number, fromUserId, to, call, seen)
       : thing.kind === 'dataset'
         ? await handOverDataset(auth, thing.id as string, fromUserId, to, call)
         : SHARED_OWNERSHIP.has(thing.kind)
-          ? await handOverShared(auth, thing.kind, thing.id as number, fromUserId, to, call)
-          : await handOverCredential(auth, thing, fromUserId, to, call, step);
+          ? await handOverShared(auth, thing.kind, thing.id as number, fromUserId, to, call, seen)
+          : await handOverCredential(auth, thing, fromUserId, to, call, { step, seen });
   if (!owner || left)
     throw new DomoValidationError(
       `${OWNED_LABEL[thing.kind]} ${thing.id}: the read-back does not show the hand-over (new owner ${to.type} ${to.id} an owner: ${owner}; user ${fromUserId} still there: ${left})`,
@@ -170,12 +188,13 @@ async function handOverCredential(
   fromUserId: number,
   to: PrincipalRef,
   call: CallOptions,
-  step: (done: string) => void,
+  { step, seen }: Required<Pick<HandOverHooks, 'step' | 'seen'>>,
 ): Promise<{ owner: boolean; left: boolean }> {
   const credential =
     thing.kind === 'account'
       ? await DomoAccount.get(auth, thing.id as number, call)
       : await DomoOAuthAccount.get(auth, thing.id as number, call);
+  seen((await credential.getAccess(call)).find((e) => e.type === to.type && e.id === to.id)?.accessLevel ?? null);
   await credential.share(
     { ...(to.type === 'USER' ? { userId: to.id } : { groupId: to.id }), accessLevel: AccessLevel.OWNER },
     call,
@@ -197,7 +216,10 @@ async function handOverGroup(
   fromUserId: number,
   to: PrincipalRef,
   call: CallOptions,
+  seen: (recipientHad: RecipientHad) => void,
 ): Promise<{ owner: boolean; left: boolean }> {
+  const { data: before } = await getGroupOwners(auth, groupId, call);
+  seen(before.some((o) => o.type === to.type && o.id === to.id) ? 'owner' : null);
   await updateGroupAccess(auth, [{ groupId, addOwners: [to], removeOwners: [{ type: 'USER', id: fromUserId }] }], call);
   const { data: owners } = await getGroupOwners(auth, groupId, call);
   return {
@@ -246,6 +268,7 @@ async function handOverShared(
   fromUserId: number,
   to: PrincipalRef,
   call: CallOptions,
+  seen: (recipientHad: RecipientHad) => void,
 ): Promise<{ owner: boolean; left: boolean }> {
   const thing =
     kind === 'card'
@@ -258,6 +281,7 @@ async function handOverShared(
     throw new DomoValidationError(`${kind} ${id}: not owned by user ${fromUserId} now; left alone`, {
       route: 'handOver',
     });
+  seen(owns(to.type, to.id) ? 'owner' : null);
   await thing.transferOwnership(to.type === 'GROUP' ? { type: 'GROUP', id: to.id } : to.id, {
     ...call,
     from: fromUserId,
@@ -276,7 +300,7 @@ async function handOverSingle(
   fromUserId: number,
   to: PrincipalRef,
   call: CallOptions,
-  step: (done: string) => void,
+  { step, besides }: Pick<HandOverHooks, 'besides'> & { step: (done: string) => void },
 ): Promise<{ owner: boolean; left: boolean }> {
   const label = family.type.family.label;
   if (to.type !== 'USER')
@@ -287,6 +311,9 @@ async function handOverSingle(
   const thing = family.type.hydrate(auth, { id });
   await thing.transferOwnership(to.id, { ...call, from: fromUserId });
   step(`${label} ${id}: now owned by user ${to.id} (read back)`);
-  for (const effect of (await family.afterHandOver?.(thing, to.id, call)) ?? []) step(`${label} ${id}: ${effect}`);
+  for (const effect of (await family.afterHandOver?.(thing, to.id, call)) ?? []) {
+    step(`${label} ${id}: ${effect}`);
+    besides?.(`${label} ${id}: ${effect}`);
+  }
   return { owner: thing.ownerId === to.id, left: thing.ownerId === fromUserId };
 }

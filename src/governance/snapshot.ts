@@ -48,24 +48,30 @@ export function takeSnapshot(plan: Plan, takenAt: Date = new Date()): Snapshot {
  * ```
  */
 export async function saveSnapshot(snapshot: Snapshot, dir: string = SNAPSHOT_DIR): Promise<string> {
+  return writeNewJson(dir, snapshot.takenAt.replace(/:/g, '-'), snapshot, 'saveSnapshot');
+}
+
+/**
+ * Writes `value` as `<dir>/<stem>.json` (or `<stem>-2.json`, … : never over another file), readable by its owner
+ * only, creating `dir`; returns the path. File errors are `DomoFileError`s.
+ */
+export async function writeNewJson(dir: string, stem: string, value: unknown, route: string): Promise<string> {
   await mkdir(dir, { recursive: true }).catch((error: unknown) => {
     throw fileError(
       (error as NodeJS.ErrnoException).code === 'EEXIST' ? { code: 'ENOTDIR' } : error,
       dir,
       'the snapshot',
-      'saveSnapshot',
+      route,
     );
   });
-  const stem = snapshot.takenAt.replace(/:/g, '-');
-  const text = `${JSON.stringify(snapshot, null, 2)}\n`;
+  const text = `${JSON.stringify(value, null, 2)}\n`;
   for (let n = 1; ; n += 1) {
     const file = join(dir, `${stem}${n === 1 ? '' : `-${n}`}.json`);
     try {
       await writeFile(file, text, { flag: 'wx', mode: 0o600 });
       return file;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
-        throw fileError(error, dir, 'the snapshot', 'saveSnapshot');
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fileError(error, dir, 'the snapshot', route);
     }
   }
 }

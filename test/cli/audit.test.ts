@@ -133,6 +133,38 @@ describe('domo-admin offboard', () => {
   });
 });
 
+describe('domo-admin restore <offboarding snapshot>', () => {
+  it('offboard writes the way back; restore previews it, then hands everything back', async () => {
+    const [leaver, next] = people();
+    const account = state().accounts.get(4)!;
+    account.shares = [
+      { type: 'USER', id: leaver!.id, accessLevel: 'OWNER' },
+      { type: 'USER', id: next!.id, accessLevel: 'CAN_VIEW' },
+    ];
+    const before = structuredClone(account.shares);
+    const done = await cli('--yes', 'offboard', leaver!.emailAddress, '--to', next!.emailAddress);
+    expect(done.code, done.stderr).toBe(0);
+    const file = /the way back is in (\S+) \(undo: domo-admin restore \1\)/.exec(done.stderr)?.[1];
+    expect(file, done.stderr).toBeDefined();
+    expect(state().accounts.get(4)!.shares).toEqual([{ type: 'USER', id: next!.id, accessLevel: 'OWNER' }]);
+    const dry = await cli('--dry-run', 'restore', file!);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain(
+      `1. account #4 "${account.displayName}": ${leaver!.emailAddress} an owner again, ${next!.emailAddress} back to CAN_VIEW`,
+    );
+    expect((await cli('restore', file!)).code).toBe(1); // not a terminal and no --yes: nothing changed
+    expect(state().accounts.get(4)!.shares).toEqual([{ type: 'USER', id: next!.id, accessLevel: 'OWNER' }]);
+    const restored = await cli('--yes', 'restore', file!);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain(`has back what the offboarding moved`);
+    const sorted = (list: typeof before) => [...list].sort((a, b) => a.id - b.id);
+    expect(sorted(state().accounts.get(4)!.shares)).toEqual(sorted(before));
+    const again = await cli('--yes', 'restore', file!);
+    expect(again.stdout).toContain('nothing to hand back');
+    expect(again.stdout).toContain('already back');
+  });
+});
+
 describe('domo-admin owned', () => {
   it('counts by type with how complete each discovery is; --json is owned(); --csv lists every thing', async () => {
     const datasetOwner = [...state().datasets.values()].find((d) => d.ownerId !== state().adminUserId)!.ownerId;

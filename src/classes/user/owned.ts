@@ -158,9 +158,9 @@ export async function deleteOwner(
   let transfers = 0;
   try {
     for (const thing of ownedThings(owned)) {
-      await handOver(auth, thing, user.id, { type: 'USER', id: target as number }, call, (effect) =>
-        completed.push(effect),
-      );
+      await handOver(auth, thing, user.id, { type: 'USER', id: target as number }, call, {
+        step: (effect) => completed.push(effect),
+      });
       completed.push(`${OWNED_LABEL[thing.kind]} ${thing.id} now owned by user ${target}`);
       transfers += 1;
     }

@@ -18,6 +18,7 @@ import { specJsonSchema, type Spec } from '../../governance/spec.js';
 import type { CliContext } from '../context.js';
 import { consent } from '../confirm.js';
 import { adminDir } from '../profiles.js';
+import { restoreOffboardingFile } from './offboard.js';
 
 /** A commander parser for `--only roles,groups`. */
 function sections(value: string): SpecSection[] {
@@ -304,12 +305,15 @@ function registerGovernanceRestore(program: Command, ctx: () => CliContext): voi
     program
       .command('restore <snapshot>')
       .description(
-        'plan and apply the way back to a snapshot written before an apply; asks in a terminal, --yes elsewhere',
+        'plan and apply the way back to a snapshot written before an apply or an offboarding; asks in a terminal, --yes elsewhere',
       ),
   ).action(async (file: string, options: ApplyFlags) => {
     const c = ctx();
     const auth = await c.auth();
-    const snapshot = loadSnapshot(await readText(file), { file });
+    const text = await readText(file);
+    if ((parseQuietly(text) as { format?: unknown } | undefined)?.format === 'domo-admin-offboarding-snapshot')
+      return restoreOffboardingFile(c, auth, text, file);
+    const snapshot = loadSnapshot(text, { file });
     const replan = () => planRestore(auth, snapshot);
     await applyReviewed(c, auth, await replan(), replan, options, 'the snapshot');
   });

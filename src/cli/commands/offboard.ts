@@ -1,12 +1,22 @@
 import type { Command } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DomoAuth } from '../../auth/base.js';
 import { executeOffboarding, planOffboarding, type OffboardingPlan } from '../../audit/offboard.js';
 import { applyOffboardingPlan, loadOffboardingPlan, saveOffboardingPlan } from '../../audit/offboard-plan.js';
+import {
+  loadOffboardingSnapshot,
+  offboardingSnapshot,
+  saveOffboardingSnapshot,
+  type OffboardingSnapshot,
+} from '../../audit/offboard-snapshot.js';
+import { planOffboardingRestore, restoreOffboarding } from '../../audit/offboard-restore.js';
 import { OWNED_KEYS, OWNED_KIND, OWNED_LABEL, ownedCount } from '../../classes/ownership.js';
 import { DomoFileError, DomoInputError, fileError } from '../../client/errors.js';
 import { confirmWrite } from '../confirm.js';
 import type { CliContext } from '../context.js';
 import { userArgument } from '../options.js';
+import { adminDir } from '../profiles.js';
 
 interface OffboardFlags {
   to?: string;
@@ -41,6 +51,10 @@ function planText(plan: OffboardingPlan, tense: 'dry run' | 'saved' | 'did'): st
       ? 'Nothing to hand over.'
       : `${lead}, in order (new owner ${plan.to.label}${datasetsTo}):`,
     ...plan.steps.map((step, i) => `  ${i + 1}. ${step}`),
+    ...(plan.removeAccess?.managed ?? []).map(
+      (g) =>
+        `  (${plan.user.email} stays a member of ${g.type} group #${g.id} "${g.name}": the identity provider manages its members; remove them there)`,
+    ),
     '',
   ].join('\n');
 }
@@ -78,10 +92,38 @@ async function applySaved(c: CliContext, file: string): Promise<void> {
   const savedPlan = saved.plan as unknown as OffboardingPlan;
   if (c.options.dryRun) return c.result({ dryRun: true, plan: savedPlan }, () => planText(savedPlan, 'dry run'));
   await confirmPlan(c, savedPlan);
-  const { plan, done } = await applyOffboardingPlan(auth, saved, {
-    onProgress: (n, total, step) => c.note(`[${n}/${total}] ${step}`),
-  });
+  const snapshot = offboardingSnapshot(savedPlan);
+  const { plan, done } = await keepingSnapshot(c, snapshot, () =>
+    applyOffboardingPlan(auth, saved, {
+      snapshot,
+      onProgress: (n, total, step) => c.note(`[${n}/${total}] ${step}`),
+    }),
+  );
   c.result({ plan, done }, () => `${planText(plan, 'did')}✓ ${done.length} step(s) done\n`);
+}
+
+/**
+ * Runs an offboarding that fills `snapshot` in, then writes the snapshot (when anything moved or was removed) to
+ * the snapshots folder and says where — also when it stopped part-way, and on Ctrl-C.
+ */
+async function keepingSnapshot<T>(c: CliContext, snapshot: OffboardingSnapshot, run: () => Promise<T>): Promise<T> {
+  const save = async () => {
+    const changed = snapshot.moved.length + snapshot.removedAccess.groups.length + snapshot.removedAccess.shares.length;
+    if (changed === 0) return;
+    const file = await saveOffboardingSnapshot(snapshot, join(adminDir(c.io.env), 'snapshots'));
+    c.note(`the way back is in ${file} (undo: domo-admin restore ${file})`);
+  };
+  const interrupted = () => {
+    c.note('\n! interrupted: the steps above are exact; the step in progress may have taken effect in part');
+    void save().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  try {
+    return await run();
+  } finally {
+    process.off('SIGINT', interrupted);
+    await save();
+  }
 }
 
 /** `offboard <user> --to …`: plans from a fresh read; saves it (`--out`), shows it (`--dry-run`) or confirms and runs it. */
@@ -104,9 +146,13 @@ async function planAndRun(c: CliContext, user: string, to: string, options: Offb
   }
   if (c.options.dryRun) return c.result({ dryRun: true, plan }, () => planText(plan, 'dry run'));
   await confirmPlan(c, plan);
-  const done = await executeOffboarding(auth, plan, {
-    onProgress: (n, total, step) => c.note(`[${n}/${total}] ${step}`),
-  });
+  const snapshot = offboardingSnapshot(plan);
+  const done = await keepingSnapshot(c, snapshot, () =>
+    executeOffboarding(auth, plan, {
+      snapshot,
+      onProgress: (n, total, step) => c.note(`[${n}/${total}] ${step}`),
+    }),
+  );
   c.result({ plan, done }, () => `${planText(plan, 'did')}✓ ${done.length} step(s) done\n`);
 }
 
@@ -151,4 +197,34 @@ export function registerOffboard(program: Command, ctx: () => CliContext): void 
         command.error('offboard needs the leaving <user> and --to (or --plan <file>)', { exitCode: 2 });
       return planAndRun(c, user, options.to, options);
     });
+}
+
+/**
+ * `domo-admin restore <offboarding snapshot>`: plans the way back from a fresh read, shows it (what goes back, what
+ * is left and why), asks, hands it back — each step read back.
+ */
+export async function restoreOffboardingFile(c: CliContext, auth: DomoAuth, text: string, file: string): Promise<void> {
+  const snapshot = loadOffboardingSnapshot(text, { file });
+  const plan = await planOffboardingRestore(auth, snapshot);
+  const left = plan.left.length > 0 ? ['Left as it is:', ...plan.left.map((line) => `  ${line}`)] : [];
+  const render = () =>
+    [
+      `Hand back to ${snapshot.user.name} <${snapshot.user.email}> what their offboarding moved (${file}):`,
+      ...(plan.steps.length > 0 ? plan.steps.map((step, i) => `  ${i + 1}. ${step}`) : ['  nothing to hand back']),
+      ...left,
+      '',
+    ].join('\n');
+  if (c.options.dryRun || plan.steps.length === 0) return c.result({ dryRun: c.options.dryRun, plan }, render);
+  if (!c.json && left.length > 0) c.note(left.join('\n'));
+  await confirmWrite(c, {
+    title: `restore the offboarding of ${snapshot.user.email}`,
+    changes: plan.steps.map((step) => `~ ${step}`),
+  });
+  const { done } = await restoreOffboarding(auth, plan, {
+    onProgress: (n, total, step) => c.note(`[${n}/${total}] ${step}`),
+  });
+  c.result(
+    { plan, done },
+    () => `✓ ${done.length} step(s) done: ${snapshot.user.email} has back what the offboarding moved\n`,
+  );
 }
