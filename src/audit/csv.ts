@@ -4,7 +4,8 @@ import { credentialsOf, type AuditModel } from './model.js';
 /**
  * The audit as CSV files (RFC 4180, a header row each), by file name: `roles.csv` (role × grant), `users.csv`,
  * `groups.csv` (members and owners), `access.csv` (credential × principal, with the users each share reaches) and
- * `findings.csv`. A value a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is written with a leading `'`.
+ * `findings.csv`; with the content section (a full audit), `owners.csv` (type × owner, how many each owns) and
+ * `orphaned.csv` (the orphaned objects kept, with their owners). A value a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is written with a leading `'`.
  */
 export function auditCsv(model: AuditModel, findings: readonly Finding[]): Record<string, string> {
   const roleName = new Map(model.roles.map((r) => [r.id, r.name]));
@@ -37,9 +38,24 @@ export function auditCsv(model: AuditModel, findings: readonly Finding[]): Recor
       ]),
     ),
     'access.csv': accessCsv(model, email, groups),
+    ...(model.content ? contentCsv(model.content) : {}),
     'findings.csv': csv(
       ['severity', 'kind', 'message', 'subjects'],
       findings.map((f) => [f.severity, f.kind, f.message, f.subjects.map((s) => `${s.type}:${s.id}`).join(' ')]),
+    ),
+  };
+}
+
+/** `owners.csv` (type × owner, how many) and `orphaned.csv` (each orphaned object kept, with its owners). */
+function contentCsv(content: NonNullable<AuditModel['content']>): Record<string, string> {
+  return {
+    'owners.csv': csv(
+      ['type', 'owner_type', 'owner_id', 'owner', 'count'],
+      content.flatMap((c) => c.owners.map((o) => [c.type, o.type, o.id, o.name, o.count])),
+    ),
+    'orphaned.csv': csv(
+      ['type', 'id', 'name', 'owner_ids'],
+      content.flatMap((c) => c.orphaned.map((o) => [c.type, o.id, o.name, o.owners.join(' ')])),
     ),
   };
 }

@@ -17,6 +17,7 @@ export const FINDING_KINDS = {
   'admin-grant-outside-admin': 'high',
   'default-role-too-powerful': 'high',
   'credential-owned-by-inactive': 'high',
+  'orphaned-content': 'medium',
   'shared-to-individuals': 'medium',
   'group-without-owner': 'medium',
   'role-without-members': 'low',
@@ -78,7 +79,8 @@ function incomplete(model: AuditModel): Finding[] {
 /**
  * The problems an audit shows, most severe first: first, when the audit could not see everything, that its findings
  * cover only what was visible (`audit-incomplete`); users holding admin-level grants outside the Admin role; a
- * default role more powerful than Participant; credentials owned only by deleted or inactive users; credentials
+ * default role more powerful than Participant; credentials owned only by deleted or inactive users; content (datasets,
+ * cards, …) whose only owners are deleted or inactive users, one finding per such user; credentials
  * shared to many individuals instead of groups; groups with no owner; custom roles with no members.
  * @example
  * ```ts
@@ -98,6 +100,7 @@ export function auditFindings(model: AuditModel, options: FindingOptions = {}): 
       ...ownedByInactive(type, credential, users),
       ...sharedToIndividuals(type, credential, threshold),
     ]),
+    ...orphanedContent(model, users),
     ...model.groups
       .filter((g) => g.type !== 'system' && g.owners.length === 0 && !g.incomplete)
       .map((g): Finding => ({
@@ -170,6 +173,34 @@ function ownedByInactive(
       ],
     },
   ];
+}
+
+/**
+ * One finding per deleted or inactive user who is the only (live) owner of content: how much of each type, a few
+ * names, and the fix (offboarding them hands it all over).
+ */
+function orphanedContent(model: AuditModel, users: Map<number, AuditUser>): Finding[] {
+  const byOwner = new Map<number, { counts: Map<string, number>; names: string[] }>();
+  for (const type of model.content ?? [])
+    for (const item of type.orphaned)
+      for (const owner of item.owners) {
+        const entry = byOwner.get(owner) ?? { counts: new Map<string, number>(), names: [] };
+        entry.counts.set(type.label, (entry.counts.get(type.label) ?? 0) + 1);
+        if (entry.names.length < 3) entry.names.push(`"${item.name}"`);
+        byOwner.set(owner, entry);
+      }
+  return [...byOwner].map(([id, { counts, names }]): Finding => {
+    const user = users.get(id);
+    const who = `${user?.deleted ? 'deleted' : 'inactive'} user ${user?.email ?? id}`;
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const what = [...counts].map(([label, n]) => `${n} ${label}(s)`).join(', ');
+    return {
+      kind: 'orphaned-content',
+      severity: FINDING_KINDS['orphaned-content'],
+      message: `${who} is the only owner of ${total} thing(s) — ${what} (e.g. ${names.join(', ')}): nobody can manage them; hand them over with \`domo-admin offboard ${user?.deleted || !user ? id : user.email} --to <user>\``,
+      subjects: [{ type: 'user', id, name: user?.email ?? String(id) }],
+    };
+  });
 }
 
 function sharedToIndividuals(type: 'account' | 'template', credential: AuditCredential, threshold: number): Finding[] {

@@ -10,8 +10,10 @@ import type { User } from '../routes/user/schemas.js';
 import type { CurrentUser } from '../auth/user.js';
 import { getRoleById } from '../routes/role/core.js';
 import { Inventory, type InventoryOptions } from '../inventory/inventory.js';
+import { contentSection, contentUserOwners, readContentOwners } from './content.js';
 import {
   AUDIT_SECTIONS,
+  type AuditContent,
   type AuditCredential,
   type AuditFailure,
   type AuditGap,
@@ -41,6 +43,11 @@ export interface AuditOptions extends CallOptions {
   concurrency?: number;
   /** Called after each read of a section's entities. */
   onProgress?: (progress: AuditProgress) => void;
+  /**
+   * Read who owns every content type (datasets, dataflows, cards, pages, apps, …) for the orphaned-content finding.
+   * @default true for a full audit (no `include`), else false
+   */
+  content?: boolean;
 }
 
 /**
@@ -78,7 +85,9 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
     include.has('templates') ? reader.credentials('templates') : [],
   ]);
   for (const role of roles) role.members = users.filter((u) => u.roleId === role.id && !u.deleted).map((u) => u.id);
-  if (include.has('users')) await reader.activity(users, [...accounts, ...templates]);
+  const content = (options.content ?? options.include === undefined) ? await reader.content() : undefined;
+  if (include.has('users'))
+    await reader.activity(users, [...accounts, ...templates], content ? contentUserOwners(content) : []);
   const caller = await reader.callerRole(me, users, roles);
   const sections = { roles, users, groups, accounts, templates };
   const failures = reader.failures;
@@ -92,6 +101,7 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
     groups,
     accounts,
     templates,
+    ...(content ? { content: contentOf(content, users, groups) } : {}),
     failures,
     complete: gaps.length === 0,
     gaps,
@@ -107,6 +117,21 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
     requests: { ...inventory.requests, total: Object.values(inventory.requests).reduce((sum, n) => sum + n, 0) },
   };
   return model;
+}
+
+/** The content section: orphaned when every owner is a deleted or inactive user; owners named from the users and groups read. */
+function contentOf(
+  read: Awaited<ReturnType<typeof readContentOwners>>,
+  users: readonly AuditUser[],
+  groups: readonly AuditGroup[],
+): AuditContent[] {
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const groupNames = new Map(groups.map((g) => [g.id, g.name]));
+  return contentSection(
+    read,
+    (id) => byId.get(id)?.deleted === true || byId.get(id)?.active === false,
+    (p) => (p.type === 'USER' ? (byId.get(p.id)?.email ?? String(p.id)) : (groupNames.get(p.id) ?? String(p.id))),
+  );
 }
 
 /**
@@ -174,9 +199,12 @@ class Reader {
   constructor(readonly inventory: Inventory) {}
 
   get failures(): AuditFailure[] {
-    return this.inventory.failures.map(
-      (f) => ({ ...f, section: f.section === 'catalogue' ? 'roles' : f.section }) as AuditFailure,
-    );
+    return [
+      ...this.inventory.failures.map(
+        (f) => ({ ...f, section: f.section === 'catalogue' ? 'roles' : f.section }) as AuditFailure,
+      ),
+      ...this.contentFailures,
+    ];
   }
 
   /** The signed-in user (a rejected credential stops the audit here). */
@@ -269,12 +297,32 @@ class Reader {
     }));
   }
 
-  /** Whether the users who own a credential are active (one v3 read each; deleted owners need none). */
-  async activity(users: AuditUser[], credentials: AuditCredential[]): Promise<void> {
+  /** Who owns every content type, counted as it streams (every request it sends counted as `content`). */
+  async content(): Promise<Awaited<ReturnType<typeof readContentOwners>>> {
+    const { auth, call, requests, concurrency } = this.inventory;
+    const failures: AuditFailure[] = [];
+    const read = await readContentOwners(auth, call, {
+      concurrency: Math.min(concurrency, 4),
+      onRequest: () => (requests.content += 1),
+      failures,
+    });
+    this.contentFailures.push(...failures);
+    return read;
+  }
+
+  readonly contentFailures: AuditFailure[] = [];
+
+  /**
+   * Whether the users who own a credential or content are active (one v3 read each; deleted owners need none).
+   */
+  async activity(users: AuditUser[], credentials: AuditCredential[], contentOwners: readonly number[]): Promise<void> {
     const byId = new Map(users.map((u) => [u.id, u]));
-    const owners = credentials.flatMap((c) =>
-      c.shares.filter((s) => s.type === 'USER' && s.level === 'OWNER' && !byId.get(s.id)?.deleted).map((s) => s.id),
-    );
+    const owners = [
+      ...credentials.flatMap((c) =>
+        c.shares.filter((s) => s.type === 'USER' && s.level === 'OWNER' && !byId.get(s.id)?.deleted).map((s) => s.id),
+      ),
+      ...contentOwners.filter((id) => byId.has(id) && !byId.get(id)?.deleted),
+    ];
     for (const [id, details] of await this.inventory.userDetails([...new Set(owners)])) {
       const user = byId.get(id);
       if (user && details) user.active = details.active ?? true;

@@ -91,12 +91,7 @@ export async function planOffboarding(
   options: OffboardOptions,
 ): Promise<OffboardingPlan> {
   const call = callOptions(options);
-  const leaving = await activeUser(auth, user, 'user', call);
-  if (options.deleteUser && leaving.id === (await auth.whoAmI(call)).id)
-    throw new DomoInputError(
-      `${leaving.email} is the signed-in user: Domo refuses to delete the caller, so nothing was changed; sign in as another admin to offboard them`,
-      { field: 'user', route: 'offboardUser' },
-    );
+  const leaving = await leavingUser(auth, user, options, call);
   const to = await target(auth, options.to, leaving.id, call);
   const [owned, role, sessions, access] = await Promise.all([
     leaving.owned(call),
@@ -143,6 +138,30 @@ export async function planOffboarding(
     ...(options.deleteUser ? [`delete user #${leaving.id} ${leaving.email} (role "${role}")`] : []),
   ];
   return plan;
+}
+
+/**
+ * The user who leaves, checked: one deleted already can have what they still own handed over, not be deleted or
+ * signed out; the signed-in user cannot be deleted.
+ */
+async function leavingUser(
+  auth: DomoAuth,
+  user: string | number,
+  options: OffboardOptions,
+  call: CallOptions,
+): Promise<DomoUser> {
+  const leaving = await activeUser(auth, user, 'user', call);
+  if (leaving.isDeleted && (options.deleteUser || options.endSessions))
+    throw new DomoInputError(
+      `${leaving.email} is deleted already: offboarding can hand over what they still own, not ${options.deleteUser ? 'delete them' : 'end their sessions'}; nothing was changed`,
+      { field: 'user', route: 'offboardUser' },
+    );
+  if (options.deleteUser && leaving.id === (await auth.whoAmI(call)).id)
+    throw new DomoInputError(
+      `${leaving.email} is the signed-in user: Domo refuses to delete the caller, so nothing was changed; sign in as another admin to offboard them`,
+      { field: 'user', route: 'offboardUser' },
+    );
+  return leaving;
 }
 
 /** Who takes one thing: the datasets' recipient for a dataset, else `to`. */
@@ -330,7 +349,8 @@ async function activeUser(
       throw new DomoInputError(`${who}: no such user: ${id}`, { field, route: 'offboardUser' });
     throw error;
   });
-  if (user.isDeleted)
+  // A deleted leaver's content is orphaned: handing it over is what offboarding is for. A deleted new owner is not.
+  if (user.isDeleted && field === 'to')
     throw new DomoInputError(`${who} ${String(ref)} is deleted`, {
       field,
       route: 'offboardUser',

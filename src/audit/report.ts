@@ -35,6 +35,7 @@ ${findingsSection(findings)}
 ${heatmapSection(model)}
 ${membershipSection(model)}
 ${credentialsSection(model)}
+${contentSection(model)}
 ${failuresSection(model)}
 </main>
 <script>${SCRIPT}</script>
@@ -119,6 +120,30 @@ function credentialRows(
     const count = share.type === 'GROUP' ? (groups.get(share.id)?.members.length ?? 0) : 1;
     return `<tr><td>${escape(kind)}</td><td>${escape(credential.name)}</td><td>${escape(credential.provider)}</td><td>${escape(who)}</td><td class="level">${escape(share.level)}</td><td class="num" title="${reached} user(s) reach this credential in all">${count}</td></tr>`;
   });
+}
+
+/** Who owns the content, per type: objects, owners (the top five), and what is orphaned (listed, first 100 per owner). */
+function contentSection(model: AuditModel): string {
+  if (!model.content) return '';
+  const rows = model.content.map((c) => {
+    const top = c.owners
+      .slice(0, 5)
+      .map((o) => `${o.name} (${o.count})`)
+      .join(', ');
+    const more = c.owners.length > 5 ? `, … ${c.owners.length - 5} more` : '';
+    return `<tr><td>${escape(c.label)}</td><td class="num">${c.incomplete ? 'not read' : c.total}</td><td class="num">${c.owners.length}</td><td>${escape(top + more)}</td><td class="num">${c.orphanCount}</td></tr>`;
+  });
+  const users = new Map(model.users.map((u) => [u.id, u]));
+  const orphans = model.content.flatMap((c) =>
+    c.orphaned.map(
+      (o) =>
+        `<tr><td>${escape(c.label)}</td><td>${escape(String(o.id))}</td><td>${escape(o.name)}</td><td>${escape(o.owners.map((id) => `${users.get(id)?.email ?? id} (${users.get(id)?.deleted ? 'deleted' : 'inactive'})`).join(', '))}</td></tr>`,
+    ),
+  );
+  const orphanTable = orphans.length
+    ? `<h3>Orphaned: owned only by deleted or inactive users</h3><div class="scroll"><table id="orphaned" class="sortable"><thead><tr><th data-sort="text">type</th><th data-sort="text">id</th><th data-sort="text">name</th><th data-sort="text">owners</th></tr></thead><tbody>${orphans.join('')}</tbody></table></div>`
+    : '<p>No orphaned content.</p>';
+  return `<section id="content"><h2>Content owners</h2><div class="scroll"><table id="owners" class="sortable"><thead><tr><th data-sort="text">type</th><th data-sort="number">objects</th><th data-sort="number">owners</th><th data-sort="text">top owners</th><th data-sort="number">orphaned</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>${orphanTable}</section>`;
 }
 
 function failuresSection(model: AuditModel): string {

@@ -67,9 +67,29 @@ export interface AuditCredential {
   incomplete?: true;
 }
 
+/**
+ * Who owns one content type (datasets, dataflows, cards, …; the keys of `DomoUser.owned()`), and what of it is
+ * orphaned: owned only by users who are deleted or inactive.
+ */
+export interface AuditContent {
+  /** The type, as `owned()` keys it (`datasets`, `beastModes`, …). */
+  type: string;
+  /** What one is called in sentences. */
+  label: string;
+  /** Objects read. */
+  total: number;
+  /** Each owner (users and groups) and how many it owns, most first. */
+  owners: (AuditPrincipal & { count: number })[];
+  /** Orphaned objects: the first 100 per set of owners (`orphanCount` counts every one). */
+  orphaned: { id: number | string; name: string; owners: number[] }[];
+  orphanCount: number;
+  /** Set when the type could not be read (see `failures`). */
+  incomplete?: true;
+}
+
 /** A read that failed: the entity is in the model, marked `incomplete`, or its section is empty. */
 export interface AuditFailure {
-  section: AuditSection | 'owners';
+  section: AuditSection | 'owners' | 'content';
   id?: number;
   name?: string;
   error: string;
@@ -98,6 +118,8 @@ export interface AuditModel {
   groups: AuditGroup[];
   accounts: AuditCredential[];
   templates: AuditCredential[];
+  /** Who owns the content, per type, and what is orphaned (a full audit; absent when sections were chosen). */
+  content?: AuditContent[];
   failures: AuditFailure[];
   /**
    * False when the audit could not see everything it read: the caller lacks a grant that shows a whole section, or
@@ -109,5 +131,5 @@ export interface AuditModel {
   caller: { id: number; role: string | null };
   counts: Record<AuditSection, number> & { failures: number };
   /** Requests sent, by what they read: at most one per entity (plus list pages). */
-  requests: Record<AuditSection | 'owners' | 'catalogue' | 'caller', number> & { total: number };
+  requests: Record<AuditSection | 'owners' | 'catalogue' | 'caller', number> & { content?: number; total: number };
 }

@@ -25,13 +25,14 @@ function toDate(value: unknown): Date | undefined {
 }
 
 /** What every entity and manager method that sends requests accepts: a signal and a per-attempt timeout. */
-export type CallOptions = Pick<RequestOptions, 'signal' | 'timeoutMs'>;
+export type CallOptions = Pick<RequestOptions, 'signal' | 'timeoutMs' | 'onRequest'>;
 
 /** Only the per-call options a request takes, so that method options (`replace`, `unmask`…) never reach a route. */
 export function callOptions(options: CallOptions): CallOptions {
   const picked: CallOptions = {};
   if (options.signal !== undefined) picked.signal = options.signal;
   if (options.timeoutMs !== undefined) picked.timeoutMs = options.timeoutMs;
+  if (options.onRequest !== undefined) picked.onRequest = options.onRequest;
   return picked;
 }
 

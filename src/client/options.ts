@@ -47,6 +47,11 @@ export interface RequestOptions {
   retry?: RetryPolicy | number;
   /** Aborts the call, including a login it waits for; an already-aborted signal sends nothing (`DomoAbortError`). */
   signal?: AbortSignal;
+  /**
+   * Told as each attempt is sent (a retry too), with its method and path: what a call costs, counted or traced
+   * (the audit counts its content reads with it). Never told headers or bodies.
+   */
+  onRequest?: (request: { method: string; path: string }) => void;
 }
 
 /** What every route returns: the HTTP status and the validated body. */

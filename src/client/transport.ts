@@ -111,6 +111,8 @@ function isTimeoutError(error: unknown): boolean {
 /** One call: what its attempts count and log. */
 interface Call extends CallAttempts {
   spec: RequestSpec<unknown>;
+  /** The caller's observer of each attempt sent. */
+  onRequest?: RequestOptions['onRequest'];
   /** When the call started (its first attempt, or a login it waited for). */
   calledAt: number;
 }
@@ -168,6 +170,7 @@ export class DomoTransport {
     const now = performance.now();
     const call: Call = {
       spec,
+      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
       maxBytes: this.maxResponseBytes,
       attempts: 0,
       startedAt: now,
@@ -267,6 +270,7 @@ export class DomoTransport {
   #observer(): AttemptObserver<Call> {
     return {
       started: (request, call) => {
+        call.onRequest?.({ method: request.method, path: pathOf(request.url) });
         if (!logs(this.#logLevel, 'info')) return;
         if (call.attempts > 1)
           this.#log.info(

@@ -137,6 +137,11 @@ const RequestOptionsSchema = z.looseObject({
   timeoutMs: timeoutMs.optional(),
   retry: retry.optional(),
   signal: signal.optional(),
+  onRequest: z
+    .custom<(request: { method: string; path: string }) => void>((v) => typeof v === 'function', {
+      message: 'onRequest must be a function',
+    })
+    .optional(),
 });
 
 /** Checks transport options (timeouts, retries, logging, size cap) before anything is built. @throws {DomoInputError} */
@@ -156,9 +161,15 @@ export function checkRequestOptions<T extends object | undefined>(options: T, ro
  */
 function isCommonAndValid(value: object): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const { timeoutMs, signal, retry } = value as { timeoutMs?: unknown; signal?: unknown; retry?: unknown };
+  const { timeoutMs, signal, retry, onRequest } = value as {
+    timeoutMs?: unknown;
+    signal?: unknown;
+    retry?: unknown;
+    onRequest?: unknown;
+  };
   return (
     retry === undefined &&
+    (onRequest === undefined || typeof onRequest === 'function') &&
     (timeoutMs === undefined || (typeof timeoutMs === 'number' && isTimeoutMs(timeoutMs))) &&
     (signal === undefined || signal instanceof AbortSignal)
   );

@@ -30,6 +30,7 @@ export const INVENTORY_SECTIONS = [
   'templates',
   'owners',
   'caller',
+  'content',
 ] as const;
 /** One of {@link INVENTORY_SECTIONS}. */
 export type InventorySection = (typeof INVENTORY_SECTIONS)[number];

@@ -308,3 +308,17 @@ export function seedApps(state: SandboxState, count: number): void {
 export function seedSessions(state: SandboxState): void {
   for (const userId of contentOwners(state)) state.openSession(userId);
 }
+
+/** A deleted user left as the only owner of two of the admin's datasets and one of the admin's cards. */
+export function seedOrphans(state: SandboxState): void {
+  const gone = [...state.users.values()].find((u) => u.deleted);
+  if (!gone) return;
+  const datasets = [...state.datasets.values()].filter((d) => d.ownerId === state.adminUserId).slice(-2);
+  for (const dataset of datasets) dataset.ownerId = dataset.indexedOwnerId = gone.id;
+  const card = [...state.cards.values()]
+    .reverse()
+    .find((c) => c.owners.length === 1 && c.owners[0]!.type === 'USER' && c.owners[0]!.id === state.adminUserId);
+  if (!card) return;
+  card.owners = [{ type: 'USER', id: gone.id }];
+  card.indexedOwners = card.owners.map((o) => ({ ...o }));
+}

@@ -2,6 +2,7 @@ import {
   seedAlerts,
   seedApps,
   seedSessions,
+  seedOrphans,
   seedOtherContent,
   seedAppDb,
   seedBeastModes,
@@ -60,6 +61,7 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   seedOtherContent(state, options.eachOtherContent ?? 8);
   seedApps(state, options.apps ?? 8);
   seedSessions(state);
+  if (options.orphanedContent ?? true) seedOrphans(state);
   state.adminToken = state.issueToken(state.adminUserId);
   return state;
 }

@@ -53,6 +53,11 @@ export interface SandboxStateOptions {
   eachOtherContent?: number;
   /** App Studio apps, owned by the content owners (some with a group as co-owner). @default 8 */
   apps?: number;
+  /**
+   * Leave some content orphaned: two of the admin's datasets and one of their cards owned only by a deleted user
+   * instead (the audit's orphaned-content finding). @default true
+   */
+  orphanedContent?: boolean;
   /** Custom roles besides the three seeded ones (`Role 4`, `Role 5`, …, with a few grants each). @default 0 */
   extraRoles?: number;
   /** Groups besides the twelve seeded ones (`Team 13`, …, open or closed, about 20 members each). @default 0 */

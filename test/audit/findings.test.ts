@@ -29,6 +29,11 @@ const PROBLEMS: Record<FindingKind, (state: SandboxState) => void> = {
       ...account.shares.filter((s) => s.accessLevel !== 'OWNER'),
     ];
   },
+  'orphaned-content': (state) => {
+    const deleted = [...state.users.values()].find((u) => u.deleted)!;
+    const card = [...state.cards.values()][0]!;
+    card.owners = [{ type: 'USER', id: deleted.id }]; // its only owner left
+  },
   'shared-to-individuals': (state) => {
     const account = state.accounts.get(2)!;
     for (const user of people(state).slice(0, 11))
@@ -74,6 +79,30 @@ describe('auditFindings', () => {
     expect(found[0]!.message).toContain(`account "${account.displayName}" is owned only by deleted or inactive users`);
     account.shares.push({ type: 'GROUP', id: [...sb.state.groups.keys()][1]!, accessLevel: 'OWNER' });
     expect(await findings()).toEqual([]);
+  });
+
+  it('orphaned content: one finding per deleted or inactive sole owner, with counts by type; a live co-owner clears it', async () => {
+    const deleted = [...sb.state.users.values()].find((u) => u.deleted)!;
+    const [idle] = people(sb.state);
+    idle!.locked = true;
+    const datasets = [...sb.state.datasets.values()].slice(0, 3);
+    for (const d of datasets) d.ownerId = deleted.id;
+    const card = [...sb.state.cards.values()][0]!;
+    card.owners = [{ type: 'USER', id: idle!.id }];
+    const model = await auditAccess(sb.auth);
+    const found = auditFindings(model).filter((f) => f.kind === 'orphaned-content');
+    expect(found.map((f) => f.subjects[0]!.id).sort()).toEqual([deleted.id, idle!.id].sort());
+    expect(found.find((f) => f.subjects[0]!.id === deleted.id)!.message).toContain(
+      `deleted user ${deleted.emailAddress} is the only owner of 3 thing(s) — 3 dataset(s)`,
+    );
+    expect(found.find((f) => f.subjects[0]!.id === idle!.id)!.message).toMatch(/^inactive user .* — 1 card\(s\)/);
+    const datasetsRow = model.content!.find((c) => c.type === 'datasets')!;
+    expect(datasetsRow.total).toBe(sb.state.datasets.size);
+    expect(datasetsRow.orphanCount).toBe(3);
+    expect(datasetsRow.owners.find((o) => o.id === deleted.id)!.count).toBe(3);
+    card.owners.push({ type: 'USER', id: sb.state.adminUserId });
+    const after = auditFindings(await auditAccess(sb.auth)).filter((f) => f.kind === 'orphaned-content');
+    expect(after.map((f) => f.subjects[0]!.id)).toEqual([deleted.id]);
   });
 
   it('says which users and which grants, in a plain sentence', async () => {

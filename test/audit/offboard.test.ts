@@ -97,6 +97,19 @@ describe('offboarding', () => {
     expect((await refusal('group:Nope'))!.message).toMatch(/no group is named "Nope"/);
   });
 
+  it("hands over a deleted user's orphaned content (the fix the audit names), but will not delete or sign them out", async () => {
+    const { next } = leaver();
+    const gone = [...sb.state.users.values()].find((u) => u.deleted)!;
+    const datasets = [...sb.state.datasets.values()].slice(0, 2);
+    for (const d of datasets) d.ownerId = d.indexedOwnerId = gone.id;
+    await expect(planOffboarding(sb.auth, gone.id, { to: next.emailAddress, deleteUser: true })).rejects.toThrow(
+      /is deleted already: offboarding can hand over what they still own, not delete them/,
+    );
+    const { done } = await offboardUser(sb.auth, gone.id, { to: next.emailAddress });
+    expect(done.length).toBeGreaterThanOrEqual(2);
+    expect(datasets.map((d) => sb.state.datasets.get(d.id)!.ownerId)).toEqual([next.id, next.id]);
+  });
+
   it('a failure part-way says exactly what moved, and nothing after it is done', async () => {
     const { user, next } = leaver();
     sb.server.use(

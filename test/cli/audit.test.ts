@@ -24,7 +24,15 @@ describe('domo-admin audit', () => {
     const written = await cli('audit', '--html', html, '--csv', csv);
     expect(written.stdout).toContain(`wrote ${html}`);
     expect(await readFile(html, 'utf8')).toContain('<table class="heatmap">');
-    expect((await readdir(csv)).sort()).toEqual(['access.csv', 'findings.csv', 'groups.csv', 'roles.csv', 'users.csv']);
+    expect((await readdir(csv)).sort()).toEqual([
+      'access.csv',
+      'findings.csv',
+      'groups.csv',
+      'orphaned.csv',
+      'owners.csv',
+      'roles.csv',
+      'users.csv',
+    ]);
     const users = (await readFile(join(csv, 'users.csv'), 'utf8')).split('\r\n');
     expect(users[0]).toBe('user_id,name,email,role,deleted,active,last_activity');
     expect(users.filter(Boolean)).toHaveLength(state().users.size + 1);

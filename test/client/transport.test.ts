@@ -31,6 +31,25 @@ const Thing = z.looseObject({ id: z.number(), name: z.string() });
 const getThing = (auth: DomoTokenAuth, options = {}) =>
   auth.transport.request({ route: 'getThing', method: 'GET', path: '/api/things/1', schema: Thing }, options);
 
+describe('transport: onRequest', () => {
+  it('is told each attempt sent, retries too, with method and path and never a header or body', async () => {
+    let calls = 0;
+    server.use(
+      http.get('*/api/things/1', () =>
+        ++calls === 1 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json({ id: 1, name: 'one' }),
+      ),
+    );
+    const told: unknown[] = [];
+    await getThing(makeAuth(), { onRequest: (r: unknown) => told.push(r) });
+    expect(told).toEqual([
+      { method: 'GET', path: '/api/things/1' },
+      { method: 'GET', path: '/api/things/1' },
+    ]);
+    expect(JSON.stringify(told)).not.toContain(TOKEN);
+    await expect(getThing(makeAuth(), { onRequest: 'count' })).rejects.toThrow(/onRequest must be a function/);
+  });
+});
+
 describe('transport: what is sent', () => {
   it('sends the base URL, token header, user agent and accept header', async () => {
     const seen = recordRequests(server);

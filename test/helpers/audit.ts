@@ -7,7 +7,11 @@ import { createSandboxState, type SandboxState } from '../../src/sandbox/index.j
  * group that can have owners has one.
  */
 export function cleanState(options: { users?: number; accounts?: number } = {}): SandboxState {
-  const state = createSandboxState({ users: options.users ?? 30, accounts: options.accounts ?? 6 });
+  const state = createSandboxState({
+    users: options.users ?? 30,
+    accounts: options.accounts ?? 6,
+    orphanedContent: false,
+  });
   state.defaultRoleId = 4;
   const catalogue = new Map([...state.authorities.values()].map((a) => [a.authority, a]));
   for (const role of state.roles.values()) {

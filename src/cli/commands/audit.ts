@@ -24,7 +24,10 @@ function registerAuditAudit(program: Command, ctx: () => CliContext): void {
     .command('audit')
     .description('read roles, grants, users, groups, accounts and OAuth templates; print findings (or write a report)')
     .option('--html <file>', 'write a self-contained HTML report here')
-    .option('--csv <dir>', 'write roles.csv, users.csv, groups.csv, access.csv and findings.csv into this folder')
+    .option(
+      '--csv <dir>',
+      'write roles.csv, users.csv, groups.csv, access.csv, owners.csv, orphaned.csv and findings.csv into this folder',
+    )
     .option('--allow-incomplete', 'exit 0 even when the audit could not see everything (it exits 3 otherwise)')
     .action(async (options: { html?: string; csv?: string; allowIncomplete?: boolean }) => {
       const c = ctx();

@@ -24,7 +24,7 @@ export function changeAppOwners(
   if (!Array.isArray(input.entityIds) || input.entityIds.length === 0)
     throw badRequest('entityIds must be a non-empty array');
   const apps = input.entityIds.map((id) => findApp(state, Number(id)));
-  const owners = ownerPrincipals(state, input.owners, 'owners');
+  const owners = ownerPrincipals(state, input.owners, 'owners', action);
   const next = nextOwners(
     apps.map((app) => app.owners),
     owners,

@@ -30,7 +30,7 @@ export function changeCardOwners(state: SandboxState, action: string, body: unkn
   if (!Array.isArray(input.cardIds) || input.cardIds.length === 0)
     throw badRequest('cardIds must be a non-empty array');
   const cards = input.cardIds.map((id) => findCard(state, Number(id)));
-  const owners = ownerPrincipals(state, input.cardOwners, 'cardOwners');
+  const owners = ownerPrincipals(state, input.cardOwners, 'cardOwners', action);
   const next = nextOwners(
     cards.map((card) => card.owners),
     owners,

@@ -24,7 +24,7 @@ export function changePageOwners(
   if (!Array.isArray(input.pageIds) || input.pageIds.length === 0)
     throw badRequest('pageIds must be a non-empty array');
   const pages = input.pageIds.map((id) => findPage(state, Number(id)));
-  const owners = ownerPrincipals(state, input.owners, 'owners');
+  const owners = ownerPrincipals(state, input.owners, 'owners', action);
   const next = nextOwners(
     pages.map((page) => page.owners),
     owners,
