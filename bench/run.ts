@@ -87,6 +87,73 @@ async function measure(
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ScenarioOutput;
 }
 
+/** The content a heavy leaver owns in row 13: about 2 200 objects, every type. */
+const HEAVY_LEAVER = {
+  users: 60,
+  datasets: 400,
+  dataflows: 200,
+  beastModes: 300,
+  appDbCollections: 100,
+  alerts: 200,
+  eachOtherContent: 100,
+  cards: 400,
+  pages: 100,
+  apps: 100,
+  soleContentOwner: true,
+};
+
+type OffboardOutput = ScenarioOutput & { objects?: number; discovery?: number; byType?: Record<string, number> };
+
+/**
+ * Rows 13 and 14: offboarding a user who owns about 2 200 objects of every type (a fresh sandbox per run: it is
+ * destructive), and the audit's content-owners read at 2 000 and at 20 000 datasets (with 5 000 / 50 000 cards and
+ * 500 / 5 000 pages), one cold process each, for how its peak RSS grows.
+ */
+async function ownershipRows(): Promise<
+  { name: string; output: ScenarioOutput; ratio: string; target: string; met: boolean }[]
+> {
+  const runs: OffboardOutput[] = [];
+  for (let i = 0; i < (quick ? 1 : 3); i += 1) {
+    const server = await startServer({ ...HEAVY_LEAVER, latencyMs: LATENCY_MS });
+    runs.push(await measure(server, 'offboard', 0, 16, { cold: true }));
+    await stopServer(server);
+  }
+  const wall = middle(runs.map((r) => r.medianMs));
+  const off = runs.find((r) => r.medianMs === wall) ?? runs[0]!;
+  const perDiscovery = (off.objects ?? 0) / Math.max(1, off.discovery ?? 1);
+  const byType = Object.entries(off.byType ?? {})
+    .slice(0, 8)
+    .map(([key, n]) => `${key} ${n}`)
+    .join(', ');
+  const sizes = [
+    { datasets: 2_000, cards: 5_000, pages: 500 },
+    { datasets: 20_000, cards: 50_000, pages: 5_000 },
+  ];
+  const audits: ScenarioOutput[] = [];
+  for (const size of quick ? sizes.slice(0, 1) : sizes) {
+    const server = await startServer({ users: 500, accounts: 20, ...size, latencyMs: LATENCY_MS });
+    audits.push(await measure(server, 'audit-content', 0, 16, { cold: true }));
+    await stopServer(server);
+  }
+  const rss = audits.length > 1 ? audits[1]!.peakRssMb / audits[0]!.peakRssMb : 1;
+  return [
+    {
+      name: '13. offboard one user owning ~2 200 objects of every type',
+      output: { ...off, medianMs: wall },
+      ratio: `discovery ${off.discovery} requests (${perDiscovery.toFixed(0)} objects each); hand-over by type: ${byType}`,
+      target: `discovery ≤ 1 req/50 objects ${perDiscovery >= 50 ? '✓' : '✗'}, ≤ 5 000 ms ${wall <= 5_000 ? '✓' : '✗'}`,
+      met: perDiscovery >= 50 && wall <= 5_000,
+    },
+    ...audits.map((a, i) => ({
+      name: `14. audit content owners, ${sizes[i]!.datasets.toLocaleString('en')} datasets, ${sizes[i]!.cards.toLocaleString('en')} cards, ${sizes[i]!.pages.toLocaleString('en')} pages`,
+      output: a,
+      ratio: i === 1 ? `${rss.toFixed(2)}× the RSS of 2 000 datasets` : 'streamed, counts per owner kept',
+      target: i === 1 ? `flat memory (≤ 1.3×) ${rss <= 1.3 ? '✓' : '✗'}` : '',
+      met: i === 0 || rss <= 1.3,
+    })),
+  ];
+}
+
 interface BareResult {
   medianMs: number;
   requests: number;
@@ -667,6 +734,8 @@ async function main(): Promise<void> {
     audited.medianMs <= 3_000,
   );
 
+  for (const row of await ownershipRows()) addScenario(row.name, row.output, row.ratio, row.target, row.met);
+
   for (const row of await cliRows()) add(row, { scenario: 'cli', name: row.name, wallMs: row.wallMs });
   const cliList = await cliListRow();
   add(cliList, { scenario: 'cli-list', name: cliList.name, wallMs: cliList.wallMs });
@@ -804,7 +873,15 @@ of rows 1, 1k and 2 are smaller than these CPU gaps, and noisier; this table is 
   roles, 50 groups and 500 accounts; four reads at once, each at most 16 in flight: about one request per named
   object, never one per user.
 - **Audit** (row 9): \`auditAccess\` over 2 000 users, 500 accounts, 50 groups and the seeded roles and OAuth templates;
-  the ratio column gives the requests by what they read. Sections are read at once, each at most 16 in flight.
+  the ratio column gives the requests by what they read. Sections are read at once, each at most 16 in flight. A
+  full audit also reads who owns every content type (the \`content\` requests).
+- **Offboarding** (row 13): a fresh sandbox per run (it is destructive) where one user owns about 2 200 objects of
+  every type; the row times planning and handing everything over (each object read back), and gives the requests of
+  \`owned()\`'s discovery and the hand-over's requests by type. Each object is read before its write (under a lock:
+  one someone else took since the plan is left alone) and after it; a type's objects move 16 at a time.
+- **Content owners** (rows 14): the audit's content section alone (\`include: ['users'], content: true\`) at 2 000 and
+  at 20 000 datasets (with 5 000 / 50 000 cards and 500 / 5 000 pages), one cold process each: memory follows the
+  owners, not the objects.
 - The machine is shared and noisy (2 vCPUs, the sandbox process on one of them): absolute times moved by 1.5× between
   runs on the same day. Compare ratios within one run, not absolute times across runs.
 

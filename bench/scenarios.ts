@@ -4,7 +4,9 @@
  */
 import {
   DomoAccounts,
+  DomoDatasets,
   DomoRole,
+  DomoUser,
   DomoTokenAuth,
   DomoUsers,
   mapConcurrent,
@@ -14,7 +16,8 @@ import {
 import ky from 'ky';
 import { accountsLoop } from './loop.js';
 import { middle, round } from './stats.js';
-import { auditAccess } from '../src/audit/index.js';
+import { auditAccess, executeOffboarding, planOffboarding } from '../src/audit/index.js';
+import { ownedCount } from '../src/classes/ownership.js';
 import { exportSpec, planSpec, type Spec } from '../src/governance/index.js';
 
 export interface ScenarioInput {
@@ -29,7 +32,9 @@ export interface ScenarioInput {
     | 'resolve-emails'
     | 'list-users'
     | 'plan'
-    | 'audit';
+    | 'audit'
+    | 'audit-content'
+    | 'offboard';
   /** Alternate each run with these (the baselines), so that drift on a noisy machine hits all alike. */
   pairWith?: ScenarioInput['scenario'][];
   /** Time only the first run after import, with no warm-up (and no baseline: measure it in its own process). */
@@ -149,6 +154,28 @@ const work: Record<ScenarioInput['scenario'], () => Promise<number>> = {
     auditRequests = model.requests;
     return counts.users + counts.roles + counts.groups + counts.accounts + counts.templates;
   },
+  async 'audit-content'() {
+    const model = await auditAccess(auth, { concurrency: input.concurrency, include: ['users'], content: true });
+    if (model.failures.length > 0) throw new Error(`${model.failures.length} audit reads failed`);
+    auditRequests = model.requests;
+    return (model.content ?? []).reduce((sum, c) => sum + c.total, 0);
+  },
+  async offboard() {
+    // The leaver owns everything (the server's soleContentOwner): any dataset's owner. The heir: another live user.
+    const [first] = await new DomoDatasets(auth).list();
+    const leaver = await DomoUser.get(auth, first!.ownerId!);
+    const users = await new DomoUsers(auth).list().toArray({ max: 1_000_000 });
+    const heir = users.find((u) => !u.isDeleted && u.active !== false && u.id !== leaver.id)!;
+    const discovery = counter();
+    const owned = await leaver.owned({ onRequest: discovery.count });
+    const objects = ownedCount(owned);
+    const hand = counter();
+    const plan = await planOffboarding(auth, leaver.id, { to: heir.id, onRequest: hand.count });
+    const done = await executeOffboarding(auth, plan, { onRequest: hand.count });
+    if (done.length !== objects) throw new Error(`offboarded ${done.length} of ${objects} objects`);
+    offboardFigures = { objects, discovery: discovery.total(), byType: hand.byType() };
+    return objects;
+  },
   async fanout() {
     const roles = await fanoutRoles();
     const results = await mapConcurrent(roles, input.concurrency, async ({ role, userId }, index) => {
@@ -168,6 +195,22 @@ async function sampleEmails(n: number): Promise<string[]> {
   emails ??= (await new DomoUsers(auth).list().toArray({ max: 1_000_000 })).slice(0, n).map((user) => user.email);
   return emails;
 }
+
+/** Counts requests by method and the first three segments of their path (`GET api/data/v3`). */
+function counter() {
+  const seen = new Map<string, number>();
+  return {
+    count: ({ method, path }: { method: string; path: string }) => {
+      const key = `${method} ${path.split('/').slice(1, 4).join('/')}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    },
+    total: () => [...seen.values()].reduce((a, b) => a + b, 0),
+    byType: () => Object.fromEntries([...seen].sort((a, b) => b[1] - a[1])),
+  };
+}
+
+/** What the offboarding scenario saw: objects, discovery requests, hand-over requests by type. */
+let offboardFigures: Record<string, unknown> | undefined;
 
 /** The audit's own count of requests by what they read (the last run's). */
 let auditRequests: Record<string, number> | undefined;
@@ -261,7 +304,8 @@ function pick({ scenario, runsMs, medianMs, requests }: ScenarioOutput) {
 
 function write(output: ScenarioOutput & Record<string, unknown>): void {
   if (kept === undefined && input.scenario.endsWith('hydrate')) throw new Error('nothing was kept');
-  process.stdout.write(`${JSON.stringify(auditRequests ? { ...output, requestsBySection: auditRequests } : output)}\n`);
+  const extra = { ...(auditRequests ? { requestsBySection: auditRequests } : {}), ...(offboardFigures ?? {}) };
+  process.stdout.write(`${JSON.stringify({ ...output, ...extra })}\n`);
 }
 
 await main();

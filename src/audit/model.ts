@@ -302,7 +302,7 @@ class Reader {
     const { auth, call, requests, concurrency } = this.inventory;
     const failures: AuditFailure[] = [];
     const read = await readContentOwners(auth, call, {
-      concurrency: Math.min(concurrency, 4),
+      concurrency: Math.min(concurrency, 2),
       onRequest: () => (requests.content += 1),
       failures,
     });

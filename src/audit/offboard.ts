@@ -1,4 +1,5 @@
 import { parseId } from '../internal/refs.js';
+import { checkConcurrency } from '../internal/input.js';
 import type { DomoAuth } from '../auth/base.js';
 import { DomoInputError, DomoNotFoundError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
@@ -13,7 +14,7 @@ import {
   type OwnedLists,
   type OwnedThing,
 } from '../classes/ownership.js';
-import { findGroupByName } from '../classes/people.js';
+import { checkLiveUsers, findGroupByName } from '../classes/people.js';
 import { containerOwners } from './containers.js';
 import { accessToRemove, removeAccessActions, removeAccessSteps, type AccessToRemove } from './remove-access.js';
 import { SINGLE_OWNER_FAMILIES, type SingleOwnerEntry } from '../classes/owned-families.js';
@@ -248,30 +249,87 @@ export async function executeOffboarding(
   options: ExecuteOffboardingOptions = {},
 ): Promise<string[]> {
   const call = callOptions(options);
-  const done: string[] = [];
-  const total = plan.steps.length;
-  const step = async (text: string, fn: (partly: (done: string) => void) => Promise<void>) => {
-    const partly: string[] = [];
-    try {
-      await fn((effect) => partly.push(effect));
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const inPart = partly.length > 0 ? `; of that step, this took effect: ${partly.join('; ')}` : '';
-      throw new DomoPartialFailureError(
-        `offboarding ${plan.user.email} stopped at "${text}" after ${done.length} of ${total} step(s)${inPart} (${reason}); nothing after it was done`,
-        [...done, ...partly],
-        error,
-      );
-    }
-    done.push(text);
-    options.onProgress?.(done.length, total, text);
-  };
+  const limit =
+    options.concurrency === undefined
+      ? HAND_OVERS_IN_FLIGHT
+      : checkConcurrency(options.concurrency, 'executeOffboarding');
+  // The recipients were checked when planning; a saved plan may be old: checked once more, then not per object.
+  await checkLiveUsers(auth, recipientIds(plan), { ...call, route: 'offboardUser' });
   const tasks = offboardingTasks(auth, plan, call, options.snapshot);
-  for (const [index, task] of tasks.entries()) await step(plan.steps[index]!, task);
-  return done;
+  const run = new StepRun(plan, options);
+  for (let start = 0; start < tasks.length;) {
+    let end = start + 1;
+    while (end < tasks.length && tasks[end]!.group !== undefined && tasks[end]!.group === tasks[start]!.group) end += 1;
+    await run.together(
+      tasks.slice(start, end).map((task, i) => ({ text: plan.steps[start + i]!, task: task.run })),
+      limit,
+    );
+    start = end;
+  }
+  return run.done;
 }
 
-type Task = (partly: (done: string) => void) => Promise<void>;
+/** Objects of one type handed over at once, at most. */
+const HAND_OVERS_IN_FLIGHT = 16;
+
+/** Every user who takes something in `plan`. */
+function recipientIds(plan: OffboardingPlan): number[] {
+  const all = [plan.to, plan.datasetsTo, ...Object.values(plan.recipients ?? {})];
+  return [...new Set(all.flatMap((p) => (p?.type === 'USER' ? [p.id] : [])))];
+}
+
+/**
+ * The steps of one offboarding as they run: what was done, in the order it finished, and on a failure a
+ * `DomoPartialFailureError` naming exactly that — what else of the failed step took effect included.
+ */
+class StepRun {
+  readonly done: string[] = [];
+
+  constructor(
+    readonly plan: OffboardingPlan,
+    readonly options: Pick<OffboardOptions, 'onProgress'>,
+  ) {}
+
+  /** Runs `steps` at most `limit` at once; after a failure none is started, the running ones finish, then it throws. */
+  async together(steps: { text: string; task: Task['run'] }[], limit: number): Promise<void> {
+    const failed: { text: string; error: unknown; partly: string[] }[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (failed.length === 0 && next < steps.length) {
+        const { text, task } = steps[next++]!;
+        const partly: string[] = [];
+        try {
+          await task((effect) => partly.push(effect));
+          this.done.push(text);
+          this.options.onProgress?.(this.done.length, this.plan.steps.length, text);
+        } catch (error) {
+          failed.push({ text, error, partly });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, steps.length) }, worker));
+    if (failed.length > 0) throw this.#stopped(failed);
+  }
+
+  #stopped(failed: { text: string; error: unknown; partly: string[] }[]): DomoPartialFailureError {
+    const [first] = failed;
+    const reason = first!.error instanceof Error ? first!.error.message : String(first!.error);
+    const partly = failed.flatMap((f) => f.partly);
+    const inPart = partly.length > 0 ? `; of the failed step(s), this took effect: ${partly.join('; ')}` : '';
+    const others = failed.length > 1 ? ` (and ${failed.length - 1} more step(s) running beside it failed)` : '';
+    return new DomoPartialFailureError(
+      `offboarding ${this.plan.user.email} stopped at "${first!.text}"${others} after ${this.done.length} of ${this.plan.steps.length} step(s)${inPart} (${reason}); nothing after it was done`,
+      [...this.done, ...partly],
+      first!.error,
+    );
+  }
+}
+
+/** One step's work; steps of one `group` (one type's hand-overs) may run at once. */
+interface Task {
+  group?: string;
+  run: (partly: (done: string) => void) => Promise<void>;
+}
 
 /** What carries out each step of the plan, in the plan's order; each records in `snapshot` what it changes, first. */
 function offboardingTasks(
@@ -282,12 +340,16 @@ function offboardingTasks(
 ): Task[] {
   const handOvers = ownedThings(plan).map((thing): Task => {
     const to = recipientOf(plan, thing);
-    return (partly) =>
-      handOver(auth, thing, plan.user.id, { type: to.type, id: to.id }, call, {
-        step: partly,
-        seen: (had) => snapshot && recordMove(snapshot, thing, to, had),
-        besides: (done) => snapshot?.notUndone.push(done),
-      });
+    return {
+      group: `hand-over:${thing.kind}`,
+      run: (partly) =>
+        handOver(auth, thing, plan.user.id, { type: to.type, id: to.id }, call, {
+          step: partly,
+          seen: (had) => snapshot && recordMove(snapshot, thing, to, had),
+          besides: (done) => snapshot?.notUndone.push(done),
+          toKnownLive: true,
+        }),
+    };
   });
   const access = plan.removeAccess;
   const records = access
@@ -297,17 +359,19 @@ function offboardingTasks(
       ]
     : [];
   const removals = access
-    ? removeAccessActions(auth, access, plan.user.id, call).map((action, i): Task => async () => {
-        records[i]!();
-        await action();
-      })
+    ? removeAccessActions(auth, access, plan.user.id, call).map((action, i): Task => ({
+        run: async () => {
+          records[i]!();
+          await action();
+        },
+      }))
     : [];
-  const endSessions: Task = async (partly) => {
+  const endSessions: Task['run'] = async (partly) => {
     const ended = await (await DomoUser.get(auth, plan.user.id, call)).endSessions(call);
     partly(`${ended.length} session(s) of ${plan.user.email} ended`);
     snapshot?.notUndone.push(`${ended.length} session(s) of ${plan.user.email} ended (they sign in again)`);
   };
-  const remove: Task = async () => {
+  const remove: Task['run'] = async () => {
     const count = ownedCount(await (await DomoUser.get(auth, plan.user.id, call)).owned(call));
     if (count > 0)
       throw new DomoValidationError(
@@ -317,11 +381,18 @@ function offboardingTasks(
     await deleteUser(auth, plan.user.id, call);
     if (snapshot) snapshot.deleted = true;
   };
-  return [...handOvers, ...removals, ...(plan.endSessions ? [endSessions] : []), ...(plan.deleteUser ? [remove] : [])];
+  return [
+    ...handOvers,
+    ...removals,
+    ...(plan.endSessions ? [{ run: endSessions }] : []),
+    ...(plan.deleteUser ? [{ run: remove }] : []),
+  ];
 }
 
 /** Options of {@link executeOffboarding}. */
 export interface ExecuteOffboardingOptions extends CallOptions, Pick<OffboardOptions, 'onProgress'> {
+  /** Objects of one type handed over at once, at most (each still read back). @default 16 */
+  concurrency?: number;
   /**
    * Filled in as the offboarding runs (from {@link offboardingSnapshot}): what moved to whom and what the new owner
    * had of it before — on a failure part-way too. Save it (`saveOffboardingSnapshot`) to `restore` later.

@@ -42,18 +42,26 @@ export async function transferShared(
   thing: SharedOwnership,
   writes: OwnerWrites,
   to: SharedOwnerInput,
-  options: CallOptions & { from?: UserRef },
+  options: CallOptions & { from?: UserRef; knownLive?: readonly number[]; check?: OwnersCheck },
   call: CallOptions,
 ): Promise<ChangeReport<ContentOwner>> {
   const route = `${writes.kind}.transferOwnership`;
+  const knownLive = options.knownLive ? { knownLive: options.knownLive } : {};
   const group = typeof to === 'object' && to !== null && 'type' in to && to.type === 'GROUP' ? to : undefined;
   // The new owner must be a live user (or a group); the one leaving may be deleted already (orphaned content).
-  const [toId] = group ? [group.id] : await resolveUserIds(thing.auth, [to], { ...call, route, live: true });
+  const [toId] = group
+    ? [group.id]
+    : await resolveUserIds(thing.auth, [to], { ...call, route, live: true, ...knownLive });
   const [fromId] =
     options.from === undefined ? [] : await resolveUserIds(thing.auth, [options.from], { ...call, route });
   const target: OwnerRef = { type: group ? 'GROUP' : 'USER', id: toId! };
-  return exclusive(`${thing.auth.baseUrl}|${writes.kind}:${thing.id}`, () => move(thing, writes, target, fromId, call));
+  return exclusive(`${thing.auth.baseUrl}|${writes.kind}:${thing.id}`, () =>
+    move(thing, writes, target, fromId, call, options.check),
+  );
 }
+
+/** Told the owners as read just before an owner write (under the lock); throwing leaves the object alone. */
+export type OwnersCheck = (owners: readonly ContentOwner[]) => void;
 
 const same = (o: OwnerRef, p: OwnerRef) => o.type === p.type && o.id === p.id;
 
@@ -63,8 +71,10 @@ async function move(
   to: OwnerRef,
   fromId: number | undefined,
   call: CallOptions,
+  check: OwnersCheck | undefined,
 ): Promise<ChangeReport<ContentOwner>> {
   await thing.refresh(call);
+  check?.(thing.owners);
   const leaving = thing.owners.filter(
     (o) => !same(o, to) && (fromId === undefined || (o.type === 'USER' && o.id === fromId)),
   );
@@ -215,7 +225,7 @@ export abstract class DomoSharedContent extends DomoEntity {
    */
   async transferOwnership(
     to: SharedOwnerInput,
-    options: CallOptions & { from?: UserRef } = {},
+    options: CallOptions & { from?: UserRef; knownLive?: readonly number[]; check?: OwnersCheck } = {},
   ): Promise<ChangeReport<ContentOwner>> {
     return transferShared(this, this.writes, to, options, callOptions(options));
   }

@@ -9,6 +9,7 @@ import { DomoDataset } from './dataset/dataset.js';
 import { DomoCard } from './card/card.js';
 import { DomoDashboard } from './page/page.js';
 import { DomoApp } from './app/app.js';
+import type { DomoSharedContent } from './content.js';
 import {
   SINGLE_OWNER_FAMILIES,
   type Discovery,
@@ -139,12 +140,17 @@ export function ownedThings(owned: OwnedByUser): OwnedThing[] {
  */
 export type RecipientHad = string | null;
 
+/** Call options of one hand-over: with the recipient's id when it was checked live already. */
+type HandOverCall = CallOptions & { knownLive?: readonly number[] };
+
 /** Told during a hand-over: `step` what took effect so far (for an exact partial report), `seen` what `to` had before any write. */
 export interface HandOverHooks {
   step?: (done: string) => void;
   seen?: (recipientHad: RecipientHad) => void;
   /** Told what was done besides the hand-over (a dataflow's inputs shared with its new owner), which a restore leaves. */
   besides?: (done: string) => void;
+  /** `to` was checked live just now (an offboarding checks its recipients once): not checked again per object. */
+  toKnownLive?: boolean;
 }
 
 /**
@@ -159,22 +165,23 @@ export async function handOver(
   thing: OwnedThing,
   fromUserId: number,
   to: PrincipalRef,
-  call: CallOptions,
+  plain: CallOptions,
   hooks: HandOverHooks = {},
 ): Promise<void> {
   const single = SINGLE_OWNER.get(thing.kind);
+  const known = hooks.toKnownLive && to.type === 'USER' ? { ...plain, knownLive: [to.id] } : plain;
   const step = hooks.step ?? (() => undefined);
   const seen = hooks.seen ?? (() => undefined);
   if (single || thing.kind === 'dataset') seen(null);
   const { owner, left } = single
-    ? await handOverSingle(auth, single, thing.id, fromUserId, to, call, { step, besides: hooks.besides })
+    ? await handOverSingle(auth, single, thing.id, fromUserId, to, known, { step, besides: hooks.besides })
     : thing.kind === 'group'
-      ? await handOverGroup(auth, thing.id as number, fromUserId, to, call, seen)
+      ? await handOverGroup(auth, thing.id as number, fromUserId, to, known, seen)
       : thing.kind === 'dataset'
-        ? await handOverDataset(auth, thing.id as string, fromUserId, to, call)
+        ? await handOverDataset(auth, thing.id as string, fromUserId, to, known)
         : SHARED_OWNERSHIP.has(thing.kind)
-          ? await handOverShared(auth, thing.kind, thing.id as number, fromUserId, to, call, seen)
-          : await handOverCredential(auth, thing, fromUserId, to, call, { step, seen });
+          ? await handOverShared(auth, thing.kind, thing.id as number, fromUserId, to, known, seen)
+          : await handOverCredential(auth, thing, fromUserId, to, known, { step, seen });
   if (!owner || left)
     throw new DomoValidationError(
       `${OWNED_LABEL[thing.kind]} ${thing.id}: the read-back does not show the hand-over (new owner ${to.type} ${to.id} an owner: ${owner}; user ${fromUserId} still there: ${left})`,
@@ -187,7 +194,7 @@ async function handOverCredential(
   thing: OwnedThing,
   fromUserId: number,
   to: PrincipalRef,
-  call: CallOptions,
+  call: HandOverCall,
   { step, seen }: Required<Pick<HandOverHooks, 'step' | 'seen'>>,
 ): Promise<{ owner: boolean; left: boolean }> {
   const credential =
@@ -215,7 +222,7 @@ async function handOverGroup(
   groupId: number,
   fromUserId: number,
   to: PrincipalRef,
-  call: CallOptions,
+  call: HandOverCall,
   seen: (recipientHad: RecipientHad) => void,
 ): Promise<{ owner: boolean; left: boolean }> {
   const { data: before } = await getGroupOwners(auth, groupId, call);
@@ -237,20 +244,16 @@ async function handOverDataset(
   datasetId: string,
   fromUserId: number,
   to: PrincipalRef,
-  call: CallOptions,
+  call: HandOverCall,
 ): Promise<{ owner: boolean; left: boolean }> {
   if (to.type !== 'USER')
     throw new DomoInputError(`dataset ${datasetId}: only a user can own a dataset, not group ${to.id}`, {
       field: 'to',
       route: 'handOver',
     });
-  const dataset = await DomoDataset.get(auth, datasetId, call);
-  if (dataset.ownerId !== fromUserId && dataset.ownerId !== to.id)
-    throw new DomoValidationError(
-      `dataset ${datasetId}: owned by user ${dataset.ownerId ?? 'none'} now, not ${fromUserId}; left alone`,
-      { route: 'handOver' },
-    );
-  await dataset.transferOwnership(to.id, call);
+  // Not read here: transferOwnership reads it under its lock and refuses one `from` no longer owns.
+  const dataset = DomoDataset.hydrate(auth, { id: datasetId });
+  await dataset.transferOwnership(to.id, { ...call, from: fromUserId });
   return { owner: dataset.ownerId === to.id, left: dataset.ownerId === fromUserId };
 }
 
@@ -267,24 +270,27 @@ async function handOverShared(
   id: number,
   fromUserId: number,
   to: PrincipalRef,
-  call: CallOptions,
+  call: HandOverCall,
   seen: (recipientHad: RecipientHad) => void,
 ): Promise<{ owner: boolean; left: boolean }> {
-  const thing =
+  // Not read here: transferOwnership reads it (under its lock) and shows the owners to `check` before any write.
+  const thing: DomoSharedContent =
     kind === 'card'
-      ? await DomoCard.get(auth, id, call)
+      ? DomoCard.hydrate(auth, { id })
       : kind === 'page'
-        ? await DomoDashboard.get(auth, id, call)
-        : await DomoApp.get(auth, id, call);
+        ? DomoDashboard.hydrate(auth, { id })
+        : DomoApp.hydrate(auth, { id });
   const owns = (type: string, ownerId: number) => thing.owners.some((o) => o.type === type && o.id === ownerId);
-  if (!owns('USER', fromUserId) && !owns(to.type, to.id))
-    throw new DomoValidationError(`${kind} ${id}: not owned by user ${fromUserId} now; left alone`, {
-      route: 'handOver',
-    });
-  seen(owns(to.type, to.id) ? 'owner' : null);
   await thing.transferOwnership(to.type === 'GROUP' ? { type: 'GROUP', id: to.id } : to.id, {
     ...call,
     from: fromUserId,
+    check: () => {
+      if (!owns('USER', fromUserId) && !owns(to.type, to.id))
+        throw new DomoValidationError(`${kind} ${id}: not owned by user ${fromUserId} now; left alone`, {
+          route: 'handOver',
+        });
+      seen(owns(to.type, to.id) ? 'owner' : null);
+    },
   });
   return { owner: owns(to.type, to.id), left: owns('USER', fromUserId) };
 }
@@ -299,7 +305,7 @@ async function handOverSingle(
   id: number | string,
   fromUserId: number,
   to: PrincipalRef,
-  call: CallOptions,
+  call: HandOverCall,
   { step, besides }: Pick<HandOverHooks, 'besides'> & { step: (done: string) => void },
 ): Promise<{ owner: boolean; left: boolean }> {
   const label = family.type.family.label;

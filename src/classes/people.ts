@@ -88,6 +88,8 @@ export async function resolveUserIds(
     route?: string;
     /** Refuse deleted users and unknown ids too (an email only ever finds a live user). @default false */
     live?: boolean;
+    /** Ids the caller checked live just now (an offboarding checks its recipients once): not checked again. */
+    knownLive?: readonly number[];
   } = {},
 ): Promise<number[]> {
   if (!isList(refs) || refs.length === 0) {
@@ -108,8 +110,9 @@ export async function resolveUserIds(
       hint: `no such user${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`,
     });
   if (options.live) {
-    const ids = parsed.flatMap((p) => (p.kind === 'id' ? [p.id] : []));
-    await checkLiveUsers(auth, ids, { ...callOptions(options), ...(options.route ? { route: options.route } : {}) });
+    const ids = parsed.flatMap((p) => (p.kind === 'id' && !options.knownLive?.includes(p.id) ? [p.id] : []));
+    if (ids.length > 0)
+      await checkLiveUsers(auth, ids, { ...callOptions(options), ...(options.route ? { route: options.route } : {}) });
   }
   return parsed.map((p) => (p.kind === 'id' ? p.id : (byEmail.get(p.email.toLowerCase()) as User).id));
 }

@@ -111,11 +111,16 @@ export abstract class DomoOwnedObject extends DomoEntity {
    */
   async transferOwnership(
     to: UserRef,
-    options: CallOptions & { from?: number } = {},
+    options: CallOptions & { from?: number; knownLive?: readonly number[] } = {},
   ): Promise<ChangeReport<ContentOwner>> {
     const call = callOptions(options);
     const route = `${this.family.kind}.transferOwnership`;
-    const [userId] = await resolveUserIds(this.auth, [to], { ...call, route, live: true });
+    const [userId] = await resolveUserIds(this.auth, [to], {
+      ...call,
+      route,
+      live: true,
+      ...(options.knownLive ? { knownLive: options.knownLive } : {}),
+    });
     return exclusive(`${this.auth.baseUrl}|${this.family.kind}:${this.id}`, async () => {
       await this.refresh(call);
       const before = { ownerId: this.ownerId, ownerName: this.ownerName, kept: this.#kept() };

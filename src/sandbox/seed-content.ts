@@ -11,6 +11,7 @@ import type {
   SandboxDataset,
   SandboxOwned,
   SandboxPage,
+  SandboxPrincipal,
 } from './model.js';
 import type { SandboxState } from './state.js';
 
@@ -321,4 +322,25 @@ export function seedOrphans(state: SandboxState): void {
   if (!card) return;
   card.owners = [{ type: 'USER', id: gone.id }];
   card.indexedOwners = card.owners.map((o) => ({ ...o }));
+}
+
+/** Makes `userId` the only owner of every piece of content (single-owner objects, cards, pages and apps). */
+export function giveAllContentTo(state: SandboxState, userId: number): void {
+  const single = [
+    state.datasets,
+    state.dataflows,
+    state.beastModes,
+    state.appDbCollections,
+    state.alerts,
+    state.workflows,
+    state.codePackages,
+    state.jupyterWorkspaces,
+    state.filesets,
+  ] as Map<unknown, { ownerId: number; indexedOwnerId: number }>[];
+  for (const things of single) for (const thing of things.values()) thing.ownerId = thing.indexedOwnerId = userId;
+  for (const things of [state.cards, state.pages, state.apps] as Map<number, { owners: SandboxPrincipal[] }>[])
+    for (const thing of things.values()) {
+      thing.owners = [{ type: 'USER', id: userId }];
+      (thing as { indexedOwners?: SandboxPrincipal[] }).indexedOwners &&= [{ type: 'USER', id: userId }];
+    }
 }

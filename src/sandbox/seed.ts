@@ -3,6 +3,8 @@ import {
   seedApps,
   seedSessions,
   seedOrphans,
+  giveAllContentTo,
+  contentOwners,
   seedOtherContent,
   seedAppDb,
   seedBeastModes,
@@ -61,6 +63,7 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   seedOtherContent(state, options.eachOtherContent ?? 8);
   seedApps(state, options.apps ?? 8);
   seedSessions(state);
+  if (options.soleContentOwner) giveAllContentTo(state, contentOwners(state)[1] ?? state.adminUserId);
   if (options.orphanedContent ?? true) seedOrphans(state);
   state.adminToken = state.issueToken(state.adminUserId);
   return state;

@@ -58,6 +58,11 @@ export interface SandboxStateOptions {
    * instead (the audit's orphaned-content finding). @default true
    */
   orphanedContent?: boolean;
+  /**
+   * Every piece of content owned by one user — the first content owner after the admin (the 21st seeded user) — for
+   * benchmarks of a leaver who owns thousands of objects. Applied before `orphanedContent`. @default false
+   */
+  soleContentOwner?: boolean;
   /** Custom roles besides the three seeded ones (`Role 4`, `Role 5`, …, with a few grants each). @default 0 */
   extraRoles?: number;
   /** Groups besides the twelve seeded ones (`Team 13`, …, open or closed, about 20 members each). @default 0 */

@@ -72,10 +72,11 @@ describe('offboarding a user who owns datasets', () => {
     )) as DomoPartialFailureError;
     expect(error).toBeInstanceOf(DomoPartialFailureError);
     expect(error.message).toContain(`stopped at "dataset #${stolen}`);
-    expect(error.completed).toHaveLength(1 + 3); // the account, then the three datasets before it
+    // The account, then the other datasets: a type's hand-overs run side by side, and those running finish.
+    expect(error.completed).toHaveLength(1 + 5);
+    expect(error.completed.some((step) => step.includes(stolen))).toBe(false);
     expect(ownerOf(stolen)).toBe(fallback.id);
-    for (const id of order.slice(0, 3)) expect(ownerOf(id)).toBe(next.id);
-    for (const id of order.slice(4)) expect(ownerOf(id)).toBe(user.id);
+    for (const id of order.filter((id) => id !== stolen)) expect(ownerOf(id)).toBe(next.id);
     expect(datasets).toHaveLength(6);
   });
 

@@ -223,10 +223,12 @@ describe('restoring an offboarding', () => {
     );
     const failure = await executeOffboarding(auth, plan, { snapshot }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DomoPartialFailureError);
-    expect(snapshot.moved.filter((m) => m.kind === 'dataset')).toHaveLength(2); // the second began, then failed
+    // The three began side by side; the second write failed, the other two were done.
+    expect(snapshot.moved.filter((m) => m.kind === 'dataset')).toHaveLength(3);
+    expect((failure as DomoPartialFailureError).completed).toHaveLength(2);
     server.resetHandlers(...createSandboxHandlers(state));
     const { done, plan: back } = await restoreOffboarding(auth, snapshot);
-    expect(done).toHaveLength(1);
+    expect(done).toHaveLength(2);
     expect(back.left.join('\n')).toContain('already back');
     expect(datasets.map((d) => d.ownerId)).toEqual(before);
   });

@@ -86,10 +86,14 @@ describe('offboarding with faults on', () => {
           outcomes.push('stopped part-way');
           const { completed } = error as DomoPartialFailureError;
           expect(completed.slice(0, progress.length)).toEqual(progress);
+          // Every step reported done moved; a type's hand-overs run side by side, so past the first step not done,
+          // only that type's may have moved too: every later type is untouched.
+          const doneSteps = new Set(progress);
+          const firstUndone = things.findIndex((_, index) => !doneSteps.has(plan.steps[index]!));
           things.forEach((thing, index) => {
-            if (index < progress.length)
+            if (doneSteps.has(plan.steps[index]!))
               expect(owns(sb.state, thing.kind, thing.id, leaver), `done: ${thing.kind} ${thing.id}`).toBe(false);
-            if (index > progress.length)
+            else if (index > firstUndone && thing.kind !== things[firstUndone]!.kind)
               expect(owns(sb.state, thing.kind, thing.id, leaver), `after: ${thing.kind} ${thing.id}`).toBe(true);
           });
           await offboardUser(auth, leaver, { to: heir.emailAddress });

@@ -260,7 +260,10 @@ export abstract class CredentialEntity extends DomoEntity {
    * @remarks Domo answers 500 when the principal already has exactly that access. On a 500 the access list is
    * read: if it shows the requested level the call succeeds (nothing needed doing); otherwise the 500 stands.
    */
-  async share(input: EntityShareInput, options: CallOptions = {}): Promise<ShareChange> {
+  async share(
+    input: EntityShareInput,
+    options: CallOptions & { knownLive?: readonly number[] } = {},
+  ): Promise<ShareChange> {
     const principal = await this.#principal(input, options);
     const accessLevel = toAccessLevel(input.accessLevel ?? AccessLevel.CAN_VIEW);
     const call = callOptions(options);
@@ -269,7 +272,7 @@ export abstract class CredentialEntity extends DomoEntity {
       const change = shareChange(principal, before?.accessLevel, accessLevel);
       if (change.added.length === 0 && change.removed.length === 0) return change;
       // Domo accepts a deleted user's id; access is never given to one (removing theirs is fine).
-      if (principal.type === 'USER' && change.added.length > 0)
+      if (principal.type === 'USER' && change.added.length > 0 && !options.knownLive?.includes(principal.id))
         await checkLiveUsers(this.auth, [principal.id], { ...call, route: 'share' });
       const request =
         principal.type === 'USER' ? { userId: principal.id, accessLevel } : { groupId: principal.id, accessLevel };

@@ -80,12 +80,16 @@ export class DomoDataflow extends DomoOwnedObject {
    * into: a direct share beside it is harmless.
    * @returns the ids of the datasets shared now (none when every input was already theirs)
    */
-  async shareInputsWith(user: UserRef, options: CallOptions = {}): Promise<string[]> {
+  async shareInputsWith(
+    user: UserRef,
+    options: CallOptions & { knownLive?: readonly number[] } = {},
+  ): Promise<string[]> {
     const call = callOptions(options);
     const [userId] = await resolveUserIds(this.auth, [user], {
       ...call,
       route: 'DomoDataflow.shareInputsWith',
       live: true,
+      ...(options.knownLive ? { knownLive: options.knownLive } : {}),
     });
     const shared: string[] = [];
     for (const datasetId of this.inputDatasetIds) {

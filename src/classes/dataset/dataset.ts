@@ -73,21 +73,32 @@ export class DomoDataset extends DomoEntity {
 
   /**
    * Makes `to` (an id, an email or a `DomoUser`; a live user) the owner, then reads the dataset again to prove it:
-   * the new owner shows, and nothing else changed. A user who already owns it: nothing is sent.
+   * the new owner shows, and nothing else changed. A user who already owns it: nothing is sent. With `from`, a
+   * dataset no longer owned by `from` is refused and left alone.
    * @returns the owner removed and the owner added (empty when nothing needed doing)
-   * @throws {DomoValidationError} the read-back does not show the new owner, or shows another change
+   * @throws {DomoValidationError} the read-back does not show the new owner, or shows another change, or `from` no
+   * longer owns it
    */
-  async transferOwnership(to: UserRef, options: CallOptions = {}): Promise<ChangeReport<ContentOwner>> {
+  async transferOwnership(
+    to: UserRef,
+    options: CallOptions & { from?: number; knownLive?: readonly number[] } = {},
+  ): Promise<ChangeReport<ContentOwner>> {
     const call = callOptions(options);
     const [userId] = await resolveUserIds(this.auth, [to], {
       ...call,
       route: 'DomoDataset.transferOwnership',
       live: true,
+      ...(options.knownLive ? { knownLive: options.knownLive } : {}),
     });
     return exclusive(`${this.auth.baseUrl}|dataset:${this.id}`, async () => {
       await this.refresh(call);
       const before = { ownerId: this.ownerId, ownerName: this.ownerName, name: this.name, accountId: this.accountId };
       if (before.ownerId === userId) return { added: [], removed: [] };
+      if (options.from !== undefined && before.ownerId !== options.from)
+        throw new DomoValidationError(
+          `dataset ${this.id}: owned by user ${before.ownerId ?? 'none'} now, not ${options.from}; left alone`,
+          { route: 'DomoDataset.transferOwnership' },
+        );
       await reassignDatasets(this.auth, [this.id], userId as number, call);
       await this.refresh(call);
       checkHandedOver(this, before, userId as number);
