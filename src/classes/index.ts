@@ -46,6 +46,8 @@ export { DomoAppDbCollection } from './appdb/collection.js';
 export { DomoAppDbCollections } from './appdb/collections.js';
 export { DomoAlert } from './alert/alert.js';
 export { DomoAlerts } from './alert/alerts.js';
+export { DomoReportSchedule } from './report-schedule/report-schedule.js';
+export { DomoReportSchedules } from './report-schedule/report-schedules.js';
 export { DomoApp } from './app/app.js';
 export { DomoApps } from './app/apps.js';
 export { DomoWorkflow } from './workflow/workflow.js';

@@ -13,6 +13,8 @@ import { DomoCodeEnginePackages } from './codeengine/packages.js';
 import { DomoJupyterWorkspace } from './jupyter/workspace.js';
 import { DomoJupyterWorkspaces } from './jupyter/workspaces.js';
 import { DomoFileset } from './fileset/fileset.js';
+import { DomoReportSchedule } from './report-schedule/report-schedule.js';
+import { DomoReportSchedules } from './report-schedule/report-schedules.js';
 import { DomoFilesets } from './fileset/filesets.js';
 import { DomoDataflow } from './dataflow/dataflow.js';
 import { DomoDataflows } from './dataflow/dataflows.js';
@@ -24,6 +26,11 @@ export interface Discovery {
   exhaustive: boolean;
   /** Why it is limited, or how it is made exhaustive. */
   note: string;
+  /**
+   * What limits a discovery that is not exhaustive: the caller's grants (`caller`: run it as someone who holds them)
+   * or Domo's API itself (`api`: nothing to run differently). @default 'caller'
+   */
+  limit?: 'caller' | 'api';
 }
 
 /** One single-owner family as `owned()` and offboarding see it: where it lists, how it is found and moved. */
@@ -117,6 +124,17 @@ export const SINGLE_OWNER_FAMILIES = [
     type: DomoFileset,
     manager: (auth: DomoAuth) => new DomoFilesets(auth),
     discovery: { exhaustive: true, note: `every page of the fileset search's owner filter, each row re-checked` },
+  },
+  {
+    key: 'reportSchedules',
+    kind: 'reportSchedule',
+    type: DomoReportSchedule,
+    manager: (auth: DomoAuth) => new DomoReportSchedules(auth),
+    discovery: {
+      exhaustive: false,
+      limit: 'api',
+      note: 'the schedules of every page, each row re-checked: Domo lists schedules only page by page or card by card, so a schedule of a single card is not found',
+    },
   },
 ] as const satisfies readonly SingleOwnerEntry[];
 

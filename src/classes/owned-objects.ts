@@ -57,6 +57,7 @@ export abstract class DomoOwnedObjects<E extends DomoOwnedObject> {
     const wanted = text?.replace(/\*/g, '').trim().toLowerCase();
     const matches = (item: E) => family.searchesText || !wanted || item.name.toLowerCase().includes(wanted);
     const everyRow = (query: { ownedBy?: number }) => this.#everyRow(query, call);
+    const discover = (query: { text?: string }) => this.discoveryPages(query, call);
     return new DomoList<E>(async function* () {
       if (family.unstableOrder) {
         // Its order moves rows between pages: read it whole (until its count), then list it by name and id.
@@ -68,12 +69,30 @@ export abstract class DomoOwnedObjects<E extends DomoOwnedObject> {
         return;
       }
       const serverText = family.searchesText && text !== undefined ? { text } : {};
-      for await (const rows of searchPages(
-        async (offset) => family.page(auth, { ...serverText, offset }, call),
-        family.pageSize,
-      ))
+      for await (const rows of discover(serverText))
         yield pageOf(rows.map((row) => type.hydrate(auth, family.fromRow(row))).filter(matches));
     }, `${family.kind}s`);
+  }
+
+  /**
+   * The family's discovery call, page after page, as it answers (`total` set from each page's count). A family
+   * without one call that lists its objects (report schedules) reads them its own way here.
+   */
+  protected async *discoveryPages(
+    query: { ownedBy?: number; text?: string },
+    call: CallOptions,
+    onTotal: (total: number | undefined) => void = () => undefined,
+  ): AsyncGenerator<unknown[]> {
+    const { family } = this;
+    if (!family.page)
+      throw new DomoValidationError(`${family.label}s have no discovery call: their manager reads them`, {
+        route: `${family.kind}s.list`,
+      });
+    yield* searchPages(async (offset) => {
+      const page = await family.page!(this.auth, { ...query, offset }, call);
+      onTotal(page.total);
+      return page;
+    }, family.pageSize);
   }
 
   /**
@@ -105,11 +124,7 @@ export abstract class DomoOwnedObjects<E extends DomoOwnedObject> {
     const seen = new Map<E['id'], unknown>();
     let total: number | undefined;
     for (let pass = 1; pass <= (family.unstableOrder ? UNSTABLE_PASSES : 1); pass += 1) {
-      for await (const rows of searchPages(async (offset) => {
-        const page = await family.page(this.auth, { ...query, offset }, call);
-        total = page.total;
-        return page;
-      }, family.pageSize))
+      for await (const rows of this.discoveryPages(query, call, (t) => (total = t)))
         for (const row of rows) if (!seen.has(family.rowId(row))) seen.set(family.rowId(row), row);
       if (total === undefined || seen.size >= total) return [...seen.values()];
     }

@@ -49,6 +49,8 @@ export interface OwnedByUser {
   jupyterWorkspaces: { id: string; name: string }[];
   /** Filesets they own (ids are UUIDs). Only a user can own one. */
   filesets: { id: string; name: string }[];
+  /** Scheduled reports they own (found page by page: see `discovery.reportSchedules`). Only a user can own one. */
+  reportSchedules: { id: number; name: string }[];
   /**
    * Per type, whether the discovery saw everything: accounts and OAuth templates only with the caller holding
    * `datasource.account.manage.all` (Domo lists only what is shared with the caller otherwise). Absent on an

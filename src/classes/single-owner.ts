@@ -37,8 +37,11 @@ export interface SingleOwnerFamily<Id extends number | string, Row = unknown> {
   read(auth: DomoAuth, id: Id, call: CallOptions): Promise<object>;
   /** The owner write; `raw` is the object as just read (some families echo parts of it back). */
   write(auth: DomoAuth, raw: Readonly<Record<string, unknown>>, userId: number, call: CallOptions): Promise<unknown>;
-  /** One page of the discovery call: every object, those matching `text`, or those the server says `ownedBy` owns. */
-  page(
+  /**
+   * One page of the discovery call: every object, those matching `text`, or those the server says `ownedBy` owns.
+   * None for a family Domo lists no other way than resource by resource (report schedules): its manager reads them.
+   */
+  page?(
     auth: DomoAuth,
     query: { ownedBy?: number; text?: string; offset: number },
     call: CallOptions,

@@ -174,6 +174,15 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'domo-admin --yes appdb transfer "Planner settings" "Planner drafts" --to 1786299718',
   ],
 
+  'report-schedules list': [
+    'domo-admin report-schedules list --owner ada@example.com',
+    'domo-admin --json report-schedules list --limit 20',
+  ],
+  'report-schedules show': ['domo-admin report-schedules show 40001', 'domo-admin --json report-schedules show 40001'],
+  'report-schedules transfer': [
+    'domo-admin report-schedules transfer 40001 40004 --to grace@example.com',
+    'domo-admin --yes report-schedules transfer 40001 --to 1786299718',
+  ],
   'alerts list': ['domo-admin alerts list --owner ada@example.com', 'domo-admin --json alerts list --limit 20'],
   'alerts show': ['domo-admin alerts show 5002', 'domo-admin --json alerts show 5002'],
   'alerts transfer': [

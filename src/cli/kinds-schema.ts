@@ -120,8 +120,8 @@ const page = z.strictObject({
   cardIds: z.array(id),
 });
 
-/** The single-owner content types (`content` items and changes name them). */
-const CONTENT_TYPES = [
+/** The single-owner content types (`content` items and changes name them): the kinds of `SINGLE_OWNER_FAMILIES`. */
+export const CONTENT_TYPES = [
   'dataflow',
   'beastMode',
   'appDbCollection',
@@ -130,6 +130,7 @@ const CONTENT_TYPES = [
   'codeEnginePackage',
   'jupyterWorkspace',
   'fileset',
+  'reportSchedule',
 ] as const;
 
 const content = z.strictObject({

@@ -61,6 +61,10 @@ const COMMANDS: { names: Record<string, string>; load: () => Promise<Registrar> 
     load: async () => (await import('./commands/alerts.js')).registerAlerts,
   },
   {
+    names: { 'report-schedules': 'scheduled reports: list, show, transfer' },
+    load: async () => (await import('./commands/report-schedules.js')).registerReportSchedules,
+  },
+  {
     names: { workflows: 'workflows: list, show, transfer' },
     load: async () => (await import('./commands/workflows.js')).registerWorkflows,
   },

@@ -208,6 +208,27 @@ export interface SandboxAlert extends SandboxOwned {
   active: boolean;
 }
 
+/** A scheduled report: an email of a page (or of one card) on a schedule; its name is its title. */
+export interface SandboxReportSchedule extends SandboxOwned {
+  id: number;
+  subject: string;
+  /** The page it sends (0 for a single card's schedule). */
+  pageId: number;
+  /** The card it sends, for a single card's schedule (0 otherwise). */
+  cardId: number;
+  viewId: number;
+  attachmentInclude: boolean;
+  schedule: {
+    frequency: string;
+    daysToRun: string;
+    hourOfDay: number;
+    minOfHour: number;
+    timezone: string;
+    enabled: boolean;
+    additionalRecipients: { type: string; value: string }[];
+  };
+}
+
 /** A single-owner object with a UUID id: a Jupyter workspace, a fileset. */
 export interface SandboxUuidOwned extends SandboxOwned {
   id: string;

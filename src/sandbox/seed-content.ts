@@ -12,6 +12,7 @@ import type {
   SandboxOwned,
   SandboxPage,
   SandboxPrincipal,
+  SandboxReportSchedule,
 } from './model.js';
 import type { SandboxState } from './state.js';
 
@@ -246,6 +247,46 @@ export function seedAlerts(state: SandboxState, count: number): void {
   }
 }
 
+const FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY'];
+
+/**
+ * Scheduled reports: most of a page, owned by the page's first user owner; every fourth of a single card (which the
+ * page-by-page discovery cannot find), every fifth disabled.
+ */
+export function seedReportSchedules(state: SandboxState, count: number): void {
+  const pages = [...state.pages.values()];
+  const cards = [...state.cards.values()];
+  if (pages.length === 0 || cards.length === 0) return;
+  for (let n = 0; n < count; n += 1) {
+    const ofCard = n % 4 === 3;
+    const page = pages[n % pages.length]!;
+    const card = cards[(n * 7) % cards.length]!;
+    const owners = ofCard ? card.owners : page.owners;
+    const owner = owners.find((o) => o.type === 'USER')?.id ?? state.adminUserId;
+    const title = ofCard ? card.title : page.title;
+    const report: SandboxReportSchedule = {
+      id: 40_000 + n * 3 + 1,
+      name: `${title} ${FREQUENCIES[n % 3]!.toLowerCase()}`,
+      ...ownedBase(state, n, owner),
+      subject: `${title}: your ${FREQUENCIES[n % 3]!.toLowerCase()} report`,
+      pageId: ofCard ? 0 : page.id,
+      cardId: ofCard ? card.id : 0,
+      viewId: 70_000 + n,
+      attachmentInclude: n % 2 === 0,
+      schedule: {
+        frequency: FREQUENCIES[n % 3]!,
+        daysToRun: n % 3 === 1 ? '1' : '1,2,3,4,5',
+        hourOfDay: 7 + (n % 5),
+        minOfHour: 0,
+        timezone: 'America/Denver',
+        enabled: n % 5 !== 4,
+        additionalRecipients: [{ type: 'USER', value: String(owner) }],
+      },
+    };
+    state.reportSchedules.set(report.id, report);
+  }
+}
+
 const WORKSPACES = ['Churn model', 'Forecast notebook', 'Data quality checks', 'Pricing study'];
 const FILESETS = ['Contracts', 'Invoices', 'Brand assets', 'Training videos'];
 const PACKAGES = ['Account rotation', 'Slack notifier', 'Data validation', 'CRM sync'];
@@ -336,6 +377,7 @@ export function giveAllContentTo(state: SandboxState, userId: number): void {
     state.codePackages,
     state.jupyterWorkspaces,
     state.filesets,
+    state.reportSchedules,
   ] as Map<unknown, { ownerId: number; indexedOwnerId: number }>[];
   for (const things of single) for (const thing of things.values()) thing.ownerId = thing.indexedOwnerId = userId;
   for (const things of [state.cards, state.pages, state.apps] as Map<number, { owners: SandboxPrincipal[] }>[])

@@ -3,6 +3,7 @@ import {
   seedApps,
   seedSessions,
   seedOrphans,
+  seedReportSchedules,
   giveAllContentTo,
   contentOwners,
   seedOtherContent,
@@ -62,6 +63,7 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   seedAlerts(state, options.alerts ?? 20);
   seedOtherContent(state, options.eachOtherContent ?? 8);
   seedApps(state, options.apps ?? 8);
+  seedReportSchedules(state, options.reportSchedules ?? 12);
   seedSessions(state);
   if (options.soleContentOwner) giveAllContentTo(state, contentOwners(state)[1] ?? state.adminUserId);
   if (options.orphanedContent ?? true) seedOrphans(state);

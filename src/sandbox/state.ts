@@ -11,6 +11,7 @@ import type {
   SandboxAppDbCollection,
   SandboxDatastore,
   SandboxAlert,
+  SandboxReportSchedule,
   SandboxUuidOwned,
   SandboxCodePackage,
   SandboxWorkflow,
@@ -58,6 +59,8 @@ export interface SandboxStateOptions {
    * instead (the audit's orphaned-content finding). @default true
    */
   orphanedContent?: boolean;
+  /** Scheduled reports: most of a page, every fourth of a single card, owned by the page's or card's owner. @default 12 */
+  reportSchedules?: number;
   /**
    * Every piece of content owned by one user — the first content owner after the admin (the 21st seeded user) — for
    * benchmarks of a leaver who owns thousands of objects. Applied before `orphanedContent`. @default false
@@ -130,6 +133,8 @@ export class SandboxState {
   readonly datastores = new Map<string, SandboxDatastore>();
   /** Alerts by id. */
   readonly alerts = new Map<number, SandboxAlert>();
+  /** Scheduled reports by id. */
+  readonly reportSchedules = new Map<number, SandboxReportSchedule>();
   /** Jupyter workspaces, filesets, Code Engine packages and workflows by id (a UUID). */
   readonly jupyterWorkspaces = new Map<string, SandboxUuidOwned>();
   readonly filesets = new Map<string, SandboxUuidOwned>();

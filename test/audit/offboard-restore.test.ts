@@ -59,6 +59,7 @@ function fingerprint(s: SandboxState): string[] {
     ['codePackages', s.codePackages],
     ['jupyterWorkspaces', s.jupyterWorkspaces],
     ['filesets', s.filesets],
+    ['reportSchedules', s.reportSchedules],
   ];
   const shared: [string, Map<number, { owners: Principal[] }>][] = [
     ['cards', s.cards],
@@ -103,10 +104,15 @@ function mix(
   const next = () => [owned[n % owned.length]!, had[n++ % had.length]!] as const;
   const without = <P extends Principal>(list: P[], type: string, id: number) =>
     list.filter((p) => !(p.type === type && p.id === id));
-  for (const things of [state.datasets, state.dataflows, state.beastModes, state.alerts, state.workflows] as Map<
-    unknown,
-    { ownerId: number; indexedOwnerId: number; deleted?: boolean }
-  >[])
+  const onPages = new Map([...state.reportSchedules].filter(([, r]) => r.pageId !== 0)); // what discovery can find
+  for (const things of [
+    state.datasets,
+    state.dataflows,
+    state.beastModes,
+    state.alerts,
+    state.workflows,
+    onPages,
+  ] as Map<unknown, { ownerId: number; indexedOwnerId: number; deleted?: boolean }>[])
     for (const thing of things.values()) {
       if (thing.deleted) continue;
       const [mine] = next();

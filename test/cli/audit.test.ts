@@ -189,7 +189,10 @@ describe('domo-admin owned', () => {
       discovery: Record<string, { exhaustive: boolean }>;
     };
     expect(json.datasets.map((d) => d.id).sort()).toEqual(mine.map((d) => d.id).sort());
-    expect(Object.values(json.discovery).every((d) => d.exhaustive)).toBe(true);
+    // Every type is seen whole but scheduled reports, which Domo's API lists only page by page (no exit 3 for that).
+    const limited = Object.entries(json.discovery).filter(([, d]) => !d.exhaustive);
+    expect(limited.map(([type]) => type)).toEqual(['reportSchedules']);
+    expect(human.stderr).toContain("! as far as Domo's API lists them: scheduled reports");
     const rows = (await cli('owned', email, '--csv')).stdout.trim().split('\r\n');
     expect(rows[0]).toBe('type,id,name');
     expect(rows.filter((r) => r.startsWith('dataset,'))).toHaveLength(mine.length);

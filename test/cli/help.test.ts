@@ -18,6 +18,7 @@ const TOP = [
   'beast-modes',
   'appdb',
   'alerts',
+  'report-schedules',
   'workflows',
   'codeengine',
   'jupyter',

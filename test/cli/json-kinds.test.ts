@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { KIND_SCHEMAS, listSchema, type Kind } from '../../src/cli/kinds-schema.js';
+import { CONTENT_TYPES, KIND_SCHEMAS, listSchema, type Kind } from '../../src/cli/kinds-schema.js';
+import { SINGLE_OWNER_FAMILIES } from '../../src/classes/owned-families.js';
 import { useLoopbackCli } from '../helpers/loopback.js';
 
 const loopback = useLoopbackCli();
@@ -135,6 +136,18 @@ describe('--json: one schema per kind', () => {
       type: string;
     };
     expect(beastMode.type).toBe('beastMode');
+    const reports = (await expectKind('content', ['report-schedules', 'list'], 'list')) as {
+      items: { id: number; type: string }[];
+    };
+    expect(reports.items.map((r) => r.type)).toContain('reportSchedule');
+    const report = (await expectKind('content', ['report-schedules', 'show', String(reports.items[0]!.id)])) as {
+      details: { frequency: string };
+    };
+    expect(report.details.frequency).toMatch(/^(DAILY|WEEKLY|MONTHLY)$/);
+  });
+
+  it("the content kind's types are exactly the single-owner families' kinds", () => {
+    expect([...CONTENT_TYPES].sort()).toEqual(SINGLE_OWNER_FAMILIES.map((f) => f.kind).sort());
   });
 
   it('page: pages list, show; transfer prints a change report per page', async () => {

@@ -107,6 +107,7 @@ const ENTITIES: Record<string, string[]> = {
       'DomoJupyterWorkspaces',
       'DomoFilesets',
       'DomoAppDbCollections',
+      'DomoReportSchedules',
     ].map((name) => [name, ['get', 'list', 'findByName', 'getByName', 'resolve', 'ownedBy']]),
   ),
 };

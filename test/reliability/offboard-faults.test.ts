@@ -22,6 +22,7 @@ function owns(state: SandboxState, kind: string, id: number | string, userId: nu
     codeEnginePackage: state.codePackages,
     jupyterWorkspace: state.jupyterWorkspaces,
     fileset: state.filesets,
+    reportSchedule: state.reportSchedules,
   };
   const shared: Record<string, Map<unknown, { owners: { type: string; id: number }[] }>> = {
     card: state.cards,

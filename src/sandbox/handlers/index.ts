@@ -5,6 +5,7 @@ import { dataflowHandlers } from './dataflows.js';
 import { beastModeHandlers } from './beast-modes.js';
 import { appDbHandlers } from './appdb.js';
 import { alertHandlers } from './alerts.js';
+import { reportScheduleHandlers } from './report-schedules.js';
 import { jupyterHandlers } from './jupyter.js';
 import { filesetHandlers } from './filesets.js';
 import { codeEngineHandlers } from './codeengine.js';
@@ -92,6 +93,7 @@ function build(
     ...beastModeHandlers(scope),
     ...appDbHandlers(scope),
     ...alertHandlers(scope),
+    ...reportScheduleHandlers(scope),
     ...jupyterHandlers(scope),
     ...filesetHandlers(scope),
     ...codeEngineHandlers(scope),
