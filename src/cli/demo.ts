@@ -136,7 +136,12 @@ async function leaverTour(tour: Tour, auth: DomoAuth): Promise<void> {
   const types = OWNED_KEYS.filter((key) => owned[key].length > 0).map(
     (key) => `${owned[key].length} ${OWNED_LABEL[OWNED_KIND[key]]}(s)`,
   );
-  tour.line(`${leaver.email} owns ${types.join(', ')} (${ownedCount(owned)} in all, every type read and re-checked)`);
+  const limited = OWNED_KEYS.filter((key) => owned.discovery?.[key]?.exhaustive === false).map(
+    (key) => `${OWNED_LABEL[OWNED_KIND[key]]}s as far as Domo lists them`,
+  );
+  tour.line(
+    `${leaver.email} owns ${types.join(', ')} (${ownedCount(owned)} in all, every type read and re-checked${limited.length > 0 ? `; ${limited.join(', ')}` : ''})`,
+  );
   let fallback: DomoUser | undefined;
   for await (const u of new DomoUsers(auth).list())
     if (u.id !== leaver.id && u.id !== me && u.active !== false && !u.isDeleted) {
