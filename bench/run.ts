@@ -877,8 +877,9 @@ of rows 1, 1k and 2 are smaller than these CPU gaps, and noisier; this table is 
   full audit also reads who owns every content type (the \`content\` requests).
 - **Offboarding** (row 13): a fresh sandbox per run (it is destructive) where one user owns about 2 200 objects of
   every type; the row times planning and handing everything over (each object read back), and gives the requests of
-  \`owned()\`'s discovery and the hand-over's requests by type. Each object is read before its write (under a lock:
-  one someone else took since the plan is left alone) and after it; a type's objects move 16 at a time.
+  \`owned()\`'s discovery and the hand-over's requests by type. Datasets, cards, pages and apps move in batches of 50
+  (one read, the writes, one read back per batch); the other types one object at a time (read before its write under a
+  lock — one someone else took since the plan is left alone — and after it), 16 at once.
 - **Content owners** (rows 14): the audit's content section alone (\`include: ['users'], content: true\`) at 2 000 and
   at 20 000 datasets (with 5 000 / 50 000 cards and 500 / 5 000 pages), one cold process each: memory follows the
   owners, not the objects.

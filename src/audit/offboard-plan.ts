@@ -4,6 +4,7 @@ import { DomoInputError } from '../client/errors.js';
 import { callOptions } from '../classes/entity.js';
 import { OWNED_KEYS, OWNED_LABEL, OWNED_KIND, type OwnedKey } from '../classes/ownership.js';
 import { loadDocument } from '../governance/load.js';
+import { AccessToRemoveSchema } from './remove-access.js';
 import {
   executeOffboarding,
   planOffboarding,
@@ -35,19 +36,7 @@ export const OffboardingPlanFileSchema = z.looseObject({
     recipients: z.record(z.string(), principal).optional(),
     toContainerOwner: z.boolean().optional(),
     endSessions: z.boolean().optional(),
-    removeAccess: z
-      .looseObject({
-        groups: z.array(item),
-        shares: z.array(
-          z.looseObject({
-            kind: z.enum(['account', 'template']),
-            id: z.number().int().positive(),
-            name: z.string(),
-            accessLevel: z.string(),
-          }),
-        ),
-      })
-      .optional(),
+    removeAccess: AccessToRemoveSchema.optional(),
     sessions: z.number().int().nonnegative().optional(),
     deleteUser: z.boolean(),
     steps: z.array(z.string()),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OWNED_KIND, type OwnedThing, type RecipientHad } from '../classes/ownership.js';
 import { loadDocument } from '../governance/load.js';
+import { AccessToRemoveSchema } from './remove-access.js';
 import { SNAPSHOT_DIR, writeNewJson } from '../governance/snapshot.js';
 import type { OffboardingPlan } from './offboard.js';
 
@@ -36,17 +37,7 @@ export const OffboardingSnapshotSchema = z.looseObject({
     }),
   ),
   /** Group memberships and direct credential shares `--remove-access` took away (or began to). */
-  removedAccess: z.looseObject({
-    groups: z.array(z.looseObject({ id: z.number().int().positive(), name: z.string() })),
-    shares: z.array(
-      z.looseObject({
-        kind: z.enum(['account', 'template']),
-        id: z.number().int().positive(),
-        name: z.string(),
-        accessLevel: z.string(),
-      }),
-    ),
-  }),
+  removedAccess: AccessToRemoveSchema,
   /** What a restore cannot take back, as sentences (input datasets shared with a dataflow's new owner, ended sessions). */
   notUndone: z.array(z.string()),
   /** The user was deleted: nothing can be handed back to them. */

@@ -19,6 +19,12 @@ import { containerOwners } from './containers.js';
 import { accessToRemove, removeAccessActions, removeAccessSteps, type AccessToRemove } from './remove-access.js';
 import { SINGLE_OWNER_FAMILIES, type SingleOwnerEntry } from '../classes/owned-families.js';
 import { DomoGroup } from '../classes/group/group.js';
+import {
+  handOverDatasetBatch,
+  handOverSharedBatch,
+  SHARED_HAND_OVER_BATCH,
+  type BatchHooks,
+} from '../classes/batch-hand-over.js';
 import { DomoUser, roleNameOf } from '../classes/user/user.js';
 import { DomoUsers } from '../classes/user/users.js';
 import { deleteUser } from '../routes/user/core.js';
@@ -260,10 +266,7 @@ export async function executeOffboarding(
   for (let start = 0; start < tasks.length;) {
     let end = start + 1;
     while (end < tasks.length && tasks[end]!.group !== undefined && tasks[end]!.group === tasks[start]!.group) end += 1;
-    await run.together(
-      tasks.slice(start, end).map((task, i) => ({ text: plan.steps[start + i]!, task: task.run })),
-      limit,
-    );
+    await run.together(tasks.slice(start, end), limit);
     start = end;
   }
   return run.done;
@@ -271,6 +274,8 @@ export async function executeOffboarding(
 
 /** Objects of one type handed over at once, at most. */
 const HAND_OVERS_IN_FLIGHT = 16;
+
+const sameRecipient = (a: OffboardingPlan['to'], b: OffboardingPlan['to']) => a.type === b.type && a.id === b.id;
 
 /** Every user who takes something in `plan`. */
 function recipientIds(plan: OffboardingPlan): number[] {
@@ -290,24 +295,34 @@ class StepRun {
     readonly options: Pick<OffboardOptions, 'onProgress'>,
   ) {}
 
-  /** Runs `steps` at most `limit` at once; after a failure none is started, the running ones finish, then it throws. */
-  async together(steps: { text: string; task: Task['run'] }[], limit: number): Promise<void> {
+  /**
+   * Runs `tasks` at most `limit` at once; after a failure none is started, the running ones finish, then it throws.
+   * A task covering several steps (a batch) says each one it finished; a task that returns finished them all.
+   */
+  async together(tasks: Task[], limit: number): Promise<void> {
     const failed: { text: string; error: unknown; partly: string[] }[] = [];
     let next = 0;
     const worker = async () => {
-      while (failed.length === 0 && next < steps.length) {
-        const { text, task } = steps[next++]!;
+      while (failed.length === 0 && next < tasks.length) {
+        const task = tasks[next++]!;
+        const finished = new Set<number>();
+        const finish = (i: number) => {
+          if (finished.has(i)) return;
+          finished.add(i);
+          this.done.push(task.texts[i]!);
+          this.options.onProgress?.(this.done.length, this.plan.steps.length, task.texts[i]!);
+        };
         const partly: string[] = [];
         try {
-          await task((effect) => partly.push(effect));
-          this.done.push(text);
-          this.options.onProgress?.(this.done.length, this.plan.steps.length, text);
+          await task.run((effect) => partly.push(effect), finish);
+          task.texts.forEach((_, i) => finish(i));
         } catch (error) {
+          const text = task.texts.find((_, i) => !finished.has(i)) ?? task.texts[0]!;
           failed.push({ text, error, partly });
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(limit, steps.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
     if (failed.length > 0) throw this.#stopped(failed);
   }
 
@@ -325,10 +340,14 @@ class StepRun {
   }
 }
 
-/** One step's work; steps of one `group` (one type's hand-overs) may run at once. */
+/**
+ * The work of one or more steps (`texts`, the plan's sentences): tasks of one `group` (one type's hand-overs) may run
+ * at once. `finished(i)` says that step `i` took effect and was read back (a batch says so one by one).
+ */
 interface Task {
   group?: string;
-  run: (partly: (done: string) => void) => Promise<void>;
+  texts: string[];
+  run: (partly: (done: string) => void, finished: (index: number) => void) => Promise<void>;
 }
 
 /** What carries out each step of the plan, in the plan's order; each records in `snapshot` what it changes, first. */
@@ -338,19 +357,9 @@ function offboardingTasks(
   call: CallOptions,
   snapshot: OffboardingSnapshot | undefined,
 ): Task[] {
-  const handOvers = ownedThings(plan).map((thing): Task => {
-    const to = recipientOf(plan, thing);
-    return {
-      group: `hand-over:${thing.kind}`,
-      run: (partly) =>
-        handOver(auth, thing, plan.user.id, { type: to.type, id: to.id }, call, {
-          step: partly,
-          seen: (had) => snapshot && recordMove(snapshot, thing, to, had),
-          besides: (done) => snapshot?.notUndone.push(done),
-          toKnownLive: true,
-        }),
-    };
-  });
+  const handOvers = handOverTasks(auth, plan, call, snapshot);
+  let next = ownedThings(plan).length;
+  const text = () => [plan.steps[next++]!];
   const access = plan.removeAccess;
   const records = access
     ? [
@@ -360,6 +369,7 @@ function offboardingTasks(
     : [];
   const removals = access
     ? removeAccessActions(auth, access, plan.user.id, call).map((action, i): Task => ({
+        texts: text(),
         run: async () => {
           records[i]!();
           await action();
@@ -384,9 +394,86 @@ function offboardingTasks(
   return [
     ...handOvers,
     ...removals,
-    ...(plan.endSessions ? [{ run: endSessions }] : []),
-    ...(plan.deleteUser ? [{ run: remove }] : []),
+    ...(plan.endSessions ? [{ texts: text(), run: endSessions }] : []),
+    ...(plan.deleteUser ? [{ texts: text(), run: remove }] : []),
   ];
+}
+
+/**
+ * The hand-overs, in the plan's order: datasets, cards, pages and apps going to one recipient in batches of
+ * {@link SHARED_HAND_OVER_BATCH} (one read, the writes, one read back each), everything else one object at a time.
+ */
+function handOverTasks(
+  auth: DomoAuth,
+  plan: OffboardingPlan,
+  call: CallOptions,
+  snapshot: OffboardingSnapshot | undefined,
+): Task[] {
+  const tasks: Task[] = [];
+  const things = ownedThings(plan);
+  for (let i = 0; i < things.length;) {
+    const thing = things[i]!;
+    const to = recipientOf(plan, thing);
+    let end = i + 1;
+    if (BATCHED.has(thing.kind))
+      while (
+        end < things.length &&
+        end - i < SHARED_HAND_OVER_BATCH &&
+        things[end]!.kind === thing.kind &&
+        sameRecipient(recipientOf(plan, things[end]!), to)
+      )
+        end += 1;
+    const batch = things.slice(i, end);
+    const record = (k: number, had: string | null) => snapshot && recordMove(snapshot, batch[k]!, to, had);
+    tasks.push({
+      group: `hand-over:${thing.kind}`,
+      texts: plan.steps.slice(i, end),
+      run: BATCHED.has(thing.kind)
+        ? (partly, finished) => handOverBatch(auth, batch, plan.user.id, to, call, { partly, finished, seen: record })
+        : (partly) =>
+            handOver(auth, thing, plan.user.id, { type: to.type, id: to.id }, call, {
+              step: partly,
+              seen: (had) => record(0, had),
+              besides: (done) => snapshot?.notUndone.push(done),
+              toKnownLive: true,
+            }),
+    });
+    i = end;
+  }
+  return tasks;
+}
+
+/** Kinds handed over a batch at a time. */
+const BATCHED: ReadonlySet<OwnedThing['kind']> = new Set(['dataset', 'card', 'page', 'app']);
+
+/** One batch of datasets, cards, pages or apps (all of one kind, to one recipient). */
+function handOverBatch(
+  auth: DomoAuth,
+  batch: OwnedThing[],
+  fromUserId: number,
+  to: OffboardingPlan['to'],
+  call: CallOptions,
+  hooks: BatchHooks,
+): Promise<void> {
+  const kind = batch[0]!.kind;
+  return kind === 'dataset'
+    ? handOverDatasetBatch(
+        auth,
+        batch.map((b) => b.id as string),
+        fromUserId,
+        to.id,
+        call,
+        hooks,
+      )
+    : handOverSharedBatch(
+        auth,
+        kind as 'card' | 'page' | 'app',
+        batch.map((b) => b.id as number),
+        fromUserId,
+        { type: to.type, id: to.id },
+        call,
+        hooks,
+      );
 }
 
 /** Options of {@link executeOffboarding}. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { DomoAuth } from '../auth/base.js';
 import { mapAll } from '../client/concurrency.js';
 import { DomoValidationError } from '../client/errors.js';
@@ -9,6 +10,19 @@ import { groupsWithMember } from '../classes/group/queries.js';
 import { getAccounts } from '../routes/account/core.js';
 import { getOAuthAccounts } from '../routes/account/oauth.js';
 import { getAccountAccessList, getOAuthAccountAccessList } from '../routes/account/sharing.js';
+
+/** {@link AccessToRemove} as a saved plan or a snapshot holds it. */
+export const AccessToRemoveSchema = z.looseObject({
+  groups: z.array(z.looseObject({ id: z.number().int().positive(), name: z.string() })),
+  shares: z.array(
+    z.looseObject({
+      kind: z.enum(['account', 'template']),
+      id: z.number().int().positive(),
+      name: z.string(),
+      accessLevel: z.string(),
+    }),
+  ),
+});
 
 /** A user's access that is not ownership: group memberships and direct credential shares (`--remove-access`). */
 export interface AccessToRemove {

@@ -3,7 +3,7 @@
 // user deleted only when a fresh read shows nothing owned.
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { offboardUser, planOffboarding } from '../../src/audit/index.js';
+import { offboardUser, executeOffboarding, planOffboarding } from '../../src/audit/index.js';
 import { DomoInputError, DomoPartialFailureError, DomoUser } from '../../src/index.js';
 import { people } from '../helpers/audit.js';
 import { BASE, useSandbox } from '../helpers/sandbox.js';
@@ -60,19 +60,17 @@ describe('offboarding a user who owns datasets', () => {
     const plan = await planOffboarding(sb.auth, user.emailAddress, { to: next.emailAddress });
     const order = plan.datasets.map((d) => d.id);
     const stolen = order[3]!;
-    // Someone else takes it between the plan's reads and its hand-over (its own read shows the new owner).
+    // Someone else takes it between the plan's reads and its hand-over (the batch's read shows the new owner).
     sb.server.use(
-      http.get(`${BASE}/api/data/v3/datasources/${stolen}`, () => {
+      http.post(`${BASE}/api/data/v3/datasources/bulk`, () => {
         sb.state.datasets.get(stolen)!.ownerId = fallback.id;
         return undefined;
       }),
     );
-    const error = (await offboardUser(sb.auth, user.emailAddress, { to: next.emailAddress }).catch(
-      (e: unknown) => e,
-    )) as DomoPartialFailureError;
+    const error = (await executeOffboarding(sb.auth, plan).catch((e: unknown) => e)) as DomoPartialFailureError;
     expect(error).toBeInstanceOf(DomoPartialFailureError);
     expect(error.message).toContain(`stopped at "dataset #${stolen}`);
-    // The account, then the other datasets: a type's hand-overs run side by side, and those running finish.
+    // The account, then the other datasets: they move in one batch, the stolen one left out of it.
     expect(error.completed).toHaveLength(1 + 5);
     expect(error.completed.some((step) => step.includes(stolen))).toBe(false);
     expect(ownerOf(stolen)).toBe(fallback.id);

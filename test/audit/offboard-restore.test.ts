@@ -216,26 +216,26 @@ describe('restoring an offboarding', () => {
   it('keeps what moved before a failure in the snapshot, and restores it', async () => {
     const { state, auth, server } = sb;
     const [leaver, heir] = [...state.users.values()].filter((u) => !u.deleted && !u.locked).slice(-2);
-    const datasets = [...state.datasets.values()].slice(0, 3);
-    for (const d of datasets) d.ownerId = d.indexedOwnerId = leaver!.id;
-    const before = datasets.map((d) => d.ownerId);
+    for (const a of state.alerts.values()) if (a.ownerId === leaver!.id) a.ownerId = a.indexedOwnerId = heir!.id;
+    const alerts = [...state.alerts.values()].slice(0, 3);
+    for (const a of alerts) a.ownerId = a.indexedOwnerId = leaver!.id;
     const plan = await planOffboarding(auth, leaver!.id, { to: heir!.emailAddress });
     const snapshot = offboardingSnapshot(plan);
     let writes = 0;
     server.use(
-      http.post(/\/api\/data\/v1\/ui\/bulk\/reassign/, () =>
+      http.patch(/\/api\/social\/v4\/alerts\//, () =>
         ++writes === 2 ? HttpResponse.json({ message: 'no' }, { status: 400 }) : undefined,
       ),
     );
     const failure = await executeOffboarding(auth, plan, { snapshot }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DomoPartialFailureError);
     // The three began side by side; the second write failed, the other two were done.
-    expect(snapshot.moved.filter((m) => m.kind === 'dataset')).toHaveLength(3);
-    expect((failure as DomoPartialFailureError).completed).toHaveLength(2);
+    expect(snapshot.moved.filter((m) => m.kind === 'alert')).toHaveLength(3);
+    expect((failure as DomoPartialFailureError).completed.filter((step) => step.startsWith('alert '))).toHaveLength(2);
     server.resetHandlers(...createSandboxHandlers(state));
     const { done, plan: back } = await restoreOffboarding(auth, snapshot);
-    expect(done).toHaveLength(2);
-    expect(back.left.join('\n')).toContain('already back');
-    expect(datasets.map((d) => d.ownerId)).toEqual(before);
+    expect(done.filter((step) => step.startsWith('alert '))).toHaveLength(2);
+    expect(back.left.join('\n')).toMatch(/alert #\d+ .*: already back/);
+    expect(alerts.map((a) => a.ownerId)).toEqual([leaver!.id, leaver!.id, leaver!.id]);
   });
 });

@@ -6,7 +6,7 @@ import type { AppAccessEntry } from '../../routes/app/schemas.js';
 import { DomoSharedContent, type OwnerWrites } from '../content.js';
 import { callOptions, EpochDate, type CallOptions } from '../entity.js';
 
-const WRITES: OwnerWrites = { kind: 'app', add: addAppOwners, remove: removeAppOwners };
+export const APP_OWNER_WRITES: OwnerWrites = { kind: 'app', add: addAppOwners, remove: removeAppOwners };
 
 /**
  * An App Studio app (or worksheet): owned by users and groups (several of each). Domo names its id `dataAppId`; here
@@ -20,7 +20,7 @@ const WRITES: OwnerWrites = { kind: 'app', add: addAppOwners, remove: removeAppO
  */
 export class DomoApp extends DomoSharedContent {
   protected get writes(): OwnerWrites {
-    return WRITES;
+    return APP_OWNER_WRITES;
   }
 
   @Expose() @EpochDate() lastModified?: Date;

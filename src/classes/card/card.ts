@@ -9,7 +9,7 @@ import { DomoSharedContent, type OwnerWrites, type SharedOwnerInput } from '../c
 /** A new owner of a card: a user (id, email or `DomoUser`) or a group (`{ type: 'GROUP', id }`). */
 export type CardOwnerInput = SharedOwnerInput;
 
-const WRITES: OwnerWrites = { kind: 'card', add: addCardOwners, remove: removeCardOwners };
+export const CARD_OWNER_WRITES: OwnerWrites = { kind: 'card', add: addCardOwners, remove: removeCardOwners };
 
 /**
  * A card: owned by users and groups (several of each), built on datasets. Ownership moves with
@@ -23,7 +23,7 @@ const WRITES: OwnerWrites = { kind: 'card', add: addCardOwners, remove: removeCa
  */
 export class DomoCard extends DomoSharedContent {
   protected get writes(): OwnerWrites {
-    return WRITES;
+    return CARD_OWNER_WRITES;
   }
 
   @Expose() type?: string;

@@ -17,7 +17,7 @@ export function pageRow(stack: PageStack): object {
   };
 }
 
-const WRITES: OwnerWrites = { kind: 'page', add: addPageOwners, remove: removePageOwners };
+export const PAGE_OWNER_WRITES: OwnerWrites = { kind: 'page', add: addPageOwners, remove: removePageOwners };
 
 /**
  * A Domo page (a dashboard; `DomoDashboard` because `DomoPage` names a page of a list): owned by users and groups, holding cards (their container). Ownership moves with
@@ -25,7 +25,7 @@ const WRITES: OwnerWrites = { kind: 'page', add: addPageOwners, remove: removePa
  */
 export class DomoDashboard extends DomoSharedContent {
   protected get writes(): OwnerWrites {
-    return WRITES;
+    return PAGE_OWNER_WRITES;
   }
 
   @Expose() parentPageId?: number;
