@@ -5,7 +5,7 @@ import { DomoCards } from '../classes/card/cards.js';
 import { DomoDatasets } from '../classes/dataset/datasets.js';
 import type { CallOptions } from '../classes/entity.js';
 import type { DomoList } from '../classes/list.js';
-import { SINGLE_OWNER_FAMILIES } from '../classes/owned-families.js';
+import { SINGLE_OWNER_FAMILIES, type SingleOwnerEntry } from '../classes/owned-families.js';
 import { OWNED_KIND, OWNED_LABEL, type OwnedKey } from '../classes/ownership.js';
 import { DomoDashboards } from '../classes/page/pages.js';
 import type { AuditContent, AuditFailure, AuditPrincipal } from './types.js';
@@ -31,7 +31,10 @@ function ownersOf(item: Listed): { type: 'USER' | 'GROUP'; id: number }[] {
 function contentLists(auth: DomoAuth, call: CallOptions): [OwnedKey, () => DomoList<Listed>][] {
   return [
     ['datasets', () => new DomoDatasets(auth).list(call)],
-    ...SINGLE_OWNER_FAMILIES.map((f): [OwnedKey, () => DomoList<Listed>] => [f.key, () => f.manager(auth).list(call)]),
+    // Scheduled reports are left out: Domo lists them only page by page, one request per page of the instance.
+    ...SINGLE_OWNER_FAMILIES.filter((f) => (f.discovery as SingleOwnerEntry['discovery']).limit !== 'api').map(
+      (f): [OwnedKey, () => DomoList<Listed>] => [f.key, () => f.manager(auth).list(call)],
+    ),
     ['cards', () => new DomoCards(auth).list(call)],
     ['pages', () => new DomoDashboards(auth).list(call)],
     ['apps', () => new DomoApps(auth).list(call)],
@@ -67,7 +70,8 @@ async function tally(list: DomoList<Listed>): Promise<Tally> {
 
 /**
  * The owners of every content type — datasets, dataflows, beast modes, AppDB collections, alerts, workflows, Code
- * Engine packages, Jupyter workspaces, filesets, cards, pages, apps — read type after type (each a few at a time),
+ * Engine packages, Jupyter workspaces, filesets, cards, pages, apps; not scheduled reports, which Domo lists only one
+ * page at a time — read type after type (each a few at a time),
  * page by page, keeping only counts per owner and, per set of owners, the first {@link ORPHANS_KEPT_PER_OWNER}
  * objects: memory follows the owners, not the objects. `gone(userId)` (decided after the users are read) says whose
  * objects are orphaned. A type whose read fails is listed in `failures` and marked `incomplete`.
