@@ -71,7 +71,7 @@ async function tally(list: DomoList<Listed>): Promise<Tally> {
 /**
  * The owners of every content type — datasets, dataflows, beast modes, AppDB collections, alerts, workflows, Code
  * Engine packages, Jupyter workspaces, filesets, cards, pages, apps; not scheduled reports, which Domo lists only one
- * page at a time — read type after type (each a few at a time),
+ * page at a time — read type after type (at most `concurrency` types at once),
  * page by page, keeping only counts per owner and, per set of owners, the first {@link ORPHANS_KEPT_PER_OWNER}
  * objects: memory follows the owners, not the objects. `gone(userId)` (decided after the users are read) says whose
  * objects are orphaned. A type whose read fails is listed in `failures` and marked `incomplete`.
