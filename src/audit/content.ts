@@ -71,38 +71,31 @@ async function tally(list: DomoList<Listed>): Promise<Tally> {
 /**
  * The owners of every content type — datasets, dataflows, beast modes, AppDB collections, alerts, workflows, Code
  * Engine packages, Jupyter workspaces, filesets, cards, pages, apps; not scheduled reports, which Domo lists only one
- * page at a time — read type after type (at most `concurrency` types at once),
- * page by page, keeping only counts per owner and, per set of owners, the first {@link ORPHANS_KEPT_PER_OWNER}
- * objects: memory follows the owners, not the objects. `gone(userId)` (decided after the users are read) says whose
- * objects are orphaned. A type whose read fails is listed in `failures` and marked `incomplete`.
+ * page at a time — read one type after another (with several at once the pages in flight made peak memory grow with
+ * the instance), page by page, keeping only counts per owner and, per set of owners, the first
+ * {@link ORPHANS_KEPT_PER_OWNER} objects: memory follows the owners, not the objects. A type whose read fails is
+ * listed in `failures` and marked `incomplete`.
  */
 export async function readContentOwners(
   auth: DomoAuth,
   call: CallOptions,
-  hooks: { concurrency: number; onRequest: () => void; failures: AuditFailure[] },
+  hooks: { onRequest: () => void; failures: AuditFailure[] },
 ): Promise<{ key: OwnedKey; tally: Tally | undefined }[]> {
-  const lists = contentLists(auth, { ...call, onRequest: hooks.onRequest });
   const results: { key: OwnedKey; tally: Tally | undefined }[] = [];
-  const queue = [...lists];
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const [key, list] = next;
-      try {
-        results.push({ key, tally: await tally(list()) });
-      } catch (error) {
-        if (error instanceof DomoAuthError || error instanceof DomoAbortError) throw error;
-        hooks.failures.push({
-          section: 'content',
-          name: key,
-          error: error instanceof Error ? error.message : String(error),
-        });
-        results.push({ key, tally: undefined });
-      }
+  for (const [key, list] of contentLists(auth, { ...call, onRequest: hooks.onRequest })) {
+    try {
+      results.push({ key, tally: await tally(list()) });
+    } catch (error) {
+      if (error instanceof DomoAuthError || error instanceof DomoAbortError) throw error;
+      hooks.failures.push({
+        section: 'content',
+        name: key,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      results.push({ key, tally: undefined });
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(hooks.concurrency, lists.length) }, worker));
-  const order = lists.map(([key]) => key);
-  return results.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+  }
+  return results;
 }
 
 /** The model's content section from what was read: per type, its owners and its orphaned objects. */

@@ -1,16 +1,11 @@
 import type { DomoAuth } from '../auth/base.js';
 import { mapAll } from '../client/concurrency.js';
 import { DomoInputError, DomoNotFoundError, DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
-import { DomoAccount } from '../classes/account/account.js';
-import { DomoOAuthAccount } from '../classes/account/oauth-account.js';
-import { DomoApp } from '../classes/app/app.js';
-import { DomoCard } from '../classes/card/card.js';
 import { DomoDataset } from '../classes/dataset/dataset.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
 import { DomoGroup } from '../classes/group/group.js';
 import { SINGLE_OWNER_FAMILIES, type SingleOwnerEntry } from '../classes/owned-families.js';
-import { OWNED_LABEL, type RecipientHad } from '../classes/ownership.js';
-import { DomoDashboard } from '../classes/page/page.js';
+import { getCredential, OWNED_LABEL, sharedContentRef, type RecipientHad } from '../classes/ownership.js';
 import { DomoUser } from '../classes/user/user.js';
 import type { AccessLevel } from '../routes/account/sharing.js';
 import { getGroupOwners, updateGroupAccess } from '../routes/group/members.js';
@@ -148,17 +143,13 @@ async function restoreAccessActions(
   });
 }
 
-async function credential(auth: DomoAuth, kind: string, id: number, call: CallOptions) {
-  return kind === 'account' ? DomoAccount.get(auth, id, call) : DomoOAuthAccount.get(auth, id, call);
-}
-
 async function userLevel(
   auth: DomoAuth,
-  share: { kind: string; id: number },
+  share: { kind: 'account' | 'template'; id: number },
   userId: number,
   call: CallOptions,
 ): Promise<string | null> {
-  const access = await (await credential(auth, share.kind, share.id, call)).getAccess(call);
+  const access = await (await getCredential(auth, share.kind, share.id, call)).getAccess(call);
   return access.find((e) => e.type === 'USER' && e.id === userId)?.accessLevel ?? null;
 }
 
@@ -187,7 +178,7 @@ async function read(auth: DomoAuth, move: OffboardingMove, userId: number, call:
     return { userOwns: ownerId === userId, recipientHas: ownerId === to.id ? 'owner' : null, ownerId };
   }
   if (move.kind === 'account' || move.kind === 'template') {
-    const access = await (await credential(auth, move.kind, move.id as number, call)).getAccess(call);
+    const access = await (await getCredential(auth, move.kind, move.id as number, call)).getAccess(call);
     return {
       userOwns: access.some((e) => e.type === 'USER' && e.id === userId && e.accessLevel === 'OWNER'),
       recipientHas: access.find((e) => e.type === to.type && e.id === to.id)?.accessLevel ?? null,
@@ -196,20 +187,14 @@ async function read(auth: DomoAuth, move: OffboardingMove, userId: number, call:
   const owners =
     move.kind === 'group'
       ? (await getGroupOwners(auth, move.id as number, call)).data
-      : (await sharedContent(auth, move.kind, move.id as number, call)).owners;
+      : (await sharedContentRef(auth, move.kind as SharedKind, move.id as number).refresh(call)).owners;
   return {
     userOwns: owners.some((o) => o.type === 'USER' && o.id === userId),
     recipientHas: owners.some((o) => o.type === to.type && o.id === to.id) ? 'owner' : null,
   };
 }
 
-async function sharedContent(auth: DomoAuth, kind: string, id: number, call: CallOptions) {
-  return kind === 'card'
-    ? DomoCard.get(auth, id, call)
-    : kind === 'page'
-      ? DomoDashboard.get(auth, id, call)
-      : DomoApp.get(auth, id, call);
-}
+type SharedKind = 'card' | 'page' | 'app';
 
 /**
  * Hands an offboarding back: plans it from a fresh read ({@link planOffboardingRestore}), or takes a plan read just
@@ -267,7 +252,7 @@ async function restoreOne(
   }
   if (action.what === 'share') {
     const level = action.accessLevel as AccessLevel;
-    await (await credential(auth, action.kind, action.id, call)).share({ userId, accessLevel: level }, call);
+    await (await getCredential(auth, action.kind, action.id, call)).share({ userId, accessLevel: level }, call);
     if ((await userLevel(auth, action, userId, call)) !== action.accessLevel)
       throw new DomoValidationError(
         `${action.kind} ${action.id}: user ${userId} does not have ${level} after sharing`,
@@ -303,7 +288,7 @@ async function handBack(auth: DomoAuth, move: OffboardingMove, userId: number, c
   }
   const principal = to.type === 'USER' ? { userId: to.id } : { groupId: to.id };
   if (move.kind === 'account' || move.kind === 'template') {
-    const cred = await credential(auth, move.kind, move.id as number, call);
+    const cred = await getCredential(auth, move.kind, move.id as number, call);
     await cred.share({ userId, accessLevel: 'OWNER' }, call);
     if (!keep) await cred.share({ ...principal, accessLevel: (move.recipientHad ?? 'NO_ACCESS') as AccessLevel }, call);
     return;
@@ -321,7 +306,7 @@ async function handBack(auth: DomoAuth, move: OffboardingMove, userId: number, c
       ],
       call,
     ));
-  const thing = await sharedContent(auth, move.kind, move.id as number, call);
+  const thing = sharedContentRef(auth, move.kind as SharedKind, move.id as number);
   await thing.changeOwners(
     { add: [userId], remove: keep ? [] : [to.type === 'GROUP' ? { type: 'GROUP', id: to.id } : to.id] },
     call,

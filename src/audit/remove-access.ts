@@ -2,10 +2,9 @@ import { z } from 'zod';
 import type { DomoAuth } from '../auth/base.js';
 import { mapAll } from '../client/concurrency.js';
 import { DomoValidationError } from '../client/errors.js';
-import { DomoAccount } from '../classes/account/account.js';
-import { DomoOAuthAccount } from '../classes/account/oauth-account.js';
 import type { CallOptions } from '../classes/entity.js';
 import { DomoGroup } from '../classes/group/group.js';
+import { getCredential } from '../classes/ownership.js';
 import { groupsWithMember } from '../classes/group/queries.js';
 import { getAccounts } from '../routes/account/core.js';
 import { getOAuthAccounts } from '../routes/account/oauth.js';
@@ -101,8 +100,7 @@ export function removeAccessActions(
         });
     }),
     ...access.shares.map((s) => async () => {
-      const credential =
-        s.kind === 'account' ? await DomoAccount.get(auth, s.id, call) : await DomoOAuthAccount.get(auth, s.id, call);
+      const credential = await getCredential(auth, s.kind, s.id, call);
       await credential.unshare({ userId }, call);
       if ((await credential.getAccess(call)).some((e) => e.type === 'USER' && e.id === userId))
         throw new DomoValidationError(`${s.kind} ${s.id}: user ${userId} still has access after the unshare`, {

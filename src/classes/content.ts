@@ -47,7 +47,7 @@ export async function transferShared(
 ): Promise<ChangeReport<ContentOwner>> {
   const route = `${writes.kind}.transferOwnership`;
   const knownLive = options.knownLive ? { knownLive: options.knownLive } : {};
-  const group = typeof to === 'object' && to !== null && 'type' in to && to.type === 'GROUP' ? to : undefined;
+  const group = isGroupOwner(to) ? to : undefined;
   // The new owner must be a live user (or a group); the one leaving may be deleted already (orphaned content).
   const [toId] = group
     ? [group.id]

@@ -5,6 +5,7 @@ import { getGroupOwners, updateGroupAccess, type PrincipalRef } from '../routes/
 import { DomoAccount } from './account/account.js';
 import type { CallOptions } from './entity.js';
 import { DomoOAuthAccount } from './account/oauth-account.js';
+import type { CredentialEntity } from './account/credential.js';
 import { DomoDataset } from './dataset/dataset.js';
 import { DomoCard } from './card/card.js';
 import { DomoDashboard } from './page/page.js';
@@ -91,7 +92,7 @@ export const OWNED_KIND: Record<OwnedKey, OwnedThing['kind']> = {
 /** The entity classes of the single-owner families, by kind: handed over by the shared layer. */
 const SINGLE_OWNER = new Map<OwnedThing['kind'], SingleOwnerEntry>(SINGLE_OWNER_FAMILIES.map((f) => [f.kind, f]));
 
-/** One thing a user owns: an account, an OAuth template, a group or a dataset. */
+/** One thing a user owns, of any type `owned()` lists. */
 export interface OwnedThing {
   kind: 'account' | 'template' | 'group' | 'dataset' | 'card' | 'page' | 'app' | SingleOwnerKind;
   id: number | string;
@@ -133,6 +134,25 @@ export function ownedThings(owned: OwnedByUser): OwnedThing[] {
       name: item.name,
     })),
   );
+}
+
+/** An account or an OAuth template, read. */
+export async function getCredential(
+  auth: DomoAuth,
+  kind: 'account' | 'template',
+  id: number,
+  call: CallOptions,
+): Promise<CredentialEntity> {
+  return kind === 'account' ? DomoAccount.get(auth, id, call) : DomoOAuthAccount.get(auth, id, call);
+}
+
+/** A card, a page or an app by its id alone, not read: its `refresh` (or `transferOwnership`) reads it. */
+export function sharedContentRef(auth: DomoAuth, kind: 'card' | 'page' | 'app', id: number): DomoSharedContent {
+  return kind === 'card'
+    ? DomoCard.hydrate(auth, { id })
+    : kind === 'page'
+      ? DomoDashboard.hydrate(auth, { id })
+      : DomoApp.hydrate(auth, { id });
 }
 
 /**
@@ -199,10 +219,7 @@ async function handOverCredential(
   call: HandOverCall,
   { step, seen }: Required<Pick<HandOverHooks, 'step' | 'seen'>>,
 ): Promise<{ owner: boolean; left: boolean }> {
-  const credential =
-    thing.kind === 'account'
-      ? await DomoAccount.get(auth, thing.id as number, call)
-      : await DomoOAuthAccount.get(auth, thing.id as number, call);
+  const credential = await getCredential(auth, thing.kind as 'account' | 'template', thing.id as number, call);
   seen((await credential.getAccess(call)).find((e) => e.type === to.type && e.id === to.id)?.accessLevel ?? null);
   await credential.share(
     { ...(to.type === 'USER' ? { userId: to.id } : { groupId: to.id }), accessLevel: AccessLevel.OWNER },
@@ -276,12 +293,7 @@ async function handOverShared(
   seen: (recipientHad: RecipientHad) => void,
 ): Promise<{ owner: boolean; left: boolean }> {
   // Not read here: transferOwnership reads it (under its lock) and shows the owners to `check` before any write.
-  const thing: DomoSharedContent =
-    kind === 'card'
-      ? DomoCard.hydrate(auth, { id })
-      : kind === 'page'
-        ? DomoDashboard.hydrate(auth, { id })
-        : DomoApp.hydrate(auth, { id });
+  const thing = sharedContentRef(auth, kind as 'card' | 'page' | 'app', id);
   const owns = (type: string, ownerId: number) => thing.owners.some((o) => o.type === type && o.id === ownerId);
   await thing.transferOwnership(to.type === 'GROUP' ? { type: 'GROUP', id: to.id } : to.id, {
     ...call,

@@ -4,14 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { offboardUser } from '../../src/audit/index.js';
-import { DomoTokenAuth, DomoUser } from '../../src/index.js';
+import { DomoUser } from '../../src/index.js';
 import { ownedCount } from '../../src/classes/ownership.js';
-import {
-  createSandboxHandlers,
-  createSandboxState,
-  type SandboxState,
-  type SandboxStateOptions,
-} from '../../src/sandbox/index.js';
+import type { SandboxState, SandboxStateOptions } from '../../src/sandbox/index.js';
 import { useSandbox } from '../helpers/sandbox.js';
 
 const OPTIONS: SandboxStateOptions = {
@@ -56,14 +51,8 @@ const mixes = fc.record({
   toGroup: fc.boolean(),
 });
 
-function instance(): { state: SandboxState; auth: DomoTokenAuth } {
-  const state = createSandboxState(OPTIONS);
-  sb.server.resetHandlers(...createSandboxHandlers(state));
-  return {
-    state,
-    auth: new DomoTokenAuth({ instance: state.instance, token: state.adminToken, retry: { backoffMs: 1 } }),
-  };
-}
+/** A fresh seeded instance behind the msw server for one run. */
+const instance = () => sb.reseed(OPTIONS);
 
 describe('offboarding any ownership mix', () => {
   it('leaves the user owning nothing, every object with its planned owner, everything else as it was', async () => {

@@ -12,13 +12,8 @@ import {
   planOffboardingRestore,
   restoreOffboarding,
 } from '../../src/audit/index.js';
-import { DomoPartialFailureError, DomoTokenAuth } from '../../src/index.js';
-import {
-  createSandboxHandlers,
-  createSandboxState,
-  type SandboxState,
-  type SandboxStateOptions,
-} from '../../src/sandbox/index.js';
+import { DomoPartialFailureError } from '../../src/index.js';
+import { createSandboxHandlers, type SandboxState, type SandboxStateOptions } from '../../src/sandbox/index.js';
 import { ownedCount } from '../../src/classes/ownership.js';
 import { useSandbox } from '../helpers/sandbox.js';
 import { http, HttpResponse } from 'msw';
@@ -75,14 +70,8 @@ function fingerprint(s: SandboxState): string[] {
   ];
 }
 
-function instance(): { state: SandboxState; auth: DomoTokenAuth } {
-  const state = createSandboxState(OPTIONS);
-  sb.server.resetHandlers(...createSandboxHandlers(state));
-  return {
-    state,
-    auth: new DomoTokenAuth({ instance: state.instance, token: state.adminToken, retry: { backoffMs: 1 } }),
-  };
-}
+/** A fresh seeded instance behind the msw server for one run. */
+const instance = () => sb.reseed(OPTIONS);
 
 const mixes = fc.record({
   owned: fc.array(fc.boolean(), { minLength: 50, maxLength: 50 }),

@@ -18,13 +18,7 @@ import {
   type SpecGroup,
   type SpecRole,
 } from '../../src/governance/index.js';
-import { DomoTokenAuth } from '../../src/index.js';
-import {
-  createSandboxHandlers,
-  createSandboxState,
-  type SandboxState,
-  type SandboxStateOptions,
-} from '../../src/sandbox/index.js';
+import { createSandboxState, type SandboxState, type SandboxStateOptions } from '../../src/sandbox/index.js';
 import { useSandbox } from '../helpers/sandbox.js';
 
 const OPTIONS: SandboxStateOptions = { users: 40, accounts: 6 };
@@ -146,14 +140,7 @@ const specs = fc
   });
 
 /** A fresh seeded instance behind the msw server for one run. */
-function freshInstance(): { state: SandboxState; auth: DomoTokenAuth } {
-  const state = createSandboxState(OPTIONS);
-  sb.server.resetHandlers(...createSandboxHandlers(state));
-  return {
-    state,
-    auth: new DomoTokenAuth({ instance: state.instance, token: state.adminToken, retry: { backoffMs: 1 } }),
-  };
-}
+const freshInstance = () => sb.reseed(OPTIONS);
 
 /** The instance says what the spec says (read from the sandbox's own state, not through the library). */
 function expectMatches(state: SandboxState, spec: Spec): void {

@@ -24,6 +24,11 @@ export interface SandboxFixture {
   sent: Recorded[];
   /** Resolves once every recorded body has been read. */
   settled(): Promise<void>;
+  /**
+   * A fresh instance seeded from `options` in place of this test's (a property test's run): `state`, `auth` and the
+   * server's handlers all switch to it.
+   */
+  reseed(options: SandboxStateOptions): { state: SandboxState; auth: DomoAuth };
 }
 
 /**
@@ -35,9 +40,9 @@ export function useSandbox(options: SandboxStateOptions | (() => SandboxState) =
   const fixture = { server } as SandboxFixture;
   const sent = recordRequests(server);
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  beforeEach(() => {
-    fixture.state = typeof options === 'function' ? options() : createSandboxState(options);
-    server.resetHandlers(...createSandboxHandlers(fixture.state));
+  const seed = (state: SandboxState) => {
+    fixture.state = state;
+    server.resetHandlers(...createSandboxHandlers(state));
     fixture.authWith = ({ token, ...rest }) =>
       new DomoTokenAuth({
         instance: fixture.state.instance,
@@ -46,6 +51,13 @@ export function useSandbox(options: SandboxStateOptions | (() => SandboxState) =
         ...rest,
       });
     fixture.auth = fixture.authWith({});
+  };
+  fixture.reseed = (seedOptions) => {
+    seed(createSandboxState(seedOptions));
+    return { state: fixture.state, auth: fixture.auth };
+  };
+  beforeEach(() => {
+    seed(typeof options === 'function' ? options() : createSandboxState(options));
     sent.length = 0;
     fixture.sent = sent;
     fixture.settled = sent.settled;
