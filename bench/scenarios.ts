@@ -17,7 +17,7 @@ import ky from 'ky';
 import { accountsLoop } from './loop.js';
 import { middle, round } from './stats.js';
 import { auditAccess, executeOffboarding, planOffboarding } from '../src/audit/index.js';
-import { ownedCount } from '../src/classes/ownership.js';
+import { ownedThings } from '../src/classes/ownership.js';
 import { exportSpec, planSpec, type Spec } from '../src/governance/index.js';
 
 export interface ScenarioInput {
@@ -166,14 +166,21 @@ const work: Record<ScenarioInput['scenario'], () => Promise<number>> = {
     const leaver = await DomoUser.get(auth, first!.ownerId!);
     const users = await new DomoUsers(auth).list().toArray({ max: 1_000_000 });
     const heir = users.find((u) => !u.isDeleted && u.active !== false && u.id !== leaver.id)!;
+    // Timed end to end: the plan (discovery included: its requests are the plan's) and the hand-over.
     const discovery = counter();
-    const owned = await leaver.owned({ onRequest: discovery.count });
-    const objects = ownedCount(owned);
+    let schedulesScan = 0;
+    const plan = await planOffboarding(auth, leaver.id, {
+      to: heir.id,
+      onRequest: (request) => {
+        discovery.count(request);
+        if (request.path.includes('/reportschedules/resources/')) schedulesScan += 1;
+      },
+    });
+    const objects = ownedThings(plan).length;
     const hand = counter();
-    const plan = await planOffboarding(auth, leaver.id, { to: heir.id, onRequest: hand.count });
     const done = await executeOffboarding(auth, plan, { onRequest: hand.count });
     if (done.length !== objects) throw new Error(`offboarded ${done.length} of ${objects} objects`);
-    offboardFigures = { objects, discovery: discovery.total(), byType: hand.byType() };
+    offboardFigures = { objects, discovery: discovery.total(), schedulesScan, byType: hand.byType() };
     return objects;
   },
   async fanout() {

@@ -1,13 +1,16 @@
-// Carrying out an offboarding plan: the steps in order, a type's hand-overs side by side (datasets, cards, pages and
-// apps in batches), each read back, the snapshot filled in as it goes, an exact report when it stops part-way.
+// Carrying out an offboarding plan: the hand-overs of every type side by side (datasets, dataflows, beast modes, cards,
+// pages and apps in batches), each read back, then the other steps in order; the snapshot filled in as it goes, an
+// exact report when it stops part-way.
 import type { DomoAuth } from '../auth/base.js';
 import { DomoPartialFailureError, DomoValidationError } from '../client/errors.js';
 import {
   handOverDatasetBatch,
   handOverSharedBatch,
+  handOverSingleBatch,
   SHARED_HAND_OVER_BATCH,
   type BatchHooks,
 } from '../classes/batch-hand-over.js';
+import { SINGLE_OWNER_FAMILIES, type HandOverContext, type SingleOwnerEntry } from '../classes/owned-families.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
 import { handOver, ownedCount, ownedThings, USER_OWNED_ONLY, type OwnedThing } from '../classes/ownership.js';
 import { checkLiveUsers } from '../classes/people.js';
@@ -27,8 +30,8 @@ export function recipientOf(plan: OffboardingPlan, thing: OwnedThing): Offboardi
 
 /**
  * Carries out a plan from {@link planOffboarding} (read just now: {@link applyOffboardingPlan} checks a saved one
- * first), step after step, each verified by a read-back; the user is deleted (when planned) only after a fresh read
- * shows they own nothing.
+ * first): the hand-overs side by side (`concurrency` at once), then the other steps in order, each verified by a
+ * read-back; the user is deleted (when planned) only after a fresh read shows they own nothing.
  * @returns the steps done, as sentences
  * @throws {DomoPartialFailureError} a step failed after others were done: `completed` lists exactly what moved
  */
@@ -55,7 +58,7 @@ export async function executeOffboarding(
   return run.done;
 }
 
-/** Objects of one type handed over at once, at most. */
+/** Hand-overs (one object, or one batch) running at once, at most, whatever their types. */
 const HAND_OVERS_IN_FLIGHT = 16;
 
 const sameRecipient = (a: OffboardingPlan['to'], b: OffboardingPlan['to']) => a.type === b.type && a.id === b.id;
@@ -64,6 +67,14 @@ const sameRecipient = (a: OffboardingPlan['to'], b: OffboardingPlan['to']) => a.
 function recipientIds(plan: OffboardingPlan): number[] {
   const all = [plan.to, plan.datasetsTo, ...Object.values(plan.recipients ?? {})];
   return [...new Set(all.flatMap((p) => (p?.type === 'USER' ? [p.id] : [])))];
+}
+
+/** A task that failed: its first step not finished, the rest of its batch, why, and what of it took effect. */
+interface Failed {
+  text: string;
+  more: string;
+  error: unknown;
+  partly: string[];
 }
 
 /**
@@ -83,7 +94,7 @@ class StepRun {
    * A task covering several steps (a batch) says each one it finished; a task that returns finished them all.
    */
   async together(tasks: Task[], limit: number): Promise<void> {
-    const failed: { text: string; error: unknown; partly: string[] }[] = [];
+    const failed: Failed[] = [];
     let next = 0;
     const worker = async () => {
       while (failed.length === 0 && next < tasks.length) {
@@ -100,8 +111,7 @@ class StepRun {
           await task.run((effect) => partly.push(effect), finish);
           task.texts.forEach((_, i) => finish(i));
         } catch (error) {
-          const text = task.texts.find((_, i) => !finished.has(i)) ?? task.texts[0]!;
-          failed.push({ text, error, partly });
+          failed.push({ ...unfinished(task.texts, finished), error, partly });
         }
       }
     };
@@ -109,18 +119,35 @@ class StepRun {
     if (failed.length > 0) throw this.#stopped(failed);
   }
 
-  #stopped(failed: { text: string; error: unknown; partly: string[] }[]): DomoPartialFailureError {
-    const [first] = failed;
-    const reason = first!.error instanceof Error ? first!.error.message : String(first!.error);
+  #stopped(failed: Failed[]): DomoPartialFailureError {
+    const [first, ...beside] = failed;
+    const reason = (f: { error: unknown }) => (f.error instanceof Error ? f.error.message : String(f.error));
     const partly = failed.flatMap((f) => f.partly);
     const inPart = partly.length > 0 ? `; of the failed step(s), this took effect: ${partly.join('; ')}` : '';
-    const others = failed.length > 1 ? ` (and ${failed.length - 1} more step(s) running beside it failed)` : '';
+    // Hand-overs run side by side: every one that failed beside the first is named, with its reason.
+    const others =
+      beside.length > 0
+        ? `; ${beside.length} more step(s) running beside it failed: ${beside.map((f) => `"${f.text}"${f.more} (${reason(f)})`).join('; ')}`
+        : '';
     return new DomoPartialFailureError(
-      `offboarding ${this.plan.user.email} stopped at "${first!.text}"${others} after ${this.done.length} of ${this.plan.steps.length} step(s)${inPart} (${reason}); nothing after it was done`,
+      `offboarding ${this.plan.user.email} stopped at "${first!.text}"${first!.more} after ${this.done.length} of ${this.plan.steps.length} step(s) (${reason(first!)})${others}${inPart}; nothing was started after it`,
       [...this.done, ...partly],
       first!.error,
     );
   }
+}
+
+/**
+ * A failed task's steps not finished: the first (`text`), and the rest of a batch named by what they move (`more`:
+ * any of them may have taken effect when a write failed without an answer).
+ */
+function unfinished(texts: readonly string[], finished: ReadonlySet<number>): { text: string; more: string } {
+  const left = texts.filter((_, i) => !finished.has(i));
+  const rest = left.slice(1).map((text) => /^[^"]*#\S+/.exec(text)?.[0] ?? text);
+  return {
+    text: left[0] ?? texts[0]!,
+    more: rest.length === 0 ? '' : ` (and ${rest.length} more of its batch: ${rest.join(', ')})`,
+  };
 }
 
 /**
@@ -183,8 +210,9 @@ function offboardingTasks(
 }
 
 /**
- * The hand-overs, in the plan's order: datasets, cards, pages and apps going to one recipient in batches of
- * {@link SHARED_HAND_OVER_BATCH} (one read, the writes, one read back each), everything else one object at a time.
+ * The hand-overs, in the plan's order, all in one group (they run side by side): datasets, cards, pages and apps going
+ * to one recipient in batches of {@link SHARED_HAND_OVER_BATCH}, dataflows and beast modes in their family's batches
+ * (the reads, one write, the reads back), everything else one object at a time.
  */
 function handOverTasks(
   auth: DomoAuth,
@@ -194,25 +222,33 @@ function handOverTasks(
 ): Task[] {
   const tasks: Task[] = [];
   const things = ownedThings(plan);
+  const takes = datasetsTaken(plan, things);
   for (let i = 0; i < things.length;) {
     const thing = things[i]!;
     const to = recipientOf(plan, thing);
     let end = i + 1;
-    if (BATCHED.has(thing.kind))
-      while (
-        end < things.length &&
-        end - i < SHARED_HAND_OVER_BATCH &&
-        things[end]!.kind === thing.kind &&
-        sameRecipient(recipientOf(plan, things[end]!), to)
-      )
-        end += 1;
+    const size = BATCHED.get(thing.kind) ?? 1;
+    while (
+      end < things.length &&
+      end - i < size &&
+      things[end]!.kind === thing.kind &&
+      sameRecipient(recipientOf(plan, things[end]!), to)
+    )
+      end += 1;
     const batch = things.slice(i, end);
     const record = (k: number, had: string | null) => snapshot && recordMove(snapshot, batch[k]!, to, had);
     tasks.push({
-      group: `hand-over:${thing.kind}`,
+      group: 'hand-over',
       texts: plan.steps.slice(i, end),
       run: BATCHED.has(thing.kind)
-        ? (partly, finished) => handOverBatch(auth, batch, plan.user.id, to, call, { partly, finished, seen: record })
+        ? (partly, finished) =>
+            handOverBatch(auth, batch, plan.user.id, to, call, {
+              partly,
+              finished,
+              seen: record,
+              besides: (done) => snapshot?.notUndone.push(done),
+              takes: takes.get(to.id) ?? new Set(),
+            })
         : (partly) =>
             handOver(auth, thing, plan.user.id, { type: to.type, id: to.id }, call, {
               step: partly,
@@ -226,19 +262,57 @@ function handOverTasks(
   return tasks;
 }
 
-/** Kinds handed over a batch at a time. */
-const BATCHED: ReadonlySet<OwnedThing['kind']> = new Set(['dataset', 'card', 'page', 'app']);
+/** The datasets each user takes in `plan` (ids, lower-case), by user id. */
+function datasetsTaken(plan: OffboardingPlan, things: readonly OwnedThing[]): Map<number, Set<string>> {
+  const takes = new Map<number, Set<string>>();
+  for (const thing of things) {
+    const to = recipientOf(plan, thing);
+    if (thing.kind !== 'dataset' || to.type !== 'USER') continue;
+    if (!takes.has(to.id)) takes.set(to.id, new Set());
+    takes.get(to.id)!.add(String(thing.id).toLowerCase());
+  }
+  return takes;
+}
 
-/** One batch of datasets, cards, pages or apps (all of one kind, to one recipient). */
+/** Kinds handed over a batch at a time, and how many at most in one batch. */
+const BATCHED: ReadonlyMap<string, number> = new Map<string, number>([
+  ...(['dataset', 'card', 'page', 'app'] as const).map((kind) => [kind, SHARED_HAND_OVER_BATCH] as const),
+  ...SINGLE_OWNER_FAMILIES.flatMap((entry: SingleOwnerEntry) =>
+    entry.type.family.writeMany !== undefined && entry.type.family.batch
+      ? [[entry.kind, entry.type.family.batch] as const]
+      : [],
+  ),
+]);
+
+/** The single-owner families moved in bulk, by kind. */
+const BULK_SINGLE = new Map<string, SingleOwnerEntry>(
+  SINGLE_OWNER_FAMILIES.filter((entry: SingleOwnerEntry) => entry.type.family.writeMany !== undefined).map((e) => [
+    e.kind,
+    e,
+  ]),
+);
+
+/** One batch of objects of one kind, to one recipient. */
 function handOverBatch(
   auth: DomoAuth,
   batch: OwnedThing[],
   fromUserId: number,
   to: OffboardingPlan['to'],
   call: CallOptions,
-  hooks: BatchHooks,
+  hooks: BatchHooks & HandOverContext & { besides(done: string): void },
 ): Promise<void> {
   const kind = batch[0]!.kind;
+  const single = BULK_SINGLE.get(kind);
+  if (single)
+    return handOverSingleBatch(
+      auth,
+      single,
+      batch.map((b) => b.id),
+      fromUserId,
+      to.id,
+      to.type === 'USER' ? ({ ...call, knownLive: [to.id] } as CallOptions) : call,
+      hooks,
+    );
   return kind === 'dataset'
     ? handOverDatasetBatch(
         auth,
@@ -261,7 +335,7 @@ function handOverBatch(
 
 /** Options of {@link executeOffboarding}. */
 export interface ExecuteOffboardingOptions extends CallOptions, Pick<OffboardOptions, 'onProgress'> {
-  /** Objects of one type handed over at once, at most (each still read back). @default 16 */
+  /** Hand-overs running at once, at most — one object or one batch each, of any type (each still read back). @default 16 */
   concurrency?: number;
   /**
    * Filled in as the offboarding runs (from {@link offboardingSnapshot}): what moved to whom and what the new owner

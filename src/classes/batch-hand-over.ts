@@ -10,7 +10,9 @@ import type { DomoSharedContent, OwnerWrites } from './content.js';
 import { checkHandedOver } from './dataset/dataset.js';
 import { DomoDatasets } from './dataset/datasets.js';
 import type { CallOptions } from './entity.js';
+import type { HandOverContext, SingleOwnerEntry } from './owned-families.js';
 import { DomoDashboard, PAGE_OWNER_WRITES } from './page/page.js';
+import { handOverProblems, keptFields, type DomoOwnedObject } from './single-owner.js';
 
 /** Objects of one shared-ownership kind handed over in one batch, at most (a card read takes 50 ids). */
 export const SHARED_HAND_OVER_BATCH = 50;
@@ -37,12 +39,15 @@ const KINDS: Record<'card' | 'page' | 'app', { writes: OwnerWrites; read: ReadMa
 
 type ReadMany = (auth: DomoAuth, ids: readonly number[], call: CallOptions) => Promise<DomoSharedContent[]>;
 
+/** Objects of a batch read at once, at most. */
+const READS_IN_FLIGHT = 8;
+
 /** Reads each (8 at a time); one that is gone is left out. */
 async function readEach(
   ids: readonly number[],
   read: (id: number) => Promise<DomoSharedContent>,
 ): Promise<DomoSharedContent[]> {
-  const found = await mapAll(ids, 8, (id) =>
+  const found = await mapAll(ids, READS_IN_FLIGHT, (id) =>
     read(id).catch((error: unknown) => {
       if (error instanceof DomoNotFoundError) return undefined;
       throw error;
@@ -154,4 +159,89 @@ export async function handOverDatasetBatch(
     }
   });
   if (problems.length > 0) throw new DomoValidationError(problems.join('; '), { route: 'handOver' });
+}
+
+/**
+ * Hands up to `family.batch` objects of a single-owner family Domo moves in bulk (dataflows, beast modes) from a
+ * user to another user: each read (the lock check: one someone else took since the plan, or one that is gone, is left
+ * alone), one write for those the user still owns, each read back — the new owner shows, the name and the family's
+ * stable fields unchanged — then what the family does after a hand-over (a dataflow's inputs shared), and told
+ * `finished`. The batch throws naming what did not move, after the others moved.
+ * @throws {DomoValidationError} objects of the batch that did not move, named
+ */
+export async function handOverSingleBatch(
+  auth: DomoAuth,
+  entry: SingleOwnerEntry,
+  ids: readonly (number | string)[],
+  fromUserId: number,
+  toUserId: number,
+  call: CallOptions,
+  hooks: BatchHooks & HandOverContext & { besides?(done: string): void },
+): Promise<void> {
+  const family = entry.type.family;
+  const label = (i: number) => `${family.label} ${ids[i]}`;
+  const things = ids.map((id) => entry.type.hydrate(auth, { id }));
+  const problems: string[] = [];
+  const found = await refreshEach(things, call);
+  const kept = new Map<number, Record<string, string>>();
+  ids.forEach((_, i) => {
+    const owner = things[i]!.ownerId;
+    if (!found[i]) problems.push(`${label(i)}: not found`);
+    else if (owner !== fromUserId && owner !== toUserId)
+      problems.push(`${label(i)}: owned by user ${owner ?? 'none'} now, not ${fromUserId}; left alone`);
+    else {
+      hooks.seen(i, null);
+      kept.set(i, keptFields(things[i]!));
+    }
+  });
+  const moving = [...kept.keys()];
+  const writing = moving.filter((i) => things[i]!.ownerId !== toUserId);
+  if (writing.length > 0) {
+    await family.writeMany!(
+      auth,
+      writing.map((i) => things[i]!.raw as Record<string, unknown>),
+      toUserId,
+      call,
+    );
+    hooks.partly(`${family.label}s ${writing.map((i) => ids[i]).join(', ')}: written to be user ${toUserId}'s`);
+  }
+  const back = await refreshEach(
+    moving.map((i) => things[i]!),
+    call,
+  );
+  for (const [k, i] of moving.entries()) {
+    const wrong = back[k] ? handOverProblems(things[i]!, kept.get(i)!, toUserId) : ['gone when read back'];
+    if (wrong.length > 0) problems.push(`${label(i)}: the read-back after the transfer: ${wrong.join('; ')}`);
+    else await afterHandOver(entry, things[i]!, toUserId, call, { ...hooks, label: label(i), index: i });
+  }
+  if (problems.length > 0) throw new DomoValidationError(problems.join('; '), { route: 'handOver' });
+}
+
+/** Reads each again (8 at a time): whether it was found. */
+function refreshEach(things: readonly DomoOwnedObject[], call: CallOptions): Promise<boolean[]> {
+  return mapAll(things, READS_IN_FLIGHT, (thing) =>
+    thing.refresh(call).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof DomoNotFoundError) return false;
+        throw error;
+      },
+    ),
+  );
+}
+
+/** What the family does once an object of the batch is the new owner's (a dataflow's inputs shared); then finished. */
+async function afterHandOver(
+  entry: SingleOwnerEntry,
+  thing: DomoOwnedObject,
+  toUserId: number,
+  call: CallOptions,
+  hooks: BatchHooks & HandOverContext & { besides?(done: string): void; label: string; index: number },
+): Promise<void> {
+  const context = hooks.takes ? { takes: hooks.takes } : {};
+  for (const effect of (await entry.afterHandOver?.(thing, toUserId, call, context)) ?? []) {
+    hooks.partly(`${hooks.label}: ${effect}`);
+    hooks.besides?.(`${hooks.label}: ${effect}`);
+  }
+  hooks.finished(hooks.index);
 }

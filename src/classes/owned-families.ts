@@ -33,6 +33,12 @@ export interface Discovery {
   limit?: 'caller' | 'api';
 }
 
+/** What a hand-over knows of the offboarding it is part of. */
+export interface HandOverContext {
+  /** The datasets (ids, lower-case) the new owner takes in the same offboarding: they need no share of them. */
+  takes?: ReadonlySet<string>;
+}
+
 /** One single-owner family as `owned()` and offboarding see it: where it lists, how it is found and moved. */
 export interface SingleOwnerEntry {
   /** Its key in `OwnedByUser`. */
@@ -46,7 +52,12 @@ export interface SingleOwnerEntry {
    * What else a hand-over does once the object is the new owner's (a dataflow's inputs shared with them), as
    * sentences of what took effect.
    */
-  afterHandOver?(thing: DomoOwnedObject, toUserId: number, call: CallOptions): Promise<string[]>;
+  afterHandOver?(
+    thing: DomoOwnedObject,
+    toUserId: number,
+    call: CallOptions,
+    context?: HandOverContext,
+  ): Promise<string[]>;
   /** What `afterHandOver` does, for the plan's step. */
   afterHandOverText?: string;
 }
@@ -62,8 +73,9 @@ export const SINGLE_OWNER_FAMILIES = [
     type: DomoDataflow,
     manager: (auth: DomoAuth) => new DomoDataflows(auth),
     discovery: { exhaustive: true, note: `every page of the search's owner filter, ${LAGGING}` },
-    afterHandOver: async (thing: DomoOwnedObject, toUserId: number, call: CallOptions) => {
-      const shared = await (thing as DomoDataflow).shareInputsWith(toUserId, call);
+    afterHandOver: async (thing: DomoOwnedObject, toUserId: number, call: CallOptions, context?: HandOverContext) => {
+      const except = context?.takes ? [...context.takes] : [];
+      const shared = await (thing as DomoDataflow).shareInputsWith(toUserId, { ...call, except });
       return shared.length > 0
         ? [`its input dataset(s) ${shared.join(', ')} shared with user ${toUserId} (CAN_VIEW)`]
         : [];

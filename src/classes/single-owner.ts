@@ -38,6 +38,18 @@ export interface SingleOwnerFamily<Id extends number | string, Row = unknown> {
   /** The owner write; `raw` is the object as just read (some families echo parts of it back). */
   write(auth: DomoAuth, raw: Readonly<Record<string, unknown>>, userId: number, call: CallOptions): Promise<unknown>;
   /**
+   * The owner write for up to {@link SingleOwnerFamily.batch} objects at once, for a family Domo moves in bulk
+   * (dataflows, beast modes); `raws` as just read.
+   */
+  writeMany?(
+    auth: DomoAuth,
+    raws: readonly Readonly<Record<string, unknown>>[],
+    userId: number,
+    call: CallOptions,
+  ): Promise<unknown>;
+  /** Objects one `writeMany` takes at most. */
+  batch?: number;
+  /**
    * One page of the discovery call: every object, those matching `text`, or those the server says `ownedBy` owns.
    * None for a family Domo lists no other way than resource by resource (report schedules): its manager reads them.
    */
@@ -90,7 +102,7 @@ export abstract class DomoOwnedObject extends DomoEntity {
   static readonly family: SingleOwnerFamily<number | string, never>;
 
   protected get family(): SingleOwnerFamily<number | string, never> {
-    return (this.constructor as unknown as { family: SingleOwnerFamily<number | string, never> }).family;
+    return familyOf(this);
   }
 
   /** Reads it again. */
@@ -126,7 +138,7 @@ export abstract class DomoOwnedObject extends DomoEntity {
     });
     return exclusive(`${this.auth.baseUrl}|${this.family.kind}:${this.id}`, async () => {
       await this.refresh(call);
-      const before = { ownerId: this.ownerId, ownerName: this.ownerName, kept: this.#kept() };
+      const before = { ownerId: this.ownerId, ownerName: this.ownerName, kept: keptFields(this) };
       if (before.ownerId === userId) return { added: [], removed: [] };
       if (options.from !== undefined && before.ownerId !== options.from)
         throw new DomoValidationError(
@@ -135,7 +147,11 @@ export abstract class DomoOwnedObject extends DomoEntity {
         );
       await this.family.write(this.auth, this.raw, userId as number, call);
       await this.refresh(call);
-      this.#checkHandedOver(before.kept, userId as number);
+      const problems = handOverProblems(this, before.kept, userId as number);
+      if (problems.length > 0)
+        throw new DomoValidationError(`${this.#label()}: the read-back after the transfer: ${problems.join('; ')}`, {
+          route,
+        });
       return {
         added: [{ type: 'USER', id: userId as number, name: this.ownerName }],
         removed: before.ownerId === undefined ? [] : [{ type: 'USER', id: before.ownerId, name: before.ownerName }],
@@ -159,29 +175,34 @@ export abstract class DomoOwnedObject extends DomoEntity {
   #label(): string {
     return `${this.family.label} ${this.id}`;
   }
+}
 
-  /** The name and the family's stable fields, as text, to compare before and after a write. */
-  #kept(): Record<string, string> {
-    const raw = this.raw as Record<string, unknown>;
-    const kept: Record<string, string> = Object.create(null) as Record<string, string>;
-    kept.name = JSON.stringify(this.name);
-    for (const field of this.family.stable ?? []) kept[field] = JSON.stringify(raw[field] ?? null);
-    return kept;
-  }
+/** The name and the family's stable fields of `thing`, as text, to compare before and after an owner write. */
+export function keptFields(thing: DomoOwnedObject): Record<string, string> {
+  const raw = thing.raw as Record<string, unknown>;
+  const kept: Record<string, string> = Object.create(null) as Record<string, string>;
+  kept.name = JSON.stringify(thing.name);
+  for (const field of familyOf(thing).stable ?? []) kept[field] = JSON.stringify(raw[field] ?? null);
+  return kept;
+}
 
-  #checkHandedOver(kept: Record<string, string>, userId: number): void {
-    const now = this.#kept();
-    const changed = [
-      this.ownerId === userId
-        ? ''
-        : `the owner is user ${this.ownerId ?? 'none'}, not ${userId} (Domo answered the write but did not do it)`,
-      ...Object.keys(kept).map((field) => (now[field] === kept[field] ? '' : `${field} changed to ${now[field]}`)),
-    ].filter(Boolean);
-    if (changed.length > 0)
-      throw new DomoValidationError(`${this.#label()}: the read-back after the transfer: ${changed.join('; ')}`, {
-        route: `${this.family.kind}.transferOwnership`,
-      });
-  }
+/**
+ * What the read-back of `thing` after an owner write shows wrong: not owned by `userId`, or a field of `kept`
+ * (from {@link keptFields} before the write) changed; none when the hand-over is proven.
+ */
+export function handOverProblems(thing: DomoOwnedObject, kept: Record<string, string>, userId: number): string[] {
+  const now = keptFields(thing);
+  return [
+    thing.ownerId === userId
+      ? ''
+      : `the owner is user ${thing.ownerId ?? 'none'}, not ${userId} (Domo answered the write but did not do it)`,
+    ...Object.keys(kept).map((field) => (now[field] === kept[field] ? '' : `${field} changed to ${now[field]}`)),
+  ].filter(Boolean);
+}
+
+/** The family of a single-owner entity. */
+export function familyOf(thing: DomoOwnedObject): SingleOwnerFamily<number | string, never> {
+  return (thing.constructor as unknown as { family: SingleOwnerFamily<number | string, never> }).family;
 }
 
 /**

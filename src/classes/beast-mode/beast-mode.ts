@@ -2,10 +2,20 @@ import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../../auth/base.js';
 import { parseId } from '../../internal/refs.js';
-import { BEAST_MODE_PAGE, getBeastMode, searchBeastModes, setBeastModeOwner } from '../../routes/beast-mode/core.js';
+import {
+  BEAST_MODE_OWNER_BATCH,
+  BEAST_MODE_PAGE,
+  getBeastMode,
+  searchBeastModes,
+  setBeastModeOwner,
+  setBeastModeOwners,
+} from '../../routes/beast-mode/core.js';
 import type { BeastMode, BeastModeLink } from '../../routes/beast-mode/schemas.js';
 import { callOptions, EpochDate, type CallOptions } from '../entity.js';
 import { DomoOwnedObject, type SingleOwnerFamily } from '../single-owner.js';
+
+/** A function's links as just read, to echo back with an owner write. */
+const linksOf = (raw: Readonly<Record<string, unknown>>) => (raw.links as BeastModeLink[] | null | undefined) ?? [];
 
 /** The beast-mode family's routes, as the shared single-owner layer uses them. */
 const FAMILY: SingleOwnerFamily<number, BeastMode> = {
@@ -14,8 +24,14 @@ const FAMILY: SingleOwnerFamily<number, BeastMode> = {
   parseId,
   read: async (auth, id, call) => (await getBeastMode(auth, id, call)).data,
   // The links as just read go back with the new owner: Domo answers 500 without them (DS trap).
-  write: (auth, raw, userId, call) =>
-    setBeastModeOwner(auth, raw.id as number, userId, (raw.links as BeastModeLink[] | null | undefined) ?? [], call),
+  write: (auth, raw, userId, call) => setBeastModeOwner(auth, raw.id as number, userId, linksOf(raw), call),
+  writeMany: (auth, raws, userId, call) =>
+    setBeastModeOwners(
+      auth,
+      raws.map((raw) => ({ id: raw.id as number, owner: userId, links: linksOf(raw) })),
+      call,
+    ),
+  batch: BEAST_MODE_OWNER_BATCH,
   page: async (auth, query, call) =>
     (
       await searchBeastModes(

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../../auth/base.js';
 import { parseId } from '../../internal/refs.js';
-import { getDataflow, searchDataflows, setDataflowsOwner } from '../../routes/dataflow/core.js';
+import { DATAFLOW_PATCH_BATCH, getDataflow, searchDataflows, setDataflowsOwner } from '../../routes/dataflow/core.js';
 import { getDatasetPermissions, shareDataset } from '../../routes/dataset/core.js';
 import { resolveUserIds, type UserRef } from '../people.js';
 import { SEARCH_PAGE } from '../../routes/search.js';
@@ -20,6 +20,14 @@ const FAMILY: SingleOwnerFamily<number, DataflowSearchRow> = {
   parseId,
   read: async (auth, id, call) => (await getDataflow(auth, id, call)).data,
   write: (auth, raw, userId, call) => setDataflowsOwner(auth, [raw.id as number], userId, call),
+  writeMany: (auth, raws, userId, call) =>
+    setDataflowsOwner(
+      auth,
+      raws.map((raw) => raw.id as number),
+      userId,
+      call,
+    ),
+  batch: DATAFLOW_PATCH_BATCH,
   page: async (auth, query, call) => (await searchDataflows(auth, query, call)).data,
   pageSize: SEARCH_PAGE,
   fromRow: (row) => ({
@@ -77,14 +85,16 @@ export class DomoDataflow extends DomoOwnedObject {
   /**
    * Gives `user` view access to every input dataset they cannot already use as owner or through a direct share, so
    * that a new owner can run the dataflow (MUO shares the inputs after a transfer). Group access is not looked
-   * into: a direct share beside it is harmless.
+   * into: a direct share beside it is harmless. `except` leaves out datasets they are about to own (an offboarding
+   * hands them the leaver's datasets too).
    * @returns the ids of the datasets shared now (none when every input was already theirs)
    */
   async shareInputsWith(
     user: UserRef,
-    options: CallOptions & { knownLive?: readonly number[] } = {},
+    options: CallOptions & { knownLive?: readonly number[]; except?: readonly string[] } = {},
   ): Promise<string[]> {
     const call = callOptions(options);
+    const except = new Set((options.except ?? []).map((id) => id.toLowerCase()));
     const [userId] = await resolveUserIds(this.auth, [user], {
       ...call,
       route: 'DomoDataflow.shareInputsWith',
@@ -93,6 +103,7 @@ export class DomoDataflow extends DomoOwnedObject {
     });
     const shared: string[] = [];
     for (const datasetId of this.inputDatasetIds) {
+      if (except.has(datasetId.toLowerCase())) continue;
       const access = (await getDatasetPermissions(this.auth, datasetId, call)).data;
       if (access.some((entry) => entry.type === 'USER' && entry.id === userId)) continue;
       await shareDataset(this.auth, datasetId, [{ type: 'USER', id: userId!, accessLevel: 'CAN_VIEW' }], call);

@@ -70,6 +70,16 @@ export async function searchBeastModes(
   };
 }
 
+/** Functions one owner write moves at most (50 keeps a failure small). */
+export const BEAST_MODE_OWNER_BATCH = 50;
+
+/** One function's owner write: its id, the new owner, and its links as just read. */
+export interface BeastModeOwnerUpdate {
+  id: number;
+  owner: number;
+  links: readonly BeastModeLink[];
+}
+
 /**
  * Gives a beast mode or variable a new owner. `links` must be the function's links as just read: Domo answers 500
  * to `{ id, owner }` alone (DS trap), and would detach what is not echoed.
@@ -84,19 +94,51 @@ export async function setBeastModeOwner(
   links: readonly BeastModeLink[],
   options?: RequestOptions,
 ): Promise<DomoResponse<unknown>> {
-  const functionId = checkId(id, 'id', 'setBeastModeOwner');
-  const ownerId = checkId(owner, 'owner', 'setBeastModeOwner');
-  if (!Array.isArray(links))
+  return sendOwners(auth, [{ id, owner, links }], 'setBeastModeOwner', options);
+}
+
+/**
+ * Gives up to {@link BEAST_MODE_OWNER_BATCH} beast modes or variables their new owners in one write (all or nothing),
+ * each with its links as just read (see {@link setBeastModeOwner}). Read them back to know it happened.
+ *
+ * Endpoint: `POST /api/query/v1/functions/bulk/template` with body `{ update: [{ id, owner, links }, …] }` (DS)
+ * @throws {DomoInputError} none, too many, a malformed id or owner, or `links` missing (nothing sent)
+ */
+export async function setBeastModeOwners(
+  auth: DomoAuth,
+  updates: readonly BeastModeOwnerUpdate[],
+  options?: RequestOptions,
+): Promise<DomoResponse<unknown>> {
+  if (!Array.isArray(updates) || updates.length === 0 || updates.length > BEAST_MODE_OWNER_BATCH)
     throw new DomoInputError(
-      `setBeastModeOwner needs the links as just read (an array; Domo answers 500 without them), got ${describe(links)}`,
-      { field: 'links', route: 'setBeastModeOwner' },
+      `setBeastModeOwners takes 1 to ${BEAST_MODE_OWNER_BATCH} updates, got ${Array.isArray(updates) ? updates.length : describe(updates)}`,
+      { field: 'updates', route: 'setBeastModeOwners' },
     );
+  return sendOwners(auth, updates, 'setBeastModeOwners', options);
+}
+
+async function sendOwners(
+  auth: DomoAuth,
+  updates: readonly BeastModeOwnerUpdate[],
+  route: string,
+  options: RequestOptions | undefined,
+): Promise<DomoResponse<unknown>> {
+  const update = updates.map(({ id, owner, links }) => {
+    const functionId = checkId(id, 'id', route);
+    const ownerId = checkId(owner, 'owner', route);
+    if (!Array.isArray(links))
+      throw new DomoInputError(
+        `${route} needs the links of function ${functionId} as just read (an array; Domo answers 500 without them), got ${describe(links)}`,
+        { field: 'links', route },
+      );
+    return { id: functionId, owner: ownerId, links };
+  });
   return auth.transport.request(
     {
-      route: 'setBeastModeOwner',
+      route,
       method: 'POST',
       path: '/api/query/v1/functions/bulk/template',
-      json: { update: [{ id: functionId, owner: ownerId, links }] },
+      json: { update },
       // Setting an owner again sets the same owner: safe to retry.
       idempotent: true,
     },
