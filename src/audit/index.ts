@@ -62,3 +62,16 @@ export {
   type OffboardingRestoreAction,
   type RestoreOffboardingOptions,
 } from './offboard-restore.js';
+export {
+  planTokenRevocation,
+  executeTokenRevocation,
+  saveTokenRevocationPlan,
+  loadTokenRevocationPlan,
+  applyTokenRevocationPlan,
+  DomoStaleTokenPlanError,
+  TokenRevocationPlanFileSchema,
+  type TokenSelection,
+  type TokenRevocationPlan,
+  type TokenRevocationPlanFile,
+  type PlannedToken,
+} from './token-revocation.js';

@@ -44,6 +44,8 @@ export { DomoBeastMode } from './beast-mode/beast-mode.js';
 export { DomoBeastModes } from './beast-mode/beast-modes.js';
 export { DomoAppDbCollection } from './appdb/collection.js';
 export { DomoAppDbCollections } from './appdb/collections.js';
+export { DomoAccessToken } from './access-token/access-token.js';
+export { DomoAccessTokens, MAX_TOKEN_LIFETIME_DAYS, type CreateAccessToken } from './access-token/access-tokens.js';
 export { DomoAlert } from './alert/alert.js';
 export { DomoAlerts } from './alert/alerts.js';
 export { DomoReportSchedule } from './report-schedule/report-schedule.js';

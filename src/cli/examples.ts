@@ -113,6 +113,19 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'domo-admin --dry-run users delete 1786299718',
   ],
 
+  'tokens list': [
+    'domo-admin tokens list --expiring-within 14',
+    'domo-admin --json tokens list --owner grace@acme.com',
+  ],
+  'tokens show': ['domo-admin tokens show "etl nightly"', 'domo-admin --json tokens show 42'],
+  'tokens create': [
+    'domo-admin tokens create "etl nightly" --owner etl-bot@acme.com --days 90',
+    'domo-admin --json tokens create ci --owner ci@acme.com --days 30 | jq -r .value',
+  ],
+  'tokens revoke': [
+    'domo-admin tokens revoke --expired --owner-deleted --out revoke.json',
+    'domo-admin tokens revoke --plan revoke.json --yes',
+  ],
   'groups list': ['domo-admin groups list --type closed', 'domo-admin --json groups list | jq ".items[].name"'],
   'groups show': ['domo-admin groups show Finance', 'domo-admin --json groups show 1814479648'],
   'groups create': [

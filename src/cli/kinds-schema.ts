@@ -151,6 +151,25 @@ const app = z.strictObject({
   access: z.array(principal.extend({ accessLevel: z.string() })).optional(),
 });
 
+const accessToken = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  owner: principal.nullable(),
+  ownerEmail: text,
+  ownerDeleted: z.boolean().nullable(),
+  ownerActive: z.boolean().nullable(),
+  expiresAt: date,
+  expiresInDays: z.number().int().nullable(),
+  createdAt: date,
+});
+
+/** What `tokens create` and `tokens rotate` print: the token, and its value unless it was stored in an account. */
+const newAccessToken = z.strictObject({
+  token: accessToken,
+  value: z.string().nullable(),
+  storedIn: z.strictObject({ id, name: z.string(), field: z.string() }).nullable(),
+});
+
 const change = z.strictObject({
   type: z.enum([
     'role',
@@ -193,6 +212,8 @@ export const KIND_SCHEMAS = {
   page,
   app,
   content,
+  accessToken,
+  newAccessToken,
   change,
   error,
 } as const;

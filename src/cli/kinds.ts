@@ -1,3 +1,4 @@
+import type { DomoAccessToken } from '../classes/access-token/access-token.js';
 import type { DomoAccount } from '../classes/account/account.js';
 import type { CredentialEntity } from '../classes/account/credential.js';
 import type { DomoOAuthAccount } from '../classes/account/oauth-account.js';
@@ -378,6 +379,41 @@ export function datasetJson(dataset: DomoDataset, access?: readonly DatasetAcces
           })),
         }
       : {}),
+  };
+}
+
+/** An access token as every command prints it: never its value. */
+export interface AccessTokenJson {
+  id: string;
+  name: string;
+  owner: PrincipalJson | null;
+  ownerEmail: string | null;
+  ownerDeleted: boolean | null;
+  ownerActive: boolean | null;
+  expiresAt: string | null;
+  expiresInDays: number | null;
+  createdAt: string | null;
+}
+
+/** A token just made: its value (shown this once) unless it went into a credential account. */
+export interface NewAccessTokenJson {
+  token: AccessTokenJson;
+  value: string | null;
+  storedIn: { id: number; name: string; field: string } | null;
+}
+
+export function accessTokenJson(token: DomoAccessToken, now: number = Date.now()): AccessTokenJson {
+  const email = token.owner?.email ?? token.ownerEmail ?? null;
+  return {
+    id: token.id,
+    name: token.name,
+    owner: token.ownerId === undefined ? null : { type: 'user', id: token.ownerId, name: orNull(email) },
+    ownerEmail: orNull(email),
+    ownerDeleted: token.owner ? token.owner.isDeleted : null,
+    ownerActive: token.owner?.active ?? null,
+    expiresAt: iso(token.expiresAt),
+    expiresInDays: token.expiresInDays(now) ?? null,
+    createdAt: iso(token.createdAt),
   };
 }
 

@@ -41,6 +41,10 @@ const COMMANDS: { names: Record<string, string>; load: () => Promise<Registrar> 
     load: async () => (await import('./commands/groups.js')).registerGroups,
   },
   {
+    names: { tokens: 'access tokens: list, show, create, revoke (a reviewed plan)' },
+    load: async () => (await import('./commands/access-tokens.js')).registerTokens,
+  },
+  {
     names: { datasets: 'datasets: list, show, transfer (what a user owns with list --owner)' },
     load: async () => (await import('./commands/datasets.js')).registerDatasets,
   },

@@ -209,6 +209,20 @@ export interface SandboxAlert extends SandboxOwned {
 }
 
 /** A scheduled report: an email of a page (or of one card) on a schedule; its name is its title. */
+/**
+ * An access token: a record in the admin list (never its value) and, while it is neither revoked nor expired, a
+ * credential that authenticates as its owner.
+ */
+export interface SandboxAccessToken {
+  id: number;
+  name: string;
+  ownerId: number;
+  created: number;
+  /** Epoch ms; after it the token answers 401. */
+  expires: number;
+  value: string;
+}
+
 export interface SandboxReportSchedule extends SandboxOwned {
   id: number;
   subject: string;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SandboxHttpError, badRequest, forbidden } from './errors.js';
 import type {
+  SandboxAccessToken,
   SandboxAccount,
   SandboxAuthority,
   SandboxCard,
@@ -147,7 +148,11 @@ export class SandboxState {
   adminUserId = 0;
   /** The admin's access token. */
   adminToken = '';
+  /** Access-token values that authenticate, and their user. */
   readonly tokens = new Map<string, number>();
+  /** Every access token as the admin list shows it, by id (revoked ones removed, expired and orphaned ones kept). */
+  readonly accessTokens = new Map<number, SandboxAccessToken>();
+  nextAccessTokenId = 1;
   readonly sessions = new Map<string, number>();
   /** Sessions by id (what `GET /api/sessions/v1/admin` lists): their token, user and start. */
   readonly sessionRecords = new Map<string, { token: string; userId: number; createdAt: number }>();
@@ -196,13 +201,44 @@ export class SandboxState {
     return token;
   }
 
-  /** Creates an access token for a user (tests use it to act as a non-admin). */
-  issueToken(userId: number): string {
-    if (!this.users.has(userId)) throw new Error(`no user ${userId}`);
+  /**
+   * Creates an access token for a user (tests use it to act as a non-admin): its value, which authenticates until it
+   * expires (a year by default) or is revoked, and its record in the admin list.
+   */
+  issueToken(userId: number, options: { name?: string; expires?: number; created?: number } = {}): string {
+    const user = this.users.get(userId);
+    if (!user) throw new Error(`no user ${userId}`);
     const token = `sbx-${this.random.hex(32)}`;
     this.tokens.set(token, userId);
+    const created = options.created ?? this.now();
+    const id = this.nextAccessTokenId++;
+    const record = {
+      id,
+      name: options.name ?? `${user.displayName} token ${id}`,
+      ownerId: userId,
+      created,
+      expires: options.expires ?? created + 365 * 86_400_000,
+      value: token,
+    };
+    this.accessTokens.set(id, record);
+    this.#tokenRecords.set(token, record);
     return token;
   }
+
+  /** Revokes an access token: gone from the list, and its value stops authenticating. */
+  revokeAccessToken(id: number): void {
+    const record = this.accessTokens.get(id);
+    if (!record) return;
+    this.accessTokens.delete(id);
+    this.#tokenRecords.delete(record.value);
+    this.tokens.delete(record.value);
+  }
+
+  /** The record of an access-token value, if it is one. */
+  accessTokenOf(value: string): SandboxAccessToken | undefined {
+    return this.#tokenRecords.get(value);
+  }
+  readonly #tokenRecords = new Map<string, SandboxAccessToken>();
 
   /** The caller's user id from the token or session header; 401 otherwise. */
   authenticate(headers: Headers): number {
@@ -210,9 +246,9 @@ export class SandboxState {
     const session = headers.get('x-domo-authentication');
     const bearer = headers.get('authorization')?.replace(/^bearer\s+/i, '');
     const userId =
-      (token && this.tokens.get(token)) ||
+      (token && this.#liveToken(token)) ||
       (session && this.sessions.get(session)) ||
-      (bearer && this.tokens.get(bearer));
+      (bearer && this.#liveToken(bearer));
     if (!userId || !this.users.has(userId)) {
       throw new SandboxHttpError(
         401,
@@ -222,6 +258,14 @@ export class SandboxState {
       );
     }
     return userId;
+  }
+
+  /** The user an access token acts as, unless it is unknown, revoked or expired. */
+  #liveToken(value: string): number | undefined {
+    const userId = this.tokens.get(value);
+    if (userId === undefined) return undefined;
+    const record = this.accessTokenOf(value);
+    return record && record.expires <= Date.now() ? undefined : userId;
   }
 
   /** A user, or 400 (as Domo answers for an unknown user in a body). */

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  DomoAccessTokens,
   DomoAccounts,
   DomoCards,
   DomoDashboards,
@@ -157,6 +158,17 @@ const FAMILIES: Family[] = [
     close: '',
     creates: false,
     nameOf: (c: { name: string }) => c.name,
+  },
+  {
+    name: 'access tokens',
+    manager: (auth) => new DomoAccessTokens(auth),
+    ...parts('access-token', 'access-tokens'),
+    state: (s) => s.accessTokens,
+    misspelt: '',
+    close: '',
+    // A token's value exists only when it is created: an upsert could not hand back a usable one.
+    creates: false,
+    nameOf: (t: { name: string }) => t.name,
   },
   {
     name: 'alerts',

@@ -13,6 +13,7 @@ const TOP = [
   'roles',
   'users',
   'groups',
+  'tokens',
   'datasets',
   'dataflows',
   'beast-modes',

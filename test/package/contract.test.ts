@@ -89,7 +89,9 @@ const ENTITIES: Record<string, string[]> = {
     'delete',
   ],
   DomoUsers: ['get', 'getByEmail', 'list', 'search', 'create', 'upsert'],
-  DomoUser: ['role', 'setRole', 'groups', 'owned', 'update', 'delete'],
+  DomoUser: ['role', 'setRole', 'groups', 'owned', 'update', 'delete', 'accessTokens'],
+  DomoAccessTokens: ['list', 'get', 'findByName', 'getByName', 'resolve', 'create', 'revoke', 'ownedBy'],
+  DomoAccessToken: ['revoke', 'expiresInDays', 'isExpired', 'lifetimeDays'],
   DomoGroups: ['get', 'list', 'findByName', 'getByName', 'create', 'upsert'],
   DomoGroup: ['getMembers', 'addMembers', 'removeMembers', 'getOwners', 'delete'],
   // The content managers design.md plans, each speaking the family contract (create is Domo's to do).

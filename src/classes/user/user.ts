@@ -10,6 +10,8 @@ import { groupsWithMember } from '../group/queries.js';
 import type { OwnedByUser } from '../ownership.js';
 import { isDeletedEmail } from '../deleted.js';
 import type { UserRef } from '../people.js';
+import type { DomoAccessToken } from '../access-token/access-token.js';
+import type { DomoAccessTokens } from '../access-token/access-tokens.js';
 import { callOptions, DomoEntity, entityClass, EpochDate, type CallOptions } from '../entity.js';
 import type { DomoGroup } from '../group/group.js';
 import type { DomoRole, DomoRole as DomoRoleClass } from '../role/role.js';
@@ -140,6 +142,15 @@ export class DomoUser extends DomoEntity {
   async groups(options: CallOptions = {}): Promise<DomoGroup[]> {
     const Group = entityClass<typeof DomoGroup>('group'); // group.ts imports this module: found, not imported
     return Group.hydrateMany(this.auth, await groupsWithMember(this.auth, this.id, callOptions(options)));
+  }
+
+  /**
+   * The access tokens this user owns, from the instance's token list (filtered on the client; reading it needs
+   * "Manage all access tokens and API clients" or "Manage all company settings").
+   */
+  async accessTokens(options: CallOptions = {}): Promise<DomoAccessToken[]> {
+    const Tokens = entityClass<typeof DomoAccessTokens>('accessTokens'); // it imports this module: found, not imported
+    return new Tokens(this.auth).ownedBy(this.id, options);
   }
 
   /** This user's open sessions (ids, never tokens): the instance's session list, filtered on the client. */

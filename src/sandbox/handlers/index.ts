@@ -12,6 +12,7 @@ import { codeEngineHandlers } from './codeengine.js';
 import { workflowHandlers } from './workflows.js';
 import { appHandlers } from './apps.js';
 import { sessionHandlers } from './sessions.js';
+import { accessTokenHandlers } from './access-tokens.js';
 import { http, type HttpHandler } from 'msw';
 import type { SandboxState } from '../state.js';
 import { accountHandlers } from './accounts.js';
@@ -100,6 +101,7 @@ function build(
     ...workflowHandlers(scope),
     ...appHandlers(scope),
     ...sessionHandlers(scope),
+    ...accessTokenHandlers(scope),
     http.all(`${scope.origin}/api/*`, ({ request }) => unknownEndpoint(state, request)),
   ];
   return { handlers, routes: scope.routes };

@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import { Expose, Transform } from 'class-transformer';
+import type { DomoAuth } from '../../auth/base.js';
+import { DomoNotFoundError, DomoValidationError } from '../../client/errors.js';
+import type { Secret } from '../../client/secret.js';
+import { getAccessTokens, revokeAccessToken } from '../../routes/access-token/core.js';
+import { callOptions, DomoEntity, EpochDate, type CallOptions } from '../entity.js';
+import type { DomoUser } from '../user/user.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A Domo access token: a secret that acts as its owner, with all their access, until it expires or is revoked. Its
+ * value exists only on the token {@link DomoAccessTokens.create} returns (`value`, a `Secret`: never printed); the
+ * list never shows it.
+ *
+ * @example
+ * ```ts
+ * const token = await new DomoAccessTokens(auth).get('etl nightly');
+ * token.expiresInDays(); // 12
+ * await token.revoke();
+ * ```
+ */
+export class DomoAccessToken extends DomoEntity {
+  /** Opaque (digits or a UUID, by source): compared as text. */
+  @Expose() id!: string;
+  @Expose()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value : ''), { toClassOnly: true })
+  name!: string;
+  @Expose()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'number' ? value : undefined), { toClassOnly: true })
+  ownerId?: number;
+  /** As the list gives it; often null when the owner is deleted. */
+  @Expose() ownerName?: string | null;
+  @Expose() ownerEmail?: string | null;
+  @Expose({ name: 'expires' }) @EpochDate() expiresAt?: Date;
+  @Expose({ name: 'created' }) @EpochDate() createdAt?: Date;
+  /** The owner, read with the list: email, deleted or not, active or not (when Domo says). */
+  owner?: DomoUser;
+  /** The token's value: only on the token `create` returned (Domo shows it once). Never printed. */
+  value?: Secret;
+
+  /** Whole days until it expires (negative once expired); `undefined` when Domo gives no expiry. */
+  expiresInDays(now: number = Date.now()): number | undefined {
+    return this.expiresAt === undefined ? undefined : Math.round((this.expiresAt.getTime() - now) / DAY_MS);
+  }
+
+  /** Whether it has expired (a token without an expiry has not). */
+  isExpired(now: number = Date.now()): boolean {
+    return this.expiresAt !== undefined && this.expiresAt.getTime() <= now;
+  }
+
+  /** Its lifetime in whole days, from creation to expiry, where Domo gives both. */
+  lifetimeDays(): number | undefined {
+    if (!this.expiresAt || !this.createdAt) return undefined;
+    return Math.round((this.expiresAt.getTime() - this.createdAt.getTime()) / DAY_MS);
+  }
+
+  /**
+   * Revokes it — it stops working at once, with no warning to whoever uses it — and reads the list again to prove
+   * it is gone. One revoked already (gone from the list) is not an error.
+   * @returns whether this call revoked it (`false`: it was gone already)
+   * @throws {DomoValidationError} Domo answered but the token is still listed
+   */
+  async revoke(options: CallOptions = {}): Promise<boolean> {
+    return revokeVerified(this.auth, this.id, callOptions(options));
+  }
+
+  summary(): string {
+    const owner = this.ownerEmail ?? this.owner?.email ?? (this.ownerId === undefined ? '' : `user ${this.ownerId}`);
+    const expiry = this.expiresAt ? ` expires ${this.expiresAt.toISOString().slice(0, 10)}` : '';
+    return `DomoAccessToken ${this.id} ${JSON.stringify(this.name)}${owner ? ` owner ${owner}` : ''}${expiry}`;
+  }
+}
+
+/**
+ * Revokes token `id` and reads the list again: gone is proven. A 404 (revoked already, or a retry after a revoke
+ * whose answer was lost) is checked against the list too.
+ * @returns whether this call revoked it
+ */
+export async function revokeVerified(auth: DomoAuth, id: string, call: CallOptions): Promise<boolean> {
+  let revoked = true;
+  try {
+    await revokeAccessToken(auth, id, call);
+  } catch (error) {
+    if (!(error instanceof DomoNotFoundError)) throw error;
+    revoked = false;
+  }
+  const still = (await getAccessTokens(auth, call)).data.some((token) => token.id === id);
+  if (still)
+    throw new DomoValidationError(
+      revoked
+        ? `access token ${id}: Domo answered the revoke but still lists the token`
+        : `access token ${id}: Domo answered 404 to the revoke but still lists the token`,
+      { route: 'revokeAccessToken' },
+    );
+  return revoked;
+}

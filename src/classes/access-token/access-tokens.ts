@@ -1,0 +1,184 @@
+import type { DomoAuth } from '../../auth/base.js';
+import { mapAll } from '../../client/concurrency.js';
+import { DomoInputError, DomoNotFoundError, DomoValidationError } from '../../client/errors.js';
+import { chunk } from '../../internal/chunk.js';
+import { checkName, describe } from '../../internal/input.js';
+import { createAccessToken, getAccessTokens } from '../../routes/access-token/core.js';
+import { getUserDetails } from '../../routes/user/core.js';
+import { MAX_IDS_PER_SEARCH, searchAllUsers, userIdFilter } from '../../routes/user/search.js';
+import { callOptions, registerEntity, type CallOptions } from '../entity.js';
+import { DomoList, pageOf } from '../list.js';
+import { findOneByName, notFoundAmong, unknownRef } from '../names.js';
+import { resolveUserIds, type UserRef } from '../people.js';
+import { DomoUser } from '../user/user.js';
+import { DomoAccessToken, revokeVerified } from './access-token.js';
+
+const DAY_MS = 86_400_000;
+/** The longest lifetime `create` accepts: ten years (what integration guides tell users to pick, and no more). */
+export const MAX_TOKEN_LIFETIME_DAYS = 3650;
+/** Owners whose active state is read at once. */
+const OWNER_READS_IN_FLIGHT = 8;
+
+/** What {@link DomoAccessTokens.create} takes. */
+export interface CreateAccessToken {
+  name: string;
+  /** Whose access it carries: an id, an email or a `DomoUser` (a live user). */
+  owner: UserRef;
+  /** Days until it expires, 1 to {@link MAX_TOKEN_LIFETIME_DAYS}. */
+  lifetimeDays: number;
+}
+
+/**
+ * The access tokens of one instance. Domo lists them all at once (never their values) and has no read of one token,
+ * so `get` and `resolve` look in the list; each token's owner is read with it (one user search for all of them, and
+ * whether each live owner is active), never once per token.
+ *
+ * @example
+ * ```ts
+ * const tokens = new DomoAccessTokens(auth);
+ * for await (const token of tokens.list()) console.log(token.name, token.owner?.email, token.expiresInDays());
+ * const fresh = await tokens.create({ name: 'etl', owner: 'grace@acme.com', lifetimeDays: 90 });
+ * fresh.value!.reveal(); // shown once
+ * ```
+ */
+export class DomoAccessTokens {
+  constructor(readonly auth: DomoAuth) {}
+
+  /** Every token, each with its owner (`owner`: email, deleted, active). One page: every token. */
+  list(options: CallOptions = {}): DomoList<DomoAccessToken> {
+    const call = callOptions(options);
+    return DomoList.single(async () => pageOf(await this.#read(call)), 'access tokens');
+  }
+
+  /** The tokens `user` owns (an id, an email or a `DomoUser`). */
+  async ownedBy(user: UserRef, options: CallOptions = {}): Promise<DomoAccessToken[]> {
+    const call = callOptions(options);
+    const [userId] = await resolveUserIds(this.auth, [user], { ...call, route: 'DomoAccessTokens.ownedBy' });
+    return (await this.#read(call)).filter((token) => token.ownerId === userId);
+  }
+
+  /** One token by id or exact name (case-insensitive; a name two tokens share is an error naming both). */
+  async get(idOrName: string | number, options: CallOptions = {}): Promise<DomoAccessToken> {
+    return (await this.resolve([idOrName], options))[0]!;
+  }
+
+  /** The token named exactly `name` (case-insensitive, never a substring); `undefined` when none. */
+  async findByName(name: string, options: CallOptions = {}): Promise<DomoAccessToken | undefined> {
+    return findOneByName('access token', await this.#read(callOptions(options)), name, [(t) => t.name]);
+  }
+
+  /** Like {@link DomoAccessTokens.findByName}; none is a `DomoNotFoundError` naming the close ones. */
+  async getByName(name: string, options: CallOptions = {}): Promise<DomoAccessToken> {
+    return this.get(checkName(name, 'name', 'DomoAccessTokens.getByName'), options);
+  }
+
+  /**
+   * Tokens by id or exact name, in order, from one read of the list (an id first: token ids are opaque text).
+   * @throws {DomoNotFoundError} listing every unknown reference, names with their close matches
+   * @throws {DomoAmbiguousNameError} a name two tokens share (use the id)
+   */
+  async resolve(refs: readonly (string | number)[], options: CallOptions = {}): Promise<DomoAccessToken[]> {
+    const route = 'DomoAccessTokens.resolve';
+    if (!Array.isArray(refs))
+      throw new DomoInputError(`${route} needs an array of ids or names, got ${describe(refs)}`, { route });
+    const tokens = await this.#read(callOptions(options));
+    const unknown: string[] = [];
+    const found = refs.map((ref, index) => {
+      if ((typeof ref !== 'string' || ref.trim() === '') && typeof ref !== 'number')
+        throw new DomoInputError(`refs[${index}] must be a token id or name, got ${describe(ref)}`, { route });
+      const text = String(ref).trim();
+      const token = tokens.find((t) => t.id === text) ?? findOneByName('access token', tokens, text, [(t) => t.name]);
+      if (!token) unknown.push(unknownRef(text, tokens.map((t) => t.name).filter(Boolean)));
+      return token;
+    });
+    if (unknown.length > 0) throw notFoundAmong('access token', unknown, route);
+    return found as DomoAccessToken[];
+  }
+
+  /**
+   * Creates a token for a live user, valid for `lifetimeDays`. The returned token holds its value (`value`, a
+   * `Secret`: Domo shows it this once — store it now) and is found in the list again before it is returned.
+   * @throws {DomoInputError} a blank name, a lifetime out of range, or an owner who is not a live user (nothing sent)
+   */
+  async create(input: CreateAccessToken, options: CallOptions = {}): Promise<DomoAccessToken> {
+    const route = 'DomoAccessTokens.create';
+    if (typeof input !== 'object' || input === null)
+      throw new DomoInputError(`${route} takes { name, owner, lifetimeDays }, got ${describe(input)}`, { route });
+    const name = checkName(input.name, 'name', route);
+    const days = input.lifetimeDays;
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_TOKEN_LIFETIME_DAYS)
+      throw new DomoInputError(
+        `lifetimeDays must be a whole number from 1 to ${MAX_TOKEN_LIFETIME_DAYS}, got ${describe(days)}`,
+        { field: 'lifetimeDays', route },
+      );
+    const call = callOptions(options);
+    const [ownerId] = await resolveUserIds(this.auth, [input.owner], { ...call, route, live: true });
+    const { data } = await createAccessToken(
+      this.auth,
+      { name, ownerId: ownerId!, expires: Date.now() + days * DAY_MS },
+      call,
+    );
+    const listed = (await this.#read(call)).find((token) => token.id === data.id);
+    if (!listed)
+      throw new DomoValidationError(
+        `access token ${data.id} (${JSON.stringify(name)}): created, but the list does not show it; revoke it by id if it appears`,
+        { route },
+      );
+    listed.value = data.token;
+    return listed;
+  }
+
+  /**
+   * Revokes tokens by id, name or `DomoAccessToken`, one after another, each proven gone by reading the list again.
+   * @returns the ids revoked (one gone already is left out)
+   */
+  async revoke(refs: readonly (string | number | DomoAccessToken)[], options: CallOptions = {}): Promise<string[]> {
+    const call = callOptions(options);
+    const tokens = await this.resolve(
+      refs.map((ref) => (ref instanceof Object && 'id' in ref ? ref.id : ref)),
+      call,
+    );
+    const revoked: string[] = [];
+    for (const token of tokens) if (await revokeVerified(this.auth, token.id, call)) revoked.push(token.id);
+    return revoked;
+  }
+
+  /** The list, each token with its owner. */
+  async #read(call: CallOptions): Promise<DomoAccessToken[]> {
+    const tokens = DomoAccessToken.hydrateMany(this.auth, (await getAccessTokens(this.auth, call)).data);
+    const owners = await readOwners(
+      this.auth,
+      tokens.flatMap((t) => (t.ownerId === undefined ? [] : [t.ownerId])),
+      call,
+    );
+    for (const token of tokens) if (token.ownerId !== undefined) token.owner = owners.get(token.ownerId);
+    return tokens;
+  }
+}
+
+/**
+ * The users `ids` name, deleted ones included (one search per thousand ids), each live one with whether it is
+ * active (one read each, a few at once: the search does not say). An id Domo does not know is left out.
+ */
+export async function readOwners(
+  auth: DomoAuth,
+  ids: readonly number[],
+  call: CallOptions,
+): Promise<Map<number, DomoUser>> {
+  const owners = new Map<number, DomoUser>();
+  for (const part of chunk([...new Set(ids)], MAX_IDS_PER_SEARCH)) {
+    const { users } = await searchAllUsers(auth, { filters: [userIdFilter(part)], includeDeleted: true }, call);
+    for (const user of DomoUser.hydrateMany(auth, users)) owners.set(user.id, user);
+  }
+  const live = [...owners.values()].filter((user) => !user.isDeleted);
+  await mapAll(live, OWNER_READS_IN_FLIGHT, async (user) => {
+    try {
+      user.active = (await getUserDetails(auth, user.id, call)).data.active ?? null;
+    } catch (error) {
+      if (!(error instanceof DomoNotFoundError)) throw error;
+    }
+  });
+  return owners;
+}
+
+registerEntity('accessTokens', DomoAccessTokens);

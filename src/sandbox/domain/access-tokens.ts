@@ -1,0 +1,43 @@
+import { badRequest, forbidden } from '../errors.js';
+import type { SandboxAccessToken } from '../model.js';
+import type { SandboxState } from '../state.js';
+import { notFound } from '../errors.js';
+import { liveOwner } from './owned.js';
+
+/** Either grant lets a caller see and manage every token (D-TOK: "Manage all access tokens…", "…company settings"). */
+function requireTokenAdmin(state: SandboxState, callerId: number): void {
+  if (
+    !state.hasAuthority(callerId, 'admin.authentication.manage') &&
+    !state.hasAuthority(callerId, 'admin.settings.manage')
+  )
+    throw forbidden('missing the admin.authentication.manage grant');
+}
+
+/** Every token, by id: revoked ones are gone; expired ones and those of deleted owners stay listed. */
+export function listAccessTokens(state: SandboxState, callerId: number): SandboxAccessToken[] {
+  requireTokenAdmin(state, callerId);
+  return [...state.accessTokens.values()].sort((a, b) => a.id - b.id);
+}
+
+/**
+ * `POST /api/data/v1/accesstokens` `{ name, ownerId, expires }`: a token for a live user (400 for any other owner, as
+ * DL reads it), expiring in the future. The value is answered once, here.
+ */
+export function createAccessToken(state: SandboxState, body: unknown, callerId: number): SandboxAccessToken {
+  requireTokenAdmin(state, callerId);
+  const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  if (typeof input.name !== 'string' || input.name.trim() === '') throw badRequest('name is required');
+  const owner = liveOwner(state, input.ownerId, 'ownerId');
+  if (typeof input.expires !== 'number' || !Number.isFinite(input.expires) || input.expires <= Date.now())
+    throw badRequest('expires must be a future time');
+  const value = state.issueToken(owner.id, { name: input.name, expires: input.expires });
+  return state.accessTokenOf(value)!;
+}
+
+/** `DELETE /api/data/v1/accesstokens/{id}`: gone at once, and its value stops working; 404 when there is none. */
+export function revokeAccessToken(state: SandboxState, id: string, callerId: number): void {
+  requireTokenAdmin(state, callerId);
+  const token = /^\d+$/.test(id) ? state.accessTokens.get(Number(id)) : undefined;
+  if (!token) throw notFound(`access token ${id} not found`);
+  state.revokeAccessToken(token.id);
+}

@@ -1,0 +1,98 @@
+// `domo-admin tokens` in-process against a loopback sandbox (no msw in this file): list and show (owner, expiry in
+// days, never a value), create (the value alone on standard output, once), revoke from a reviewed plan — shown,
+// refused without consent, saved, applied only while it holds — and no token value anywhere else.
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KIND_SCHEMAS, listSchema } from '../../src/cli/kinds-schema.js';
+import { useLoopbackCli } from '../helpers/loopback.js';
+
+const loopback = useLoopbackCli({ users: 20, accounts: 3 });
+const cli = (...args: string[]) => loopback.cli(args);
+const state = () => loopback.sandbox().state;
+const live = () => [...state().users.values()].filter((u) => !u.deleted && !u.locked && u.id !== state().adminUserId);
+const values = () => [...state().accessTokens.values()].map((t) => t.value);
+
+describe('domo-admin tokens', () => {
+  it('list and show: owner, expiry as a date and in days, the --json kind; never a value', async () => {
+    const owner = live()[0]!;
+    state().issueToken(owner.id, { name: 'etl nightly', expires: Date.now() + 10.2 * 86_400_000 });
+    const table = await cli('tokens', 'list');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/ID\s+NAME\s+OWNER\s+EXPIRES/);
+    expect(table.stdout).toMatch(
+      new RegExp(
+        `etl nightly\\s+${owner.emailAddress.replace('.', '\\.')}\\s+\\d{4}-\\d\\d-\\d\\d \\(in 10 day\\(s\\)\\)`,
+      ),
+    );
+    const json = listSchema(KIND_SCHEMAS.accessToken).parse(JSON.parse((await cli('--json', 'tokens', 'list')).stdout));
+    expect(json.items).toHaveLength(state().accessTokens.size);
+    const soon = JSON.parse((await cli('--json', 'tokens', 'list', '--expiring-within', '14')).stdout) as {
+      items: { name: string; expiresInDays: number }[];
+    };
+    expect(soon.items.map((t) => t.name)).toEqual(['etl nightly']);
+    const show = await cli('tokens', 'show', 'ETL NIGHTLY');
+    expect(show.stdout).toContain(`owner:   ${owner.emailAddress}`);
+    for (const out of [table, show]) for (const value of values()) expect(out.stdout + out.stderr).not.toContain(value);
+  });
+
+  it('create: the value alone on standard output, once; in --json as `value`; it works', async () => {
+    const owner = live()[1]!;
+    const made = await cli('tokens', 'create', 'ci', '--owner', owner.emailAddress, '--days', '30');
+    expect(made.code).toBe(0);
+    const value = made.stdout.trim();
+    expect(values()).toContain(value);
+    expect(made.stderr).toContain('shown this once');
+    expect(made.stderr).not.toContain(value);
+    const whoami = await loopback.cli(['--json', 'whoami'], { DOMO_ACCESS_TOKEN: value });
+    expect((JSON.parse(whoami.stdout) as { id: number }).id).toBe(owner.id);
+    const json = KIND_SCHEMAS.newAccessToken.parse(
+      JSON.parse((await cli('--json', 'tokens', 'create', 'ci 2', '--owner', String(owner.id), '--days', '7')).stdout),
+    );
+    expect(values()).toContain(json.value);
+    expect(json.token.expiresInDays).toBe(7);
+    const bad = await cli('tokens', 'create', 'x', '--owner', owner.emailAddress, '--days', '0');
+    expect(bad.code).toBe(2);
+  });
+
+  it('revoke: a plan shown and refused without consent, then done; the tokens stop working', async () => {
+    const [a, b] = live();
+    const expired = state().issueToken(a!.id, { name: 'stale', expires: Date.now() - 1000 });
+    const keep = state().issueToken(b!.id, { name: 'keep' });
+    const refused = await cli('tokens', 'revoke', '--expired');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/revoke 1 access token\(s\)[\s\S]*− token \d+ "stale" of .*: expired/);
+    expect(values()).toContain(expired);
+    const done = await cli('--yes', 'tokens', 'revoke', '--expired');
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(/✓ revoked 1 token\(s\)/);
+    expect(values()).not.toContain(expired);
+    expect(values()).toContain(keep);
+    expect((await cli('--yes', 'tokens', 'revoke', '--expired')).stdout).toContain('nothing revoked');
+    expect((await cli('tokens', 'revoke')).code).toBe(2);
+    expect((await cli('--yes', 'tokens', 'revoke', 'no such token')).code).toBe(1);
+  });
+
+  it('revoke --out saves the plan (no values in it); --plan applies it, or refuses it once it no longer holds', async () => {
+    const owner = live()[2]!;
+    state().issueToken(owner.id, { name: 'one' });
+    state().issueToken(owner.id, { name: 'two' });
+    const dir = await mkdtemp(join(tmpdir(), 'tokens-plan-'));
+    const file = join(dir, 'revoke.json');
+    const saved = await cli('tokens', 'revoke', '--owner', owner.emailAddress, '--out', file);
+    expect(saved.code).toBe(0);
+    const text = await readFile(file, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ format: 'domo-admin-token-revocation-plan', plan: { tokens: [{}, {}] } });
+    for (const value of values()) expect(text).not.toContain(value);
+    state().issueToken(owner.id, { name: 'three' }); // the selection names one more token now
+    const stale = await cli('--yes', 'tokens', 'revoke', '--plan', file);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(/no longer holds: token \d+ "three" is selected now; nothing was revoked/);
+    expect([...state().accessTokens.values()].filter((t) => t.ownerId === owner.id)).toHaveLength(3);
+    await cli('tokens', 'revoke', '--owner', owner.emailAddress, '--out', file);
+    const applied = await cli('--yes', 'tokens', 'revoke', '--plan', file);
+    expect(applied.code).toBe(0);
+    expect([...state().accessTokens.values()].filter((t) => t.ownerId === owner.id)).toHaveLength(0);
+  });
+});
