@@ -45,6 +45,13 @@ export { DomoBeastModes } from './beast-mode/beast-modes.js';
 export { DomoAppDbCollection } from './appdb/collection.js';
 export { DomoAppDbCollections } from './appdb/collections.js';
 export { DomoAccessToken } from './access-token/access-token.js';
+export {
+  DomoRotationError,
+  ROTATION_STEPS,
+  type RotateOptions,
+  type RotationResult,
+  type RotationStep,
+} from './access-token/rotation.js';
 export { DomoAccessTokens, MAX_TOKEN_LIFETIME_DAYS, type CreateAccessToken } from './access-token/access-tokens.js';
 export { DomoAlert } from './alert/alert.js';
 export { DomoAlerts } from './alert/alerts.js';

@@ -122,6 +122,10 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'domo-admin tokens create "etl nightly" --owner etl-bot@acme.com --days 90',
     'domo-admin --json tokens create ci --owner ci@acme.com --days 30 | jq -r .value',
   ],
+  'tokens rotate': [
+    'domo-admin tokens rotate "etl nightly" --store-in "etl credentials" --dry-run',
+    'domo-admin tokens rotate 42 --store-in 7 --days 180 --yes',
+  ],
   'tokens revoke': [
     'domo-admin tokens revoke --expired --owner-deleted --out revoke.json',
     'domo-admin tokens revoke --plan revoke.json --yes',

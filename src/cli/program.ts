@@ -41,7 +41,7 @@ const COMMANDS: { names: Record<string, string>; load: () => Promise<Registrar> 
     load: async () => (await import('./commands/groups.js')).registerGroups,
   },
   {
-    names: { tokens: 'access tokens: list, show, create, revoke (a reviewed plan)' },
+    names: { tokens: 'access tokens: list, show, create, revoke (a reviewed plan), rotate (without downtime)' },
     load: async () => (await import('./commands/access-tokens.js')).registerTokens,
   },
   {

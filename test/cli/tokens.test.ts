@@ -96,3 +96,31 @@ describe('domo-admin tokens', () => {
     expect([...state().accessTokens.values()].filter((t) => t.ownerId === owner.id)).toHaveLength(0);
   });
 });
+
+describe('domo-admin tokens rotate', () => {
+  it('--dry-run shows the four steps and changes nothing; with --yes it rotates into the account', async () => {
+    const account = [...state().accounts.values()].find((a) => a.dataProviderType === 'domo-access-token')!;
+    const oldValue = account.config.domoAccessToken as string;
+    const record = state().accessTokenOf(oldValue)!;
+    const dry = await cli('--dry-run', 'tokens', 'rotate', String(record.id), '--store-in', account.displayName);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(
+      /\+ create token .*\n.*~ write it into account .*\n.*= prove it works.*\n.*− revoke token/,
+    );
+    expect(state().accessTokens.has(record.id)).toBe(true);
+    const refused = await cli('tokens', 'rotate', String(record.id), '--store-in', String(account.id));
+    expect(refused.code).toBe(1);
+    const done = await cli('--yes', '--json', 'tokens', 'rotate', String(record.id), '--store-in', String(account.id));
+    expect(done.code).toBe(0);
+    const json = KIND_SCHEMAS.newAccessToken.parse(JSON.parse(done.stdout));
+    expect(json.value).toBeNull();
+    expect(json.storedIn).toMatchObject({ id: account.id, field: 'domoAccessToken' });
+    expect(state().accessTokens.has(record.id)).toBe(false);
+    const newValue = state().accounts.get(account.id)!.config.domoAccessToken as string;
+    expect(newValue).not.toBe(oldValue);
+    for (const out of [dry, refused, done]) {
+      expect(out.stdout + out.stderr).not.toContain(newValue);
+      expect(out.stdout + out.stderr).not.toContain(oldValue);
+    }
+  });
+});

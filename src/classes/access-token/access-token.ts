@@ -4,7 +4,9 @@ import type { DomoAuth } from '../../auth/base.js';
 import { DomoNotFoundError, DomoValidationError } from '../../client/errors.js';
 import type { Secret } from '../../client/secret.js';
 import { getAccessTokens, revokeAccessToken } from '../../routes/access-token/core.js';
-import { callOptions, DomoEntity, EpochDate, type CallOptions } from '../entity.js';
+import { callOptions, DomoEntity, entityClass, EpochDate, type CallOptions } from '../entity.js';
+import type { DomoAccessTokens } from './access-tokens.js';
+import type { RotateOptions, RotationResult } from './rotation.js';
 import type { DomoUser } from '../user/user.js';
 
 const DAY_MS = 86_400_000;
@@ -64,6 +66,21 @@ export class DomoAccessToken extends DomoEntity {
    */
   async revoke(options: CallOptions = {}): Promise<boolean> {
     return revokeVerified(this.auth, this.id, callOptions(options));
+  }
+
+  /**
+   * Rotates it without downtime: **creates its successor** (same name and owner, `lifetimeDays`, 90 by default) →
+   * **writes it into `storeIn`** when given (a `domo-access-token` account's `domoAccessToken`, a `dataset-copy`
+   * account's `accessToken`, or an abstract credential store's token key; `field` to say another) → **proves it works**
+   * (who-am-i as the new token, and as the account now holds it) → only then **revokes this one**. Any failure leaves
+   * this token working (the account put back when the new token was refused) and says which step failed and what
+   * exists (a new token to revoke by id).
+   * @returns the new token — its `value` a `Secret` unless it went into `storeIn` — and the steps done
+   * @throws {DomoRotationError} `step`: `create`, `store`, `verify` or `revoke`; `newTokenId` when one was made
+   */
+  async rotate(options: RotateOptions = {}): Promise<RotationResult> {
+    const Tokens = entityClass<typeof DomoAccessTokens>('accessTokens'); // it imports this module: found, not imported
+    return new Tokens(this.auth).rotate(this, options);
   }
 
   summary(): string {

@@ -12,6 +12,7 @@ import { findOneByName, notFoundAmong, unknownRef } from '../names.js';
 import { resolveUserIds, type UserRef } from '../people.js';
 import { DomoUser } from '../user/user.js';
 import { DomoAccessToken, revokeVerified } from './access-token.js';
+import { rotateToken, type RotateOptions, type RotationResult } from './rotation.js';
 
 const DAY_MS = 86_400_000;
 /** The longest lifetime `create` accepts: ten years (what integration guides tell users to pick, and no more). */
@@ -141,6 +142,20 @@ export class DomoAccessTokens {
     const revoked: string[] = [];
     for (const token of tokens) if (await revokeVerified(this.auth, token.id, call)) revoked.push(token.id);
     return revoked;
+  }
+
+  /**
+   * Rotates a token without downtime: its successor created (same name and owner), written into `storeIn` when
+   * given, proven to work, and only then the old one revoked. See {@link DomoAccessToken.rotate}.
+   * @throws {DomoRotationError} a step failed: which, and what exists (the old token still works)
+   */
+  async rotate(ref: string | number | DomoAccessToken, options: RotateOptions = {}): Promise<RotationResult> {
+    const old = ref instanceof DomoAccessToken ? ref : await this.get(ref, options);
+    return rotateToken(
+      old,
+      (input) => this.create({ name: input.name, owner: input.ownerId, lifetimeDays: input.lifetimeDays }, options),
+      options,
+    );
   }
 
   /** The list, each token with its owner. */

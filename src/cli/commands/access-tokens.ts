@@ -16,6 +16,7 @@ import type { CliContext } from '../context.js';
 import { confirmWrite, showWrite } from '../confirm.js';
 import { accessTokenJson, type NewAccessTokenJson } from '../kinds.js';
 import { integerOption, userArgument } from '../options.js';
+import { resolveAccount } from '../resolve.js';
 import { formatTable } from '../table.js';
 
 /** When a token expires, in words: the date and "in N days" (or "expired N days ago"). */
@@ -193,10 +194,63 @@ async function readText(file: string): Promise<string> {
   });
 }
 
-/** `domo-admin tokens list|show|create|revoke` */
+interface RotateFlags {
+  storeIn?: string;
+  field?: string;
+  days: number;
+}
+
+/** `tokens rotate`: create → store → verify → revoke, previewed and confirmed (it revokes). */
+function registerRotate(tokens: Command, ctx: () => CliContext): void {
+  tokens
+    .command('rotate <token>')
+    .description(
+      'rotate a token without downtime: create its successor, store it (--store-in), prove it works, then revoke the old one',
+    )
+    .option(
+      '--store-in <account>',
+      'the credential account that holds the token (id or name): the new one is written there',
+    )
+    .option('--field <name>', 'the config field (or abstract credential store key) that holds the token')
+    .option('--days <n>', 'days the new token lives', integerOption('--days', 1), 90)
+    .action(async (ref: string, options: RotateFlags) => {
+      const c = ctx();
+      const auth = await c.auth();
+      const manager = new DomoAccessTokens(auth);
+      const old = await manager.get(ref);
+      const account = options.storeIn === undefined ? undefined : await resolveAccount(auth, options.storeIn);
+      const steps = [
+        `+ create token ${JSON.stringify(old.name)} for ${ownerText(old)}, expiring in ${options.days} day(s)`,
+        ...(account ? [`~ write it into account ${JSON.stringify(account.displayName)} (#${account.id})`] : []),
+        `= prove it works (who-am-i as the new token${account ? ', and as the account holds it' : ''})`,
+        `− revoke token ${old.id} ${JSON.stringify(old.name)} (only once the new one works)`,
+      ];
+      if (c.options.dryRun)
+        return c.result({ dryRun: true, steps }, () => `would rotate:\n${steps.map((s) => `  ${s}`).join('\n')}\n`);
+      await confirmWrite(c, { title: `rotate access token ${old.id} ${JSON.stringify(old.name)}`, changes: steps });
+      const result = await manager.rotate(old, {
+        lifetimeDays: options.days,
+        ...(account ? { storeIn: account } : {}),
+        ...(options.field === undefined ? {} : { field: options.field }),
+      });
+      for (const step of result.done) c.note(`✓ ${step}`);
+      const json: NewAccessTokenJson = {
+        token: accessTokenJson(result.token),
+        value: result.token.value?.reveal() ?? null,
+        storedIn: result.storedIn ?? null,
+      };
+      if (json.value !== null) c.note('its value (shown this once: store it now):');
+      c.result(json, () => (json.value === null ? `✓ rotated: ${result.token.summary()}\n` : `${json.value}\n`));
+    });
+}
+
+/** `domo-admin tokens list|show|create|revoke|rotate` */
 export function registerTokens(program: Command, ctx: () => CliContext): void {
-  const tokens = program.command('tokens').description('access tokens: list, show, create, revoke (a reviewed plan)');
+  const tokens = program
+    .command('tokens')
+    .description('access tokens: list, show, create, revoke (a reviewed plan), rotate (without downtime)');
   registerReads(tokens, ctx);
   registerCreate(tokens, ctx);
   registerRevoke(tokens, ctx);
+  registerRotate(tokens, ctx);
 }
