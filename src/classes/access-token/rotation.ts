@@ -120,16 +120,68 @@ export async function rotateToken(
   create: (input: { name: string; ownerId: number; lifetimeDays: number }) => Promise<DomoAccessToken>,
   options: RotateOptions,
 ): Promise<RotationResult> {
-  const auth = old.auth;
   const call: CallOptions = { ...(options.signal ? { signal: options.signal } : {}) };
-  if (old.ownerId === undefined)
+  const ownerId = old.ownerId;
+  if (ownerId === undefined)
     throw new DomoInputError(`access token ${old.id}: its owner is not known; create its successor by hand`, {
       route: 'DomoAccessToken.rotate',
     });
+  const account = options.storeIn;
   // Checked before anything is made: an account that cannot hold a token stops the rotation with nothing done.
-  const slot = options.storeIn ? await tokenSlot(options.storeIn, options.field, call) : undefined;
-  const done: string[] = [];
-  const fail = (step: RotationStep, made: DomoAccessToken | undefined, error: unknown, after = ''): never => {
+  const slot = account ? await tokenSlot(account, options.field, call) : undefined;
+  const putBack = async () => (account && slot ? `; account ${account.id} ${await restored(account, slot, call)}` : '');
+  const run = new RotationRun(old);
+  const name = options.name ?? old.name;
+  const made = await run.step('create', undefined, () =>
+    create({ name, ownerId, lifetimeDays: options.lifetimeDays ?? 90 }),
+  );
+  run.done.push(`created token ${made.id}`);
+  const value = made.value!;
+  if (account && slot) {
+    await run.step('store', made, () => account.updateConfig(slot.patch(value), call), putBack);
+    run.done.push(`stored token ${made.id} in account ${account.id} (${slot.field})`);
+  }
+  await run.step('verify', made, () => proveWorks(old.auth, value, ownerId, account, call), putBack);
+  run.done.push(`token ${made.id} works as user ${ownerId}`);
+  const where = account ? ` and is in account ${account.id}` : '';
+  await run.step(
+    'revoke',
+    made,
+    () => revokeVerified(old.auth, old.id, call),
+    () => `; the new token ${made.id} works${where}`,
+  );
+  run.done.push(`revoked token ${old.id}`);
+  if (account) made.value = undefined;
+  return {
+    old,
+    token: made,
+    done: run.done,
+    ...(account && slot ? { storedIn: { id: account.id, name: account.displayName, field: slot.field } } : {}),
+  };
+}
+
+/** The steps of one rotation as they run: what was done, and on a failure the error that says what exists. */
+class RotationRun {
+  readonly done: string[] = [];
+
+  constructor(readonly old: DomoAccessToken) {}
+
+  /** Runs one step; a failure becomes a {@link DomoRotationError} (`after`: what was done about it, as text). */
+  async step<T>(
+    step: RotationStep,
+    made: DomoAccessToken | undefined,
+    run: () => Promise<T>,
+    after: () => string | Promise<string> = () => '',
+  ): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw this.#error(step, made, error, await after());
+    }
+  }
+
+  #error(step: RotationStep, made: DomoAccessToken | undefined, error: unknown, after: string): DomoRotationError {
+    const { old } = this;
     const reason = error instanceof Error ? error.message : String(error);
     const exists = made
       ? `; the new token ${made.id} exists: revoke it by id (domo-admin tokens revoke ${made.id}) if it is not wanted`
@@ -138,67 +190,14 @@ export async function rotateToken(
       step === 'revoke'
         ? `the old token ${old.id} still works too (revoke it by id)`
         : `the old token ${old.id} still works`;
-    throw new DomoRotationError(
+    return new DomoRotationError(
       `rotating access token ${old.id} ${JSON.stringify(old.name)} stopped at "${step}" (${reason}): ${still}${after}${step === 'revoke' ? '' : exists}`,
       step,
       made?.id,
-      [...done],
+      [...this.done],
       error,
     );
-  };
-  let made: DomoAccessToken | undefined;
-  try {
-    made = await create({
-      name: options.name ?? old.name,
-      ownerId: old.ownerId,
-      lifetimeDays: options.lifetimeDays ?? 90,
-    });
-  } catch (error) {
-    return fail('create', undefined, error);
   }
-  done.push(`created token ${made.id}`);
-  const value = made.value!;
-  if (options.storeIn && slot) {
-    try {
-      await options.storeIn.updateConfig(slot.patch(value), call);
-    } catch (error) {
-      return fail(
-        'store',
-        made,
-        error,
-        `; account ${options.storeIn.id} ${await restored(options.storeIn, slot, call)}`,
-      );
-    }
-    done.push(`stored token ${made.id} in account ${options.storeIn.id} (${slot.field})`);
-  }
-  try {
-    await proveWorks(auth, value, old.ownerId, options.storeIn, call);
-  } catch (error) {
-    const put =
-      options.storeIn && slot ? `; account ${options.storeIn.id} ${await restored(options.storeIn, slot, call)}` : '';
-    return fail('verify', made, error, put);
-  }
-  done.push(`token ${made.id} works as user ${old.ownerId}`);
-  try {
-    await revokeVerified(auth, old.id, call);
-  } catch (error) {
-    return fail(
-      'revoke',
-      made,
-      error,
-      `; the new token ${made.id} works${options.storeIn ? ` and is in account ${options.storeIn.id}` : ''}`,
-    );
-  }
-  done.push(`revoked token ${old.id}`);
-  if (options.storeIn) made.value = undefined;
-  return {
-    old,
-    token: made,
-    done,
-    ...(options.storeIn && slot
-      ? { storedIn: { id: options.storeIn.id, name: options.storeIn.displayName, field: slot.field } }
-      : {}),
-  };
 }
 
 /** Proves `value` acts as `ownerId`, and so does the account that now holds it. */
