@@ -5,6 +5,7 @@ import { callOptions } from '../classes/entity.js';
 import { OWNED_KEYS, OWNED_LABEL, OWNED_KIND, type OwnedKey } from '../classes/ownership.js';
 import { loadDocument } from '../governance/load.js';
 import { AccessToRemoveSchema } from './remove-access.js';
+import { savedTokensChoice, tokenDifferences } from './offboard-tokens.js';
 import {
   executeOffboarding,
   planOffboarding,
@@ -37,6 +38,12 @@ export const OffboardingPlanFileSchema = z.looseObject({
     toContainerOwner: z.boolean().optional(),
     endSessions: z.boolean().optional(),
     removeAccess: AccessToRemoveSchema.optional(),
+    accessTokens: z
+      .array(z.looseObject({ id: z.string().min(1), name: z.string(), expiresAt: z.string().nullable() }))
+      .optional(),
+    tokensAction: z.enum(['revoke', 'reissue', 'leave']).optional(),
+    tokensFor: principal.extend({ type: z.literal('USER') }).optional(),
+    tokensUnread: z.string().optional(),
     sessions: z.number().int().nonnegative().optional(),
     deleteUser: z.boolean(),
     steps: z.array(z.string()),
@@ -111,6 +118,7 @@ export async function applyOffboardingPlan(
     toContainerOwner: Boolean(saved.toContainerOwner),
     endSessions: Boolean(saved.endSessions),
     removeAccess: saved.removeAccess !== undefined,
+    tokens: savedTokensChoice(saved),
   });
   const differences = planDifferences(saved, current);
   if (differences.length > 0)
@@ -142,6 +150,7 @@ export function planDifferences(saved: OffboardingPlan, current: OffboardingPlan
       (plan.removeAccess?.shares ?? []).map((s) => `${s.kind}:${s.id}:${s.accessLevel}`).sort(),
     ]);
   if (access(saved) !== access(current)) differences.push('the group memberships or shares to remove changed');
+  differences.push(...tokenDifferences(saved, current));
   if (byKey(saved) !== byKey(current)) differences.push("who takes some objects as their container's owner changed");
   for (const key of OWNED_KEYS) {
     const before = new Set((saved[key] ?? []).map((thing) => String(thing.id)));

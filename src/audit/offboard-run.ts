@@ -20,6 +20,7 @@ import { deleteUser } from '../routes/user/core.js';
 import type { OffboardingPlan, OffboardOptions } from './offboard.js';
 import { recordMove, type OffboardingSnapshot } from './offboard-snapshot.js';
 import { removeAccessActions } from './remove-access.js';
+import { handOverToken } from './offboard-tokens.js';
 
 /** Who takes one thing: the datasets' recipient for a dataset, else `to`. */
 export function recipientOf(plan: OffboardingPlan, thing: OwnedThing): OffboardingPlan['to'] {
@@ -47,7 +48,7 @@ export async function executeOffboarding(
       : checkConcurrency(options.concurrency, 'executeOffboarding');
   // The recipients were checked when planning; a saved plan may be old: checked once more, then not per object.
   await checkLiveUsers(auth, recipientIds(plan), { ...call, route: 'offboardUser' });
-  const tasks = offboardingTasks(auth, plan, call, options.snapshot);
+  const tasks = offboardingTasks(auth, plan, call, options.snapshot, options);
   const run = new StepRun(plan, options);
   for (let start = 0; start < tasks.length;) {
     let end = start + 1;
@@ -166,10 +167,21 @@ function offboardingTasks(
   plan: OffboardingPlan,
   call: CallOptions,
   snapshot: OffboardingSnapshot | undefined,
+  options: Pick<OffboardOptions, 'onTokenIssued'> = {},
 ): Task[] {
   const handOvers = handOverTasks(auth, plan, call, snapshot);
   let next = ownedThings(plan).length;
   const text = () => [plan.steps[next++]!];
+  const tokens = (plan.accessTokens ?? []).map((token): Task => ({
+    texts: text(),
+    run: async (partly) => {
+      const effects = await handOverToken(auth, plan, token, call, {
+        partly,
+        ...(options.onTokenIssued ? { issued: options.onTokenIssued } : {}),
+      });
+      snapshot?.notUndone.push(...effects);
+    },
+  }));
   const access = plan.removeAccess;
   const records = access
     ? [
@@ -203,6 +215,7 @@ function offboardingTasks(
   };
   return [
     ...handOvers,
+    ...tokens,
     ...removals,
     ...(plan.endSessions ? [{ texts: text(), run: endSessions }] : []),
     ...(plan.deleteUser ? [{ texts: text(), run: remove }] : []),
@@ -334,7 +347,7 @@ function handOverBatch(
 }
 
 /** Options of {@link executeOffboarding}. */
-export interface ExecuteOffboardingOptions extends CallOptions, Pick<OffboardOptions, 'onProgress'> {
+export interface ExecuteOffboardingOptions extends CallOptions, Pick<OffboardOptions, 'onProgress' | 'onTokenIssued'> {
   /** Hand-overs running at once, at most — one object or one batch each, of any type (each still read back). @default 16 */
   concurrency?: number;
   /**

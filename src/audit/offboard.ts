@@ -20,6 +20,14 @@ import { DomoUser, roleNameOf } from '../classes/user/user.js';
 import { DomoUsers } from '../classes/user/users.js';
 import { offboardingSnapshot, type OffboardingSnapshot } from './offboard-snapshot.js';
 import { executeOffboarding, recipientOf } from './offboard-run.js';
+import type { DomoAccessToken } from '../classes/access-token/access-token.js';
+import {
+  planTokens,
+  tokenSteps,
+  type PlannedAccessToken,
+  type TokensChoice,
+  type TokensPlan,
+} from './offboard-tokens.js';
 
 export { executeOffboarding, type ExecuteOffboardingOptions } from './offboard-run.js';
 
@@ -27,7 +35,7 @@ export { executeOffboarding, type ExecuteOffboardingOptions } from './offboard-r
 export type OffboardTo = string | number | { type: 'USER' | 'GROUP'; id: number };
 
 /** Everything an offboarding would do, read first and changing nothing. */
-export interface OffboardingPlan extends OwnedLists {
+export interface OffboardingPlan extends OwnedLists, TokensPlan {
   instance: string;
   user: { id: number; email: string; name: string; role: string };
   to: { type: 'USER' | 'GROUP'; id: number; label: string };
@@ -71,6 +79,14 @@ export interface OffboardOptions extends CallOptions {
   removeAccess?: boolean;
   /** End the user's open sessions (their tokens stop working) once everything is handed over. @default false */
   endSessions?: boolean;
+  /**
+   * The user's access tokens — each acts as them until it expires: `revoke` them (the default), `leave` them, or
+   * `{ reissueFor: user }`: for each, a token of the same name and expiry for that user (its value told to
+   * `onTokenIssued`, the only time Domo shows it), then the old one revoked.
+   */
+  tokens?: TokensChoice;
+  /** Told each token re-issued for `tokens.reissueFor`, its value included (a `Secret`). */
+  onTokenIssued?: (token: DomoAccessToken, replaced: PlannedAccessToken) => void;
   /** Delete the user once everything is handed over. @default false */
   deleteUser?: boolean;
   /** Called after each step, with its sentence. */
@@ -93,13 +109,16 @@ export async function planOffboarding(
   const call = callOptions(options);
   const leaving = await leavingUser(auth, user, options, call);
   const to = await target(auth, options.to, leaving.id, call);
-  const [owned, role, sessions, access] = await Promise.all([
+  const choice = options.tokens ?? 'revoke';
+  const keeper = await tokenKeeper(auth, choice, leaving.id, call);
+  const [owned, role, sessions, access, tokens] = await Promise.all([
     leaving.owned(call),
     roleNameOf(auth, { id: leaving.id, role: leaving.roleName, roleId: leaving.roleId }, call).then(
       (r) => r ?? 'unknown',
     ),
     options.endSessions ? leaving.sessions(call).then((list) => list.length) : Promise.resolve(undefined),
     options.removeAccess ? accessToRemove(auth, leaving.id, call) : Promise.resolve(undefined),
+    planTokens(auth, leaving.id, choice, keeper, call),
   ]);
   const recipients = options.toContainerOwner
     ? Object.assign(
@@ -119,6 +138,7 @@ export async function planOffboarding(
     ...(recipients ? { recipients, toContainerOwner: true } : {}),
     ...(options.endSessions ? { endSessions: true, sessions: sessions ?? 0 } : {}),
     ...(access ? { removeAccess: access } : {}),
+    ...tokens,
     ...ownedLists(owned),
     deleteUser: Boolean(options.deleteUser),
     steps: [],
@@ -131,6 +151,7 @@ export async function planOffboarding(
         leaving.email,
       ),
     ),
+    ...tokenSteps(tokens, leaving.email),
     ...(access ? removeAccessSteps(access, leaving.email) : []),
     ...(options.endSessions
       ? [`end the ${sessions ?? 0} open session(s) of ${leaving.email} (their tokens stop working), read back`]
@@ -138,6 +159,33 @@ export async function planOffboarding(
     ...(options.deleteUser ? [`delete user #${leaving.id} ${leaving.email} (role "${role}")`] : []),
   ];
   return plan;
+}
+
+/** Who re-issued tokens are for: a live user other than the leaver (checked like a new owner). */
+async function tokenKeeper(
+  auth: DomoAuth,
+  choice: TokensChoice,
+  leavingId: number,
+  call: CallOptions,
+): Promise<{ id: number; label: string } | undefined> {
+  if (typeof choice !== 'object') {
+    if (choice !== 'revoke' && choice !== 'leave')
+      throw new DomoInputError(
+        `tokens must be 'revoke', 'leave' or { reissueFor: user }, got ${JSON.stringify(choice)}`,
+        {
+          field: 'tokens',
+          route: 'offboardUser',
+        },
+      );
+    return undefined;
+  }
+  const keeper = await target(auth, choice.reissueFor, leavingId, call);
+  if (keeper.type !== 'USER')
+    throw new DomoInputError('tokens.reissueFor must be a user: a token acts as one user', {
+      field: 'tokens',
+      route: 'offboardUser',
+    });
+  return { id: keeper.id, label: keeper.label };
 }
 
 /**

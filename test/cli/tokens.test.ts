@@ -1,7 +1,7 @@
 // `domo-admin tokens` in-process against a loopback sandbox (no msw in this file): list and show (owner, expiry in
 // days, never a value), create (the value alone on standard output, once), revoke from a reviewed plan — shown,
 // refused without consent, saved, applied only while it holds — and no token value anywhere else.
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -122,5 +122,44 @@ describe('domo-admin tokens rotate', () => {
       expect(out.stdout + out.stderr).not.toContain(newValue);
       expect(out.stdout + out.stderr).not.toContain(oldValue);
     }
+  });
+});
+
+describe('domo-admin offboard and access tokens', () => {
+  it("--keep-tokens-for re-issues the leaver's tokens: values on standard output once, nowhere else", async () => {
+    const [leaver, heir, keeper] = live();
+    const old = state().issueToken(leaver!.id, { name: 'nightly' });
+    const run = await cli(
+      '--yes',
+      'offboard',
+      leaver!.emailAddress,
+      '--to',
+      heir!.emailAddress,
+      '--keep-tokens-for',
+      keeper!.emailAddress,
+    );
+    expect(run.code).toBe(0);
+    const fresh = [...state().accessTokens.values()].find((t) => t.ownerId === keeper!.id && t.name === 'nightly')!;
+    expect(fresh).toBeDefined();
+    expect(run.stdout).toContain(`"nightly" for ${keeper!.emailAddress}: ${fresh.value}`);
+    expect(run.stdout.split(fresh.value).length).toBe(2); // once
+    expect(run.stderr).not.toContain(fresh.value);
+    expect(state().accessTokenOf(old)).toBeUndefined();
+    const snapshots = join(loopback.dir(), 'snapshots');
+    for (const file of await readdir(snapshots)) {
+      const text = await readFile(join(snapshots, file), 'utf8');
+      expect(text).not.toContain(fresh.value);
+      expect(text).not.toContain(old);
+    }
+    const bad = await cli(
+      'offboard',
+      leaver!.emailAddress,
+      '--to',
+      heir!.emailAddress,
+      '--keep-tokens-for',
+      'x@y.z',
+      '--leave-tokens',
+    );
+    expect(bad.code).not.toBe(0);
   });
 });

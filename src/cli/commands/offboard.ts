@@ -11,9 +11,12 @@ import {
   type OffboardingSnapshot,
 } from '../../audit/offboard-snapshot.js';
 import { planOffboardingRestore, restoreOffboarding } from '../../audit/offboard-restore.js';
-import { OWNED_KEYS, OWNED_KIND, OWNED_LABEL, ownedCount } from '../../classes/ownership.js';
+import { OWNED_KEYS, OWNED_KIND, OWNED_LABEL } from '../../classes/ownership.js';
 import { DomoFileError, DomoInputError, fileError } from '../../client/errors.js';
+import type { DomoAccessToken } from '../../classes/access-token/access-token.js';
+import type { TokensChoice } from '../../audit/offboard-tokens.js';
 import { confirmWrite } from '../confirm.js';
+import { accessTokenJson, type NewAccessTokenJson } from '../kinds.js';
 import type { CliContext } from '../context.js';
 import { userArgument } from '../options.js';
 import { adminDir } from '../profiles.js';
@@ -25,6 +28,8 @@ interface OffboardFlags {
   toContainerOwner?: boolean;
   endSessions?: boolean;
   removeAccess?: boolean;
+  keepTokensFor?: string;
+  leaveTokens?: boolean;
   out?: string;
   plan?: string;
 }
@@ -47,10 +52,9 @@ function planText(plan: OffboardingPlan, tense: 'dry run' | 'saved' | 'did'): st
   ];
   return [
     `${plan.user.name} <${plan.user.email}> (role "${plan.user.role}") owns ${ownedSummary(plan)}.`,
-    ownedCount(plan) === 0 && !plan.deleteUser
-      ? 'Nothing to hand over.'
-      : `${lead}, in order (new owner ${plan.to.label}${datasetsTo}):`,
+    plan.steps.length === 0 ? 'Nothing to hand over.' : `${lead}, in order (new owner ${plan.to.label}${datasetsTo}):`,
     ...plan.steps.map((step, i) => `  ${i + 1}. ${step}`),
+    ...(plan.tokensUnread ? [`  (the user's access tokens are left as they are: ${plan.tokensUnread})`] : []),
     ...(plan.removeAccess?.managed ?? []).map(
       (g) =>
         `  (${plan.user.email} stays a member of ${g.type} group #${g.id} "${g.name}": the identity provider manages its members; remove them there)`,
@@ -93,13 +97,18 @@ async function applySaved(c: CliContext, file: string): Promise<void> {
   if (c.options.dryRun) return c.result({ dryRun: true, plan: savedPlan }, () => planText(savedPlan, 'dry run'));
   await confirmPlan(c, savedPlan);
   const snapshot = offboardingSnapshot(savedPlan);
+  const issued = new IssuedTokens();
   const { plan, done } = await keepingSnapshot(c, snapshot, () =>
     applyOffboardingPlan(auth, saved, {
+      onTokenIssued: issued.add,
       snapshot,
       onProgress: (n, total, step) => c.note(`[${n}/${total}] ${step}`),
     }),
   );
-  c.result({ plan, done }, () => `${planText(plan, 'did')}✓ ${done.length} step(s) done\n`);
+  c.result(
+    { plan, done, issuedTokens: issued.json() },
+    () => `${planText(plan, 'did')}✓ ${done.length} step(s) done\n${issued.text()}`,
+  );
 }
 
 /**
@@ -108,7 +117,11 @@ async function applySaved(c: CliContext, file: string): Promise<void> {
  */
 async function keepingSnapshot<T>(c: CliContext, snapshot: OffboardingSnapshot, run: () => Promise<T>): Promise<T> {
   const save = async () => {
-    const changed = snapshot.moved.length + snapshot.removedAccess.groups.length + snapshot.removedAccess.shares.length;
+    const changed =
+      snapshot.moved.length +
+      snapshot.removedAccess.groups.length +
+      snapshot.removedAccess.shares.length +
+      snapshot.notUndone.length;
     if (changed === 0) return;
     const file = await saveOffboardingSnapshot(snapshot, join(adminDir(c.io.env), 'snapshots'));
     c.note(`the way back is in ${file} (undo: domo-admin restore ${file})`);
@@ -135,6 +148,7 @@ async function planAndRun(c: CliContext, user: string, to: string, options: Offb
     toContainerOwner: Boolean(options.toContainerOwner),
     endSessions: Boolean(options.endSessions),
     removeAccess: Boolean(options.removeAccess),
+    tokens: tokensChoice(options),
     ...(options.fallbackTo === undefined ? {} : { fallbackTo: options.fallbackTo }),
   });
   if (options.out !== undefined) {
@@ -147,13 +161,46 @@ async function planAndRun(c: CliContext, user: string, to: string, options: Offb
   if (c.options.dryRun) return c.result({ dryRun: true, plan }, () => planText(plan, 'dry run'));
   await confirmPlan(c, plan);
   const snapshot = offboardingSnapshot(plan);
+  const issued = new IssuedTokens();
   const done = await keepingSnapshot(c, snapshot, () =>
     executeOffboarding(auth, plan, {
       snapshot,
       onProgress: (n, total, step) => c.note(`[${n}/${total}] ${step}`),
+      onTokenIssued: issued.add,
     }),
   );
-  c.result({ plan, done }, () => `${planText(plan, 'did')}✓ ${done.length} step(s) done\n`);
+  c.result(
+    { plan, done, issuedTokens: issued.json() },
+    () => `${planText(plan, 'did')}✓ ${done.length} step(s) done\n${issued.text()}`,
+  );
+}
+
+/** What `--keep-tokens-for` and `--leave-tokens` choose. */
+function tokensChoice(options: OffboardFlags): TokensChoice {
+  if (options.keepTokensFor !== undefined && options.leaveTokens)
+    throw new DomoInputError('--keep-tokens-for and --leave-tokens exclude each other', { field: 'tokens' });
+  if (options.keepTokensFor !== undefined) return { reissueFor: options.keepTokensFor };
+  return options.leaveTokens ? 'leave' : 'revoke';
+}
+
+/** The tokens an offboarding re-issued, values and all: printed once, on standard output, with the result. */
+class IssuedTokens {
+  readonly #tokens: DomoAccessToken[] = [];
+  readonly add = (token: DomoAccessToken): void => {
+    this.#tokens.push(token);
+  };
+
+  json(): NewAccessTokenJson[] {
+    return this.#tokens.map((t) => ({ token: accessTokenJson(t), value: t.value!.reveal(), storedIn: null }));
+  }
+
+  text(): string {
+    if (this.#tokens.length === 0) return '';
+    const lines = this.#tokens.map(
+      (t) => `  #${t.id} "${t.name}" for ${t.owner?.email ?? `user ${t.ownerId}`}: ${t.value!.reveal()}`,
+    );
+    return `New access token(s), shown this once (store them where the old ones were used):\n${lines.join('\n')}\n`;
+  }
 }
 
 /** `domo-admin offboard <user> --to <user|group:Name> [--out plan.json] | offboard --plan plan.json` */
@@ -183,6 +230,12 @@ export function registerOffboard(program: Command, ctx: () => CliContext): void 
       "remove the user's group memberships and direct account/OAuth template shares after the hand-over",
     )
     .option('--end-sessions', "end the user's open sessions once everything is handed over (their tokens stop working)")
+    .option(
+      '--keep-tokens-for <user>',
+      "re-issue the user's access tokens for this user (same names and expiry; values shown once), then revoke theirs",
+      userArgument('--keep-tokens-for'),
+    )
+    .option('--leave-tokens', "leave the user's access tokens as they are (by default they are revoked)")
     .option('--delete-user', 'delete the user once everything is handed over')
     .option('--out <file>', 'write the plan to this file and change nothing (apply it later with --plan)')
     .option('--plan <file>', 'apply a plan saved with --out (refused if what the user owns changed since)')
