@@ -80,7 +80,7 @@ describe('README', () => {
         : [`block ${index + 1} exited ${run.code}:\n${blocks[index]}\n--- stderr:\n${run.stderr.slice(-2000)}`];
     });
     expect(failures.join('\n\n')).toBe('');
-  }, 60_000);
+  }, 120_000);
 
   it('plans and applies the example governance spec against the sandbox; the next plan is empty', async () => {
     const spec = loadSpec(governanceYaml, { file: 'README.md' });

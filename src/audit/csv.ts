@@ -5,11 +5,12 @@ import { credentialsOf, type AuditModel } from './model.js';
  * The audit as CSV files (RFC 4180, a header row each), by file name: `roles.csv` (role × grant), `users.csv`,
  * `groups.csv` (members and owners), `access.csv` (credential × principal, with the users each share reaches) and
  * `findings.csv`; with the content section (a full audit), `owners.csv` (type × owner, how many each owns) and
- * `orphaned.csv` (the orphaned objects kept, with their owners). A value a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is written with a leading `'`.
+ * `orphaned.csv` (the orphaned objects kept, with their owners); with the tokens read, `tokens.csv` (never a value). A value a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is written with a leading `'`.
  */
 export function auditCsv(model: AuditModel, findings: readonly Finding[]): Record<string, string> {
   const roleName = new Map(model.roles.map((r) => [r.id, r.name]));
   const email = new Map(model.users.map((u) => [u.id, u.email]));
+  const users = new Map(model.users.map((u) => [u.id, u]));
   const groups = new Map(model.groups.map((g) => [g.id, g]));
   return {
     'roles.csv': csv(
@@ -39,6 +40,25 @@ export function auditCsv(model: AuditModel, findings: readonly Finding[]): Recor
     ),
     'access.csv': accessCsv(model, email, groups),
     ...(model.content ? contentCsv(model.content) : {}),
+    ...(model.tokens
+      ? {
+          'tokens.csv': csv(
+            ['token_id', 'name', 'owner_id', 'owner', 'owner_deleted', 'owner_active', 'expires_at'],
+            model.tokens.map((t) => {
+              const owner = t.ownerId === null ? undefined : users.get(t.ownerId);
+              return [
+                t.id,
+                t.name,
+                t.ownerId ?? '',
+                owner?.email ?? t.ownerEmail ?? '',
+                owner?.deleted ?? '',
+                owner?.active ?? '',
+                t.expiresAt ?? '',
+              ];
+            }),
+          ),
+        }
+      : {}),
     'findings.csv': csv(
       ['severity', 'kind', 'message', 'subjects'],
       findings.map((f) => [f.severity, f.kind, f.message, f.subjects.map((s) => `${s.type}:${s.id}`).join(' ')]),

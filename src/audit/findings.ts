@@ -17,6 +17,12 @@ export const FINDING_KINDS = {
   'admin-grant-outside-admin': 'high',
   'default-role-too-powerful': 'high',
   'credential-owned-by-inactive': 'high',
+  'token-owner-deleted': 'high',
+  'token-owner-inactive': 'high',
+  'token-owner-offboarded': 'high',
+  'token-expiring': 'medium',
+  'token-lifetime-too-long': 'medium',
+  'token-expired': 'low',
   'orphaned-content': 'medium',
   'shared-to-individuals': 'medium',
   'group-without-owner': 'medium',
@@ -27,8 +33,9 @@ export type FindingKind = keyof typeof FINDING_KINDS;
 
 /** What a finding is about. */
 export interface AuditSubject {
-  type: 'user' | 'role' | 'group' | 'account' | 'template';
-  id: number;
+  type: 'user' | 'role' | 'group' | 'account' | 'template' | 'token';
+  /** A number, or a token's id (opaque text). */
+  id: number | string;
   name: string;
 }
 
@@ -47,6 +54,14 @@ export interface FindingOptions {
   adminGrant?: (grant: AuditGrant) => boolean;
   /** More individual (user) shares than this on one credential is a finding. @default 10 */
   individualShareThreshold?: number;
+  /** A token expiring within this many days is a finding. @default 14 */
+  expiringWithinDays?: number;
+  /** A token living longer than this many days is a finding (policy maximum). @default 365 */
+  maxTokenLifetimeDays?: number;
+  /** Users already offboarded (an offboarding snapshot names them): a token they still own is a finding. */
+  offboardedUsers?: readonly number[];
+  /** The time findings are judged at, epoch ms. @default now */
+  now?: number;
 }
 
 /** The system role that holds everything. */
@@ -96,6 +111,7 @@ export function auditFindings(model: AuditModel, options: FindingOptions = {}): 
     ...incomplete(model),
     ...model.roles.flatMap((role) => adminOutsideAdmin(role, admin, users)),
     ...defaultRoleTooPowerful(model.roles),
+    ...tokenFindings(model, users, options),
     ...credentialsOf(model).flatMap(({ kind: type, credential }) => [
       ...ownedByInactive(type, credential, users),
       ...sharedToIndividuals(type, credential, threshold),
@@ -214,4 +230,100 @@ function sharedToIndividuals(type: 'account' | 'template', credential: AuditCred
       subjects: [{ type, id: credential.id, name: credential.name }],
     },
   ];
+}
+
+const DAY_MS = 86_400_000;
+
+/** What the token findings judge a token by. */
+interface TokenFacts {
+  token: NonNullable<AuditModel['tokens']>[number];
+  owner: AuditUser | undefined;
+  email: string;
+  /** Days to its expiry (negative once expired), when it has one. */
+  days: number | undefined;
+  expired: boolean;
+  /** Days from its creation (or now) to its expiry; infinite without one. */
+  lifetime: number;
+}
+
+function tokenFacts(token: TokenFacts['token'], users: Map<number, AuditUser>, now: number): TokenFacts {
+  const owner = token.ownerId === null ? undefined : users.get(token.ownerId);
+  const email = owner?.email ?? token.ownerEmail ?? (token.ownerId === null ? 'nobody' : `user ${token.ownerId}`);
+  const expires = token.expiresAt ? Date.parse(token.expiresAt) : undefined;
+  const from = token.createdAt ? Date.parse(token.createdAt) : now;
+  return {
+    token,
+    owner,
+    email,
+    days: expires === undefined ? undefined : Math.round((expires - now) / DAY_MS),
+    expired: expires !== undefined && expires <= now,
+    lifetime: expires === undefined ? Number.POSITIVE_INFINITY : Math.round((expires - from) / DAY_MS),
+  };
+}
+
+/**
+ * The token findings, one per token and problem: its owner deleted (or not a user the audit knows), inactive, or
+ * offboarded; expired (clutter: it no longer works); expiring within `expiringWithinDays`; living longer than
+ * `maxTokenLifetimeDays` (from its creation where Domo gives it, else from now to its expiry).
+ */
+function tokenFindings(model: AuditModel, users: Map<number, AuditUser>, options: FindingOptions): Finding[] {
+  const now = options.now ?? Date.now();
+  const offboarded = new Set(options.offboardedUsers ?? []);
+  return (model.tokens ?? []).flatMap((token) => {
+    const facts = tokenFacts(token, users, now);
+    const finding = (kind: FindingKind, message: string): Finding => ({
+      kind,
+      severity: FINDING_KINDS[kind],
+      message: `access token "${token.name}" (#${token.id}) of ${facts.email} ${message}`,
+      subjects: [
+        { type: 'token', id: token.id, name: token.name },
+        ...(token.ownerId === null ? [] : [{ type: 'user' as const, id: token.ownerId, name: facts.email }]),
+      ],
+    });
+    return tokenProblems(facts, options, offboarded).map(([kind, message]) => finding(kind, message));
+  });
+}
+
+/** The problems of one token, as kind and sentence. */
+function tokenProblems(
+  { token, owner, email, days, expired, lifetime }: TokenFacts,
+  options: FindingOptions,
+  offboarded: ReadonlySet<number>,
+): [FindingKind, string][] {
+  const within = options.expiringWithinDays ?? 14;
+  const maxDays = options.maxTokenLifetimeDays ?? 365;
+  if (expired)
+    return [
+      [
+        'token-expired',
+        `expired ${Math.max(0, -days!)} day(s) ago: revoke it to keep the list honest (\`domo-admin tokens revoke --expired\`)`,
+      ],
+    ];
+  const problems: [FindingKind, string][] = [];
+  if (owner === undefined || owner.deleted)
+    problems.push([
+      'token-owner-deleted',
+      'belongs to a deleted user: revoke it (`domo-admin tokens revoke --owner-deleted`)',
+    ]);
+  else if (owner.active === false)
+    problems.push([
+      'token-owner-inactive',
+      'belongs to an inactive user and still acts as them: revoke it or re-issue it for an active owner',
+    ]);
+  else if (offboarded.has(owner.id))
+    problems.push([
+      'token-owner-offboarded',
+      `belongs to a user who was offboarded and still acts as them: revoke it (\`domo-admin tokens revoke --owner ${email}\`)`,
+    ]);
+  if (days !== undefined && days <= within)
+    problems.push([
+      'token-expiring',
+      `expires in ${days} day(s) (${token.expiresAt!.slice(0, 10)}): rotate it (\`domo-admin tokens rotate ${token.id} --store-in <account>\`) before whatever uses it stops`,
+    ]);
+  if (lifetime > maxDays)
+    problems.push([
+      'token-lifetime-too-long',
+      `lives ${Number.isFinite(lifetime) ? `${lifetime} days` : 'forever (no expiry)'}${token.createdAt ? '' : ' from now'}, over the ${maxDays}-day policy: rotate it with a shorter lifetime`,
+    ]);
+  return problems;
 }

@@ -9,6 +9,7 @@ import { getUserDetails } from '../routes/user/core.js';
 import type { User } from '../routes/user/schemas.js';
 import type { CurrentUser } from '../auth/user.js';
 import { getRoleById } from '../routes/role/core.js';
+import { getAccessTokens } from '../routes/access-token/core.js';
 import { Inventory, type InventoryOptions } from '../inventory/inventory.js';
 import { contentSection, contentUserOwners, readContentOwners } from './content.js';
 import {
@@ -23,6 +24,7 @@ import {
   type AuditPrincipal,
   type AuditRole,
   type AuditSection,
+  type AuditToken,
   type AuditUser,
 } from './types.js';
 
@@ -48,6 +50,11 @@ export interface AuditOptions extends CallOptions {
    * @default true for a full audit (no `include`), else false
    */
   content?: boolean;
+  /**
+   * Read every access token for the token findings (owner deleted or inactive, expired, expiring, too long-lived).
+   * @default true for a full audit (no `include`), else false
+   */
+  tokens?: boolean;
 }
 
 /**
@@ -86,12 +93,18 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
   ]);
   for (const role of roles) role.members = users.filter((u) => u.roleId === role.id && !u.deleted).map((u) => u.id);
   const content = (options.content ?? options.include === undefined) ? await reader.content() : undefined;
+  const tokens = (options.tokens ?? options.include === undefined) ? await reader.tokens() : undefined;
+  const tokenOwners = (tokens ?? []).flatMap((t) => (t.ownerId === null ? [] : [t.ownerId]));
   if (include.has('users'))
-    await reader.activity(users, [...accounts, ...templates], content ? contentUserOwners(content) : []);
+    await reader.activity(
+      users,
+      [...accounts, ...templates],
+      [...(content ? contentUserOwners(content) : []), ...tokenOwners],
+    );
   const caller = await reader.callerRole(me, users, roles);
   const sections = { roles, users, groups, accounts, templates };
   const failures = reader.failures;
-  const gaps = auditGaps(include, sections, caller.grants, failures);
+  const gaps = [...auditGaps(include, sections, caller.grants, failures), ...tokenGaps(failures)];
   const model: AuditModel = {
     instance: auth.instance,
     takenAt,
@@ -102,21 +115,44 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
     accounts,
     templates,
     ...(content ? { content: contentOf(content, users, groups) } : {}),
+    ...(tokens ? { tokens } : {}),
     failures,
     complete: gaps.length === 0,
     gaps,
     caller: { id: caller.id, role: caller.role },
-    counts: {
-      roles: roles.length,
-      users: users.filter((u) => !u.deleted).length,
-      groups: groups.length,
-      accounts: accounts.length,
-      templates: templates.length,
-      failures: failures.length,
-    },
-    requests: { ...inventory.requests, total: Object.values(inventory.requests).reduce((sum, n) => sum + n, 0) },
+    counts: countsOf({ roles, users, groups, accounts, templates }, failures.length),
+    requests: requestsOf(inventory, reader.tokenRequests, tokens !== undefined),
   };
   return model;
+}
+
+/** How many of each section were read (live users only). */
+function countsOf(
+  sections: Omit<Record<AuditSection, readonly unknown[]>, 'users'> & { users: readonly AuditUser[] },
+  failures: number,
+): AuditModel['counts'] {
+  return {
+    roles: sections.roles.length,
+    users: sections.users.filter((u) => !u.deleted).length,
+    groups: sections.groups.length,
+    accounts: sections.accounts.length,
+    templates: sections.templates.length,
+    failures,
+  };
+}
+
+/** The requests sent, by what they read, and their total. */
+function requestsOf(inventory: Inventory, tokenRequests: number, tokensRead: boolean): AuditModel['requests'] {
+  const total = Object.values(inventory.requests).reduce((sum, n) => sum + n, 0) + tokenRequests;
+  return { ...inventory.requests, ...(tokensRead || tokenRequests > 0 ? { tokens: tokenRequests } : {}), total };
+}
+
+/** A gap when the token list could not be read (the caller lacks the token grants, or the read failed). */
+function tokenGaps(failures: readonly AuditFailure[]): AuditGap[] {
+  const failed = failures.filter((f) => f.section === 'tokens');
+  return failed.length === 0
+    ? []
+    : [{ section: 'tokens', reason: `the access tokens could not be read (${failed[0]!.error})`, visible: 0 }];
 }
 
 /** The content section: orphaned when every owner is a deleted or inactive user; owners named from the users and groups read. */
@@ -204,6 +240,7 @@ class Reader {
         (f) => ({ ...f, section: f.section === 'catalogue' ? 'roles' : f.section }) as AuditFailure,
       ),
       ...this.contentFailures,
+      ...this.tokenFailures,
     ];
   }
 
@@ -295,6 +332,37 @@ class Reader {
       shares: (access ?? []).map(share),
       ...(incomplete ? { incomplete } : {}),
     }));
+  }
+
+  /** Requests the token read sent. */
+  tokenRequests = 0;
+  readonly tokenFailures: AuditFailure[] = [];
+
+  /**
+   * Every access token (one request; never a value). Reading them needs "Manage all access tokens and API clients"
+   * or "Manage all company settings": without, the failure is listed and the audit is incomplete.
+   */
+  async tokens(): Promise<AuditToken[] | undefined> {
+    const { auth, call } = this.inventory;
+    try {
+      const { data } = await getAccessTokens(auth, { ...call, onRequest: () => (this.tokenRequests += 1) });
+      return data.map((t) => ({
+        id: t.id,
+        name: t.name ?? '',
+        ownerId: t.ownerId ?? null,
+        ownerEmail: t.ownerEmail ?? null,
+        expiresAt: typeof t.expires === 'number' ? new Date(t.expires).toISOString() : null,
+        createdAt: typeof t.created === 'number' ? new Date(t.created).toISOString() : null,
+      }));
+    } catch (error) {
+      if (error instanceof DomoAuthError || error instanceof DomoAbortError) throw error;
+      this.tokenFailures.push({
+        section: 'tokens',
+        name: 'access tokens',
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return undefined;
+    }
   }
 
   /** Who owns every content type, counted as it streams (every request it sends counted as `content`). */

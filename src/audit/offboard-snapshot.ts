@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { OWNED_KIND, type OwnedThing, type RecipientHad } from '../classes/ownership.js';
 import { loadDocument } from '../governance/load.js';
@@ -97,4 +99,23 @@ export function loadOffboardingSnapshot(text: string, options: { file?: string }
     route: 'loadOffboardingSnapshot',
     format: FORMAT,
   });
+}
+
+/**
+ * The users of `instance` offboarded already, from the offboarding snapshots in `dir` (the audit's
+ * `token-owner-offboarded` finding: a token such a user still owns acts as them). A folder that does not exist is
+ * none; a file that is not a readable snapshot is skipped.
+ */
+export async function offboardedUsers(instance: string, dir: string = SNAPSHOT_DIR): Promise<number[]> {
+  const files = await readdir(dir).catch(() => [] as string[]);
+  const ids = new Set<number>();
+  for (const file of files.filter((f) => /^offboarding-\d+-.*\.json$/.test(f))) {
+    try {
+      const snapshot = loadOffboardingSnapshot(await readFile(join(dir, file), 'utf8'), { file });
+      if (snapshot.instance.toLowerCase() === instance.toLowerCase()) ids.add(snapshot.user.id);
+    } catch {
+      // Not a snapshot this version reads: it names nobody.
+    }
+  }
+  return [...ids];
 }

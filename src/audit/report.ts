@@ -27,7 +27,7 @@ export function auditReportHtml(
 <body>
 <header>
 <h1>${escape(title)}</h1>
-<p class="meta">Read ${escape(model.takenAt)} · ${model.counts.users} users · ${model.counts.roles} roles · ${model.counts.groups} groups · ${model.counts.accounts} accounts · ${model.counts.templates} OAuth templates · ${model.requests.total} requests${model.failures.length ? ` · <strong>${model.failures.length} read(s) failed</strong>` : ''}</p>
+<p class="meta">Read ${escape(model.takenAt)} · ${model.counts.users} users · ${model.counts.roles} roles · ${model.counts.groups} groups · ${model.counts.accounts} accounts · ${model.counts.templates} OAuth templates${model.tokens ? ` · ${model.tokens.length} access tokens` : ''} · ${model.requests.total} requests${model.failures.length ? ` · <strong>${model.failures.length} read(s) failed</strong>` : ''}</p>
 </header>
 ${incompleteBanner(model)}
 <main>
@@ -36,6 +36,7 @@ ${heatmapSection(model)}
 ${membershipSection(model)}
 ${credentialsSection(model)}
 ${contentSection(model)}
+${tokensSection(model, findings)}
 ${failuresSection(model)}
 </main>
 <script>${SCRIPT}</script>
@@ -144,6 +145,25 @@ function contentSection(model: AuditModel): string {
     ? `<h3>Orphaned: owned only by deleted or inactive users</h3><div class="scroll"><table id="orphaned" class="sortable"><thead><tr><th data-sort="text">type</th><th data-sort="text">id</th><th data-sort="text">name</th><th data-sort="text">owners</th></tr></thead><tbody>${orphans.join('')}</tbody></table></div>`
     : '<p>No orphaned content.</p>';
   return `<section id="content"><h2>Content owners</h2><div class="scroll"><table id="owners" class="sortable"><thead><tr><th data-sort="text">type</th><th data-sort="number">objects</th><th data-sort="number">owners</th><th data-sort="text">top owners</th><th data-sort="number">orphaned</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>${orphanTable}</section>`;
+}
+
+/** Access tokens: owner, expiry as a date and "in N days", and each token's findings inline. */
+function tokensSection(model: AuditModel, findings: readonly Finding[], now: number = Date.now()): string {
+  if (!model.tokens) return '';
+  const users = new Map(model.users.map((u) => [u.id, u]));
+  const rows = model.tokens.map((t) => {
+    const owner = t.ownerId === null ? undefined : users.get(t.ownerId);
+    const who = `${owner?.email ?? t.ownerEmail ?? '?'}${owner?.deleted ? ' (deleted)' : owner?.active === false ? ' (inactive)' : ''}`;
+    const days = t.expiresAt === null ? undefined : Math.round((Date.parse(t.expiresAt) - now) / 86_400_000);
+    const when =
+      t.expiresAt === null || days === undefined
+        ? 'never'
+        : `${t.expiresAt.slice(0, 10)} (${days < 0 ? `expired ${-days} day(s) ago` : `in ${days} day(s)`})`;
+    const own = findings.filter((f) => f.subjects.some((s) => s.type === 'token' && s.id === t.id));
+    const marks = own.map((f) => `<span class="finding ${f.severity}" data-kind="${f.kind}">${escape(f.kind)}</span>`);
+    return `<tr><td>${escape(t.id)}</td><td>${escape(t.name)}</td><td>${escape(who)}</td><td data-value="${days ?? ''}">${escape(when)}</td><td>${marks.join(' ')}</td></tr>`;
+  });
+  return `<section id="tokens"><h2>Access tokens (${model.tokens.length})</h2><div class="scroll"><table id="token-table" class="sortable"><thead><tr><th data-sort="text">id</th><th data-sort="text">name</th><th data-sort="text">owner</th><th data-sort="number">expires</th><th data-sort="text">findings</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
 }
 
 function failuresSection(model: AuditModel): string {

@@ -87,9 +87,22 @@ export interface AuditContent {
   incomplete?: true;
 }
 
+/** An access token as the audit read it (never its value). */
+export interface AuditToken {
+  id: string;
+  name: string;
+  ownerId: number | null;
+  /** The owner's email as the list gives it (a deleted owner's ends in `_deleted_…`). */
+  ownerEmail: string | null;
+  /** ISO 8601, or null when Domo gives no expiry. */
+  expiresAt: string | null;
+  /** ISO 8601, where Domo gives it (its list does not, per the sources). */
+  createdAt: string | null;
+}
+
 /** A read that failed: the entity is in the model, marked `incomplete`, or its section is empty. */
 export interface AuditFailure {
-  section: AuditSection | 'owners' | 'content';
+  section: AuditSection | 'owners' | 'content' | 'tokens';
   id?: number;
   name?: string;
   error: string;
@@ -100,7 +113,7 @@ export interface AuditFailure {
  * failed. `visible` is how many of the section's entities were read.
  */
 export interface AuditGap {
-  section: AuditSection;
+  section: AuditSection | 'tokens';
   reason: string;
   /** The grant the caller's role lacks to see the whole section, when that is the reason. */
   missingGrant?: string;
@@ -120,6 +133,8 @@ export interface AuditModel {
   templates: AuditCredential[];
   /** Who owns the content, per type, and what is orphaned (a full audit; absent when sections were chosen). */
   content?: AuditContent[];
+  /** Every access token of the instance (a full audit; absent when sections were chosen or they could not be read). */
+  tokens?: AuditToken[];
   failures: AuditFailure[];
   /**
    * False when the audit could not see everything it read: the caller lacks a grant that shows a whole section, or
@@ -131,5 +146,9 @@ export interface AuditModel {
   caller: { id: number; role: string | null };
   counts: Record<AuditSection, number> & { failures: number };
   /** Requests sent, by what they read: at most one per entity (plus list pages). */
-  requests: Record<AuditSection | 'owners' | 'catalogue' | 'caller', number> & { content?: number; total: number };
+  requests: Record<AuditSection | 'owners' | 'catalogue' | 'caller', number> & {
+    content?: number;
+    tokens?: number;
+    total: number;
+  };
 }

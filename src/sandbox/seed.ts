@@ -68,6 +68,8 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   if (options.soleContentOwner) giveAllContentTo(state, contentOwners(state)[1] ?? state.adminUserId);
   if (options.orphanedContent ?? true) seedOrphans(state);
   state.adminToken = state.issueToken(state.adminUserId);
+  // Last: the tokens draw from the generator, and everything above keeps the values it had without them.
+  if (options.riskyTokens ?? true) seedRiskyTokens(state);
   return state;
 }
 
@@ -488,4 +490,23 @@ function seedTemplates(state: SandboxState): void {
     const name = type === 'jira-on-prem-oauth-config' ? `${displayName} OAuth Configuration` : displayName;
     state.templates.set(id, newAccount(state, 'template', id, type, displayName, config, state.adminUserId, name));
   }
+}
+
+/** Tokens that trip each token finding (see `riskyTokens`). */
+function seedRiskyTokens(state: SandboxState): void {
+  const day = 86_400_000;
+  const now = Date.now();
+  const users = [...state.users.values()];
+  const live = users.filter((u) => !u.deleted && !u.locked && u.id !== state.adminUserId);
+  const deleted = users.findLast((u) => u.deleted);
+  const locked = users.findLast((u) => u.locked && !u.deleted);
+  if (deleted)
+    state.issueToken(deleted.id, { name: 'legacy export', created: now - 400 * day, expires: now + 200 * day });
+  if (locked) state.issueToken(locked.id, { name: 'old sync', created: now - 100 * day, expires: now + 200 * day });
+  if (live.length < 3) return;
+  // The last users seeded: the first ones are whom tests and the demo offboard.
+  const [a, b, c] = live.slice(-3);
+  state.issueToken(a!.id, { name: 'Q3 report bot', created: now - 120 * day, expires: now - 20 * day });
+  state.issueToken(b!.id, { name: 'warehouse loader', created: now - 80 * day, expires: now + 9 * day });
+  state.issueToken(c!.id, { name: 'partner feed', created: now - 10 * day, expires: now + 3650 * day });
 }

@@ -60,6 +60,11 @@ export interface SandboxStateOptions {
    * instead (the audit's orphaned-content finding). @default true
    */
   orphanedContent?: boolean;
+  /**
+   * Seed access tokens that trip each token finding of the audit: one of a deleted user, one of an inactive user, one
+   * expired, one expiring within a fortnight, one living ten years. @default true
+   */
+  riskyTokens?: boolean;
   /** Scheduled reports: most of a page, every fourth of a single card, owned by the page's or card's owner. @default 12 */
   reportSchedules?: number;
   /**
@@ -265,7 +270,8 @@ export class SandboxState {
     const userId = this.tokens.get(value);
     if (userId === undefined) return undefined;
     const record = this.accessTokenOf(value);
-    return record && record.expires <= Date.now() ? undefined : userId;
+    if (record && record.expires <= Date.now()) return undefined;
+    return this.users.get(userId)?.deleted ? undefined : userId; // a deleted user's token is listed, and refused
   }
 
   /** A user, or 400 (as Domo answers for an unknown user in a body). */

@@ -1,15 +1,22 @@
 // Findings on a sandbox with none of the problems, then with exactly one of each kind and none of the others.
 import { describe, expect, it } from 'vitest';
-import { auditAccess, auditFindings, FINDING_KINDS, type FindingKind } from '../../src/audit/index.js';
+import {
+  auditAccess,
+  auditFindings,
+  FINDING_KINDS,
+  type FindingKind,
+  type FindingOptions,
+} from '../../src/audit/index.js';
 import type { SandboxState } from '../../src/sandbox/index.js';
 import { cleanState, people } from '../helpers/audit.js';
 import { useSandbox } from '../helpers/sandbox.js';
 
 const sb = useSandbox(() => cleanState());
-const findings = async () => auditFindings(await auditAccess(sb.auth));
+const findings = async (options: FindingOptions = {}) => auditFindings(await auditAccess(sb.auth), options);
+const DAY = 86_400_000;
 
-/** One problem each, made in the sandbox's own state. */
-const PROBLEMS: Record<FindingKind, (state: SandboxState) => void> = {
+/** One problem each, made in the sandbox's own state (and the finding options it needs, if any). */
+const PROBLEMS: Record<FindingKind, (state: SandboxState) => FindingOptions | void> = {
   'audit-incomplete': (state) => {
     const admin = state.roles.get(1)!; // the caller's role can no longer see every account
     admin.authorities = admin.authorities.filter((a) => a !== 'datasource.account.manage.all');
@@ -33,6 +40,31 @@ const PROBLEMS: Record<FindingKind, (state: SandboxState) => void> = {
     const deleted = [...state.users.values()].find((u) => u.deleted)!;
     const card = [...state.cards.values()][0]!;
     card.owners = [{ type: 'USER', id: deleted.id }]; // its only owner left
+  },
+  'token-owner-deleted': (state) => {
+    const [gone] = people(state);
+    state.issueToken(gone!.id, { name: 'left behind' });
+    gone!.deleted = true;
+    gone!.emailAddress += '_deleted_1700000000000';
+  },
+  'token-owner-inactive': (state) => {
+    const [idle] = people(state);
+    state.issueToken(idle!.id, { name: 'idle' });
+    idle!.locked = true;
+  },
+  'token-owner-offboarded': (state) => {
+    const [leaver] = people(state);
+    state.issueToken(leaver!.id, { name: 'kept by mistake' });
+    return { offboardedUsers: [leaver!.id] };
+  },
+  'token-expiring': (state) => {
+    state.issueToken(people(state)[0]!.id, { name: 'soon', expires: Date.now() + 5 * DAY });
+  },
+  'token-lifetime-too-long': (state) => {
+    state.issueToken(people(state)[0]!.id, { name: 'forever', expires: Date.now() + 3650 * DAY });
+  },
+  'token-expired': (state) => {
+    state.issueToken(people(state)[0]!.id, { name: 'stale', expires: Date.now() - 3 * DAY });
   },
   'shared-to-individuals': (state) => {
     const account = state.accounts.get(2)!;
@@ -60,10 +92,13 @@ describe('auditFindings', () => {
     expect(await findings()).toEqual([]);
   });
 
-  for (const [kind, make] of Object.entries(PROBLEMS) as [FindingKind, (state: SandboxState) => void][]) {
+  for (const [kind, make] of Object.entries(PROBLEMS) as [
+    FindingKind,
+    (state: SandboxState) => FindingOptions | void,
+  ][]) {
     it(`finds ${kind}, and only it, when the sandbox has just that problem`, async () => {
-      make(sb.state);
-      const found = await findings();
+      const options = make(sb.state) ?? {};
+      const found = await findings(options);
       expect(found.map((f) => f.kind)).toEqual([kind]);
       expect(found[0]!.severity).toBe(FINDING_KINDS[kind]);
       expect(found[0]!.message).toMatch(/^[\w"].+[^.]$/);

@@ -14,7 +14,7 @@ import {
 import { DomoInputError, DomoPartialFailureError } from '../../src/index.js';
 import { BASE, useSandbox } from '../helpers/sandbox.js';
 
-const sb = useSandbox({ users: 20, accounts: 3 });
+const sb = useSandbox({ users: 20, accounts: 3, riskyTokens: false });
 const live = () => [...sb.state.users.values()].filter((u) => !u.deleted && !u.locked && u.id !== sb.state.adminUserId);
 const named = (name: string) => [...sb.state.accessTokens.values()].find((t) => t.name === name);
 

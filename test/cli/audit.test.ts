@@ -31,8 +31,22 @@ describe('domo-admin audit', () => {
       'orphaned.csv',
       'owners.csv',
       'roles.csv',
+      'tokens.csv',
       'users.csv',
     ]);
+    // The seeded risky tokens: each token finding, in the text, the HTML (inline) and the CSV; never a value.
+    expect(text.stdout).toMatch(/access token "warehouse loader" \(#\d+\) of .* expires in 9 day\(s\)/);
+    const report = await readFile(html, 'utf8');
+    expect(report).toMatch(/<section id="tokens"><h2>Access tokens \(\d+\)<\/h2>/);
+    expect(report).toMatch(
+      /warehouse loader<\/td><td>[^<]+<\/td><td data-value="9">\d{4}-\d\d-\d\d \(in 9 day\(s\)\)<\/td><td><span class="finding medium" data-kind="token-expiring">/,
+    );
+    const tokensCsv = await readFile(join(csv, 'tokens.csv'), 'utf8');
+    expect(tokensCsv.split('\r\n')[0]).toBe('token_id,name,owner_id,owner,owner_deleted,owner_active,expires_at');
+    for (const record of state().accessTokens.values()) {
+      expect(tokensCsv + report + text.stdout).not.toContain(record.value);
+      expect(tokensCsv).toContain(record.name);
+    }
     const users = (await readFile(join(csv, 'users.csv'), 'utf8')).split('\r\n');
     expect(users[0]).toBe('user_id,name,email,role,deleted,active,last_activity');
     expect(users.filter(Boolean)).toHaveLength(state().users.size + 1);
@@ -42,6 +56,14 @@ describe('domo-admin audit', () => {
     };
     expect(json.model.counts.roles).toBe(8);
     expect(json.findings.map((f) => f.kind)).toContain('default-role-too-powerful');
+    for (const kind of [
+      'token-owner-deleted',
+      'token-owner-inactive',
+      'token-expired',
+      'token-expiring',
+      'token-lifetime-too-long',
+    ])
+      expect(json.findings.map((f) => f.kind)).toContain(kind);
   });
 
   it('who-can lists holders and their role; an unknown grant is an error with suggestions', async () => {

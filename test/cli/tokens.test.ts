@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { KIND_SCHEMAS, listSchema } from '../../src/cli/kinds-schema.js';
 import { useLoopbackCli } from '../helpers/loopback.js';
 
-const loopback = useLoopbackCli({ users: 20, accounts: 3 });
+const loopback = useLoopbackCli({ users: 20, accounts: 3, riskyTokens: false });
 const cli = (...args: string[]) => loopback.cli(args);
 const state = () => loopback.sandbox().state;
 const live = () => [...state().users.values()].filter((u) => !u.deleted && !u.locked && u.id !== state().adminUserId);
@@ -161,5 +161,27 @@ describe('domo-admin offboard and access tokens', () => {
       '--leave-tokens',
     );
     expect(bad.code).not.toBe(0);
+  });
+
+  it('a user offboarded with --leave-tokens: the audit finds the tokens they still own', async () => {
+    const [leaver, heir] = live();
+    state().issueToken(leaver!.id, { name: 'left on purpose' });
+    const dataset = [...state().datasets.values()][0]!; // something to hand over: the offboarding leaves a snapshot
+    dataset.ownerId = dataset.indexedOwnerId = leaver!.id;
+    const run = await cli('--yes', 'offboard', leaver!.emailAddress, '--to', heir!.emailAddress, '--leave-tokens');
+    expect(run.code).toBe(0);
+    const audit = JSON.parse((await cli('--json', 'audit', '--allow-incomplete')).stdout) as {
+      findings: { kind: string; message: string }[];
+    };
+    const found = audit.findings.filter((f) => f.kind === 'token-owner-offboarded');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('"left on purpose"');
+    const quiet = JSON.parse(
+      (await cli('--json', 'audit', '--expiring-within', '0', '--token-max-lifetime', '4000')).stdout,
+    ) as {
+      findings: { kind: string }[];
+    };
+    expect(quiet.findings.map((f) => f.kind)).not.toContain('token-lifetime-too-long');
+    expect(quiet.findings.map((f) => f.kind)).not.toContain('token-expiring');
   });
 });

@@ -11,6 +11,7 @@ export function cleanState(options: { users?: number; accounts?: number } = {}):
     users: options.users ?? 30,
     accounts: options.accounts ?? 6,
     orphanedContent: false,
+    riskyTokens: false,
   });
   state.defaultRoleId = 4;
   const catalogue = new Map([...state.authorities.values()].map((a) => [a.authority, a]));

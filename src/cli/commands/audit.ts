@@ -9,7 +9,9 @@ import { auditReportHtml } from '../../audit/report.js';
 import { fileError } from '../../client/errors.js';
 import type { CliContext } from '../context.js';
 import { progressBar } from '../progress.js';
-import { userArgument } from '../options.js';
+import { integerOption, userArgument } from '../options.js';
+import { adminDir } from '../profiles.js';
+import { offboardedUsers } from '../../audit/offboard-snapshot.js';
 import { formatTable } from '../table.js';
 
 /** `audit`, `who-can` and `access`: who can do what. */
@@ -19,6 +21,17 @@ export function registerAudit(program: Command, ctx: () => CliContext): void {
   registerAuditAccess(program, ctx);
 }
 
+/** A number of days, at least `min`. */
+const DAYS = (min: number) => integerOption('<days>', min);
+
+interface AuditFlags {
+  html?: string;
+  csv?: string;
+  allowIncomplete?: boolean;
+  expiringWithin: number;
+  tokenMaxLifetime: number;
+}
+
 function registerAuditAudit(program: Command, ctx: () => CliContext): void {
   program
     .command('audit')
@@ -26,13 +39,15 @@ function registerAuditAudit(program: Command, ctx: () => CliContext): void {
     .option('--html <file>', 'write a self-contained HTML report here')
     .option(
       '--csv <dir>',
-      'write roles.csv, users.csv, groups.csv, access.csv, owners.csv, orphaned.csv and findings.csv into this folder',
+      'write roles.csv, users.csv, groups.csv, access.csv, owners.csv, orphaned.csv, tokens.csv and findings.csv into this folder',
     )
     .option('--allow-incomplete', 'exit 0 even when the audit could not see everything (it exits 3 otherwise)')
-    .action(async (options: { html?: string; csv?: string; allowIncomplete?: boolean }) => {
+    .option('--expiring-within <days>', 'a token expiring within this many days is a finding', DAYS(0), 14)
+    .option('--token-max-lifetime <days>', 'a token living longer than this is a finding', DAYS(1), 365)
+    .action(async (options: AuditFlags) => {
       const c = ctx();
       const model = await readModel(c);
-      const findings = auditFindings(model);
+      const findings = await findingsOf(c, model, options);
       if (!model.complete) {
         c.note(`! ${incompleteText(model)}`);
         if (!options.allowIncomplete) c.exitCode = 3;
@@ -68,6 +83,15 @@ function registerAuditAudit(program: Command, ctx: () => CliContext): void {
       for (const failure of notWritten) c.note(`! ${failure.error}`);
       if (notWritten.length > 0) c.exitCode = 1;
     });
+}
+
+/** The findings, with the token options given and the users offboarded from here (their snapshots). */
+async function findingsOf(c: CliContext, model: AuditModel, options: AuditFlags) {
+  return auditFindings(model, {
+    expiringWithinDays: options.expiringWithin,
+    maxTokenLifetimeDays: options.tokenMaxLifetime,
+    offboardedUsers: await offboardedUsers(model.instance, join(adminDir(c.io.env), 'snapshots')),
+  });
 }
 
 function registerAuditWhoCan(program: Command, ctx: () => CliContext): void {
