@@ -23,6 +23,7 @@ export const FINDING_KINDS = {
   'token-expiring': 'medium',
   'token-lifetime-too-long': 'medium',
   'token-expired': 'low',
+  'api-client-owner-deleted': 'high',
   'orphaned-content': 'medium',
   'shared-to-individuals': 'medium',
   'group-without-owner': 'medium',
@@ -33,7 +34,7 @@ export type FindingKind = keyof typeof FINDING_KINDS;
 
 /** What a finding is about. */
 export interface AuditSubject {
-  type: 'user' | 'role' | 'group' | 'account' | 'template' | 'token';
+  type: 'user' | 'role' | 'group' | 'account' | 'template' | 'token' | 'apiClient';
   /** A number, or a token's id (opaque text). */
   id: number | string;
   name: string;
@@ -112,6 +113,7 @@ export function auditFindings(model: AuditModel, options: FindingOptions = {}): 
     ...model.roles.flatMap((role) => adminOutsideAdmin(role, admin, users)),
     ...defaultRoleTooPowerful(model.roles),
     ...tokenFindings(model, users, options),
+    ...clientFindings(model, users),
     ...credentialsOf(model).flatMap(({ kind: type, credential }) => [
       ...ownedByInactive(type, credential, users),
       ...sharedToIndividuals(type, credential, threshold),
@@ -326,4 +328,24 @@ function tokenProblems(
       `lives ${Number.isFinite(lifetime) ? `${lifetime} days` : 'forever (no expiry)'}${token.createdAt ? '' : ' from now'}, over the ${maxDays}-day policy: rotate it with a shorter lifetime`,
     ]);
   return problems;
+}
+
+/** An API client whose owner is deleted (or not a user the audit knows): it still signs in, as nobody accountable. */
+function clientFindings(model: AuditModel, users: Map<number, AuditUser>): Finding[] {
+  return (model.apiClients ?? []).flatMap((client): Finding[] => {
+    const owner = client.ownerId === null ? undefined : users.get(client.ownerId);
+    if (owner && !owner.deleted) return [];
+    const who = owner?.email ?? (client.ownerId === null ? 'nobody' : `user ${client.ownerId}`);
+    return [
+      {
+        kind: 'api-client-owner-deleted',
+        severity: FINDING_KINDS['api-client-owner-deleted'],
+        message: `API client "${client.name}" (#${client.id}, scopes ${client.scopes.join(', ') || 'none'}) belongs to deleted ${who}: revoke it (\`domo-admin api-clients revoke ${client.id}\`) or replace it with one an active admin owns`,
+        subjects: [
+          { type: 'apiClient', id: client.id, name: client.name },
+          ...(client.ownerId === null ? [] : [{ type: 'user' as const, id: client.ownerId, name: who }]),
+        ],
+      },
+    ];
+  });
 }

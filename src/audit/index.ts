@@ -11,6 +11,7 @@ export {
   type AuditGroup,
   type AuditCredential,
   type AuditToken,
+  type AuditApiClient,
   type AuditPrincipal,
   type AuditFailure,
   type AuditGap,

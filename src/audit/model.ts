@@ -10,6 +10,7 @@ import type { User } from '../routes/user/schemas.js';
 import type { CurrentUser } from '../auth/user.js';
 import { getRoleById } from '../routes/role/core.js';
 import { getAccessTokens } from '../routes/access-token/core.js';
+import { getApiClients } from '../routes/api-client/core.js';
 import { Inventory, type InventoryOptions } from '../inventory/inventory.js';
 import { contentSection, contentUserOwners, readContentOwners } from './content.js';
 import {
@@ -24,6 +25,7 @@ import {
   type AuditPrincipal,
   type AuditRole,
   type AuditSection,
+  type AuditApiClient,
   type AuditToken,
   type AuditUser,
 } from './types.js';
@@ -93,8 +95,12 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
   ]);
   for (const role of roles) role.members = users.filter((u) => u.roleId === role.id && !u.deleted).map((u) => u.id);
   const content = (options.content ?? options.include === undefined) ? await reader.content() : undefined;
-  const tokens = (options.tokens ?? options.include === undefined) ? await reader.tokens() : undefined;
-  const tokenOwners = (tokens ?? []).flatMap((t) => (t.ownerId === null ? [] : [t.ownerId]));
+  const readTokens = options.tokens ?? options.include === undefined;
+  const tokens = readTokens ? await reader.tokens() : undefined;
+  const apiClients = readTokens ? await reader.apiClients() : undefined;
+  const tokenOwners = [...(tokens ?? []), ...(apiClients ?? [])].flatMap((t) =>
+    t.ownerId === null ? [] : [t.ownerId],
+  );
   if (include.has('users'))
     await reader.activity(
       users,
@@ -116,6 +122,7 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
     templates,
     ...(content ? { content: contentOf(content, users, groups) } : {}),
     ...(tokens ? { tokens } : {}),
+    ...(apiClients ? { apiClients } : {}),
     failures,
     complete: gaps.length === 0,
     gaps,
@@ -359,6 +366,28 @@ class Reader {
       this.tokenFailures.push({
         section: 'tokens',
         name: 'access tokens',
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return undefined;
+    }
+  }
+
+  /** Every API client (one request; never a secret); like {@link Reader.tokens} when it cannot be read. */
+  async apiClients(): Promise<AuditApiClient[] | undefined> {
+    const { auth, call } = this.inventory;
+    try {
+      const { data } = await getApiClients(auth, { ...call, onRequest: () => (this.tokenRequests += 1) });
+      return data.map((c) => ({
+        id: c.id,
+        name: c.name ?? '',
+        ownerId: c.userId == null || c.userId === '' ? null : Number(c.userId),
+        scopes: c.scopes ?? [],
+      }));
+    } catch (error) {
+      if (error instanceof DomoAuthError || error instanceof DomoAbortError) throw error;
+      this.tokenFailures.push({
+        section: 'tokens',
+        name: 'API clients',
         error: error instanceof Error ? error.message : String(error),
       });
       return undefined;

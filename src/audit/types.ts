@@ -100,6 +100,14 @@ export interface AuditToken {
   createdAt: string | null;
 }
 
+/** An API client as the audit read it (never its secret). */
+export interface AuditApiClient {
+  id: string;
+  name: string;
+  ownerId: number | null;
+  scopes: string[];
+}
+
 /** A read that failed: the entity is in the model, marked `incomplete`, or its section is empty. */
 export interface AuditFailure {
   section: AuditSection | 'owners' | 'content' | 'tokens';
@@ -135,6 +143,8 @@ export interface AuditModel {
   content?: AuditContent[];
   /** Every access token of the instance (a full audit; absent when sections were chosen or they could not be read). */
   tokens?: AuditToken[];
+  /** Every API client (read with the tokens; absent when they could not be read). */
+  apiClients?: AuditApiClient[];
   failures: AuditFailure[];
   /**
    * False when the audit could not see everything it read: the caller lacks a grant that shows a whole section, or

@@ -53,6 +53,8 @@ export {
   type RotationStep,
 } from './access-token/rotation.js';
 export { DomoAccessTokens, MAX_TOKEN_LIFETIME_DAYS, type CreateAccessToken } from './access-token/access-tokens.js';
+export { DomoApiClient } from './api-client/api-client.js';
+export { DomoApiClients } from './api-client/api-clients.js';
 export { DomoAlert } from './alert/alert.js';
 export { DomoAlerts } from './alert/alerts.js';
 export { DomoReportSchedule } from './report-schedule/report-schedule.js';

@@ -130,6 +130,15 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'domo-admin tokens revoke --expired --owner-deleted --out revoke.json',
     'domo-admin tokens revoke --plan revoke.json --yes',
   ],
+  'api-clients list': [
+    'domo-admin api-clients list',
+    'domo-admin --json api-clients list | jq ".items[] | select(.ownerDeleted)"',
+  ],
+  'api-clients show': ['domo-admin api-clients show "warehouse sync"', 'domo-admin --json api-clients show 3'],
+  'api-clients revoke': [
+    'domo-admin api-clients revoke "legacy BI connector" --dry-run',
+    'domo-admin api-clients revoke 4 --yes',
+  ],
   'groups list': ['domo-admin groups list --type closed', 'domo-admin --json groups list | jq ".items[].name"'],
   'groups show': ['domo-admin groups show Finance', 'domo-admin --json groups show 1814479648'],
   'groups create': [

@@ -163,6 +163,16 @@ const accessToken = z.strictObject({
   createdAt: date,
 });
 
+const apiClient = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  clientId: text,
+  owner: principal.nullable(),
+  ownerDeleted: z.boolean().nullable(),
+  scopes: z.array(z.string()),
+  description: text,
+});
+
 /** What `tokens create` and `tokens rotate` print: the token, and its value unless it was stored in an account. */
 const newAccessToken = z.strictObject({
   token: accessToken,
@@ -214,6 +224,7 @@ export const KIND_SCHEMAS = {
   content,
   accessToken,
   newAccessToken,
+  apiClient,
   change,
   error,
 } as const;

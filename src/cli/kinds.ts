@@ -1,5 +1,6 @@
 import type { DomoAccessToken } from '../classes/access-token/access-token.js';
 import type { DomoAccount } from '../classes/account/account.js';
+import type { DomoApiClient } from '../classes/api-client/api-client.js';
 import type { CredentialEntity } from '../classes/account/credential.js';
 import type { DomoOAuthAccount } from '../classes/account/oauth-account.js';
 import type { DomoCard } from '../classes/card/card.js';
@@ -414,6 +415,30 @@ export function accessTokenJson(token: DomoAccessToken, now: number = Date.now()
     expiresAt: iso(token.expiresAt),
     expiresInDays: token.expiresInDays(now) ?? null,
     createdAt: iso(token.createdAt),
+  };
+}
+
+/** An API client as every command prints it: never its secret. */
+export interface ApiClientJson {
+  id: string;
+  name: string;
+  clientId: string | null;
+  owner: PrincipalJson | null;
+  ownerDeleted: boolean | null;
+  scopes: string[];
+  description: string | null;
+}
+
+export function apiClientJson(client: DomoApiClient): ApiClientJson {
+  const email = client.owner?.email ?? null;
+  return {
+    id: client.id,
+    name: client.name,
+    clientId: orNull(client.clientId),
+    owner: client.ownerId === undefined ? null : { type: 'user', id: client.ownerId, name: orNull(email) },
+    ownerDeleted: client.ownerId === undefined ? null : client.owner ? client.owner.isDeleted : true,
+    scopes: [...client.scopes],
+    description: orNull(client.description),
   };
 }
 

@@ -45,6 +45,10 @@ const COMMANDS: { names: Record<string, string>; load: () => Promise<Registrar> 
     load: async () => (await import('./commands/access-tokens.js')).registerTokens,
   },
   {
+    names: { 'api-clients': 'API clients (OAuth client credentials): list, show, revoke' },
+    load: async () => (await import('./commands/api-clients.js')).registerApiClients,
+  },
+  {
     names: { datasets: 'datasets: list, show, transfer (what a user owns with list --owner)' },
     load: async () => (await import('./commands/datasets.js')).registerDatasets,
   },

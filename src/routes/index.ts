@@ -12,6 +12,7 @@ export * from './beast-mode/index.js';
 export * from './appdb/index.js';
 export * from './alert/index.js';
 export * from './access-token/index.js';
+export * from './api-client/index.js';
 export * from './report-schedule/index.js';
 export * from './app/index.js';
 export * from './workflow/index.js';

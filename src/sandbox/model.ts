@@ -223,6 +223,16 @@ export interface SandboxAccessToken {
   value: string;
 }
 
+/** An API client (OAuth client credentials): never its secret in a list. */
+export interface SandboxApiClient {
+  id: number;
+  name: string;
+  clientId: string;
+  description: string;
+  scopes: string[];
+  userId: number;
+}
+
 export interface SandboxReportSchedule extends SandboxOwned {
   id: number;
   subject: string;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   seedAlerts,
   seedApps,
@@ -68,6 +69,7 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   if (options.soleContentOwner) giveAllContentTo(state, contentOwners(state)[1] ?? state.adminUserId);
   if (options.orphanedContent ?? true) seedOrphans(state);
   state.adminToken = state.issueToken(state.adminUserId);
+  seedApiClients(state);
   // Last: the tokens draw from the generator, and everything above keeps the values it had without them.
   if (options.riskyTokens ?? true) seedRiskyTokens(state);
   return state;
@@ -503,10 +505,24 @@ function seedRiskyTokens(state: SandboxState): void {
   if (deleted)
     state.issueToken(deleted.id, { name: 'legacy export', created: now - 400 * day, expires: now + 200 * day });
   if (locked) state.issueToken(locked.id, { name: 'old sync', created: now - 100 * day, expires: now + 200 * day });
+  if (deleted) addApiClient(state, 'legacy BI connector', deleted.id, ['data', 'dashboard']);
   if (live.length < 3) return;
   // The last users seeded: the first ones are whom tests and the demo offboard.
   const [a, b, c] = live.slice(-3);
   state.issueToken(a!.id, { name: 'Q3 report bot', created: now - 120 * day, expires: now - 20 * day });
   state.issueToken(b!.id, { name: 'warehouse loader', created: now - 80 * day, expires: now + 9 * day });
   state.issueToken(c!.id, { name: 'partner feed', created: now - 10 * day, expires: now + 3650 * day });
+}
+
+/** A few API clients, owned by the admin (their client ids made from their ids: no draw from the generator). */
+function seedApiClients(state: SandboxState): void {
+  addApiClient(state, 'warehouse sync', state.adminUserId, ['data', 'audit']);
+  addApiClient(state, 'user provisioning', state.adminUserId, ['user']);
+  addApiClient(state, 'workflow runner', state.adminUserId, ['workflow', 'data']);
+}
+
+function addApiClient(state: SandboxState, name: string, userId: number, scopes: string[]): void {
+  const id = state.apiClients.size + 1;
+  const clientId = createHash('sha256').update(`${state.seed}:client:${id}`).digest('hex').slice(0, 32);
+  state.apiClients.set(id, { id, name, clientId, description: `${name} (seeded)`, scopes, userId });
 }

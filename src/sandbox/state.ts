@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { SandboxHttpError, badRequest, forbidden } from './errors.js';
 import type {
   SandboxAccessToken,
+  SandboxApiClient,
   SandboxAccount,
   SandboxAuthority,
   SandboxCard,
@@ -158,6 +159,8 @@ export class SandboxState {
   /** Every access token as the admin list shows it, by id (revoked ones removed, expired and orphaned ones kept). */
   readonly accessTokens = new Map<number, SandboxAccessToken>();
   nextAccessTokenId = 1;
+  /** API clients by id. */
+  readonly apiClients = new Map<number, SandboxApiClient>();
   readonly sessions = new Map<string, number>();
   /** Sessions by id (what `GET /api/sessions/v1/admin` lists): their token, user and start. */
   readonly sessionRecords = new Map<string, { token: string; userId: number; createdAt: number }>();

@@ -66,6 +66,13 @@ const PROBLEMS: Record<FindingKind, (state: SandboxState) => FindingOptions | vo
   'token-expired': (state) => {
     state.issueToken(people(state)[0]!.id, { name: 'stale', expires: Date.now() - 3 * DAY });
   },
+  'api-client-owner-deleted': (state) => {
+    const [gone] = people(state);
+    const client = [...state.apiClients.values()][0]!;
+    client.userId = gone!.id;
+    gone!.deleted = true;
+    gone!.emailAddress += '_deleted_1700000000000';
+  },
   'shared-to-individuals': (state) => {
     const account = state.accounts.get(2)!;
     for (const user of people(state).slice(0, 11))

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   DomoAccessTokens,
+  DomoApiClients,
   DomoAccounts,
   DomoCards,
   DomoDashboards,
@@ -169,6 +170,17 @@ const FAMILIES: Family[] = [
     // A token's value exists only when it is created: an upsert could not hand back a usable one.
     creates: false,
     nameOf: (t: { name: string }) => t.name,
+  },
+  {
+    name: 'API clients',
+    manager: (auth) => new DomoApiClients(auth),
+    ...parts('api-client', 'api-clients'),
+    state: (s) => s.apiClients,
+    misspelt: '',
+    close: '',
+    // The sources disagree on how one is created (domo-api-admin.md §5): no create.
+    creates: false,
+    nameOf: (c: { name: string }) => c.name,
   },
   {
     name: 'alerts',

@@ -14,6 +14,7 @@ const TOP = [
   'users',
   'groups',
   'tokens',
+  'api-clients',
   'datasets',
   'dataflows',
   'beast-modes',

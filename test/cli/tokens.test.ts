@@ -185,3 +185,22 @@ describe('domo-admin offboard and access tokens', () => {
     expect(quiet.findings.map((f) => f.kind)).not.toContain('token-expiring');
   });
 });
+
+describe('domo-admin api-clients', () => {
+  it('list, show and revoke (confirmed); the --json kind', async () => {
+    const admin = state().adminUserId;
+    const list = listSchema(KIND_SCHEMAS.apiClient).parse(
+      JSON.parse((await cli('--json', 'api-clients', 'list')).stdout),
+    );
+    expect(list.items.map((c) => c.name)).toContain('warehouse sync');
+    expect(list.items.find((c) => c.name === 'warehouse sync')!.owner?.id).toBe(admin);
+    const show = await cli('api-clients', 'show', 'warehouse sync');
+    expect(show.stdout).toMatch(/scopes:\s+data, audit/);
+    const refused = await cli('api-clients', 'revoke', 'warehouse sync');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/− API client \d+ "warehouse sync"/);
+    const done = await cli('--yes', 'api-clients', 'revoke', 'warehouse sync');
+    expect(done.code).toBe(0);
+    expect([...state().apiClients.values()].some((c) => c.name === 'warehouse sync')).toBe(false);
+  });
+});

@@ -90,8 +90,10 @@ const ENTITIES: Record<string, string[]> = {
   ],
   DomoUsers: ['get', 'getByEmail', 'list', 'search', 'create', 'upsert'],
   DomoUser: ['role', 'setRole', 'groups', 'owned', 'update', 'delete', 'accessTokens'],
-  DomoAccessTokens: ['list', 'get', 'findByName', 'getByName', 'resolve', 'create', 'revoke', 'ownedBy'],
-  DomoAccessToken: ['revoke', 'expiresInDays', 'isExpired', 'lifetimeDays'],
+  DomoAccessTokens: ['list', 'get', 'findByName', 'getByName', 'resolve', 'create', 'revoke', 'rotate', 'ownedBy'],
+  DomoAccessToken: ['revoke', 'rotate', 'expiresInDays', 'isExpired', 'lifetimeDays'],
+  DomoApiClients: ['list', 'get', 'findByName', 'getByName', 'resolve', 'revoke'],
+  DomoApiClient: ['revoke'],
   DomoGroups: ['get', 'list', 'findByName', 'getByName', 'create', 'upsert'],
   DomoGroup: ['getMembers', 'addMembers', 'removeMembers', 'getOwners', 'delete'],
   // The content managers design.md plans, each speaking the family contract (create is Domo's to do).

@@ -13,6 +13,7 @@ import { workflowHandlers } from './workflows.js';
 import { appHandlers } from './apps.js';
 import { sessionHandlers } from './sessions.js';
 import { accessTokenHandlers } from './access-tokens.js';
+import { apiClientHandlers } from './api-clients.js';
 import { http, type HttpHandler } from 'msw';
 import type { SandboxState } from '../state.js';
 import { accountHandlers } from './accounts.js';
@@ -102,6 +103,7 @@ function build(
     ...appHandlers(scope),
     ...sessionHandlers(scope),
     ...accessTokenHandlers(scope),
+    ...apiClientHandlers(scope),
     http.all(`${scope.origin}/api/*`, ({ request }) => unknownEndpoint(state, request)),
   ];
   return { handlers, routes: scope.routes };

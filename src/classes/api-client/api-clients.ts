@@ -1,0 +1,89 @@
+import type { DomoAuth } from '../../auth/base.js';
+import { DomoInputError } from '../../client/errors.js';
+import { describe } from '../../internal/input.js';
+import { getApiClients } from '../../routes/api-client/core.js';
+import { readOwners } from '../access-token/access-tokens.js';
+import { callOptions, type CallOptions } from '../entity.js';
+import { DomoList, pageOf } from '../list.js';
+import { findOneByName, notFoundAmong, unknownRef } from '../names.js';
+import { DomoApiClient, revokeClientVerified } from './api-client.js';
+
+/**
+ * The API clients of one instance (`developer-tokens`): Domo lists them all at once (never a secret) and has no read
+ * of one, so `get` and `resolve` look in the list; owners are read once for the list. No `create`: the sources
+ * disagree on how (domo-api-admin.md §5).
+ *
+ * @example
+ * ```ts
+ * for await (const client of new DomoApiClients(auth).list()) console.log(client.name, client.owner?.email);
+ * ```
+ */
+export class DomoApiClients {
+  constructor(readonly auth: DomoAuth) {}
+
+  /** Every API client, each with its owner. One page: every client. */
+  list(options: CallOptions = {}): DomoList<DomoApiClient> {
+    const call = callOptions(options);
+    return DomoList.single(async () => pageOf(await this.#read(call)), 'API clients');
+  }
+
+  /** One client by id or exact name (case-insensitive). */
+  async get(idOrName: string | number, options: CallOptions = {}): Promise<DomoApiClient> {
+    return (await this.resolve([idOrName], options))[0]!;
+  }
+
+  /** The client named exactly `name`; `undefined` when none. */
+  async findByName(name: string, options: CallOptions = {}): Promise<DomoApiClient | undefined> {
+    return findOneByName('API client', await this.#read(callOptions(options)), name, [(c) => c.name]);
+  }
+
+  /** Like {@link DomoApiClients.findByName}; none is a `DomoNotFoundError` naming the close ones. */
+  async getByName(name: string, options: CallOptions = {}): Promise<DomoApiClient> {
+    return this.get(name, options);
+  }
+
+  /**
+   * Clients by id or exact name, in order, from one read of the list.
+   * @throws {DomoNotFoundError} listing every unknown reference, names with their close matches
+   */
+  async resolve(refs: readonly (string | number)[], options: CallOptions = {}): Promise<DomoApiClient[]> {
+    const route = 'DomoApiClients.resolve';
+    if (!Array.isArray(refs))
+      throw new DomoInputError(`${route} needs an array of ids or names, got ${describe(refs)}`, { route });
+    const clients = await this.#read(callOptions(options));
+    const unknown: string[] = [];
+    const found = refs.map((ref, index) => {
+      if ((typeof ref !== 'string' || ref.trim() === '') && typeof ref !== 'number')
+        throw new DomoInputError(`refs[${index}] must be a client id or name, got ${describe(ref)}`, { route });
+      const text = String(ref).trim();
+      const client = clients.find((c) => c.id === text) ?? findOneByName('API client', clients, text, [(c) => c.name]);
+      if (!client) unknown.push(unknownRef(text, clients.map((c) => c.name).filter(Boolean)));
+      return client;
+    });
+    if (unknown.length > 0) throw notFoundAmong('API client', unknown, route);
+    return found as DomoApiClient[];
+  }
+
+  /** Revokes clients by id, name or entity, one after another, each proven gone. @returns the ids revoked */
+  async revoke(refs: readonly (string | number | DomoApiClient)[], options: CallOptions = {}): Promise<string[]> {
+    const call = callOptions(options);
+    const clients = await this.resolve(
+      refs.map((ref) => (ref instanceof DomoApiClient ? ref.id : ref)),
+      call,
+    );
+    const revoked: string[] = [];
+    for (const client of clients) if (await revokeClientVerified(this.auth, client.id, call)) revoked.push(client.id);
+    return revoked;
+  }
+
+  async #read(call: CallOptions): Promise<DomoApiClient[]> {
+    const clients = DomoApiClient.hydrateMany(this.auth, (await getApiClients(this.auth, call)).data);
+    const owners = await readOwners(
+      this.auth,
+      clients.flatMap((c) => (c.ownerId === undefined ? [] : [c.ownerId])),
+      call,
+    );
+    for (const client of clients) if (client.ownerId !== undefined) client.owner = owners.get(client.ownerId);
+    return clients;
+  }
+}
