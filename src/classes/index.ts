@@ -54,6 +54,8 @@ export {
 } from './access-token/rotation.js';
 export { DomoAccessTokens, MAX_TOKEN_LIFETIME_DAYS, type CreateAccessToken } from './access-token/access-tokens.js';
 export { DomoApiClient } from './api-client/api-client.js';
+export { DomoSession } from './session/session.js';
+export { DomoSessions } from './session/sessions.js';
 export { DomoApiClients } from './api-client/api-clients.js';
 export { DomoAlert } from './alert/alert.js';
 export { DomoAlerts } from './alert/alerts.js';

@@ -139,6 +139,11 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'domo-admin api-clients revoke "legacy BI connector" --dry-run',
     'domo-admin api-clients revoke 4 --yes',
   ],
+  'sessions list': [
+    'domo-admin sessions list --user ana@acme.com',
+    'domo-admin --json sessions list | jq ".items | length"',
+  ],
+  'sessions end': ['domo-admin sessions end --user ana@acme.com --yes', 'domo-admin sessions end 3f2a9c1b7d --dry-run'],
   'groups list': ['domo-admin groups list --type closed', 'domo-admin --json groups list | jq ".items[].name"'],
   'groups show': ['domo-admin groups show Finance', 'domo-admin --json groups show 1814479648'],
   'groups create': [

@@ -173,6 +173,8 @@ const apiClient = z.strictObject({
   description: text,
 });
 
+const session = z.strictObject({ id: z.string(), user: principal, createdAt: date });
+
 /** What `tokens create` and `tokens rotate` print: the token, and its value unless it was stored in an account. */
 const newAccessToken = z.strictObject({
   token: accessToken,
@@ -225,6 +227,7 @@ export const KIND_SCHEMAS = {
   accessToken,
   newAccessToken,
   apiClient,
+  session,
   change,
   error,
 } as const;

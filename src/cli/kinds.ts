@@ -1,6 +1,7 @@
 import type { DomoAccessToken } from '../classes/access-token/access-token.js';
 import type { DomoAccount } from '../classes/account/account.js';
 import type { DomoApiClient } from '../classes/api-client/api-client.js';
+import type { DomoSession } from '../classes/session/session.js';
 import type { CredentialEntity } from '../classes/account/credential.js';
 import type { DomoOAuthAccount } from '../classes/account/oauth-account.js';
 import type { DomoCard } from '../classes/card/card.js';
@@ -439,6 +440,21 @@ export function apiClientJson(client: DomoApiClient): ApiClientJson {
     ownerDeleted: client.ownerId === undefined ? null : client.owner ? client.owner.isDeleted : true,
     scopes: [...client.scopes],
     description: orNull(client.description),
+  };
+}
+
+/** An open session: its id and user (never its token). */
+export interface SessionJson {
+  id: string;
+  user: PrincipalJson;
+  createdAt: string | null;
+}
+
+export function sessionJson(session: DomoSession): SessionJson {
+  return {
+    id: session.id,
+    user: { type: 'user', id: session.userId, name: orNull(session.user?.email) },
+    createdAt: iso(session.createdAt),
   };
 }
 

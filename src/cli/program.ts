@@ -49,6 +49,10 @@ const COMMANDS: { names: Record<string, string>; load: () => Promise<Registrar> 
     load: async () => (await import('./commands/api-clients.js')).registerApiClients,
   },
   {
+    names: { sessions: "users' open sessions: list, end" },
+    load: async () => (await import('./commands/sessions.js')).registerSessions,
+  },
+  {
     names: { datasets: 'datasets: list, show, transfer (what a user owns with list --owner)' },
     load: async () => (await import('./commands/datasets.js')).registerDatasets,
   },

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   DomoAccessTokens,
+  DomoSessions,
   DomoApiClients,
   DomoAccounts,
   DomoCards,
@@ -181,6 +182,18 @@ const FAMILIES: Family[] = [
     // The sources disagree on how one is created (domo-api-admin.md §5): no create.
     creates: false,
     nameOf: (c: { name: string }) => c.name,
+  },
+  {
+    name: 'sessions',
+    manager: (auth) => new DomoSessions(auth),
+    ...parts('session', 'sessions'),
+    state: (s) => s.sessionRecords,
+    misspelt: 'no-such-session',
+    close: '',
+    // Sessions are opened by signing in, not made by an admin; they have no names (their ids are what is given).
+    creates: false,
+    lookups: ['ofUser', 'endFor'],
+    nameOf: (x: { id: string }) => x.id,
   },
   {
     name: 'alerts',

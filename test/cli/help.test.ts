@@ -15,6 +15,7 @@ const TOP = [
   'groups',
   'tokens',
   'api-clients',
+  'sessions',
   'datasets',
   'dataflows',
   'beast-modes',

@@ -204,3 +204,22 @@ describe('domo-admin api-clients', () => {
     expect([...state().apiClients.values()].some((c) => c.name === 'warehouse sync')).toBe(false);
   });
 });
+
+describe('domo-admin sessions', () => {
+  it('list --user, end --user (confirmed): the sessions end; the --json kind', async () => {
+    const [ana] = live();
+    const token = state().openSession(ana!.id);
+    const list = listSchema(KIND_SCHEMAS.session).parse(
+      JSON.parse((await cli('--json', 'sessions', 'list', '--user', ana!.emailAddress)).stdout),
+    );
+    expect(list.items.length).toBeGreaterThanOrEqual(1);
+    expect(list.items.every((s) => s.user.id === ana!.id)).toBe(true);
+    const refused = await cli('sessions', 'end', '--user', ana!.emailAddress);
+    expect(refused.code).toBe(1);
+    expect(state().sessions.has(token)).toBe(true);
+    const done = await cli('--yes', 'sessions', 'end', '--user', ana!.emailAddress);
+    expect(done.code).toBe(0);
+    expect(state().sessions.has(token)).toBe(false);
+    expect((await cli('sessions', 'end')).code).toBe(2);
+  });
+});

@@ -94,6 +94,8 @@ const ENTITIES: Record<string, string[]> = {
   DomoAccessToken: ['revoke', 'rotate', 'expiresInDays', 'isExpired', 'lifetimeDays'],
   DomoApiClients: ['list', 'get', 'findByName', 'getByName', 'resolve', 'revoke'],
   DomoApiClient: ['revoke'],
+  DomoSessions: ['list', 'get', 'resolve', 'ofUser', 'endFor'],
+  DomoSession: ['end'],
   DomoGroups: ['get', 'list', 'findByName', 'getByName', 'create', 'upsert'],
   DomoGroup: ['getMembers', 'addMembers', 'removeMembers', 'getOwners', 'delete'],
   // The content managers design.md plans, each speaking the family contract (create is Domo's to do).

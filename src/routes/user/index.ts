@@ -31,4 +31,3 @@ export {
   type UserSearch,
   type UserPaging,
 } from './search.js';
-export { endSession, getSessions, SESSION_LIST_LIMIT, SessionSchema, type Session } from './sessions.js';

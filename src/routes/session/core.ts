@@ -1,17 +1,9 @@
 import { z } from 'zod';
+import { SessionSchema, type Session } from './schemas.js';
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoInputError } from '../../client/errors.js';
 import type { DomoResponse, RequestOptions } from '../../client/options.js';
-import { wireId } from '../../internal/ids.js';
 import { describe } from '../../internal/input.js';
-
-/** An open session as the admin list shows it: an opaque id and its user (never a token). */
-export const SessionSchema = z.looseObject({
-  id: z.union([z.string().min(1), z.number()]).transform(String),
-  userId: wireId,
-  created: z.union([z.number(), z.string()]).nullable().optional(),
-});
-export type Session = z.infer<typeof SessionSchema>;
 
 /** Sessions the list is asked for at once (DS asks for every one: `limit=99999999`). */
 export const SESSION_LIST_LIMIT = 100_000;
