@@ -45,6 +45,7 @@ export { DomoBeastModes } from './beast-mode/beast-modes.js';
 export { DomoAppDbCollection } from './appdb/collection.js';
 export { DomoAppDbCollections } from './appdb/collections.js';
 export { DomoAccessToken } from './access-token/access-token.js';
+export { executeBulkRotation, planBulkRotation, type BulkRotationPlan } from './access-token/bulk-rotation.js';
 export {
   DomoRotationError,
   ROTATION_STEPS,

@@ -124,7 +124,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   'tokens rotate': [
     'domo-admin tokens rotate "etl nightly" --store-in "etl credentials" --dry-run',
-    'domo-admin tokens rotate 42 --store-in 7 --days 180 --yes',
+    'domo-admin tokens rotate --expiring-within 14 --dry-run',
   ],
   'tokens revoke': [
     'domo-admin tokens revoke --expired --owner-deleted --out revoke.json',

@@ -223,3 +223,32 @@ describe('domo-admin sessions', () => {
     expect((await cli('sessions', 'end')).code).toBe(2);
   });
 });
+
+describe('domo-admin tokens rotate --expiring-within', () => {
+  it('rotates each token due into the one account that certainly holds it; the rest listed with why', async () => {
+    const [owner] = live();
+    const value = state().issueToken(owner!.id, { name: 'etl due', expires: Date.now() + 5 * 86_400_000 });
+    const template = [...state().accounts.values()].find((a) => a.dataProviderType === 'domo-access-token')!;
+    const id = state().nextAccountId++;
+    state().accounts.set(id, {
+      ...template,
+      id,
+      name: 'etl credentials',
+      displayName: 'etl credentials',
+      config: { ...template.config, domoAccessToken: value },
+      shares: [...template.shares],
+    });
+    state().issueToken(state().adminUserId, { name: 'admin due', expires: Date.now() + 3 * 86_400_000 });
+    const dry = await cli('--dry-run', 'tokens', 'rotate', '--expiring-within', '14');
+    expect(dry.stdout).toMatch(/~ token \d+ "etl due" → a new one, into account "etl credentials"/);
+    expect(dry.stdout).toMatch(/token \d+ "admin due" left: cannot tell which account holds it/);
+    expect(state().accessTokenOf(value)).toBeDefined();
+    const done = await cli('--yes', 'tokens', 'rotate', '--expiring-within', '14');
+    expect(done.code).toBe(0);
+    expect(state().accessTokenOf(value)).toBeUndefined();
+    const now = state().accounts.get(id)!.config.domoAccessToken as string;
+    expect(state().accessTokenOf(now)!.ownerId).toBe(owner!.id);
+    expect(done.stdout + done.stderr).not.toContain(now);
+    expect((await cli('tokens', 'rotate', 'x', '--expiring-within', '3')).code).toBe(2);
+  });
+});

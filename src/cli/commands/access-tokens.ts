@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { DomoAccessToken } from '../../classes/access-token/access-token.js';
 import { DomoAccessTokens } from '../../classes/access-token/access-tokens.js';
+import { executeBulkRotation, planBulkRotation } from '../../classes/access-token/bulk-rotation.js';
 import { DomoInputError } from '../../client/errors.js';
 import {
   applyTokenRevocationPlan,
@@ -195,6 +196,7 @@ async function readText(file: string): Promise<string> {
 }
 
 interface RotateFlags {
+  expiringWithin?: number;
   storeIn?: string;
   field?: string;
   days: number;
@@ -203,9 +205,14 @@ interface RotateFlags {
 /** `tokens rotate`: create → store → verify → revoke, previewed and confirmed (it revokes). */
 function registerRotate(tokens: Command, ctx: () => CliContext): void {
   tokens
-    .command('rotate <token>')
+    .command('rotate [token]')
     .description(
-      'rotate a token without downtime: create its successor, store it (--store-in), prove it works, then revoke the old one',
+      'rotate a token without downtime: create its successor, store it (--store-in), prove it works, then revoke the old one; --expiring-within N rotates every token due that is stored in an account you can read',
+    )
+    .option(
+      '--expiring-within <days>',
+      'every token expiring within this many days, each into the account that holds it',
+      integerOption('--expiring-within', 0),
     )
     .option(
       '--store-in <account>',
@@ -213,8 +220,11 @@ function registerRotate(tokens: Command, ctx: () => CliContext): void {
     )
     .option('--field <name>', 'the config field (or abstract credential store key) that holds the token')
     .option('--days <n>', 'days the new token lives', integerOption('--days', 1), 90)
-    .action(async (ref: string, options: RotateFlags) => {
+    .action(async (ref: string | undefined, options: RotateFlags, command: Command) => {
       const c = ctx();
+      if ((ref === undefined) === (options.expiringWithin === undefined))
+        command.error('give a token, or --expiring-within <days> (not both)', { exitCode: 2 });
+      if (ref === undefined) return rotateDue(c, options);
       const auth = await c.auth();
       const manager = new DomoAccessTokens(auth);
       const old = await manager.get(ref);
@@ -242,6 +252,37 @@ function registerRotate(tokens: Command, ctx: () => CliContext): void {
       if (json.value !== null) c.note('its value (shown this once: store it now):');
       c.result(json, () => (json.value === null ? `✓ rotated: ${result.token.summary()}\n` : `${json.value}\n`));
     });
+}
+
+/** `tokens rotate --expiring-within N`: the tokens due, paired with their accounts where certain; shown, confirmed. */
+async function rotateDue(c: CliContext, options: RotateFlags): Promise<void> {
+  const plan = await planBulkRotation(new DomoAccessTokens(await c.auth()), options.expiringWithin!);
+  const lines = [
+    ...plan.rotate.map(
+      ({ token, account }) =>
+        `~ token ${token.id} ${JSON.stringify(token.name)} → a new one, into account ${JSON.stringify(account.displayName)}, then the old one revoked`,
+    ),
+    ...plan.skipped.map(({ token, reason }) => `  (token ${token.id} ${JSON.stringify(token.name)} left: ${reason})`),
+  ];
+  if (c.options.dryRun || plan.rotate.length === 0)
+    return c.result(
+      { dryRun: c.options.dryRun, rotated: [] },
+      () => `${lines.join('\n') || 'no token expires that soon'}\n`,
+    );
+  await confirmWrite(c, {
+    title: `rotate ${plan.rotate.length} access token(s) expiring within ${options.expiringWithin} day(s)`,
+    changes: lines,
+  });
+  const results = await executeBulkRotation(plan, { lifetimeDays: options.days });
+  const rotated = results.map((r) => ({
+    old: r.old.id,
+    token: accessTokenJson(r.token),
+    storedIn: r.storedIn ?? null,
+  }));
+  c.result(
+    { rotated },
+    () => `✓ rotated ${results.length} token(s): ${results.map((r) => `${r.old.id} → ${r.token.id}`).join(', ')}\n`,
+  );
 }
 
 /** `domo-admin tokens list|show|create|revoke|rotate` */
