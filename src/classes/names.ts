@@ -181,3 +181,41 @@ export interface UpsertResult<T> {
   entity: T;
   action: UpsertAction;
 }
+
+/**
+ * Resolves references against one read list of a family whose ids are opaque text (access tokens, API clients,
+ * sessions), in order: a reference equal to an id is that object, any other is an exact name (case-insensitive;
+ * none when the family has no names). Every unknown reference is reported at once, names with their close matches.
+ * @throws {DomoNotFoundError} listing every unknown reference
+ * @throws {DomoAmbiguousNameError} a name two objects share
+ * @throws {DomoInputError} a reference that is neither a number nor text
+ */
+export function resolveAmongText<T extends { id: string }>(
+  kind: string,
+  items: readonly T[],
+  refs: readonly (string | number)[],
+  nameOf: ((item: T) => string) | undefined,
+  route: string,
+): T[] {
+  if (!Array.isArray(refs))
+    throw new DomoInputError(`${route} needs an array of ids${nameOf ? ' or names' : ''}, got ${describe(refs)}`, {
+      field: 'refs',
+      route,
+    });
+  const unknown: string[] = [];
+  const found = refs.map((ref, index) => {
+    if ((typeof ref !== 'string' || ref.trim() === '') && typeof ref !== 'number')
+      throw new DomoInputError(`refs[${index}] must be a ${kind} id${nameOf ? ' or name' : ''}, got ${describe(ref)}`, {
+        field: `refs[${index}]`,
+        route,
+      });
+    const text = String(ref).trim();
+    const item =
+      items.find((candidate) => candidate.id === text) ??
+      (nameOf ? findOneByName(kind, items, text, [nameOf]) : undefined);
+    if (!item) unknown.push(unknownRef(text, nameOf ? items.map(nameOf).filter(Boolean) : []));
+    return item;
+  });
+  if (unknown.length > 0) throw notFoundAmong(kind, unknown, route);
+  return found as T[];
+}

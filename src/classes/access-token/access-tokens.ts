@@ -8,7 +8,7 @@ import { getUserDetails } from '../../routes/user/core.js';
 import { MAX_IDS_PER_SEARCH, searchAllUsers, userIdFilter } from '../../routes/user/search.js';
 import { callOptions, registerEntity, type CallOptions } from '../entity.js';
 import { DomoList, pageOf } from '../list.js';
-import { findOneByName, notFoundAmong, unknownRef } from '../names.js';
+import { findOneByName, resolveAmongText } from '../names.js';
 import { resolveUserIds, type UserRef } from '../people.js';
 import { DomoUser } from '../user/user.js';
 import { DomoAccessToken, revokeVerified } from './access-token.js';
@@ -79,21 +79,8 @@ export class DomoAccessTokens {
    * @throws {DomoAmbiguousNameError} a name two tokens share (use the id)
    */
   async resolve(refs: readonly (string | number)[], options: CallOptions = {}): Promise<DomoAccessToken[]> {
-    const route = 'DomoAccessTokens.resolve';
-    if (!Array.isArray(refs))
-      throw new DomoInputError(`${route} needs an array of ids or names, got ${describe(refs)}`, { route });
     const tokens = await this.#read(callOptions(options));
-    const unknown: string[] = [];
-    const found = refs.map((ref, index) => {
-      if ((typeof ref !== 'string' || ref.trim() === '') && typeof ref !== 'number')
-        throw new DomoInputError(`refs[${index}] must be a token id or name, got ${describe(ref)}`, { route });
-      const text = String(ref).trim();
-      const token = tokens.find((t) => t.id === text) ?? findOneByName('access token', tokens, text, [(t) => t.name]);
-      if (!token) unknown.push(unknownRef(text, tokens.map((t) => t.name).filter(Boolean)));
-      return token;
-    });
-    if (unknown.length > 0) throw notFoundAmong('access token', unknown, route);
-    return found as DomoAccessToken[];
+    return resolveAmongText('access token', tokens, refs, (t) => t.name, 'DomoAccessTokens.resolve');
   }
 
   /**

@@ -1,11 +1,9 @@
 import type { DomoAuth } from '../../auth/base.js';
-import { DomoInputError } from '../../client/errors.js';
-import { describe } from '../../internal/input.js';
 import { getApiClients } from '../../routes/api-client/core.js';
 import { readOwners } from '../access-token/access-tokens.js';
 import { callOptions, type CallOptions } from '../entity.js';
 import { DomoList, pageOf } from '../list.js';
-import { findOneByName, notFoundAmong, unknownRef } from '../names.js';
+import { findOneByName, resolveAmongText } from '../names.js';
 import { DomoApiClient, revokeClientVerified } from './api-client.js';
 
 /**
@@ -47,21 +45,8 @@ export class DomoApiClients {
    * @throws {DomoNotFoundError} listing every unknown reference, names with their close matches
    */
   async resolve(refs: readonly (string | number)[], options: CallOptions = {}): Promise<DomoApiClient[]> {
-    const route = 'DomoApiClients.resolve';
-    if (!Array.isArray(refs))
-      throw new DomoInputError(`${route} needs an array of ids or names, got ${describe(refs)}`, { route });
     const clients = await this.#read(callOptions(options));
-    const unknown: string[] = [];
-    const found = refs.map((ref, index) => {
-      if ((typeof ref !== 'string' || ref.trim() === '') && typeof ref !== 'number')
-        throw new DomoInputError(`refs[${index}] must be a client id or name, got ${describe(ref)}`, { route });
-      const text = String(ref).trim();
-      const client = clients.find((c) => c.id === text) ?? findOneByName('API client', clients, text, [(c) => c.name]);
-      if (!client) unknown.push(unknownRef(text, clients.map((c) => c.name).filter(Boolean)));
-      return client;
-    });
-    if (unknown.length > 0) throw notFoundAmong('API client', unknown, route);
-    return found as DomoApiClient[];
+    return resolveAmongText('API client', clients, refs, (c) => c.name, 'DomoApiClients.resolve');
   }
 
   /** Revokes clients by id, name or entity, one after another, each proven gone. @returns the ids revoked */

@@ -1,11 +1,9 @@
 import type { DomoAuth } from '../../auth/base.js';
-import { DomoInputError } from '../../client/errors.js';
-import { describe } from '../../internal/input.js';
 import { getSessions } from '../../routes/session/core.js';
 import { readOwners } from '../access-token/access-tokens.js';
 import { callOptions, type CallOptions } from '../entity.js';
 import { DomoList, pageOf } from '../list.js';
-import { notFoundAmong, unknownRef } from '../names.js';
+import { resolveAmongText } from '../names.js';
 import { resolveUserIds, type UserRef } from '../people.js';
 import { DomoSession } from './session.js';
 
@@ -45,18 +43,8 @@ export class DomoSessions {
    * @throws {DomoNotFoundError} listing every unknown id (ended, or never open)
    */
   async resolve(refs: readonly (string | number)[], options: CallOptions = {}): Promise<DomoSession[]> {
-    const route = 'DomoSessions.resolve';
-    if (!Array.isArray(refs))
-      throw new DomoInputError(`${route} needs an array of session ids, got ${describe(refs)}`, { route });
     const sessions = await this.#read(callOptions(options));
-    const unknown: string[] = [];
-    const found = refs.map((ref) => {
-      const session = sessions.find((s) => s.id === String(ref).trim());
-      if (!session) unknown.push(unknownRef(String(ref)));
-      return session;
-    });
-    if (unknown.length > 0) throw notFoundAmong('session', unknown, route);
-    return found as DomoSession[];
+    return resolveAmongText('session', sessions, refs, undefined, 'DomoSessions.resolve');
   }
 
   /**
