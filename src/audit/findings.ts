@@ -1,3 +1,4 @@
+import { daysUntil } from '../internal/days.js';
 import {
   credentialsOf,
   CREDENTIAL_LABEL,
@@ -234,8 +235,6 @@ function sharedToIndividuals(type: 'account' | 'template', credential: AuditCred
   ];
 }
 
-const DAY_MS = 86_400_000;
-
 /** What the token findings judge a token by. */
 interface TokenFacts {
   token: NonNullable<AuditModel['tokens']>[number];
@@ -257,9 +256,9 @@ function tokenFacts(token: TokenFacts['token'], users: Map<number, AuditUser>, n
     token,
     owner,
     email,
-    days: expires === undefined ? undefined : Math.round((expires - now) / DAY_MS),
+    days: expires === undefined ? undefined : daysUntil(expires, now),
     expired: expires !== undefined && expires <= now,
-    lifetime: expires === undefined ? Number.POSITIVE_INFINITY : Math.round((expires - from) / DAY_MS),
+    lifetime: expires === undefined ? Number.POSITIVE_INFINITY : daysUntil(expires, from),
   };
 }
 

@@ -4,6 +4,7 @@ import { DomoInputError } from '../client/errors.js';
 import { callOptions } from '../classes/entity.js';
 import { OWNED_KEYS, OWNED_LABEL, OWNED_KIND, type OwnedKey } from '../classes/ownership.js';
 import { loadDocument } from '../governance/load.js';
+import { checkPlanInstance } from '../governance/saved-plan.js';
 import { AccessToRemoveSchema } from './remove-access.js';
 import { savedTokensChoice, tokenDifferences } from './offboard-tokens.js';
 import {
@@ -105,11 +106,7 @@ export async function applyOffboardingPlan(
   options: Omit<OffboardOptions, 'to' | 'fallbackTo' | 'deleteUser'> & Pick<ExecuteOffboardingOptions, 'snapshot'> = {},
 ): Promise<{ plan: OffboardingPlan; done: string[] }> {
   const saved = file.plan as unknown as OffboardingPlan;
-  if (saved.instance.toLowerCase() !== auth.instance)
-    throw new DomoInputError(`the plan is for instance "${saved.instance}", not "${auth.instance}"`, {
-      field: 'instance',
-      route: 'applyOffboardingPlan',
-    });
+  checkPlanInstance(saved.instance, auth, 'applyOffboardingPlan');
   const current = await planOffboarding(auth, saved.user.id, {
     ...callOptions(options),
     to: { type: saved.to.type, id: saved.to.id },

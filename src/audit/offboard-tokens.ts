@@ -3,10 +3,9 @@
 import type { DomoAuth } from '../auth/base.js';
 import { DomoForbiddenError, DomoInputError } from '../client/errors.js';
 import { revokeVerified, type DomoAccessToken } from '../classes/access-token/access-token.js';
-import { DomoAccessTokens } from '../classes/access-token/access-tokens.js';
+import { DomoAccessTokens, MAX_TOKEN_LIFETIME_DAYS } from '../classes/access-token/access-tokens.js';
+import { DAY_MS, daysUntil } from '../internal/days.js';
 import type { CallOptions } from '../classes/entity.js';
-
-const DAY_MS = 86_400_000;
 
 /** What an offboarding does with the user's access tokens (see `OffboardOptions.tokens`). */
 export type TokensChoice = 'revoke' | 'leave' | { reissueFor: string | number };
@@ -99,7 +98,7 @@ export async function handOverToken(
   const effects: string[] = [];
   if (plan.tokensAction === 'reissue') {
     const expires = token.expiresAt ? Date.parse(token.expiresAt) : Date.now() + 90 * DAY_MS;
-    const lifetimeDays = Math.min(3650, Math.max(1, Math.round((expires - Date.now()) / DAY_MS)));
+    const lifetimeDays = Math.min(MAX_TOKEN_LIFETIME_DAYS, Math.max(1, daysUntil(expires)));
     const made = await new DomoAccessTokens(auth).create(
       { name: token.name, owner: plan.tokensFor!.id, lifetimeDays },
       call,

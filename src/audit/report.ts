@@ -1,3 +1,4 @@
+import { daysUntil } from '../internal/days.js';
 import { escapeChar, UNSAFE_CHARS } from '../internal/unsafe-text.js';
 import { reachOf } from './access.js';
 import type { Finding } from './findings.js';
@@ -154,7 +155,7 @@ function tokensSection(model: AuditModel, findings: readonly Finding[], now: num
   const rows = model.tokens.map((t) => {
     const owner = t.ownerId === null ? undefined : users.get(t.ownerId);
     const who = `${owner?.email ?? t.ownerEmail ?? '?'}${owner?.deleted ? ' (deleted)' : owner?.active === false ? ' (inactive)' : ''}`;
-    const days = t.expiresAt === null ? undefined : Math.round((Date.parse(t.expiresAt) - now) / 86_400_000);
+    const days = t.expiresAt === null ? undefined : daysUntil(Date.parse(t.expiresAt), now);
     const when =
       t.expiresAt === null || days === undefined
         ? 'never'

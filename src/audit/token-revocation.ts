@@ -9,6 +9,7 @@ import { DomoAccessTokens } from '../classes/access-token/access-tokens.js';
 import { callOptions, type CallOptions } from '../classes/entity.js';
 import { resolveUserIds } from '../classes/people.js';
 import { loadDocument } from '../governance/load.js';
+import { checkPlanInstance } from '../governance/saved-plan.js';
 import { getAccessTokens, revokeAccessToken } from '../routes/access-token/core.js';
 
 const FORMAT = 'domo-admin-token-revocation-plan';
@@ -196,11 +197,7 @@ export async function applyTokenRevocationPlan(
   options: Parameters<typeof executeTokenRevocation>[2] = {},
 ): Promise<{ plan: TokenRevocationPlan; revoked: string[] }> {
   const saved = file.plan as TokenRevocationPlan;
-  if (saved.instance.toLowerCase() !== auth.instance)
-    throw new DomoInputError(`the plan is for instance "${saved.instance}", not "${auth.instance}"`, {
-      field: 'instance',
-      route: 'applyTokenRevocationPlan',
-    });
+  checkPlanInstance(saved.instance, auth, 'applyTokenRevocationPlan');
   const current = await planTokenRevocation(auth, saved.selection, options);
   const was = new Set(saved.tokens.map((t) => t.id));
   const now = new Set(current.tokens.map((t) => t.id));

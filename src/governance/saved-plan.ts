@@ -61,17 +61,26 @@ export function isSavedPlan(value: unknown): boolean {
 }
 
 /**
+ * A saved plan (or snapshot) is applied only to the instance it was made on: `instance` as the file says it
+ * (any case) against the signed-in one.
+ * @throws {DomoInputError} the plan is for another instance
+ */
+export function checkPlanInstance(instance: string, auth: DomoAuth, route: string): void {
+  if (instance.toLowerCase() !== auth.instance)
+    throw new DomoInputError(`the plan is for instance "${instance}", not "${auth.instance}"`, {
+      field: 'instance',
+      route,
+    });
+}
+
+/**
  * Plans a saved plan's spec again and returns the fresh plan — only when it reads exactly what the saved one did
  * (same fingerprint) and so plans exactly the same changes.
  * @throws {DomoInputError} the plan is for another instance
  * @throws {DomoStalePlanError} the instance changed since planning, or the file's changes are not its spec's
  */
 export async function replanSaved(auth: DomoAuth, saved: SavedPlan, options: PlanOptions = {}): Promise<Plan> {
-  if (saved.instance.toLowerCase() !== auth.instance)
-    throw new DomoInputError(`the plan is for instance "${saved.instance}", not "${auth.instance}"`, {
-      field: 'instance',
-      route: 'applySavedPlan',
-    });
+  checkPlanInstance(saved.instance, auth, 'applySavedPlan');
   const current = await planSpec(auth, saved.spec, { ...options, absent: saved.absent });
   if (current.fingerprint !== saved.fingerprint)
     throw new DomoStalePlanError(

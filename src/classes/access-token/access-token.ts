@@ -1,15 +1,14 @@
 import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../../auth/base.js';
-import { DomoNotFoundError, DomoValidationError } from '../../client/errors.js';
 import type { Secret } from '../../client/secret.js';
+import { daysUntil } from '../../internal/days.js';
 import { getAccessTokens, revokeAccessToken } from '../../routes/access-token/core.js';
+import { removeListed } from '../listed.js';
 import { callOptions, DomoEntity, entityClass, EpochDate, type CallOptions } from '../entity.js';
 import type { DomoAccessTokens } from './access-tokens.js';
 import type { RotateOptions, RotationResult } from './rotation.js';
 import type { DomoUser } from '../user/user.js';
-
-const DAY_MS = 86_400_000;
 
 /**
  * A Domo access token: a secret that acts as its owner, with all their access, until it expires or is revoked. Its
@@ -44,7 +43,7 @@ export class DomoAccessToken extends DomoEntity {
 
   /** Whole days until it expires (negative once expired); `undefined` when Domo gives no expiry. */
   expiresInDays(now: number = Date.now()): number | undefined {
-    return this.expiresAt === undefined ? undefined : Math.round((this.expiresAt.getTime() - now) / DAY_MS);
+    return this.expiresAt === undefined ? undefined : daysUntil(this.expiresAt.getTime(), now);
   }
 
   /** Whether it has expired (a token without an expiry has not). */
@@ -55,7 +54,7 @@ export class DomoAccessToken extends DomoEntity {
   /** Its lifetime in whole days, from creation to expiry, where Domo gives both. */
   lifetimeDays(): number | undefined {
     if (!this.expiresAt || !this.createdAt) return undefined;
-    return Math.round((this.expiresAt.getTime() - this.createdAt.getTime()) / DAY_MS);
+    return daysUntil(this.expiresAt.getTime(), this.createdAt.getTime());
   }
 
   /**
@@ -95,21 +94,11 @@ export class DomoAccessToken extends DomoEntity {
  * whose answer was lost) is checked against the list too.
  * @returns whether this call revoked it
  */
-export async function revokeVerified(auth: DomoAuth, id: string, call: CallOptions): Promise<boolean> {
-  let revoked = true;
-  try {
-    await revokeAccessToken(auth, id, call);
-  } catch (error) {
-    if (!(error instanceof DomoNotFoundError)) throw error;
-    revoked = false;
-  }
-  const still = (await getAccessTokens(auth, call)).data.some((token) => token.id === id);
-  if (still)
-    throw new DomoValidationError(
-      revoked
-        ? `access token ${id}: Domo answered the revoke but still lists the token`
-        : `access token ${id}: Domo answered 404 to the revoke but still lists the token`,
-      { route: 'revokeAccessToken' },
-    );
-  return revoked;
+export function revokeVerified(auth: DomoAuth, id: string, call: CallOptions): Promise<boolean> {
+  return removeListed(
+    id,
+    () => revokeAccessToken(auth, id, call),
+    async () => (await getAccessTokens(auth, call)).data,
+    { label: `access token ${id}`, verb: 'revoke', noun: 'the token', route: 'revokeAccessToken' },
+  );
 }

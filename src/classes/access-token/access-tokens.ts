@@ -1,24 +1,18 @@
 import type { DomoAuth } from '../../auth/base.js';
-import { mapAll } from '../../client/concurrency.js';
-import { DomoInputError, DomoNotFoundError, DomoValidationError } from '../../client/errors.js';
-import { chunk } from '../../internal/chunk.js';
+import { DomoInputError, DomoValidationError } from '../../client/errors.js';
+import { DAY_MS } from '../../internal/days.js';
 import { checkName, describe } from '../../internal/input.js';
 import { createAccessToken, getAccessTokens } from '../../routes/access-token/core.js';
-import { getUserDetails } from '../../routes/user/core.js';
-import { MAX_IDS_PER_SEARCH, searchAllUsers, userIdFilter } from '../../routes/user/search.js';
 import { callOptions, registerEntity, type CallOptions } from '../entity.js';
 import { DomoList, pageOf } from '../list.js';
-import { findOneByName, resolveAmongText } from '../names.js';
+import { findOneByName, requireOneByName, resolveAmongText } from '../names.js';
 import { resolveUserIds, type UserRef } from '../people.js';
-import { DomoUser } from '../user/user.js';
+import { readOwners } from '../owners.js';
 import { DomoAccessToken, revokeVerified } from './access-token.js';
 import { rotateToken, type RotateOptions, type RotationResult } from './rotation.js';
 
-const DAY_MS = 86_400_000;
 /** The longest lifetime `create` accepts: ten years (what integration guides tell users to pick, and no more). */
 export const MAX_TOKEN_LIFETIME_DAYS = 3650;
-/** Owners whose active state is read at once. */
-const OWNER_READS_IN_FLIGHT = 8;
 
 /** What {@link DomoAccessTokens.create} takes. */
 export interface CreateAccessToken {
@@ -37,7 +31,7 @@ export interface CreateAccessToken {
  * @example
  * ```ts
  * const tokens = new DomoAccessTokens(auth);
- * for await (const token of tokens.list()) console.log(token.name, token.owner?.email, token.expiresInDays());
+ * const soon = (await tokens.list()).filter((token) => (token.expiresInDays() ?? Infinity) <= 14);
  * const fresh = await tokens.create({ name: 'etl', owner: 'grace@acme.com', lifetimeDays: 90 });
  * fresh.value!.reveal(); // shown once
  * ```
@@ -70,7 +64,8 @@ export class DomoAccessTokens {
 
   /** Like {@link DomoAccessTokens.findByName}; none is a `DomoNotFoundError` naming the close ones. */
   async getByName(name: string, options: CallOptions = {}): Promise<DomoAccessToken> {
-    return this.get(checkName(name, 'name', 'DomoAccessTokens.getByName'), options);
+    const tokens = await this.#read(callOptions(options));
+    return requireOneByName('access token', tokens, name, [(t) => t.name], 'DomoAccessTokens.getByName');
   }
 
   /**
@@ -156,31 +151,6 @@ export class DomoAccessTokens {
     for (const token of tokens) if (token.ownerId !== undefined) token.owner = owners.get(token.ownerId);
     return tokens;
   }
-}
-
-/**
- * The users `ids` name, deleted ones included (one search per thousand ids), each live one with whether it is
- * active (one read each, a few at once: the search does not say). An id Domo does not know is left out.
- */
-export async function readOwners(
-  auth: DomoAuth,
-  ids: readonly number[],
-  call: CallOptions,
-): Promise<Map<number, DomoUser>> {
-  const owners = new Map<number, DomoUser>();
-  for (const part of chunk([...new Set(ids)], MAX_IDS_PER_SEARCH)) {
-    const { users } = await searchAllUsers(auth, { filters: [userIdFilter(part)], includeDeleted: true }, call);
-    for (const user of DomoUser.hydrateMany(auth, users)) owners.set(user.id, user);
-  }
-  const live = [...owners.values()].filter((user) => !user.isDeleted);
-  await mapAll(live, OWNER_READS_IN_FLIGHT, async (user) => {
-    try {
-      user.active = (await getUserDetails(auth, user.id, call)).data.active ?? null;
-    } catch (error) {
-      if (!(error instanceof DomoNotFoundError)) throw error;
-    }
-  });
-  return owners;
 }
 
 registerEntity('accessTokens', DomoAccessTokens);

@@ -7,7 +7,7 @@ import { mapAll } from '../../client/concurrency.js';
 import { Secret } from '../../client/secret.js';
 import { DomoTokenAuth } from '../../auth/token.js';
 import { normalizeInstance } from '../../auth/instance.js';
-import type { DomoAccount } from '../account/account.js';
+import { domoCredentials, type DomoAccount } from '../account/account.js';
 import { DomoAccounts } from '../account/accounts.js';
 import { callOptions, type CallOptions } from '../entity.js';
 import type { DomoAccessToken } from './access-token.js';
@@ -77,26 +77,12 @@ async function accountsByUser(auth: DomoAuth, call: CallOptions): Promise<Map<nu
   return byUser;
 }
 
-/** The token an account's config holds for `instance` (a config naming another instance holds none of ours). */
+/** The token an account's config holds for `instance` (one naming another instance, or none, holds none of ours). */
 function storedToken(account: DomoAccount, config: Record<string, unknown>, instance: string): Secret | undefined {
-  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
-  let stored: Record<string, unknown> = config;
-  if (account.dataProviderType === 'abstract-credential-store') {
-    try {
-      stored = JSON.parse(typeof config.credentials === 'string' ? config.credentials : '{}') as Record<
-        string,
-        unknown
-      >;
-    } catch {
-      return undefined;
-    }
-  }
-  const other = text(stored.instance ?? stored.DOMO_INSTANCE);
-  if (other && normalizeInstance(other) !== instance) return undefined;
-  const value = ['domoAccessToken', 'accessToken', 'token', 'DOMO_ACCESS_TOKEN']
-    .map((k) => text(stored[k]))
-    .find(Boolean);
-  return value ? new Secret(value) : undefined;
+  const credentials = domoCredentials(account.dataProviderType, config);
+  if (!credentials.token) return undefined;
+  if (credentials.instance && normalizeInstance(credentials.instance) !== instance) return undefined;
+  return new Secret(credentials.token);
 }
 
 /**

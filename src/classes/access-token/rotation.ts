@@ -4,7 +4,7 @@ import type { DomoAuth } from '../../auth/base.js';
 import { DomoTokenAuth } from '../../auth/token.js';
 import { DomoInputError, DomoPartialFailureError } from '../../client/errors.js';
 import { Secret } from '../../client/secret.js';
-import type { DomoAccount } from '../account/account.js';
+import { STORED_TOKEN_KEYS, type DomoAccount } from '../account/account.js';
 import type { ConfigInput } from '../account/config.js';
 import type { CallOptions } from '../entity.js';
 import { revokeVerified, type DomoAccessToken } from './access-token.js';
@@ -67,8 +67,6 @@ interface Slot {
   undo: ConfigInput;
 }
 
-const TOKEN_KEYS = ['token', 'accessToken', 'domoAccessToken', 'DOMO_ACCESS_TOKEN'];
-
 /** The slot of `account` that holds a token (read unmasked, to put it back if the new token is refused). */
 async function tokenSlot(account: DomoAccount, field: string | undefined, call: CallOptions): Promise<Slot> {
   const route = 'DomoAccessToken.rotate';
@@ -96,7 +94,7 @@ async function tokenSlot(account: DomoAccount, field: string | undefined, call: 
         },
       );
     }
-    const key = field ?? TOKEN_KEYS.find((k) => typeof stored[k] === 'string') ?? 'token';
+    const key = field ?? STORED_TOKEN_KEYS.find((k) => typeof stored[k] === 'string') ?? 'token';
     return {
       field: `credentials.${key}`,
       patch: (value) => ({ credentials: new Secret(JSON.stringify({ ...stored, [key]: value.reveal() })) }),

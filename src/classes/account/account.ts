@@ -195,7 +195,7 @@ export class DomoAccount extends CredentialEntity {
   }
 }
 
-interface DomoCredentials {
+export interface DomoCredentials {
   instance?: string;
   baseUrl?: string;
   token?: string;
@@ -203,8 +203,14 @@ interface DomoCredentials {
   password?: string;
 }
 
-/** The Domo credentials an account's config holds, per provider. */
-function domoCredentials(dataProviderType: string, config: Record<string, unknown>): DomoCredentials {
+/** The keys an abstract credential store's `credentials` JSON may hold a Domo token under, in the order read. */
+export const STORED_TOKEN_KEYS = ['token', 'accessToken', 'domoAccessToken', 'DOMO_ACCESS_TOKEN'] as const;
+
+/**
+ * The Domo credentials an account's config holds, per provider (its instance when it names one).
+ * @throws {DomoInputError} a provider that holds none, or a config with neither a token nor a username and password
+ */
+export function domoCredentials(dataProviderType: string, config: Record<string, unknown>): DomoCredentials {
   const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
   let found: DomoCredentials;
   if (dataProviderType === 'domo-access-token') {
@@ -217,7 +223,7 @@ function domoCredentials(dataProviderType: string, config: Record<string, unknow
     found = {
       instance: pick('instance', 'DOMO_INSTANCE', 'domo_instance'),
       baseUrl: pick('baseUrl', 'DOMO_BASE_URL'),
-      token: pick('token', 'accessToken', 'domoAccessToken', 'DOMO_ACCESS_TOKEN'),
+      token: pick(...STORED_TOKEN_KEYS),
       username: pick('username', 'DOMO_USERNAME', 'email'),
       password: pick('password', 'DOMO_PASSWORD'),
     };

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
 import type { DomoAuth } from '../../auth/base.js';
-import { DomoNotFoundError, DomoValidationError } from '../../client/errors.js';
 import { getApiClients, revokeApiClient } from '../../routes/api-client/core.js';
+import { removeListed } from '../listed.js';
 import { callOptions, DomoEntity, type CallOptions } from '../entity.js';
 import type { DomoUser } from '../user/user.js';
 
@@ -53,17 +53,11 @@ export class DomoApiClient extends DomoEntity {
 }
 
 /** Revokes client `id` and proves it gone by the list (a 404 too). @returns whether this call revoked it */
-export async function revokeClientVerified(auth: DomoAuth, id: string, call: CallOptions): Promise<boolean> {
-  let revoked = true;
-  try {
-    await revokeApiClient(auth, id, call);
-  } catch (error) {
-    if (!(error instanceof DomoNotFoundError)) throw error;
-    revoked = false;
-  }
-  if ((await getApiClients(auth, call)).data.some((client) => client.id === id))
-    throw new DomoValidationError(`API client ${id}: Domo answered the revoke but still lists it`, {
-      route: 'revokeApiClient',
-    });
-  return revoked;
+export function revokeClientVerified(auth: DomoAuth, id: string, call: CallOptions): Promise<boolean> {
+  return removeListed(
+    id,
+    () => revokeApiClient(auth, id, call),
+    async () => (await getApiClients(auth, call)).data,
+    { label: `API client ${id}`, verb: 'revoke', noun: 'it', route: 'revokeApiClient' },
+  );
 }

@@ -1,9 +1,9 @@
 import type { DomoAuth } from '../../auth/base.js';
 import { getApiClients } from '../../routes/api-client/core.js';
-import { readOwners } from '../access-token/access-tokens.js';
+import { readOwners } from '../owners.js';
 import { callOptions, type CallOptions } from '../entity.js';
 import { DomoList, pageOf } from '../list.js';
-import { findOneByName, resolveAmongText } from '../names.js';
+import { findOneByName, requireOneByName, resolveAmongText } from '../names.js';
 import { DomoApiClient, revokeClientVerified } from './api-client.js';
 
 /**
@@ -13,7 +13,8 @@ import { DomoApiClient, revokeClientVerified } from './api-client.js';
  *
  * @example
  * ```ts
- * for await (const client of new DomoApiClients(auth).list()) console.log(client.name, client.owner?.email);
+ * const orphans = (await new DomoApiClients(auth).list()).filter((client) => client.owner?.isDeleted);
+ * await new DomoApiClients(auth).revoke(orphans);
  * ```
  */
 export class DomoApiClients {
@@ -37,7 +38,8 @@ export class DomoApiClients {
 
   /** Like {@link DomoApiClients.findByName}; none is a `DomoNotFoundError` naming the close ones. */
   async getByName(name: string, options: CallOptions = {}): Promise<DomoApiClient> {
-    return this.get(name, options);
+    const clients = await this.#read(callOptions(options));
+    return requireOneByName('API client', clients, name, [(c) => c.name], 'DomoApiClients.getByName');
   }
 
   /**

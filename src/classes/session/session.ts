@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
-import { DomoNotFoundError, DomoValidationError } from '../../client/errors.js';
 import { endSession, getSessions } from '../../routes/session/core.js';
+import { removeListed } from '../listed.js';
 import { callOptions, DomoEntity, EpochDate, type CallOptions } from '../entity.js';
 import type { DomoUser } from '../user/user.js';
 
@@ -29,18 +29,12 @@ export class DomoSession extends DomoEntity {
    */
   async end(options: CallOptions = {}): Promise<boolean> {
     const call = callOptions(options);
-    let ended = true;
-    try {
-      await endSession(this.auth, this.id, call);
-    } catch (error) {
-      if (!(error instanceof DomoNotFoundError)) throw error;
-      ended = false;
-    }
-    if ((await getSessions(this.auth, call)).data.some((s) => s.id === this.id))
-      throw new DomoValidationError(`session ${this.id}: Domo answered the end but still lists it`, {
-        route: 'endSession',
-      });
-    return ended;
+    return removeListed(
+      this.id,
+      () => endSession(this.auth, this.id, call),
+      async () => (await getSessions(this.auth, call)).data,
+      { label: `session ${this.id}`, verb: 'end', noun: 'it', route: 'endSession' },
+    );
   }
 
   summary(): string {

@@ -1,6 +1,6 @@
 import type { DomoAuth } from '../../auth/base.js';
 import { getSessions } from '../../routes/session/core.js';
-import { readOwners } from '../access-token/access-tokens.js';
+import { readOwners } from '../owners.js';
 import { callOptions, type CallOptions } from '../entity.js';
 import { DomoList, pageOf } from '../list.js';
 import { resolveAmongText } from '../names.js';

@@ -1,11 +1,13 @@
-import { badRequest, forbidden } from '../errors.js';
+import { badRequest, forbidden, notFound } from '../errors.js';
 import type { SandboxAccessToken } from '../model.js';
 import type { SandboxState } from '../state.js';
-import { notFound } from '../errors.js';
 import { liveOwner } from './owned.js';
 
-/** Either grant lets a caller see and manage every token (D-TOK: "Manage all access tokens…", "…company settings"). */
-function requireTokenAdmin(state: SandboxState, callerId: number): void {
+/**
+ * Either grant lets a caller see and manage every access token and API client (D-TOK: "Manage all access tokens and
+ * API clients", "Manage all company settings").
+ */
+export function requireTokenAdmin(state: SandboxState, callerId: number): void {
   if (
     !state.hasAuthority(callerId, 'admin.authentication.manage') &&
     !state.hasAuthority(callerId, 'admin.settings.manage')
