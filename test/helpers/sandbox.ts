@@ -7,7 +7,7 @@ import {
   type SandboxStateOptions,
 } from '../../src/sandbox/index.js';
 import { DomoTokenAuth, type DomoAuth, type TransportOptions } from '../../src/index.js';
-import { recordRequests, type Recorded } from './msw.js';
+import { QUIET_MS, recordRequests, trackInFlight, type Recorded } from './msw.js';
 
 export const BASE = 'https://sandbox.domo.com';
 
@@ -39,6 +39,7 @@ export function useSandbox(options: SandboxStateOptions | (() => SandboxState) =
   const server = setupServer();
   const fixture = { server } as SandboxFixture;
   const sent = recordRequests(server);
+  const quiet = trackInFlight(server);
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   const seed = (state: SandboxState) => {
     fixture.state = state;
@@ -62,8 +63,14 @@ export function useSandbox(options: SandboxStateOptions | (() => SandboxState) =
     fixture.sent = sent;
     fixture.settled = sent.settled;
   });
-  afterEach(() => server.resetHandlers());
-  afterAll(() => server.close());
+  afterEach(async () => {
+    await quiet(0);
+    server.resetHandlers();
+  });
+  afterAll(async () => {
+    await quiet(QUIET_MS);
+    server.close();
+  });
   return fixture;
 }
 
