@@ -8,7 +8,8 @@ import type { DomoList } from '../classes/list.js';
 import { SINGLE_OWNER_FAMILIES, type SingleOwnerEntry } from '../classes/owned-families.js';
 import { OWNED_KIND, OWNED_LABEL, type OwnedKey } from '../classes/ownership.js';
 import { DomoDashboards } from '../classes/page/pages.js';
-import type { AuditContent, AuditFailure, AuditPrincipal } from './types.js';
+import type { AuditContent, AuditFailure, AuditPrincipal, AuditUsage } from './types.js';
+import { VIEWED_TYPES } from './usage.js';
 
 /** Objects kept per owner (or set of owners) for the orphaned-content finding; the rest are counted. */
 export const ORPHANS_KEPT_PER_OWNER = 100;
@@ -20,6 +21,9 @@ interface Listed {
   ownerId?: number | undefined;
   /** An array on cards, pages and apps (a method elsewhere). */
   owners?: unknown;
+  /** Datasets: the credential account that loads it, and when it last ran. */
+  accountId?: number | undefined;
+  lastUpdated?: Date | undefined;
 }
 
 function ownersOf(item: Listed): { type: 'USER' | 'GROUP'; id: number }[] {
@@ -46,23 +50,48 @@ interface Tally {
   total: number;
   owners: Map<string, number>;
   bySet: Map<string, { count: number; items: { id: number | string; name: string }[] }>;
+  /** Per set of owners, the objects the activity log showed no view of (types judged by views, when it was read). */
+  unviewed: Map<string, { count: number; items: { id: number | string; name: string }[] }>;
+  /** Datasets per credential account: how many, the latest run, the first of them. */
+  runs: Map<
+    number,
+    { count: number; lastRun: number | null; items: { id: string; name: string; lastRun: number | null }[] }
+  >;
+}
+
+/** Counts `item` under `key`, keeping the first {@link ORPHANS_KEPT_PER_OWNER}. */
+function keep<T>(map: Map<string, { count: number; items: T[] }>, key: string, item: T): void {
+  const entry = map.get(key) ?? { count: 0, items: [] };
+  entry.count += 1;
+  if (entry.items.length < ORPHANS_KEPT_PER_OWNER) entry.items.push(item);
+  map.set(key, entry);
+}
+
+function countRun(t: Tally, item: Listed): void {
+  if (typeof item.accountId !== 'number') return;
+  const lastRun = item.lastUpdated instanceof Date ? item.lastUpdated.getTime() : null;
+  const entry = t.runs.get(item.accountId) ?? { count: 0, lastRun: null, items: [] };
+  entry.count += 1;
+  if (lastRun !== null && lastRun > (entry.lastRun ?? 0)) entry.lastRun = lastRun;
+  if (entry.items.length < ORPHANS_KEPT_PER_OWNER) entry.items.push({ id: String(item.id), name: item.name, lastRun });
+  t.runs.set(item.accountId, entry);
 }
 
 const ownerKey = (o: { type: string; id: number }) => `${o.type}:${o.id}`;
 
 /** Reads one type page by page, keeping only counts per owner and the first objects of each set of owners. */
-async function tally(list: DomoList<Listed>): Promise<Tally> {
-  const t: Tally = { total: 0, owners: new Map(), bySet: new Map() };
+async function tally(list: DomoList<Listed>, key: OwnedKey, viewed: ReadonlySet<string> | undefined): Promise<Tally> {
+  const t: Tally = { total: 0, owners: new Map(), bySet: new Map(), unviewed: new Map(), runs: new Map() };
+  const judged = viewed !== undefined && VIEWED_TYPES[key] !== undefined;
   for await (const page of list.pages()) {
     for (const item of page) {
       t.total += 1;
       const owners = ownersOf(item);
       for (const o of owners) t.owners.set(ownerKey(o), (t.owners.get(ownerKey(o)) ?? 0) + 1);
       const set = owners.map(ownerKey).sort().join(',');
-      const entry = t.bySet.get(set) ?? { count: 0, items: [] };
-      entry.count += 1;
-      if (entry.items.length < ORPHANS_KEPT_PER_OWNER) entry.items.push({ id: item.id, name: item.name });
-      t.bySet.set(set, entry);
+      keep(t.bySet, set, { id: item.id, name: item.name });
+      if (judged && !viewed.has(`${key}:${item.id}`)) keep(t.unviewed, set, { id: item.id, name: item.name });
+      if (key === 'datasets') countRun(t, item);
     }
   }
   return t;
@@ -79,12 +108,12 @@ async function tally(list: DomoList<Listed>): Promise<Tally> {
 export async function readContentOwners(
   auth: DomoAuth,
   call: CallOptions,
-  hooks: { onRequest: () => void; failures: AuditFailure[] },
+  hooks: { onRequest: () => void; failures: AuditFailure[]; viewed?: ReadonlySet<string> | undefined },
 ): Promise<{ key: OwnedKey; tally: Tally | undefined }[]> {
   const results: { key: OwnedKey; tally: Tally | undefined }[] = [];
   for (const [key, list] of contentLists(auth, { ...call, onRequest: hooks.onRequest })) {
     try {
-      results.push({ key, tally: await tally(list()) });
+      results.push({ key, tally: await tally(list(), key, hooks.viewed) });
     } catch (error) {
       if (error instanceof DomoAuthError || error instanceof DomoAbortError) throw error;
       hooks.failures.push({
@@ -133,4 +162,33 @@ export function contentUserOwners(read: { tally: Tally | undefined }[]): number[
   for (const { tally: t } of read)
     for (const key of t?.owners.keys() ?? []) if (key.startsWith('USER:')) ids.add(Number(key.slice(5)));
   return [...ids];
+}
+
+/**
+ * The usage section's parts that come from the content read: objects owned only by live users (no group) that
+ * nobody viewed in the window (first 100 per set of owners), and when each credential account's datasets last ran.
+ */
+export function contentUsage(
+  read: { key: OwnedKey; tally: Tally | undefined }[],
+  gone: (userId: number) => boolean,
+): Pick<AuditUsage, 'unviewed' | 'unviewedCount' | 'accountRuns'> {
+  const unviewed: AuditUsage['unviewed'] = [];
+  let unviewedCount = 0;
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  for (const { key, tally: t } of read)
+    for (const [set, entry] of t?.unviewed ?? []) {
+      const ids = set === '' ? [] : set.split(',');
+      if (ids.length === 0 || !ids.every((k) => k.startsWith('USER:') && !gone(Number(k.slice(5))))) continue;
+      unviewedCount += entry.count;
+      const owners = ids.map((k) => Number(k.slice(5)));
+      unviewed.push(...entry.items.map((item) => ({ type: key, ...item, owners })));
+    }
+  const runs: Tally['runs'] = read.find((r) => r.key === 'datasets')?.tally?.runs ?? new Map<number, never>();
+  const accountRuns = [...runs].map(([accountId, run]) => ({
+    accountId,
+    datasets: run.count,
+    lastRun: iso(run.lastRun),
+    sample: run.items.map((item) => ({ ...item, lastRun: iso(item.lastRun) })),
+  }));
+  return { unviewed, unviewedCount, accountRuns };
 }

@@ -107,7 +107,12 @@ function accessCsv(
 
 /** RFC 4180 text: a header row, then the rows; formula-looking cells quoted with a leading `'`. */
 export function csv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows].map(csvRow).join('');
+}
+
+/** One RFC 4180 row with its line end (for files written a row at a time). */
+export function csvRow(row: readonly unknown[]): string {
+  return `${row.map(cell).join(',')}\r\n`;
 }
 
 function cell(value: unknown): string {

@@ -36,7 +36,10 @@ export interface AuditUser {
   deleted: boolean;
   /** `false` for a deactivated user; read only for users who own something (`null` when not read). */
   active: boolean | null;
+  /** The later of Domo's `lastActivity` attribute and the last event the activity log showed (epoch ms). */
   lastActivity: number | null;
+  /** The last event of theirs the activity log showed in the window read (a full audit; absent otherwise). */
+  lastSeen?: number | null;
 }
 
 /** A user or a group, as shares and owners name them. */
@@ -108,9 +111,39 @@ export interface AuditApiClient {
   scopes: string[];
 }
 
+/**
+ * What the activity log showed over the window read (a full audit): content nobody viewed, and when each credential
+ * account's datasets last ran. Users' `lastActivity` and `lastSeen` are joined in.
+ */
+export interface AuditUsage {
+  /** The window read, ISO 8601, and its length in days. */
+  from: string;
+  to: string;
+  days: number;
+  /** False when chunks of the log could not be read: nobody is judged inactive, nothing unviewed, from the log then. */
+  complete: boolean;
+  /** The chunks not read (`CARD 2026-03-01`). */
+  failedChunks: string[];
+  /** Events read. */
+  events: number;
+  /**
+   * Datasets, cards and pages owned only by live users (no group) and not viewed in the window: the first 100 per
+   * set of owners (`unviewedCount` counts them all).
+   */
+  unviewed: { type: string; id: number | string; name: string; owners: number[] }[];
+  unviewedCount: number;
+  /** Each credential account that loads datasets: how many, when the latest of them last ran, and the first 100. */
+  accountRuns: {
+    accountId: number;
+    datasets: number;
+    lastRun: string | null;
+    sample: { id: string; name: string; lastRun: string | null }[];
+  }[];
+}
+
 /** A read that failed: the entity is in the model, marked `incomplete`, or its section is empty. */
 export interface AuditFailure {
-  section: AuditSection | 'owners' | 'content' | 'tokens';
+  section: AuditSection | 'owners' | 'content' | 'tokens' | 'activity';
   id?: number;
   name?: string;
   error: string;
@@ -121,7 +154,7 @@ export interface AuditFailure {
  * failed. `visible` is how many of the section's entities were read.
  */
 export interface AuditGap {
-  section: AuditSection | 'tokens';
+  section: AuditSection | 'tokens' | 'activity';
   reason: string;
   /** The grant the caller's role lacks to see the whole section, when that is the reason. */
   missingGrant?: string;
@@ -145,6 +178,8 @@ export interface AuditModel {
   tokens?: AuditToken[];
   /** Every API client (read with the tokens; absent when they could not be read). */
   apiClients?: AuditApiClient[];
+  /** What the activity log showed (a full audit, or `usage: true`; absent otherwise). */
+  usage?: AuditUsage;
   failures: AuditFailure[];
   /**
    * False when the audit could not see everything it read: the caller lacks a grant that shows a whole section, or
@@ -159,6 +194,7 @@ export interface AuditModel {
   requests: Record<AuditSection | 'owners' | 'catalogue' | 'caller', number> & {
     content?: number;
     tokens?: number;
+    activity?: number;
     total: number;
   };
 }

@@ -57,6 +57,17 @@ export { DomoAccessTokens, MAX_TOKEN_LIFETIME_DAYS, type CreateAccessToken } fro
 export { DomoApiClient } from './api-client/api-client.js';
 export { DomoSession } from './session/session.js';
 export { DomoSessions } from './session/sessions.js';
+export {
+  ActivityHarvest,
+  DomoActivityLog,
+  type ActivityChunk,
+  type ActivityEvent,
+  type ActivityQuery,
+  type FailedChunk,
+  type HarvestProgress,
+  type HarvestResult,
+  type TimeInput,
+} from './activity/index.js';
 export { DomoApiClients } from './api-client/api-clients.js';
 export { DomoAlert } from './alert/alert.js';
 export { DomoAlerts } from './alert/alerts.js';

@@ -144,6 +144,12 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'domo-admin --json sessions list | jq ".items | length"',
   ],
   'sessions end': ['domo-admin sessions end --user ana@acme.com --yes', 'domo-admin sessions end 3f2a9c1b7d --dry-run'],
+  'activity types': ['domo-admin activity types', 'domo-admin --json activity types | jq ".objectTypes | length"'],
+  'activity export': [
+    'domo-admin activity export --from 2026-09-01 --to 2026-12-01 --type CARD PAGE DATA_SOURCE --out views.csv',
+    'domo-admin activity export --out views.csv --resume',
+  ],
+  history: ['domo-admin history role "Finance Editors"', 'domo-admin history user ana@acme.com --since 2026-11-01'],
   'groups list': ['domo-admin groups list --type closed', 'domo-admin --json groups list | jq ".items[].name"'],
   'groups show': ['domo-admin groups show Finance', 'domo-admin --json groups show 1814479648'],
   'groups create': [

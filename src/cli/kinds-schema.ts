@@ -202,6 +202,35 @@ const change = z.strictObject({
   deleted: z.boolean(),
 });
 
+const activityEvent = z.strictObject({
+  time: z.iso.datetime(),
+  userId: id.nullable(),
+  userName: text,
+  actionType: z.string(),
+  objectType: z.string(),
+  objectId: text,
+  objectName: text,
+  eventText: text,
+  additionalComment: text,
+});
+
+const activityExport = z.strictObject({
+  out: z.string(),
+  events: z.number().int().nonnegative(),
+  chunks: z.number().int().nonnegative(),
+  complete: z.boolean(),
+  failed: z.array(
+    z.strictObject({
+      label: z.string(),
+      objectType: z.string(),
+      from: z.iso.datetime(),
+      to: z.iso.datetime(),
+      error: z.string(),
+    }),
+  ),
+  failedFile: text,
+});
+
 const error = z
   .object({
     name: z.string(),
@@ -228,6 +257,8 @@ export const KIND_SCHEMAS = {
   newAccessToken,
   apiClient,
   session,
+  activityEvent,
+  activityExport,
   change,
   error,
 } as const;

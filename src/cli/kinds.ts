@@ -1,6 +1,7 @@
 import type { DomoAccessToken } from '../classes/access-token/access-token.js';
 import type { DomoAccount } from '../classes/account/account.js';
 import type { DomoApiClient } from '../classes/api-client/api-client.js';
+import type { ActivityEvent } from '../classes/activity/harvest.js';
 import type { DomoSession } from '../classes/session/session.js';
 import type { CredentialEntity } from '../classes/account/credential.js';
 import type { DomoOAuthAccount } from '../classes/account/oauth-account.js';
@@ -456,6 +457,43 @@ export function sessionJson(session: DomoSession): SessionJson {
     user: { type: 'user', id: session.userId, name: orNull(session.user?.email) },
     createdAt: iso(session.createdAt),
   };
+}
+
+/** One event of the activity log (also each line of `activity export` to `.jsonl`). */
+export interface ActivityEventJson {
+  time: string;
+  userId: number | null;
+  userName: string | null;
+  actionType: string;
+  objectType: string;
+  objectId: string | null;
+  objectName: string | null;
+  eventText: string | null;
+  additionalComment: string | null;
+}
+
+export function activityEventJson(event: ActivityEvent): ActivityEventJson {
+  return {
+    time: new Date(event.time).toISOString(),
+    userId: event.userId,
+    userName: event.userName || null,
+    actionType: event.actionType,
+    objectType: event.objectType,
+    objectId: event.objectId || null,
+    objectName: event.objectName || null,
+    eventText: event.eventText || null,
+    additionalComment: event.additionalComment || null,
+  };
+}
+
+/** What `activity export` wrote, and which chunks failed (re-read them with `--resume`). */
+export interface ActivityExportJson {
+  out: string;
+  events: number;
+  chunks: number;
+  complete: boolean;
+  failed: { label: string; objectType: string; from: string; to: string; error: string }[];
+  failedFile: string | null;
 }
 
 /** A single-owner object (see {@link ContentJson}). */

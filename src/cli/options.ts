@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { parseId, parseRef } from '../internal/refs.js';
+import { toEpoch } from '../classes/activity/window.js';
 
 /** The whole number `value` spells, if it is one ≥ `min`. */
 function wholeNumber(value: string, min: number): number | undefined {
@@ -38,5 +39,20 @@ export function userArgument(what: string, options: { groups?: boolean } = {}): 
     throw new InvalidArgumentError(
       `${what} must be a user id (a whole number) or an email${options.groups ? ', or group:<name>' : ''}, got ${JSON.stringify(value.length > 80 ? `${value.slice(0, 60)}…` : value)}`,
     );
+  };
+}
+
+/** A commander parser for a date (`2026-03-01`, an ISO time) or a number of days back (`90d`). */
+export function dateOption(flag: string): (value: string) => number {
+  return (value) => {
+    const days = /^(\d{1,4})d$/.exec(value.trim());
+    if (days) return Date.now() - Number(days[1]) * 86_400_000;
+    try {
+      return toEpoch(value, flag, 'cli');
+    } catch {
+      throw new InvalidArgumentError(
+        `${flag} takes a date (2026-03-01), an ISO time or days back (90d), got ${JSON.stringify(value)}`,
+      );
+    }
   };
 }

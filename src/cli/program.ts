@@ -53,6 +53,13 @@ const COMMANDS: { names: Record<string, string>; load: () => Promise<Registrar> 
     load: async () => (await import('./commands/sessions.js')).registerSessions,
   },
   {
+    names: {
+      activity: 'the activity log: types, export (by day, resumable)',
+      history: 'who changed a role, group, account or user, and when (from the activity log)',
+    },
+    load: async () => (await import('./commands/activity.js')).registerActivity,
+  },
+  {
     names: { datasets: 'datasets: list, show, transfer (what a user owns with list --owner)' },
     load: async () => (await import('./commands/datasets.js')).registerDatasets,
   },

@@ -14,6 +14,7 @@ export * from './alert/index.js';
 export * from './access-token/index.js';
 export * from './api-client/index.js';
 export * from './session/index.js';
+export * from './activity/index.js';
 export * from './report-schedule/index.js';
 export * from './app/index.js';
 export * from './workflow/index.js';

@@ -28,6 +28,7 @@ import {
   SYSTEM_ROLES,
 } from './catalog.js';
 import type { AccessLevel, SandboxAccount, SandboxGroup, SandboxShare, SandboxUser } from './model.js';
+import { seedActivity } from './seed-activity.js';
 import { SeededRandom } from './random.js';
 import { SandboxState, type SandboxStateOptions } from './state.js';
 
@@ -68,6 +69,7 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   seedSessions(state);
   if (options.soleContentOwner) giveAllContentTo(state, contentOwners(state)[1] ?? state.adminUserId);
   if (options.orphanedContent ?? true) seedOrphans(state);
+  seedActivity(state);
   state.adminToken = state.issueToken(state.adminUserId);
   seedApiClients(state);
   // Last: the tokens draw from the generator, and everything above keeps the values it had without them.

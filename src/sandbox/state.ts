@@ -26,6 +26,7 @@ import type {
   SandboxUser,
 } from './model.js';
 import { SeededRandom } from './random.js';
+import { SandboxActivityLog } from './domain/activity.js';
 import { memberIds } from './views.js';
 
 /** What a new sandbox is seeded with. */
@@ -164,6 +165,8 @@ export class SandboxState {
   readonly sessions = new Map<string, number>();
   /** Sessions by id (what `GET /api/sessions/v1/admin` lists): their token, user and start. */
   readonly sessionRecords = new Map<string, { token: string; userId: number; createdAt: number }>();
+  /** The activity log: seeded history, sign-ins, and every change made through the API. */
+  readonly activity = new SandboxActivityLog();
   readonly requests: SandboxRequestLogEntry[] = [];
   /** How many request log entries are kept (oldest dropped first). */
   requestLogLimit = 200_000;

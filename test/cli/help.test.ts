@@ -16,6 +16,8 @@ const TOP = [
   'tokens',
   'api-clients',
   'sessions',
+  'activity',
+  'history',
   'datasets',
   'dataflows',
   'beast-modes',

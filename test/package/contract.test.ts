@@ -96,6 +96,7 @@ const ENTITIES: Record<string, string[]> = {
   DomoApiClient: ['revoke'],
   DomoSessions: ['list', 'get', 'resolve', 'ofUser', 'endFor'],
   DomoSession: ['end'],
+  DomoActivityLog: ['events', 'objectTypes', 'history', 'lastSeen'],
   DomoGroups: ['get', 'list', 'findByName', 'getByName', 'create', 'upsert'],
   DomoGroup: ['getMembers', 'addMembers', 'removeMembers', 'getOwners', 'delete'],
   // The content managers design.md plans, each speaking the family contract (create is Domo's to do).

@@ -1,3 +1,4 @@
+import { logActivity } from './activity.js';
 import { badRequest, forbidden, notFound } from '../errors.js';
 import type { SandboxAccessToken } from '../model.js';
 import type { SandboxState } from '../state.js';
@@ -33,7 +34,14 @@ export function createAccessToken(state: SandboxState, body: unknown, callerId: 
   if (typeof input.expires !== 'number' || !Number.isFinite(input.expires) || input.expires <= Date.now())
     throw badRequest('expires must be a future time');
   const value = state.issueToken(owner.id, { name: input.name, expires: input.expires });
-  return state.accessTokenOf(value)!;
+  const record = state.accessTokenOf(value)!;
+  logActivity(state, callerId, {
+    actionType: 'CREATED',
+    objectType: 'ACCESS_TOKEN',
+    objectId: record.id,
+    objectName: record.name,
+  });
+  return record;
 }
 
 /** `DELETE /api/data/v1/accesstokens/{id}`: gone at once, and its value stops working; 404 when there is none. */
@@ -42,4 +50,10 @@ export function revokeAccessToken(state: SandboxState, id: string, callerId: num
   const token = /^\d+$/.test(id) ? state.accessTokens.get(Number(id)) : undefined;
   if (!token) throw notFound(`access token ${id} not found`);
   state.revokeAccessToken(token.id);
+  logActivity(state, callerId, {
+    actionType: 'DELETED',
+    objectType: 'ACCESS_TOKEN',
+    objectId: token.id,
+    objectName: token.name,
+  });
 }

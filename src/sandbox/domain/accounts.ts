@@ -1,3 +1,4 @@
+import { logActivity } from './activity.js';
 import { badRequest, forbidden, notFound, SandboxHttpError, show } from '../errors.js';
 import { ACCESS_LEVELS, type AccessLevel, type SandboxAccount, type SandboxShare } from '../model.js';
 import { newAccount } from '../seed.js';
@@ -85,11 +86,13 @@ export function createAccount(
   Object.assign(account, { createdAt: now, modifiedAt: now });
   if (kind === 'template') account.enabled = false;
   table(state, kind).set(id, account);
+  logAccount(state, account, userId, 'CREATED');
   return account;
 }
 
 export function deleteAccount(state: SandboxState, kind: Kind, id: number, userId: number): void {
-  findAccount(state, kind, id, userId, 'own');
+  const account = findAccount(state, kind, id, userId, 'own');
+  logAccount(state, account, userId, 'DELETED');
   table(state, kind).delete(id);
 }
 
@@ -106,7 +109,7 @@ export function renameAccount(
   if (trimmed === '') throw badRequest('the name must not be empty');
   if (trimmed.length > 255) throw badRequest('the name is longer than 255 characters');
   account.displayName = trimmed;
-  touch(state, account, userId);
+  touch(state, account, userId, 'renamed');
   return account;
 }
 
@@ -129,7 +132,7 @@ export function writeConfig(
   const account = readConfig(state, kind, type, id, userId);
   if (!allowed(state, account, userId, 'edit')) throw forbidden(`you need edit access to ${label(kind)} ${id}`);
   account.config = checkConfig(state, type, config);
-  touch(state, account, userId);
+  touch(state, account, userId, 'config written');
   return account;
 }
 
@@ -214,7 +217,7 @@ export function share(state: SandboxState, kind: Kind, id: number, input: ShareI
   } else {
     account.shares.push({ type: input.type, id: input.id, accessLevel: input.accessLevel });
   }
-  touch(state, account, userId);
+  touch(state, account, userId, `shared with ${input.type.toLowerCase()} ${input.id}: ${input.accessLevel}`);
   return account;
 }
 
@@ -223,9 +226,22 @@ function ensureOwnerRemains(account: SandboxAccount, shares: SandboxShare[]): vo
     throw badRequest(`account ${account.id} must keep at least one owner`);
 }
 
-function touch(state: SandboxState, account: SandboxAccount, userId: number): void {
+function touch(state: SandboxState, account: SandboxAccount, userId: number, what = 'updated'): void {
   account.modifiedAt = state.now();
   account.modifiedBy = userId;
+  logAccount(state, account, userId, 'UPDATED', what);
+}
+
+/** Credential accounts are in the log as `ACCOUNT` (OAuth templates have no object type in the sources). */
+function logAccount(state: SandboxState, account: SandboxAccount, userId: number, actionType: string, what = ''): void {
+  if (state.accounts.get(account.id) !== account) return;
+  logActivity(state, userId, {
+    actionType,
+    objectType: 'ACCOUNT',
+    objectId: account.id,
+    objectName: account.displayName,
+    additionalComment: what,
+  });
 }
 
 function requiredText(value: unknown, field: string): string {

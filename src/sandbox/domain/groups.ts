@@ -1,3 +1,4 @@
+import { logActivity } from './activity.js';
 import { badRequest, forbidden, notFound, show } from '../errors.js';
 import type { SandboxGroup, SandboxGroupType, SandboxPrincipal } from '../model.js';
 import type { SandboxState } from '../state.js';
@@ -63,6 +64,7 @@ export function createGroup(state: SandboxState, body: unknown, callerId: number
     created: state.now(),
   };
   state.groups.set(id, group);
+  logActivity(state, callerId, { actionType: 'CREATED', objectType: 'GROUP', objectId: id, objectName: group.name });
   return group;
 }
 
@@ -93,6 +95,12 @@ export function updateGroups(state: SandboxState, body: unknown, callerId: numbe
     if (typeof change.name === 'string') group.name = change.name.trim();
     if (typeof change.description === 'string') group.description = change.description;
     if (change.type !== undefined) group.type = change.type as SandboxGroupType;
+    logActivity(state, callerId, {
+      actionType: 'UPDATED',
+      objectType: 'GROUP',
+      objectId: group.id,
+      objectName: group.name,
+    });
   }
 }
 
@@ -106,6 +114,12 @@ export function deleteGroups(state: SandboxState, body: unknown, callerId: numbe
   }
   for (const group of groups) {
     state.groups.delete(group.id);
+    logActivity(state, callerId, {
+      actionType: 'DELETED',
+      objectType: 'GROUP',
+      objectId: group.id,
+      objectName: group.name,
+    });
     for (const other of state.groups.values()) {
       other.groupIds = other.groupIds.filter((id) => id !== group.id);
       other.owners = other.owners.filter((o) => !(o.type === 'GROUP' && o.id === group.id));
@@ -151,7 +165,19 @@ export function updateAccess(state: SandboxState, body: unknown, callerId: numbe
       throw badRequest('a group cannot be a member of itself');
     return { group, lists };
   });
-  for (const { group, lists } of planned) apply(group, lists);
+  for (const { group, lists } of planned) {
+    apply(group, lists);
+    const what = Object.entries(lists)
+      .filter(([, list]) => list.length > 0)
+      .map(([key, list]) => `${key}: ${list.map((p) => `${p.type.toLowerCase()} ${p.id}`).join(', ')}`);
+    logActivity(state, callerId, {
+      actionType: 'UPDATED',
+      objectType: 'GROUP',
+      objectId: group.id,
+      objectName: group.name,
+      additionalComment: what.join('; '),
+    });
+  }
 }
 
 function apply(

@@ -1,3 +1,4 @@
+import { logActivity } from './activity.js';
 import { badRequest, conflict, forbidden, notFound, show } from '../errors.js';
 import type { SandboxRole } from '../model.js';
 import type { SandboxState } from '../state.js';
@@ -39,6 +40,7 @@ export function createRole(state: SandboxState, body: unknown, userId: number): 
   const now = state.now();
   const role: SandboxRole = { id: state.nextRoleId++, name, description, authorities, created: now, modified: now };
   state.roles.set(role.id, role);
+  logActivity(state, userId, { actionType: 'CREATED', objectType: 'ROLE', objectId: role.id, objectName: role.name });
   return role;
 }
 
@@ -52,6 +54,7 @@ export function updateRole(state: SandboxState, id: number, body: unknown, userI
   if (input.name !== undefined) role.name = checkName(state, input.name, id);
   if (input.description !== undefined) role.description = optionalText(input.description, 'description') ?? '';
   role.modified = state.now();
+  logActivity(state, userId, { actionType: 'UPDATED', objectType: 'ROLE', objectId: id, objectName: role.name });
   return role;
 }
 
@@ -63,7 +66,9 @@ export function deleteRole(state: SandboxState, id: number, userId: number): voi
   if (id === state.defaultRoleId) throw badRequest(`role ${id} is the default role; choose another default first`);
   const members = state.userCount(id);
   if (members > 0) throw badRequest(`role ${id} still has ${members} user(s); move them to another role first`);
+  const { name } = state.roles.get(id) as SandboxRole;
   state.roles.delete(id);
+  logActivity(state, userId, { actionType: 'DELETED', objectType: 'ROLE', objectId: id, objectName: name });
 }
 
 /** Replaces a role's grants with a complete list of authority names. */
@@ -78,6 +83,13 @@ export function setGrants(state: SandboxState, id: number, body: unknown, userId
   if (invalid.length > 0) throw badRequest(`unknown authorities: ${invalid.map((n) => JSON.stringify(n)).join(', ')}`);
   role.authorities = [...new Set(names as string[])];
   role.modified = state.now();
+  logActivity(state, userId, {
+    actionType: 'UPDATED',
+    objectType: 'ROLE',
+    objectId: id,
+    objectName: role.name,
+    additionalComment: `grants set (${role.authorities.length})`,
+  });
   return role;
 }
 
@@ -94,6 +106,13 @@ export function addMembers(state: SandboxState, id: number, body: unknown, userI
   if (missing.length > 0) throw badRequest(`unknown users: ${missing.map((v) => JSON.stringify(v)).join(', ')}`);
   for (const memberId of ids) state.user(memberId).roleId = role.id;
   role.modified = state.now();
+  logActivity(state, userId, {
+    actionType: 'UPDATED',
+    objectType: 'ROLE',
+    objectId: id,
+    objectName: role.name,
+    additionalComment: `members added: ${ids.join(', ')}`,
+  });
   return role;
 }
 

@@ -1,3 +1,4 @@
+import { logActivity } from './activity.js';
 import { badRequest, forbidden, notFound, show } from '../errors.js';
 import type { SandboxUser } from '../model.js';
 import type { SandboxState } from '../state.js';
@@ -95,6 +96,12 @@ export function createUser(state: SandboxState, body: unknown, callerId: number)
     created: state.now(),
   };
   state.users.set(id, user);
+  logActivity(state, callerId, {
+    actionType: 'CREATED',
+    objectType: 'USER',
+    objectId: id,
+    objectName: user.displayName,
+  });
   return user;
 }
 
@@ -138,6 +145,13 @@ export function updateUser(state: SandboxState, targetId: number, body: unknown,
   }
   Object.assign(target, changes);
   if (changes.emailAddress !== undefined) target.userName = target.emailAddress;
+  logActivity(state, callerId, {
+    actionType: 'UPDATED',
+    objectType: 'USER',
+    objectId: targetId,
+    objectName: target.displayName,
+    additionalComment: `changed: ${pairs.map(([key]) => key).join(', ')}`,
+  });
   return target;
 }
 
@@ -175,6 +189,12 @@ export function deleteUser(state: SandboxState, targetId: number, callerId: numb
   target.deleted = true;
   target.emailAddress = `${target.emailAddress}_deleted_${state.now()}`;
   target.userName = target.emailAddress;
+  logActivity(state, callerId, {
+    actionType: 'DELETED',
+    objectType: 'USER',
+    objectId: targetId,
+    objectName: target.displayName,
+  });
   for (const token of [...state.tokens.keys()]) if (state.tokens.get(token) === target.id) state.tokens.delete(token);
   for (const group of state.groups.values()) {
     group.userIds = group.userIds.filter((id) => id !== target.id);

@@ -1,3 +1,4 @@
+import { logActivity } from '../domain/activity.js';
 import type { HttpHandler } from 'msw';
 import { objectBody } from '../domain/roles.js';
 import { v2UserView } from '../views.js';
@@ -21,6 +22,13 @@ export function identityHandlers(scope: SandboxScope): HttpHandler[] {
           return json({ success: false, reason: 'INVALID_CREDENTIALS' });
         if (user.locked) return json({ success: false, reason: 'ACCOUNT_LOCKED' });
         const sessionToken = state.openSession(user.id);
+        user.lastActivity = state.now();
+        logActivity(state, user.id, {
+          actionType: 'LOGGEDIN',
+          objectType: 'USER',
+          objectId: user.id,
+          objectName: user.displayName,
+        });
         return json({ success: true, sessionToken, userId: user.id });
       },
       { anonymous: true },

@@ -14,6 +14,7 @@ import { appHandlers } from './apps.js';
 import { sessionHandlers } from './sessions.js';
 import { accessTokenHandlers } from './access-tokens.js';
 import { apiClientHandlers } from './api-clients.js';
+import { activityHandlers } from './activity.js';
 import { http, type HttpHandler } from 'msw';
 import type { SandboxState } from '../state.js';
 import { accountHandlers } from './accounts.js';
@@ -104,6 +105,7 @@ function build(
     ...sessionHandlers(scope),
     ...accessTokenHandlers(scope),
     ...apiClientHandlers(scope),
+    ...activityHandlers(scope),
     http.all(`${scope.origin}/api/*`, ({ request }) => unknownEndpoint(state, request)),
   ];
   return { handlers, routes: scope.routes };
