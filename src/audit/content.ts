@@ -21,9 +21,6 @@ interface Listed {
   ownerId?: number | undefined;
   /** An array on cards, pages and apps (a method elsewhere). */
   owners?: unknown;
-  /** Datasets: the credential account that loads it, and when it last ran. */
-  accountId?: number | undefined;
-  lastUpdated?: Date | undefined;
 }
 
 function ownersOf(item: Listed): { type: 'USER' | 'GROUP'; id: number }[] {
@@ -52,11 +49,6 @@ interface Tally {
   bySet: Map<string, { count: number; items: { id: number | string; name: string }[] }>;
   /** Per set of owners, the objects the activity log showed no view of (types judged by views, when it was read). */
   unviewed: Map<string, { count: number; items: { id: number | string; name: string }[] }>;
-  /** Datasets per credential account: how many, the latest run, the first of them. */
-  runs: Map<
-    number,
-    { count: number; lastRun: number | null; items: { id: string; name: string; lastRun: number | null }[] }
-  >;
 }
 
 /** Counts `item` under `key`, keeping the first {@link ORPHANS_KEPT_PER_OWNER}. */
@@ -67,21 +59,11 @@ function keep<T>(map: Map<string, { count: number; items: T[] }>, key: string, i
   map.set(key, entry);
 }
 
-function countRun(t: Tally, item: Listed): void {
-  if (typeof item.accountId !== 'number') return;
-  const lastRun = item.lastUpdated instanceof Date ? item.lastUpdated.getTime() : null;
-  const entry = t.runs.get(item.accountId) ?? { count: 0, lastRun: null, items: [] };
-  entry.count += 1;
-  if (lastRun !== null && lastRun > (entry.lastRun ?? 0)) entry.lastRun = lastRun;
-  if (entry.items.length < ORPHANS_KEPT_PER_OWNER) entry.items.push({ id: String(item.id), name: item.name, lastRun });
-  t.runs.set(item.accountId, entry);
-}
-
 const ownerKey = (o: { type: string; id: number }) => `${o.type}:${o.id}`;
 
 /** Reads one type page by page, keeping only counts per owner and the first objects of each set of owners. */
 async function tally(list: DomoList<Listed>, key: OwnedKey, viewed: ReadonlySet<string> | undefined): Promise<Tally> {
-  const t: Tally = { total: 0, owners: new Map(), bySet: new Map(), unviewed: new Map(), runs: new Map() };
+  const t: Tally = { total: 0, owners: new Map(), bySet: new Map(), unviewed: new Map() };
   const judged = viewed !== undefined && VIEWED_TYPES[key] !== undefined;
   for await (const page of list.pages()) {
     for (const item of page) {
@@ -91,7 +73,6 @@ async function tally(list: DomoList<Listed>, key: OwnedKey, viewed: ReadonlySet<
       const set = owners.map(ownerKey).sort().join(',');
       keep(t.bySet, set, { id: item.id, name: item.name });
       if (judged && !viewed.has(`${key}:${item.id}`)) keep(t.unviewed, set, { id: item.id, name: item.name });
-      if (key === 'datasets') countRun(t, item);
     }
   }
   return t;
@@ -165,16 +146,15 @@ export function contentUserOwners(read: { tally: Tally | undefined }[]): number[
 }
 
 /**
- * The usage section's parts that come from the content read: objects owned only by live users (no group) that
- * nobody viewed in the window (first 100 per set of owners), and when each credential account's datasets last ran.
+ * The usage section's part that comes from the content read: objects owned only by live users (no group) that
+ * nobody viewed in the window (first 100 per set of owners).
  */
 export function contentUsage(
   read: { key: OwnedKey; tally: Tally | undefined }[],
   gone: (userId: number) => boolean,
-): Pick<AuditUsage, 'unviewed' | 'unviewedCount' | 'accountRuns'> {
+): Pick<AuditUsage, 'unviewed' | 'unviewedCount'> {
   const unviewed: AuditUsage['unviewed'] = [];
   let unviewedCount = 0;
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   for (const { key, tally: t } of read)
     for (const [set, entry] of t?.unviewed ?? []) {
       const ids = set === '' ? [] : set.split(',');
@@ -183,12 +163,5 @@ export function contentUsage(
       const owners = ids.map((k) => Number(k.slice(5)));
       unviewed.push(...entry.items.map((item) => ({ type: key, ...item, owners })));
     }
-  const runs: Tally['runs'] = read.find((r) => r.key === 'datasets')?.tally?.runs ?? new Map<number, never>();
-  const accountRuns = [...runs].map(([accountId, run]) => ({
-    accountId,
-    datasets: run.count,
-    lastRun: iso(run.lastRun),
-    sample: run.items.map((item) => ({ ...item, lastRun: iso(item.lastRun) })),
-  }));
-  return { unviewed, unviewedCount, accountRuns };
+  return { unviewed, unviewedCount };
 }

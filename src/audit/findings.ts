@@ -1,3 +1,4 @@
+import { USAGE_FINDING_KINDS, usageFindings } from './usage-findings.js';
 import { daysUntil } from '../internal/days.js';
 import {
   credentialsOf,
@@ -15,6 +16,7 @@ export type Severity = 'high' | 'medium' | 'low';
 /** The kinds of finding, each with a severity and a plain sentence. */
 export const FINDING_KINDS = {
   'audit-incomplete': 'high',
+  ...USAGE_FINDING_KINDS,
   'admin-grant-outside-admin': 'high',
   'default-role-too-powerful': 'high',
   'credential-owned-by-inactive': 'high',
@@ -35,7 +37,7 @@ export type FindingKind = keyof typeof FINDING_KINDS;
 
 /** What a finding is about. */
 export interface AuditSubject {
-  type: 'user' | 'role' | 'group' | 'account' | 'template' | 'token' | 'apiClient';
+  type: 'user' | 'role' | 'group' | 'account' | 'template' | 'token' | 'apiClient' | 'dataset' | 'card' | 'page';
   /** A number, or a token's id (opaque text). */
   id: number | string;
   name: string;
@@ -64,6 +66,10 @@ export interface FindingOptions {
   offboardedUsers?: readonly number[];
   /** The time findings are judged at, epoch ms. @default now */
   now?: number;
+  /** A user with no activity for this many days is inactive (the usage findings). @default 90 */
+  inactiveDays?: number;
+  /** A credential account none of whose datasets ran for this many days is unused. @default 90 */
+  unusedCredentialDays?: number;
 }
 
 /** The system role that holds everything. */
@@ -113,6 +119,12 @@ export function auditFindings(model: AuditModel, options: FindingOptions = {}): 
     ...incomplete(model),
     ...model.roles.flatMap((role) => adminOutsideAdmin(role, admin, users)),
     ...defaultRoleTooPowerful(model.roles),
+    ...usageFindings(model, {
+      admin,
+      inactiveDays: options.inactiveDays ?? 90,
+      unusedCredentialDays: options.unusedCredentialDays ?? 90,
+      now: options.now ?? Date.now(),
+    }),
     ...tokenFindings(model, users, options),
     ...clientFindings(model, users),
     ...credentialsOf(model).flatMap(({ kind: type, credential }) => [

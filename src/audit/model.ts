@@ -12,7 +12,8 @@ import { getRoleById } from '../routes/role/core.js';
 import { getAccessTokens } from '../routes/access-token/core.js';
 import { getApiClients } from '../routes/api-client/core.js';
 import { Inventory, type InventoryOptions } from '../inventory/inventory.js';
-import { contentSection, contentUserOwners, readContentOwners } from './content.js';
+import { contentSection, contentUsage, contentUserOwners, readContentOwners } from './content.js';
+import { joinLastSeen, readAccountRuns, readUsage, type UsageOptions, type UsageRead } from './usage.js';
 import {
   AUDIT_SECTIONS,
   type AuditContent,
@@ -27,6 +28,7 @@ import {
   type AuditSection,
   type AuditApiClient,
   type AuditToken,
+  type AuditUsage,
   type AuditUser,
 } from './types.js';
 
@@ -57,6 +59,12 @@ export interface AuditOptions extends CallOptions {
    * @default true for a full audit (no `include`), else false
    */
   tokens?: boolean;
+  /**
+   * Read the activity log for last activity, views and dataset runs (the usage findings): `true`, or how (window,
+   * chunk size, calls at once). Needs `admin.audit.view`; without it, or when chunks fail, the audit is incomplete.
+   * @default true for a full audit (no `include`), else false
+   */
+  usage?: boolean | UsageOptions;
 }
 
 /**
@@ -84,23 +92,18 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
   });
   const reader = new Reader(inventory);
   const takenAt = new Date().toISOString();
-  const [me, grants, users, roles, groups, accounts, templates] = await Promise.all([
-    reader.whoAmI(),
-    include.has('roles') ? reader.catalogue() : [],
-    include.has('users') ? reader.users() : [],
-    include.has('roles') ? reader.roles() : [],
-    include.has('groups') ? reader.groups() : [],
-    include.has('accounts') ? reader.credentials('accounts') : [],
-    include.has('templates') ? reader.credentials('templates') : [],
-  ]);
-  for (const role of roles) role.members = users.filter((u) => u.roleId === role.id && !u.deleted).map((u) => u.id);
-  const content = (options.content ?? options.include === undefined) ? await reader.content() : undefined;
-  const readTokens = options.tokens ?? options.include === undefined;
-  const tokens = readTokens ? await reader.tokens() : undefined;
-  const apiClients = readTokens ? await reader.apiClients() : undefined;
-  const tokenOwners = [...(tokens ?? []), ...(apiClients ?? [])].flatMap((t) =>
-    t.ownerId === null ? [] : [t.ownerId],
+  const usageRead = startUsage(reader, options);
+  const { me, grants, users, roles, groups, accounts, templates } = await readSections(reader, include).catch(
+    async (error: unknown) => {
+      await usageRead?.stop(error); // nothing left running behind a failed audit
+      throw error;
+    },
   );
+  const usage = await usageRead?.read;
+  if (usage) joinLastSeen(users, usage);
+  const runs = usage ? await reader.accountRuns(accounts) : [];
+  const content = (options.content ?? options.include === undefined) ? await reader.content(usage) : undefined;
+  const { tokens, apiClients, tokenOwners } = await readTokens(reader, options.tokens ?? options.include === undefined);
   if (include.has('users'))
     await reader.activity(
       users,
@@ -110,7 +113,11 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
   const caller = await reader.callerRole(me, users, roles);
   const sections = { roles, users, groups, accounts, templates };
   const failures = reader.failures;
-  const gaps = [...auditGaps(include, sections, caller.grants, failures), ...tokenGaps(failures)];
+  const gaps = [
+    ...auditGaps(include, sections, caller.grants, failures),
+    ...tokenGaps(failures),
+    ...activityGaps(failures),
+  ];
   const model: AuditModel = {
     instance: auth.instance,
     takenAt,
@@ -123,14 +130,58 @@ export async function auditAccess(auth: DomoAuth, options: AuditOptions = {}): P
     ...(content ? { content: contentOf(content, users, groups) } : {}),
     ...(tokens ? { tokens } : {}),
     ...(apiClients ? { apiClients } : {}),
+    ...(usage ? { usage: usageOf(usage, content, users, runs) } : {}),
     failures,
     complete: gaps.length === 0,
     gaps,
     caller: { id: caller.id, role: caller.role },
     counts: countsOf({ roles, users, groups, accounts, templates }, failures.length),
-    requests: requestsOf(inventory, reader.tokenRequests, tokens !== undefined),
+    requests: requestsOf(inventory, reader, tokens !== undefined, usage !== undefined),
   };
   return model;
+}
+
+/**
+ * Starts reading the activity log when asked (by default in a full audit) — first, as it is the slowest read (about
+ * 150 s a call on a busy instance, DS) and needs nothing else — and how to stop it.
+ */
+function startUsage(reader: Reader, options: AuditOptions) {
+  const wanted = options.usage ?? options.include === undefined;
+  if (!wanted) return undefined;
+  const stop = new AbortController();
+  const read = reader.usage(wanted === true ? {} : wanted, stop.signal);
+  return {
+    read,
+    stop: async (reason: unknown) => {
+      stop.abort(reason);
+      await read.catch(() => undefined);
+    },
+  };
+}
+
+/** The sections asked for, side by side; role members from the users' roles. */
+async function readSections(reader: Reader, include: ReadonlySet<AuditSection>) {
+  const [me, grants, users, roles, groups, accounts, templates] = await Promise.all([
+    reader.whoAmI(),
+    include.has('roles') ? reader.catalogue() : [],
+    include.has('users') ? reader.users() : [],
+    include.has('roles') ? reader.roles() : [],
+    include.has('groups') ? reader.groups() : [],
+    include.has('accounts') ? reader.credentials('accounts') : [],
+    include.has('templates') ? reader.credentials('templates') : [],
+  ]);
+  for (const role of roles) role.members = users.filter((u) => u.roleId === role.id && !u.deleted).map((u) => u.id);
+  return { me, grants, users, roles, groups, accounts, templates };
+}
+
+/** The access tokens and API clients (when asked for), and the users who own them. */
+async function readTokens(reader: Reader, wanted: boolean) {
+  const tokens = wanted ? await reader.tokens() : undefined;
+  const apiClients = wanted ? await reader.apiClients() : undefined;
+  const tokenOwners = [...(tokens ?? []), ...(apiClients ?? [])].flatMap((t) =>
+    t.ownerId === null ? [] : [t.ownerId],
+  );
+  return { tokens, apiClients, tokenOwners };
 }
 
 /** How many of each section were read (live users only). */
@@ -149,9 +200,48 @@ function countsOf(
 }
 
 /** The requests sent, by what they read, and their total. */
-function requestsOf(inventory: Inventory, tokenRequests: number, tokensRead: boolean): AuditModel['requests'] {
-  const total = Object.values(inventory.requests).reduce((sum, n) => sum + n, 0) + tokenRequests;
-  return { ...inventory.requests, ...(tokensRead || tokenRequests > 0 ? { tokens: tokenRequests } : {}), total };
+function requestsOf(
+  inventory: Inventory,
+  reader: Reader,
+  tokensRead: boolean,
+  usageRead: boolean,
+): AuditModel['requests'] {
+  const { tokenRequests, activityRequests } = reader;
+  const total = Object.values(inventory.requests).reduce((sum, n) => sum + n, 0) + tokenRequests + activityRequests;
+  return {
+    ...inventory.requests,
+    ...(tokensRead || tokenRequests > 0 ? { tokens: tokenRequests } : {}),
+    ...(usageRead ? { activity: activityRequests } : {}),
+    total,
+  };
+}
+
+/** A gap when the activity log could not be read whole (the caller lacks `admin.audit.view`, or chunks failed). */
+function activityGaps(failures: readonly AuditFailure[]): AuditGap[] {
+  const failed = failures.find((f) => f.section === 'activity');
+  return failed
+    ? [
+        {
+          section: 'activity',
+          reason: `the activity log could not be read whole (${failed.error}): nobody is judged inactive from it`,
+          missingGrant: 'admin.audit.view',
+          visible: 0,
+        },
+      ]
+    : [];
+}
+
+/** The usage section: the log's window and completeness, and what the content read says about views and runs. */
+function usageOf(
+  read: UsageRead,
+  content: Awaited<ReturnType<typeof readContentOwners>> | undefined,
+  users: readonly AuditUser[],
+  accountRuns: AuditUsage['accountRuns'],
+): AuditUsage {
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const gone = (id: number) => byId.get(id)?.deleted === true || byId.get(id)?.active === false;
+  const fromContent = content ? contentUsage(content, gone) : { unviewed: [], unviewedCount: 0 };
+  return { ...read.usage, ...fromContent, accountRuns };
 }
 
 /** A gap when the token list could not be read (the caller lacks the token grants, or the read failed). */
@@ -248,6 +338,7 @@ class Reader {
       ),
       ...this.contentFailures,
       ...this.tokenFailures,
+      ...this.activityFailures,
     ];
   }
 
@@ -394,13 +485,38 @@ class Reader {
     }
   }
 
-  /** Who owns every content type, counted as it streams (every request it sends counted as `content`). */
-  async content(): Promise<Awaited<ReturnType<typeof readContentOwners>>> {
+  /** Requests the activity log read (and the account datasets read) sent. */
+  activityRequests = 0;
+
+  /** When each credential account's datasets last ran (one read per account, counted as `activity`). */
+  async accountRuns(accounts: readonly AuditCredential[]): Promise<AuditUsage['accountRuns']> {
+    const { auth, call } = this.inventory;
+    const ids = accounts.map((a) => a.id);
+    return readAccountRuns(auth, call, ids, () => (this.activityRequests += 1), this.activityFailures);
+  }
+  readonly activityFailures: AuditFailure[] = [];
+
+  /** The activity log over the usage window (every call counted as `activity`); a failure is listed, not thrown. */
+  async usage(options: UsageOptions, stop: AbortSignal): Promise<UsageRead> {
+    const { auth, call } = this.inventory;
+    const signal = call.signal ? AbortSignal.any([call.signal, stop]) : stop;
+    const read = await readUsage(auth, { ...call, signal }, options, () => (this.activityRequests += 1));
+    if (read.failure) this.activityFailures.push(read.failure);
+    return read;
+  }
+
+  /**
+   * Who owns every content type, counted as it streams (every request it sends counted as `content`); with the log
+   * read whole, which datasets, cards and pages nobody viewed.
+   */
+  async content(usage?: UsageRead): Promise<Awaited<ReturnType<typeof readContentOwners>>> {
     const { auth, call, requests } = this.inventory;
+    const viewed = usage?.usage.complete ? usage.viewed : undefined;
     const failures: AuditFailure[] = [];
     const read = await readContentOwners(auth, call, {
       onRequest: () => (requests.content += 1),
       failures,
+      viewed,
     });
     this.contentFailures.push(...failures);
     return read;

@@ -2,6 +2,8 @@ import type { DomoAuth } from '../auth/base.js';
 import { DomoAbortError, DomoAuthError } from '../client/errors.js';
 import { DomoActivityLog } from '../classes/activity/activity-log.js';
 import type { CallOptions } from '../classes/entity.js';
+import { DomoDatasets } from '../classes/dataset/datasets.js';
+import { mapConcurrent } from '../client/concurrency.js';
 import type { OwnedKey } from '../classes/ownership.js';
 import { DAY_MS } from '../internal/days.js';
 import type { AuditFailure, AuditUsage, AuditUser } from './types.js';
@@ -109,4 +111,44 @@ export function joinLastSeen(users: AuditUser[], read: UsageRead): void {
     user.lastSeen = seen;
     if (seen !== null && seen > (user.lastActivity ?? 0)) user.lastActivity = seen;
   }
+}
+
+/** Datasets kept per account in the usage section (all are counted). */
+const RUNS_KEPT = 100;
+
+/**
+ * When each credential account's datasets last ran: one read of the datasets each account loads, 16 at once. An
+ * account whose read fails is listed in `failures` (the audit is then incomplete) and left out.
+ */
+export async function readAccountRuns(
+  auth: DomoAuth,
+  call: CallOptions,
+  accountIds: readonly number[],
+  onRequest: () => void,
+  failures: AuditFailure[],
+): Promise<AuditUsage['accountRuns']> {
+  const datasets = new DomoDatasets(auth);
+  const iso = (date: Date | undefined) => (date ? date.toISOString() : null);
+  const results = await mapConcurrent(accountIds, 16, (id) => datasets.usedByAccount(id, { ...call, onRequest }));
+  const runs: AuditUsage['accountRuns'] = [];
+  for (const result of results) {
+    if (!result.ok) {
+      if (result.error instanceof DomoAuthError || result.error instanceof DomoAbortError) throw result.error;
+      failures.push({
+        section: 'accounts',
+        id: result.item,
+        error: `its datasets could not be read: ${result.error instanceof Error ? result.error.message : String(result.error)}`,
+      });
+      continue;
+    }
+    if (result.value.length === 0) continue;
+    const times = result.value.flatMap((d) => (d.lastUpdated ? [d.lastUpdated.getTime()] : []));
+    runs.push({
+      accountId: result.item,
+      datasets: result.value.length,
+      lastRun: times.length === 0 ? null : new Date(Math.max(...times)).toISOString(),
+      sample: result.value.slice(0, RUNS_KEPT).map((d) => ({ id: d.id, name: d.name, lastRun: iso(d.lastUpdated) })),
+    });
+  }
+  return runs;
 }

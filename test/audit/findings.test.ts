@@ -73,6 +73,32 @@ const PROBLEMS: Record<FindingKind, (state: SandboxState) => FindingOptions | vo
     gone!.deleted = true;
     gone!.emailAddress += '_deleted_1700000000000';
   },
+  'inactive-privileged-user': (state) => {
+    const admin = people(state).find((u) => u.roleId === 1)!;
+    admin.lastActivity = Date.now() - 200 * DAY;
+    state.activity.remove((e) => e.userId === admin.id); // nor in the log
+  },
+  'inactive-user': (state) => {
+    const idle = people(state).find((u) => u.roleId === 4)!;
+    idle.lastActivity = Date.now() - 120 * DAY;
+    state.activity.remove((e) => e.userId === idle.id);
+  },
+  'unused-credential': (state) => {
+    const dataset = [...state.datasets.values()].find((d) => d.accountId !== null)!;
+    for (const d of state.datasets.values())
+      if (d.accountId === dataset.accountId) d.lastUpdated = Date.now() - 150 * DAY;
+  },
+  'unviewed-content-of-inactive-owner': (state) => {
+    // A user without grants (so not an inactive user with grants), the only owner of a card nobody viewed.
+    const id = state.nextRoleId++;
+    state.roles.set(id, { id, name: 'No Grants', description: '', authorities: [], created: 0, modified: 0 });
+    const owner = people(state).find((u) => u.roleId === 4)!;
+    Object.assign(owner, { roleId: id, lastActivity: Date.now() - 300 * DAY });
+    state.activity.remove((e) => e.userId === owner.id);
+    const card = [...state.cards.values()][0]!;
+    card.owners = [{ type: 'USER', id: owner.id }];
+    state.activity.remove((e) => e.objectType === 'CARD' && e.objectId === String(card.id));
+  },
   'shared-to-individuals': (state) => {
     const account = state.accounts.get(2)!;
     for (const user of people(state).slice(0, 11))

@@ -4,7 +4,7 @@ import { createSandboxState, type SandboxState } from '../../src/sandbox/index.j
 /**
  * A seeded sandbox with none of the audit's problems: the default role is Participant, no role but Admin holds an
  * admin-level grant, every custom role has a member, every credential is owned by the (active) admin, and every
- * group that can have owners has one.
+ * group that can have owners has one; every user was active yesterday and every dataset ran yesterday.
  */
 export function cleanState(options: { users?: number; accounts?: number } = {}): SandboxState {
   const state = createSandboxState({
@@ -35,6 +35,10 @@ export function cleanState(options: { users?: number; accounts?: number } = {}):
     ];
   for (const group of state.groups.values())
     if (group.type !== 'system' && group.owners.length === 0) group.owners = [{ type: 'USER', id: state.adminUserId }];
+  // Everyone active yesterday, every dataset ran yesterday: no usage finding.
+  const yesterday = Date.now() - 86_400_000;
+  for (const user of state.users.values()) if (!user.deleted) user.lastActivity = yesterday;
+  for (const dataset of state.datasets.values()) dataset.lastUpdated = yesterday;
   return state;
 }
 

@@ -30,6 +30,9 @@ interface AuditFlags {
   allowIncomplete?: boolean;
   expiringWithin: number;
   tokenMaxLifetime: number;
+  usage: boolean;
+  usageDays: number;
+  inactiveDays: number;
 }
 
 function registerAuditAudit(program: Command, ctx: () => CliContext): void {
@@ -44,45 +47,67 @@ function registerAuditAudit(program: Command, ctx: () => CliContext): void {
     .option('--allow-incomplete', 'exit 0 even when the audit could not see everything (it exits 3 otherwise)')
     .option('--expiring-within <days>', 'a token expiring within this many days is a finding', DAYS(0), 14)
     .option('--token-max-lifetime <days>', 'a token living longer than this is a finding', DAYS(1), 365)
+    .option(
+      '--inactive-days <days>',
+      'a user with no activity for this many days is inactive (as is a credential whose datasets did not run)',
+      DAYS(1),
+      90,
+    )
+    .option(
+      '--usage-days <days>',
+      'days of the activity log read: content not viewed in them is unviewed',
+      DAYS(1),
+      180,
+    )
+    .option('--no-usage', 'do not read the activity log (no usage findings; much faster on a busy instance)')
     .action(async (options: AuditFlags) => {
       const c = ctx();
-      const model = await readModel(c);
+      const model = await readModel(c, { usage: options.usage ? { days: options.usageDays } : false });
       const findings = await findingsOf(c, model, options);
       if (!model.complete) {
         c.note(`! ${incompleteText(model)}`);
         if (!options.allowIncomplete) c.exitCode = 3;
       }
-      // Every report is attempted; one that cannot be written is reported, and the completed read is still printed.
-      const written: string[] = [];
-      const notWritten: { path: string; error: string }[] = [];
-      const attempt = async (path: string, what: string, write: () => Promise<unknown>) => {
-        try {
-          await write();
-          written.push(path);
-        } catch (error) {
-          const typed = fileError(error, path, what);
-          notWritten.push({ path, error: typed instanceof Error ? typed.message : String(typed) });
-        }
-      };
-      if (options.html) {
-        const html = options.html;
-        await attempt(html, 'the HTML report', () => writeFile(html, auditReportHtml(model, findings)));
-      }
-      if (options.csv) {
-        const dir = options.csv;
-        await attempt(dir, 'the CSV reports', () =>
-          mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-            throw error.code === 'EEXIST' ? Object.assign(error, { code: 'ENOTDIR' }) : error; // a file is in the way
-          }),
-        );
-        if (!notWritten.some((n) => n.path === dir))
-          for (const [name, text] of Object.entries(auditCsv(model, findings)))
-            await attempt(join(dir, name), `the CSV report ${name}`, () => writeFile(join(dir, name), text));
-      }
+      const { written, notWritten } = await writeReports(model, findings, options);
       c.result({ model, findings, written, notWritten }, () => auditText(model, findings, written));
       for (const failure of notWritten) c.note(`! ${failure.error}`);
       if (notWritten.length > 0) c.exitCode = 1;
     });
+}
+
+/** Writes the HTML and CSV reports asked for: every report is attempted; one that cannot be written is reported. */
+async function writeReports(
+  model: AuditModel,
+  findings: ReturnType<typeof auditFindings>,
+  options: AuditFlags,
+): Promise<{ written: string[]; notWritten: { path: string; error: string }[] }> {
+  const written: string[] = [];
+  const notWritten: { path: string; error: string }[] = [];
+  const attempt = async (path: string, what: string, write: () => Promise<unknown>) => {
+    try {
+      await write();
+      written.push(path);
+    } catch (error) {
+      const typed = fileError(error, path, what);
+      notWritten.push({ path, error: typed instanceof Error ? typed.message : String(typed) });
+    }
+  };
+  if (options.html) {
+    const html = options.html;
+    await attempt(html, 'the HTML report', () => writeFile(html, auditReportHtml(model, findings)));
+  }
+  if (options.csv) {
+    const dir = options.csv;
+    await attempt(dir, 'the CSV reports', () =>
+      mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+        throw error.code === 'EEXIST' ? Object.assign(error, { code: 'ENOTDIR' }) : error; // a file is in the way
+      }),
+    );
+    if (!notWritten.some((n) => n.path === dir))
+      for (const [name, text] of Object.entries(auditCsv(model, findings)))
+        await attempt(join(dir, name), `the CSV report ${name}`, () => writeFile(join(dir, name), text));
+  }
+  return { written, notWritten };
 }
 
 /** The findings, with the token options given and the users offboarded from here (their snapshots). */
@@ -90,6 +115,8 @@ async function findingsOf(c: CliContext, model: AuditModel, options: AuditFlags)
   return auditFindings(model, {
     expiringWithinDays: options.expiringWithin,
     maxTokenLifetimeDays: options.tokenMaxLifetime,
+    inactiveDays: options.inactiveDays,
+    unusedCredentialDays: options.inactiveDays,
     offboardedUsers: await offboardedUsers(model.instance, join(adminDir(c.io.env), 'snapshots')),
   });
 }
@@ -133,7 +160,7 @@ function registerAuditAccess(program: Command, ctx: () => CliContext): void {
     .argument('<user>', 'a user id or email', userArgument('<user>'))
     .action(async (user: string) => {
       const c = ctx();
-      const access = userAccess(await readModel(c), user);
+      const access = userAccess(await readModel(c, { usage: false }), user);
       const credentials = access.credentials.map((x) => ({
         kind: x.kind,
         id: x.credential.id,

@@ -81,6 +81,17 @@ export class SandboxActivityLog {
     list.splice(at, 0, event);
   }
 
+  /** Removes the stored events `drop` says to (a test's way to make something never viewed); how many went. */
+  remove(drop: (event: SandboxActivityEvent) => boolean): number {
+    let removed = 0;
+    for (const [type, list] of this.#byType) {
+      const kept = list.filter((event) => !drop(event));
+      removed += list.length - kept.length;
+      this.#byType.set(type, kept);
+    }
+    return removed;
+  }
+
   /** Every stored event (not the generated volume), oldest first per type. */
   *all(): IterableIterator<SandboxActivityEvent> {
     for (const list of this.#byType.values()) yield* list;
