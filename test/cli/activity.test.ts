@@ -118,3 +118,34 @@ describe('domo-admin history', () => {
     expect((await cli('history', 'dashboard', 'x')).code).toBe(2);
   });
 });
+
+describe('--explain-drift', () => {
+  it('plan and diff name the last change the log shows to each drifted object', async () => {
+    const dir = await folder();
+    const spec = join(dir, 'spec.yaml');
+    const exported = await cli('export');
+    expect(exported.code, exported.stderr).toBe(0);
+    await writeFile(spec, exported.stdout);
+    const role = [...state().roles.values()].find((r) => r.name === 'Finance Editors')!;
+    const grant = [...state().authorities.keys()].find(
+      (a) => !role.authorities.includes(a) && a.startsWith('dataset.'),
+    )!;
+    expect((await cli('--yes', 'roles', 'grants', 'add', 'Finance Editors', grant)).code).toBe(0);
+    const admin = state().users.get(state().adminUserId)!;
+    const plan = await cli('plan', spec, '--explain-drift');
+    expect(plan.code, plan.stderr).toBe(2);
+    expect(plan.stdout).toContain('Last change seen in the activity log (30 days):');
+    expect(plan.stdout).toMatch(
+      new RegExp(`role "Finance Editors": last changed .* UTC by ${admin.displayName} \\(UPDATED`),
+    );
+    const json = JSON.parse((await cli('--json', 'plan', spec, '--explain-drift', '7')).stdout) as {
+      drift: { days: number; complete: boolean; explanations: { name: string; last: { userId: number } | null }[] };
+    };
+    expect(json.drift).toMatchObject({ days: 7, complete: true });
+    expect(json.drift.explanations.find((e) => e.name === 'Finance Editors')?.last?.userId).toBe(admin.id);
+    const diff = await cli('diff', '--from', spec, '--to', 'instance', '--explain-drift');
+    expect(diff.code, diff.stderr).toBe(2);
+    expect(diff.stdout).toMatch(/role "Finance Editors": last changed/);
+    expect((await cli('plan', spec, '--explain-drift', 'soon')).code).toBe(2);
+  });
+});

@@ -11,6 +11,7 @@ import { exportSpec, SPEC_SCHEMA_PATH, SPEC_SECTIONS, specToYaml, type SpecSecti
 import { DomoSpecError, loadSpec } from '../../governance/load.js';
 import { validateSpec, type SpecValidation } from '../../governance/validate.js';
 import { planSpec, renderPlan, type Plan } from '../../governance/plan.js';
+import { diffTargets, explainDrift, planTargets, renderDrift } from '../../governance/drift.js';
 import { planRestore } from '../../governance/restore.js';
 import { isSavedPlan, loadPlan, replanSaved, savePlan } from '../../governance/saved-plan.js';
 import { loadSnapshot } from '../../governance/snapshot.js';
@@ -93,16 +94,36 @@ const JSON_KINDS = [
   'error',
 ] as const;
 
+const EXPLAIN_HELP =
+  'name the last change the activity log shows to each drifted role, group and account (default 30 days)';
+
+/** `--explain-drift` alone is 30 days; with a value, that many. */
+function explainOption(help: string): Option {
+  return new Option('--explain-drift [days]', help).preset('30').argParser(explainDays);
+}
+
+function explainDays(value: string): number {
+  const days = Number(value);
+  if (!/^\d{1,4}$/.test(value.trim()) || days < 1)
+    throw new InvalidArgumentError(`--explain-drift takes a number of days ≥ 1, got ${JSON.stringify(value)}`);
+  return days;
+}
+
 function registerGovernancePlan(program: Command, ctx: () => CliContext): void {
   program
     .command('plan <spec>')
     .description('show what applying a spec would change (exit 0: no changes, 2: changes, 1: error)')
     .option('--out <file>', 'also write the plan to this file, to review and `apply` later')
-    .action(async (file: string, options: { out?: string }) => {
+    .addOption(explainOption(EXPLAIN_HELP))
+    .action(async (file: string, options: { out?: string; explainDrift?: number }) => {
       const c = ctx();
-      const plan = await planSpec(await c.auth(), loadSpec(await readText(file), { file }));
+      const auth = await c.auth();
+      const plan = await planSpec(auth, loadSpec(await readText(file), { file }));
+      const drift = options.explainDrift
+        ? await explainDrift(auth, planTargets(plan), { days: options.explainDrift })
+        : undefined;
       // The plan is shown first: a file that cannot be written loses nothing that was computed.
-      c.result(plan, () => renderPlan(plan));
+      c.result(drift ? { ...plan, drift } : plan, () => renderPlan(plan) + (drift ? renderDrift(drift) : ''));
       c.exitCode = plan.changes.length > 0 ? 2 : 0; // like terraform plan -detailed-exitcode
       if (options.out) await writePlanFile(options.out, `${JSON.stringify(savePlan(plan), null, 2)}\n`, file);
     });
@@ -153,7 +174,8 @@ function registerGovernanceDiff(program: Command, ctx: () => CliContext): void {
     .requiredOption('--from <spec|profile>', 'a spec file, a profile name, or "instance" (the one in use)')
     .requiredOption('--to <spec|profile>', 'a spec file, a profile name, or "instance"')
     .option('--only <sections>', `comma-separated: ${SPEC_SECTIONS.join(',')}`, sections)
-    .action(async (options: { from: string; to: string; only?: SpecSection[] }) => {
+    .addOption(explainOption(`${EXPLAIN_HELP} (the instance in use)`))
+    .action(async (options: { from: string; to: string; only?: SpecSection[]; explainDrift?: number }) => {
       const c = ctx();
       const [from, to] = await Promise.all([
         sideOf(c, options.from, options.only),
@@ -161,7 +183,10 @@ function registerGovernanceDiff(program: Command, ctx: () => CliContext): void {
       ]);
       const scope = from.file === to.file ? 'both' : from.file ? 'from' : 'to';
       const diff = diffSpecs(from.spec, to.spec, { fromLabel: options.from, toLabel: options.to, scope });
-      c.result(diff, () => renderDiff(diff));
+      const drift = options.explainDrift
+        ? await explainDrift(await c.auth(), diffTargets(diff), { days: options.explainDrift })
+        : undefined;
+      c.result(drift ? { ...diff, drift } : diff, () => renderDiff(diff) + (drift ? renderDrift(drift) : ''));
       c.exitCode = diff.differences.length > 0 ? 2 : 0;
     });
 }
