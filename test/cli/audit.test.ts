@@ -37,7 +37,7 @@ describe('domo-admin audit', () => {
     // The seeded risky tokens: each token finding, in the text, the HTML (inline) and the CSV; never a value.
     expect(text.stdout).toMatch(/access token "warehouse loader" \(#\d+\) of .* expires in 9 day\(s\)/);
     const report = await readFile(html, 'utf8');
-    expect(report).toMatch(/<section id="tokens"><h2>Access tokens \(\d+\)<\/h2>/);
+    expect(report).toMatch(/<section id="tokens"><h2>Access tokens \(\d+\) <button[^>]*data-table="token-table"/);
     expect(report).toMatch(
       /warehouse loader<\/td><td>[^<]+<\/td><td data-value="9">\d{4}-\d\d-\d\d \(in 9 day\(s\)\)<\/td><td><span class="finding medium" data-kind="token-expiring">/,
     );
