@@ -5,10 +5,12 @@
  *   npm run bench                 # everything
  *   npm run bench -- --quick      # fewer runs and N, for a smoke check
  *   npm run bench -- --cli        # only the CLI rows (10-12), printed, RESULTS.md left alone
+ *   npm run bench -- --activity   # only the activity log rows (15-16), printed, RESULTS.md left alone
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { closeSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { CpuOutput, Layer } from './cpu.js';
@@ -468,6 +470,99 @@ interface Row {
   met: boolean;
 }
 
+/** The object types rows 15 and 16 harvest. */
+const ACTIVITY_TYPES = ['USER', 'CARD', 'PAGE', 'DATA_SOURCE', 'ROLE', 'GROUP'];
+
+/**
+ * Row 15: a harvest of 90 days × 6 object types from a sandbox whose log answers each call after 1 s, 8 calls at
+ * once; the limit is the calls made ÷ 8 × 1 s. Row 16: `activity export` of about 1 000 000 events (90 days) to JSONL
+ * as a whole process, against about 100 000 (9 days) at the same events per call, for how its peak RSS grows.
+ */
+async function activityRows(): Promise<Row[]> {
+  const slow = await startServer({ users: 200, accounts: 4, activity: { latencyMs: 1_000 } });
+  const run = spawnSync(process.execPath, ['.bench-build/bench/harvest.js', JSON.stringify(slow)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  await stopServer(slow);
+  if (run.status !== 0) throw new Error(`harvest.js failed: ${run.stderr}`);
+  const harvest = JSON.parse(run.stdout.trim()) as { wallMs: number; calls: number; events: number; complete: boolean };
+  const limit = Math.ceil(harvest.calls / 8) * 1_000;
+  const within = harvest.wallMs / limit;
+  // The same events per chunk (1 852 a day per type), over 9 days and over 90, each with V8's heap capped at 64 MB
+  // (it completes only if nothing grows with the total), and the 90 days once more as V8 sizes the heap by itself.
+  const server = await startServer({
+    users: 100,
+    accounts: 2,
+    activity: { volume: { perDay: 1_852, types: ACTIVITY_TYPES } },
+  });
+  const env = { DOMO_INSTANCE: server.instance, DOMO_ACCESS_TOKEN: server.token, DOMO_BASE_URL: server.url };
+  const exportOf = (days: number, node: string[]) => {
+    const out = join(tmpdir(), `domo-admin-bench-${process.pid}-${days}.jsonl`);
+    rmSync(out, { force: true });
+    const args = [
+      'bin/domo-admin.js',
+      '--json',
+      'activity',
+      'export',
+      '--from',
+      `${days}d`,
+      '--type',
+      ...ACTIVITY_TYPES,
+    ];
+    const sample = wholeProcess([...node, ...args, '--out', out], env);
+    const events = countLines(out);
+    rmSync(out, { force: true });
+    return { events, sample };
+  };
+  const capped = (quick ? [9] : [9, 90]).map((days) => exportOf(days, ['--max-old-space-size=64']));
+  const free = quick ? undefined : exportOf(90, []);
+  await stopServer(server);
+  const growth = capped.length > 1 ? capped[1]!.sample.rssMb / capped[0]!.sample.rssMb : 1;
+  const big = capped.at(-1)!;
+  const uncapped = free
+    ? `; without the cap ${Math.round(free.sample.rssMb)} MB (V8 grows its heap with the allocation rate)`
+    : '';
+  return [
+    {
+      name: '15. activity log harvest, 90 days × 6 types, 1 s a call, 8 at once',
+      n: harvest.events,
+      wallMs: harvest.wallMs,
+      requests: harvest.calls,
+      perItem: round(harvest.calls / 540),
+      rssMb: 0,
+      ratio: `${within.toFixed(2)}× the limit (${harvest.calls} calls ÷ 8 × 1 s = ${limit / 1000} s)${harvest.complete ? '' : ', INCOMPLETE'}`,
+      target: `≤ 1.3× the limit ${within <= 1.3 ? '✓' : '✗'}`,
+      met: within <= 1.3 && harvest.complete,
+    },
+    {
+      name: `16. activity export to JSONL, ${big.events.toLocaleString('en')} events, whole process, 64 MB heap`,
+      n: big.events,
+      wallMs: round(big.sample.wallMs),
+      requests: 0,
+      perItem: 0,
+      rssMb: Math.round(big.sample.rssMb),
+      ratio:
+        capped.length > 1
+          ? `heap capped at 64 MB: ${growth.toFixed(2)}× the peak RSS of ${capped[0]!.events.toLocaleString('en')} events${uncapped}`
+          : '',
+      target: capped.length > 1 ? `flat memory (≤ 1.3×) ${growth <= 1.3 ? '✓' : '✗'}` : '',
+      met: growth <= 1.3,
+    },
+  ];
+}
+
+/** Lines of a file, read in pieces (a million-line export is not held as one string). */
+function countLines(file: string): number {
+  const fd = openSync(file, 'r');
+  const buffer = Buffer.alloc(1 << 20);
+  let lines = 0;
+  for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer))
+    for (let i = 0; i < read; i += 1) if (buffer[i] === 10) lines += 1;
+  closeSync(fd);
+  return lines;
+}
+
 /** `--cli`: the CLI rows alone, for a quick look after a CLI change. */
 async function cliOnly(): Promise<void> {
   compile();
@@ -477,6 +572,10 @@ async function cliOnly(): Promise<void> {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--cli')) return cliOnly();
+  if (process.argv.includes('--activity')) {
+    compile();
+    return void process.stdout.write(`\n${formatRows(await activityRows())}\n`);
+  }
   compile();
   const rows: Row[] = [];
   const json: object[] = [];
@@ -742,6 +841,7 @@ async function main(): Promise<void> {
   );
 
   for (const row of await ownershipRows()) addScenario(row.name, row.output, row.ratio, row.target, row.met);
+  for (const row of await activityRows()) add(row, { scenario: 'activity', name: row.name, wallMs: row.wallMs });
 
   for (const row of await cliRows()) add(row, { scenario: 'cli', name: row.name, wallMs: row.wallMs });
   const cliList = await cliListRow();

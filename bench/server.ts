@@ -4,9 +4,14 @@
  */
 import { startSandbox, type StartSandboxOptions } from '../src/sandbox/index.js';
 
-const options = JSON.parse(process.argv[2] ?? '{}') as StartSandboxOptions;
+const { activity, ...options } = JSON.parse(process.argv[2] ?? '{}') as StartSandboxOptions & {
+  /** The activity log's latency per call and generated volume (rows 15 and 16). */
+  activity?: { latencyMs?: number; volume?: { perDay: number; types: string[] } };
+};
 const sb = await startSandbox({ ...options, port: 0 });
 sb.state.requestLogLimit = 1_000;
+if (activity?.latencyMs) sb.state.activity.faults = { latencyMs: activity.latencyMs };
+if (activity?.volume) sb.state.activity.volume = activity.volume;
 process.stdout.write(`${JSON.stringify({ url: sb.url, token: sb.token, instance: sb.instance })}\n`);
 const stop = () => void sb.close().then(() => process.exit(0));
 process.once('SIGTERM', stop);

@@ -551,7 +551,8 @@ function auditUser(user: User): AuditUser {
     roleId: user.roleId ?? null,
     deleted: isDeletedEmail(email),
     active: null,
-    lastActivity: user.lastActivity ?? null,
+    // The later of Domo's two attributes, where it gives them; the activity log is joined in later.
+    lastActivity: Math.max(user.lastActivity ?? 0, user.lastLogin ?? 0) || null,
   };
 }
 

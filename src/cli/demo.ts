@@ -20,6 +20,7 @@ import { basename, join } from 'node:path';
 import { whoCan } from '../audit/access.js';
 import { auditFindings } from '../audit/findings.js';
 import { auditAccess } from '../audit/model.js';
+import { DomoActivityLog } from '../classes/activity/activity-log.js';
 import { applySpec } from '../governance/apply.js';
 import { planRestore, restoreSnapshot } from '../governance/restore.js';
 import { loadSnapshot } from '../governance/snapshot.js';
@@ -119,6 +120,23 @@ async function sandboxTour(tour: Tour, auth: DomoAuth): Promise<void> {
     movers.map((m) => m.email),
   );
   await leaverTour(tour, auth);
+  await historyTour(tour, auth);
+}
+
+/** Who does what: a role's changes as the activity log has them (harvested by day, one object type per call). */
+async function historyTour(tour: Tour, auth: DomoAuth): Promise<void> {
+  tour.step('Who changed a role, and when (the activity log)');
+  const role = await new DomoRoles(auth).get('Editor');
+  const { events, result } = await new DomoActivityLog(auth).history('ROLE', role.id, {
+    from: Date.now() - 90 * 86_400_000,
+  });
+  tour.line(
+    `role "${role.name}": ${events.length} change(s) in the last 90 days (${result.chunks} day(s) read${result.complete ? '' : `, ${result.failed.length} not`}), newest first:`,
+  );
+  for (const event of events.slice(0, 3))
+    tour.line(
+      `  ${new Date(event.time).toISOString().slice(0, 16).replace('T', ' ')} UTC  ${event.userName || `user ${event.userId}`}  ${event.actionType}  ${event.additionalComment || event.eventText}`,
+    );
 }
 
 /** A leaver: everything they own, by type, and the offboarding plan (to a group, with a fallback user) — unapplied. */

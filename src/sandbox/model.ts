@@ -14,6 +14,8 @@ export interface SandboxUser {
   employeeId?: string;
   /** Last sign-in or activity, ms epoch. */
   lastActivity?: number;
+  /** Last sign-in, ms epoch (the `lastLogin` attribute). */
+  lastLogin?: number;
   password: string;
   locked: boolean;
   created: number;

@@ -42,6 +42,7 @@ function seedSignIns(state: SandboxState, random: SeededRandom, now: number, ina
     if (user.roleId === 1 && user.id !== admins[2]?.id && daysAgo > 30) daysAgo = random.int(0, 30);
     const last = now - daysAgo * DAY - random.int(0, 3_600_000);
     user.lastActivity = last;
+    user.lastLogin = last;
     for (const time of [last, last - random.int(1, 20) * DAY])
       logActivity(state, user.id, {
         actionType: 'LOGGEDIN',

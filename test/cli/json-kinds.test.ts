@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { CONTENT_TYPES, KIND_SCHEMAS, listSchema, type Kind } from '../../src/cli/kinds-schema.js';
 import { SINGLE_OWNER_FAMILIES } from '../../src/classes/owned-families.js';
 import { useLoopbackCli } from '../helpers/loopback.js';
+import { JSON_KINDS } from '../../src/cli/commands/governance.js';
 
 const loopback = useLoopbackCli();
 
@@ -224,6 +225,10 @@ describe('the documented kinds', () => {
       const parsed = KIND_SCHEMAS[kind].safeParse(JSON.parse(block![1]!));
       expect(parsed.error?.issues ?? [], kind).toEqual([]);
     }
+  });
+
+  it('schema --kind takes every kind', () => {
+    expect([...JSON_KINDS].sort()).toEqual(Object.keys(KIND_SCHEMAS).sort());
   });
 
   it('schema --kind prints each as JSON Schema', async () => {

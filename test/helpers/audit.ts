@@ -37,7 +37,10 @@ export function cleanState(options: { users?: number; accounts?: number } = {}):
     if (group.type !== 'system' && group.owners.length === 0) group.owners = [{ type: 'USER', id: state.adminUserId }];
   // Everyone active yesterday, every dataset ran yesterday: no usage finding.
   const yesterday = Date.now() - 86_400_000;
-  for (const user of state.users.values()) if (!user.deleted) user.lastActivity = yesterday;
+  for (const user of state.users.values()) {
+    if (!user.deleted) user.lastActivity = yesterday;
+    delete user.lastLogin; // the problems below set lastActivity alone
+  }
   for (const dataset of state.datasets.values()) dataset.lastUpdated = yesterday;
   return state;
 }

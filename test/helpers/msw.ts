@@ -6,8 +6,17 @@ type SetupServerApi = ReturnType<typeof setupServer>;
 /** An msw server for this test file, failing on any request no handler answers. */
 export function useMswServer(): SetupServerApi {
   const server = setupServer();
-  const quiet = trackInFlight(server);
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  resetWhenQuiet(server);
+  return server;
+}
+
+/**
+ * After each test, once none of its requests is in flight, the server's handlers are reset; after the file, once no
+ * request started for {@link QUIET_MS}, the server closes.
+ */
+export function resetWhenQuiet(server: SetupServerApi): void {
+  const quiet = trackInFlight(server);
   afterEach(async () => {
     await quiet(0);
     server.resetHandlers();
@@ -16,7 +25,6 @@ export function useMswServer(): SetupServerApi {
     await quiet(QUIET_MS);
     server.close();
   });
-  return server;
 }
 
 /** How long no request may start before a file's server closes: a retry after a short backoff still lands here. */

@@ -1,5 +1,5 @@
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { beforeAll, beforeEach } from 'vitest';
 import {
   createSandboxHandlers,
   createSandboxState,
@@ -7,7 +7,7 @@ import {
   type SandboxStateOptions,
 } from '../../src/sandbox/index.js';
 import { DomoTokenAuth, type DomoAuth, type TransportOptions } from '../../src/index.js';
-import { QUIET_MS, recordRequests, trackInFlight, type Recorded } from './msw.js';
+import { recordRequests, resetWhenQuiet, type Recorded } from './msw.js';
 
 export const BASE = 'https://sandbox.domo.com';
 
@@ -39,7 +39,6 @@ export function useSandbox(options: SandboxStateOptions | (() => SandboxState) =
   const server = setupServer();
   const fixture = { server } as SandboxFixture;
   const sent = recordRequests(server);
-  const quiet = trackInFlight(server);
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   const seed = (state: SandboxState) => {
     fixture.state = state;
@@ -63,14 +62,7 @@ export function useSandbox(options: SandboxStateOptions | (() => SandboxState) =
     fixture.sent = sent;
     fixture.settled = sent.settled;
   });
-  afterEach(async () => {
-    await quiet(0);
-    server.resetHandlers();
-  });
-  afterAll(async () => {
-    await quiet(QUIET_MS);
-    server.close();
-  });
+  resetWhenQuiet(server);
   return fixture;
 }
 

@@ -61,6 +61,9 @@ export interface HarvestOptions extends CallOptions {
   onProgress?: ((progress: HarvestProgress) => void) | undefined;
 }
 
+/** Read chunks that may wait for the reader before the workers pause (memory: these plus those being read). */
+const READY_CHUNKS = 2;
+
 /**
  * Time allowed for one call of the log unless the caller says otherwise: calls take about 150 s on a busy instance
  * (DS), five times the transport's default.
@@ -81,7 +84,7 @@ function isFatal(error: unknown): boolean {
  * One harvest of the activity log: its chunks read at most `concurrency` at a time, each page after page until an
  * empty page, a failed chunk queued again up to `retries` times. Iterate it once (`for await`) for the events, chunk
  * by chunk as they complete — a chunk's events are given only once all its pages are read, so a chunk is either
- * wholly in the output or in `failed`, never half. At most `concurrency` read chunks wait for the reader: memory
+ * wholly in the output or in `failed`, never half. At most two read chunks wait for the reader (and `concurrency` are being read): memory
  * stays flat however long the window. Stopping early (`break`) aborts the calls in flight and waits for them.
  */
 export class ActivityHarvest implements AsyncIterable<ActivityEvent> {
@@ -239,7 +242,7 @@ class HarvestRun {
     this.#progress();
     this.#ready.push(kept);
     this.#notify();
-    while (this.#ready.length > this.options.concurrency && !this.#signal.aborted)
+    while (this.#ready.length > READY_CHUNKS && !this.#signal.aborted)
       await new Promise<void>((resolve) => this.#room.push(resolve));
   }
 

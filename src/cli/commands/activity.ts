@@ -27,6 +27,9 @@ const COLUMNS = [
   'additionalComment',
 ] as const;
 
+/** Characters written at once: lines are gathered, not written one by one. */
+const WRITE_BATCH = 64 * 1024;
+
 /** What `--resume` reads: the chunks that failed, and the export they belong to. */
 interface FailedFile {
   formatVersion: 1;
@@ -102,6 +105,10 @@ async function exportActivity(c: CliContext, options: ExportOptions): Promise<vo
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     onProgress: (p) => bar?.update(p.done, { events: p.events, failed: p.failed }),
   });
+  const types = new Set(harvest.chunks.map((chunk) => chunk.objectType));
+  c.note(
+    `reading ${harvest.chunks.length} chunk(s) of the activity log (${types.size} object type(s), one call each per day), ${options.concurrency ?? 8} at once`,
+  );
   bar?.start(harvest.chunks.length, 0, { events: 0, failed: 0 });
   let written: number;
   try {
@@ -218,14 +225,18 @@ async function writeHarvest(
   const stream = createWriteStream(out, { flags: append ? 'a' : 'wx' });
   await opened(stream, out, append);
   let written = 0;
+  let pending = format === 'csv' && !append ? csvRow(COLUMNS) : '';
   try {
-    if (format === 'csv' && !append) await put(stream, csvRow(COLUMNS));
     for await (const event of harvest) {
-      await put(stream, line(event, format));
+      pending += line(event, format);
       written += 1;
+      if (pending.length >= WRITE_BATCH) {
+        await put(stream, pending);
+        pending = '';
+      }
     }
   } finally {
-    stream.end();
+    stream.end(pending); // what was read is written, even when the harvest stopped with an error
     await once(stream, 'close').catch(() => undefined);
   }
   return written;

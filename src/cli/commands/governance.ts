@@ -81,8 +81,9 @@ function registerGovernanceExport(program: Command, ctx: () => CliContext): void
     });
 }
 
-/** The kinds `schema --kind` prints (those of `kinds-schema.ts`). */
-const JSON_KINDS = [
+/** The kinds `schema --kind` prints: every kind of `kinds-schema.ts` (a test holds them equal; listed here so that
+ * `--help` loads no schema). */
+export const JSON_KINDS = [
   'user',
   'role',
   'group',
@@ -90,6 +91,16 @@ const JSON_KINDS = [
   'oauthTemplate',
   'grant',
   'dataset',
+  'card',
+  'page',
+  'app',
+  'content',
+  'accessToken',
+  'newAccessToken',
+  'apiClient',
+  'session',
+  'activityEvent',
+  'activityExport',
   'change',
   'error',
 ] as const;

@@ -21,6 +21,8 @@ const userFields = {
   employeeId: z.string().nullable().optional(),
   hireDate: z.number().nullable().optional(),
   lastActivity: z.number().nullable().optional(),
+  /** The last sign-in, where Domo gives it (the issue names it; no source shows it in an answer). */
+  lastLogin: z.number().nullable().optional(),
   created: z.number().nullable().optional(),
 };
 

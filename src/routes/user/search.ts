@@ -114,6 +114,7 @@ export async function searchUsers(
       'employeeId',
       'hireDate',
       'lastActivity',
+      'lastLogin',
       'created',
     ],
   };

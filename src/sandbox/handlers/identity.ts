@@ -23,6 +23,7 @@ export function identityHandlers(scope: SandboxScope): HttpHandler[] {
         if (user.locked) return json({ success: false, reason: 'ACCOUNT_LOCKED' });
         const sessionToken = state.openSession(user.id);
         user.lastActivity = state.now();
+        user.lastLogin = user.lastActivity;
         logActivity(state, user.id, {
           actionType: 'LOGGEDIN',
           objectType: 'USER',

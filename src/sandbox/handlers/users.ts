@@ -80,6 +80,7 @@ function attributesOf(user: SandboxUser): { key: string; values: unknown[] }[] {
     employeeId: user.employeeId,
     hireDate: user.hireDate,
     lastActivity: user.lastActivity,
+    lastLogin: user.lastLogin,
     created: user.created,
   })
     .filter(([, value]) => value !== undefined)
