@@ -48,7 +48,7 @@ export function usersSection(model: AuditModel, now: number): string {
     return `<tr id="user-${user.id}"><td>${escape(user.name)}</td><td>${escape(user.email)}</td><td>${role ? `<a href="#role-${role.id}">${escape(role.name)}</a>` : '?'}</td><td>${escape((groupsOf.get(user.id) ?? []).join(', '))}</td><td data-value="${user.lastActivity ?? ''}">${escape(last)}</td><td class="status-${status(user)}">${status(user)}</td><td class="num">${tokens.get(user.id) ?? 0}</td></tr>`;
   });
   const usage = model.usage
-    ? `<p class="legend">Last activity: the later of Domo's attribute and the activity log (${model.usage.days} days read${model.usage.complete ? '' : ', <strong>not all of it</strong>'}).</p>`
+    ? `<p class="legend">Last activity: the latest of Domo's attributes and the activity log (${model.usage.days} days read${model.usage.complete ? '' : ', <strong>not all of it</strong>'}).</p>`
     : '';
   return `<section id="users"><h2>Users (${model.users.length}) ${csvButton('user-table')}</h2>${usage}<div class="scroll"><table id="user-table" class="sortable"><thead><tr><th data-sort="text">name</th><th data-sort="text">email</th><th data-sort="text">role</th><th data-sort="text">groups</th><th data-sort="number">last activity</th><th data-sort="text">status</th><th data-sort="number">tokens</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
 }

@@ -2,7 +2,14 @@
 // object type per call, pages until an empty one, bounded concurrency, chunks retried, failed chunks reported and
 // resumed, early stop), what the API's own changes put in the log, the sandbox's traps, history and last seen.
 import { describe, expect, it } from 'vitest';
-import { DomoActivityLog, DomoForbiddenError, DomoInputError, DomoRoles, type ActivityEvent } from '../../src/index.js';
+import {
+  DomoAbortError,
+  DomoActivityLog,
+  DomoForbiddenError,
+  DomoInputError,
+  DomoRoles,
+  type ActivityEvent,
+} from '../../src/index.js';
 import { getActivityLog } from '../../src/routes/index.js';
 import { raw, useSandbox } from '../helpers/sandbox.js';
 
@@ -114,6 +121,24 @@ describe('DomoActivityLog.events', () => {
     }
     expect(sb.state.counters.inFlight).toBe(0);
     expect(logCalls().length).toBeLessThan(30 * 2);
+  });
+
+  it('the caller’s signal stops it with an abort error, never a short harvest that looks complete', async () => {
+    sb.state.activity.volume = { perDay: 50, types: ['CARD'] };
+    const stop = new AbortController();
+    const harvest = new DomoActivityLog(sb.auth).events({
+      from: today() - 30 * DAY,
+      to: today(),
+      types: ['CARD'],
+      signal: stop.signal,
+    });
+    let seen = 0;
+    const reading = (async () => {
+      for await (const event of harvest) if (event && ++seen === 60) stop.abort();
+    })();
+    await expect(reading).rejects.toBeInstanceOf(DomoAbortError);
+    expect(harvest.result).toBeUndefined();
+    expect(sb.state.counters.inFlight).toBe(0);
   });
 
   it('refuses bad input before sending anything: a comma list, an empty window, no types, a bad date', () => {

@@ -67,10 +67,11 @@ export interface Recorded {
 export type RequestLog = Recorded[] & { settled: () => Promise<void> };
 
 /** Records every request the server sees, without answering it. */
-export function recordRequests(server: SetupServerApi): RequestLog {
+export function recordRequests(server: SetupServerApi, ignore?: (request: Request) => boolean): RequestLog {
   const reads: Promise<void>[] = [];
   const seen = Object.assign([] as Recorded[], { settled: () => Promise.all(reads).then(() => undefined) });
   server.events.on('request:start', ({ request }: { request: Request }) => {
+    if (ignore?.(request)) return;
     const entry: Recorded = { method: request.method, url: new URL(request.url), headers: request.headers, body: '' };
     seen.push(entry);
     reads.push(

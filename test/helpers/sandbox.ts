@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { beforeAll, beforeEach } from 'vitest';
 import {
@@ -10,6 +12,9 @@ import { DomoTokenAuth, type DomoAuth, type TransportOptions } from '../../src/i
 import { recordRequests, resetWhenQuiet, type Recorded } from './msw.js';
 
 export const BASE = 'https://sandbox.domo.com';
+
+/** The start of the admin token each test of a {@link useSandbox} fixture signs in with (one per test). */
+const FIXTURE_TOKEN = 'sbx-fixture-';
 
 export interface SandboxFixture {
   /** Fresh for every test. */
@@ -38,11 +43,24 @@ export interface SandboxFixture {
 export function useSandbox(options: SandboxStateOptions | (() => SandboxState) = {}): SandboxFixture {
   const server = setupServer();
   const fixture = { server } as SandboxFixture;
-  const sent = recordRequests(server);
+  // Each test signs in with a token of its own: a request another test (or file) left running carries another one,
+  // and is answered 401 before it reaches this test's sandbox, and not recorded.
+  const foreign = (request: Request) => {
+    const token = request.headers.get('x-domo-developer-token');
+    return token !== null && token.startsWith(FIXTURE_TOKEN) && token !== fixture.state.adminToken;
+  };
+  const sent = recordRequests(server, foreign);
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   const seed = (state: SandboxState) => {
     fixture.state = state;
-    server.resetHandlers(...createSandboxHandlers(state));
+    state.adminToken = `${FIXTURE_TOKEN}${randomUUID()}`;
+    state.tokens.set(state.adminToken, state.adminUserId);
+    server.resetHandlers(
+      http.all('*', ({ request }) =>
+        foreign(request) ? HttpResponse.json({ message: 'a request of another test' }, { status: 401 }) : undefined,
+      ),
+      ...createSandboxHandlers(state),
+    );
     fixture.authWith = ({ token, ...rest }) =>
       new DomoTokenAuth({
         instance: fixture.state.instance,

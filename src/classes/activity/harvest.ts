@@ -153,6 +153,7 @@ class HarvestRun {
   #active = 0;
   #fatal: { error: unknown } | undefined;
   #done = 0;
+  #delivered = 0;
   #events = 0;
 
   constructor(
@@ -175,7 +176,12 @@ class HarvestRun {
         this.#room.shift()?.();
         return rows;
       }
-      if (this.#active === 0) return undefined;
+      if (this.#active === 0) {
+        // Stopped by the caller's signal: the chunks not read are neither in the output nor failed — an error.
+        const signal = this.options.signal;
+        if (signal?.aborted) throw abortError(signal.reason);
+        return undefined;
+      }
       await new Promise<void>((resolve) => (this.#wake = resolve));
     }
   }
@@ -193,7 +199,7 @@ class HarvestRun {
       chunks: this.harvest.chunks.length,
       events: this.#events,
       failed: this.#failed,
-      complete: this.#failed.length === 0,
+      complete: this.#failed.length === 0 && this.#delivered === this.harvest.chunks.length,
     };
   }
 
@@ -239,6 +245,7 @@ class HarvestRun {
     const users = this.options.users;
     const kept = users ? rows.filter((row) => row.userId !== null && users.has(row.userId)) : rows;
     this.#events += kept.length;
+    this.#delivered += 1;
     this.#progress();
     this.#ready.push(kept);
     this.#notify();
@@ -332,6 +339,11 @@ function toEvent(row: ActivityRow): ActivityEvent {
 function actorOf(value: ActivityRow['userId']): number | null {
   const id = typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value;
   return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/** The caller's abort as the library reports it. */
+function abortError(reason: unknown): DomoError {
+  return reason instanceof DomoError ? reason : new DomoAbortError('the harvest was aborted', {}, { cause: reason });
 }
 
 function message(error: unknown): string {
