@@ -22,6 +22,17 @@ export {
   type PlanOptions,
   type PlannedUser,
 } from './plan.js';
+export {
+  GITHUB_COMMENT_LIMIT,
+  PLAN_FORMAT_VERSION,
+  planJson,
+  renderPlanMarkdown,
+  sectionOf,
+  type MarkdownOptions,
+  type PlanJson,
+  type PlanJsonChange,
+  type PlanSection,
+} from './render-markdown.js';
 export type { GroupChange } from './kinds/groups/plan.js';
 export type { AccountChange, PlannedPrincipal } from './kinds/accounts/plan.js';
 export type { BeforeState } from './before.js';

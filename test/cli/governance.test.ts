@@ -15,6 +15,22 @@ const SPEC =
 
 const files = () => specFolder(SPEC);
 
+describe('plan --format', () => {
+  it('markdown prints the pull-request comment; json the versioned plan; both exit 2 on changes', async () => {
+    const spec = join(await files(), 'spec.yaml');
+    const markdown = await cli('plan', spec, '--format', 'markdown');
+    expect(markdown.code).toBe(2);
+    expect(markdown.stdout).toMatch(/^### domo-admin plan · `sandbox`\n\n\*\*Plan: 1 to create, 1 to update/);
+    expect(markdown.stdout).toContain('#### Roles (2 changes)');
+    const json = await cli('plan', spec, '--format', 'json');
+    expect(json.code).toBe(2);
+    const parsed = JSON.parse(json.stdout) as { formatVersion: number; changes: { section: string; kind: string }[] };
+    expect(parsed.formatVersion).toBe(1);
+    expect(parsed.changes.map((c) => c.kind)).toEqual(['create-role', 'set-default-role']);
+    expect((await cli('plan', spec, '--format', 'yaml')).code).toBe(2);
+  });
+});
+
 describe('apply a saved plan', () => {
   it('plan --out, then apply plan.json: applies exactly the reviewed plan', async () => {
     const dir = await files();

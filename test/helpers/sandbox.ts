@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { beforeAll, beforeEach } from 'vitest';
 import {
@@ -44,21 +44,26 @@ export function useSandbox(options: SandboxStateOptions | (() => SandboxState) =
   const server = setupServer();
   const fixture = { server } as SandboxFixture;
   // Each test signs in with a token of its own: a request another test (or file) left running carries another one,
-  // and is answered 401 before it reaches this test's sandbox, and not recorded.
+  // and is answered 401 before it reaches this test's sandbox, and not recorded. A request for a loopback server (a
+  // CLI test's, left running) goes to the network, where that server is gone.
   const foreign = (request: Request) => {
     const token = request.headers.get('x-domo-developer-token');
     return token !== null && token.startsWith(FIXTURE_TOKEN) && token !== fixture.state.adminToken;
   };
-  const sent = recordRequests(server, foreign);
+  const loopback = (request: Request) => /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(request.url);
+  const sent = recordRequests(server, (request) => foreign(request) || loopback(request));
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   const seed = (state: SandboxState) => {
     fixture.state = state;
     state.adminToken = `${FIXTURE_TOKEN}${randomUUID()}`;
     state.tokens.set(state.adminToken, state.adminUserId);
     server.resetHandlers(
-      http.all('*', ({ request }) =>
-        foreign(request) ? HttpResponse.json({ message: 'a request of another test' }, { status: 401 }) : undefined,
-      ),
+      http.all('*', ({ request }) => {
+        if (loopback(request)) return passthrough();
+        return foreign(request)
+          ? HttpResponse.json({ message: 'a request of another test' }, { status: 401 })
+          : undefined;
+      }),
       ...createSandboxHandlers(state),
     );
     fixture.authWith = ({ token, ...rest }) =>

@@ -11,7 +11,8 @@ import { exportSpec, SPEC_SCHEMA_PATH, SPEC_SECTIONS, specToYaml, type SpecSecti
 import { DomoSpecError, loadSpec } from '../../governance/load.js';
 import { validateSpec, type SpecValidation } from '../../governance/validate.js';
 import { planSpec, renderPlan, type Plan } from '../../governance/plan.js';
-import { diffTargets, explainDrift, planTargets, renderDrift } from '../../governance/drift.js';
+import { diffTargets, explainDrift, planTargets, renderDrift, type DriftReport } from '../../governance/drift.js';
+import { planJson, renderPlanMarkdown } from '../../governance/render-markdown.js';
 import { planRestore } from '../../governance/restore.js';
 import { isSavedPlan, loadPlan, replanSaved, savePlan } from '../../governance/saved-plan.js';
 import { loadSnapshot } from '../../governance/snapshot.js';
@@ -105,6 +106,20 @@ export const JSON_KINDS = [
   'error',
 ] as const;
 
+type PlanFormat = 'text' | 'markdown' | 'json';
+
+/** `plan --format markdown|json`: the comment, or the versioned JSON, on standard output whatever `--json` says. */
+function printPlanAs(c: CliContext, plan: Plan, format: 'markdown' | 'json', drift: DriftReport | undefined): void {
+  if (format === 'json') {
+    const json = drift ? { ...planJson(plan), drift } : planJson(plan);
+    return c.io.out(`${JSON.stringify(json, null, 2)}\n`);
+  }
+  const driftText = drift
+    ? `\n<details><summary>Last changes seen in the activity log</summary>\n\n\`\`\`\n${renderDrift(drift).trim()}\n\`\`\`\n\n</details>\n`
+    : '';
+  c.io.out(renderPlanMarkdown(plan) + driftText);
+}
+
 const EXPLAIN_HELP =
   'name the last change the activity log shows to each drifted role, group and account (default 30 days)';
 
@@ -126,7 +141,13 @@ function registerGovernancePlan(program: Command, ctx: () => CliContext): void {
     .description('show what applying a spec would change (exit 0: no changes, 2: changes, 1: error)')
     .option('--out <file>', 'also write the plan to this file, to review and `apply` later')
     .addOption(explainOption(EXPLAIN_HELP))
-    .action(async (file: string, options: { out?: string; explainDrift?: number }) => {
+    .addOption(
+      new Option(
+        '--format <format>',
+        "text (default); markdown: a pull-request comment (under GitHub's size limit); json: the versioned plan for policy tools",
+      ).choices(['text', 'markdown', 'json']),
+    )
+    .action(async (file: string, options: { out?: string; explainDrift?: number; format?: PlanFormat }) => {
       const c = ctx();
       const auth = await c.auth();
       const plan = await planSpec(auth, loadSpec(await readText(file), { file }));
@@ -134,7 +155,8 @@ function registerGovernancePlan(program: Command, ctx: () => CliContext): void {
         ? await explainDrift(auth, planTargets(plan), { days: options.explainDrift })
         : undefined;
       // The plan is shown first: a file that cannot be written loses nothing that was computed.
-      c.result(drift ? { ...plan, drift } : plan, () => renderPlan(plan) + (drift ? renderDrift(drift) : ''));
+      if (options.format === 'markdown' || options.format === 'json') printPlanAs(c, plan, options.format, drift);
+      else c.result(drift ? { ...plan, drift } : plan, () => renderPlan(plan) + (drift ? renderDrift(drift) : ''));
       c.exitCode = plan.changes.length > 0 ? 2 : 0; // like terraform plan -detailed-exitcode
       if (options.out) await writePlanFile(options.out, `${JSON.stringify(savePlan(plan), null, 2)}\n`, file);
     });
