@@ -1,5 +1,6 @@
 // The report's own style and script: inline, as its Content-Security-Policy allows nothing else.
 import { escapeChar, UNSAFE_CHARS } from '../internal/unsafe-text.js';
+import { agoText } from '../internal/days.js';
 
 export const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1d232b;background:#f6f7f9}
@@ -170,9 +171,7 @@ export function humanTime(ms: number): string {
 /** A past day as people read it: `20 May 2026 (200 days ago)`. */
 export function humanDay(ms: number, now: number): string {
   const d = new Date(ms);
-  const days = Math.floor((now - ms) / 86_400_000);
-  const ago = days <= 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} (${ago})`;
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} (${agoText(ms, now)})`;
 }
 
 /** The button that downloads a table as CSV. */

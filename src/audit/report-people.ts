@@ -38,7 +38,11 @@ export function usersSection(model: AuditModel, now: number): string {
   const roles = new Map<number, AuditRole>(model.roles.map((r) => [r.id, r]));
   const groupsOf = new Map<number, string[]>();
   for (const group of model.groups)
-    for (const id of group.members) groupsOf.set(id, [...(groupsOf.get(id) ?? []), group.name]);
+    for (const id of group.members) {
+      const names = groupsOf.get(id) ?? [];
+      if (names.length === 0) groupsOf.set(id, names);
+      names.push(group.name);
+    }
   const tokens = new Map<number, number>();
   for (const token of model.tokens ?? [])
     if (token.ownerId !== null) tokens.set(token.ownerId, (tokens.get(token.ownerId) ?? 0) + 1);

@@ -120,7 +120,11 @@ function unviewedContent(model: AuditModel, judge: UsageJudgement): UsageFinding
   const byOwner = new Map<number, typeof usage.unviewed>();
   for (const item of usage.unviewed)
     if (item.owners.every(inactive))
-      for (const owner of item.owners) byOwner.set(owner, [...(byOwner.get(owner) ?? []), item]);
+      for (const owner of item.owners) {
+        const items = byOwner.get(owner) ?? [];
+        if (items.length === 0) byOwner.set(owner, items);
+        items.push(item);
+      }
   return [...byOwner].map(([id, items]): UsageFinding => {
     const user = users.get(id) as AuditUser;
     const counts = new Map<string, number>();

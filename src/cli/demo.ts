@@ -21,6 +21,7 @@ import { whoCan } from '../audit/access.js';
 import { auditFindings } from '../audit/findings.js';
 import { auditAccess } from '../audit/model.js';
 import { DomoActivityLog } from '../classes/activity/activity-log.js';
+import { minuteText } from '../internal/days.js';
 import { applySpec } from '../governance/apply.js';
 import { planRestore, restoreSnapshot } from '../governance/restore.js';
 import { loadSnapshot } from '../governance/snapshot.js';
@@ -135,7 +136,7 @@ async function historyTour(tour: Tour, auth: DomoAuth): Promise<void> {
   );
   for (const event of events.slice(0, 3))
     tour.line(
-      `  ${new Date(event.time).toISOString().slice(0, 16).replace('T', ' ')} UTC  ${event.userName || `user ${event.userId}`}  ${event.actionType}  ${event.additionalComment || event.eventText}`,
+      `  ${minuteText(event.time)} UTC  ${event.userName || `user ${event.userId}`}  ${event.actionType}  ${event.additionalComment || event.eventText}`,
     );
 }
 

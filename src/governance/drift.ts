@@ -1,8 +1,8 @@
 import type { DomoAuth } from '../auth/base.js';
 import { DomoActivityLog } from '../classes/activity/activity-log.js';
-import type { ActivityEvent } from '../classes/activity/harvest.js';
+import { isChange, type ActivityEvent } from '../classes/activity/harvest.js';
 import type { CallOptions } from '../classes/entity.js';
-import { DAY_MS } from '../internal/days.js';
+import { DAY_MS, minuteText } from '../internal/days.js';
 import type { SpecDiff } from './diff.js';
 import type { Plan } from './plan.js';
 
@@ -77,7 +77,7 @@ export async function explainDrift(
   const last = new Map<DriftTarget, ActivityEvent>();
   const harvest = new DomoActivityLog(auth).events({ ...call, from: Date.now() - days * DAY_MS, types, chunkDays: 7 });
   for await (const event of harvest) {
-    if (event.actionType === 'VIEWED' || event.actionType.endsWith('LOGGEDIN')) continue;
+    if (!isChange(event)) continue;
     for (const target of targets)
       if (matches(target, event) && event.time > (last.get(target)?.time ?? 0)) last.set(target, event);
   }
@@ -102,7 +102,7 @@ export function renderDrift(report: DriftReport): string {
   const lines = report.explanations.map(({ objectType, name, last }) => {
     const what = `${objectType.toLowerCase()} "${name}"`;
     if (!last) return `  ${what}: no change in the ${report.days} days read`;
-    const when = new Date(last.time).toISOString().slice(0, 16).replace('T', ' ');
+    const when = minuteText(last.time);
     const who = last.userName || (last.userId === null ? 'Domo' : `user ${last.userId}`);
     const detail = last.additionalComment || last.eventText;
     return `  ${what}: last changed ${when} UTC by ${who} (${last.actionType}${detail ? `: ${detail}` : ''})`;

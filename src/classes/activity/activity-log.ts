@@ -1,9 +1,9 @@
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoInputError } from '../../client/errors.js';
 import { checkConcurrency, checkIds, describe } from '../../internal/input.js';
-import { getActivityObjectTypes } from '../../routes/activity/core.js';
+import { ACTIVITY_TYPE_NAME, getActivityObjectTypes } from '../../routes/activity/core.js';
 import { callOptions, type CallOptions } from '../entity.js';
-import { ActivityHarvest, type ActivityEvent, type HarvestProgress, type HarvestResult } from './harvest.js';
+import { ActivityHarvest, isChange, type ActivityEvent, type HarvestProgress, type HarvestResult } from './harvest.js';
 import { chunkWindow, toEpoch, type ActivityChunk, type TimeInput } from './window.js';
 
 /** What {@link DomoActivityLog.events} harvests. */
@@ -30,7 +30,6 @@ export interface ActivityQuery extends CallOptions {
   onProgress?: ((progress: HarvestProgress) => void) | undefined;
 }
 
-const TYPE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const ROUTE = 'DomoActivityLog.events';
 
 /**
@@ -103,9 +102,7 @@ export class DomoActivityLog {
     const id = String(objectId);
     const events: ActivityEvent[] = [];
     const harvest = this.events({ ...query, types: [checkType(objectType, 'objectType')] });
-    for await (const event of harvest)
-      if (event.objectId === id && event.actionType !== 'VIEWED' && !event.actionType.endsWith('LOGGEDIN'))
-        events.push(event);
+    for await (const event of harvest) if (event.objectId === id && isChange(event)) events.push(event);
     events.sort((a, b) => b.time - a.time);
     return { events, result: harvest.result as HarvestResult };
   }
@@ -152,7 +149,7 @@ function checkChunks(chunks: readonly ActivityChunk[]): ActivityChunk[] {
 }
 
 function checkType(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !TYPE_NAME.test(value))
+  if (typeof value !== 'string' || !ACTIVITY_TYPE_NAME.test(value))
     throw new DomoInputError(
       `${field} must be one type name such as CARD (Domo answers a comma-separated list with zero rows), got ${describe(value)}`,
       { field, route: ROUTE },

@@ -27,6 +27,11 @@ export interface ActivityEvent {
   additionalComment: string;
 }
 
+/** Whether an event changed its object: not a view, not a sign-in (`LOGGEDIN`, `LOGGEDIN_SSO`, `PROXY_LOGGEDIN`). */
+export function isChange(event: ActivityEvent): boolean {
+  return event.actionType !== 'VIEWED' && !event.actionType.endsWith('LOGGEDIN');
+}
+
 /** A chunk that still failed after its retries: harvest it again (`only`) before trusting the export. */
 export interface FailedChunk extends ActivityChunk {
   /** `CARD 2026-03-01`. */

@@ -10,6 +10,7 @@ import type { CliContext } from '../context.js';
 import { activityEventJson } from '../kinds.js';
 import { formatTable } from '../table.js';
 import { dateOption } from '../options.js';
+import { agoText, minuteText } from '../../internal/days.js';
 
 /** The kinds `history` takes, and the log's object type of each. */
 const KINDS = { role: 'ROLE', group: 'GROUP', account: 'ACCOUNT', user: 'USER' } as const;
@@ -30,9 +31,7 @@ async function target(auth: DomoAuth, kind: HistoryKind, ref: string): Promise<{
 
 /** A time as people read it: the date and minute (UTC), and how long ago. */
 export function whenText(time: number, now = Date.now()): string {
-  const days = Math.floor((now - time) / 86_400_000);
-  const ago = days <= 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
-  return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} (${ago})`;
+  return `${minuteText(time)} (${agoText(time, now)})`;
 }
 
 function historyTable(events: readonly ActivityEvent[]): string {

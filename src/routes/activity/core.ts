@@ -15,7 +15,7 @@ const AUDITS = '/api/audit/v1/user-audits';
 export const ACTIVITY_PAGE_LIMIT = 1000;
 
 /** An object type or event type as the log names them: capitals, digits and underscores (`DATA_SOURCE`, `VIEWED`). */
-const TYPE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+export const ACTIVITY_TYPE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 /**
  * The object types the activity log can be asked for (`CARD`, `PAGE`, `DATA_SOURCE`, `USER`, `ROLE`, …).
@@ -101,12 +101,12 @@ function checkActivityQuery(query: ActivityLogQuery): Record<string, string | nu
     throw fail('start', `start must be epoch milliseconds, got ${describe(start)}`);
   if (!Number.isSafeInteger(end) || end <= start)
     throw fail('end', `end must be epoch milliseconds after start, got ${describe(end)}`);
-  if (typeof objectType !== 'string' || !TYPE_NAME.test(objectType))
+  if (typeof objectType !== 'string' || !ACTIVITY_TYPE_NAME.test(objectType))
     throw fail(
       'objectType',
       `objectType must be one object type such as CARD (Domo answers a comma-separated list with zero rows), got ${describe(objectType)}`,
     );
-  if (eventType !== undefined && (typeof eventType !== 'string' || !TYPE_NAME.test(eventType)))
+  if (eventType !== undefined && (typeof eventType !== 'string' || !ACTIVITY_TYPE_NAME.test(eventType)))
     throw fail('eventType', `eventType must be one event type such as VIEWED, got ${describe(eventType)}`);
   if (!Number.isSafeInteger(offset) || offset < 0)
     throw fail('offset', `offset must be a whole number, got ${describe(offset)}`);

@@ -76,7 +76,7 @@ export class SandboxActivityLog {
     if (!this.#byType.has(event.objectType)) this.#byType.set(event.objectType, list);
     const at =
       list.length > 0 && (list.at(-1) as SandboxActivityEvent).time > event.time
-        ? upper(list, event.time)
+        ? lower(list, event.time, true)
         : list.length;
     list.splice(at, 0, event);
   }
@@ -175,25 +175,14 @@ function matchesEvent(actionType: string, eventType: string): boolean {
   return actionType === eventType || (eventType === 'LOGGEDIN' && actionType === 'PROXY_LOGGEDIN');
 }
 
-/** The first index whose time is ≥ `time`. */
-function lower(list: SandboxActivityEvent[], time: number): number {
+/** The first index whose time is ≥ `time` (> `time` when `after`), by binary search of a list in time order. */
+function lower(list: SandboxActivityEvent[], time: number, after = false): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((list[mid] as SandboxActivityEvent).time < time) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first index whose time is > `time`. */
-function upper(list: SandboxActivityEvent[], time: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] as SandboxActivityEvent).time <= time) lo = mid + 1;
+    const at = (list[mid] as SandboxActivityEvent).time;
+    if (at < time || (after && at === time)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
