@@ -1,5 +1,7 @@
 import { USAGE_FINDING_KINDS, usageFindings } from './usage-findings.js';
 import { daysUntil } from '../internal/days.js';
+import type { LocatedRule } from '../governance/policy.js';
+import { policyFindings } from './policy-findings.js';
 import {
   credentialsOf,
   CREDENTIAL_LABEL,
@@ -31,6 +33,8 @@ export const FINDING_KINDS = {
   'shared-to-individuals': 'medium',
   'group-without-owner': 'medium',
   'role-without-members': 'low',
+  /** A policy rule the instance breaks (`high` for a deny, `medium` for a warn). */
+  policy: 'high',
 } as const satisfies Record<string, Severity>;
 /** One of the kinds of {@link FINDING_KINDS}. */
 export type FindingKind = keyof typeof FINDING_KINDS;
@@ -70,6 +74,8 @@ export interface FindingOptions {
   inactiveDays?: number;
   /** A credential account none of whose datasets ran for this many days is unused. @default 90 */
   unusedCredentialDays?: number;
+  /** Policy rules (a spec's `policies`) judged over the instance: each broken one is a `policy` finding. */
+  policies?: readonly LocatedRule[];
 }
 
 /** The system role that holds everything. */
@@ -126,6 +132,7 @@ export function auditFindings(model: AuditModel, options: FindingOptions = {}): 
       now: options.now ?? Date.now(),
     }),
     ...tokenFindings(model, users, options),
+    ...policyFindings(model, options.policies ?? [], options.now ?? Date.now()),
     ...clientFindings(model, users),
     ...credentialsOf(model).flatMap(({ kind: type, credential }) => [
       ...ownedByInactive(type, credential, users),

@@ -4,6 +4,7 @@ import { callOptions, type CallOptions } from '../classes/entity.js';
 import { DomoRoles } from '../classes/role/roles.js';
 import { kindOf } from './kinds/index.js';
 import { planSpec, renderPlan, type Plan, type PlanChange, type PlanOptions } from './plan.js';
+import { DomoPolicyError } from './policy.js';
 import { saveSnapshot, takeSnapshot } from './snapshot.js';
 import type { Spec } from './spec.js';
 
@@ -36,6 +37,7 @@ export interface ApplyReport {
 /**
  * Applies a plan, in dependency order. Destructive changes are refused unless `allowDestructive` (nothing is applied
  * then). A failure part-way stops at once and says exactly what was applied; planning again shows what remains.
+ * @throws {DomoPolicyError} a policy rule denies the plan (nothing is applied)
  * @throws {DomoInputError} destructive changes without `allowDestructive` (nothing is applied)
  * @throws {DomoPartialFailureError} a change failed after others were applied (`completed` lists them)
  */
@@ -45,6 +47,8 @@ export async function applyPlan(auth: DomoAuth, plan: Plan, options: ApplyOption
       field: 'instance',
       route: 'applyPlan',
     });
+  if ((plan.violations ?? []).some((violation) => violation.level === 'deny'))
+    throw new DomoPolicyError(plan.violations);
   const destructive = plan.changes.filter((change) => change.destructive);
   if (destructive.length > 0 && !options.allowDestructive) {
     throw new DomoInputError(

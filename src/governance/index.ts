@@ -1,5 +1,16 @@
 export { exportSpec, specToYaml, SPEC_SECTIONS, type ExportOptions, type SpecSection } from './export.js';
-export { loadSpec, loadDocument, DomoSpecError, type SpecProblem } from './load.js';
+export { loadSpec, loadDocument, loadPolicies, DomoSpecError, type SpecProblem } from './load.js';
+export {
+  DomoPolicyError,
+  evaluatePolicies,
+  grantMatcher,
+  locatedRules,
+  violationText,
+  type LocatedRule,
+  type PolicySubject,
+  type PolicySubjects,
+  type PolicyViolation,
+} from './policy.js';
 export {
   SpecSchema,
   ModeSchema,
@@ -7,6 +18,10 @@ export {
   SpecGroupSchema,
   SpecAccountSchema,
   specJsonSchema,
+  PolicyRuleSchema,
+  POLICY_MATCHERS,
+  type PolicyRule,
+  type PolicyMatcher,
   type Spec,
   type SpecRole,
   type SpecGroup,

@@ -27,6 +27,8 @@ import {
   type RoleState,
 } from './kinds/roles/plan.js';
 import type { Spec } from './spec.js';
+import { evaluatePolicies, locatedRules, unmatchedPatterns, type LocatedRule, type PolicyViolation } from './policy.js';
+import { planSubjects } from './policy-subjects.js';
 
 export type { PlannedUser } from './kinds/groups/plan.js';
 export { readRoles, type RoleChange, type RoleState } from './kinds/roles/plan.js';
@@ -55,6 +57,11 @@ export interface Plan {
   selfLockout?: string;
   summary: { create: number; update: number; remove: number; move: number };
   destructive: boolean;
+  /**
+   * The policy rules the state after the plan breaks (the spec's `policies`, and {@link PlanOptions.policies}),
+   * denies first: `applyPlan` refuses a plan with a deny.
+   */
+  violations: PolicyViolation[];
   /** How the instance was, for everything the changes touch: what a snapshot holds, and `restore` goes back to. */
   before: BeforeState;
 }
@@ -68,6 +75,8 @@ export interface PlanOptions extends CallOptions {
    * the apply it was taken before, so that `restore` removes them again.
    */
   absent?: { roles?: readonly string[]; groups?: readonly string[] };
+  /** Rules judged besides the spec's own `policies` (`--policy file.yaml`). */
+  policies?: readonly LocatedRule[];
 }
 
 /** Every problem a spec has against the instance (unknown users, grants, roles), listed at once with suggestions. */
@@ -124,11 +133,19 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
     ),
   ];
   if (problems.length > 0) throw new DomoPlanError(problems);
+  const rules = [...locatedRules(spec.policies), ...(options.policies ?? [])];
+  warnings.push(
+    ...unmatchedPatterns(
+      rules,
+      read.catalogue.map((grant) => grant.id),
+    ),
+  );
+  const violations = evaluatePolicies(rules, planSubjects(spec, { ...read, states: read.judged }, changes));
   const lockout = changes.some(touchesMembershipOrGrants)
     ? await selfLockout(auth, changes, read.roles, read.states, call)
     : undefined;
   if (lockout) warnings.unshift(`${lockout} (apply refuses it unless allowSelfLockout / --allow-self-lockout)`);
-  return assemble(auth, spec, absent, read, changes, warnings, lockout);
+  return { ...assemble(auth, spec, absent, read, changes, warnings, lockout), violations };
 }
 
 /** What planning reads: roles (with the named ones' grants and members), groups, accounts, the spec's users. */
@@ -143,10 +160,14 @@ async function readForPlan(inventory: Inventory, spec: Spec, absent: Plan['absen
   const roleNames = Object.keys(spec.roles ?? {});
   const groupNames = Object.keys(spec.groups ?? {});
   const accountNames = Object.keys(spec.accounts ?? {});
+  const judgesDefaultRole = (spec.policies ?? []).some((rule) => rule.default_role_never !== undefined);
   const accountProblems: string[] = [];
   const userProblems: string[] = [];
   const [roleSection, groups, accountStates, users] = await Promise.all([
-    readRoleSection(inventory, [...roleNames, ...absent.roles]),
+    readRoleSection(inventory, [...roleNames, ...absent.roles], {
+      names: judgesDefaultRole && spec.default_role !== undefined ? [spec.default_role] : [],
+      withDefault: judgesDefaultRole,
+    }),
     groupNames.length === 0 && accountNames.length === 0 && absent.groups.length === 0
       ? undefined
       : readGroups(inventory, [...groupNames, ...absent.groups]),
@@ -254,7 +275,7 @@ function assemble(
   changes: PlanChange[],
   warnings: string[],
   lockout: string | undefined,
-): Plan {
+): Omit<Plan, 'violations'> {
   const { roles, defaultId, states, groups, accountStates, users } = read;
   const roleStates = new Map([...states.values()].map((state) => [state.role.name.toLowerCase(), state]));
   const readings = { roles: roleStates, groups: groups?.states ?? new Map(), accounts: accountStates };

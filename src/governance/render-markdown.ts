@@ -1,5 +1,7 @@
 import { kindOf } from './kinds/index.js';
 import type { Plan, PlanChange } from './plan.js';
+import { violationText, type PolicyViolation } from './policy.js';
+import { denied } from './render.js';
 
 /** The most characters a GitHub comment holds. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -48,17 +50,34 @@ export interface MarkdownOptions {
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const max = options.maxChars ?? GITHUB_COMMENT_LIMIT;
   const head = `### domo-admin plan · \`${plan.instance}\`\n\n`;
-  if (plan.changes.length === 0) return `${head}**No changes**: the instance matches the spec.\n`;
+  if (plan.changes.length === 0)
+    return `${head}${policyBlocks(plan).join('')}**No changes**: the instance matches the spec.\n`;
   const { create, update, remove, move } = plan.summary;
   const summary = `**Plan: ${create} to create, ${update} to update, ${move} move(s), ${remove} to remove**${plan.destructive ? ' · ⚠️ includes destructive changes' : ''}\n\n`;
   const blocks = [...calloutBlocks(plan), ...sectionBlocks(plan, options.collapseOver ?? 20)];
   return fit(head + summary, blocks, max);
 }
 
-/** Destructive changes (applied only with `--allow-destructive`) and the plan's warnings, as GitHub alerts. */
+/** Broken deny rules (apply refuses the plan) and warn rules, as GitHub alerts. */
+function policyBlocks(plan: Plan): string[] {
+  const list = (level: 'deny' | 'warn') =>
+    (plan.violations ?? []).filter((v) => v.level === level).map((v) => `> - ${inline(violationText(v))}`);
+  const deny = list('deny');
+  const warn = list('warn');
+  return [
+    ...(deny.length
+      ? [
+          `> [!CAUTION]\n> **${deny.length} policy violation(s) deny this plan** — apply refuses it:\n${deny.join('\n')}\n\n`,
+        ]
+      : []),
+    ...(warn.length ? [`> [!WARNING]\n> **${warn.length} policy warning(s)**:\n${warn.join('\n')}\n\n`] : []),
+  ];
+}
+
+/** Policy violations, destructive changes (applied only with `--allow-destructive`) and the plan's warnings, as GitHub alerts. */
 function calloutBlocks(plan: Plan): string[] {
   const destructive = plan.changes.filter((c) => c.destructive).map((c) => firstLine(c));
-  const blocks: string[] = [];
+  const blocks: string[] = [...policyBlocks(plan)];
   if (destructive.length > 0)
     blocks.push(
       `> [!WARNING]\n> **${destructive.length} destructive change(s)** — applied only with \`--allow-destructive\`:\n${destructive.map((line) => `> - ${inline(line)}`).join('\n')}\n\n`,
@@ -187,6 +206,10 @@ export interface PlanJson {
   warnings: string[];
   /** Set when applying would take `role.manage` from the signed-in user. */
   selfLockout: string | null;
+  /** True when a deny rule is broken: `apply` refuses the plan. (Added in version 1; absent from older output.) */
+  denied: boolean;
+  /** The policy rules the planned state breaks, denies first. */
+  violations: PolicyViolation[];
   changes: PlanJsonChange[];
 }
 
@@ -199,6 +222,8 @@ export function planJson(plan: Plan): PlanJson {
     destructive: plan.destructive,
     warnings: [...plan.warnings],
     selfLockout: plan.selfLockout ?? null,
+    denied: denied(plan),
+    violations: plan.violations ?? [],
     changes: plan.changes.map((change) => ({
       section: sectionOf(change),
       kind: change.kind,

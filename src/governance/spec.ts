@@ -140,6 +140,76 @@ export const SpecAccountSchema = entry(
   }),
 );
 
+/** A grant, or a glob of grants: `*` stands for any characters (`admin.*`, `*.manage`), `?` for one. */
+const grantPattern = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.*?-]+$/, 'must be a grant or a glob of grants such as admin.* or dataset.export');
+const roleList = z.array(name).min(1, 'must name at least one role');
+
+/** The matchers a policy rule may have: each rule has exactly one (`grant` goes with `only_roles` or `never_roles`). */
+export const POLICY_MATCHERS = [
+  'only_roles',
+  'never_roles',
+  'default_role_never',
+  'account_shares',
+  'group_owners_at_least',
+  'token_lifetime_days_at_most',
+] as const;
+/** One of {@link POLICY_MATCHERS}. */
+export type PolicyMatcher = (typeof POLICY_MATCHERS)[number];
+
+/**
+ * A policy rule: `deny:` or `warn:` (its message) and one matcher. A deny stops `plan` and `apply`; a warn is printed.
+ * @example
+ * ```yaml
+ * - deny: only Admin may hold role.manage
+ *   grant: role.manage
+ *   only_roles: [Admin]
+ * ```
+ */
+export const PolicyRuleSchema = z
+  .strictObject({
+    deny: z.string().trim().min(1).max(1000).optional(),
+    warn: z.string().trim().min(1).max(1000).optional(),
+    /** With `only_roles` or `never_roles`: the grant (or glob) the rule is about. */
+    grant: grantPattern.optional(),
+    /** Only these roles may hold `grant`. */
+    only_roles: roleList.optional(),
+    /** These roles must never hold `grant`. */
+    never_roles: roleList.optional(),
+    /** The default role (the one new users get) must hold none of these grants (or globs). */
+    default_role_never: z.array(grantPattern).min(1, 'must list at least one grant').optional(),
+    /** `groups_only`: credential accounts are shared with groups, never with individual users (owners aside). */
+    account_shares: z.literal('groups_only').optional(),
+    /** Every group has at least this many (user) owners. */
+    group_owners_at_least: z.number().int().min(1).max(1000).optional(),
+    /** No access token lives longer than this many days (one without an expiry lives forever). */
+    token_lifetime_days_at_most: z.number().int().min(1).max(36500).optional(),
+  })
+  .superRefine((rule, ctx) => {
+    const levels = (['deny', 'warn'] as const).filter((key) => rule[key] !== undefined);
+    if (levels.length !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          levels.length === 0 ? 'a rule needs deny: or warn: (its message)' : 'a rule is deny: or warn:, not both',
+      });
+    const matchers = POLICY_MATCHERS.filter((key) => rule[key] !== undefined);
+    if (matchers.length !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        message: `a rule has exactly one matcher (${POLICY_MATCHERS.join(', ')}); this one has ${matchers.length === 0 ? 'none' : matchers.join(' and ')}`,
+      });
+    const byGrant = matchers[0] === 'only_roles' || matchers[0] === 'never_roles';
+    if (byGrant && rule.grant === undefined)
+      ctx.addIssue({ code: 'custom', message: `${matchers[0]} needs grant: (a grant or glob)`, path: ['grant'] });
+    if (!byGrant && rule.grant !== undefined && matchers.length === 1)
+      ctx.addIssue({ code: 'custom', message: 'grant: goes with only_roles or never_roles', path: ['grant'] });
+  });
+/** A policy rule of a spec. */
+export type PolicyRule = z.infer<typeof PolicyRuleSchema>;
+
 /** The whole spec. Keys of `roles`, `groups` and `accounts` are exact names (matched case-insensitively). */
 export const SpecSchema = z.strictObject({
   /** A guard: apply refuses another instance. */
@@ -148,6 +218,8 @@ export const SpecSchema = z.strictObject({
   default_role: name.optional(),
   groups: nameMap(name, SpecGroupSchema, 'groups').optional(),
   accounts: nameMap(name, SpecAccountSchema, 'accounts').optional(),
+  /** Rules over the state the spec leads to (plan, apply, validate) and over the live instance (audit). */
+  policies: z.array(PolicyRuleSchema).optional(),
 });
 
 /** A parsed, checked spec. */

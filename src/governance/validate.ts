@@ -1,3 +1,5 @@
+import { evaluatePolicies, locatedRules, violationText, type LocatedRule } from './policy.js';
+import { specSubjects } from './policy-subjects.js';
 import { nameKey, type Spec } from './spec.js';
 
 /** What {@link validateSpec} found: errors make the spec unusable; warnings are worth a look. */
@@ -13,18 +15,29 @@ const SYSTEM_ROLES = ['admin', 'privileged', 'editor', 'participant', 'social'];
  * Checks a loaded spec offline — no instance is read — for what its own sections say about each other: a user in
  * two roles (a user holds one), a group left without owners, a grant both added and removed, an authoritative list
  * that removes everyone; and, as warnings, references to what the spec does not define (a default role or a shared
- * group that must then exist on the instance). `plan` checks the rest against the instance.
+ * group that must then exist on the instance); and the policy rules (the spec's `policies` and `options.policies`)
+ * over what the spec alone makes certain. `plan` checks the rest against the instance.
  * @example
  * ```ts
  * const { errors, warnings } = validateSpec(loadSpec(text, { file: 'governance.yaml' }));
  * ```
  */
-export function validateSpec(spec: Spec): SpecValidation {
+export function validateSpec(spec: Spec, options: { policies?: readonly LocatedRule[] } = {}): SpecValidation {
   const result: SpecValidation = { errors: [], warnings: [] };
   checkRoles(spec, result);
   checkGroups(spec, result);
   checkAccounts(spec, result);
+  checkPolicies(spec, [...locatedRules(spec.policies), ...(options.policies ?? [])], result);
   return result;
+}
+
+/**
+ * The policy rules over what the spec alone makes certain (exact grant lists, listed shares, owners listed
+ * authoritatively): a broken deny is an error, a broken warn a warning. `plan` judges the rest against the instance.
+ */
+function checkPolicies(spec: Spec, rules: LocatedRule[], result: SpecValidation): void {
+  for (const violation of evaluatePolicies(rules, specSubjects(spec)))
+    (violation.level === 'deny' ? result.errors : result.warnings).push(`policy: ${violationText(violation)}`);
 }
 
 function checkRoles(spec: Spec, result: SpecValidation): void {

@@ -107,6 +107,11 @@ const PROBLEMS: Record<FindingKind, (state: SandboxState) => FindingOptions | vo
   'group-without-owner': (state) => {
     [...state.groups.values()].find((g) => g.type === 'closed')!.owners = [];
   },
+  policy: () => ({
+    policies: [
+      { rule: { deny: 'Admin never manages roles', grant: 'role.*', never_roles: ['Admin'] }, at: 'policies[0]' },
+    ],
+  }),
   'role-without-members': (state) => {
     const id = state.nextRoleId++;
     state.roles.set(id, {

@@ -175,3 +175,40 @@ describe('profiles and diff', () => {
     expect((await cli('diff', '--from', join(dir, 'nope.yaml'), '--to', 'instance')).stderr).toContain('no such file');
   });
 });
+
+describe('policies (--policy)', () => {
+  const POLICY =
+    'policies:\n  - deny: only Admin may hold role.manage\n    grant: role.manage\n    only_roles: [Admin]\n';
+  const RISKY = 'roles:\n  Auditors: { grants: [admin.audit.view, user.view, role.manage] }\n';
+
+  async function folder() {
+    const dir = await specFolder(RISKY);
+    await writeFile(join(dir, 'policy.yaml'), POLICY);
+    return { spec: join(dir, 'spec.yaml'), policy: join(dir, 'policy.yaml') };
+  }
+
+  it('plan shows the violation and exits 1; apply --yes refuses and creates nothing', async () => {
+    const { spec, policy } = await folder();
+    const plan = await cli('plan', spec, '--policy', policy);
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toContain(
+      `✗ policy: deny "only Admin may hold role.manage" (${policy} policies[0]): role "Auditors" holds role.manage`,
+    );
+    const apply = await cli('apply', spec, '--policy', policy, '--yes');
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain('1 policy violation(s) deny this; nothing was applied');
+    expect(roleNamed('Auditors')).toBeUndefined();
+    expect((await cli('plan', spec)).code).toBe(2); // without the rule: an ordinary plan
+  });
+
+  it('validate checks the rules offline; audit judges the live instance and exits 2 on a deny', async () => {
+    const { spec, policy } = await folder();
+    const validate = await cli('validate', spec, '--policy', policy);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toContain('role "Auditors" holds role.manage');
+    const audit = await cli('audit', '--no-usage', '--policy', policy);
+    expect(audit.code).toBe(2);
+    expect(audit.stdout).toContain('[high] policy deny "only Admin may hold role.manage"');
+    expect(audit.stdout).toContain('role "Privileged Admin" holds role.manage');
+  });
+});

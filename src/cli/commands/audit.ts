@@ -8,6 +8,8 @@ import { auditAccess, type AuditModel, type AuditOptions } from '../../audit/mod
 import { auditReportHtml } from '../../audit/report.js';
 import { fileError } from '../../client/errors.js';
 import type { CliContext } from '../context.js';
+import { policyOption, readPolicies } from '../spec-files.js';
+import type { LocatedRule } from '../../governance/policy.js';
 import { progressBar } from '../progress.js';
 import { integerOption, userArgument } from '../options.js';
 import { adminDir } from '../profiles.js';
@@ -33,6 +35,7 @@ interface AuditFlags {
   usage: boolean;
   usageDays: number;
   inactiveDays: number;
+  policy?: string[];
 }
 
 function registerAuditAudit(program: Command, ctx: () => CliContext): void {
@@ -60,10 +63,14 @@ function registerAuditAudit(program: Command, ctx: () => CliContext): void {
       180,
     )
     .option('--no-usage', 'do not read the activity log (no usage findings; much faster on a busy instance)')
+    .addOption(policyOption())
     .action(async (options: AuditFlags) => {
       const c = ctx();
+      const policies = await readPolicies(options.policy);
       const model = await readModel(c, { usage: options.usage ? { days: options.usageDays } : false });
-      const findings = await findingsOf(c, model, options);
+      const findings = await findingsOf(c, model, options, policies);
+      // a policy the instance breaks with a deny: exit 2, like drift
+      if (findings.some((f) => f.kind === 'policy' && f.severity === 'high')) c.exitCode = 2;
       if (!model.complete) {
         c.note(`! ${incompleteText(model)}`);
         if (!options.allowIncomplete) c.exitCode = 3;
@@ -111,8 +118,9 @@ async function writeReports(
 }
 
 /** The findings, with the token options given and the users offboarded from here (their snapshots). */
-async function findingsOf(c: CliContext, model: AuditModel, options: AuditFlags) {
+async function findingsOf(c: CliContext, model: AuditModel, options: AuditFlags, policies: LocatedRule[]) {
   return auditFindings(model, {
+    policies,
     expiringWithinDays: options.expiringWithin,
     maxTokenLifetimeDays: options.tokenMaxLifetime,
     inactiveDays: options.inactiveDays,

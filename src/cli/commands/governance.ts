@@ -18,6 +18,9 @@ import { isSavedPlan, loadPlan, replanSaved, savePlan } from '../../governance/s
 import { loadSnapshot } from '../../governance/snapshot.js';
 import { specJsonSchema, type Spec } from '../../governance/spec.js';
 import type { CliContext } from '../context.js';
+import { policyOption, readPolicies, readText } from '../spec-files.js';
+import { DomoPolicyError, type LocatedRule } from '../../governance/policy.js';
+import { denied } from '../../governance/render.js';
 import { consent } from '../confirm.js';
 import { adminDir } from '../profiles.js';
 import { restoreOffboardingFile } from './offboard.js';
@@ -37,6 +40,7 @@ function sections(value: string): SpecSection[] {
 }
 
 interface ApplyFlags {
+  policy?: string[];
   allowDestructive?: boolean;
   allowSelfLockout?: boolean;
   snapshotDir?: string;
@@ -108,6 +112,13 @@ export const JSON_KINDS = [
 
 type PlanFormat = 'text' | 'markdown' | 'json';
 
+interface PlanFlags {
+  out?: string;
+  explainDrift?: number;
+  format?: PlanFormat;
+  policy?: string[];
+}
+
 /** `plan --format markdown|json`: the comment, or the versioned JSON, on standard output whatever `--json` says. */
 function printPlanAs(c: CliContext, plan: Plan, format: 'markdown' | 'json', drift: DriftReport | undefined): void {
   if (format === 'json') {
@@ -147,17 +158,20 @@ function registerGovernancePlan(program: Command, ctx: () => CliContext): void {
         "text (default); markdown: a pull-request comment (under GitHub's size limit); json: the versioned plan for policy tools",
       ).choices(['text', 'markdown', 'json']),
     )
-    .action(async (file: string, options: { out?: string; explainDrift?: number; format?: PlanFormat }) => {
+    .addOption(policyOption())
+    .action(async (file: string, options: PlanFlags) => {
       const c = ctx();
       const auth = await c.auth();
-      const plan = await planSpec(auth, loadSpec(await readText(file), { file }));
+      const policies = await readPolicies(options.policy);
+      const plan = await planSpec(auth, loadSpec(await readText(file), { file }), { policies });
       const drift = options.explainDrift
         ? await explainDrift(auth, planTargets(plan), { days: options.explainDrift })
         : undefined;
       // The plan is shown first: a file that cannot be written loses nothing that was computed.
       if (options.format === 'markdown' || options.format === 'json') printPlanAs(c, plan, options.format, drift);
       else c.result(drift ? { ...plan, drift } : plan, () => renderPlan(plan) + (drift ? renderDrift(drift) : ''));
-      c.exitCode = plan.changes.length > 0 ? 2 : 0; // like terraform plan -detailed-exitcode
+      // like terraform plan -detailed-exitcode; a broken deny rule is an error: apply would refuse the plan
+      c.exitCode = denied(plan) ? 1 : plan.changes.length > 0 ? 2 : 0;
       if (options.out) await writePlanFile(options.out, `${JSON.stringify(savePlan(plan), null, 2)}\n`, file);
     });
 }
@@ -166,10 +180,12 @@ function registerGovernanceValidate(program: Command, ctx: () => CliContext): vo
   program
     .command('validate <specs...>')
     .description('check specs offline, no instance read: the schema and what their sections say about each other')
-    .action(async (files: string[]) => {
+    .addOption(policyOption())
+    .action(async (files: string[], options: { policy?: string[] }) => {
       const c = ctx();
+      const policies = await readPolicies(options.policy);
       const results: (SpecValidation & { file: string })[] = [];
-      for (const file of files) results.push({ file, ...(await validateFile(file)) });
+      for (const file of files) results.push({ file, ...(await validateFile(file, policies)) });
       const errors = results.reduce((n, r) => n + r.errors.length, 0);
       c.result({ valid: errors === 0, files: results }, () =>
         results
@@ -184,9 +200,9 @@ function registerGovernanceValidate(program: Command, ctx: () => CliContext): vo
 }
 
 /** One file's validation; a spec that does not load (YAML, schema) is its problems, each with its line. */
-async function validateFile(file: string): Promise<SpecValidation> {
+async function validateFile(file: string, policies: LocatedRule[]): Promise<SpecValidation> {
   try {
-    return validateSpec(loadSpec(await readText(file), { file }));
+    return validateSpec(loadSpec(await readText(file), { file }), { policies });
   } catch (error) {
     if (!(error instanceof DomoSpecError)) throw error;
     return {
@@ -231,7 +247,8 @@ function withApplyFlags(command: Command): Command {
       'also apply destructive changes (grants removed from roles with members, members removed, shares revoked, deletions)',
     )
     .option('--snapshot-dir <dir>', 'write the snapshot taken before applying here (default .domo-admin/snapshots)')
-    .option('--allow-self-lockout', 'also apply a plan that takes role.manage from you (the signed-in user)');
+    .option('--allow-self-lockout', 'also apply a plan that takes role.manage from you (the signed-in user)')
+    .addOption(policyOption());
 }
 
 /**
@@ -247,6 +264,7 @@ async function applyReviewed(
   target: string,
 ): Promise<void> {
   if (!c.json) c.note(renderPlan(plan).trimEnd());
+  if (denied(plan)) throw new DomoPolicyError(plan.violations);
   if (plan.changes.length === 0) return c.result({ applied: [], remaining: [] }, () => '');
   await consent(c, 'nothing was applied: review the plan above, then run again with --yes');
   // Ctrl-C while applying: say exactly how far it got and where the way back is, then stop.
@@ -321,14 +339,6 @@ function parseQuietly(text: string): unknown {
   }
 }
 
-async function readText(file: string): Promise<string> {
-  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new DomoInputError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, {
-      field: 'spec',
-    });
-  });
-}
-
 function registerGovernanceApply(program: Command, ctx: () => CliContext): void {
   withApplyFlags(
     program
@@ -340,6 +350,7 @@ function registerGovernanceApply(program: Command, ctx: () => CliContext): void 
     const c = ctx();
     const auth = await c.auth();
     const text = await readText(file);
+    const policies = await readPolicies(options.policy);
     const parsed = parseQuietly(text);
     if ((parsed as { format?: unknown } | undefined)?.format === 'domo-admin-snapshot')
       throw new DomoInputError(
@@ -348,11 +359,11 @@ function registerGovernanceApply(program: Command, ctx: () => CliContext): void 
       );
     if (isSavedPlan(parsed)) {
       const saved = loadPlan(text, { file });
-      const replan = () => planSpec(auth, saved.spec, { absent: saved.absent });
-      await applyReviewed(c, auth, await replanSaved(auth, saved), replan, options, 'the plan');
+      const replan = () => planSpec(auth, saved.spec, { absent: saved.absent, policies });
+      await applyReviewed(c, auth, await replanSaved(auth, saved, { policies }), replan, options, 'the plan');
     } else {
       const spec = loadSpec(text, { file });
-      const replan = () => planSpec(auth, spec);
+      const replan = () => planSpec(auth, spec, { policies });
       await applyReviewed(c, auth, await replan(), replan, options, 'the spec');
     }
   });

@@ -48,13 +48,26 @@ export interface RoleState {
   members: Map<number, string>;
 }
 
-/** Every role, the default role, the grant catalogue, and the grants and members of the roles named. */
-export async function readRoleSection(inventory: Inventory, names: string[]) {
+/**
+ * Every role, the default role, the grant catalogue, and the grants and members of the roles named. `judged` also
+ * holds the roles a policy on the default role needs (`alsoJudge`, and the default role with `withDefault`): read
+ * with the others, but kept out of `states` (what a saved plan's fingerprint covers does not depend on the rules).
+ */
+export async function readRoleSection(
+  inventory: Inventory,
+  names: string[],
+  alsoJudge: { names: string[]; withDefault: boolean } = { names: [], withDefault: false },
+) {
   const [{ roles, defaultId }, catalogue] = await Promise.all([inventory.roleList(), inventory.catalogue()]);
   const byName = new Map(roles.map((role) => [role.name.toLowerCase(), role]));
-  const named = names.map((name) => byName.get(name.toLowerCase())).filter((r): r is Role => r !== undefined);
+  const wanted = new Set([...names, ...alsoJudge.names].map((name) => name.toLowerCase()));
+  if (alsoJudge.withDefault) wanted.add(roles.find((role) => role.id === defaultId)?.name.toLowerCase() ?? '');
+  const named = [...wanted].map((name) => byName.get(name)).filter((r): r is Role => r !== undefined);
+  const judged = await readRoles(inventory, named);
+  const planned = new Set(names.map((name) => byName.get(name.toLowerCase())?.id));
+  const states = new Map([...judged].filter(([id]) => planned.has(id)));
   // a strict inventory has read the default role or thrown
-  return { roles, defaultId: defaultId as number, catalogue, byName, states: await readRoles(inventory, named) };
+  return { roles, defaultId: defaultId as number, catalogue, byName, states, judged };
 }
 
 /** The grants and live members of `roles`, by role id (members by id, with the email the answer carried). */
