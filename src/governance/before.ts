@@ -3,7 +3,7 @@ import type { AccountState } from './kinds/accounts/plan.js';
 import type { GroupState } from './kinds/groups/plan.js';
 import { kindOf, type BeforeContext } from './kinds/index.js';
 import type { PlanChange, RoleState } from './plan.js';
-import type { Spec, SpecAccount, SpecGroup, SpecRole } from './spec.js';
+import { nameKey, type Spec, type SpecAccount, type SpecGroup, type SpecRole } from './spec.js';
 
 export { accountSpec } from './kinds/index.js';
 
@@ -38,12 +38,19 @@ export function beforeState(changes: readonly PlanChange[], read: PlanReadings):
   const absent: BeforeState['absent'] = { roles: [], groups: [] };
   let defaultRole: string | undefined;
   const ref = (id: number): string | number => read.emails.get(id) ?? id;
-  const role = (name: string): SpecRole => (roles[name] ??= {});
+  // A renamed role or group is put back under its old name: its other changes name it by the new one.
+  const aliases = { roles: new Map<string, string>(), groups: new Map<string, string>() };
+  const role = (name: string): SpecRole => (roles[aliases.roles.get(nameKey(name)) ?? name] ??= {});
+  const group = (name: string): SpecGroup => (groups[aliases.groups.get(nameKey(name)) ?? name] ??= {});
   const ctx: BeforeContext = {
     read,
     ref,
     role,
-    group: (name) => (groups[name] ??= {}),
+    group,
+    renamed: (section, from, to) => {
+      aliases[section].set(nameKey(to), from);
+      (section === 'roles' ? role(to) : group(to)).renamed_from = to;
+    },
     setGroup: (name, spec) => (groups[name] = spec),
     setAccount: (name, spec) => (accounts[name] = spec),
     addMembers: (name, users) => {

@@ -25,7 +25,9 @@ export async function selfLockout(
     roles.find((r) => r.id === me.roleId) ?? roles.find((r) => r.name.toLowerCase() === me.role?.toLowerCase());
   if (!current) return undefined;
   const grantsOf = async (name: string): Promise<readonly string[]> => {
-    const lower = name.toLowerCase();
+    // a role renamed by the plan: its grant changes name it by the new name
+    const rename = changes.find((c) => c.kind === 'rename-role' && c.from.toLowerCase() === name.toLowerCase());
+    const lower = (rename?.kind === 'rename-role' ? rename.role : name).toLowerCase();
     for (const change of changes) {
       if (change.kind === 'create-role' && change.role.toLowerCase() === lower) return change.grants;
       if (change.kind === 'set-grants' && change.role.toLowerCase() === lower) return change.after;

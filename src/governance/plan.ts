@@ -27,6 +27,8 @@ import {
   type RoleState,
 } from './kinds/roles/plan.js';
 import type { Spec } from './spec.js';
+import { likelyRenames, renamedFromNames, renameProblems, resolveRenamed } from './renames.js';
+import { sectionOf } from './render-markdown.js';
 import { evaluatePolicies, locatedRules, unmatchedPatterns, type LocatedRule, type PolicyViolation } from './policy.js';
 import { planSubjects } from './policy-subjects.js';
 
@@ -113,9 +115,11 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
   const inventory = new Inventory(auth, call, { concurrency: options.concurrency ?? 16 });
   const read = await readForPlan(inventory, spec, absent, problems);
   const claimed = claimedUsers(Object.entries(spec.roles ?? {}), read.users, problems);
+  const report = { problems, warnings: [] as string[] };
+  problems.push(...renameProblems(spec));
   const changes: PlanChange[] = [
-    ...planRoles(spec, read, claimed, problems),
-    ...planGroupsAndAccounts(spec, read, problems),
+    ...planRoles(spec, read, claimed, report),
+    ...planGroupsAndAccounts(spec, read, report),
     ...deletions(spec, absent, read.roles, read.defaultId, read.states, read.groups, claimed, problems),
   ];
   const warnings = [
@@ -133,6 +137,10 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
     ),
   ];
   if (problems.length > 0) throw new DomoPlanError(problems);
+  warnings.push(
+    ...report.warnings,
+    ...(await likelyRenames(inventory, spec, changes.filter(isRoleChange), read.roles)),
+  );
   const rules = [...locatedRules(spec.policies), ...(options.policies ?? [])];
   warnings.push(
     ...unmatchedPatterns(
@@ -157,8 +165,9 @@ type PlanRead = Awaited<ReturnType<typeof readForPlan>>;
  */
 async function readForPlan(inventory: Inventory, spec: Spec, absent: Plan['absent'], problems: string[]) {
   const { auth, call } = inventory;
-  const roleNames = Object.keys(spec.roles ?? {});
-  const groupNames = Object.keys(spec.groups ?? {});
+  const renamed = renamedFromNames(spec);
+  const roleNames = [...Object.keys(spec.roles ?? {}), ...renamed.roles];
+  const groupNames = [...Object.keys(spec.groups ?? {}), ...renamed.groups];
   const accountNames = Object.keys(spec.accounts ?? {});
   const judgesDefaultRole = (spec.policies ?? []).some((rule) => rule.default_role_never !== undefined);
   const accountProblems: string[] = [];
@@ -198,12 +207,16 @@ function specUserRefs(spec: Spec): { ref: string | number; at: string }[] {
 }
 
 /** The role changes — each named role's, with its grants checked — and the default role's. */
-function planRoles(spec: Spec, read: PlanRead, claimed: Map<number, string>, problems: string[]): PlanChange[] {
+function planRoles(spec: Spec, read: PlanRead, claimed: Map<number, string>, report: Report): PlanChange[] {
   const { catalogue, states, byName, users, roles, defaultId } = read;
+  const { problems } = report;
   const known = new Set(catalogue.map((grant) => grant.id));
   const changes: PlanChange[] = [];
   for (const [name, wanted] of Object.entries(spec.roles ?? {})) {
-    const state = states.get(byName.get(name.toLowerCase())?.id ?? -1);
+    const { current, rename } = resolveRenamed(`roles.${name}`, name, wanted.renamed_from, byName, report);
+    const state = states.get(current?.id ?? -1);
+    if (rename)
+      changes.push({ kind: 'rename-role', role: name, from: rename.name, roleId: rename.id, destructive: false });
     checkGrants(
       name,
       wanted,
@@ -220,13 +233,25 @@ function planRoles(spec: Spec, read: PlanRead, claimed: Map<number, string>, pro
     }
     changes.push(...planned);
   }
-  return [...changes, ...defaultRoleChange(spec, read, problems)];
+  return [...changes, ...defaultRoleChange(spec, read, changes, problems)];
+}
+
+/** Problems (the plan cannot be made) and warnings (worth a look) found while planning. */
+interface Report {
+  problems: string[];
+  warnings: string[];
+}
+
+function isRoleChange(change: PlanChange): change is RoleChange {
+  return sectionOf(change) === 'roles';
 }
 
 /** The default role's change, when the spec names one that differs (it may be a role the spec creates). */
-function defaultRoleChange(spec: Spec, read: PlanRead, problems: string[]): PlanChange[] {
+function defaultRoleChange(spec: Spec, read: PlanRead, changes: PlanChange[], problems: string[]): PlanChange[] {
   if (spec.default_role === undefined) return [];
   const wantedName = spec.default_role.toLowerCase();
+  const renamed = changes.find((c) => c.kind === 'rename-role' && c.role.toLowerCase() === wantedName);
+  if (renamed?.kind === 'rename-role' && renamed.roleId === read.defaultId) return []; // the default role, renamed
   const created = Object.keys(spec.roles ?? {}).find((roleName) => roleName.toLowerCase() === wantedName);
   const target = read.byName.get(wantedName)?.name ?? created;
   const current = read.roles.find((role) => role.id === read.defaultId)?.name ?? String(read.defaultId);
@@ -245,22 +270,33 @@ function defaultRoleChange(spec: Spec, read: PlanRead, problems: string[]): Plan
 }
 
 /** The group changes, then the account sharing changes (which may share with a group the plan creates). */
-function planGroupsAndAccounts(spec: Spec, read: PlanRead, problems: string[]): PlanChange[] {
+function planGroupsAndAccounts(spec: Spec, read: PlanRead, report: Report): PlanChange[] {
   const { groups, users, accountStates } = read;
+  const { problems } = report;
   const namedGroups = Object.entries(spec.groups ?? {});
   const changes: PlanChange[] = [];
+  // Groups by the names they will have: a renamed group is found by its new name (an account shared with it).
+  const byName = new Map<string, Group>(groups?.byName);
   for (const [name, wanted] of namedGroups) {
-    const group = groups?.byName.get(name.toLowerCase());
-    changes.push(...groupChanges(name, wanted, group ? groups?.states.get(group.id) : undefined, users, problems));
+    const { current, rename } = resolveRenamed(
+      `groups.${name}`,
+      name,
+      wanted.renamed_from,
+      groups?.byName ?? new Map<string, Group>(),
+      report,
+    );
+    if (rename) {
+      changes.push({ kind: 'rename-group', group: name, from: rename.name, groupId: rename.id, destructive: false });
+      byName.set(name.toLowerCase(), rename);
+    }
+    changes.push(...groupChanges(name, wanted, current ? groups?.states.get(current.id) : undefined, users, problems));
   }
   const creating = new Map(
-    namedGroups.filter(([name]) => !groups?.byName.has(name.toLowerCase())).map(([name]) => [name.toLowerCase(), name]),
+    namedGroups.filter(([name]) => !byName.has(name.toLowerCase())).map(([name]) => [name.toLowerCase(), name]),
   );
   for (const [name, wanted] of Object.entries(spec.accounts ?? {})) {
     const state = accountStates.get(name.toLowerCase());
-    const change = state
-      ? accountChange(name, wanted, state, users, groups?.byName ?? new Map<string, Group>(), problems, creating)
-      : undefined;
+    const change = state ? accountChange(name, wanted, state, users, byName, problems, creating) : undefined;
     if (change) changes.push(change);
   }
   return changes;

@@ -14,6 +14,8 @@ export type PlanSection = 'roles' | 'groups' | 'accounts';
 
 const SECTION_OF: Record<PlanChange['kind'], PlanSection> = {
   'create-role': 'roles',
+  'rename-role': 'roles',
+  'rename-group': 'groups',
   'update-role': 'roles',
   'set-grants': 'roles',
   'set-default-role': 'roles',

@@ -103,6 +103,8 @@ const entry = <T extends z.ZodType>(schema: T) => z.preprocess((value) => value 
 /** A role: description, grants (exact or deltas), members and how they apply. */
 export const SpecRoleSchema = entry(
   z.strictObject({
+    /** The role's name before: a role of that name is renamed to this one (its id, grants and members kept). */
+    renamed_from: name.optional(),
     description: z.string().max(1000).optional(),
     grants: SpecGrantsSchema.optional(),
     members: users.optional(),
@@ -114,6 +116,8 @@ export const SpecRoleSchema = entry(
 /** A group: type, description, owners, members and how they apply. */
 export const SpecGroupSchema = entry(
   z.strictObject({
+    /** The group's name before: a group of that name is renamed to this one (its id, owners and members kept). */
+    renamed_from: name.optional(),
     type: z.enum(['open', 'adHoc', 'closed', 'dynamic']).optional(),
     description: z.string().max(1000).optional(),
     owners: users.optional(),

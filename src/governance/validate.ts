@@ -1,5 +1,6 @@
 import { evaluatePolicies, locatedRules, violationText, type LocatedRule } from './policy.js';
 import { specSubjects } from './policy-subjects.js';
+import { renameProblems } from './renames.js';
 import { nameKey, type Spec } from './spec.js';
 
 /** What {@link validateSpec} found: errors make the spec unusable; warnings are worth a look. */
@@ -27,6 +28,7 @@ export function validateSpec(spec: Spec, options: { policies?: readonly LocatedR
   checkRoles(spec, result);
   checkGroups(spec, result);
   checkAccounts(spec, result);
+  result.errors.push(...renameProblems(spec));
   checkPolicies(spec, [...locatedRules(spec.policies), ...(options.policies ?? [])], result);
   return result;
 }

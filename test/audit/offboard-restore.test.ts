@@ -167,7 +167,7 @@ describe('restoring an offboarding', () => {
       }),
       { numRuns: RUNS, seed: SEED },
     );
-  });
+  }, 60_000); // many runs of a whole offboarding: 5 s alone, three times that on a busy 2-core machine
 
   it('leaves alone what someone else took since, and says so', async () => {
     const { state, auth } = sb;

@@ -16,6 +16,8 @@ describe('the change kinds table', () => {
         'group-owners',
         'move-users',
         'remove-users',
+        'rename-group',
+        'rename-role',
         'set-default-role',
         'set-grants',
         'update-group',
@@ -27,7 +29,10 @@ describe('the change kinds table', () => {
         expect(typeof module[part], `${kind}.${part}`).toBe('function');
     const orders = kinds.map(([, module]) => module.order);
     expect(new Set(orders).size).toBe(orders.length);
-    // Roles and groups exist before grants, members and shares; deletions last for groups.
+    // Renames first (later changes use the new name); roles and groups exist before grants, members and shares;
+    // deletions last for groups.
+    expect(CHANGE_KINDS['rename-role'].order).toBeLessThan(CHANGE_KINDS['create-role'].order);
+    expect(CHANGE_KINDS['rename-group'].order).toBeLessThan(CHANGE_KINDS['create-group'].order);
     expect(CHANGE_KINDS['create-role'].order).toBeLessThan(CHANGE_KINDS['set-grants'].order);
     expect(CHANGE_KINDS['set-grants'].order).toBeLessThan(CHANGE_KINDS['set-default-role'].order);
     expect(CHANGE_KINDS['create-group'].order).toBeLessThan(CHANGE_KINDS['account-sharing'].order);

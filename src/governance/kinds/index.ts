@@ -1,12 +1,13 @@
 import type { PlanChange } from '../plan.js';
 import { accountSharing } from './accounts/kinds.js';
-import { createGroup, deleteGroup, groupList, updateGroup } from './groups/kinds.js';
+import { createGroup, deleteGroup, groupList, renameGroup, updateGroup } from './groups/kinds.js';
 import type { ChangeKind } from './kind.js';
 import {
   createRole,
   deleteRole,
   moveUsers,
   removeUsers,
+  renameRole,
   setDefaultRole,
   setGrants,
   updateRole,
@@ -19,6 +20,8 @@ export { accountSpec } from './accounts/kinds.js';
 export const CHANGE_KINDS: { readonly [K in PlanChange['kind']]: ChangeKind<Extract<PlanChange, { kind: K }>> } = {
   'create-role': createRole,
   'create-group': createGroup,
+  'rename-role': renameRole,
+  'rename-group': renameGroup,
   'update-role': updateRole,
   'update-group': updateGroup,
   'set-grants': setGrants,

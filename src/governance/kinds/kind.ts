@@ -24,6 +24,8 @@ export interface BeforeContext {
   setDefaultRole: (name: string) => void;
   absentRole: (name: string) => void;
   absentGroup: (name: string) => void;
+  /** A rename: the way back renames `to` to `from` again, and what else the plan changes is put back under `from`. */
+  renamed: (section: 'roles' | 'groups', from: string, to: string) => void;
 }
 
 /**

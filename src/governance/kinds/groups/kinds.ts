@@ -32,6 +32,17 @@ export const createGroup: ChangeKind<Of<'create-group'>> = {
   before: (c, ctx) => ctx.absentGroup(c.group),
 };
 
+export const renameGroup: ChangeKind<Of<'rename-group'>> = {
+  order: -1,
+  counts: () => ['update'],
+  render: (c) => `~ group "${c.from}" renamed to "${c.group}" (same group: id, owners and members kept)`,
+  describe: (c) => `renamed group "${c.from}" to "${c.group}"`,
+  apply: async (c, { roles, call }) => {
+    await (await DomoGroup.get(roles.auth, c.groupId, call)).update({ name: c.group }, call);
+  },
+  before: (c, ctx) => ctx.renamed('groups', c.from, c.group),
+};
+
 export const updateGroup: ChangeKind<Of<'update-group'>> = {
   order: 3,
   counts: () => ['update'],

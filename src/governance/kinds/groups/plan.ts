@@ -42,6 +42,7 @@ export type GroupChange =
       remove: PlannedUser[];
       destructive: boolean;
     }
+  | { kind: 'rename-group'; group: string; from: string; groupId: number; destructive: false }
   | { kind: 'delete-group'; group: string; groupId: number; members: number; destructive: true };
 
 /** A group as planning read it. */

@@ -18,6 +18,18 @@ export const createRole: ChangeKind<Of<'create-role'>> = {
   before: (c, ctx) => ctx.absentRole(c.role),
 };
 
+export const renameRole: ChangeKind<Of<'rename-role'>> = {
+  order: -2, // first: every later change names the role by its new name
+
+  counts: () => ['update'],
+  render: (c) => `~ role "${c.from}" renamed to "${c.role}" (same role: id, grants and members kept)`,
+  describe: (c) => `renamed role "${c.from}" to "${c.role}"`,
+  apply: async (c, ctx) => {
+    await (await DomoRole.get(ctx.roles.auth, c.roleId, ctx.call)).update({ name: c.role }, ctx.call);
+  },
+  before: (c, ctx) => ctx.renamed('roles', c.from, c.role),
+};
+
 export const updateRole: ChangeKind<Of<'update-role'>> = {
   order: 2,
   counts: () => ['update'],

@@ -37,6 +37,7 @@ export type RoleChange =
       destructive: false;
     }
   | { kind: 'remove-users'; role: string; roleId: number; toRole: string; users: PlannedUser[]; destructive: true }
+  | { kind: 'rename-role'; role: string; from: string; roleId: number; destructive: false }
   | { kind: 'set-default-role'; before: string; after: string; destructive: false }
   | { kind: 'delete-role'; role: string; roleId: number; members: number; toRole: string; destructive: true };
 
