@@ -296,16 +296,28 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'domo-admin schema > spec.schema.json',
     'domo-admin schema --kind user   # the shape of every user --json prints',
   ],
-  validate: ['domo-admin validate governance/*.yaml', 'domo-admin --json validate instance.yaml'],
+  validate: [
+    'domo-admin validate governance/*.yaml',
+    'domo-admin validate instance.yaml --profiles dev,prod --policy security.yaml',
+  ],
   plan: [
     'domo-admin plan instance.yaml',
     'domo-admin plan instance.yaml --out plan.json   # review, then apply plan.json',
+    'domo-admin plan instance.yaml --profiles dev,stage,prod --format markdown > comment.md',
   ],
-  apply: ['domo-admin apply plan.json', 'domo-admin --yes apply instance.yaml --allow-destructive'],
+  apply: [
+    'domo-admin apply plan.json',
+    'domo-admin --yes apply instance.yaml --allow-destructive',
+    'domo-admin apply instance.yaml --profiles dev,stage,prod --policy security.yaml',
+  ],
   restore: ['domo-admin restore .domo-admin/snapshots/<file>.json', 'domo-admin --dry-run restore <snapshot>'],
   diff: ['domo-admin diff --from dev --to prod', 'domo-admin diff --from instance.yaml --to prod --only roles'],
 
-  audit: ['domo-admin audit --html audit.html', 'domo-admin audit --csv audit/ --json > audit.json'],
+  audit: [
+    'domo-admin audit --html audit.html',
+    'domo-admin audit --csv audit/ --json > audit.json',
+    'domo-admin audit --policy security.yaml --profiles dev,prod',
+  ],
   'who-can': ['domo-admin who-can role.manage', 'domo-admin --json who-can dataset.export | jq ".items[].email"'],
   access: ['domo-admin access ada@example.com', 'domo-admin --json access 1786299718'],
   owned: ['domo-admin owned ada@example.com', 'domo-admin owned ada@example.com --csv > ada-owns.csv'],

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { DomoInputError } from '../client/errors.js';
+import { errorJson, inCliTerms } from './errors-json.js';
 import { LOG_LEVELS } from '../client/logger.js';
 import { VERSION } from '../version.js';
 import type { CliContext, GlobalOptions } from './context.js';
@@ -315,52 +315,9 @@ function printDryRun(ctx: CliContext, stoppedBy?: unknown): number {
   return 0;
 }
 
-/** An error as one JSON object: name, message and status first, then what else it says (never a secret). */
-function errorJson(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { name: 'Error', message: String(error), status: null, exitCode: 1 };
-  const fields = error as unknown as Record<string, unknown>;
-  const pick = [
-    'route',
-    'method',
-    'url',
-    'code',
-    'field',
-    'reason',
-    'attempts',
-    'mayHaveBeenApplied',
-    'completed',
-    'issues',
-    'serverMessage',
-    'requestId',
-  ];
-  const extra = Object.fromEntries(pick.filter((key) => fields[key] !== undefined).map((key) => [key, fields[key]]));
-  return {
-    name: error.name,
-    message: inCliTerms(error.message, error),
-    status: typeof fields.status === 'number' ? fields.status : null,
-    exitCode: 1,
-    ...extra,
-  };
-}
-
 function errorLine(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const requestId = (error as { requestId?: unknown }).requestId;
   const support = typeof requestId === 'string' ? ` [request id ${requestId}: quote this id to Domo support]` : '';
   return `${error.name}: ${error.message}${support}`;
-}
-
-/** Library option names in a message, said the way the CLI spells them: `{ reassignTo: roleId }` → `--reassign-to <role>`. */
-const CLI_TERMS: [RegExp, string][] = [
-  [/\{ reassignTo: roleId \}|\breassignTo\b/g, '--reassign-to <role>'],
-  [/\{ toRoleId: roleId \}|\btoRoleId\b/g, '--to-role <role>'],
-  [/\{ withConfig: true \}|\bwithConfig\b/g, '--with-config'],
-  [/\{ transferTo: user \}|\btransferTo\b/g, '--transfer-to <user>'],
-  [/\ballowDestructive\b/g, '--allow-destructive'],
-  [/\ballowSelfLockout\b/g, '--allow-self-lockout'],
-];
-
-function inCliTerms(message: string, error: unknown): string {
-  if (!(error instanceof DomoInputError)) return message;
-  return CLI_TERMS.reduce((text, [pattern, flag]) => text.replace(pattern, flag), message);
 }

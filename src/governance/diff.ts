@@ -183,13 +183,32 @@ export function renderDiff(diff: SpecDiff): string {
     section = heading;
     if (d.kind === 'only-from') lines.push(`  − "${d.name}" only in ${diff.from}`);
     else if (d.kind === 'only-to') lines.push(`  + "${d.name}" only in ${diff.to}`);
-    else lines.push(`  ~ "${d.name}": ${d.fields.map(fieldText).join('; ')}`);
+    else if (d.section === 'default_role')
+      lines.push(`  ~ default role: ${JSON.stringify(d.fields[0]?.from)} → ${JSON.stringify(d.fields[0]?.to)}`);
+    else lines.push(`  ~ "${d.name}"`, ...d.fields.flatMap(fieldLines).map((line) => `      ${line}`));
   }
   return `${lines.join('\n')}\n\n${diff.differences.length} difference(s).\n`;
 }
 
-function fieldText(field: FieldDifference): string {
-  if (field.added || field.removed)
-    return `${field.field}${field.added?.length ? ` + ${field.added.join(', ')}` : ''}${field.removed?.length ? ` − ${field.removed.join(', ')}` : ''}`;
-  return `${field.field} ${JSON.stringify(field.from)} → ${JSON.stringify(field.to)}`;
+/** The most items of one list shown; the rest are counted. */
+export const DIFF_LIST_LIMIT = 10;
+
+/** One field: a value `"a" → "b"`, or a set with each item added or removed on its own line, long lists counted. */
+function fieldLines(field: FieldDifference): string[] {
+  if (!field.added && !field.removed)
+    return [`${field.field}: ${JSON.stringify(field.from)} → ${JSON.stringify(field.to)}`];
+  const added = field.added ?? [];
+  const removed = field.removed ?? [];
+  const counts = [added.length ? `${added.length} added` : '', removed.length ? `${removed.length} removed` : '']
+    .filter(Boolean)
+    .join(', ');
+  return [`${field.field}: ${counts}`, ...items('+', added), ...items('−', removed)].map((line, i) =>
+    i === 0 ? line : `  ${line}`,
+  );
+}
+
+function items(mark: string, list: readonly string[]): string[] {
+  const shown = list.slice(0, DIFF_LIST_LIMIT).map((item) => `${mark} ${item}`);
+  const rest = list.length - shown.length;
+  return rest > 0 ? [...shown, `… and ${rest} more ${mark === '+' ? 'added' : 'removed'}`] : shown;
 }

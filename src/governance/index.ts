@@ -20,6 +20,9 @@ export {
   specJsonSchema,
   PolicyRuleSchema,
   POLICY_MATCHERS,
+  EnvironmentSchema,
+  ENVIRONMENT_SECTIONS,
+  type Environment,
   type PolicyRule,
   type PolicyMatcher,
   type Spec,
@@ -73,3 +76,5 @@ export {
   type DiffOptions,
 } from './diff.js';
 export { validateSpec, type SpecValidation } from './validate.js';
+export { environmentOf, profileOf, specFor } from './environments.js';
+export { plansJson, renderPlansMarkdown, type InstancePlan, type PlansJson } from './render-many.js';

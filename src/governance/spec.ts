@@ -214,6 +214,48 @@ export const PolicyRuleSchema = z
 /** A policy rule of a spec. */
 export type PolicyRule = z.infer<typeof PolicyRuleSchema>;
 
+/** The sections an environment may apply (`default_role` goes with `roles`; policies always apply). */
+export const ENVIRONMENT_SECTIONS = ['roles', 'groups', 'accounts'] as const;
+
+/** Names that differ on one instance: the spec's name → the instance's, per section. */
+const nameMapping = (what: string) => nameMap(name, name, what).optional();
+
+/**
+ * One environment (an instance the spec also serves): which sections apply there, the names that differ there, and
+ * values of its own merged over the spec's (field by field, per entry).
+ */
+export const EnvironmentSchema = entry(
+  z.strictObject({
+    /** The profile that signs in to it. @default the environment's name */
+    profile: name.optional(),
+    /** A guard: the instance it must be. */
+    instance: z.string().trim().min(1).optional(),
+    /** The sections that apply here. @default all */
+    sections: z.array(z.enum(ENVIRONMENT_SECTIONS)).min(1).optional(),
+    /** The spec's name → the name on this instance (`Snowflake - finance: Snowflake - dev`). */
+    names: z
+      .strictObject({
+        roles: nameMapping('role names'),
+        groups: nameMapping('group names'),
+        accounts: nameMapping('account names'),
+      })
+      .optional(),
+    /** Values of this environment, merged over the spec's entries field by field (by the spec's names). */
+    override: z
+      .strictObject({
+        roles: nameMap(name, SpecRoleSchema, 'roles').optional(),
+        default_role: name.optional(),
+        groups: nameMap(name, SpecGroupSchema, 'groups').optional(),
+        accounts: nameMap(name, SpecAccountSchema, 'accounts').optional(),
+      })
+      .optional(),
+    /** Policy rules of this environment, judged besides the spec's. */
+    policies: z.array(PolicyRuleSchema).optional(),
+  }),
+);
+/** An environment of a spec. */
+export type Environment = z.infer<typeof EnvironmentSchema>;
+
 /** The whole spec. Keys of `roles`, `groups` and `accounts` are exact names (matched case-insensitively). */
 export const SpecSchema = z.strictObject({
   /** A guard: apply refuses another instance. */
@@ -224,6 +266,8 @@ export const SpecSchema = z.strictObject({
   accounts: nameMap(name, SpecAccountSchema, 'accounts').optional(),
   /** Rules over the state the spec leads to (plan, apply, validate) and over the live instance (audit). */
   policies: z.array(PolicyRuleSchema).optional(),
+  /** The instances this spec serves, each with its own overlay (`--profiles dev,stage,prod`). */
+  environments: nameMap(name, EnvironmentSchema, 'environments').optional(),
 });
 
 /** A parsed, checked spec. */

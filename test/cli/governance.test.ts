@@ -152,7 +152,9 @@ describe('profiles and diff', () => {
     expect(diff.stdout).toContain('Comparing dev → prod:');
     expect(diff.stdout).toContain('− "Finance Editors" only in dev');
     expect(diff.stdout).toContain('+ "Finance Writers" only in prod');
-    expect(diff.stdout).toMatch(/~ "Data Stewards": description ".*" → "prod words"; grants − \S+/);
+    expect(diff.stdout).toMatch(
+      / {2}~ "Data Stewards"\n {6}description: ".*" → "prod words"\n {6}grants: 1 removed\n {8}− \S+\n/,
+    );
     const json = JSON.parse(
       (await loopback.cli(['--json', 'diff', '--from', 'dev', '--to', 'prod', '--only', 'roles'], env)).stdout,
     ) as { differences: { name: string; kind: string }[] };
@@ -168,7 +170,7 @@ describe('profiles and diff', () => {
     const run = await cli('diff', '--from', join(dir, 'spec.yaml'), '--to', 'instance');
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('− "Auditors" only in');
-    expect(run.stdout).toMatch(/default_role ".*" → ".*"/);
+    expect(run.stdout).toMatch(/\n {2}~ default role: ".*" → ".*"\n/);
     expect(run.stdout).not.toContain('Data Stewards');
     await cli('apply', join(dir, 'spec.yaml'), '--yes');
     expect((await cli('diff', '--from', join(dir, 'spec.yaml'), '--to', 'instance')).code).toBe(0);

@@ -45,8 +45,30 @@ describe('diffSpecs', () => {
         ],
       },
     ]);
-    expect(renderDiff(diff)).toContain('~ "Stewards": description "x" → "y"; grants + c − a');
+    expect(renderDiff(diff)).toContain(
+      [
+        '  ~ "Stewards"',
+        '      description: "x" → "y"',
+        '      grants: 1 added, 1 removed',
+        '        + c',
+        '        − a',
+      ].join('\n'),
+    );
     expect(diffSpecs(instance, instance).differences).toEqual([]);
+  });
+
+  it('each difference on its own line; a long list shows its first 10 and counts the rest', () => {
+    const many = Array.from({ length: 25 }, (_, i) => `u${i}@acme.com`);
+    const text = renderDiff(
+      diffSpecs(
+        { roles: { R: { members: [] } } },
+        { roles: { R: { members: many } } },
+        { fromLabel: 'dev', toLabel: 'prod' },
+      ),
+    );
+    expect(text).toContain('      members: 25 added\n        + u0@acme.com\n');
+    expect(text.match(/^ {8}\+ /gm)).toHaveLength(10);
+    expect(text).toContain('        … and 15 more added\n');
   });
 
   it('scoped to a spec: only what it lists; additive entries ignore what the instance has beyond them', () => {

@@ -12,6 +12,7 @@ import {
   getRoleById,
   getRoleGrants,
   getRoleMembership,
+  getRoles,
   setDefaultRole,
   setRoleGrants,
   updateRoleMetadata,
@@ -307,6 +308,45 @@ export class DomoRole extends DomoEntity {
         );
       }
     });
+  }
+
+  /**
+   * Copies this role into another instance: its grants and description. A role there of the same name (exact,
+   * case-insensitive; or `name`) gets them, its members kept; otherwise one is created. The grants are checked
+   * against the target's catalogue before anything is sent there.
+   * @returns the role in the target instance
+   * @throws {DomoInputError} a grant the target does not know, or a system role there (nothing is sent)
+   * @throws {DomoValidationError} this role read no grants and the target role has some: replacing them with
+   * nothing is refused
+   * @example
+   * ```ts
+   * const inProd = await (await roles.getByName('Finance Editors')).copyTo(prodAuth);
+   * ```
+   */
+  async copyTo(target: DomoAuth, options: CallOptions & { name?: string } = {}): Promise<DomoRole> {
+    const call = callOptions(options);
+    const grants = (await this.getGrants(call)).map((grant) => grant.id);
+    const name = options.name === undefined ? this.name : checkName(options.name, 'name', 'DomoRole.copyTo');
+    validateGrants(await grantCatalogue(target, call), grants, 'DomoRole.copyTo');
+    const { data: roles } = await getRoles(target, call);
+    const found = roles.find((role) => role.name.toLowerCase() === name.toLowerCase());
+    if (!found) return DomoRole.create(target, { name, description: this.description, grants }, call);
+    const existing = DomoRole.hydrate(target, found);
+    if (existing.isSystemRole)
+      throw new DomoInputError(
+        `"${existing.name}" is a system role in ${target.instance}: its grants are not replaced`,
+        {
+          field: 'name',
+          route: 'DomoRole.copyTo',
+        },
+      );
+    if (grants.length === 0 && (found.authorityCount ?? 1) > 0)
+      throw new DomoValidationError(
+        `role "${this.name}" read no grants: "${existing.name}" in ${target.instance} keeps its own (nothing was sent)`,
+        { route: 'DomoRole.copyTo', issues: [] },
+      );
+    await existing.update({ description: this.description }, call);
+    return existing.setGrants(grants, call);
   }
 
   summary(): string {

@@ -6,7 +6,8 @@ import { auditCsv } from '../../audit/csv.js';
 import { auditFindings, incompleteText } from '../../audit/findings.js';
 import { auditAccess, type AuditModel, type AuditOptions } from '../../audit/model.js';
 import { auditReportHtml } from '../../audit/report.js';
-import { fileError } from '../../client/errors.js';
+import { DomoFileError, fileError } from '../../client/errors.js';
+import { eachInstance, instancesText, profilesOption, worstExit } from '../instances.js';
 import type { CliContext } from '../context.js';
 import { policyOption, readPolicies } from '../spec-files.js';
 import type { LocatedRule } from '../../governance/policy.js';
@@ -36,6 +37,34 @@ interface AuditFlags {
   usageDays: number;
   inactiveDays: number;
   policy?: string[];
+  profiles?: string[];
+}
+
+/**
+ * `audit --profiles a,b`: each instance audited (at once), its findings and exit code (3 incomplete, 2 a denied
+ * policy, 1 an error), reports written per profile (`report.a.html`, `csv/a/`), and the worst exit code.
+ */
+async function auditMany(c: CliContext, profiles: string[], options: AuditFlags, policies: LocatedRule[]) {
+  const results = await eachInstance(c, profiles, async (auth, profile) => {
+    const model = await auditAccess(auth, { usage: options.usage ? { days: options.usageDays } : false });
+    const findings = await findingsOf(c, model, options, policies);
+    const { written, notWritten } = await writeReports(model, findings, perProfile(options, profile));
+    if (notWritten.length > 0)
+      throw new DomoFileError(notWritten.map((n) => n.error).join('; '), notWritten[0]!.path, 'EIO');
+    const denied = findings.some((f) => f.kind === 'policy' && f.severity === 'high');
+    const exitCode = !model.complete && !options.allowIncomplete ? 3 : denied ? 2 : 0;
+    return { result: { model, findings, written }, exitCode };
+  });
+  c.result({ exitCode: worstExit(results.map((r) => r.exitCode)), instances: results }, () =>
+    instancesText(results, (r) => auditText(r.model, r.findings, r.written)),
+  );
+  c.exitCode = worstExit(results.map((r) => r.exitCode));
+}
+
+/** One profile's report paths: `report.html` → `report.<profile>.html`, `csv/` → `csv/<profile>/`. */
+function perProfile(options: AuditFlags, profile: string): AuditFlags {
+  const html = options.html?.replace(/(\.html?)?$/i, (ext) => `.${profile}${ext}`);
+  return { ...options, ...(html ? { html } : {}), ...(options.csv ? { csv: join(options.csv, profile) } : {}) };
 }
 
 function registerAuditAudit(program: Command, ctx: () => CliContext): void {
@@ -64,9 +93,11 @@ function registerAuditAudit(program: Command, ctx: () => CliContext): void {
     )
     .option('--no-usage', 'do not read the activity log (no usage findings; much faster on a busy instance)')
     .addOption(policyOption())
+    .addOption(profilesOption('audit each of these instances'))
     .action(async (options: AuditFlags) => {
       const c = ctx();
       const policies = await readPolicies(options.policy);
+      if (options.profiles) return auditMany(c, options.profiles, options, policies);
       const model = await readModel(c, { usage: options.usage ? { days: options.usageDays } : false });
       const findings = await findingsOf(c, model, options, policies);
       // a policy the instance breaks with a deny: exit 2, like drift

@@ -1,11 +1,9 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { existsSync, realpathSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { DomoAuth } from '../../auth/base.js';
 import { DomoFileError, DomoInputError, fileError } from '../../client/errors.js';
-import { applyPlan } from '../../governance/apply.js';
 import { diffSpecs, renderDiff } from '../../governance/diff.js';
 import { exportSpec, SPEC_SCHEMA_PATH, SPEC_SECTIONS, specToYaml, type SpecSection } from '../../governance/export.js';
 import { DomoSpecError, loadSpec } from '../../governance/load.js';
@@ -18,11 +16,14 @@ import { isSavedPlan, loadPlan, replanSaved, savePlan } from '../../governance/s
 import { loadSnapshot } from '../../governance/snapshot.js';
 import { specJsonSchema, type Spec } from '../../governance/spec.js';
 import type { CliContext } from '../context.js';
+import { appliedText, applyApproved, type ApplyFlags } from '../apply.js';
+import { profilesOption } from '../instances.js';
+import { applyMany, diffMany, planMany, validateMany } from './governance-many.js';
+import { environmentOf, specFor } from '../../governance/environments.js';
 import { policyOption, readPolicies, readText } from '../spec-files.js';
 import { DomoPolicyError, type LocatedRule } from '../../governance/policy.js';
 import { denied } from '../../governance/render.js';
 import { consent } from '../confirm.js';
-import { adminDir } from '../profiles.js';
 import { restoreOffboardingFile } from './offboard.js';
 
 /** A commander parser for `--only roles,groups`. */
@@ -37,13 +38,6 @@ function sections(value: string): SpecSection[] {
       `--only takes a comma-separated list of ${SPEC_SECTIONS.join(', ')}; got ${JSON.stringify(value)}`,
     );
   return list as SpecSection[];
-}
-
-interface ApplyFlags {
-  policy?: string[];
-  allowDestructive?: boolean;
-  allowSelfLockout?: boolean;
-  snapshotDir?: string;
 }
 
 /** `export`, `plan`, `apply`, `restore` and `diff`: governance as code. */
@@ -117,6 +111,23 @@ interface PlanFlags {
   explainDrift?: number;
   format?: PlanFormat;
   policy?: string[];
+  profiles?: string[];
+}
+
+/** The spec as the instance in use sees it: the environment of `--profile`, if the spec has one. */
+function specIn(c: CliContext, spec: Spec): Spec {
+  const profile = c.options.profile;
+  return specFor(spec, profile === undefined ? undefined : environmentOf(spec, profile)?.name);
+}
+
+/** `plan --profiles`: `--out` and `--explain-drift` are one instance's (run those with `--profile <name>`). */
+function planManyChecked(c: CliContext, spec: Spec, options: PlanFlags, policies: LocatedRule[]): Promise<void> {
+  if (options.out || options.explainDrift)
+    throw new DomoInputError(
+      `${options.out ? '--out' : '--explain-drift'} is for one instance: run plan --profile <name> ${options.out ? '--out <file>' : '--explain-drift'} for each`,
+      { field: 'profiles' },
+    );
+  return planMany(c, spec, options.profiles ?? [], { ...(options.format ? { format: options.format } : {}), policies });
 }
 
 /** `plan --format markdown|json`: the comment, or the versioned JSON, on standard output whatever `--json` says. */
@@ -159,11 +170,14 @@ function registerGovernancePlan(program: Command, ctx: () => CliContext): void {
       ).choices(['text', 'markdown', 'json']),
     )
     .addOption(policyOption())
+    .addOption(profilesOption('plan each of these instances, with the spec as its environment sees it'))
     .action(async (file: string, options: PlanFlags) => {
       const c = ctx();
-      const auth = await c.auth();
       const policies = await readPolicies(options.policy);
-      const plan = await planSpec(auth, loadSpec(await readText(file), { file }), { policies });
+      const spec = loadSpec(await readText(file), { file });
+      if (options.profiles) return planManyChecked(c, spec, options, policies);
+      const auth = await c.auth();
+      const plan = await planSpec(auth, specIn(c, spec), { policies });
       const drift = options.explainDrift
         ? await explainDrift(auth, planTargets(plan), { days: options.explainDrift })
         : undefined;
@@ -181,9 +195,15 @@ function registerGovernanceValidate(program: Command, ctx: () => CliContext): vo
     .command('validate <specs...>')
     .description('check specs offline, no instance read: the schema and what their sections say about each other')
     .addOption(policyOption())
-    .action(async (files: string[], options: { policy?: string[] }) => {
+    .addOption(profilesOption('check the spec as each of these environments sees it'))
+    .action(async (files: string[], options: { policy?: string[]; profiles?: string[] }) => {
       const c = ctx();
       const policies = await readPolicies(options.policy);
+      if (options.profiles) {
+        if (files.length !== 1) throw new DomoInputError('validate --profiles takes one spec', { field: 'profiles' });
+        const file = files[0] as string;
+        return validateMany(c, file, loadSpec(await readText(file), { file }), options.profiles, policies);
+      }
       const results: (SpecValidation & { file: string })[] = [];
       for (const file of files) results.push({ file, ...(await validateFile(file, policies)) });
       const errors = results.reduce((n, r) => n + r.errors.length, 0);
@@ -214,6 +234,14 @@ async function validateFile(file: string, policies: LocatedRule[]): Promise<Spec
   }
 }
 
+interface DiffFlags {
+  from: string;
+  to?: string;
+  only?: SpecSection[];
+  explainDrift?: number;
+  profiles?: string[];
+}
+
 function registerGovernanceDiff(program: Command, ctx: () => CliContext): void {
   program
     .command('diff')
@@ -221,17 +249,31 @@ function registerGovernanceDiff(program: Command, ctx: () => CliContext): void {
       'compare two instances (profiles) or a spec file and an instance, by names (exit 0: the same, 2: different)',
     )
     .requiredOption('--from <spec|profile>', 'a spec file, a profile name, or "instance" (the one in use)')
-    .requiredOption('--to <spec|profile>', 'a spec file, a profile name, or "instance"')
+    .option('--to <spec|profile>', 'a spec file, a profile name, or "instance"')
+    .addOption(
+      profilesOption('compare the --from spec with each of these instances (as its environment sees it)').conflicts(
+        'to',
+      ),
+    )
     .option('--only <sections>', `comma-separated: ${SPEC_SECTIONS.join(',')}`, sections)
     .addOption(explainOption(`${EXPLAIN_HELP} (the instance in use)`))
-    .action(async (options: { from: string; to: string; only?: SpecSection[]; explainDrift?: number }) => {
+    .action(async (options: DiffFlags) => {
       const c = ctx();
+      if (options.profiles) {
+        if (!existsSync(options.from))
+          throw new DomoInputError('diff --profiles compares a spec file (--from) with each instance', {
+            field: 'from',
+          });
+        const spec = loadSpec(await readText(options.from), { file: options.from });
+        return diffMany(c, spec, options.from, options.profiles, options.only);
+      }
+      if (!options.to) throw new DomoInputError('diff needs --to (or --profiles)', { field: 'to' });
       const [from, to] = await Promise.all([
         sideOf(c, options.from, options.only),
-        sideOf(c, options.to, options.only),
+        sideOf(c, options.to ?? '', options.only),
       ]);
       const scope = from.file === to.file ? 'both' : from.file ? 'from' : 'to';
-      const diff = diffSpecs(from.spec, to.spec, { fromLabel: options.from, toLabel: options.to, scope });
+      const diff = diffSpecs(from.spec, to.spec, { fromLabel: options.from, toLabel: options.to ?? '', scope });
       const drift = options.explainDrift
         ? await explainDrift(await c.auth(), diffTargets(diff), { days: options.explainDrift })
         : undefined;
@@ -267,37 +309,8 @@ async function applyReviewed(
   if (denied(plan)) throw new DomoPolicyError(plan.violations);
   if (plan.changes.length === 0) return c.result({ applied: [], remaining: [] }, () => '');
   await consent(c, 'nothing was applied: review the plan above, then run again with --yes');
-  // Ctrl-C while applying: say exactly how far it got and where the way back is, then stop.
-  let applied = 0;
-  let snapshot: string | undefined;
-  const interrupted = () => {
-    const undo = snapshot ? `; the state before is in ${snapshot} (undo: domo-admin restore ${snapshot})` : '';
-    c.note(
-      `\n! interrupted: ${applied} of ${plan.changes.length} change(s) were applied (the lines above are exact; the change in progress may have taken effect in part)${undo}; plan again to see what remains`,
-    );
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
-  const report = await applyPlan(auth, plan, {
-    allowDestructive: Boolean(options.allowDestructive),
-    allowSelfLockout: Boolean(options.allowSelfLockout),
-    // A dry run changes nothing, so there is nothing to snapshot.
-    ...(c.options.dryRun ? {} : { snapshotDir: options.snapshotDir ?? join(adminDir(c.io.env), 'snapshots') }),
-    onSnapshot: (file) => (snapshot = file),
-    onProgress: (done, total, change) => {
-      applied = done;
-      c.note(`[${done}/${total}] ${change}`);
-    },
-  }).finally(() => process.off('SIGINT', interrupted));
-  const after = await replan();
-  const undo = report.snapshot
-    ? `\n  the state before is in ${report.snapshot} (undo: domo-admin restore ${report.snapshot})`
-    : '';
-  c.result(
-    { ...report, remaining: after.changes },
-    () =>
-      `✓ applied ${report.applied.length} change(s); ${after.changes.length === 0 ? `the instance now matches ${target}` : `${after.changes.length} change(s) remain:\n${renderPlan(after)}`}${undo}\n`,
-  );
+  const { report, after } = await applyApproved(c, auth, plan, replan, options);
+  c.result({ ...report, remaining: after.changes }, () => appliedText(report, after, target));
   if (after.changes.length > 0) c.exitCode = 2;
 }
 
@@ -345,13 +358,23 @@ function registerGovernanceApply(program: Command, ctx: () => CliContext): void 
       .command('apply <file>')
       .description(
         'apply a spec, or a plan saved by `plan --out` (refused if the instance changed since); asks in a terminal, --yes elsewhere',
+      )
+      .addOption(
+        profilesOption('apply to each of these instances in turn (a failing one is reported, the rest applied)'),
       ),
   ).action(async (file: string, options: ApplyFlags) => {
     const c = ctx();
-    const auth = await c.auth();
     const text = await readText(file);
     const policies = await readPolicies(options.policy);
     const parsed = parseQuietly(text);
+    if (options.profiles) {
+      if (isSavedPlan(parsed))
+        throw new DomoInputError("a saved plan is one instance's: apply it with --profile <name>", {
+          field: 'profiles',
+        });
+      return applyMany(c, loadSpec(text, { file }), options.profiles, { ...options, policies });
+    }
+    const auth = await c.auth();
     if ((parsed as { format?: unknown } | undefined)?.format === 'domo-admin-snapshot')
       throw new DomoInputError(
         `${file} is a snapshot, not a spec or a saved plan: to go back to it, run \`domo-admin restore ${file}\``,
@@ -362,7 +385,7 @@ function registerGovernanceApply(program: Command, ctx: () => CliContext): void 
       const replan = () => planSpec(auth, saved.spec, { absent: saved.absent, policies });
       await applyReviewed(c, auth, await replanSaved(auth, saved, { policies }), replan, options, 'the plan');
     } else {
-      const spec = loadSpec(text, { file });
+      const spec = specIn(c, loadSpec(text, { file }));
       const replan = () => planSpec(auth, spec, { policies });
       await applyReviewed(c, auth, await replan(), replan, options, 'the spec');
     }

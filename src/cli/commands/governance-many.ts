@@ -1,0 +1,179 @@
+// `plan`, `apply`, `diff` and `validate` with `--profiles dev,stage,prod`: one spec, several instances, each with the
+// spec as its environment sees it (`environments:`), one result each and the worst exit code.
+import type { DomoAuth } from '../../auth/base.js';
+import { DomoInputError } from '../../client/errors.js';
+import { diffSpecs, renderDiff, type SpecDiff } from '../../governance/diff.js';
+import { environmentOf, specFor } from '../../governance/environments.js';
+import { exportSpec, type SpecSection } from '../../governance/export.js';
+import { planSpec, renderPlan, type Plan } from '../../governance/plan.js';
+import type { LocatedRule } from '../../governance/policy.js';
+import { plansJson, renderPlansMarkdown } from '../../governance/render-many.js';
+import { denied } from '../../governance/render.js';
+import type { Spec } from '../../governance/spec.js';
+import { validateSpec, type SpecValidation } from '../../governance/validate.js';
+import { consent } from '../confirm.js';
+import type { CliContext } from '../context.js';
+import { eachInstance, instancesText, worstExit, type InstanceResult } from '../instances.js';
+import { appliedText, applyApproved, type ApplyFlags } from '../apply.js';
+
+/** The spec one profile's instance gets: its environment's view (or the spec as written, when it has none). */
+export function specForProfile(spec: Spec, profile: string): Spec {
+  return specFor(spec, environmentOf(spec, profile)?.name);
+}
+
+function planExit(plan: Plan): number {
+  return denied(plan) ? 1 : plan.changes.length > 0 ? 2 : 0;
+}
+
+/** Plans for each profile, at once. */
+function planEach(c: CliContext, spec: Spec, profiles: readonly string[], policies: readonly LocatedRule[]) {
+  return eachInstance(c, profiles, async (auth, profile) => {
+    const plan = await planSpec(auth, specForProfile(spec, profile), { policies });
+    return { result: plan, exitCode: planExit(plan) };
+  });
+}
+
+/** `plan <spec> --profiles …`: each instance's plan; text, a combined Markdown comment, or one JSON document. */
+export async function planMany(
+  c: CliContext,
+  spec: Spec,
+  profiles: readonly string[],
+  options: { format?: 'text' | 'markdown' | 'json'; policies: readonly LocatedRule[] },
+): Promise<void> {
+  const results = await planEach(c, spec, profiles, options.policies);
+  const exitCode = worstExit(results.map((r) => r.exitCode));
+  const flat = results.map(({ result, ...rest }) => ({ ...rest, ...(result ? { plan: result } : {}) }));
+  if (options.format === 'markdown') c.io.out(renderPlansMarkdown(flat));
+  else if (options.format === 'json' || c.json) c.io.out(`${JSON.stringify(plansJson(flat, exitCode), null, 2)}\n`);
+  else c.result(null, () => instancesText(results, renderPlan));
+  c.exitCode = exitCode;
+}
+
+/**
+ * `apply <spec> --profiles …`: plans every instance, shows every plan, asks once, then applies one instance after
+ * another. An instance that cannot be planned, is denied by a policy, or fails while applying is reported; the
+ * others are applied.
+ */
+export async function applyMany(
+  c: CliContext,
+  spec: Spec,
+  profiles: readonly string[],
+  options: ApplyFlags & { policies: readonly LocatedRule[] },
+): Promise<void> {
+  const planned = await planEach(c, spec, profiles, options.policies);
+  if (!c.json) c.note(instancesText(planned, renderPlan).trimEnd());
+  const ready = planned.filter((r) => r.result && !denied(r.result) && r.result.changes.length > 0);
+  if (ready.length > 0)
+    await consent(
+      c,
+      `nothing was applied to any of ${profiles.length} instance(s): review the plans above, then run again with --yes`,
+    );
+  const results: InstanceResult<Applied>[] = [];
+  for (const entry of planned) results.push(await applyOne(c, entry, spec, options));
+  c.result({ exitCode: worstExit(results.map((r) => r.exitCode)), instances: results }, () =>
+    instancesText(
+      results,
+      (r) =>
+        `✓ applied ${r.applied.length} change(s)${r.remaining ? `; ${r.remaining} remain` : ''}${r.undo ? `\n  undo: ${r.undo}` : ''}\n`,
+    ),
+  );
+  c.exitCode = worstExit(results.map((r) => r.exitCode));
+}
+
+/** What was applied to one instance, and the command that undoes it. */
+interface Applied {
+  applied: string[];
+  remaining: number;
+  snapshot?: string;
+  undo?: string;
+}
+
+/** Applies one instance's plan (when it has one to apply), catching its failure as its result. */
+async function applyOne(
+  c: CliContext,
+  entry: InstanceResult<Plan>,
+  spec: Spec,
+  options: ApplyFlags & { policies: readonly LocatedRule[] },
+): Promise<InstanceResult<Applied>> {
+  const { profile, instance } = entry;
+  if (!entry.result) return { profile, instance, exitCode: 1, ...(entry.error ? { error: entry.error } : {}) };
+  const plan = entry.result;
+  if (denied(plan))
+    return {
+      profile,
+      instance,
+      exitCode: 1,
+      error: { name: 'DomoPolicyError', message: 'denied by policy: nothing was applied' },
+    };
+  if (plan.changes.length === 0) return { profile, instance, exitCode: 0, result: { applied: [], remaining: 0 } };
+  const [done] = await eachInstance(c, [profile], async (auth: DomoAuth) => {
+    c.note(`applying to ${profile} (${auth.instance}):`);
+    const replan = () => planSpec(auth, specForProfile(spec, profile), { policies: options.policies });
+    const { report, after } = await applyApproved(c, auth, plan, replan, options);
+    c.note(appliedText(report, after, 'the spec').trimEnd());
+    const result = {
+      applied: report.applied,
+      remaining: after.changes.length,
+      ...(report.snapshot
+        ? { snapshot: report.snapshot, undo: `domo-admin --profile ${profile} restore ${report.snapshot}` }
+        : {}),
+    };
+    return { result, exitCode: after.changes.length > 0 ? 2 : 0 };
+  });
+  return done as InstanceResult<Applied>;
+}
+
+/** `diff --from <spec> --profiles …`: each instance against the spec as its environment sees it. */
+export async function diffMany(
+  c: CliContext,
+  spec: Spec,
+  label: string,
+  profiles: readonly string[],
+  only: SpecSection[] | undefined,
+): Promise<void> {
+  const results = await eachInstance(c, profiles, async (auth, profile) => {
+    const diff: SpecDiff = diffSpecs(specForProfile(spec, profile), await exportSpec(auth, only ? { only } : {}), {
+      fromLabel: label,
+      toLabel: profile,
+      scope: 'from',
+    });
+    return { result: diff, exitCode: diff.differences.length > 0 ? 2 : 0 };
+  });
+  c.result({ exitCode: worstExit(results.map((r) => r.exitCode)), instances: results }, () =>
+    instancesText(results, renderDiff),
+  );
+  c.exitCode = worstExit(results.map((r) => r.exitCode));
+}
+
+/** `validate <spec> --profiles …`: offline, the spec as each environment sees it. */
+export function validateMany(
+  c: CliContext,
+  file: string,
+  spec: Spec,
+  profiles: readonly string[],
+  policies: readonly LocatedRule[],
+): void {
+  const results = profiles.map((profile) => {
+    const environment = environmentOf(spec, profile);
+    if (!environment && spec.environments)
+      throw new DomoInputError(
+        `${file} has no environment for profile "${profile}" (it has: ${Object.keys(spec.environments).join(', ')})`,
+        { field: 'profiles' },
+      );
+    const validation: SpecValidation = validateSpec(specFor(spec, environment?.name), { policies });
+    return { profile, environment: environment?.name ?? null, ...validation };
+  });
+  c.result({ valid: results.every((r) => r.errors.length === 0), file, environments: results }, () =>
+    results
+      .map(({ profile, errors, warnings }) =>
+        [
+          `${errors.length ? '✗' : '✓'} ${file} · ${profile}`,
+          ...errors.map((m) => `  − ${m}`),
+          ...warnings.map((m) => `  ! ${m}`),
+        ].join('\n'),
+      )
+      .join('\n')
+      .concat('\n'),
+  );
+  c.exitCode = results.some((r) => r.errors.length > 0) ? 1 : 0;
+}

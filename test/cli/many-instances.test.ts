@@ -1,0 +1,181 @@
+// One spec, three instances: environments (sections, names, values of their own), --profiles on plan, apply, diff,
+// audit and validate, each instance's result, one exit code (the worst), a combined Markdown and JSON report.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { useLoopbackCli } from '../helpers/loopback.js';
+import { specFolder } from '../helpers/specs.js';
+import { worstExit } from '../../src/cli/instances.js';
+
+const loopback = useLoopbackCli();
+
+const SPEC = `
+roles:
+  Auditors: { description: Reads the logs, grants: [admin.audit.view, user.view] }
+groups:
+  Release Crew: { type: closed, description: Ships it }
+accounts:
+  Snowflake - finance: { share: { "group:Release Crew": CAN_VIEW } }
+environments:
+  dev:
+    sections: [roles]
+  stage:
+    sections: [roles, groups]
+    names: { groups: { Release Crew: Release Crew (stage) } }
+    override:
+      roles:
+        Auditors: { description: Stage auditors }
+  prod:
+    profile: production
+    instance: prod
+`;
+
+describe('worstExit', () => {
+  it('ranks an error above an incomplete audit above changes above none', () => {
+    expect(worstExit([0, 2, 0])).toBe(2);
+    expect(worstExit([2, 3, 0])).toBe(3);
+    expect(worstExit([3, 1, 2])).toBe(1);
+    expect(worstExit([])).toBe(0);
+    expect(worstExit([0, 130])).toBe(130);
+  });
+});
+
+describe('--profiles: one spec, many instances', () => {
+  const extra: RunningSandbox[] = [];
+  afterEach(async () => {
+    await Promise.all(extra.splice(0).map((s) => s.close()));
+  });
+
+  /** dev (the loopback sandbox), stage and prod, and the environment their profiles read tokens from. */
+  async function threeInstances() {
+    const [stage, prod] = await Promise.all([startSandbox({ instance: 'stage' }), startSandbox({ instance: 'prod' })]);
+    extra.push(stage, prod);
+    const dev = loopback.sandbox();
+    await writeFile(
+      join(loopback.dir(), 'profiles.yaml'),
+      [
+        'profiles:',
+        `  dev: { instance: ${dev.instance}, base_url: "${dev.url}", token_env: DEV_TOKEN }`,
+        `  stage: { instance: stage, base_url: "${stage.url}", token_env: STAGE_TOKEN }`,
+        `  production: { instance: prod, base_url: "${prod.url}", token_env: PROD_TOKEN }`,
+        '',
+      ].join('\n'),
+    );
+    const env = {
+      DEV_TOKEN: dev.token,
+      STAGE_TOKEN: stage.token,
+      PROD_TOKEN: prod.token,
+      DOMO_INSTANCE: '',
+      DOMO_ACCESS_TOKEN: '',
+    };
+    const spec = join(await specFolder(SPEC), 'spec.yaml');
+    return { dev, stage, prod, env, spec };
+  }
+
+  const roleOf = (sb: RunningSandbox, name: string) => [...sb.state.roles.values()].find((r) => r.name === name);
+  const groupOf = (sb: RunningSandbox, name: string) => [...sb.state.groups.values()].find((g) => g.name === name);
+
+  it('apply: each instance gets the spec as its environment sees it; a failing one is reported, the others applied, the exit code the worst', async () => {
+    const { dev, stage, prod, env, spec } = await threeInstances();
+    const run = await loopback.cli(['apply', spec, '--profiles', 'dev,stage,production', '--yes'], {
+      ...env,
+      PROD_TOKEN: 'not-the-token',
+    });
+    expect(run.code).toBe(1);
+    // dev: roles only
+    expect(roleOf(dev, 'Auditors')).toMatchObject({ description: 'Reads the logs' });
+    expect(groupOf(dev, 'Release Crew')).toBeUndefined();
+    // stage: its own description, its own group name; accounts are not its section
+    expect(roleOf(stage, 'Auditors')).toMatchObject({ description: 'Stage auditors' });
+    expect(groupOf(stage, 'Release Crew (stage)')).toMatchObject({ description: 'Ships it' });
+    // prod: its credential is refused, so nothing; reported
+    expect(roleOf(prod, 'Auditors')).toBeUndefined();
+    expect(run.stdout).toMatch(/── production \(prod\) ──\n✗ DomoAuthError: GET \/api\/authorization\/v1\/roles → 401/);
+    expect(run.stdout).toMatch(
+      /── dev \(sandbox\) ──\n✓ applied 1 change\(s\)\n {2}undo: domo-admin --profile dev restore \S+\.json\n/,
+    );
+    expect(run.stdout).toMatch(
+      /3 instance\(s\), exit 1:\n {2}dev +exit 0\n {2}stage +exit 0\n {2}production +exit 1 +DomoAuthError/,
+    );
+    // and planning again: dev and stage match, prod still differs
+    const again = await loopback.cli(['plan', spec, '--profiles', 'dev,stage,production'], env);
+    expect(again.code).toBe(2);
+    expect(again.stdout).toMatch(/── dev \(sandbox\) ──\nNo changes/);
+    expect(again.stdout).toMatch(/── stage \(stage\) ──\nNo changes/);
+    expect(again.stdout).toMatch(/── production \(prod\) ──\n\+ role "Auditors"/);
+  });
+
+  it('apply asks once in a terminal (Type yes to apply) and applies nothing without a yes', async () => {
+    const { dev, stage, env, spec } = await threeInstances();
+    const refused = await loopback.cli(['apply', spec, '--profiles', 'dev,stage'], env, ['no']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Type yes to apply');
+    expect(roleOf(dev, 'Auditors')).toBeUndefined();
+    const accepted = await loopback.cli(['apply', spec, '--profiles', 'dev,stage'], env, ['yes']);
+    expect(accepted.code).toBe(0);
+    expect(roleOf(dev, 'Auditors')).toBeDefined();
+    expect(roleOf(stage, 'Auditors')).toBeDefined();
+    const script = await loopback.cli(['apply', spec, '--profiles', 'dev,stage,production'], env);
+    expect(script.code).toBe(1);
+    expect(script.stderr).toContain('run again with --yes (needed when not in a terminal)');
+    expect(roleOf(extra[1]!, 'Auditors')).toBeUndefined();
+  });
+
+  it('plan: a combined Markdown comment and one JSON document; an instance denied by a policy exits 1', async () => {
+    const { env, spec } = await threeInstances();
+    const markdown = await loopback.cli(
+      ['plan', spec, '--profiles', 'dev,stage,production', '--format', 'markdown'],
+      env,
+    );
+    expect(markdown.code).toBe(2);
+    expect(markdown.stdout).toMatch(/^## domo-admin plan · 3 instance\(s\)\n\n\| Profile \| Instance \| Outcome \|/);
+    expect(markdown.stdout).toContain('| stage | `stage` | 2 create, 0 update, 0 move, 0 remove |');
+    expect(markdown.stdout).toContain('### domo-admin plan · `prod`');
+    const json = JSON.parse(
+      (await loopback.cli(['plan', spec, '--profiles', 'dev,production', '--format', 'json'], env)).stdout,
+    ) as { formatVersion: number; exitCode: number; instances: { profile: string; plan: { changes: unknown[] } }[] };
+    expect(json.formatVersion).toBe(1);
+    expect(json.exitCode).toBe(2);
+    expect(json.instances.map((i) => [i.profile, i.plan.changes.length])).toEqual([
+      ['dev', 1],
+      ['production', 3],
+    ]);
+    const policy = join(loopback.dir(), 'policy.yaml');
+    await writeFile(
+      policy,
+      'policies:\n  - { deny: no audit grants in prod, grant: "admin.*", never_roles: [Auditors] }\n',
+    );
+    const denied = await loopback.cli(['plan', spec, '--profiles', 'dev', '--policy', policy], env);
+    expect(denied.code).toBe(1);
+    expect(denied.stdout).toContain('✗ policy: deny "no audit grants in prod"');
+  });
+
+  it('diff compares the spec with each instance, validate checks each environment offline, audit reads each', async () => {
+    const { dev, env, spec } = await threeInstances();
+    await loopback.cli(['apply', spec, '--profiles', 'dev', '--yes'], env);
+    const diff = await loopback.cli(['diff', '--from', spec, '--profiles', 'dev,stage'], env);
+    expect(diff.code).toBe(2);
+    expect(diff.stdout).toMatch(/── dev \(sandbox\) ──\nNo differences/);
+    expect(diff.stdout).toMatch(/── stage \(stage\) ──\nComparing .*spec\.yaml → stage:/);
+    const validate = await loopback.cli(['validate', spec, '--profiles', 'dev,stage,production']);
+    expect(validate.code).toBe(0);
+    expect(validate.stdout).toContain('✓ ');
+    expect((await loopback.cli(['validate', spec, '--profiles', 'qa'])).stderr).toContain(
+      'has no environment for profile "qa" (it has: dev, stage, prod)',
+    );
+    const audit = await loopback.cli(['--json', 'audit', '--no-usage', '--profiles', 'dev,stage'], env);
+    const parsed = JSON.parse(audit.stdout) as { instances: { profile: string; instance: string; exitCode: number }[] };
+    expect(parsed.instances.map((i) => [i.profile, i.instance])).toEqual([
+      ['dev', dev.instance],
+      ['stage', 'stage'],
+    ]);
+    expect(audit.code).toBe(worstExit(parsed.instances.map((i) => i.exitCode)));
+    const broken = await loopback.cli(['--json', 'audit', '--no-usage', '--profiles', 'dev,nowhere'], env);
+    expect(broken.code).toBe(1);
+    expect(
+      (JSON.parse(broken.stdout) as { instances: { error: { message: string } | null }[] }).instances[1]!.error!
+        .message,
+    ).toContain('no profile "nowhere"');
+  });
+});
