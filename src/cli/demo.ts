@@ -265,7 +265,9 @@ async function accountTour(tour: Tour, auth: DomoAuth, movers: DomoUser[], role:
  * is restored, which removes what the apply made and moves the members back to their roles.
  */
 async function governanceTour(tour: Tour, auth: DomoAuth, emails: string[]): Promise<void> {
-  tour.step('Governance as code: plan and apply a spec, then restore the snapshot taken before');
+  tour.step(
+    'Governance as code: plan and apply a spec (its policy rules judged), then restore the snapshot taken before',
+  );
   const spec = loadSpec(
     [
       'roles:',
@@ -275,6 +277,9 @@ async function governanceTour(tour: Tour, auth: DomoAuth, emails: string[]): Pro
       `    members: [${emails.join(', ')}]`,
       'groups:',
       `  Tour Reviewers: { type: closed, members: [${emails.join(', ')}] }`,
+      'policies:',
+      '  - { warn: every group has two owners, group_owners_at_least: 2 }',
+      '  - { deny: only Admin may manage roles, grant: role.manage, only_roles: [Admin] }',
     ].join('\n'),
     { file: 'tour.yaml' },
   );

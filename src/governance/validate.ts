@@ -1,7 +1,8 @@
 import { evaluatePolicies, locatedRules, violationText, type LocatedRule } from './policy.js';
 import { specSubjects } from './policy-subjects.js';
 import { renameProblems } from './renames.js';
-import { nameKey, type Spec } from './spec.js';
+import { specFor } from './environments.js';
+import { nameKey, type Environment, type Spec } from './spec.js';
 
 /** What {@link validateSpec} found: errors make the spec unusable; warnings are worth a look. */
 export interface SpecValidation {
@@ -17,13 +18,41 @@ const SYSTEM_ROLES = ['admin', 'privileged', 'editor', 'participant', 'social'];
  * two roles (a user holds one), a group left without owners, a grant both added and removed, an authoritative list
  * that removes everyone; and, as warnings, references to what the spec does not define (a default role or a shared
  * group that must then exist on the instance); and the policy rules (the spec's `policies` and `options.policies`)
- * over what the spec alone makes certain. `plan` checks the rest against the instance.
+ * over what the spec alone makes certain. A spec with `environments:` is checked as each of them sees it too (what
+ * only an environment breaks is prefixed `environments.<name>:`). `plan` checks the rest against the instance.
  * @example
  * ```ts
  * const { errors, warnings } = validateSpec(loadSpec(text, { file: 'governance.yaml' }));
  * ```
  */
 export function validateSpec(spec: Spec, options: { policies?: readonly LocatedRule[] } = {}): SpecValidation {
+  const result = validateOne(specFor(spec), options);
+  for (const [name, environment] of Object.entries(spec.environments ?? {})) {
+    const seen = validateOne(specFor(spec, name), options);
+    const own = (list: string[], base: string[]) =>
+      list.filter((m) => !base.includes(m)).map((m) => `environments.${name}: ${m}`);
+    result.errors.push(...own(seen.errors, result.errors));
+    result.warnings.push(...own(seen.warnings, result.warnings), ...unknownNames(spec, name, environment));
+  }
+  return result;
+}
+
+/** Names an environment maps that the spec does not have (a typo maps nothing). */
+function unknownNames(spec: Spec, name: string, environment: Environment): string[] {
+  return (['roles', 'groups', 'accounts'] as const).flatMap((section) => {
+    const known = new Set(Object.keys(spec[section] ?? {}).map(nameKey));
+    if (section === 'roles' && spec.default_role !== undefined) known.add(nameKey(spec.default_role));
+    if (section === 'groups')
+      for (const account of Object.values(spec.accounts ?? {}))
+        for (const key of Object.keys(account.share ?? {}))
+          if (key.startsWith('group:')) known.add(nameKey(key.slice('group:'.length)));
+    return Object.keys(environment.names?.[section] ?? {})
+      .filter((from) => !known.has(nameKey(from)))
+      .map((from) => `environments.${name}.names.${section}: "${from}" is not a name this spec uses`);
+  });
+}
+
+function validateOne(spec: Spec, options: { policies?: readonly LocatedRule[] }): SpecValidation {
   const result: SpecValidation = { errors: [], warnings: [] };
   checkRoles(spec, result);
   checkGroups(spec, result);

@@ -24,7 +24,7 @@ describe('npm start tour', () => {
       'Transfer ownership',
       'Rename',
       'Clean up',
-      'Governance as code: plan and apply a spec, then restore the snapshot taken before',
+      'Governance as code: plan and apply a spec (its policy rules judged), then restore the snapshot taken before',
     ]) {
       expect(out).toContain(step);
     }

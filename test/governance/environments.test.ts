@@ -1,6 +1,6 @@
 // environments: one spec, the plain spec of each instance.
 import { describe, expect, it } from 'vitest';
-import { DomoSpecError, environmentOf, loadSpec, specFor } from '../../src/governance/index.js';
+import { DomoSpecError, environmentOf, loadSpec, specFor, validateSpec } from '../../src/governance/index.js';
 
 const SPEC = loadSpec(`
 instance: acme
@@ -88,5 +88,28 @@ describe('specFor', () => {
       '3 environments.dev.sections[1]',
       '4 environments.dev.overide',
     ]);
+  });
+});
+
+describe('validateSpec with environments', () => {
+  it('checks each environment as it sees the spec: what only one breaks is named by it; a mapped name the spec lacks is a warning', () => {
+    const spec = loadSpec(`
+roles:
+  Auditors: { grants: [admin.audit.view] }
+policies:
+  - { deny: no role.manage outside Admin, grant: role.manage, only_roles: [Admin] }
+environments:
+  dev:
+    override:
+      roles:
+        Auditors: { grants: [admin.audit.view, role.manage] }
+  prod:
+    names: { groups: { Finanse: Finance (prod) } }
+`);
+    const { errors, warnings } = validateSpec(spec);
+    expect(errors).toEqual([
+      'environments.dev: policy: deny "no role.manage outside Admin" (policies[0]): role "Auditors" holds role.manage',
+    ]);
+    expect(warnings).toEqual(['environments.prod.names.groups: "Finanse" is not a name this spec uses']);
   });
 });
