@@ -80,9 +80,10 @@ describe('--profiles: one spec, many instances', () => {
     const { dev, stage, prod, env, spec } = await threeInstances();
     const run = await loopback.cli(['apply', spec, '--profiles', 'dev,stage,production', '--yes'], {
       ...env,
-      PROD_TOKEN: 'not-the-token',
+      PROD_TOKEN: 'CANARY-wrong-prod-token',
     });
     expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).not.toContain('CANARY-wrong-prod-token');
     // dev: roles only
     expect(roleOf(dev, 'Auditors')).toMatchObject({ description: 'Reads the logs' });
     expect(groupOf(dev, 'Release Crew')).toBeUndefined();
