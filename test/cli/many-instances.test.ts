@@ -163,8 +163,11 @@ describe('--profiles: one spec, many instances', () => {
     expect(validate.code).toBe(0);
     expect(validate.stdout).toContain('✓ ');
     expect((await loopback.cli(['validate', spec, '--profiles', 'qa'])).stderr).toContain(
-      'has no environment for profile "qa" (it has: dev, stage, prod)',
+      'the spec has no environment for profile "qa" (it has: dev, stage, prod)',
     );
+    const unknown = await loopback.cli(['plan', spec, '--profiles', 'dev,qa'], { ...env, QA_TOKEN: 'x' });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toMatch(/── qa ──\n✗ DomoInputError: no profile "qa"/);
     const audit = await loopback.cli(['--json', 'audit', '--no-usage', '--profiles', 'dev,stage'], env);
     const parsed = JSON.parse(audit.stdout) as { instances: { profile: string; instance: string; exitCode: number }[] };
     expect(parsed.instances.map((i) => [i.profile, i.instance])).toEqual([

@@ -16,9 +16,19 @@ import type { CliContext } from '../context.js';
 import { eachInstance, instancesText, worstExit, type InstanceResult } from '../instances.js';
 import { appliedText, applyApproved, type ApplyFlags } from '../apply.js';
 
-/** The spec one profile's instance gets: its environment's view (or the spec as written, when it has none). */
+/**
+ * The spec one profile's instance gets: its environment's view; a spec without `environments` as written. A spec
+ * with environments and none for the profile is an error for that instance (a profile forgotten in the spec would
+ * otherwise get what every environment overrides).
+ */
 export function specForProfile(spec: Spec, profile: string): Spec {
-  return specFor(spec, environmentOf(spec, profile)?.name);
+  const environment = environmentOf(spec, profile);
+  if (!environment && spec.environments)
+    throw new DomoInputError(
+      `the spec has no environment for profile "${profile}" (it has: ${Object.keys(spec.environments).join(', ')})`,
+      { field: 'profiles' },
+    );
+  return specFor(spec, environment?.name);
 }
 
 function planExit(plan: Plan): number {
@@ -154,14 +164,8 @@ export function validateMany(
   policies: readonly LocatedRule[],
 ): void {
   const results = profiles.map((profile) => {
-    const environment = environmentOf(spec, profile);
-    if (!environment && spec.environments)
-      throw new DomoInputError(
-        `${file} has no environment for profile "${profile}" (it has: ${Object.keys(spec.environments).join(', ')})`,
-        { field: 'profiles' },
-      );
-    const validation: SpecValidation = validateSpec(specFor(spec, environment?.name), { policies });
-    return { profile, environment: environment?.name ?? null, ...validation };
+    const validation: SpecValidation = validateSpec(specForProfile(spec, profile), { policies });
+    return { profile, environment: environmentOf(spec, profile)?.name ?? null, ...validation };
   });
   c.result({ valid: results.every((r) => r.errors.length === 0), file, environments: results }, () =>
     results
