@@ -152,6 +152,26 @@ describe('--profiles: one spec, many instances', () => {
     expect(denied.stdout).toContain('✗ policy: deny "no audit grants in prod"');
   });
 
+  it('--profile alone plans with its environment too; validate --json keeps its shape, naming the profile', async () => {
+    const { env, spec } = await threeInstances();
+    const one = await loopback.cli(['--json', '--profile', 'stage', 'plan', spec], env);
+    expect(one.code).toBe(2);
+    const plan = JSON.parse(one.stdout) as { spec: { roles: Record<string, { description: string }>; groups: object } };
+    expect(plan.spec.roles.Auditors!.description).toBe('Stage auditors');
+    expect(Object.keys(plan.spec.groups)).toEqual(['Release Crew (stage)']);
+    const validate = JSON.parse(
+      (await loopback.cli(['--json', 'validate', spec, '--profiles', 'dev,production'])).stdout,
+    ) as {
+      valid: boolean;
+      files: { file: string; profile: string; environment: string }[];
+    };
+    expect(validate.valid).toBe(true);
+    expect(validate.files.map((f) => [f.profile, f.environment])).toEqual([
+      ['dev', 'dev'],
+      ['production', 'prod'],
+    ]);
+  });
+
   it('diff compares the spec with each instance, validate checks each environment offline, audit reads each', async () => {
     const { dev, env, spec } = await threeInstances();
     await loopback.cli(['apply', spec, '--profiles', 'dev', '--yes'], env);

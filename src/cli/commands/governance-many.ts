@@ -165,9 +165,10 @@ export function validateMany(
 ): void {
   const results = profiles.map((profile) => {
     const validation: SpecValidation = validateSpec(specForProfile(spec, profile), { policies });
-    return { profile, environment: environmentOf(spec, profile)?.name ?? null, ...validation };
+    return { file, profile, environment: environmentOf(spec, profile)?.name ?? null, ...validation };
   });
-  c.result({ valid: results.every((r) => r.errors.length === 0), file, environments: results }, () =>
+  // the shape of `validate --json`, each file entry also naming its profile and environment
+  c.result({ valid: results.every((r) => r.errors.length === 0), files: results }, () =>
     results
       .map(({ profile, errors, warnings }) =>
         [

@@ -18,8 +18,8 @@ import { specJsonSchema, type Spec } from '../../governance/spec.js';
 import type { CliContext } from '../context.js';
 import { appliedText, applyApproved, type ApplyFlags } from '../apply.js';
 import { profilesOption } from '../instances.js';
-import { applyMany, diffMany, planMany, validateMany } from './governance-many.js';
-import { environmentOf, specFor } from '../../governance/environments.js';
+import { applyMany, diffMany, planMany, specForProfile, validateMany } from './governance-many.js';
+import { specFor } from '../../governance/environments.js';
 import { policyOption, readPolicies, readText } from '../spec-files.js';
 import { DomoPolicyError, type LocatedRule } from '../../governance/policy.js';
 import { denied } from '../../governance/render.js';
@@ -114,10 +114,13 @@ interface PlanFlags {
   profiles?: string[];
 }
 
-/** The spec as the instance in use sees it: the environment of `--profile`, if the spec has one. */
+/**
+ * The spec as the instance in use sees it: with `--profile`, that profile's environment (see `specForProfile`); else
+ * the spec without its environments.
+ */
 function specIn(c: CliContext, spec: Spec): Spec {
   const profile = c.options.profile;
-  return specFor(spec, profile === undefined ? undefined : environmentOf(spec, profile)?.name);
+  return profile === undefined ? specFor(spec) : specForProfile(spec, profile);
 }
 
 /** `plan --profiles`: `--out` and `--explain-drift` are one instance's (run those with `--profile <name>`). */
@@ -320,7 +323,7 @@ async function sideOf(
   value: string,
   only: SpecSection[] | undefined,
 ): Promise<{ spec: Spec; file: boolean }> {
-  if (existsSync(value)) return { spec: loadSpec(await readText(value), { file: value }), file: true };
+  if (existsSync(value)) return { spec: specIn(c, loadSpec(await readText(value), { file: value })), file: true };
   if (/\.(ya?ml|json)$/i.test(value)) throw new DomoInputError(`cannot read ${value}: no such file`, { field: 'spec' });
   const auth = value === 'instance' ? await c.auth() : await c.authFor(value);
   return { spec: await exportSpec(auth, only ? { only } : {}), file: false };
