@@ -9,7 +9,9 @@ import {
   PLAN_FORMAT_VERSION,
   planJson,
   planSpec,
+  plansJson,
   renderPlanMarkdown,
+  renderPlansMarkdown,
   type Plan,
 } from '../../src/governance/index.js';
 import { useSandbox } from '../helpers/sandbox.js';
@@ -105,5 +107,40 @@ describe('plan --format json', () => {
     expect(grants.text).toContain('− dataset.delete');
     expect(Object.keys(json)).not.toContain('before'); // the contract holds no snapshot of the instance
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+});
+
+describe('plans of several instances (plan --profiles … --format markdown|json)', () => {
+  it('a table of outcomes, then each plan within its share of the limit; an instance without a plan shows why', async () => {
+    const plan = await driftedPlan();
+    const huge = { ...plan, changes: Array.from({ length: 400 }, () => plan.changes).flat() };
+    const results = [
+      { profile: 'dev', instance: 'sandbox', exitCode: 2, plan: huge },
+      { profile: 'stage', instance: 'stage', exitCode: 0, plan: { ...plan, changes: [], destructive: false } },
+      {
+        profile: 'prod',
+        instance: null,
+        exitCode: 1,
+        error: { name: 'DomoAuthError', message: 'GET x → 401\nsecond | line' },
+      },
+    ];
+    const text = renderPlansMarkdown(results);
+    expect(text.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(text).toMatch(
+      /^## domo-admin plan · 3 instance\(s\)\n\n\| Profile \| Instance \| Outcome \|\n\|---\|---\|---\|\n/,
+    );
+    expect(text).toContain('| dev | `sandbox` | ');
+    expect(text).toContain('⚠️ destructive |');
+    expect(text).toContain('| stage | `stage` | ✅ no changes |');
+    expect(text).toContain('| prod | — | ❌ DomoAuthError: GET x → 401 |');
+    expect(text).toContain('### prod\n\n> [!CAUTION]\n> GET x → 401\n> second \\| line\n');
+    expect(text).toContain('of the plan are not shown'); // dev's plan was cut within its share, with the note
+    const json = plansJson(results, 1);
+    expect(json).toMatchObject({ formatVersion: PLAN_FORMAT_VERSION, exitCode: 1 });
+    expect(json.instances.map((i) => [i.profile, i.plan === null, i.error?.name ?? null])).toEqual([
+      ['dev', false, null],
+      ['stage', false, null],
+      ['prod', true, 'DomoAuthError'],
+    ]);
   });
 });
