@@ -1,8 +1,10 @@
 import { Option } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { DomoInputError } from '../client/errors.js';
-import { loadPolicies } from '../governance/load.js';
+import { environmentOf, policiesFor } from '../governance/environments.js';
+import { loadDocument } from '../governance/load.js';
 import type { LocatedRule } from '../governance/policy.js';
+import { SpecSchema, type Spec } from '../governance/spec.js';
 
 /** A spec, plan or policy file's text; a file that cannot be read is a {@link DomoInputError} naming it. */
 export async function readText(file: string): Promise<string> {
@@ -21,9 +23,22 @@ export function policyOption(): Option {
   ).argParser((value: string, previous: string[] = []) => [...previous, value]);
 }
 
-/** The rules of every `--policy` file, located by file. */
-export async function readPolicies(files: readonly string[] | undefined): Promise<LocatedRule[]> {
-  const rules: LocatedRule[] = [];
-  for (const file of files ?? []) rules.push(...loadPolicies(await readText(file), { file }));
-  return rules;
+/** The rules to judge an instance by, given its profile (`undefined`: the instance in use without a profile). */
+export type PolicySource = (profile?: string) => LocatedRule[];
+
+/**
+ * Every `--policy` file, read and checked once: for a profile, each file's rules and those of the file's environment
+ * for that profile (a policy file may have `environments:` like a spec), located by file.
+ */
+export async function readPolicies(files: readonly string[] | undefined): Promise<PolicySource> {
+  const specs: { file: string; spec: Spec }[] = [];
+  for (const file of files ?? [])
+    specs.push({
+      file,
+      spec: loadDocument(SpecSchema, await readText(file), { file, what: 'the policies', route: 'loadPolicies' }),
+    });
+  return (profile) =>
+    specs.flatMap(({ file, spec }) =>
+      policiesFor(spec, profile === undefined ? undefined : environmentOf(spec, profile)?.name, `${file} `),
+    );
 }

@@ -1,5 +1,6 @@
 import { DomoInputError } from '../client/errors.js';
 import { dict } from '../internal/dict.js';
+import type { LocatedRule } from './policy.js';
 
 type Dict<T> = Record<string, T>;
 import { nameKey, type Environment, type PolicyRule, type Spec, type SpecAccount } from './spec.js';
@@ -108,4 +109,22 @@ function mapRule(rule: PolicyRule, roleName: (name: string) => string): PolicyRu
     ...(rule.only_roles ? { only_roles: rule.only_roles.map(roleName) } : {}),
     ...(rule.never_roles ? { never_roles: rule.never_roles.map(roleName) } : {}),
   };
+}
+
+/**
+ * The policy rules one environment is judged by, each located: the spec's (`policies[0]`) and the environment's own
+ * (`environments.dev.policies[0]`), role names mapped to the instance's. Without an environment: the spec's.
+ */
+export function policiesFor(spec: Spec, environmentName?: string, prefix = ''): LocatedRule[] {
+  const found = Object.entries(spec.environments ?? {}).find(
+    ([name]) => nameKey(name) === nameKey(environmentName ?? ''),
+  );
+  const env = environmentName === undefined ? undefined : found;
+  const roleName = mapper(env?.[1]?.names?.roles);
+  const located = (rules: readonly PolicyRule[] | undefined, at: string) =>
+    (rules ?? []).map((rule, index) => ({ rule: mapRule(rule, roleName), at: `${prefix}${at}[${index}]` }));
+  return [
+    ...located(spec.policies, 'policies'),
+    ...located(env?.[1]?.policies, `environments.${env?.[0] ?? ''}.policies`),
+  ];
 }

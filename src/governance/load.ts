@@ -2,7 +2,8 @@ import { LineCounter, parseDocument, isAlias, isMap, isNode, isScalar, visit, ty
 import { DomoInputError } from '../client/errors.js';
 import { formatPath } from '../client/response.js';
 import type { z } from 'zod';
-import { locatedRules, type LocatedRule } from './policy.js';
+import type { LocatedRule } from './policy.js';
+import { policiesFor } from './environments.js';
 import { MAX_NAME_LENGTH, SpecSchema, type Spec } from './spec.js';
 
 /** One thing wrong with a spec file, located. */
@@ -214,11 +215,12 @@ function toValue(
 
 /**
  * The policy rules of a file (`--policy file.yaml`): a spec, or a file of only `policies:`; each rule located by
- * file (`security.yaml policies[2]`).
+ * file (`security.yaml policies[2]`). With `environment`, that environment's own rules too (see `policiesFor`).
  * @throws {DomoSpecError} every problem at once, located
  */
-export function loadPolicies(text: string, options: { file?: string } = {}): LocatedRule[] {
+export function loadPolicies(text: string, options: { file?: string; environment?: string } = {}): LocatedRule[] {
   const file = options.file ?? 'policies';
   const spec = loadDocument(SpecSchema, text, { file, what: 'the policies', route: 'loadPolicies' });
-  return locatedRules(spec.policies, `${file} `);
+  const known = options.environment !== undefined && spec.environments !== undefined;
+  return policiesFor(spec, known ? options.environment : undefined, `${file} `);
 }

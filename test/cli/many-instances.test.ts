@@ -150,6 +150,19 @@ describe('--profiles: one spec, many instances', () => {
     const denied = await loopback.cli(['plan', spec, '--profiles', 'dev', '--policy', policy], env);
     expect(denied.code).toBe(1);
     expect(denied.stdout).toContain('✗ policy: deny "no audit grants in prod"');
+    // a policy file's environments: only prod's instance is judged by prod's rule
+    const perEnvironment = join(loopback.dir(), 'per-environment.yaml');
+    await writeFile(
+      perEnvironment,
+      'environments:\n  prod:\n    profile: production\n    policies:\n      - { deny: no audit grants in prod, grant: "admin.*", never_roles: [Auditors] }\n',
+    );
+    const mixed = await loopback.cli(['plan', spec, '--profiles', 'dev,production', '--policy', perEnvironment], env);
+    expect(mixed.code).toBe(1);
+    expect(mixed.stdout).toMatch(/── dev \(sandbox\) ──\n\+ role "Auditors"/);
+    expect(mixed.stdout).toContain(
+      `── production (prod) ──\n✗ policy: deny "no audit grants in prod" (${perEnvironment} environments.prod.policies[0]): role "Auditors" holds admin.audit.view`,
+    );
+    expect(mixed.stdout).toMatch(/ {2}dev +exit 2\n {2}production +exit 1/);
   });
 
   it('--profile alone plans with its environment too; validate --json keeps its shape, naming the profile', async () => {

@@ -9,7 +9,7 @@ import { auditReportHtml } from '../../audit/report.js';
 import { DomoFileError, fileError } from '../../client/errors.js';
 import { eachInstance, instancesText, profilesOption, worstExit } from '../instances.js';
 import type { CliContext } from '../context.js';
-import { policyOption, readPolicies } from '../spec-files.js';
+import { policyOption, readPolicies, type PolicySource } from '../spec-files.js';
 import type { LocatedRule } from '../../governance/policy.js';
 import { progressBar } from '../progress.js';
 import { integerOption, userArgument } from '../options.js';
@@ -44,10 +44,10 @@ interface AuditFlags {
  * `audit --profiles a,b`: each instance audited (at once), its findings and exit code (3 incomplete, 2 a denied
  * policy, 1 an error), reports written per profile (`report.a.html`, `csv/a/`), and the worst exit code.
  */
-async function auditMany(c: CliContext, profiles: string[], options: AuditFlags, policies: LocatedRule[]) {
+async function auditMany(c: CliContext, profiles: string[], options: AuditFlags, policies: PolicySource) {
   const results = await eachInstance(c, profiles, async (auth, profile) => {
     const model = await auditAccess(auth, { usage: options.usage ? { days: options.usageDays } : false });
-    const findings = await findingsOf(c, model, options, policies);
+    const findings = await findingsOf(c, model, options, policies(profile));
     const { written, notWritten } = await writeReports(model, findings, perProfile(options, profile));
     if (notWritten.length > 0)
       throw new DomoFileError(notWritten.map((n) => n.error).join('; '), notWritten[0]!.path, 'EIO');
@@ -99,7 +99,7 @@ function registerAuditAudit(program: Command, ctx: () => CliContext): void {
       const policies = await readPolicies(options.policy);
       if (options.profiles) return auditMany(c, options.profiles, options, policies);
       const model = await readModel(c, { usage: options.usage ? { days: options.usageDays } : false });
-      const findings = await findingsOf(c, model, options, policies);
+      const findings = await findingsOf(c, model, options, policies(c.options.profile));
       // a policy the instance breaks with a deny: exit 2, like drift
       if (findings.some((f) => f.kind === 'policy' && f.severity === 'high')) c.exitCode = 2;
       if (!model.complete) {

@@ -6,13 +6,13 @@ import { diffSpecs, renderDiff, type SpecDiff } from '../../governance/diff.js';
 import { environmentOf, specFor } from '../../governance/environments.js';
 import { exportSpec, type SpecSection } from '../../governance/export.js';
 import { planSpec, renderPlan, type Plan } from '../../governance/plan.js';
-import type { LocatedRule } from '../../governance/policy.js';
 import { plansJson, renderPlansMarkdown } from '../../governance/render-many.js';
 import { denied } from '../../governance/render.js';
 import type { Spec } from '../../governance/spec.js';
 import { validateSpec, type SpecValidation } from '../../governance/validate.js';
 import { consent } from '../confirm.js';
 import type { CliContext } from '../context.js';
+import type { PolicySource } from '../spec-files.js';
 import { eachInstance, instancesText, worstExit, type InstanceResult } from '../instances.js';
 import { appliedText, applyApproved, type ApplyFlags } from '../apply.js';
 
@@ -36,9 +36,9 @@ function planExit(plan: Plan): number {
 }
 
 /** Plans for each profile, at once. */
-function planEach(c: CliContext, spec: Spec, profiles: readonly string[], policies: readonly LocatedRule[]) {
+function planEach(c: CliContext, spec: Spec, profiles: readonly string[], policies: PolicySource) {
   return eachInstance(c, profiles, async (auth, profile) => {
-    const plan = await planSpec(auth, specForProfile(spec, profile), { policies });
+    const plan = await planSpec(auth, specForProfile(spec, profile), { policies: policies(profile) });
     return { result: plan, exitCode: planExit(plan) };
   });
 }
@@ -48,7 +48,7 @@ export async function planMany(
   c: CliContext,
   spec: Spec,
   profiles: readonly string[],
-  options: { format?: 'text' | 'markdown' | 'json'; policies: readonly LocatedRule[] },
+  options: { format?: 'text' | 'markdown' | 'json'; policies: PolicySource },
 ): Promise<void> {
   const results = await planEach(c, spec, profiles, options.policies);
   const exitCode = worstExit(results.map((r) => r.exitCode));
@@ -68,7 +68,7 @@ export async function applyMany(
   c: CliContext,
   spec: Spec,
   profiles: readonly string[],
-  options: ApplyFlags & { policies: readonly LocatedRule[] },
+  options: ApplyFlags & { policies: PolicySource },
 ): Promise<void> {
   const planned = await planEach(c, spec, profiles, options.policies);
   if (!c.json) c.note(instancesText(planned, renderPlan).trimEnd());
@@ -103,7 +103,7 @@ async function applyOne(
   c: CliContext,
   entry: InstanceResult<Plan>,
   spec: Spec,
-  options: ApplyFlags & { policies: readonly LocatedRule[] },
+  options: ApplyFlags & { policies: PolicySource },
 ): Promise<InstanceResult<Applied>> {
   const { profile, instance } = entry;
   if (!entry.result) return { profile, instance, exitCode: 1, ...(entry.error ? { error: entry.error } : {}) };
@@ -118,7 +118,7 @@ async function applyOne(
   if (plan.changes.length === 0) return { profile, instance, exitCode: 0, result: { applied: [], remaining: 0 } };
   const [done] = await eachInstance(c, [profile], async (auth: DomoAuth) => {
     c.note(`applying to ${profile} (${auth.instance}):`);
-    const replan = () => planSpec(auth, specForProfile(spec, profile), { policies: options.policies });
+    const replan = () => planSpec(auth, specForProfile(spec, profile), { policies: options.policies(profile) });
     const { report, after } = await applyApproved(c, auth, plan, replan, options);
     c.note(appliedText(report, after, 'the spec').trimEnd());
     const result = {
@@ -161,10 +161,10 @@ export function validateMany(
   file: string,
   spec: Spec,
   profiles: readonly string[],
-  policies: readonly LocatedRule[],
+  policies: PolicySource,
 ): void {
   const results = profiles.map((profile) => {
-    const validation: SpecValidation = validateSpec(specForProfile(spec, profile), { policies });
+    const validation: SpecValidation = validateSpec(specForProfile(spec, profile), { policies: policies(profile) });
     return { file, profile, environment: environmentOf(spec, profile)?.name ?? null, ...validation };
   });
   // the shape of `validate --json`, each file entry also naming its profile and environment

@@ -20,7 +20,7 @@ import { appliedText, applyApproved, type ApplyFlags } from '../apply.js';
 import { profilesOption } from '../instances.js';
 import { applyMany, diffMany, planMany, specForProfile, validateMany } from './governance-many.js';
 import { specFor } from '../../governance/environments.js';
-import { policyOption, readPolicies, readText } from '../spec-files.js';
+import { policyOption, readPolicies, readText, type PolicySource } from '../spec-files.js';
 import { DomoPolicyError, type LocatedRule } from '../../governance/policy.js';
 import { denied } from '../../governance/render.js';
 import { consent } from '../confirm.js';
@@ -124,7 +124,7 @@ function specIn(c: CliContext, spec: Spec): Spec {
 }
 
 /** `plan --profiles`: `--out` and `--explain-drift` are one instance's (run those with `--profile <name>`). */
-function planManyChecked(c: CliContext, spec: Spec, options: PlanFlags, policies: LocatedRule[]): Promise<void> {
+function planManyChecked(c: CliContext, spec: Spec, options: PlanFlags, policies: PolicySource): Promise<void> {
   if (options.out || options.explainDrift)
     throw new DomoInputError(
       `${options.out ? '--out' : '--explain-drift'} is for one instance: run plan --profile <name> ${options.out ? '--out <file>' : '--explain-drift'} for each`,
@@ -180,7 +180,7 @@ function registerGovernancePlan(program: Command, ctx: () => CliContext): void {
       const spec = loadSpec(await readText(file), { file });
       if (options.profiles) return planManyChecked(c, spec, options, policies);
       const auth = await c.auth();
-      const plan = await planSpec(auth, specIn(c, spec), { policies });
+      const plan = await planSpec(auth, specIn(c, spec), { policies: policies(c.options.profile) });
       const drift = options.explainDrift
         ? await explainDrift(auth, planTargets(plan), { days: options.explainDrift })
         : undefined;
@@ -208,7 +208,7 @@ function registerGovernanceValidate(program: Command, ctx: () => CliContext): vo
         return validateMany(c, file, loadSpec(await readText(file), { file }), options.profiles, policies);
       }
       const results: (SpecValidation & { file: string })[] = [];
-      for (const file of files) results.push({ file, ...(await validateFile(file, policies)) });
+      for (const file of files) results.push({ file, ...(await validateFile(file, policies(c.options.profile))) });
       const errors = results.reduce((n, r) => n + r.errors.length, 0);
       c.result({ valid: errors === 0, files: results }, () =>
         results
@@ -368,14 +368,15 @@ function registerGovernanceApply(program: Command, ctx: () => CliContext): void 
   ).action(async (file: string, options: ApplyFlags) => {
     const c = ctx();
     const text = await readText(file);
-    const policies = await readPolicies(options.policy);
+    const source = await readPolicies(options.policy);
+    const policies = source(c.options.profile);
     const parsed = parseQuietly(text);
     if (options.profiles) {
       if (isSavedPlan(parsed))
         throw new DomoInputError("a saved plan is one instance's: apply it with --profile <name>", {
           field: 'profiles',
         });
-      return applyMany(c, loadSpec(text, { file }), options.profiles, { ...options, policies });
+      return applyMany(c, loadSpec(text, { file }), options.profiles, { ...options, policies: source });
     }
     const auth = await c.auth();
     if ((parsed as { format?: unknown } | undefined)?.format === 'domo-admin-snapshot')
