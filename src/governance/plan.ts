@@ -113,7 +113,9 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
   const absent = { roles: [...(options.absent?.roles ?? [])], groups: [...(options.absent?.groups ?? [])] };
   const problems: string[] = [];
   const inventory = new Inventory(auth, call, { concurrency: options.concurrency ?? 16 });
-  const read = await readForPlan(inventory, spec, absent, problems);
+  const rules = [...locatedRules(spec.policies), ...(options.policies ?? [])];
+  const judgesDefaultRole = rules.some(({ rule }) => rule.default_role_never !== undefined);
+  const read = await readForPlan(inventory, spec, { absent, judgesDefaultRole }, problems);
   const claimed = claimedUsers(Object.entries(spec.roles ?? {}), read.users, problems);
   const report = { problems, warnings: [] as string[] };
   problems.push(...renameProblems(spec));
@@ -141,7 +143,6 @@ export async function planSpec(auth: DomoAuth, spec: Spec, options: PlanOptions 
     ...report.warnings,
     ...(await likelyRenames(inventory, spec, changes.filter(isRoleChange), read.roles)),
   );
-  const rules = [...locatedRules(spec.policies), ...(options.policies ?? [])];
   warnings.push(
     ...unmatchedPatterns(
       rules,
@@ -163,13 +164,17 @@ type PlanRead = Awaited<ReturnType<typeof readForPlan>>;
  * Four independent reads at once — roles (then their grants and members), groups, accounts, the spec's users — each
  * with at most `concurrency` requests in flight. Problems are collected apart and listed in a fixed order.
  */
-async function readForPlan(inventory: Inventory, spec: Spec, absent: Plan['absent'], problems: string[]) {
+async function readForPlan(
+  inventory: Inventory,
+  spec: Spec,
+  { absent, judgesDefaultRole }: { absent: Plan['absent']; judgesDefaultRole: boolean },
+  problems: string[],
+) {
   const { auth, call } = inventory;
   const renamed = renamedFromNames(spec);
   const roleNames = [...Object.keys(spec.roles ?? {}), ...renamed.roles];
   const groupNames = [...Object.keys(spec.groups ?? {}), ...renamed.groups];
   const accountNames = Object.keys(spec.accounts ?? {});
-  const judgesDefaultRole = (spec.policies ?? []).some((rule) => rule.default_role_never !== undefined);
   const accountProblems: string[] = [];
   const userProblems: string[] = [];
   const [roleSection, groups, accountStates, users] = await Promise.all([

@@ -73,6 +73,12 @@ describe('snapshots and restore', () => {
     expect(asked.stderr).toContain('nothing was applied');
     const refused = await cli('restore', file, '--yes');
     expect(refused.stderr).toContain('pass --allow-destructive');
+    const policy = join(dir, 'no-default-grants.yaml');
+    await writeFile(policy, 'policies:\n  - { deny: the default role holds nothing, default_role_never: ["*"] }\n');
+    const denied = await cli('restore', file, '--yes', '--allow-destructive', '--policy', policy);
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toContain('1 policy violation(s) deny this; nothing was applied');
+    expect(roleNamed('Auditors')).toBeDefined();
     const restored = await cli('restore', file, '--yes', '--allow-destructive');
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain('the instance now matches the snapshot');

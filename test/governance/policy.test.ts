@@ -98,6 +98,17 @@ describe('policy rules in plan and apply', () => {
       policies: [{ deny: 'no export', default_role_never: ['dataset.export'] }],
     });
     expect(plan.violations.map((v) => v.detail)).toEqual(['the default role "Finance Editors" holds dataset.export']);
+    // the same rule given apart from the spec (--policy) reads the default role too
+    const apart = await planSpec(
+      sb.auth,
+      { roles: {} },
+      {
+        policies: locatedRules([{ deny: 'no export', default_role_never: ['dataset.export'] }], 'p.yaml '),
+      },
+    );
+    expect(apart.violations.map((v) => `${v.at}: ${v.detail}`)).toEqual([
+      'p.yaml policies[0]: the default role "Finance Editors" holds dataset.export',
+    ]);
   });
 
   it('a saved plan made with a default-role rule is not stale without it (the rule reads nothing the plan keeps)', async () => {

@@ -407,10 +407,16 @@ function registerGovernanceRestore(program: Command, ctx: () => CliContext): voi
     const c = ctx();
     const auth = await c.auth();
     const text = await readText(file);
-    if ((parseQuietly(text) as { format?: unknown } | undefined)?.format === 'domo-admin-offboarding-snapshot')
+    const policies = (await readPolicies(options.policy))(c.options.profile);
+    if ((parseQuietly(text) as { format?: unknown } | undefined)?.format === 'domo-admin-offboarding-snapshot') {
+      if (options.policy)
+        throw new DomoInputError('--policy judges governance plans, not the restore of an offboarding', {
+          field: 'policy',
+        });
       return restoreOffboardingFile(c, auth, text, file);
+    }
     const snapshot = loadSnapshot(text, { file });
-    const replan = () => planRestore(auth, snapshot);
+    const replan = () => planRestore(auth, snapshot, { policies });
     await applyReviewed(c, auth, await replan(), replan, options, 'the snapshot');
   });
 }
