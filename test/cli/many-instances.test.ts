@@ -192,6 +192,11 @@ describe('--profiles: one spec, many instances', () => {
     expect(diff.code).toBe(2);
     expect(diff.stdout).toMatch(/── dev \(sandbox\) ──\nNo differences/);
     expect(diff.stdout).toMatch(/── stage \(stage\) ──\nComparing .*spec\.yaml → stage:/);
+    const drift = await loopback.cli(['diff', '--from', spec, '--profiles', 'dev', '--explain-drift'], env);
+    expect(drift.code).toBe(1);
+    expect(drift.stderr).toContain('--explain-drift is for one instance');
+    const out = await loopback.cli(['plan', spec, '--profiles', 'dev', '--out', 'x.json'], env);
+    expect(out.stderr).toContain('--out is for one instance: run plan --profile <name> --out <file> for each');
     const validate = await loopback.cli(['validate', spec, '--profiles', 'dev,stage,production']);
     expect(validate.code).toBe(0);
     expect(validate.stdout).toContain('✓ ');

@@ -263,6 +263,13 @@ function registerGovernanceDiff(program: Command, ctx: () => CliContext): void {
     .action(async (options: DiffFlags) => {
       const c = ctx();
       if (options.profiles) {
+        if (options.explainDrift)
+          throw new DomoInputError(
+            '--explain-drift is for one instance: run diff --to <profile> --explain-drift for each',
+            {
+              field: 'profiles',
+            },
+          );
         if (!existsSync(options.from))
           throw new DomoInputError('diff --profiles compares a spec file (--from) with each instance', {
             field: 'from',
