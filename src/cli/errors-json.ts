@@ -38,6 +38,7 @@ const CLI_TERMS: [RegExp, string][] = [
   [/\ballowSelfLockout\b/g, '--allow-self-lockout'],
 ];
 
+/** An input error's message with library option names said as CLI flags (other errors unchanged). */
 export function inCliTerms(message: string, error: unknown): string {
   if (!(error instanceof DomoInputError)) return message;
   return CLI_TERMS.reduce((text, [pattern, flag]) => text.replace(pattern, flag), message);
