@@ -32,13 +32,15 @@ export async function applyApproved(
   plan: Plan,
   replan: () => Promise<Plan>,
   options: ApplyFlags,
+  /** Said too when interrupted: where the other instances of an `apply --profiles` stand. */
+  elsewhere: () => string = () => '',
 ): Promise<{ report: ApplyReport; after: Plan }> {
   let applied = 0;
   let snapshot: string | undefined;
   const interrupted = () => {
     const undo = snapshot ? `; the state before is in ${snapshot} (undo: domo-admin restore ${snapshot})` : '';
     c.note(
-      `\n! interrupted: ${applied} of ${plan.changes.length} change(s) were applied (the lines above are exact; the change in progress may have taken effect in part)${undo}; plan again to see what remains`,
+      `\n! interrupted: ${applied} of ${plan.changes.length} change(s) were applied (the lines above are exact; the change in progress may have taken effect in part)${undo}; plan again to see what remains${elsewhere()}`,
     );
     process.exit(130);
   };

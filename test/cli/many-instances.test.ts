@@ -7,6 +7,7 @@ import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { useLoopbackCli } from '../helpers/loopback.js';
 import { specFolder } from '../helpers/specs.js';
 import { worstExit } from '../../src/cli/instances.js';
+import { spawnTs } from '../helpers/cli.js';
 
 const loopback = useLoopbackCli();
 
@@ -106,6 +107,27 @@ describe('--profiles: one spec, many instances', () => {
     expect(again.stdout).toMatch(/── stage \(stage\) ──\nNo changes/);
     expect(again.stdout).toMatch(/── production \(prod\) ──\n\+ role "Auditors"/);
   });
+
+  it('Ctrl-C while applying to one instance says where the others stand, and exits 130', async () => {
+    const { stage, env, spec } = await threeInstances();
+    stage.state.faults = { latencyMs: 150 };
+    const child = spawnTs('src/cli/main.ts', ['apply', spec, '--profiles', 'dev,stage,production', '--yes'], {
+      ...env,
+      DOMO_ADMIN_DIR: loopback.dir(),
+    });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await new Promise<void>((resolve) =>
+      child.stderr!.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (/applying to stage[\s\S]*\[1\/2\]/.test(stderr)) resolve();
+      }),
+    );
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(/interrupted: [12] of 2 change\(s\) were applied/);
+    expect(stderr).toContain('. Other instances: dev applied (1); not started: production');
+  }, 60_000);
 
   it('apply asks once in a terminal (Type yes to apply) and applies nothing without a yes', async () => {
     const { dev, stage, env, spec } = await threeInstances();

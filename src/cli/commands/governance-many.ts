@@ -79,7 +79,15 @@ export async function applyMany(
       `nothing was applied to any of ${profiles.length} instance(s): review the plans above, then run again with --yes`,
     );
   const results: InstanceResult<Applied>[] = [];
-  for (const entry of planned) results.push(await applyOne(c, entry, spec, options));
+  // Ctrl-C in one instance also says where the others stand.
+  const elsewhere = () => {
+    const done = results.map(
+      (r) => `${r.profile} ${r.error ? 'failed' : `applied (${r.result?.applied.length ?? 0})`}`,
+    );
+    const left = planned.slice(results.length + 1).map((r) => r.profile);
+    return `. Other instances: ${[...done, ...(left.length ? [`not started: ${left.join(', ')}`] : [])].join('; ') || 'none'}`;
+  };
+  for (const entry of planned) results.push(await applyOne(c, entry, spec, { ...options, elsewhere }));
   c.result({ exitCode: worstExit(results.map((r) => r.exitCode)), instances: results }, () =>
     instancesText(
       results,
@@ -103,7 +111,7 @@ async function applyOne(
   c: CliContext,
   entry: InstanceResult<Plan>,
   spec: Spec,
-  options: ApplyFlags & { policies: PolicySource },
+  options: ApplyFlags & { policies: PolicySource; elsewhere: () => string },
 ): Promise<InstanceResult<Applied>> {
   const { profile, instance } = entry;
   if (!entry.result) return { profile, instance, exitCode: 1, ...(entry.error ? { error: entry.error } : {}) };
@@ -119,7 +127,7 @@ async function applyOne(
   const [done] = await eachInstance(c, [profile], async (auth: DomoAuth) => {
     c.note(`applying to ${profile} (${auth.instance}):`);
     const replan = () => planSpec(auth, specForProfile(spec, profile), { policies: options.policies(profile) });
-    const { report, after } = await applyApproved(c, auth, plan, replan, options);
+    const { report, after } = await applyApproved(c, auth, plan, replan, options, options.elsewhere);
     c.note(appliedText(report, after, 'the spec').trimEnd());
     const result = {
       applied: report.applied,
