@@ -77,7 +77,10 @@ export function renderPlansMarkdown(results: readonly InstancePlan[], options: {
   const share = Math.floor((max - head.length) / Math.max(1, results.length)) - 2;
   const sections = results.map((r) =>
     r.plan
-      ? renderPlanMarkdown(r.plan, { maxChars: share })
+      ? renderPlanMarkdown(r.plan, {
+          maxChars: share,
+          cutNote: `This instance's plan is cut at ${share.toLocaleString('en')} characters, its share of the comment`,
+        })
       : `### ${escapeCell(r.profile)}\n\n> [!CAUTION]\n${(r.error?.message ?? 'no plan')
           .split('\n')
           .slice(0, 20)

@@ -42,6 +42,8 @@ export interface MarkdownOptions {
   maxChars?: number;
   /** A section with more lines than this is collapsed in `<details>`. @default 20 */
   collapseOver?: number;
+  /** How the note of a cut plan begins. @default "This comment is cut at 65,536 characters" (with `maxChars`) */
+  cutNote?: string;
 }
 
 /**
@@ -57,7 +59,12 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const { create, update, remove, move } = plan.summary;
   const summary = `**Plan: ${create} to create, ${update} to update, ${move} move(s), ${remove} to remove**${plan.destructive ? ' · ⚠️ includes destructive changes' : ''}\n\n`;
   const blocks = [...calloutBlocks(plan), ...sectionBlocks(plan, options.collapseOver ?? 20)];
-  return fit(head + summary, blocks, max);
+  return fit(
+    head + summary,
+    blocks,
+    max,
+    options.cutNote ?? `This comment is cut at ${max.toLocaleString('en')} characters`,
+  );
 }
 
 /** Broken deny rules (apply refuses the plan) and warn rules, as GitHub alerts. */
@@ -139,7 +146,7 @@ const NOTE_ROOM = 300;
  * The head, then as many blocks as fit in `max` characters; the first block that does not fit is cut after a whole
  * line (its fence and `<details>` closed), the rest left out, and a note says how many lines are not shown.
  */
-function fit(head: string, blocks: readonly string[], max: number): string {
+function fit(head: string, blocks: readonly string[], max: number, cutNote: string): string {
   const whole = head + blocks.join('');
   if (whole.length <= max) return whole;
   const budget = max - NOTE_ROOM;
@@ -156,7 +163,7 @@ function fit(head: string, blocks: readonly string[], max: number): string {
     omitted += part.left;
     full = true;
   }
-  return `${out}> [!CAUTION]\n> This comment is cut at ${max.toLocaleString('en')} characters: ${omitted} more line(s) of the plan are not shown. The whole plan is in the job's log and its saved plan file.\n`;
+  return `${out}> [!CAUTION]\n> ${cutNote}: ${omitted} more line(s) of the plan are not shown. The whole plan is in the job's log and its saved plan file.\n`;
 }
 
 /** Where a block's `diff` fence opens and closes. */
