@@ -88,3 +88,91 @@ export function instancesText<T>(results: readonly InstanceResult<T>[], text: (r
   );
   return `${parts.join('\n')}\n${results.length} instance(s), exit ${worstExit(results.map((r) => r.exitCode))}:\n${summary.join('\n')}\n`;
 }
+
+/** The most characters a combined Markdown report holds (GitHub's comment limit). */
+const MARKDOWN_LIMIT = 65_536;
+
+/** Text inside a Markdown table cell or line: characters that would start markup are escaped. */
+export function markdownText(text: string): string {
+  return text.replace(/[\\`*_<>[\]|]/g, (ch) => `\\${ch}`);
+}
+
+/**
+ * Several instances' results as one Markdown report (a pull-request comment, an issue): a table of each instance's
+ * exit code and outcome, then each instance's section (`body`), or its error as a CAUTION alert; cut under GitHub's
+ * comment limit with a note.
+ */
+export function instancesMarkdown<T>(
+  title: string,
+  results: readonly InstanceResult<T>[],
+  body: (result: T) => string,
+  outcome: (result: T) => string,
+): string {
+  const head = [
+    `## ${title} · ${results.length} instance(s) · exit ${worstExit(results.map((r) => r.exitCode))}`,
+    '',
+    '| Profile | Instance | Exit | Outcome |',
+    '|---|---|---|---|',
+    ...results.map(
+      (r) =>
+        `| ${markdownText(r.profile)} | ${r.instance ? `\`${r.instance}\`` : '—'} | ${r.exitCode} | ${r.error ? `❌ ${markdownText(r.error.name)}` : markdownText(outcome(r.result as T))} |`,
+    ),
+    '',
+  ].join('\n');
+  const sections = results.map((r) => {
+    const heading = `### ${markdownText(r.profile)}${r.instance ? ` (\`${r.instance}\`)` : ''}\n\n`;
+    if (!r.error) return heading + body(r.result as T);
+    const quoted = r.error.message
+      .split('\n')
+      .slice(0, 20)
+      .map((line) => `> ${markdownText(line)}`);
+    return `${heading}> [!CAUTION]\n> **${markdownText(r.error.name)}**\n${quoted.join('\n')}\n`;
+  });
+  const whole = [head, ...sections].join('\n');
+  if (whole.length <= MARKDOWN_LIMIT) return whole;
+  const cut = whole.slice(0, MARKDOWN_LIMIT - 300);
+  const text = cut.slice(0, cut.lastIndexOf('\n'));
+  // a fence left open by the cut is closed
+  const fences = text.match(/^`{3,}/gm) ?? [];
+  const close = fences.length % 2 === 1 ? `\n${fences[fences.length - 1] ?? '```'}` : '';
+  return `${text}${close}\n\n> [!CAUTION]\n> This report is cut at ${MARKDOWN_LIMIT.toLocaleString('en')} characters: run the command with --json for all of it.\n`;
+}
+
+/** Lines in a fenced block whose fence is longer than any run of backticks in them. */
+export function fenced(text: string, language = ''): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const marks = '`'.repeat(longest + 1);
+  return `${marks}${language}\n${text.trimEnd()}\n${marks}\n`;
+}
+
+/** `--format text|markdown` of a command that can run over `--profiles`. */
+export function formatOption(): Option {
+  return new Option(
+    '--format <format>',
+    'text (default), or markdown: one report (a table of instances, then each one) for a pull request or an issue',
+  ).choices(['text', 'markdown']);
+}
+
+/** How a command's result reads: as text, and as a section and a one-line outcome of a Markdown report. */
+export interface InstanceRender<T> {
+  title: string;
+  text: (result: T) => string;
+  markdown: (result: T) => string;
+  outcome: (result: T) => string;
+}
+
+/**
+ * Writes the results of a run over instances — text, `--json` (`{ exitCode, instances }`), or with `--format
+ * markdown` one Markdown report — and sets the worst exit code.
+ */
+export function reportInstances<T>(
+  c: CliContext,
+  results: readonly InstanceResult<T>[],
+  format: string | undefined,
+  render: InstanceRender<T>,
+): void {
+  const exitCode = worstExit(results.map((r) => r.exitCode));
+  if (format === 'markdown') c.io.out(instancesMarkdown(render.title, results, render.markdown, render.outcome));
+  else c.result({ exitCode, instances: results }, () => instancesText(results, render.text));
+  c.exitCode = exitCode;
+}

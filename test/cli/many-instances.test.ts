@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { useLoopbackCli } from '../helpers/loopback.js';
 import { specFolder } from '../helpers/specs.js';
-import { worstExit } from '../../src/cli/instances.js';
+import { fenced, instancesMarkdown, worstExit } from '../../src/cli/instances.js';
 import { spawnTs } from '../helpers/cli.js';
 
 const loopback = useLoopbackCli();
@@ -31,6 +31,24 @@ environments:
     profile: production
     instance: prod
 `;
+
+describe('instancesMarkdown', () => {
+  it('cuts a report past GitHub’s limit with a note, closing a fence it cut', () => {
+    const long = Array.from({ length: 5000 }, (_, i) => `line ${i} of a long diff`).join('\n');
+    const results = ['a', 'b'].map((profile) => ({ profile, instance: profile, exitCode: 2, result: long }));
+    const text = instancesMarkdown(
+      'domo-admin diff',
+      results,
+      (r) => fenced(r, 'text'),
+      () => 'long',
+    );
+    expect(text.length).toBeLessThanOrEqual(65_536);
+    expect(text).toMatch(
+      /```\n\n> \[!CAUTION\]\n> This report is cut at 65,536 characters: run the command with --json for all of it\.\n$/,
+    );
+    expect((text.match(/^```/gm) ?? []).length % 2).toBe(0);
+  });
+});
 
 describe('worstExit', () => {
   it('ranks an error above an incomplete audit above changes above none', () => {
@@ -219,6 +237,28 @@ describe('--profiles: one spec, many instances', () => {
     expect(drift.stderr).toContain('--explain-drift is for one instance');
     const out = await loopback.cli(['plan', spec, '--profiles', 'dev', '--out', 'x.json'], env);
     expect(out.stderr).toContain('--out is for one instance: run plan --profile <name> --out <file> for each');
+    const markdown = await loopback.cli(
+      ['diff', '--from', spec, '--profiles', 'dev,stage', '--format', 'markdown'],
+      env,
+    );
+    expect(markdown.code).toBe(2);
+    expect(markdown.stdout).toMatch(
+      /^## domo-admin diff · 2 instance\(s\) · exit 2\n\n\| Profile \| Instance \| Exit \| Outcome \|/,
+    );
+    expect(markdown.stdout).toContain('| dev | `sandbox` | 0 | ✅ no differences |');
+    expect(markdown.stdout).toMatch(/\| stage \| `stage` \| 2 \| \d+ difference\(s\) \|/);
+    expect(markdown.stdout).toMatch(/### stage \(`stage`\)\n\n```text\nComparing /);
+    const audits = await loopback.cli(
+      ['audit', '--no-usage', '--profiles', 'dev,nowhere', '--format', 'markdown'],
+      env,
+    );
+    expect(audits.code).toBe(1);
+    expect(audits.stdout).toMatch(/^## domo-admin audit · 2 instance\(s\) · exit 1\n/);
+    expect(audits.stdout).toMatch(/\| dev \| `sandbox` \| \d \| \d+ finding\(s\)/);
+    expect(audits.stdout).toMatch(/### nowhere\n\n> \[!CAUTION\]\n> \*\*DomoInputError\*\*\n> no profile "nowhere"/);
+    expect(audits.stdout).toMatch(/### dev \(`sandbox`\)\n\n\d+ finding\(s\):\n\n- \*\*high\*\* /);
+    const one = await loopback.cli(['audit', '--no-usage', '--format', 'markdown']);
+    expect(one.stdout).toMatch(/^## domo-admin audit · 1 instance\(s\) · exit \d\n/);
     const validate = await loopback.cli(['validate', spec, '--profiles', 'dev,stage,production']);
     expect(validate.code).toBe(0);
     expect(validate.stdout).toContain('✓ ');

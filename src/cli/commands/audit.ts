@@ -7,7 +7,14 @@ import { auditFindings, incompleteText } from '../../audit/findings.js';
 import { auditAccess, type AuditModel, type AuditOptions } from '../../audit/model.js';
 import { auditReportHtml } from '../../audit/report.js';
 import { DomoFileError, fileError } from '../../client/errors.js';
-import { eachInstance, instancesText, profilesOption, worstExit } from '../instances.js';
+import {
+  eachInstance,
+  formatOption,
+  markdownText,
+  profilesOption,
+  reportInstances,
+  type InstanceRender,
+} from '../instances.js';
 import type { CliContext } from '../context.js';
 import { policyOption, readPolicies, type PolicySource } from '../spec-files.js';
 import type { LocatedRule } from '../../governance/policy.js';
@@ -38,6 +45,7 @@ interface AuditFlags {
   inactiveDays: number;
   policy?: string[];
   profiles?: string[];
+  format?: 'text' | 'markdown';
 }
 
 /**
@@ -55,11 +63,32 @@ async function auditMany(c: CliContext, profiles: string[], options: AuditFlags,
     const exitCode = !model.complete && !options.allowIncomplete ? 3 : denied ? 2 : 0;
     return { result: { model, findings, written }, exitCode };
   });
-  c.result({ exitCode: worstExit(results.map((r) => r.exitCode)), instances: results }, () =>
-    instancesText(results, (r) => auditText(r.model, r.findings, r.written)),
-  );
-  c.exitCode = worstExit(results.map((r) => r.exitCode));
+  reportInstances(c, results, options.format, AUDIT_RENDER);
 }
+
+/** What an audit gives for one instance. */
+interface AuditResult {
+  model: AuditModel;
+  findings: ReturnType<typeof auditFindings>;
+  written: string[];
+}
+
+/** The most findings one instance lists in a Markdown report (`--json` has them all). */
+const MARKDOWN_FINDINGS = 100;
+
+/** An audit as text, and in a Markdown report: its findings, most severe first. */
+const AUDIT_RENDER: InstanceRender<AuditResult> = {
+  title: 'domo-admin audit',
+  text: (r) => auditText(r.model, r.findings, r.written),
+  markdown: ({ model, findings }) => {
+    const lines = findings.slice(0, MARKDOWN_FINDINGS).map((f) => `- **${f.severity}** ${markdownText(f.message)}`);
+    const more = findings.length > MARKDOWN_FINDINGS ? [`- … and ${findings.length - MARKDOWN_FINDINGS} more`] : [];
+    const blind = model.complete ? [] : [`> [!WARNING]\n> ${markdownText(incompleteText(model) ?? '')}`, ''];
+    return `${[...blind, findings.length ? `${findings.length} finding(s):` : 'No findings.', '', ...lines, ...more].join('\n')}\n`;
+  },
+  outcome: ({ model, findings }) =>
+    `${findings.length} finding(s)${findings.some((f) => f.kind === 'policy' && f.severity === 'high') ? ', a policy denied' : ''}${model.complete ? '' : ', incomplete'}`,
+};
 
 /** One profile's report paths: `report.html` → `report.<profile>.html`, `csv/` → `csv/<profile>/`. */
 function perProfile(options: AuditFlags, profile: string): AuditFlags {
@@ -94,6 +123,7 @@ function registerAuditAudit(program: Command, ctx: () => CliContext): void {
     .option('--no-usage', 'do not read the activity log (no usage findings; much faster on a busy instance)')
     .addOption(policyOption())
     .addOption(profilesOption('audit each of these instances'))
+    .addOption(formatOption())
     .action(async (options: AuditFlags) => {
       const c = ctx();
       const policies = await readPolicies(options.policy);
@@ -107,9 +137,13 @@ function registerAuditAudit(program: Command, ctx: () => CliContext): void {
         if (!options.allowIncomplete) c.exitCode = 3;
       }
       const { written, notWritten } = await writeReports(model, findings, options);
-      c.result({ model, findings, written, notWritten }, () => auditText(model, findings, written));
       for (const failure of notWritten) c.note(`! ${failure.error}`);
       if (notWritten.length > 0) c.exitCode = 1;
+      if (options.format === 'markdown') {
+        const one = { profile: c.options.profile ?? model.instance, instance: model.instance, exitCode: c.exitCode };
+        return reportInstances(c, [{ ...one, result: { model, findings, written } }], 'markdown', AUDIT_RENDER);
+      }
+      c.result({ model, findings, written, notWritten }, () => auditText(model, findings, written));
     });
 }
 

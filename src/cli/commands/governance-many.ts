@@ -13,7 +13,15 @@ import { validateSpec, type SpecValidation } from '../../governance/validate.js'
 import { consent } from '../confirm.js';
 import type { CliContext } from '../context.js';
 import type { PolicySource } from '../spec-files.js';
-import { eachInstance, instancesText, worstExit, type InstanceResult } from '../instances.js';
+import {
+  eachInstance,
+  fenced,
+  instancesText,
+  reportInstances,
+  worstExit,
+  type InstanceRender,
+  type InstanceResult,
+} from '../instances.js';
 import { appliedText, applyApproved, type ApplyFlags } from '../apply.js';
 
 /**
@@ -147,8 +155,9 @@ export async function diffMany(
   spec: Spec,
   label: string,
   profiles: readonly string[],
-  only: SpecSection[] | undefined,
+  options: { only?: SpecSection[] | undefined; format?: string | undefined },
 ): Promise<void> {
+  const { only } = options;
   const results = await eachInstance(c, profiles, async (auth, profile) => {
     const diff: SpecDiff = diffSpecs(specForProfile(spec, profile), await exportSpec(auth, only ? { only } : {}), {
       fromLabel: label,
@@ -157,11 +166,16 @@ export async function diffMany(
     });
     return { result: diff, exitCode: diff.differences.length > 0 ? 2 : 0 };
   });
-  c.result({ exitCode: worstExit(results.map((r) => r.exitCode)), instances: results }, () =>
-    instancesText(results, renderDiff),
-  );
-  c.exitCode = worstExit(results.map((r) => r.exitCode));
+  reportInstances(c, results, options.format, DIFF_RENDER);
 }
+
+/** A diff as text, and in a Markdown report. */
+export const DIFF_RENDER: InstanceRender<SpecDiff> = {
+  title: 'domo-admin diff',
+  text: renderDiff,
+  markdown: (diff) => fenced(renderDiff(diff), 'text'),
+  outcome: (diff) => (diff.differences.length ? `${diff.differences.length} difference(s)` : '✅ no differences'),
+};
 
 /** `validate <spec> --profiles …`: offline, the spec as each environment sees it. */
 export function validateMany(

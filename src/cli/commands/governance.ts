@@ -17,8 +17,8 @@ import { loadSnapshot } from '../../governance/snapshot.js';
 import { specJsonSchema, type Spec } from '../../governance/spec.js';
 import type { CliContext } from '../context.js';
 import { appliedText, applyApproved, type ApplyFlags } from '../apply.js';
-import { profilesOption } from '../instances.js';
-import { applyMany, diffMany, planMany, specForProfile, validateMany } from './governance-many.js';
+import { fenced, formatOption, profilesOption, reportInstances } from '../instances.js';
+import { DIFF_RENDER, applyMany, diffMany, planMany, specForProfile, validateMany } from './governance-many.js';
 import { specFor } from '../../governance/environments.js';
 import { policyOption, readPolicies, readText, type PolicySource } from '../spec-files.js';
 import { DomoPolicyError, type LocatedRule } from '../../governance/policy.js';
@@ -238,6 +238,7 @@ async function validateFile(file: string, policies: LocatedRule[]): Promise<Spec
 }
 
 interface DiffFlags {
+  format?: 'text' | 'markdown';
   from: string;
   to?: string;
   only?: SpecSection[];
@@ -258,6 +259,7 @@ function registerGovernanceDiff(program: Command, ctx: () => CliContext): void {
         'to',
       ),
     )
+    .addOption(formatOption())
     .option('--only <sections>', `comma-separated: ${SPEC_SECTIONS.join(',')}`, sections)
     .addOption(explainOption(`${EXPLAIN_HELP} (the instance in use)`))
     .action(async (options: DiffFlags) => {
@@ -275,7 +277,7 @@ function registerGovernanceDiff(program: Command, ctx: () => CliContext): void {
             field: 'from',
           });
         const spec = loadSpec(await readText(options.from), { file: options.from });
-        return diffMany(c, spec, options.from, options.profiles, options.only);
+        return diffMany(c, spec, options.from, options.profiles, { only: options.only, format: options.format });
       }
       if (!options.to) throw new DomoInputError('diff needs --to (or --profiles)', { field: 'to' });
       const [from, to] = await Promise.all([
@@ -287,8 +289,14 @@ function registerGovernanceDiff(program: Command, ctx: () => CliContext): void {
       const drift = options.explainDrift
         ? await explainDrift(await c.auth(), diffTargets(diff), { days: options.explainDrift })
         : undefined;
-      c.result(drift ? { ...diff, drift } : diff, () => renderDiff(diff) + (drift ? renderDrift(drift) : ''));
       c.exitCode = diff.differences.length > 0 ? 2 : 0;
+      if (options.format === 'markdown') {
+        const one = { profile: options.to ?? '', instance: null, exitCode: c.exitCode, result: diff };
+        const withDrift = (d: typeof diff) =>
+          DIFF_RENDER.markdown(d) + (drift ? `\n${fenced(renderDrift(drift), 'text')}` : '');
+        return reportInstances(c, [one], 'markdown', { ...DIFF_RENDER, markdown: withDrift });
+      }
+      c.result(drift ? { ...diff, drift } : diff, () => renderDiff(diff) + (drift ? renderDrift(drift) : ''));
     });
 }
 
