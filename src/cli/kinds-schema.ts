@@ -240,6 +240,23 @@ const error = z
   })
   .loose();
 
+/**
+ * A run over `--profiles` (`apply`, `diff`, `audit`): the worst exit code, and each instance's exit code and result
+ * (what the command gives for one instance) or error. (`plan` gives its versioned document; `validate` its own.)
+ */
+const instances = z.strictObject({
+  exitCode: z.number().int(),
+  instances: z.array(
+    z.strictObject({
+      profile: z.string(),
+      instance: z.string().nullable(),
+      exitCode: z.number().int(),
+      result: z.unknown().optional(),
+      error: z.strictObject({ name: z.string(), message: z.string() }).optional(),
+    }),
+  ),
+});
+
 /** Every kind's schema, by the name `schema --kind` takes. */
 export const KIND_SCHEMAS = {
   user,
@@ -260,6 +277,7 @@ export const KIND_SCHEMAS = {
   activityEvent,
   activityExport,
   change,
+  instances,
   error,
 } as const;
 

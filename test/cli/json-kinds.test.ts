@@ -2,6 +2,8 @@
 // change report or error prints exactly the documented schema (strict: a field of its own fails), lists as
 // `{ items, failed }`; the README's example of each kind is valid too; `schema --kind` prints it as JSON Schema.
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { CONTENT_TYPES, KIND_SCHEMAS, listSchema, type Kind } from '../../src/cli/kinds-schema.js';
@@ -211,6 +213,28 @@ describe('--json: one schema per kind', () => {
       expect(run.stdout).toBe('');
       const error = KIND_SCHEMAS.error.parse(JSON.parse(run.stderr)) as { exitCode: number };
       expect(error.exitCode).toBe(run.code);
+    }
+  });
+});
+
+describe('--json of a run over --profiles', () => {
+  it('instances: diff and apply of a spec over one profile', async () => {
+    const sb = loopback.sandbox();
+    await writeFile(
+      join(loopback.dir(), 'profiles.yaml'),
+      `profiles:\n  dev: { instance: ${sb.instance}, base_url: "${sb.url}", token_env: DEV_TOKEN }\n`,
+    );
+    const spec = join(loopback.dir(), 'spec.yaml');
+    await writeFile(spec, (await loopback.cli(['export', '--only', 'roles'])).stdout);
+    for (const args of [
+      ['diff', '--from', spec, '--profiles', 'dev'],
+      ['apply', spec, '--profiles', 'dev'],
+    ]) {
+      const run = await loopback.cli(['--json', '--yes', ...args], { DEV_TOKEN: sb.token });
+      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+      const parsed = KIND_SCHEMAS.instances.safeParse(JSON.parse(run.stdout));
+      expect(parsed.error?.issues ?? [], args.join(' ')).toEqual([]);
+      expect(parsed.data?.instances.map((i) => [i.profile, i.exitCode])).toEqual([['dev', 0]]);
     }
   });
 });

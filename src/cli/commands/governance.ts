@@ -101,6 +101,7 @@ export const JSON_KINDS = [
   'activityEvent',
   'activityExport',
   'change',
+  'instances',
   'error',
 ] as const;
 
