@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import type { DomoAuth } from '../auth/base.js';
 import { errorJson } from './errors-json.js';
 import type { CliContext } from './context.js';
+import { markdownInline } from '../governance/render-markdown.js';
 
 /**
  * `--profiles dev,stage,prod`: one command run against several instances, each with its own result, and one exit
@@ -92,11 +93,6 @@ export function instancesText<T>(results: readonly InstanceResult<T>[], text: (r
 /** The most characters a combined Markdown report holds (GitHub's comment limit). */
 const MARKDOWN_LIMIT = 65_536;
 
-/** Text inside a Markdown table cell or line: characters that would start markup are escaped. */
-export function markdownText(text: string): string {
-  return text.replace(/[\\`*_<>[\]|]/g, (ch) => `\\${ch}`);
-}
-
 /**
  * Several instances' results as one Markdown report (a pull-request comment, an issue): a table of each instance's
  * exit code and outcome, then each instance's section (`body`), or its error as a CAUTION alert; cut under GitHub's
@@ -115,18 +111,18 @@ export function instancesMarkdown<T>(
     '|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${markdownText(r.profile)} | ${r.instance ? `\`${r.instance}\`` : '—'} | ${r.exitCode} | ${r.error ? `❌ ${markdownText(r.error.name)}` : markdownText(outcome(r.result as T))} |`,
+        `| ${markdownInline(r.profile)} | ${r.instance ? `\`${r.instance}\`` : '—'} | ${r.exitCode} | ${r.error ? `❌ ${markdownInline(r.error.name)}` : markdownInline(outcome(r.result as T))} |`,
     ),
     '',
   ].join('\n');
   const sections = results.map((r) => {
-    const heading = `### ${markdownText(r.profile)}${r.instance ? ` (\`${r.instance}\`)` : ''}\n\n`;
+    const heading = `### ${markdownInline(r.profile)}${r.instance ? ` (\`${r.instance}\`)` : ''}\n\n`;
     if (!r.error) return heading + body(r.result as T);
     const quoted = r.error.message
       .split('\n')
       .slice(0, 20)
-      .map((line) => `> ${markdownText(line)}`);
-    return `${heading}> [!CAUTION]\n> **${markdownText(r.error.name)}**\n${quoted.join('\n')}\n`;
+      .map((line) => `> ${markdownInline(line)}`);
+    return `${heading}> [!CAUTION]\n> **${markdownInline(r.error.name)}**\n${quoted.join('\n')}\n`;
   });
   const whole = [head, ...sections].join('\n');
   if (whole.length <= MARKDOWN_LIMIT) return whole;
@@ -136,13 +132,6 @@ export function instancesMarkdown<T>(
   const fences = text.match(/^`{3,}/gm) ?? [];
   const close = fences.length % 2 === 1 ? `\n${fences[fences.length - 1] ?? '```'}` : '';
   return `${text}${close}\n\n> [!CAUTION]\n> This report is cut at ${MARKDOWN_LIMIT.toLocaleString('en')} characters: run the command with --json for all of it.\n`;
-}
-
-/** Lines in a fenced block whose fence is longer than any run of backticks in them. */
-export function fenced(text: string, language = ''): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const marks = '`'.repeat(longest + 1);
-  return `${marks}${language}\n${text.trimEnd()}\n${marks}\n`;
 }
 
 /** `--format text|markdown` of a command that can run over `--profiles`. */

@@ -2,9 +2,9 @@ import { Option } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { DomoInputError } from '../client/errors.js';
 import { environmentOf, policiesFor } from '../governance/environments.js';
-import { loadDocument } from '../governance/load.js';
+import { loadPolicyFile } from '../governance/load.js';
 import type { LocatedRule } from '../governance/policy.js';
-import { SpecSchema, type Spec } from '../governance/spec.js';
+import type { Spec } from '../governance/spec.js';
 
 /** A spec, plan or policy file's text; a file that cannot be read is a {@link DomoInputError} naming it. */
 export async function readText(file: string): Promise<string> {
@@ -32,11 +32,7 @@ export type PolicySource = (profile?: string) => LocatedRule[];
  */
 export async function readPolicies(files: readonly string[] | undefined): Promise<PolicySource> {
   const specs: { file: string; spec: Spec }[] = [];
-  for (const file of files ?? [])
-    specs.push({
-      file,
-      spec: loadDocument(SpecSchema, await readText(file), { file, what: 'the policies', route: 'loadPolicies' }),
-    });
+  for (const file of files ?? []) specs.push({ file, spec: loadPolicyFile(await readText(file), file) });
   return (profile) =>
     specs.flatMap(({ file, spec }) =>
       policiesFor(spec, profile === undefined ? undefined : environmentOf(spec, profile)?.name, `${file} `),

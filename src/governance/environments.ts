@@ -1,9 +1,9 @@
 import { DomoInputError } from '../client/errors.js';
 import { dict } from '../internal/dict.js';
 import type { LocatedRule } from './policy.js';
+import { nameKey, type Environment, type PolicyRule, type Spec, type SpecAccount } from './spec.js';
 
 type Dict<T> = Record<string, T>;
-import { nameKey, type Environment, type PolicyRule, type Spec, type SpecAccount } from './spec.js';
 
 /**
  * One spec, many instances: `environments:` says, per instance, which sections apply, which names differ, and which
@@ -19,9 +19,9 @@ export function environmentOf(spec: Spec, profile: string): { name: string; envi
   return found ? { name: found[0], environment: found[1] } : undefined;
 }
 
-/** The profile an environment signs in with: its `profile`, else its name. */
-export function profileOf(name: string, environment: Environment): string {
-  return environment.profile ?? name;
+/** The environment of that name (case-insensitive), as `[name, environment]`. */
+function environmentNamed(spec: Spec, name: string): [string, Environment] | undefined {
+  return Object.entries(spec.environments ?? {}).find(([key]) => nameKey(key) === nameKey(name));
 }
 
 /**
@@ -37,7 +37,7 @@ export function profileOf(name: string, environment: Environment): string {
 export function specFor(spec: Spec, environmentName?: string): Spec {
   const { environments, ...base } = spec;
   if (environmentName === undefined) return base;
-  const found = Object.entries(environments ?? {}).find(([name]) => nameKey(name) === nameKey(environmentName));
+  const found = environmentNamed(spec, environmentName);
   if (!found)
     throw new DomoInputError(
       `the spec has no environment "${environmentName}"${environments ? ` (it has: ${Object.keys(environments).join(', ')})` : ''}`,
@@ -116,10 +116,7 @@ function mapRule(rule: PolicyRule, roleName: (name: string) => string): PolicyRu
  * (`environments.dev.policies[0]`), role names mapped to the instance's. Without an environment: the spec's.
  */
 export function policiesFor(spec: Spec, environmentName?: string, prefix = ''): LocatedRule[] {
-  const found = Object.entries(spec.environments ?? {}).find(
-    ([name]) => nameKey(name) === nameKey(environmentName ?? ''),
-  );
-  const env = environmentName === undefined ? undefined : found;
+  const env = environmentName === undefined ? undefined : environmentNamed(spec, environmentName);
   const roleName = mapper(env?.[1]?.names?.roles);
   const located = (rules: readonly PolicyRule[] | undefined, at: string) =>
     (rules ?? []).map((rule, index) => ({ rule: mapRule(rule, roleName), at: `${prefix}${at}[${index}]` }));

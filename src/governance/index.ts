@@ -76,5 +76,5 @@ export {
   type DiffOptions,
 } from './diff.js';
 export { validateSpec, type SpecValidation } from './validate.js';
-export { environmentOf, policiesFor, profileOf, specFor } from './environments.js';
+export { environmentOf, policiesFor, specFor } from './environments.js';
 export { plansJson, renderPlansMarkdown, type InstancePlan, type PlansJson } from './render-many.js';

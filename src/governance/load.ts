@@ -220,7 +220,12 @@ function toValue(
  */
 export function loadPolicies(text: string, options: { file?: string; environment?: string } = {}): LocatedRule[] {
   const file = options.file ?? 'policies';
-  const spec = loadDocument(SpecSchema, text, { file, what: 'the policies', route: 'loadPolicies' });
+  const spec = loadPolicyFile(text, file);
   const known = options.environment !== undefined && spec.environments !== undefined;
   return policiesFor(spec, known ? options.environment : undefined, `${file} `);
+}
+
+/** A policy file (a spec, or a file of only `policies:`, maybe with `environments:`), parsed and checked. */
+export function loadPolicyFile(text: string, file: string): Spec {
+  return loadDocument(SpecSchema, text, { file, what: 'the policies', route: 'loadPolicies' });
 }

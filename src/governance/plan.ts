@@ -27,7 +27,14 @@ import {
   type RoleState,
 } from './kinds/roles/plan.js';
 import type { Spec } from './spec.js';
-import { likelyRenames, renamedFromNames, renameProblems, resolveRenamed } from './renames.js';
+import {
+  likelyRenames,
+  RENAMED_GROUPS,
+  RENAMED_ROLES,
+  renamedFromNames,
+  renameProblems,
+  resolveRenamed,
+} from './renames.js';
 import { sectionOf } from './render-markdown.js';
 import { evaluatePolicies, locatedRules, unmatchedPatterns, type LocatedRule, type PolicyViolation } from './policy.js';
 import { planSubjects } from './policy-subjects.js';
@@ -218,7 +225,7 @@ function planRoles(spec: Spec, read: PlanRead, claimed: Map<number, string>, rep
   const known = new Set(catalogue.map((grant) => grant.id));
   const changes: PlanChange[] = [];
   for (const [name, wanted] of Object.entries(spec.roles ?? {})) {
-    const { current, rename } = resolveRenamed(`roles.${name}`, name, wanted.renamed_from, byName, report);
+    const { current, rename } = resolveRenamed(RENAMED_ROLES, name, wanted.renamed_from, byName, report);
     const state = states.get(current?.id ?? -1);
     if (rename)
       changes.push({ kind: 'rename-role', role: name, from: rename.name, roleId: rename.id, destructive: false });
@@ -284,7 +291,7 @@ function planGroupsAndAccounts(spec: Spec, read: PlanRead, report: Report): Plan
   const byName = new Map<string, Group>(groups?.byName);
   for (const [name, wanted] of namedGroups) {
     const { current, rename } = resolveRenamed(
-      `groups.${name}`,
+      RENAMED_GROUPS,
       name,
       wanted.renamed_from,
       groups?.byName ?? new Map<string, Group>(),

@@ -95,26 +95,29 @@ type Judge = (rule: PolicyRule, subjects: PolicySubjects) => Broken[];
 const role = (r: { id?: number; name: string }): PolicySubject => ({ type: 'role', name: r.name, ...idOf(r) });
 const idOf = (r: { id?: number | string }) => (r.id === undefined ? {} : { id: r.id });
 
+/**
+ * The roles that hold a grant matching `pattern` and break the rule by whether `names` lists them (`only_roles`: a
+ * role not listed breaks it; `never_roles`: a listed one does).
+ */
+function rolesHolding(
+  pattern: string | undefined,
+  roles: PolicySubjects['roles'],
+  names: readonly string[] | undefined,
+  breaks: (listed: boolean) => boolean,
+): Broken[] {
+  const listed = new Set((names ?? []).map(nameKey));
+  return roles.flatMap((r) => {
+    const held = matching(r.grants, [pattern ?? '']);
+    return held.length === 0 || !breaks(listed.has(nameKey(r.name)))
+      ? []
+      : [{ subject: role(r), detail: `role "${r.name}" holds ${held.join(', ')}` }];
+  });
+}
+
 /** One judge per matcher: what in `subjects` breaks the rule. */
 const JUDGES: Record<PolicyMatcher, Judge> = {
-  only_roles: (rule, { roles }) => {
-    const allowed = new Set((rule.only_roles ?? []).map(nameKey));
-    return roles.flatMap((r) => {
-      const held = matching(r.grants, [rule.grant ?? '']);
-      return allowed.has(nameKey(r.name)) || held.length === 0
-        ? []
-        : [{ subject: role(r), detail: `role "${r.name}" holds ${held.join(', ')}` }];
-    });
-  },
-  never_roles: (rule, { roles }) => {
-    const barred = new Set((rule.never_roles ?? []).map(nameKey));
-    return roles.flatMap((r) => {
-      const held = matching(r.grants, [rule.grant ?? '']);
-      return !barred.has(nameKey(r.name)) || held.length === 0
-        ? []
-        : [{ subject: role(r), detail: `role "${r.name}" holds ${held.join(', ')}` }];
-    });
-  },
+  only_roles: (rule, { roles }) => rolesHolding(rule.grant, roles, rule.only_roles, (listed) => !listed),
+  never_roles: (rule, { roles }) => rolesHolding(rule.grant, roles, rule.never_roles, (listed) => listed),
   default_role_never: (rule, { defaultRole }) => {
     const held = defaultRole ? matching(defaultRole.grants, rule.default_role_never ?? []) : [];
     return defaultRole && held.length > 0

@@ -1,4 +1,5 @@
 import type { Inventory } from '../inventory/inventory.js';
+import type { Group } from '../routes/group/schemas.js';
 import type { Role } from '../routes/role/schemas.js';
 import { LAST_SYSTEM_ROLE_ID } from '../classes/role/role.js';
 import { readRoles, type RoleChange } from './kinds/roles/plan.js';
@@ -9,6 +10,27 @@ import type { Spec } from './spec.js';
  * about, and the likely renames a spec did not say (a role created with the grants and all the members of a role the
  * spec no longer names).
  */
+
+/** A section whose entries can be renamed: its name, what one is called, and which cannot be renamed. */
+export interface RenamedKind<T> {
+  section: 'roles' | 'groups';
+  one: 'role' | 'group';
+  system: (entry: T) => boolean;
+}
+
+/** Roles: the five system roles cannot be renamed. */
+export const RENAMED_ROLES: RenamedKind<Role> = {
+  section: 'roles',
+  one: 'role',
+  system: (role) => role.id <= LAST_SYSTEM_ROLE_ID,
+};
+
+/** Groups: system groups cannot be renamed. */
+export const RENAMED_GROUPS: RenamedKind<Group> = {
+  section: 'groups',
+  one: 'group',
+  system: (group) => group.type === 'system',
+};
 
 /** What a spec entry is about: the object of its name, or the one of its `renamed_from` to be renamed. */
 export interface Resolved<T> {
@@ -22,13 +44,14 @@ export interface Resolved<T> {
  * existing is a problem (the rename is done — remove `renamed_from` — or one of them is in the way); neither, a
  * warning: the entry is created.
  */
-export function resolveRenamed<T extends { id: number; name: string; type?: string }>(
-  at: string,
+export function resolveRenamed<T extends { id: number; name: string }>(
+  what: RenamedKind<T>,
   name: string,
   renamedFrom: string | undefined,
   byName: ReadonlyMap<string, T>,
   report: { problems: string[]; warnings: string[] },
 ): Resolved<T> {
+  const at = `${what.section}.${name}`;
   const current = byName.get(name.toLowerCase());
   if (renamedFrom === undefined) return { current };
   const old = byName.get(renamedFrom.toLowerCase());
@@ -44,11 +67,8 @@ export function resolveRenamed<T extends { id: number; name: string; type?: stri
     return { current: undefined };
   }
   if (target.name === name) return { current: target };
-  const system = at.startsWith('roles.') ? target.id <= LAST_SYSTEM_ROLE_ID : target.type === 'system';
-  if (system) {
-    report.problems.push(
-      `${at}.renamed_from: "${target.name}" is a system ${at.split('.')[0]?.slice(0, -1)}: it cannot be renamed`,
-    );
+  if (what.system(target)) {
+    report.problems.push(`${at}.renamed_from: "${target.name}" is a system ${what.one}: it cannot be renamed`);
     return { current: target };
   }
   return { current: target, rename: target };

@@ -1,6 +1,7 @@
 import type { Plan } from './plan.js';
 import {
   GITHUB_COMMENT_LIMIT,
+  markdownInline,
   PLAN_FORMAT_VERSION,
   planJson,
   renderPlanMarkdown,
@@ -55,8 +56,9 @@ function outcome(r: InstancePlan): string {
   return `${create} create, ${update} update, ${move} move, ${remove} remove${plan.destructive ? ' ⚠️ destructive' : ''}`;
 }
 
+/** Text in a table cell or a quoted line, escaped, at most 300 characters. */
 function escapeCell(text: string): string {
-  return text.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).slice(0, 300);
+  return markdownInline(text).slice(0, 300);
 }
 
 /**

@@ -70,7 +70,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
 /** Broken deny rules (apply refuses the plan) and warn rules, as GitHub alerts. */
 function policyBlocks(plan: Plan): string[] {
   const list = (level: 'deny' | 'warn') =>
-    (plan.violations ?? []).filter((v) => v.level === level).map((v) => `> - ${inline(violationText(v))}`);
+    (plan.violations ?? []).filter((v) => v.level === level).map((v) => `> - ${markdownInline(violationText(v))}`);
   const deny = list('deny');
   const warn = list('warn');
   return [
@@ -89,11 +89,11 @@ function calloutBlocks(plan: Plan): string[] {
   const blocks: string[] = [...policyBlocks(plan)];
   if (destructive.length > 0)
     blocks.push(
-      `> [!WARNING]\n> **${destructive.length} destructive change(s)** — applied only with \`--allow-destructive\`:\n${destructive.map((line) => `> - ${inline(line)}`).join('\n')}\n\n`,
+      `> [!WARNING]\n> **${destructive.length} destructive change(s)** — applied only with \`--allow-destructive\`:\n${destructive.map((line) => `> - ${markdownInline(line)}`).join('\n')}\n\n`,
     );
-  if (plan.selfLockout) blocks.push(`> [!CAUTION]\n> ${inline(plan.selfLockout)}\n\n`);
+  if (plan.selfLockout) blocks.push(`> [!CAUTION]\n> ${markdownInline(plan.selfLockout)}\n\n`);
   if (plan.warnings.length > 0)
-    blocks.push(`> [!NOTE]\n${plan.warnings.map((w) => `> - ${inline(w)}`).join('\n')}\n\n`);
+    blocks.push(`> [!NOTE]\n${plan.warnings.map((w) => `> - ${markdownInline(w)}`).join('\n')}\n\n`);
   return blocks;
 }
 
@@ -116,11 +116,16 @@ function sectionBlocks(plan: Plan, collapseOver: number): string[] {
   });
 }
 
-/** Lines in a `diff` block whose fence is longer than any run of backticks in them (a name may hold some). */
+/** Lines in a `diff` block (see {@link fenced}). */
 function fence(lines: readonly string[]): string {
-  const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...[...l.matchAll(/`+/g)].map((m) => m[0].length))));
+  return fenced(lines.map(diffLine).join('\n'), 'diff');
+}
+
+/** Text in a fenced block whose fence is longer than any run of backticks in it (a name may hold some). */
+export function fenced(text: string, language = ''): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const marks = '`'.repeat(longest + 1);
-  return `${marks}diff\n${lines.map(diffLine).join('\n')}\n${marks}\n`;
+  return `${marks}${language}\n${text}\n${marks}\n`;
 }
 
 /** GitHub colours `+` and `-` lines of a diff block: the plan's `−` and `⇄` read as a removal and a change. */
@@ -134,8 +139,8 @@ function firstLine(change: PlanChange): string {
   return kindOf(change).render(change).split('\n')[0] ?? change.kind;
 }
 
-/** Text inside a Markdown line: characters that would start markup are escaped. */
-function inline(text: string): string {
+/** Text inside a Markdown line or table cell: characters that would start markup are escaped. */
+export function markdownInline(text: string): string {
   return text.replace(/[\\`*_<>[\]|]/g, (c) => `\\${c}`);
 }
 

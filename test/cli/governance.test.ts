@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
-import { useLoopbackCli } from '../helpers/loopback.js';
+import { useLoopbackCli, writeProfiles } from '../helpers/loopback.js';
 import { specFolder } from '../helpers/specs.js';
 
 const loopback = useLoopbackCli();
@@ -106,17 +106,7 @@ describe('profiles and diff', () => {
 
   async function twoInstances(): Promise<NodeJS.ProcessEnv> {
     prod = await startSandbox({ instance: 'prod' });
-    const dev = loopback.sandbox();
-    await writeFile(
-      join(loopback.dir(), 'profiles.yaml'),
-      [
-        'profiles:',
-        `  dev: { instance: ${dev.instance}, base_url: "${dev.url}", token_env: DEV_TOKEN }`,
-        `  prod: { instance: prod, base_url: "${prod.url}", token_env: PROD_TOKEN }`,
-        '',
-      ].join('\n'),
-    );
-    return { DEV_TOKEN: dev.token, PROD_TOKEN: prod.token, DOMO_INSTANCE: '', DOMO_ACCESS_TOKEN: '' };
+    return writeProfiles(loopback.dir(), { dev: loopback.sandbox(), prod });
   }
 
   it('--profile picks the instance and reads its credential from the variable it names', async () => {

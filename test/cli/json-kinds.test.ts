@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { CONTENT_TYPES, KIND_SCHEMAS, listSchema, type Kind } from '../../src/cli/kinds-schema.js';
 import { SINGLE_OWNER_FAMILIES } from '../../src/classes/owned-families.js';
-import { useLoopbackCli } from '../helpers/loopback.js';
+import { useLoopbackCli, writeProfiles } from '../helpers/loopback.js';
 import { JSON_KINDS } from '../../src/cli/commands/governance.js';
 
 const loopback = useLoopbackCli();
@@ -219,18 +219,14 @@ describe('--json: one schema per kind', () => {
 
 describe('--json of a run over --profiles', () => {
   it('instances: diff and apply of a spec over one profile', async () => {
-    const sb = loopback.sandbox();
-    await writeFile(
-      join(loopback.dir(), 'profiles.yaml'),
-      `profiles:\n  dev: { instance: ${sb.instance}, base_url: "${sb.url}", token_env: DEV_TOKEN }\n`,
-    );
+    const env = await writeProfiles(loopback.dir(), { dev: loopback.sandbox() });
     const spec = join(loopback.dir(), 'spec.yaml');
     await writeFile(spec, (await loopback.cli(['export', '--only', 'roles'])).stdout);
     for (const args of [
       ['diff', '--from', spec, '--profiles', 'dev'],
       ['apply', spec, '--profiles', 'dev'],
     ]) {
-      const run = await loopback.cli(['--json', '--yes', ...args], { DEV_TOKEN: sb.token });
+      const run = await loopback.cli(['--json', '--yes', ...args], env);
       expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
       const parsed = KIND_SCHEMAS.instances.safeParse(JSON.parse(run.stdout));
       expect(parsed.error?.issues ?? [], args.join(' ')).toEqual([]);

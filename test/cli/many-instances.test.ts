@@ -4,9 +4,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
-import { useLoopbackCli } from '../helpers/loopback.js';
+import { useLoopbackCli, writeProfiles } from '../helpers/loopback.js';
 import { specFolder } from '../helpers/specs.js';
-import { fenced, instancesMarkdown, worstExit } from '../../src/cli/instances.js';
+import { instancesMarkdown, worstExit } from '../../src/cli/instances.js';
+import { fenced } from '../../src/governance/render-markdown.js';
 import { spawnTs } from '../helpers/cli.js';
 
 const loopback = useLoopbackCli();
@@ -60,6 +61,16 @@ describe('worstExit', () => {
   });
 });
 
+/** A deny rule the spec's Auditors role breaks. */
+const NO_AUDIT_GRANTS = '{ deny: no audit grants in prod, grant: "admin.*", never_roles: [Auditors] }';
+
+/** Writes a file into the test's DOMO_ADMIN_DIR; its path. */
+async function inDir(name: string, text: string): Promise<string> {
+  const file = join(loopback.dir(), name);
+  await writeFile(file, text);
+  return file;
+}
+
 describe('--profiles: one spec, many instances', () => {
   const extra: RunningSandbox[] = [];
   afterEach(async () => {
@@ -71,23 +82,7 @@ describe('--profiles: one spec, many instances', () => {
     const [stage, prod] = await Promise.all([startSandbox({ instance: 'stage' }), startSandbox({ instance: 'prod' })]);
     extra.push(stage, prod);
     const dev = loopback.sandbox();
-    await writeFile(
-      join(loopback.dir(), 'profiles.yaml'),
-      [
-        'profiles:',
-        `  dev: { instance: ${dev.instance}, base_url: "${dev.url}", token_env: DEV_TOKEN }`,
-        `  stage: { instance: stage, base_url: "${stage.url}", token_env: STAGE_TOKEN }`,
-        `  production: { instance: prod, base_url: "${prod.url}", token_env: PROD_TOKEN }`,
-        '',
-      ].join('\n'),
-    );
-    const env = {
-      DEV_TOKEN: dev.token,
-      STAGE_TOKEN: stage.token,
-      PROD_TOKEN: prod.token,
-      DOMO_INSTANCE: '',
-      DOMO_ACCESS_TOKEN: '',
-    };
+    const env = await writeProfiles(loopback.dir(), { dev, stage, production: prod });
     const spec = join(await specFolder(SPEC), 'spec.yaml');
     return { dev, stage, prod, env, spec };
   }
@@ -99,7 +94,7 @@ describe('--profiles: one spec, many instances', () => {
     const { dev, stage, prod, env, spec } = await threeInstances();
     const run = await loopback.cli(['apply', spec, '--profiles', 'dev,stage,production', '--yes'], {
       ...env,
-      PROD_TOKEN: 'CANARY-wrong-prod-token',
+      PRODUCTION_TOKEN: 'CANARY-wrong-prod-token',
     });
     expect(run.code).toBe(1);
     expect(run.stdout + run.stderr).not.toContain('CANARY-wrong-prod-token');
@@ -182,19 +177,14 @@ describe('--profiles: one spec, many instances', () => {
       ['dev', 1],
       ['production', 3],
     ]);
-    const policy = join(loopback.dir(), 'policy.yaml');
-    await writeFile(
-      policy,
-      'policies:\n  - { deny: no audit grants in prod, grant: "admin.*", never_roles: [Auditors] }\n',
-    );
+    const policy = await inDir('policy.yaml', `policies:\n  - ${NO_AUDIT_GRANTS}\n`);
     const denied = await loopback.cli(['plan', spec, '--profiles', 'dev', '--policy', policy], env);
     expect(denied.code).toBe(1);
     expect(denied.stdout).toContain('✗ policy: deny "no audit grants in prod"');
     // a policy file's environments: only prod's instance is judged by prod's rule
-    const perEnvironment = join(loopback.dir(), 'per-environment.yaml');
-    await writeFile(
-      perEnvironment,
-      'environments:\n  prod:\n    profile: production\n    policies:\n      - { deny: no audit grants in prod, grant: "admin.*", never_roles: [Auditors] }\n',
+    const perEnvironment = await inDir(
+      'per-environment.yaml',
+      `environments:\n  prod:\n    profile: production\n    policies:\n      - ${NO_AUDIT_GRANTS}\n`,
     );
     const mixed = await loopback.cli(['plan', spec, '--profiles', 'dev,production', '--policy', perEnvironment], env);
     expect(mixed.code).toBe(1);

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
@@ -48,5 +48,33 @@ export function useLoopbackCli(options: StartSandboxOptions = {}): {
       const code = await runCli(args, io);
       return { code, stdout: io.stdout(), stderr: io.stderr() };
     },
+  };
+}
+
+/**
+ * Writes `profiles.yaml` into `dir`, one profile per sandbox, its credential in `<PROFILE>_TOKEN`; returns the
+ * environment holding those tokens (with no `DOMO_INSTANCE` or `DOMO_ACCESS_TOKEN`: only a profile signs in).
+ */
+export async function writeProfiles(
+  dir: string,
+  sandboxes: Record<string, RunningSandbox>,
+): Promise<NodeJS.ProcessEnv> {
+  const entries = Object.entries(sandboxes);
+  const variable = (profile: string) => `${profile.toUpperCase()}_TOKEN`;
+  await writeFile(
+    join(dir, 'profiles.yaml'),
+    [
+      'profiles:',
+      ...entries.map(
+        ([profile, sb]) =>
+          `  ${profile}: { instance: ${sb.instance}, base_url: "${sb.url}", token_env: ${variable(profile)} }`,
+      ),
+      '',
+    ].join('\n'),
+  );
+  return {
+    ...Object.fromEntries(entries.map(([profile, sb]) => [variable(profile), sb.token])),
+    DOMO_INSTANCE: '',
+    DOMO_ACCESS_TOKEN: '',
   };
 }

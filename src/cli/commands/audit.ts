@@ -7,15 +7,9 @@ import { auditFindings, incompleteText } from '../../audit/findings.js';
 import { auditAccess, type AuditModel, type AuditOptions } from '../../audit/model.js';
 import { auditReportHtml } from '../../audit/report.js';
 import { DomoFileError, fileError } from '../../client/errors.js';
-import {
-  eachInstance,
-  formatOption,
-  markdownText,
-  profilesOption,
-  reportInstances,
-  type InstanceRender,
-} from '../instances.js';
+import { eachInstance, formatOption, profilesOption, reportInstances, type InstanceRender } from '../instances.js';
 import type { CliContext } from '../context.js';
+import { markdownInline } from '../../governance/render-markdown.js';
 import { policyOption, readPolicies, type PolicySource } from '../spec-files.js';
 import type { LocatedRule } from '../../governance/policy.js';
 import { progressBar } from '../progress.js';
@@ -59,11 +53,23 @@ async function auditMany(c: CliContext, profiles: string[], options: AuditFlags,
     const { written, notWritten } = await writeReports(model, findings, perProfile(options, profile));
     if (notWritten.length > 0)
       throw new DomoFileError(notWritten.map((n) => n.error).join('; '), notWritten[0]!.path, 'EIO');
-    const denied = findings.some((f) => f.kind === 'policy' && f.severity === 'high');
-    const exitCode = !model.complete && !options.allowIncomplete ? 3 : denied ? 2 : 0;
-    return { result: { model, findings, written }, exitCode };
+    return { result: { model, findings, written }, exitCode: auditExit(model, findings, options) };
   });
   reportInstances(c, results, options.format, AUDIT_RENDER);
+}
+
+/** True when a deny policy rule is broken: a `policy` finding of high severity. */
+function policyDenied(findings: ReturnType<typeof auditFindings>): boolean {
+  return findings.some((f) => f.kind === 'policy' && f.severity === 'high');
+}
+
+/**
+ * An audit's exit code: 3 when it could not see everything (unless `--allow-incomplete`), else 2 when a deny policy
+ * rule is broken (like drift), else 0.
+ */
+function auditExit(model: AuditModel, findings: ReturnType<typeof auditFindings>, options: AuditFlags): number {
+  if (!model.complete && !options.allowIncomplete) return 3;
+  return policyDenied(findings) ? 2 : 0;
 }
 
 /** What an audit gives for one instance. */
@@ -81,13 +87,13 @@ const AUDIT_RENDER: InstanceRender<AuditResult> = {
   title: 'domo-admin audit',
   text: (r) => auditText(r.model, r.findings, r.written),
   markdown: ({ model, findings }) => {
-    const lines = findings.slice(0, MARKDOWN_FINDINGS).map((f) => `- **${f.severity}** ${markdownText(f.message)}`);
+    const lines = findings.slice(0, MARKDOWN_FINDINGS).map((f) => `- **${f.severity}** ${markdownInline(f.message)}`);
     const more = findings.length > MARKDOWN_FINDINGS ? [`- … and ${findings.length - MARKDOWN_FINDINGS} more`] : [];
-    const blind = model.complete ? [] : [`> [!WARNING]\n> ${markdownText(incompleteText(model) ?? '')}`, ''];
+    const blind = model.complete ? [] : [`> [!WARNING]\n> ${markdownInline(incompleteText(model) ?? '')}`, ''];
     return `${[...blind, findings.length ? `${findings.length} finding(s):` : 'No findings.', '', ...lines, ...more].join('\n')}\n`;
   },
   outcome: ({ model, findings }) =>
-    `${findings.length} finding(s)${findings.some((f) => f.kind === 'policy' && f.severity === 'high') ? ', a policy denied' : ''}${model.complete ? '' : ', incomplete'}`,
+    `${findings.length} finding(s)${policyDenied(findings) ? ', a policy denied' : ''}${model.complete ? '' : ', incomplete'}`,
 };
 
 /** One profile's report paths: `report.html` → `report.<profile>.html`, `csv/` → `csv/<profile>/`. */
@@ -130,12 +136,8 @@ function registerAuditAudit(program: Command, ctx: () => CliContext): void {
       if (options.profiles) return auditMany(c, options.profiles, options, policies);
       const model = await readModel(c, { usage: options.usage ? { days: options.usageDays } : false });
       const findings = await findingsOf(c, model, options, policies(c.options.profile));
-      // a policy the instance breaks with a deny: exit 2, like drift
-      if (findings.some((f) => f.kind === 'policy' && f.severity === 'high')) c.exitCode = 2;
-      if (!model.complete) {
-        c.note(`! ${incompleteText(model)}`);
-        if (!options.allowIncomplete) c.exitCode = 3;
-      }
+      c.exitCode = auditExit(model, findings, options);
+      if (!model.complete) c.note(`! ${incompleteText(model)}`);
       const { written, notWritten } = await writeReports(model, findings, options);
       for (const failure of notWritten) c.note(`! ${failure.error}`);
       if (notWritten.length > 0) c.exitCode = 1;

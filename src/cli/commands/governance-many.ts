@@ -7,6 +7,7 @@ import { environmentOf, specFor } from '../../governance/environments.js';
 import { exportSpec, type SpecSection } from '../../governance/export.js';
 import { planSpec, renderPlan, type Plan } from '../../governance/plan.js';
 import { plansJson, renderPlansMarkdown } from '../../governance/render-many.js';
+import { fenced } from '../../governance/render-markdown.js';
 import { denied } from '../../governance/render.js';
 import type { Spec } from '../../governance/spec.js';
 import { validateSpec, type SpecValidation } from '../../governance/validate.js';
@@ -15,7 +16,6 @@ import type { CliContext } from '../context.js';
 import type { PolicySource } from '../spec-files.js';
 import {
   eachInstance,
-  fenced,
   instancesText,
   reportInstances,
   worstExit,
@@ -39,7 +39,8 @@ export function specForProfile(spec: Spec, profile: string): Spec {
   return specFor(spec, environment?.name);
 }
 
-function planExit(plan: Plan): number {
+/** `plan`'s exit code, like `terraform plan -detailed-exitcode`: 2 changes, 0 none; 1 when a deny rule is broken. */
+export function planExit(plan: Plan): number {
   return denied(plan) ? 1 : plan.changes.length > 0 ? 2 : 0;
 }
 
@@ -173,7 +174,7 @@ export async function diffMany(
 export const DIFF_RENDER: InstanceRender<SpecDiff> = {
   title: 'domo-admin diff',
   text: renderDiff,
-  markdown: (diff) => fenced(renderDiff(diff), 'text'),
+  markdown: (diff) => fenced(renderDiff(diff).trimEnd(), 'text'),
   outcome: (diff) => (diff.differences.length ? `${diff.differences.length} difference(s)` : '✅ no differences'),
 };
 
@@ -190,11 +191,20 @@ export function validateMany(
     return { file, profile, environment: environmentOf(spec, profile)?.name ?? null, ...validation };
   });
   // the shape of `validate --json`, each file entry also naming its profile and environment
-  c.result({ valid: results.every((r) => r.errors.length === 0), files: results }, () =>
+  reportValidation(c, results);
+}
+
+/** `validate`'s result: `{ valid, files }` (`--json`), or a line per file (and profile) with its errors and warnings. */
+export function reportValidation(
+  c: CliContext,
+  results: (SpecValidation & { file: string; profile?: string })[],
+): void {
+  const valid = results.every((r) => r.errors.length === 0);
+  c.result({ valid, files: results }, () =>
     results
-      .map(({ profile, errors, warnings }) =>
+      .map(({ file, profile, errors, warnings }) =>
         [
-          `${errors.length ? '✗' : '✓'} ${file} · ${profile}`,
+          `${errors.length ? '✗' : '✓'} ${file}${profile === undefined ? '' : ` · ${profile}`}`,
           ...errors.map((m) => `  − ${m}`),
           ...warnings.map((m) => `  ! ${m}`),
         ].join('\n'),
@@ -202,5 +212,5 @@ export function validateMany(
       .join('\n')
       .concat('\n'),
   );
-  c.exitCode = results.some((r) => r.errors.length > 0) ? 1 : 0;
+  c.exitCode = valid ? 0 : 1;
 }

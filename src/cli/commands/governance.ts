@@ -10,15 +10,24 @@ import { DomoSpecError, loadSpec } from '../../governance/load.js';
 import { validateSpec, type SpecValidation } from '../../governance/validate.js';
 import { planSpec, renderPlan, type Plan } from '../../governance/plan.js';
 import { diffTargets, explainDrift, planTargets, renderDrift, type DriftReport } from '../../governance/drift.js';
-import { planJson, renderPlanMarkdown } from '../../governance/render-markdown.js';
+import { fenced, planJson, renderPlanMarkdown } from '../../governance/render-markdown.js';
 import { planRestore } from '../../governance/restore.js';
 import { isSavedPlan, loadPlan, replanSaved, savePlan } from '../../governance/saved-plan.js';
 import { loadSnapshot } from '../../governance/snapshot.js';
 import { specJsonSchema, type Spec } from '../../governance/spec.js';
 import type { CliContext } from '../context.js';
 import { appliedText, applyApproved, type ApplyFlags } from '../apply.js';
-import { fenced, formatOption, profilesOption, reportInstances } from '../instances.js';
-import { DIFF_RENDER, applyMany, diffMany, planMany, specForProfile, validateMany } from './governance-many.js';
+import { formatOption, profilesOption, reportInstances } from '../instances.js';
+import {
+  DIFF_RENDER,
+  applyMany,
+  diffMany,
+  planExit,
+  planMany,
+  reportValidation,
+  specForProfile,
+  validateMany,
+} from './governance-many.js';
 import { specFor } from '../../governance/environments.js';
 import { policyOption, readPolicies, readText, type PolicySource } from '../spec-files.js';
 import { DomoPolicyError, type LocatedRule } from '../../governance/policy.js';
@@ -188,8 +197,7 @@ function registerGovernancePlan(program: Command, ctx: () => CliContext): void {
       // The plan is shown first: a file that cannot be written loses nothing that was computed.
       if (options.format === 'markdown' || options.format === 'json') printPlanAs(c, plan, options.format, drift);
       else c.result(drift ? { ...plan, drift } : plan, () => renderPlan(plan) + (drift ? renderDrift(drift) : ''));
-      // like terraform plan -detailed-exitcode; a broken deny rule is an error: apply would refuse the plan
-      c.exitCode = denied(plan) ? 1 : plan.changes.length > 0 ? 2 : 0;
+      c.exitCode = planExit(plan);
       if (options.out) await writePlanFile(options.out, `${JSON.stringify(savePlan(plan), null, 2)}\n`, file);
     });
 }
@@ -210,16 +218,7 @@ function registerGovernanceValidate(program: Command, ctx: () => CliContext): vo
       }
       const results: (SpecValidation & { file: string })[] = [];
       for (const file of files) results.push({ file, ...(await validateFile(file, policies(c.options.profile))) });
-      const errors = results.reduce((n, r) => n + r.errors.length, 0);
-      c.result({ valid: errors === 0, files: results }, () =>
-        results
-          .map(({ file, errors: e, warnings: w }) =>
-            [`${e.length ? '✗' : '✓'} ${file}`, ...e.map((m) => `  − ${m}`), ...w.map((m) => `  ! ${m}`)].join('\n'),
-          )
-          .join('\n')
-          .concat('\n'),
-      );
-      c.exitCode = errors > 0 ? 1 : 0;
+      reportValidation(c, results);
     });
 }
 
@@ -294,7 +293,7 @@ function registerGovernanceDiff(program: Command, ctx: () => CliContext): void {
       if (options.format === 'markdown') {
         const one = { profile: options.to ?? '', instance: null, exitCode: c.exitCode, result: diff };
         const withDrift = (d: typeof diff) =>
-          DIFF_RENDER.markdown(d) + (drift ? `\n${fenced(renderDrift(drift), 'text')}` : '');
+          DIFF_RENDER.markdown(d) + (drift ? `\n${fenced(renderDrift(drift).trimEnd(), 'text')}` : '');
         return reportInstances(c, [one], 'markdown', { ...DIFF_RENDER, markdown: withDrift });
       }
       c.result(drift ? { ...diff, drift } : diff, () => renderDiff(diff) + (drift ? renderDrift(drift) : ''));
